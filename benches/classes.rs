@@ -1,0 +1,2 @@
+//! Benchmarks of class enumeration (to be written).
+fn main() {}

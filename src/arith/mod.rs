@@ -1,0 +1,9 @@
+//! Exact arithmetic: rationals with a small-integer fast path, cyclotomic numbers, and
+//! prime fields.
+
+pub mod cyclotomic;
+pub mod modp;
+pub mod q;
+
+pub use cyclotomic::Cyclotomic;
+pub use q::Q;

@@ -1,0 +1,2 @@
+//! Characters: exact character tables (Dixon–Schneider), real and rational simples,
+//! permutation characters.

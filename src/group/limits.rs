@@ -1,0 +1,16 @@
+//! Limits on the size of computations; each is raised by a command-line flag.
+
+/// Size limits. Exceeding one is [`crate::Error::Limit`] naming the flag.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest group order that may be enumerated element by element (`--max-order`).
+    pub max_order: u64,
+    /// Largest G-set that may be built (`--max-points`).
+    pub max_points: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_order: 2_000_000, max_points: 100_000 }
+    }
+}

@@ -1,0 +1,17 @@
+//! Permutation groups, their elements and conjugacy classes, group specifications and
+//! G-sets.
+
+pub mod catalog;
+pub mod classes;
+pub mod elements;
+pub mod gset;
+pub mod limits;
+pub mod perm;
+pub mod permgroup;
+pub mod spec;
+
+pub use classes::ConjugacyClasses;
+pub use elements::EnumeratedGroup;
+pub use limits::Limits;
+pub use perm::Perm;
+pub use permgroup::PermGroup;
