@@ -1,5 +1,8 @@
 //! The integration tests, one binary (one `mod` per area keeps link time low).
 
 mod arith;
+mod character;
+mod cli;
 mod group;
+mod gset;
 mod spec;
