@@ -21,5 +21,6 @@ pub mod arith;
 pub mod character;
 pub mod error;
 pub mod group;
+pub mod lattice;
 
 pub use error::{Error, Result};
