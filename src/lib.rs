@@ -22,5 +22,6 @@ pub mod character;
 pub mod error;
 pub mod group;
 pub mod lattice;
+pub mod report;
 
 pub use error::{Error, Result};

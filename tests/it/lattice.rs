@@ -100,3 +100,26 @@ fn trivial_group_lattice_has_one_subgroup_named_both() {
     assert_eq!(l.labels(), vec!["G"]);
     assert!(l.subgroups[0].names.contains(&"1".to_string()));
 }
+
+#[test]
+fn lattice_drawing_has_a_node_per_subgroup_and_an_edge_per_cover() {
+    // D8 from the reference data: 6 normal subgroups.
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/reference/D8.json");
+    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let sizes: Vec<u64> = v["classes"].as_array().unwrap().iter().map(|c| c["size"].as_u64().unwrap()).collect();
+    let kernels: Vec<Vec<usize>> = v["kernels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k.as_array().unwrap().iter().map(|x| x.as_u64().unwrap() as usize).collect())
+        .collect();
+    let l = NormalLattice::from_kernels(&sizes, &kernels);
+    assert_eq!(l.len(), 6);
+    let d = l.drawing("D8");
+    let svg = d.to_svg();
+    assert_eq!(svg.matches("<rect x=").count(), 6);
+    assert_eq!(svg.matches("<line ").count(), l.hasse.edge_count());
+    // The layers: order 8 | 4 4 4 | 2 | 1.
+    let layers: Vec<usize> = d.layer_order().iter().map(Vec::len).collect();
+    assert_eq!(layers, vec![1, 3, 1, 1]);
+}
