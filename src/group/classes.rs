@@ -91,30 +91,34 @@ impl ConjugacyClasses {
                 (base.iter().map(|&b| pre[b as usize]).collect(), si)
             })
             .collect();
-        const UNSEEN: u32 = u32::MAX;
-        let mut class_of = vec![UNSEEN; len];
+        // The visited bitmap (|G|/8 bytes) stays in cache where a u32 class table
+        // would not; class_of is written class by class afterwards. Images of the
+        // member being expanded come from its coordinates through the (small)
+        // transversal tables, so the loop touches no per-element data but the bitmap.
+        let mut visited = vec![0u64; len.div_ceil(64)];
         let mut members_flat: Vec<u32> = Vec::with_capacity(len);
         let mut offsets = vec![0usize];
         let mut raw_reps = Vec::new();
         let mut b = vec![0u32; m];
+        let mut coords = vec![0u32; m];
         for start in 0..len {
-            if class_of[start] != UNSEEN {
+            if visited[start >> 6] >> (start & 63) & 1 == 1 {
                 continue;
             }
-            let c = offsets.len() as u32 - 1;
             let from = members_flat.len();
-            class_of[start] = c;
+            visited[start >> 6] |= 1 << (start & 63);
             members_flat.push(start as u32);
             let mut pos = from;
             while pos < members_flat.len() {
                 let x = members_flat[pos] as usize;
+                group.coordinates(x, &mut coords);
                 for (pre, si) in &gens {
                     for l in 0..m {
-                        b[l] = si[group.image(x, pre[l] as usize)];
+                        b[l] = si[group.image_at_coordinates(&coords, pre[l] as usize)];
                     }
                     let y = group.index_from_base_images(&mut b).expect("generator not in the group");
-                    if class_of[y] == UNSEEN {
-                        class_of[y] = c;
+                    if visited[y >> 6] >> (y & 63) & 1 == 0 {
+                        visited[y >> 6] |= 1 << (y & 63);
                         members_flat.push(y as u32);
                     }
                 }
@@ -137,16 +141,13 @@ impl ConjugacyClasses {
                 .then(raw_sizes[a].cmp(&raw_sizes[c]))
                 .then_with(|| group.cmp_images(raw_reps[a], raw_reps[c]))
         });
-        let mut new_of_old = vec![0u32; k];
-        for (new, &old) in perm.iter().enumerate() {
-            new_of_old[old] = new as u32;
-        }
-        for c in class_of.iter_mut() {
-            *c = new_of_old[*c as usize];
-        }
+        let mut class_of = vec![0u32; len];
         let mut flat = Vec::with_capacity(len);
         let mut offs = vec![0usize];
-        for &old in &perm {
+        for (new, &old) in perm.iter().enumerate() {
+            for &i in &members_flat[offsets[old]..offsets[old + 1]] {
+                class_of[i as usize] = new as u32;
+            }
             flat.extend_from_slice(&members_flat[offsets[old]..offsets[old + 1]]);
             offs.push(flat.len());
         }

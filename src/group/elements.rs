@@ -49,12 +49,19 @@ pub struct EnumeratedGroup {
     images: Images,
     /// Base points `b_0..b_{m-1}`.
     base: Vec<u32>,
-    /// Per level: point -> position in the basic orbit, or `ABSENT`.
-    orbit_pos: Vec<Vec<u32>>,
-    /// Per level: the inverse transversal elements, flat (`orbit length * degree`).
-    tinv: Vec<Vec<u32>>,
+    /// Point -> position in the basic orbit of level `l` (or `ABSENT`), at `l * degree + point`.
+    orbit_pos: Vec<u32>,
+    /// Transversal elements of all levels, flat: element `c` of level `l` occupies
+    /// `trans[(toff[l] + c) * degree..][..degree]`.
+    trans: Vec<u32>,
+    /// Their inverses, same layout.
+    tinv: Vec<u32>,
+    /// First transversal element of each level in `trans`/`tinv`.
+    toff: Vec<usize>,
     /// Mixed-radix strides per level.
     stride: Vec<usize>,
+    /// Basic orbit lengths (the radices).
+    radix: Vec<usize>,
     /// Index of the inverse of each element.
     inverse: Vec<u32>,
 }
@@ -68,37 +75,62 @@ impl EnumeratedGroup {
         let levels = chain.levels();
         let m = levels.len();
         let base: Vec<u32> = levels.iter().map(|l| l.base_point() as u32).collect();
-        let mut orbit_pos = Vec::with_capacity(m);
-        let mut trans: Vec<Vec<u32>> = Vec::with_capacity(m);
-        let mut tinv = Vec::with_capacity(m);
+        let mut orbit_pos = vec![ABSENT; m * n];
+        let mut trans: Vec<u32> = Vec::new();
+        let mut tinv: Vec<u32> = Vec::new();
+        let mut toff = Vec::with_capacity(m);
         let mut stride = Vec::with_capacity(m);
+        let mut radix = Vec::with_capacity(m);
         let mut len = 1usize;
-        for level in levels {
-            let mut pos = vec![ABSENT; n];
-            let mut t = Vec::with_capacity(level.orbit().len() * n);
-            let mut ti = Vec::with_capacity(level.orbit().len() * n);
-            for (k, &p) in level.orbit().iter().enumerate() {
-                pos[p as usize] = k as u32;
-                let u = level.transversal(p as usize);
-                ti.extend_from_slice(u.inverse().images());
-                t.extend_from_slice(u.images());
+        for (l, level) in levels.iter().enumerate() {
+            let first = trans.len() / n.max(1);
+            toff.push(first);
+            // Breadth-first order puts every point after its Schreier-tree parent, so
+            // u_q = u_p * x and u_q^-1 = x^-1 * u_p^-1 are built in O(degree) each.
+            let orbit = level.orbit();
+            for (k, &q) in orbit.iter().enumerate() {
+                orbit_pos[l * n + q as usize] = k as u32;
+                match level.schreier_parent(q as usize) {
+                    None => {
+                        trans.extend(0..n as u32);
+                        tinv.extend(0..n as u32);
+                    }
+                    Some((p, x)) => {
+                        let pk = first + orbit_pos[l * n + p] as usize;
+                        let xi = x.images();
+                        for y in 0..n {
+                            let v = xi[trans[pk * n + y] as usize];
+                            trans.push(v);
+                        }
+                        let xinv = x.inverse();
+                        for y in 0..n {
+                            let v = tinv[pk * n + xinv.apply(y)];
+                            tinv.push(v);
+                        }
+                    }
+                }
             }
-            orbit_pos.push(pos);
-            trans.push(t);
-            tinv.push(ti);
             stride.push(len);
-            len *= level.orbit().len();
+            radix.push(orbit.len());
+            len *= orbit.len();
         }
         // Depth-first over the coordinates, deepest level outermost, so that indices
         // come out in increasing order and partial products are shared.
         let mut flat: Vec<u32> = Vec::with_capacity(len * n);
         let mut partial: Vec<Vec<u32>> = vec![(0..n as u32).collect(); m + 1];
-        fn dfs(l: usize, n: usize, trans: &[Vec<u32>], partial: &mut [Vec<u32>], out: &mut Vec<u32>) {
+        struct Tables<'a> {
+            n: usize,
+            trans: &'a [u32],
+            toff: &'a [usize],
+            radix: &'a [usize],
+        }
+        fn dfs(l: usize, tb: &Tables<'_>, partial: &mut [Vec<u32>], out: &mut Vec<u32>) {
+            let n = tb.n;
             let (lower, upper) = partial.split_at_mut(l + 1);
             let prev = &upper[0];
-            let count = trans[l].len() / n.max(1);
-            for c in 0..count.max(1) {
-                let t = &trans[l][c * n..(c + 1) * n];
+            for c in 0..tb.radix[l] {
+                let k = tb.toff[l] + c;
+                let t = &tb.trans[k * n..(k + 1) * n];
                 if l == 0 {
                     out.extend(prev.iter().map(|&y| t[y as usize]));
                 } else {
@@ -106,14 +138,15 @@ impl EnumeratedGroup {
                     for (z, &y) in cur.iter_mut().zip(prev.iter()) {
                         *z = t[y as usize];
                     }
-                    dfs(l - 1, n, trans, lower, out);
+                    dfs(l - 1, tb, lower, out);
                 }
             }
         }
         if m == 0 {
             flat.extend(0..n as u32);
         } else if n > 0 {
-            dfs(m - 1, n, &trans, &mut partial, &mut flat);
+            let tb = Tables { n, trans: &trans, toff: &toff, radix: &radix };
+            dfs(m - 1, &tb, &mut partial, &mut flat);
         }
         let images = if n <= 1 << 8 {
             Images::U8(flat.iter().map(|&y| y as u8).collect())
@@ -122,7 +155,19 @@ impl EnumeratedGroup {
         } else {
             Images::U32(flat)
         };
-        let mut g = EnumeratedGroup { degree: n, len, images, base, orbit_pos, tinv, stride, inverse: Vec::new() };
+        let mut g = EnumeratedGroup {
+            degree: n,
+            len,
+            images,
+            base,
+            orbit_pos,
+            trans,
+            tinv,
+            toff,
+            stride,
+            radix,
+            inverse: Vec::new(),
+        };
         // Inverses: the base images of g^-1 are the preimages of the base points.
         let mut inverse = Vec::with_capacity(len);
         let mut b = vec![0u32; m];
@@ -213,18 +258,47 @@ impl EnumeratedGroup {
         let m = self.base.len();
         let mut idx = 0usize;
         for l in 0..m {
-            let pos = self.orbit_pos[l][base_images[l] as usize];
+            let pos = self.orbit_pos[l * n + base_images[l] as usize];
             if pos == ABSENT {
                 return None;
             }
             let pos = pos as usize;
             idx += pos * self.stride[l];
-            let t = &self.tinv[l][pos * n..(pos + 1) * n];
+            let k = self.toff[l] + pos;
+            let t = &self.tinv[k * n..(k + 1) * n];
             for r in l + 1..m {
                 base_images[r] = t[base_images[r] as usize];
             }
         }
         Some(idx)
+    }
+
+    /// The coordinates of element `i`: `out[l]` is the position in the basic orbit of
+    /// level `l` of its transversal factor (`out.len()` is the base length).
+    ///
+    /// Complexity: `O(m)`.
+    #[inline]
+    pub fn coordinates(&self, i: usize, out: &mut [u32]) {
+        let mut r = i;
+        for (o, &k) in out.iter_mut().zip(&self.radix) {
+            *o = (r % k) as u32;
+            r /= k;
+        }
+    }
+
+    /// The image of point `x` under the element with the given coordinates, evaluated
+    /// through the transversal tables (small and cache-resident, unlike the element
+    /// store; this is what keeps class enumeration fast).
+    ///
+    /// Complexity: `O(m)`.
+    #[inline]
+    pub fn image_at_coordinates(&self, coords: &[u32], x: usize) -> usize {
+        let n = self.degree;
+        let mut y = x;
+        for l in (0..coords.len()).rev() {
+            y = self.trans[(self.toff[l] + coords[l] as usize) * n + y] as usize;
+        }
+        y
     }
 
     /// The index of a permutation, or `None` if it is not in the group (a permutation

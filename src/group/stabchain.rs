@@ -82,6 +82,15 @@ impl Level {
         p < self.sv.len() && self.sv[p] != NOT_IN_ORBIT
     }
 
+    /// The Schreier-tree parent of an orbit point `q`: `Some((p, x))` with `q = p^x`
+    /// and `x` a generator of the level, `None` for the base point (or outside the orbit).
+    pub fn schreier_parent(&self, q: usize) -> Option<(usize, &Perm)> {
+        match self.sv.get(q).copied() {
+            None | Some(ROOT) | Some(NOT_IN_ORBIT) => None,
+            Some(k) => Some((self.gens_inv[k as usize].apply(q), &self.gens[k as usize])),
+        }
+    }
+
     /// Replace `g` by `g * u_p^-1` in place, where `u_p` is the coset representative
     /// (word in the Schreier tree) mapping the base point to `p`; requires `in_orbit(p)`.
     fn divide_rep(&self, g: &mut [u32], mut p: usize) {
