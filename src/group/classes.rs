@@ -101,6 +101,7 @@ impl ConjugacyClasses {
         let mut raw_reps = Vec::new();
         let mut b = vec![0u32; m];
         let mut coords = vec![0u32; m];
+        let mut rep_coords = vec![0u32; m];
         for start in 0..len {
             if visited[start >> 6] >> (start & 63) & 1 == 1 {
                 continue;
@@ -109,9 +110,15 @@ impl ConjugacyClasses {
             visited[start >> 6] |= 1 << (start & 63);
             members_flat.push(start as u32);
             let mut pos = from;
+            let mut rep = start;
+            group.coordinates(start, &mut rep_coords);
             while pos < members_flat.len() {
                 let x = members_flat[pos] as usize;
                 group.coordinates(x, &mut coords);
+                if x != start && lex_less(group, &coords, &rep_coords) {
+                    rep = x;
+                    rep_coords.copy_from_slice(&coords);
+                }
                 for (pre, si) in &gens {
                     for l in 0..m {
                         b[l] = si[group.image_at_coordinates(&coords, pre[l] as usize)];
@@ -124,10 +131,8 @@ impl ConjugacyClasses {
                 }
                 pos += 1;
             }
-            let class = &mut members_flat[from..];
-            class.sort_unstable();
-            let rep = class.iter().copied().min_by(|&i, &j| group.cmp_images(i as usize, j as usize)).unwrap();
-            raw_reps.push(rep as usize);
+            members_flat[from..].sort_unstable();
+            raw_reps.push(rep);
             offsets.push(members_flat.len());
         }
         // Sort classes: element order, size, representative images.
@@ -219,4 +224,18 @@ impl ConjugacyClasses {
     pub fn inverse_classes(&self, group: &EnumeratedGroup) -> Vec<usize> {
         self.power_map(group, -1)
     }
+}
+
+/// Whether the element with coordinates `a` has a lexicographically smaller image
+/// array than the one with coordinates `b` (images evaluated through the transversal
+/// tables: comparisons usually end after a point or two, and never touch the element
+/// store, which would be a cache miss per class member).
+fn lex_less(group: &EnumeratedGroup, a: &[u32], b: &[u32]) -> bool {
+    for x in 0..group.degree() {
+        let (ya, yb) = (group.image_at_coordinates(a, x), group.image_at_coordinates(b, x));
+        if ya != yb {
+            return ya < yb;
+        }
+    }
+    false
 }

@@ -168,18 +168,19 @@ impl EnumeratedGroup {
             radix,
             inverse: Vec::new(),
         };
-        // Inverses: the base images of g^-1 are the preimages of the base points.
+        // Inverses: g^-1 = t_0^-1 t_1^-1 ... t_{m-1}^-1 (t_0^-1 applied first), so the base
+        // images of g^-1 come from the inverse transversal tables alone.
         let mut inverse = Vec::with_capacity(len);
         let mut b = vec![0u32; m];
-        let mut row = vec![0u32; n];
-        let mut pre = vec![0u32; n];
+        let mut coords = vec![0u32; m];
         for i in 0..len {
-            g.write_images(i, &mut row);
-            for (x, &y) in row.iter().enumerate() {
-                pre[y as usize] = x as u32;
-            }
+            g.coordinates(i, &mut coords);
             for (bl, &p) in b.iter_mut().zip(&g.base) {
-                *bl = pre[p as usize];
+                let mut y = p as usize;
+                for (l, &c) in coords.iter().enumerate() {
+                    y = g.tinv[(g.toff[l] + c as usize) * n + y] as usize;
+                }
+                *bl = y as u32;
             }
             inverse.push(g.index_from_base_images(&mut b).expect("inverse lies in the group") as u32);
         }
