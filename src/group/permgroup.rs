@@ -96,7 +96,7 @@ impl PermGroup {
     }
 
     /// The strong generating set of the stabilizer chain.
-    pub fn strong_generators(&self) -> &[Perm] {
+    pub fn strong_generators(&self) -> Vec<Perm> {
         self.chain.strong_generators()
     }
 

@@ -271,3 +271,15 @@ fn enumerated_group_laws() {
         }
     }
 }
+
+#[test]
+#[ignore]
+fn timing_large_degree() {
+    for n in [1000usize, 4000] {
+        let rot = Perm::from_images((0..n as u32).map(|i| (i + 1) % n as u32).collect()).unwrap();
+        let refl = Perm::from_images((0..n as u32).map(|i| (n as u32 - i) % n as u32).collect()).unwrap();
+        let t = std::time::Instant::now();
+        let g = PermGroup::new(n, vec![rot, refl]).unwrap();
+        eprintln!("D{} order {} in {:?}", 2 * n, g.order(), t.elapsed());
+    }
+}
