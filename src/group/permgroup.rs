@@ -42,24 +42,7 @@ impl PermGroup {
     ///
     /// Complexity: that of [`StabChain::new`]; `S_20` takes milliseconds.
     pub fn new(degree: usize, generators: Vec<Perm>) -> Result<Self> {
-        let mut gens = Vec::with_capacity(generators.len());
-        for g in generators {
-            let lmp = g.largest_moved_point();
-            if lmp > degree {
-                return Err(Error::bad(
-                    format!("generator {g} moves point {lmp}, beyond the degree {degree}"),
-                    "use points 1..degree in every generator",
-                ));
-            }
-            let g = if g.degree() < degree {
-                g.extended(degree)
-            } else if g.degree() > degree {
-                Perm::from_images_unchecked(g.images()[..degree].to_vec())
-            } else {
-                g
-            };
-            gens.push(g);
-        }
+        let gens = generators.iter().map(|g| fit_degree(g, degree)).collect::<Result<Vec<_>>>()?;
         let chain = StabChain::new(degree, &gens);
         Ok(PermGroup { degree, generators: gens, name: None, chain })
     }
@@ -171,6 +154,131 @@ impl PermGroup {
         out
     }
 
+    /// A uniformly distributed random element, deterministic in `seed`: one random
+    /// coset representative per level of the stabilizer chain (Seress 2003, §4.1;
+    /// the product of independent uniform transversal elements is uniform in `G`).
+    ///
+    /// Complexity: `O(sum of Schreier tree depths * degree)`.
+    ///
+    /// # Example
+    /// ```
+    /// use plrep::group::{Perm, PermGroup};
+    /// let g = PermGroup::new(5, vec![Perm::parse_gap("(1,2,3,4,5)", 5)?, Perm::parse_gap("(1,2)", 5)?])?;
+    /// let x = g.random_element(7);
+    /// assert!(g.contains(&x));
+    /// assert_eq!(x, g.random_element(7));
+    /// # Ok::<(), plrep::Error>(())
+    /// ```
+    pub fn random_element(&self, seed: u64) -> Perm {
+        // splitmix64: a fixed, documented generator keeps results reproducible.
+        let mut state = seed;
+        let mut next = move || {
+            state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let mut z = state;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            z ^ (z >> 31)
+        };
+        let mut g = Perm::identity(self.degree);
+        for level in self.chain.levels().iter().rev() {
+            let orbit = level.orbit();
+            let p = orbit[(next() % orbit.len() as u64) as usize] as usize;
+            g = &g * &level.transversal(p);
+        }
+        g
+    }
+
+    /// The normal closure of `elements` in this group: the smallest normal subgroup
+    /// containing them. Errors (bad input) if an element is not in the group.
+    ///
+    /// Algorithm: close a generating set under conjugation by the group's generators,
+    /// adding a conjugate only when sifting shows it is new (Seress 2003, §2.3.3);
+    /// the subgroup's order at least doubles with each addition.
+    ///
+    /// Complexity: `O(log |G|)` Schreier–Sims runs plus `O(#generators)` sifts per
+    /// generator of the closure.
+    pub fn normal_closure(&self, elements: &[Perm]) -> Result<PermGroup> {
+        let mut gens = Vec::new();
+        for x in elements {
+            if !self.contains(x) {
+                return Err(Error::bad(format!("{x} is not in the group"), "take the normal closure of group elements"));
+            }
+            let x = fit_degree(x, self.degree)?;
+            if !x.is_identity() {
+                gens.push(x);
+            }
+        }
+        Ok(self.close_under_conjugation(gens))
+    }
+
+    fn close_under_conjugation(&self, mut gens: Vec<Perm>) -> PermGroup {
+        let mut chain = StabChain::new(self.degree, &gens);
+        let mut i = 0;
+        while i < gens.len() {
+            for s in &self.generators {
+                let c = gens[i].conjugate_by(s);
+                if !chain.contains(&c) {
+                    gens.push(c);
+                    chain = StabChain::new(self.degree, &gens);
+                }
+            }
+            i += 1;
+        }
+        PermGroup { degree: self.degree, generators: gens, name: None, chain }
+    }
+
+    /// The derived subgroup `G' = [G, G]`: the normal closure of the commutators of
+    /// the generators (Seress 2003, §2.3.3).
+    ///
+    /// # Example
+    /// ```
+    /// use plrep::group::{Perm, PermGroup};
+    /// let s4 = PermGroup::new(4, vec![Perm::parse_gap("(1,2,3,4)", 4)?, Perm::parse_gap("(1,2)", 4)?])?;
+    /// assert_eq!(s4.derived_subgroup().order_u64(), Some(12));
+    /// # Ok::<(), plrep::Error>(())
+    /// ```
+    pub fn derived_subgroup(&self) -> PermGroup {
+        let gs = &self.generators;
+        let mut comms = Vec::new();
+        for i in 0..gs.len() {
+            for j in i + 1..gs.len() {
+                let c = &(&gs[i].inverse() * &gs[j].inverse()) * &(&gs[i] * &gs[j]);
+                if !c.is_identity() {
+                    comms.push(c);
+                }
+            }
+        }
+        self.close_under_conjugation(comms)
+    }
+
+    /// Whether the group is solvable: the derived series reaches the trivial group.
+    ///
+    /// Complexity: at most `log2 |G|` derived subgroups.
+    ///
+    /// # Example
+    /// ```
+    /// use plrep::group::{Perm, PermGroup};
+    /// let s4 = PermGroup::new(4, vec![Perm::parse_gap("(1,2,3,4)", 4)?, Perm::parse_gap("(1,2)", 4)?])?;
+    /// assert!(s4.is_solvable());
+    /// let a5 = PermGroup::new(5, vec![Perm::parse_gap("(1,2,3,4,5)", 5)?, Perm::parse_gap("(1,2,3)", 5)?])?;
+    /// assert!(!a5.is_solvable());
+    /// # Ok::<(), plrep::Error>(())
+    /// ```
+    pub fn is_solvable(&self) -> bool {
+        let mut g = self.clone();
+        loop {
+            let order = g.order();
+            if order == BigUint::from(1u32) {
+                return true;
+            }
+            let d = g.derived_subgroup();
+            if d.order() == order {
+                return false;
+            }
+            g = d;
+        }
+    }
+
     /// Enumerate all elements; errors with [`crate::Error::Limit`] (flag `--max-order`)
     /// if the order exceeds `limits.max_order`.
     ///
@@ -186,4 +294,21 @@ impl PermGroup {
         }
         Ok(EnumeratedGroup::from_chain(&self.chain))
     }
+}
+
+/// `g` as a permutation of `degree` points (extended by fixed points, or cut when the
+/// extra points are fixed); bad input if it moves a point `>= degree`.
+fn fit_degree(g: &Perm, degree: usize) -> Result<Perm> {
+    let lmp = g.largest_moved_point();
+    if lmp > degree {
+        return Err(Error::bad(
+            format!("generator {g} moves point {lmp}, beyond the degree {degree}"),
+            "use points 1..degree in every generator",
+        ));
+    }
+    Ok(match g.degree().cmp(&degree) {
+        std::cmp::Ordering::Less => g.extended(degree),
+        std::cmp::Ordering::Greater => Perm::from_images_unchecked(g.images()[..degree].to_vec()),
+        std::cmp::Ordering::Equal => g.clone(),
+    })
 }

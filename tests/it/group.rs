@@ -116,6 +116,40 @@ fn reference_groups_classes_match_gap() {
             assert_eq!(cc.orders[k], c["element_order"].as_u64().unwrap(), "{name}: order of {rep}");
             assert!(hit.insert(k), "{name}: two reference reps in one class");
         }
+        // Abelian, solvable and the derived subgroup (|G:G'| = number of linear characters).
+        assert_eq!(g.is_abelian(), v["is_abelian"].as_bool().unwrap(), "{name}: abelian");
+        assert_eq!(g.is_solvable(), v["is_solvable"].as_bool().unwrap(), "{name}: solvable");
+        let linear = v["characters"].as_array().unwrap().iter().filter(|c| c[0] == "1").count() as u64;
+        assert_eq!(g.derived_subgroup().order_u64(), Some(order / linear), "{name}: derived subgroup");
+        // Normal closure of each reference rep = smallest reference normal subgroup
+        // containing its class.
+        let normals: Vec<Vec<usize>> = v["normal_subgroups"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n.as_array().unwrap().iter().map(|c| c.as_u64().unwrap() as usize).collect())
+            .collect();
+        for (ci, c) in ref_classes.iter().enumerate() {
+            let rep = p(c["rep"].as_str().unwrap(), g.degree());
+            let smallest = normals
+                .iter()
+                .filter(|n| n.contains(&ci))
+                .map(|n| n.iter().map(|&k| ref_classes[k]["size"].as_u64().unwrap()).sum::<u64>())
+                .min()
+                .unwrap();
+            assert_eq!(g.normal_closure(&[rep]).unwrap().order_u64(), Some(smallest), "{name}: normal closure");
+        }
+        // Random elements are members, reproducible, and land in every class eventually
+        // for small groups.
+        let mut seen = BTreeSet::new();
+        for seed in 0..(20 * order).min(2000) {
+            let x = g.random_element(seed);
+            assert_eq!(x, g.random_element(seed));
+            seen.insert(cc.class_of_perm(&e, &x).expect("random element in group"));
+        }
+        if order <= 100 {
+            assert_eq!(seen.len(), cc.len(), "{name}: random elements hit all classes");
+        }
         // Structural invariants.
         assert_eq!(cc.sizes.iter().sum::<u64>(), order);
         assert_eq!(cc.orders[0], 1);
