@@ -11,6 +11,9 @@ use crate::group::stabchain::StabChain;
 use num_bigint::BigUint;
 use num_traits::ToPrimitive;
 
+/// Memory allowed for the transversal tables of an enumeration.
+const MAX_TABLE_BYTES: usize = 1 << 29;
+
 /// A permutation group on the points `0..degree`, given by generators, with a
 /// stabilizer chain computed on construction.
 ///
@@ -291,6 +294,21 @@ impl PermGroup {
         match order.to_u64() {
             Some(o) if o <= limits.max_order && o <= u32::MAX as u64 => {}
             _ => return Err(Error::limit(format!("group order {order}"), limits.max_order, "--max-order")),
+        }
+        // The transversal tables (two u32 arrays of `degree` entries per orbit point)
+        // are the part that cannot be recomputed on demand: refuse before allocating
+        // them when they would not fit in memory (large groups of large degree).
+        let table_bytes = self
+            .chain
+            .orbit_lengths()
+            .iter()
+            .fold(0usize, |acc, &o| acc.saturating_add(o.saturating_mul(self.degree).saturating_mul(8)));
+        if table_bytes > MAX_TABLE_BYTES {
+            return Err(Error::limit(
+                format!("enumeration tables of {table_bytes} bytes for a group of order {order} on {} points", self.degree),
+                format!("{MAX_TABLE_BYTES} bytes (lower the order)"),
+                "--max-order",
+            ));
         }
         Ok(EnumeratedGroup::from_chain(&self.chain))
     }

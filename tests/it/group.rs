@@ -317,3 +317,31 @@ fn timing_large_degree() {
         eprintln!("D{} order {} in {:?}", 2 * n, g.order(), t.elapsed());
     }
 }
+
+#[test]
+fn images_computed_on_demand_agree_with_store() {
+    let mut rng = Rng(99);
+    for (name, v) in load_dir("bench") {
+        let g = group_of(&v);
+        if g.order_u64().unwrap() > 50_000 {
+            continue;
+        }
+        let stored = g.enumerate(&Limits::default()).unwrap();
+        assert!(stored.stores_images());
+        let computed = stored.clone().without_store();
+        assert!(!computed.stores_images());
+        for _ in 0..200 {
+            let i = rng.below(stored.len());
+            assert_eq!(stored.element(i), computed.element(i), "{name}");
+            let x = rng.below(g.degree());
+            assert_eq!(stored.image(i, x), computed.image(i, x));
+            let j = rng.below(stored.len());
+            assert_eq!(stored.mul(i, j), computed.mul(i, j));
+            assert_eq!(stored.cmp_images(i, j), computed.cmp_images(i, j));
+        }
+        let a = ConjugacyClasses::compute(&stored, g.generators());
+        let b = ConjugacyClasses::compute(&computed, g.generators());
+        assert_eq!(a.reps, b.reps, "{name}");
+        assert_eq!(a.class_of, b.class_of, "{name}");
+    }
+}
