@@ -102,6 +102,7 @@ impl ConjugacyClasses {
         let mut b = vec![0u32; m];
         let mut coords = vec![0u32; m];
         let mut rep_coords = vec![0u32; m];
+        let stored = group.stores_images();
         for start in 0..len {
             if visited[start >> 6] >> (start & 63) & 1 == 1 {
                 continue;
@@ -120,8 +121,14 @@ impl ConjugacyClasses {
                     rep_coords.copy_from_slice(&coords);
                 }
                 for (pre, si) in &gens {
-                    for l in 0..m {
-                        b[l] = si[group.image_at_coordinates(&coords, pre[l] as usize)];
+                    if stored {
+                        for l in 0..m {
+                            b[l] = si[group.image(x, pre[l] as usize)];
+                        }
+                    } else {
+                        for l in 0..m {
+                            b[l] = si[group.image_at_coordinates(&coords, pre[l] as usize)];
+                        }
                     }
                     let y = group.index_from_base_images(&mut b).expect("generator not in the group");
                     if visited[y >> 6] >> (y & 63) & 1 == 0 {

@@ -200,10 +200,14 @@ impl EnumeratedGroup {
         };
         // Inverses: g^-1 = t_0^-1 t_1^-1 ... t_{m-1}^-1 (t_0^-1 applied first), so the base
         // images of g^-1 come from the inverse transversal tables alone.
-        let mut inverse = Vec::with_capacity(len);
+        const UNKNOWN: u32 = u32::MAX;
+        let mut inverse = vec![UNKNOWN; len];
         let mut b = vec![0u32; m];
         let mut coords = vec![0u32; m];
         for i in 0..len {
+            if inverse[i] != UNKNOWN {
+                continue;
+            }
             g.coordinates(i, &mut coords);
             for (bl, &p) in b.iter_mut().zip(&g.base) {
                 let mut y = p as usize;
@@ -212,7 +216,9 @@ impl EnumeratedGroup {
                 }
                 *bl = y as u32;
             }
-            inverse.push(g.index_from_base_images(&mut b).expect("inverse lies in the group") as u32);
+            let j = g.index_from_base_images(&mut b).expect("inverse lies in the group");
+            inverse[i] = j as u32;
+            inverse[j] = i as u32;
         }
         g.inverse = inverse;
         g
