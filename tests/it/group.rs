@@ -345,3 +345,107 @@ fn images_computed_on_demand_agree_with_store() {
         assert_eq!(a.class_of, b.class_of, "{name}");
     }
 }
+
+#[test]
+fn trivial_and_degree_zero_groups() {
+    for n in [0usize, 1, 5] {
+        let g = PermGroup::new(n, vec![]).unwrap();
+        assert_eq!(g.order_u64(), Some(1));
+        assert!(g.is_abelian() && g.is_solvable());
+        assert!(g.base().is_empty());
+        assert_eq!(g.orbits().len(), n);
+        let e = g.enumerate(&Limits::default()).unwrap();
+        assert_eq!(e.len(), 1);
+        assert!(e.element(0).is_identity());
+        assert_eq!(e.index_of(&Perm::identity(n)), Some(0));
+        let cc = ConjugacyClasses::compute(&e, g.generators());
+        assert_eq!((cc.len(), cc.exponent, cc.sizes.clone()), (1, 1, vec![1]));
+        assert_eq!(cc.power_map(&e, -3), vec![0]);
+    }
+    // Identity generators are allowed and change nothing.
+    let g = PermGroup::new(3, vec![Perm::identity(3), p("()", 1)]).unwrap();
+    assert_eq!(g.order_u64(), Some(1));
+}
+
+#[test]
+fn orbits_abelian_membership_edge_cases() {
+    let g = PermGroup::new(7, vec![p("(1,2)(3,4)", 7), p("(3,4,5)", 7)]).unwrap();
+    assert_eq!(g.orbits(), vec![vec![0, 1], vec![2, 3, 4], vec![5], vec![6]]);
+    assert!(!g.is_abelian());
+    let c = PermGroup::new(6, vec![p("(1,2,3)", 6), p("(4,5)", 6)]).unwrap();
+    assert!(c.is_abelian());
+    assert_eq!(c.order_u64(), Some(6));
+    // Membership across degrees: smaller degree extended, larger must fix extra points.
+    assert!(c.contains(&p("(1,3,2)", 3)));
+    assert!(c.contains(&Perm::parse_gap("(4,5)", 9).unwrap()));
+    assert!(!c.contains(&Perm::parse_gap("(4,5)(8,9)", 9).unwrap()));
+    assert!(!c.contains(&p("(1,2)", 6)));
+    let e = c.enumerate(&Limits::default()).unwrap();
+    let cc = ConjugacyClasses::compute(&e, c.generators());
+    assert_eq!(cc.class_of_perm(&e, &p("(1,2)", 6)), None);
+    assert_eq!(cc.class_of_perm(&e, &p("(1,2)", 7)), None, "another degree is never a member");
+    assert_eq!(e.index_of(&p("(1,2)", 6)), None);
+    // Element-level helpers.
+    let i = e.index_of(&p("(1,2,3)(4,5)", 6)).unwrap();
+    assert_eq!(e.element_order(i), 6);
+    assert_eq!(e.element(e.pow(i, 5)), p("(1,3,2)(4,5)", 6));
+    assert_eq!(e.pow(i, -1), e.inv(i));
+    assert_eq!(e.conjugate(i, &p("(1,2,3)", 6)), Some(i));
+    assert_eq!(cc.exponent, 6);
+    assert!(cc.centralizer_orders.iter().all(|&z| z == 6));
+}
+
+#[test]
+fn normal_closure_rejects_non_members() {
+    let g = PermGroup::new(4, vec![p("(1,2,3,4)", 4)]).unwrap();
+    assert!(matches!(g.normal_closure(&[p("(1,2)", 4)]), Err(Error::BadInput { .. })));
+    assert_eq!(g.normal_closure(&[p("(1,3)(2,4)", 4)]).unwrap().order_u64(), Some(2));
+    assert_eq!(g.normal_closure(&[]).unwrap().order_u64(), Some(1));
+}
+
+#[test]
+fn strong_generating_set_and_chain_are_consistent() {
+    for (name, v) in load_dir("bench") {
+        let g = group_of(&v);
+        let chain = g.stab_chain();
+        // The strong generators generate the same group, every base point is moved by
+        // some strong generator, and the orbit lengths multiply to the order.
+        let h = PermGroup::new(g.degree(), g.strong_generators()).unwrap();
+        assert_eq!(h.order(), g.order(), "{name}");
+        assert!(g.generators().iter().all(|x| h.contains(x)));
+        let prod: u64 = chain.orbit_lengths().iter().map(|&o| o as u64).product();
+        assert_eq!(Some(prod), g.order_u64());
+        for (l, level) in chain.levels().iter().enumerate() {
+            assert_eq!(level.base_point(), g.base()[l]);
+            assert!(level.tree_depth() <= 2 * 64, "{name}: shallow trees");
+            for &q in level.orbit() {
+                let u = level.transversal(q as usize);
+                assert_eq!(u.apply(level.base_point()), q as usize);
+                assert!(g.contains(&u));
+                // u fixes the earlier base points.
+                assert!(g.base()[..l].iter().all(|&b| u.apply(b) == b));
+            }
+        }
+        // Sifting a member gives the identity, a non-member does not.
+        let x = g.random_element(3);
+        let (res, lvl) = chain.sift(&x);
+        assert!(res.is_identity() && lvl == g.base().len());
+    }
+}
+
+#[test]
+fn deterministic_classes_independent_of_generators() {
+    // The same group from two generating sets has the same classes in the same order.
+    let a = PermGroup::new(5, vec![p("(1,2,3,4,5)", 5), p("(1,2)", 5)]).unwrap();
+    let b = PermGroup::new(5, vec![p("(1,2)", 5), p("(2,3)", 5), p("(3,4)", 5), p("(4,5)", 5)]).unwrap();
+    let ea = a.enumerate(&Limits::default()).unwrap();
+    let eb = b.enumerate(&Limits::default()).unwrap();
+    let ca = ConjugacyClasses::compute(&ea, a.generators());
+    let cb = ConjugacyClasses::compute(&eb, b.generators());
+    assert_eq!(ca.reps, cb.reps);
+    assert_eq!(ca.sizes, cb.sizes);
+    assert_eq!(
+        ca.reps.iter().map(|r| r.to_string()).collect::<Vec<_>>(),
+        ["()", "(4,5)", "(2,3)(4,5)", "(3,4,5)", "(2,3,4,5)", "(1,2,3,4,5)", "(1,2)(3,4,5)"]
+    );
+}
