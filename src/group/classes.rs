@@ -191,7 +191,9 @@ impl ConjugacyClasses {
         self.reps.is_empty()
     }
 
-    /// The element indices in class `c`, ascending.
+    /// The element indices in class `c`, ascending (copied from the stored lists).
+    ///
+    /// Complexity: `O(size of the class)`.
     pub fn members(&self, c: usize) -> Vec<usize> {
         self.members_slice(c).iter().map(|&i| i as usize).collect()
     }
@@ -215,7 +217,22 @@ impl ConjugacyClasses {
 
     /// Power map: entry `c` is the class of `g^k` for `g` in class `c` (any integer `k`).
     ///
+    /// Computed on the representatives by repeated squaring in the enumerated group.
+    ///
     /// Complexity: `O(#classes * log(order) * m^2)`.
+    ///
+    /// # Example
+    /// ```
+    /// use plrep::group::{ConjugacyClasses, Limits, Perm, PermGroup};
+    /// let c4 = PermGroup::new(4, vec![Perm::parse_gap("(1,2,3,4)", 4)?])?;
+    /// let e = c4.enumerate(&Limits::default())?;
+    /// let cc = ConjugacyClasses::compute(&e, c4.generators());
+    /// // Classes: (), (1,3)(2,4), (1,2,3,4), (1,4,3,2).
+    /// assert_eq!(cc.power_map(&e, 2), vec![0, 0, 1, 1]);
+    /// assert_eq!(cc.inverse_classes(&e), vec![0, 1, 3, 2]);
+    /// assert_eq!(cc.class_of_perm(&e, &Perm::parse_gap("(1,4,3,2)", 4)?), Some(3));
+    /// # Ok::<(), plrep::Error>(())
+    /// ```
     pub fn power_map(&self, group: &EnumeratedGroup, k: i64) -> Vec<usize> {
         self.rep_indices
             .iter()

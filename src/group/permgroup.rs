@@ -43,7 +43,20 @@ impl PermGroup {
     /// Arguments: `degree`, the number of points; `generators`, permutations of any
     /// degree whose moved points are `< degree` (an empty list gives the trivial group).
     ///
+    /// Returns the group with its stabilizer chain; `Err(BadInput)` for a generator
+    /// moving a point `>= degree`.
+    ///
     /// Complexity: that of [`StabChain::new`]; `S_20` takes milliseconds.
+    ///
+    /// # Example
+    /// ```
+    /// use plrep::group::{Perm, PermGroup};
+    /// // (1,2) has degree 2 and is extended to 3 points.
+    /// let s3 = PermGroup::new(3, vec![Perm::parse_gap("(1,2,3)", 3)?, Perm::parse_gap("(1,2)", 2)?])?;
+    /// assert_eq!(s3.order_u64(), Some(6));
+    /// assert!(PermGroup::new(3, vec![Perm::parse_gap("(3,4)", 4)?]).is_err());
+    /// # Ok::<(), plrep::Error>(())
+    /// ```
     pub fn new(degree: usize, generators: Vec<Perm>) -> Result<Self> {
         let gens = generators.iter().map(|g| fit_degree(g, degree)).collect::<Result<Vec<_>>>()?;
         let chain = StabChain::new(degree, &gens);
@@ -90,6 +103,16 @@ impl PermGroup {
     /// stabilizer chain (no enumeration).
     ///
     /// Complexity: `O(base length)` big-integer multiplications.
+    ///
+    /// # Example
+    /// ```
+    /// use plrep::group::{Perm, PermGroup};
+    /// let cycle = format!("({})", (1..=20).map(|i| i.to_string()).collect::<Vec<_>>().join(","));
+    /// let s20 = PermGroup::new(20, vec![Perm::parse_gap(&cycle, 20)?, Perm::parse_gap("(1,2)", 20)?])?;
+    /// assert_eq!(s20.order().to_string(), "2432902008176640000");
+    /// assert_eq!(s20.order_u64(), Some(2432902008176640000));
+    /// # Ok::<(), plrep::Error>(())
+    /// ```
     pub fn order(&self) -> BigUint {
         self.chain.order()
     }
@@ -120,7 +143,9 @@ impl PermGroup {
         self.chain.contains(&g)
     }
 
-    /// Whether all generators commute.
+    /// Whether the group is abelian, i.e. all generators commute.
+    ///
+    /// Complexity: `O(k^2 * degree)` for `k` generators.
     pub fn is_abelian(&self) -> bool {
         let gs = &self.generators;
         (0..gs.len()).all(|i| (i + 1..gs.len()).all(|j| &gs[i] * &gs[j] == &gs[j] * &gs[i]))
@@ -128,7 +153,15 @@ impl PermGroup {
 
     /// Orbits on the points, each sorted, sorted by smallest point.
     ///
-    /// Complexity: `O(degree * number of generators)`.
+    /// Complexity: `O(degree * number of generators)` (breadth-first search).
+    ///
+    /// # Example
+    /// ```
+    /// use plrep::group::{Perm, PermGroup};
+    /// let g = PermGroup::new(5, vec![Perm::parse_gap("(1,3)(2,5)", 5)?])?;
+    /// assert_eq!(g.orbits(), vec![vec![0, 2], vec![1, 4], vec![3]]);
+    /// # Ok::<(), plrep::Error>(())
+    /// ```
     pub fn orbits(&self) -> Vec<Vec<usize>> {
         let n = self.degree;
         let mut seen = vec![false; n];
@@ -288,7 +321,22 @@ impl PermGroup {
     /// See [`EnumeratedGroup`] for the indexing (mixed-radix coordinates of the
     /// stabilizer chain; index 0 is the identity).
     ///
-    /// Complexity: `O(|G| * degree)` time and bytes (one byte per point up to degree 256).
+    /// Also a limit error when the transversal tables would exceed 512 MiB (large
+    /// groups of large degree). The image arrays are stored (one byte per point up to
+    /// degree 256, two up to 65536) when they fit in 256 MiB, else evaluated on demand.
+    ///
+    /// Complexity: `O(|G| * (degree + m^2))` time for base length `m`, `O(|G| * degree)`
+    /// bytes.
+    ///
+    /// # Example
+    /// ```
+    /// use plrep::group::{Limits, Perm, PermGroup};
+    /// let s5 = PermGroup::new(5, vec![Perm::parse_gap("(1,2,3,4,5)", 5)?, Perm::parse_gap("(1,2)", 5)?])?;
+    /// assert_eq!(s5.enumerate(&Limits::default())?.len(), 120);
+    /// let small = Limits { max_order: 100, ..Limits::default() };
+    /// assert!(matches!(s5.enumerate(&small), Err(plrep::Error::Limit { .. })));
+    /// # Ok::<(), plrep::Error>(())
+    /// ```
     pub fn enumerate(&self, limits: &Limits) -> Result<EnumeratedGroup> {
         let order = self.order();
         match order.to_u64() {
