@@ -15,8 +15,10 @@
 //! smallest image array (`[x^g for x in 0..n]`). Both depend only on the group as a
 //! set of permutations, not on its generators or stabilizer chain.
 
+use crate::error::{Error, Result};
 use crate::group::elements::EnumeratedGroup;
 use crate::group::perm::Perm;
+use crate::group::permgroup::PermGroup;
 
 /// The conjugacy classes of a group, in a deterministic documented order
 /// (class 0 is the identity).
@@ -69,9 +71,50 @@ impl ConjugacyClasses {
     /// `O(|G|)` words of memory. Reference: the orbit algorithm (Holt, Eick, O'Brien,
     /// *Handbook of Computational Group Theory*, 2005, §4.1) applied to conjugation.
     ///
-    /// Panics if a generator has another degree or is not in the group (a caller bug:
-    /// pass the generators of the group that was enumerated).
+    /// Panics if the generators do not generate the enumerated group (a caller bug:
+    /// pass the generators of the group that was enumerated); [`Self::try_compute`]
+    /// returns an error instead.
     pub fn compute(group: &EnumeratedGroup, generators: &[Perm]) -> Self {
+        match Self::try_compute(group, generators) {
+            Ok(c) => c,
+            Err(e) => panic!("ConjugacyClasses::compute: {e}"),
+        }
+    }
+
+    /// Like [`Self::compute`], but checks that `generators` have the group's degree,
+    /// lie in it and generate it (a Schreier–Sims run, negligible next to the class
+    /// enumeration); bad input otherwise.
+    ///
+    /// # Example
+    /// ```
+    /// use plrep::group::{ConjugacyClasses, Limits, Perm, PermGroup};
+    /// let s3 = PermGroup::new(3, vec![Perm::parse_gap("(1,2,3)", 3)?, Perm::parse_gap("(1,2)", 3)?])?;
+    /// let e = s3.enumerate(&Limits::default())?;
+    /// assert_eq!(ConjugacyClasses::try_compute(&e, s3.generators())?.len(), 3);
+    /// // (1,2,3) alone generates a proper subgroup.
+    /// assert!(ConjugacyClasses::try_compute(&e, &s3.generators()[..1]).is_err());
+    /// # Ok::<(), plrep::Error>(())
+    /// ```
+    pub fn try_compute(group: &EnumeratedGroup, generators: &[Perm]) -> Result<Self> {
+        for s in generators {
+            if group.index_of(s).is_none() {
+                return Err(Error::bad(
+                    format!("generator {s} is not an element of the enumerated group"),
+                    "pass the generators of the group that was enumerated",
+                ));
+            }
+        }
+        let h = PermGroup::new(group.degree(), generators.to_vec())?;
+        if h.order_u64() != Some(group.len() as u64) {
+            return Err(Error::bad(
+                format!("the generators give a subgroup of order {} of a group of order {}", h.order(), group.len()),
+                "pass a generating set of the enumerated group",
+            ));
+        }
+        Ok(Self::compute_unchecked(group, generators))
+    }
+
+    fn compute_unchecked(group: &EnumeratedGroup, generators: &[Perm]) -> Self {
         let n = group.degree();
         let len = group.len();
         let base = group.base().to_vec();
@@ -82,7 +125,6 @@ impl ConjugacyClasses {
             .iter()
             .filter(|s| !s.is_identity())
             .map(|s| {
-                assert_eq!(s.degree(), n, "generator of another degree");
                 let si = s.images();
                 let mut pre = vec![0u32; n];
                 for (x, &y) in si.iter().enumerate() {
@@ -130,7 +172,7 @@ impl ConjugacyClasses {
                             b[l] = si[group.image_at_coordinates(&coords, pre[l] as usize)];
                         }
                     }
-                    let y = group.index_from_base_images(&mut b).expect("generator not in the group");
+                    let y = group.index_from_base_images(&mut b).expect("generators checked to lie in the group");
                     if visited[y >> 6] >> (y & 63) & 1 == 0 {
                         visited[y >> 6] |= 1 << (y & 63);
                         members_flat.push(y as u32);

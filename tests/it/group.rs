@@ -449,3 +449,14 @@ fn deterministic_classes_independent_of_generators() {
         ["()", "(4,5)", "(2,3)(4,5)", "(3,4,5)", "(2,3,4,5)", "(1,2,3,4,5)", "(1,2)(3,4,5)"]
     );
 }
+
+#[test]
+#[ignore]
+fn timing_symmetric() {
+    for n in [20usize, 40, 60, 100] {
+        let cyc = format!("({})", (1..=n).map(|i| i.to_string()).collect::<Vec<_>>().join(","));
+        let t = std::time::Instant::now();
+        let g = PermGroup::new(n, vec![p(&cyc, n), p("(1,2)", n)]).unwrap();
+        eprintln!("S{n} order {} in {:?} base {}", g.order(), t.elapsed(), g.base().len());
+    }
+}
