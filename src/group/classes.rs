@@ -16,7 +16,7 @@
 //! set of permutations, not on its generators or stabilizer chain.
 
 use crate::error::{Error, Result};
-use crate::group::elements::EnumeratedGroup;
+use crate::group::elements::{EnumeratedGroup, ImageRows};
 use crate::group::perm::Perm;
 use crate::group::permgroup::PermGroup;
 
@@ -118,10 +118,9 @@ impl ConjugacyClasses {
         let n = group.degree();
         let len = group.len();
         let base = group.base().to_vec();
-        let m = base.len();
         // For each generator s: preimages s^-1(b) of the base points and the images of s,
         // so that the base images of s^-1 g s are s(g(s^-1(b))).
-        let gens: Vec<(Vec<u32>, &[u32])> = generators
+        let gens: Vec<GenData<'_>> = generators
             .iter()
             .filter(|s| !s.is_identity())
             .map(|s| {
@@ -133,57 +132,12 @@ impl ConjugacyClasses {
                 (base.iter().map(|&b| pre[b as usize]).collect(), si)
             })
             .collect();
-        // The visited bitmap (|G|/8 bytes) stays in cache where a u32 class table
-        // would not; class_of is written class by class afterwards. Images of the
-        // member being expanded come from its coordinates through the (small)
-        // transversal tables, so the loop touches no per-element data but the bitmap.
-        let mut visited = vec![0u64; len.div_ceil(64)];
-        let mut members_flat: Vec<u32> = Vec::with_capacity(len);
-        let mut offsets = vec![0usize];
-        let mut raw_reps = Vec::new();
-        let mut b = vec![0u32; m];
-        let mut coords = vec![0u32; m];
-        let mut rep_coords = vec![0u32; m];
-        let stored = group.stores_images();
-        for start in 0..len {
-            if visited[start >> 6] >> (start & 63) & 1 == 1 {
-                continue;
-            }
-            let from = members_flat.len();
-            visited[start >> 6] |= 1 << (start & 63);
-            members_flat.push(start as u32);
-            let mut pos = from;
-            let mut rep = start;
-            group.coordinates(start, &mut rep_coords);
-            while pos < members_flat.len() {
-                let x = members_flat[pos] as usize;
-                group.coordinates(x, &mut coords);
-                if x != start && lex_less(group, &coords, &rep_coords) {
-                    rep = x;
-                    rep_coords.copy_from_slice(&coords);
-                }
-                for (pre, si) in &gens {
-                    if stored {
-                        for l in 0..m {
-                            b[l] = si[group.image(x, pre[l] as usize)];
-                        }
-                    } else {
-                        for l in 0..m {
-                            b[l] = si[group.image_at_coordinates(&coords, pre[l] as usize)];
-                        }
-                    }
-                    let y = group.index_from_base_images(&mut b).expect("generators checked to lie in the group");
-                    if visited[y >> 6] >> (y & 63) & 1 == 0 {
-                        visited[y >> 6] |= 1 << (y & 63);
-                        members_flat.push(y as u32);
-                    }
-                }
-                pos += 1;
-            }
-            members_flat[from..].sort_unstable();
-            raw_reps.push(rep);
-            offsets.push(members_flat.len());
-        }
+        let (members_flat, offsets, raw_reps) = match group.image_rows() {
+            ImageRows::U8(rows) => orbits_stored(group, &gens, rows),
+            ImageRows::U16(rows) => orbits_stored(group, &gens, rows),
+            ImageRows::U32(rows) => orbits_stored(group, &gens, rows),
+            ImageRows::Computed => orbits_computed(group, &gens),
+        };
         // Sort classes: element order, size, representative images.
         let k = raw_reps.len();
         let raw_orders: Vec<u64> = raw_reps.iter().map(|&r| group.element_order(r)).collect();
@@ -304,4 +258,108 @@ fn lex_less(group: &EnumeratedGroup, a: &[u32], b: &[u32]) -> bool {
         }
     }
     false
+}
+
+/// Per generator `s`: the preimages `s^-1(b_l)` of the base points and the images of `s`.
+type GenData<'a> = (Vec<u32>, &'a [u32]);
+
+/// Conjugation orbits (members in discovery order, sorted per class afterwards),
+/// class offsets and lexicographically smallest members, for a stored element table.
+///
+/// The visited bitmap (`|G|/8` bytes) stays in cache where a `u32` class table would
+/// not; `class_of` is written class by class afterwards. Generic over the point width
+/// so the inner loop reads image rows directly.
+fn orbits_stored<T: Copy + Into<u32> + Ord>(
+    group: &EnumeratedGroup,
+    gens: &[GenData<'_>],
+    rows: &[T],
+) -> (Vec<u32>, Vec<usize>, Vec<usize>) {
+    let n = group.degree();
+    let len = group.len();
+    let m = group.base().len();
+    let mut visited = vec![0u64; len.div_ceil(64)];
+    let mut members: Vec<u32> = Vec::with_capacity(len);
+    let mut offsets = vec![0usize];
+    let mut reps = Vec::new();
+    let mut b = vec![0u32; m];
+    for start in 0..len {
+        if visited[start >> 6] >> (start & 63) & 1 == 1 {
+            continue;
+        }
+        let from = members.len();
+        visited[start >> 6] |= 1 << (start & 63);
+        members.push(start as u32);
+        let mut pos = from;
+        let mut rep = start;
+        while pos < members.len() {
+            let x = members[pos] as usize;
+            let row = &rows[x * n..(x + 1) * n];
+            if row < &rows[rep * n..(rep + 1) * n] {
+                rep = x;
+            }
+            for (pre, si) in gens {
+                for (bl, &q) in b.iter_mut().zip(pre) {
+                    *bl = si[row[q as usize].into() as usize];
+                }
+                let y = group.index_from_base_images(&mut b).expect("generators checked to lie in the group");
+                if visited[y >> 6] >> (y & 63) & 1 == 0 {
+                    visited[y >> 6] |= 1 << (y & 63);
+                    members.push(y as u32);
+                }
+            }
+            pos += 1;
+        }
+        members[from..].sort_unstable();
+        reps.push(rep);
+        offsets.push(members.len());
+    }
+    (members, offsets, reps)
+}
+
+/// As [`orbits_stored`] when images are not stored: the images of the member being
+/// expanded come from its coordinates through the (small) transversal tables.
+fn orbits_computed(group: &EnumeratedGroup, gens: &[GenData<'_>]) -> (Vec<u32>, Vec<usize>, Vec<usize>) {
+    let len = group.len();
+    let m = group.base().len();
+    let mut visited = vec![0u64; len.div_ceil(64)];
+    let mut members: Vec<u32> = Vec::with_capacity(len);
+    let mut offsets = vec![0usize];
+    let mut reps = Vec::new();
+    let mut b = vec![0u32; m];
+    let mut coords = vec![0u32; m];
+    let mut rep_coords = vec![0u32; m];
+    for start in 0..len {
+        if visited[start >> 6] >> (start & 63) & 1 == 1 {
+            continue;
+        }
+        let from = members.len();
+        visited[start >> 6] |= 1 << (start & 63);
+        members.push(start as u32);
+        let mut pos = from;
+        let mut rep = start;
+        group.coordinates(start, &mut rep_coords);
+        while pos < members.len() {
+            let x = members[pos] as usize;
+            group.coordinates(x, &mut coords);
+            if x != start && lex_less(group, &coords, &rep_coords) {
+                rep = x;
+                rep_coords.copy_from_slice(&coords);
+            }
+            for (pre, si) in gens {
+                for l in 0..m {
+                    b[l] = si[group.image_at_coordinates(&coords, pre[l] as usize)];
+                }
+                let y = group.index_from_base_images(&mut b).expect("generators checked to lie in the group");
+                if visited[y >> 6] >> (y & 63) & 1 == 0 {
+                    visited[y >> 6] |= 1 << (y & 63);
+                    members.push(y as u32);
+                }
+            }
+            pos += 1;
+        }
+        members[from..].sort_unstable();
+        reps.push(rep);
+        offsets.push(members.len());
+    }
+    (members, offsets, reps)
 }

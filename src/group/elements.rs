@@ -28,6 +28,23 @@ enum Images {
     Computed,
 }
 
+/// Borrowed view of all image arrays, flat: element `i` is `[i * degree..(i + 1) * degree]`.
+///
+/// Obtained from [`EnumeratedGroup::image_rows`]; lets hot loops monomorphise over the
+/// point width instead of branching per access.
+#[derive(Clone, Copy, Debug)]
+pub enum ImageRows<'a> {
+    /// Degree at most 256.
+    U8(&'a [u8]),
+    /// Degree at most 65536.
+    U16(&'a [u16]),
+    /// Larger degrees.
+    U32(&'a [u32]),
+    /// Not stored (the group is over the memory budget): use
+    /// [`EnumeratedGroup::image_at_coordinates`].
+    Computed,
+}
+
 /// Largest element store kept in memory; bigger groups evaluate images on demand.
 const STORE_BUDGET_BYTES: usize = 1 << 28;
 
@@ -231,6 +248,27 @@ impl EnumeratedGroup {
     pub fn without_store(mut self) -> Self {
         self.images = Images::Computed;
         self
+    }
+
+    /// All image arrays at once, flat, in their stored width.
+    ///
+    /// # Example
+    /// ```
+    /// use plrep::group::{Limits, Perm, PermGroup};
+    /// use plrep::group::elements::ImageRows;
+    /// let c3 = PermGroup::new(3, vec![Perm::parse_gap("(1,2,3)", 3)?])?;
+    /// let e = c3.enumerate(&Limits::default())?;
+    /// let ImageRows::U8(rows) = e.image_rows() else { unreachable!() };
+    /// assert_eq!(&rows[..3], &[0, 1, 2]); // element 0 is the identity
+    /// # Ok::<(), plrep::Error>(())
+    /// ```
+    pub fn image_rows(&self) -> ImageRows<'_> {
+        match &self.images {
+            Images::U8(v) => ImageRows::U8(v),
+            Images::U16(v) => ImageRows::U16(v),
+            Images::U32(v) => ImageRows::U32(v),
+            Images::Computed => ImageRows::Computed,
+        }
     }
 
     /// Whether the image arrays are stored (`false` above the memory budget).

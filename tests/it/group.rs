@@ -460,3 +460,17 @@ fn timing_symmetric() {
         eprintln!("S{n} order {} in {:?} base {}", g.order(), t.elapsed(), g.base().len());
     }
 }
+
+#[test]
+#[ignore]
+fn timing_classes() {
+    for name in ["S9", "M22", "M12"] {
+        let v = load_dir("bench").into_iter().find(|(n, _)| n == name).unwrap().1;
+        let g = group_of(&v);
+        let t = std::time::Instant::now();
+        let e = g.enumerate(&Limits::default()).unwrap();
+        let t1 = t.elapsed();
+        let cc = ConjugacyClasses::compute(&e, g.generators());
+        eprintln!("{name}: enumerate {t1:?}, classes {:?}, {} classes", t.elapsed() - t1, cc.len());
+    }
+}
