@@ -464,11 +464,18 @@ fn timing_symmetric() {
 #[test]
 #[ignore]
 fn timing_classes() {
+    let only = std::env::var("PLREP_GROUP").ok();
     for name in ["S9", "M22", "M12"] {
+        if only.as_deref().is_some_and(|o| o != name) {
+            continue;
+        }
         let v = load_dir("bench").into_iter().find(|(n, _)| n == name).unwrap().1;
         let g = group_of(&v);
         let t = std::time::Instant::now();
-        let e = g.enumerate(&Limits::default()).unwrap();
+        let mut e = g.enumerate(&Limits::default()).unwrap();
+        if std::env::var("PLREP_NO_STORE").is_ok() {
+            e = e.without_store();
+        }
         let t1 = t.elapsed();
         let cc = ConjugacyClasses::compute(&e, g.generators());
         eprintln!("{name}: enumerate {t1:?}, classes {:?}, {} classes", t.elapsed() - t1, cc.len());
