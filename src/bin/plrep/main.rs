@@ -145,14 +145,19 @@ fn clap_error(e: clap::Error) -> i32 {
             let rendered = e.render().to_string();
             let mut lines = rendered.lines().map(str::trim).filter(|l| !l.is_empty());
             let first = lines.next().unwrap_or("invalid usage");
-            let what = first.strip_prefix("error:").unwrap_or(first).trim();
+            let mut what = first.strip_prefix("error:").unwrap_or(first).trim().to_string();
+            // "the following required arguments were not provided:" lists them below.
+            if what.ends_with(':') {
+                let more: Vec<&str> = lines.take_while(|l| !l.starts_with("Usage:")).collect();
+                what = format!("{} {}", what, more.join(" "));
+            }
             let hint = rendered
                 .lines()
                 .map(str::trim)
                 .find(|l| l.starts_with("[possible values") || l.starts_with("tip:"))
                 .map(|l| format!("{l}; run 'plrep --help' for usage"))
                 .unwrap_or_else(|| "run 'plrep --help' for usage".to_string());
-            let what = if what.is_empty() { "invalid usage".to_string() } else { what.to_string() };
+            let what = if what.is_empty() { "invalid usage".to_string() } else { what };
             eprintln!("error: {what} ({hint})");
             2
         }
