@@ -35,7 +35,7 @@ fn brute_centralizer(n: usize, gens: &[Perm]) -> Vec<Perm> {
     (0..n as u32)
         .permutations(n)
         .map(Perm::from_images_unchecked)
-        .filter(|c| gens.iter().all(|s| &(c * s) == &(s * c)))
+        .filter(|c| gens.iter().all(|s| (c * s) == (s * c)))
         .collect()
 }
 
@@ -47,7 +47,7 @@ fn check_small(x: &GSet) {
     let c = x.centralizer();
     assert_eq!(c.order, BigUint::from(brute.len()), "|C| of {}", x.action());
     for g in &c.generators {
-        assert!(x.generators().iter().all(|s| &(g * s) == &(s * g)), "generator {g} does not commute");
+        assert!(x.generators().iter().all(|s| (g * s) == (s * g)), "generator {g} does not commute");
     }
     // The generators generate all of C.
     let generated = closure(n, &c.generators);

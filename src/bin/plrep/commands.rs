@@ -396,8 +396,18 @@ struct GsetJson {
     orbits: Vec<Vec<usize>>,
     classes: Option<Vec<ClassBrief>>,
     permutation_character: Option<Vec<u64>>,
-    centralizer: PermGroupJson,
+    centralizer: CentralizerJson,
     hat_group: PermGroupJson,
+}
+
+#[derive(Serialize)]
+struct CentralizerJson {
+    order: Value,
+    generators: Vec<String>,
+    /// Orbits (indices into "orbits") grouped into isomorphism classes of G-sets.
+    orbit_classes: Vec<Vec<usize>>,
+    /// |N_G(H)/H| for one orbit G/H of each class.
+    orbit_centralizer_orders: Vec<u64>,
 }
 
 /// `plrep gset GROUP --action A`.
@@ -428,7 +438,12 @@ pub fn gset(spec: &str, action: &str, format: Format, limits: &Limits) -> Result
                     .collect()
             }),
             permutation_character: pchar,
-            centralizer: PermGroupJson { order: big_json(&cent.order), generators: perm_strings(&cent.generators) },
+            centralizer: CentralizerJson {
+                order: big_json(&cent.order),
+                generators: perm_strings(&cent.generators),
+                orbit_classes: cent.orbit_classes.clone(),
+                orbit_centralizer_orders: cent.orbit_centralizer_orders.clone(),
+            },
             hat_group: PermGroupJson { order: big_json(&hat.order()), generators: perm_strings(hat.generators()) },
         }),
         Format::Text => {
