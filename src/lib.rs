@@ -21,5 +21,7 @@ pub mod arith;
 pub mod character;
 pub mod error;
 pub mod group;
+pub mod lattice;
+pub mod report;
 
 pub use error::{Error, Result};

@@ -5,4 +5,5 @@ mod character;
 mod cli;
 mod group;
 mod gset;
+mod lattice;
 mod spec;

@@ -1,0 +1,6 @@
+//! Presentation: layered drawings (SVG, DOT, TikZ) shared by lattices and interaction
+//! graphs. Everything here returns strings; the library does no I/O.
+
+pub mod layered;
+
+pub use layered::{EdgeStyle, LayeredDrawing};
