@@ -136,6 +136,7 @@ enum Kind {
 pub struct GSet {
     action: ActionSpec,
     group_degree: usize,
+    group: PermGroup,
     generators: Vec<Perm>,
     labels: Vec<String>,
     kind: Kind,
@@ -284,7 +285,7 @@ impl GSet {
                 (Kind::Cosets { subgroup, reps, index }, labels)
             }
         };
-        let mut set = GSet { action: action.clone(), group_degree: n, generators: vec![], labels, kind };
+        let mut set = GSet { action: action.clone(), group_degree: n, group: group.clone(), generators: vec![], labels, kind };
         set.generators = gens.iter().map(|g| set.act(g)).collect::<Result<Vec<_>>>()?;
         Ok(set)
     }
@@ -425,7 +426,77 @@ impl GSet {
         centralizer_of(self.len(), &self.generators, &self.orbits())
     }
 
+    /// The group `G` acting (as given, on its own points).
+    pub fn group(&self) -> &PermGroup {
+        &self.group
+    }
+
+    /// Whether `h` (an element of `G`) acts trivially on `X`, i.e. lies in the kernel.
+    fn acts_trivially(&self, h: &Perm) -> bool {
+        match &self.kind {
+            Kind::Natural => h.is_identity(),
+            // The regular action is faithful; the kernel of conjugation is the centre.
+            Kind::Elements { conjugation: false, .. } => h.is_identity(),
+            Kind::Elements { conjugation: true, .. } => self.group.generators().iter().all(|s| &(h * s) == &(s * h)),
+            Kind::Sets { ordered, elems, index } => {
+                let mut buf = Vec::new();
+                elems.iter().enumerate().all(|(x, e)| {
+                    buf.clear();
+                    buf.extend(e.iter().map(|&p| h.apply(p as usize) as u32));
+                    if !ordered {
+                        buf.sort_unstable();
+                    }
+                    index.get(&buf) == Some(&(x as u32))
+                })
+            }
+            Kind::Cosets { subgroup, reps, index } => reps
+                .iter()
+                .enumerate()
+                .all(|(x, r)| index.get(&coset_key(subgroup, &(r * h))) == Some(&(x as u32))),
+        }
+    }
+
+    /// The order of `Ĝ = <G, C>` without building its stabilizer chain on `X`.
+    ///
+    /// `C` centralizes the image `Ḡ` of `G`, so `Ĝ = Ḡ C` and
+    /// `|Ĝ| = |Ḡ| |C| / |Ḡ ∩ C|` with `Ḡ ∩ C = Z(Ḡ)`. With `K` the kernel of the action
+    /// and `Z*` = `{g in G : [g, s] in K for every generator s}` (the preimage of `Z(Ḡ)`),
+    /// this is `|G| |C| / |Z*|`. For abelian `G`, `Ḡ ⊆ C` and `|Ĝ| = |C|`.
+    ///
+    /// Falls back to Schreier–Sims on `X` ([`GSet::hat_group`]) when `|G|` is above
+    /// `limits.max_order`.
+    ///
+    /// Complexity: `O(|G| * #generators * n)` plus `|Z*| * #generators` kernel tests of
+    /// `O(|X|)`, instead of a Schreier–Sims run on `|X|` points.
+    pub fn hat_group_order(&self, limits: &Limits) -> Result<BigUint> {
+        let c = self.centralizer();
+        if self.group.is_abelian() {
+            return Ok(c.order);
+        }
+        let fits = self.group.order_u64().is_some_and(|o| o <= limits.max_order);
+        if !fits {
+            return Ok(self.hat_group()?.order());
+        }
+        let e = self.group.enumerate(limits)?;
+        let gens = self.group.generators();
+        let inv_gens: Vec<Perm> = gens.iter().map(Perm::inverse).collect();
+        let mut zstar = 0u64;
+        for i in 0..e.len() {
+            let g = e.element(i);
+            let gi = g.inverse();
+            // [g, s] = g^-1 s^-1 g s
+            if gens.iter().zip(&inv_gens).all(|(s, si)| self.acts_trivially(&(&(&gi * si) * &(&g * s)))) {
+                zstar += 1;
+            }
+        }
+        Ok(self.group.order() * c.order / BigUint::from(zstar))
+    }
+
     /// `Ĝ = <G, C>` on `X`: the image of `G` together with its centralizer in `Sym(X)`.
+    ///
+    /// Builds a stabilizer chain on `|X|` points, which is slow for large `X` (seconds
+    /// for the 7920 points of regular `M11`); for the order alone use
+    /// [`GSet::hat_group_order`].
     pub fn hat_group(&self) -> Result<PermGroup> {
         let mut gens = self.generators.clone();
         gens.extend(self.centralizer().generators);

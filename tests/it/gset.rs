@@ -58,6 +58,33 @@ fn check_small(x: &GSet) {
     all.extend(brute.iter().cloned());
     let hat_brute = closure(n, &all);
     assert_eq!(x.hat_group().unwrap().order(), BigUint::from(hat_brute.len()));
+    assert_eq!(x.hat_group_order(&Limits::default()).unwrap(), BigUint::from(hat_brute.len()));
+}
+
+/// The order formula `|G| |C| / |Z*|` agrees with Schreier–Sims on `<G, C>`.
+#[test]
+fn hat_group_order_formula() {
+    for (group, action) in [
+        ("S4", "conjugation"),
+        ("D8", "conjugation"),
+        ("Q16", "regular"),
+        ("SL(2,3)", "conjugation"),
+        ("S5", "subsets:2"),
+        ("S5", "subsets:5"),
+        ("A5", "cosets:(1,2,3)"),
+        ("S4", "cosets:(1,2)(3,4),(1,3)(2,4)"),
+        ("C2xS3", "natural"),
+        ("C2xS3", "conjugation"),
+        ("PSL(2,7)", "tuples:2"),
+        ("C4xC2", "regular"),
+    ] {
+        let x = gset(group, action);
+        let lim = Limits::default();
+        assert_eq!(x.hat_group_order(&lim).unwrap(), x.hat_group().unwrap().order(), "{group} {action}");
+        // Above --max-order it falls back to Schreier–Sims, with the same answer.
+        let small = Limits { max_order: 1, ..lim };
+        assert_eq!(x.hat_group_order(&small).unwrap(), x.hat_group().unwrap().order(), "{group} {action}");
+    }
 }
 
 #[test]

@@ -3,7 +3,7 @@
 
 use crate::Format;
 use num_bigint::BigUint;
-use num_traits::{One, ToPrimitive};
+use num_traits::ToPrimitive;
 use plrep::group::catalog::{self, catalog_names};
 use plrep::group::gset::{ActionSpec, GSet};
 use plrep::group::spec::{group_from_json, looks_like_generators, parse_group};
@@ -85,59 +85,6 @@ fn yes_no(b: bool) -> &'static str {
     }
 }
 
-/// Whether the group is solvable: the derived series `G > G' > G'' > ...` reaches the
-/// trivial group. Each derived subgroup is the normal closure of the commutators of the
-/// generators, built by Schreier–Sims without enumerating the group, so this is fast
-/// for large groups too (`S20`). Stops when a term is perfect (`G^(i+1) = G^(i)`).
-fn is_solvable(g: &PermGroup) -> Result<bool> {
-    let n = g.degree();
-    let mut h = g.clone();
-    loop {
-        if h.order().is_one() {
-            return Ok(true);
-        }
-        let d = derived_subgroup(&h, n)?;
-        if d.order() == h.order() {
-            return Ok(false);
-        }
-        h = d;
-    }
-}
-
-/// `[H, H]` as the normal closure in `H` of the commutators of its generators.
-fn derived_subgroup(h: &PermGroup, n: usize) -> Result<PermGroup> {
-    let gens = h.generators();
-    let mut ngens: Vec<Perm> = Vec::new();
-    for (i, a) in gens.iter().enumerate() {
-        for b in &gens[i + 1..] {
-            let c = &(&a.inverse() * &b.inverse()) * &(a * b);
-            if !c.is_identity() && !ngens.contains(&c) {
-                ngens.push(c);
-            }
-        }
-    }
-    if ngens.is_empty() {
-        return PermGroup::new(n, vec![Perm::identity(n)]);
-    }
-    let target = h.order();
-    let mut group = PermGroup::new(n, ngens.clone())?;
-    let mut queue = ngens.clone();
-    while let Some(u) = queue.pop() {
-        if group.order() == target {
-            break;
-        }
-        for x in gens {
-            let v = u.conjugate_by(x);
-            if !group.contains(&v) {
-                ngens.push(v.clone());
-                group = PermGroup::new(n, ngens.clone())?;
-                queue.push(v);
-            }
-        }
-    }
-    Ok(group)
-}
-
 /// Classes of the group if its order is within `--max-order`, else `None`.
 fn classes_if_small(g: &PermGroup, limits: &Limits) -> Result<Option<(plrep::group::EnumeratedGroup, ConjugacyClasses)>> {
     match g.order_u64() {
@@ -181,7 +128,7 @@ pub fn info(spec: Option<&str>, list: bool, format: Format, limits: &Limits) -> 
     let spec = spec.ok_or_else(|| Error::bad("no GROUP given", "e.g. plrep info S4, or plrep info --list"))?;
     let g = load_group(spec)?;
     let classes = classes_if_small(&g, limits)?;
-    let solvable = is_solvable(&g)?;
+    let solvable = g.is_solvable();
     let abelian = g.is_abelian();
     let exponent = classes.as_ref().map(|(_, c)| c.exponent);
     let num_classes = classes.as_ref().map(|(_, c)| c.len());
@@ -381,12 +328,6 @@ struct ClassBrief {
 }
 
 #[derive(Serialize)]
-struct PermGroupJson {
-    order: Value,
-    generators: Vec<String>,
-}
-
-#[derive(Serialize)]
 struct GsetJson {
     schema: &'static str,
     group: GroupJson,
@@ -397,7 +338,12 @@ struct GsetJson {
     classes: Option<Vec<ClassBrief>>,
     permutation_character: Option<Vec<u64>>,
     centralizer: CentralizerJson,
-    hat_group: PermGroupJson,
+    hat_group: HatJson,
+}
+
+#[derive(Serialize)]
+struct HatJson {
+    order: Value,
 }
 
 #[derive(Serialize)]
@@ -417,7 +363,7 @@ pub fn gset(spec: &str, action: &str, format: Format, limits: &Limits) -> Result
     let x = GSet::new(&g, &a, limits)?;
     let orbits = x.orbits();
     let cent = x.centralizer();
-    let hat = x.hat_group()?;
+    let hat_order = x.hat_group_order(limits)?;
     let classes = classes_if_small(&g, limits)?;
     let pchar = match &classes {
         Some((_, c)) => Some(x.permutation_character(c)?),
@@ -444,7 +390,7 @@ pub fn gset(spec: &str, action: &str, format: Format, limits: &Limits) -> Result
                 orbit_classes: cent.orbit_classes.clone(),
                 orbit_centralizer_orders: cent.orbit_centralizer_orders.clone(),
             },
-            hat_group: PermGroupJson { order: big_json(&hat.order()), generators: perm_strings(hat.generators()) },
+            hat_group: HatJson { order: big_json(&hat_order) },
         }),
         Format::Text => {
             let mut s = String::new();
@@ -469,7 +415,7 @@ pub fn gset(spec: &str, action: &str, format: Format, limits: &Limits) -> Result
                 }
             }
             let _ = writeln!(s, "|C|          {}   (C = centralizer of G in Sym(X))", cent.order);
-            let _ = writeln!(s, "|<G,C>|      {}", hat.order());
+            let _ = writeln!(s, "|<G,C>|      {hat_order}");
             if !cent.generators.is_empty() && x.len() <= 200 {
                 let _ = writeln!(s, "C generated  {}", perm_strings(&cent.generators).join(", "));
             }
