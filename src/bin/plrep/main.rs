@@ -1,5 +1,165 @@
 //! The `plrep` command line (thin: parse, call the library, print).
+//!
+//! Exit status: 0 success, 2 bad input (including usage errors), 3 a limit was
+//! exceeded (the message names the flag), 4 an internal self-check failed.
+//! Errors are one line on stderr: `error: <what> (<hint>)`.
+
+mod activation;
+mod commands;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use plrep::group::Limits;
+use std::io::Write;
+use std::path::PathBuf;
+
+/// Exact piecewise linear representation theory of finite groups.
+///
+/// GROUP is a catalog name (C8, D8, Q8, S4, A5, PSL(2,7), C2xS3, M12, SL(2,3), ...; see
+/// `plrep info --list`), generators in GAP cycle notation ("(1,2,3)(4,5),(1,2)"), or a
+/// JSON file with a "generators" array.
+#[derive(Debug, Parser)]
+#[command(name = "plrep", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+    #[command(flatten)]
+    global: Global,
+}
+
+/// Options every command accepts (before or after the command name).
+#[derive(Debug, Args)]
+struct Global {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text, global = true)]
+    format: Format,
+    /// Write the output to FILE instead of standard output.
+    #[arg(short = 'o', long, value_name = "FILE", global = true)]
+    output: Option<PathBuf>,
+    /// Largest group order that may be enumerated element by element.
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_order, global = true)]
+    max_order: u64,
+    /// Largest G-set that may be built.
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_points, global = true)]
+    max_points: u64,
+}
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// Human-readable text.
+    Text,
+    /// JSON (schema named in the "schema" field).
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Order, degree, exponent, number of classes, abelian/solvable, generators.
+    Info {
+        /// The group (catalog name, generators, or JSON file).
+        #[arg(required_unless_present = "list")]
+        group: Option<String>,
+        /// List the catalog families and named groups instead.
+        #[arg(long)]
+        list: bool,
+    },
+    /// Conjugacy classes: representative, size, element order, centralizer order, power maps.
+    Classes {
+        /// The group (catalog name, generators, or JSON file).
+        group: String,
+    },
+    /// A G-set: its size, orbits, permutation character, centralizer C in Sym(X) and <G,C>.
+    Gset {
+        /// The group (catalog name, generators, or JSON file).
+        group: String,
+        /// regular, natural, subsets:K, tuples:K (distinct points), conjugation,
+        /// cosets:<generators of H>.
+        #[arg(long, default_value = "regular")]
+        action: String,
+    },
+    /// Check an --activation value and print its canonical spelling (for scripts; the
+    /// commands using activations arrive with the solver).
+    #[command(hide = true)]
+    CheckActivation {
+        /// relu, abs, identity, leaky:<p>, hardtanh, square.
+        #[arg(allow_hyphen_values = true)]
+        activation: String,
+    },
+}
 
 fn main() {
-    println!("plrep: skeleton");
+    std::process::exit(real_main());
+}
+
+fn real_main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return clap_error(e),
+    };
+    let limits = Limits { max_order: cli.global.max_order, max_points: cli.global.max_points };
+    let result = match &cli.command {
+        Command::Info { group, list } => commands::info(group.as_deref(), *list, cli.global.format, &limits),
+        Command::Classes { group } => commands::classes(group, cli.global.format, &limits),
+        Command::Gset { group, action } => commands::gset(group, action, cli.global.format, &limits),
+        Command::CheckActivation { activation } => activation::parse_activation_name(activation).map(|a| a + "\n"),
+    };
+    let text = match result {
+        Ok(text) => text,
+        Err(e) => return report(&e),
+    };
+    match &cli.global.output {
+        Some(path) => {
+            if let Err(err) = std::fs::write(path, text) {
+                return report(&plrep::Error::Io(format!("cannot write '{}': {err}", path.display())));
+            }
+        }
+        None => {
+            // A closed pipe (e.g. `| head`) is not an error worth reporting.
+            let _ = std::io::stdout().lock().write_all(text.as_bytes());
+        }
+    }
+    0
+}
+
+/// Print an error on one line and return its exit status.
+fn report(e: &plrep::Error) -> i32 {
+    let msg = e.to_string().replace(['\n', '\r'], " ");
+    eprintln!("error: {msg}");
+    e.exit_code()
+}
+
+/// Usage errors exit 2 with one line, like every other bad input; help and version
+/// requests print as usual and exit 0.
+fn clap_error(e: clap::Error) -> i32 {
+    use clap::error::ErrorKind;
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = e.print();
+            0
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            eprintln!("error: no command given (commands are info, classes, gset; run 'plrep --help' for usage)");
+            2
+        }
+        _ => {
+            let rendered = e.render().to_string();
+            let mut lines = rendered.lines().map(str::trim).filter(|l| !l.is_empty());
+            let first = lines.next().unwrap_or("invalid usage");
+            let mut what = first.strip_prefix("error:").unwrap_or(first).trim().to_string();
+            // "the following required arguments were not provided:" lists them below.
+            if what.ends_with(':') {
+                let more: Vec<&str> = lines.take_while(|l| !l.starts_with("Usage:")).collect();
+                what = format!("{} {}", what, more.join(" "));
+            }
+            let hint = rendered
+                .lines()
+                .map(str::trim)
+                .find(|l| l.starts_with("[possible values") || l.starts_with("tip:"))
+                .map(|l| format!("{l}; run 'plrep --help' for usage"))
+                .unwrap_or_else(|| "run 'plrep --help' for usage".to_string());
+            let what = if what.is_empty() { "invalid usage".to_string() } else { what };
+            eprintln!("error: {what} ({hint})");
+            2
+        }
+    }
 }
