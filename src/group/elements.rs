@@ -1,19 +1,195 @@
 //! A group enumerated element by element: compact storage, index lookup, products by index.
 //!
-//! STUB: signatures fixed by the skeleton; bodies to be written.
+//! Elements are indexed by their *coordinates* in the stabilizer chain (Sims 1970;
+//! Seress 2003, §4.1): with base `b_0..b_{m-1}` and transversals `T_l` (coset
+//! representatives of `G^(l+1)` in `G^(l)`, listed in the breadth-first order of the
+//! basic orbit, so `T_l[0]` is the identity), every element is uniquely
+//! `g = t_{m-1} ··· t_1 t_0` with `t_l = T_l[c_l]` (right action: `t_{m-1}` applies
+//! first), and its index is the mixed-radix number `sum_l c_l * stride_l`,
+//! `stride_0 = 1`, `stride_{l+1} = stride_l * |T_l|`. Since `b_0^g = b_0^(t_0)`, the
+//! coordinates are read off the images of the base points by sifting, in `O(m^2)`
+//! table look-ups: no hashing and no full permutation products are needed for `mul`,
+//! conjugation or `index_of`. Index 0 is the identity.
 
 use crate::group::perm::Perm;
+use crate::group::stabchain::StabChain;
+use std::cmp::Ordering;
+
+/// Sentinel in the orbit-position tables: the point is not in the basic orbit.
+const ABSENT: u32 = u32::MAX;
+
+/// Image arrays of all elements, flat (`len * degree` entries), in the narrowest type.
+#[derive(Clone, Debug)]
+enum Images {
+    U8(Vec<u8>),
+    U16(Vec<u16>),
+    U32(Vec<u32>),
+}
 
 /// All elements of a permutation group, indexed `0..len()`; index 0 is the identity.
+///
+/// Build it with [`crate::group::PermGroup::enumerate`].
+///
+/// # Example
+/// ```
+/// use plrep::group::{Limits, Perm, PermGroup};
+/// let g = PermGroup::new(3, vec![Perm::parse_gap("(1,2,3)", 3)?, Perm::parse_gap("(1,2)", 3)?])?;
+/// let e = g.enumerate(&Limits::default())?;
+/// assert_eq!(e.len(), 6);
+/// assert!(e.element(0).is_identity());
+/// let i = e.index_of(&Perm::parse_gap("(1,3)", 3)?).unwrap();
+/// assert_eq!(e.mul(i, i), 0);
+/// assert_eq!(e.inv(i), i);
+/// # Ok::<(), plrep::Error>(())
+/// ```
 #[derive(Clone, Debug)]
 pub struct EnumeratedGroup {
     degree: usize,
+    len: usize,
+    images: Images,
+    /// Base points `b_0..b_{m-1}`.
+    base: Vec<u32>,
+    /// Point -> position in the basic orbit of level `l` (or `ABSENT`), at `l * degree + point`.
+    orbit_pos: Vec<u32>,
+    /// Transversal elements of all levels, flat: element `c` of level `l` occupies
+    /// `trans[(toff[l] + c) * degree..][..degree]`.
+    trans: Vec<u32>,
+    /// Their inverses, same layout.
+    tinv: Vec<u32>,
+    /// First transversal element of each level in `trans`/`tinv`.
+    toff: Vec<usize>,
+    /// Mixed-radix strides per level.
+    stride: Vec<usize>,
+    /// Basic orbit lengths (the radices).
+    radix: Vec<usize>,
+    /// Index of the inverse of each element.
+    inverse: Vec<u32>,
 }
 
 impl EnumeratedGroup {
+    /// Enumerate the group of a stabilizer chain (the caller checked the order fits).
+    ///
+    /// Complexity: `O(|G| * degree)`.
+    pub(crate) fn from_chain(chain: &StabChain) -> Self {
+        let n = chain.degree();
+        let levels = chain.levels();
+        let m = levels.len();
+        let base: Vec<u32> = levels.iter().map(|l| l.base_point() as u32).collect();
+        let mut orbit_pos = vec![ABSENT; m * n];
+        let mut trans: Vec<u32> = Vec::new();
+        let mut tinv: Vec<u32> = Vec::new();
+        let mut toff = Vec::with_capacity(m);
+        let mut stride = Vec::with_capacity(m);
+        let mut radix = Vec::with_capacity(m);
+        let mut len = 1usize;
+        for (l, level) in levels.iter().enumerate() {
+            let first = trans.len() / n.max(1);
+            toff.push(first);
+            // Breadth-first order puts every point after its Schreier-tree parent, so
+            // u_q = u_p * x and u_q^-1 = x^-1 * u_p^-1 are built in O(degree) each.
+            let orbit = level.orbit();
+            for (k, &q) in orbit.iter().enumerate() {
+                orbit_pos[l * n + q as usize] = k as u32;
+                match level.schreier_parent(q as usize) {
+                    None => {
+                        trans.extend(0..n as u32);
+                        tinv.extend(0..n as u32);
+                    }
+                    Some((p, x)) => {
+                        let pk = first + orbit_pos[l * n + p] as usize;
+                        let xi = x.images();
+                        for y in 0..n {
+                            let v = xi[trans[pk * n + y] as usize];
+                            trans.push(v);
+                        }
+                        let xinv = x.inverse();
+                        for y in 0..n {
+                            let v = tinv[pk * n + xinv.apply(y)];
+                            tinv.push(v);
+                        }
+                    }
+                }
+            }
+            stride.push(len);
+            radix.push(orbit.len());
+            len *= orbit.len();
+        }
+        // Depth-first over the coordinates, deepest level outermost, so that indices
+        // come out in increasing order and partial products are shared.
+        let mut flat: Vec<u32> = Vec::with_capacity(len * n);
+        let mut partial: Vec<Vec<u32>> = vec![(0..n as u32).collect(); m + 1];
+        struct Tables<'a> {
+            n: usize,
+            trans: &'a [u32],
+            toff: &'a [usize],
+            radix: &'a [usize],
+        }
+        fn dfs(l: usize, tb: &Tables<'_>, partial: &mut [Vec<u32>], out: &mut Vec<u32>) {
+            let n = tb.n;
+            let (lower, upper) = partial.split_at_mut(l + 1);
+            let prev = &upper[0];
+            for c in 0..tb.radix[l] {
+                let k = tb.toff[l] + c;
+                let t = &tb.trans[k * n..(k + 1) * n];
+                if l == 0 {
+                    out.extend(prev.iter().map(|&y| t[y as usize]));
+                } else {
+                    let cur = &mut lower[l];
+                    for (z, &y) in cur.iter_mut().zip(prev.iter()) {
+                        *z = t[y as usize];
+                    }
+                    dfs(l - 1, tb, lower, out);
+                }
+            }
+        }
+        if m == 0 {
+            flat.extend(0..n as u32);
+        } else if n > 0 {
+            let tb = Tables { n, trans: &trans, toff: &toff, radix: &radix };
+            dfs(m - 1, &tb, &mut partial, &mut flat);
+        }
+        let images = if n <= 1 << 8 {
+            Images::U8(flat.iter().map(|&y| y as u8).collect())
+        } else if n <= 1 << 16 {
+            Images::U16(flat.iter().map(|&y| y as u16).collect())
+        } else {
+            Images::U32(flat)
+        };
+        let mut g = EnumeratedGroup {
+            degree: n,
+            len,
+            images,
+            base,
+            orbit_pos,
+            trans,
+            tinv,
+            toff,
+            stride,
+            radix,
+            inverse: Vec::new(),
+        };
+        // Inverses: the base images of g^-1 are the preimages of the base points.
+        let mut inverse = Vec::with_capacity(len);
+        let mut b = vec![0u32; m];
+        let mut row = vec![0u32; n];
+        let mut pre = vec![0u32; n];
+        for i in 0..len {
+            g.write_images(i, &mut row);
+            for (x, &y) in row.iter().enumerate() {
+                pre[y as usize] = x as u32;
+            }
+            for (bl, &p) in b.iter_mut().zip(&g.base) {
+                *bl = pre[p as usize];
+            }
+            inverse.push(g.index_from_base_images(&mut b).expect("inverse lies in the group") as u32);
+        }
+        g.inverse = inverse;
+        g
+    }
+
     /// Number of elements.
     pub fn len(&self) -> usize {
-        unimplemented!()
+        self.len
     }
 
     /// Never empty (the identity is always there).
@@ -26,27 +202,188 @@ impl EnumeratedGroup {
         self.degree
     }
 
-    /// The element with index `i` as a permutation.
-    pub fn element(&self, i: usize) -> Perm {
-        let _ = i;
-        unimplemented!()
+    /// The base of the stabilizer chain the indices are built on.
+    pub fn base(&self) -> &[u32] {
+        &self.base
     }
 
-    /// The index of a permutation, or `None` if it is not in the group.
+    /// The image of point `x` under element `i`.
+    #[inline]
+    pub fn image(&self, i: usize, x: usize) -> usize {
+        let k = i * self.degree + x;
+        match &self.images {
+            Images::U8(v) => v[k] as usize,
+            Images::U16(v) => v[k] as usize,
+            Images::U32(v) => v[k] as usize,
+        }
+    }
+
+    /// Write the image array of element `i` into `out` (length `degree()`).
+    pub fn write_images(&self, i: usize, out: &mut [u32]) {
+        let n = self.degree;
+        let r = i * n..(i + 1) * n;
+        match &self.images {
+            Images::U8(v) => out.iter_mut().zip(&v[r]).for_each(|(o, &y)| *o = y as u32),
+            Images::U16(v) => out.iter_mut().zip(&v[r]).for_each(|(o, &y)| *o = y as u32),
+            Images::U32(v) => out.copy_from_slice(&v[r]),
+        }
+    }
+
+    /// Compare the image arrays of elements `i` and `j` lexicographically (the same
+    /// order as [`Perm`]'s `Ord` on equal degrees).
+    pub fn cmp_images(&self, i: usize, j: usize) -> Ordering {
+        let n = self.degree;
+        let (a, b) = (i * n..(i + 1) * n, j * n..(j + 1) * n);
+        match &self.images {
+            Images::U8(v) => v[a].cmp(&v[b]),
+            Images::U16(v) => v[a].cmp(&v[b]),
+            Images::U32(v) => v[a].cmp(&v[b]),
+        }
+    }
+
+    /// The element with index `i` as a permutation.
+    pub fn element(&self, i: usize) -> Perm {
+        let mut out = vec![0u32; self.degree];
+        self.write_images(i, &mut out);
+        Perm::from_images_unchecked(out)
+    }
+
+    /// The index of the element of the group with the given base images
+    /// (`base_images[l] = b_l^g`), or `None` if no element has them. The slice is
+    /// used as scratch space.
+    ///
+    /// Complexity: `O(m^2)` for base length `m` (sifting the base images only).
+    pub fn index_from_base_images(&self, base_images: &mut [u32]) -> Option<usize> {
+        let n = self.degree;
+        let m = self.base.len();
+        let mut idx = 0usize;
+        for l in 0..m {
+            let pos = self.orbit_pos[l * n + base_images[l] as usize];
+            if pos == ABSENT {
+                return None;
+            }
+            let pos = pos as usize;
+            idx += pos * self.stride[l];
+            let k = self.toff[l] + pos;
+            let t = &self.tinv[k * n..(k + 1) * n];
+            for r in l + 1..m {
+                base_images[r] = t[base_images[r] as usize];
+            }
+        }
+        Some(idx)
+    }
+
+    /// The coordinates of element `i`: `out[l]` is the position in the basic orbit of
+    /// level `l` of its transversal factor (`out.len()` is the base length).
+    ///
+    /// Complexity: `O(m)`.
+    #[inline]
+    pub fn coordinates(&self, i: usize, out: &mut [u32]) {
+        let mut r = i;
+        for (o, &k) in out.iter_mut().zip(&self.radix) {
+            *o = (r % k) as u32;
+            r /= k;
+        }
+    }
+
+    /// The image of point `x` under the element with the given coordinates, evaluated
+    /// through the transversal tables (small and cache-resident, unlike the element
+    /// store; this is what keeps class enumeration fast).
+    ///
+    /// Complexity: `O(m)`.
+    #[inline]
+    pub fn image_at_coordinates(&self, coords: &[u32], x: usize) -> usize {
+        let n = self.degree;
+        let mut y = x;
+        for l in (0..coords.len()).rev() {
+            y = self.trans[(self.toff[l] + coords[l] as usize) * n + y] as usize;
+        }
+        y
+    }
+
+    /// The index of a permutation, or `None` if it is not in the group (a permutation
+    /// of another degree is never in it).
+    ///
+    /// Complexity: `O(m^2 + degree)`.
     pub fn index_of(&self, g: &Perm) -> Option<usize> {
-        let _ = g;
-        unimplemented!()
+        if g.degree() != self.degree {
+            return None;
+        }
+        let img = g.images();
+        let mut b: Vec<u32> = self.base.iter().map(|&p| img[p as usize]).collect();
+        let i = self.index_from_base_images(&mut b)?;
+        // Base images determine an element of G, but g might lie outside G.
+        (0..self.degree).all(|x| self.image(i, x) == img[x] as usize).then_some(i)
     }
 
     /// Index of the product `elements[i] * elements[j]` (first `i`, then `j`).
+    ///
+    /// Complexity: `O(m^2)` for base length `m`.
     pub fn mul(&self, i: usize, j: usize) -> usize {
-        let _ = (i, j);
-        unimplemented!()
+        let mut b: Vec<u32> = self.base.iter().map(|&p| self.image(j, self.image(i, p as usize)) as u32).collect();
+        self.index_from_base_images(&mut b).expect("products stay in the group")
     }
 
     /// Index of the inverse.
     pub fn inv(&self, i: usize) -> usize {
-        let _ = i;
-        unimplemented!()
+        self.inverse[i] as usize
+    }
+
+    /// Index of `elements[i]^k` for any integer `k` (by repeated squaring on indices).
+    ///
+    /// Complexity: `O(log |k| * m^2)`.
+    pub fn pow(&self, i: usize, k: i64) -> usize {
+        let mut base = if k < 0 { self.inv(i) } else { i };
+        let mut e = k.unsigned_abs();
+        let mut acc = 0;
+        while e > 0 {
+            if e & 1 == 1 {
+                acc = self.mul(acc, base);
+            }
+            base = self.mul(base, base);
+            e >>= 1;
+        }
+        acc
+    }
+
+    /// Index of the conjugate `s^-1 g s` (GAP's `g^s`) of element `i` by an element `s`
+    /// of the group (or of its normalizer) given as a permutation of the same degree.
+    ///
+    /// Complexity: `O(m^2)`.
+    pub fn conjugate(&self, i: usize, s: &Perm) -> Option<usize> {
+        let si = s.images();
+        if si.len() != self.degree {
+            return None;
+        }
+        let mut pre = vec![0u32; self.degree];
+        for (x, &y) in si.iter().enumerate() {
+            pre[y as usize] = x as u32;
+        }
+        let mut b: Vec<u32> =
+            self.base.iter().map(|&p| si[self.image(i, pre[p as usize] as usize)]).collect();
+        self.index_from_base_images(&mut b)
+    }
+
+    /// The order of element `i`.
+    ///
+    /// Complexity: `O(degree)`.
+    pub fn element_order(&self, i: usize) -> u64 {
+        let n = self.degree;
+        let mut seen = vec![false; n];
+        let mut ord = 1u64;
+        for s in 0..n {
+            if seen[s] {
+                continue;
+            }
+            let mut len = 0u64;
+            let mut x = s;
+            while !seen[x] {
+                seen[x] = true;
+                len += 1;
+                x = self.image(i, x);
+            }
+            ord = num_integer::lcm(ord, len);
+        }
+        ord
     }
 }

@@ -15,3 +15,4 @@ pub use elements::EnumeratedGroup;
 pub use limits::Limits;
 pub use perm::Perm;
 pub use permgroup::PermGroup;
+pub mod stabchain;

@@ -1,1 +1,273 @@
-//! Tests of the group area.
+//! Tests of the group area: Schreier–Sims against brute force, element enumeration
+//! laws, conjugacy classes against GAP reference data (`tests/data/reference`, computed
+//! by GAP 4.12) and the orders of the benchmark groups (`tests/data/bench`).
+
+use plrep::group::{ConjugacyClasses, EnumeratedGroup, Limits, Perm, PermGroup};
+use plrep::Error;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::path::PathBuf;
+
+fn data_dir(sub: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(sub)
+}
+
+/// Every `*.json` of a data directory, parsed, sorted by file name.
+fn load_dir(sub: &str) -> Vec<(String, serde_json::Value)> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(data_dir(sub))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|p| {
+            let name = p.file_stem().unwrap().to_string_lossy().into_owned();
+            let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap();
+            (name, v)
+        })
+        .collect()
+}
+
+fn group_of(v: &serde_json::Value) -> PermGroup {
+    let degree = v["degree"].as_u64().unwrap() as usize;
+    let gens = v["generators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| Perm::parse_gap(s.as_str().unwrap(), degree).unwrap())
+        .collect();
+    PermGroup::new(degree, gens).unwrap()
+}
+
+fn p(s: &str, n: usize) -> Perm {
+    Perm::parse_gap(s, n).unwrap()
+}
+
+/// A tiny deterministic PRNG (xorshift64*), so the random tests are reproducible.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn perm(&mut self, n: usize) -> Perm {
+        let mut v: Vec<u32> = (0..n as u32).collect();
+        for i in (1..n).rev() {
+            v.swap(i, self.below(i + 1));
+        }
+        Perm::from_images(v).unwrap()
+    }
+}
+
+/// Test-only reference: the closure of the generators under right multiplication.
+fn brute_closure(n: usize, gens: &[Perm]) -> HashSet<Perm> {
+    let mut set = HashSet::new();
+    let id = Perm::identity(n);
+    set.insert(id.clone());
+    let mut queue = vec![id];
+    while let Some(x) = queue.pop() {
+        for g in gens {
+            let y = &x * g;
+            if set.insert(y.clone()) {
+                queue.push(y);
+            }
+        }
+    }
+    set
+}
+
+#[test]
+fn reference_groups_classes_match_gap() {
+    let refs = load_dir("reference");
+    assert_eq!(refs.len(), 43);
+    for (name, v) in &refs {
+        let g = group_of(v);
+        let order = v["order"].as_u64().unwrap();
+        assert_eq!(g.order_u64(), Some(order), "{name}: order");
+        let e = g.enumerate(&Limits::default()).unwrap();
+        assert_eq!(e.len() as u64, order, "{name}");
+        let cc = ConjugacyClasses::compute(&e, g.generators());
+        assert_eq!(cc.group_order, order);
+        assert_eq!(cc.exponent, v["exponent"].as_u64().unwrap(), "{name}: exponent");
+        let ref_classes = v["classes"].as_array().unwrap();
+        assert_eq!(cc.len(), ref_classes.len(), "{name}: number of classes");
+        let mine: BTreeMap<(u64, u64), usize> =
+            (0..cc.len()).fold(BTreeMap::new(), |mut m, c| {
+                *m.entry((cc.sizes[c], cc.orders[c])).or_default() += 1;
+                m
+            });
+        let theirs: BTreeMap<(u64, u64), usize> = ref_classes.iter().fold(BTreeMap::new(), |mut m, c| {
+            *m.entry((c["size"].as_u64().unwrap(), c["element_order"].as_u64().unwrap())).or_default() += 1;
+            m
+        });
+        assert_eq!(mine, theirs, "{name}: (size, order) multiset");
+        let mut hit = BTreeSet::new();
+        for c in ref_classes {
+            let rep = p(c["rep"].as_str().unwrap(), g.degree());
+            let k = cc.class_of_perm(&e, &rep).unwrap_or_else(|| panic!("{name}: rep {rep} not in group"));
+            assert_eq!(cc.sizes[k], c["size"].as_u64().unwrap(), "{name}: size of class of {rep}");
+            assert_eq!(cc.orders[k], c["element_order"].as_u64().unwrap(), "{name}: order of {rep}");
+            assert!(hit.insert(k), "{name}: two reference reps in one class");
+        }
+        // Structural invariants.
+        assert_eq!(cc.sizes.iter().sum::<u64>(), order);
+        assert_eq!(cc.orders[0], 1);
+        assert_eq!(cc.rep_indices[0], 0);
+        for c in 0..cc.len() {
+            assert_eq!(cc.sizes[c] * cc.centralizer_orders[c], order);
+            assert_eq!(cc.members(c).len() as u64, cc.sizes[c]);
+            assert_eq!(cc.class_of[cc.rep_indices[c]] as usize, c);
+            assert_eq!(e.element(cc.rep_indices[c]), cc.reps[c]);
+            // The representative is the lexicographically smallest member.
+            let min = cc.members(c).into_iter().map(|i| e.element(i)).min().unwrap();
+            assert_eq!(min, cc.reps[c], "{name}: canonical rep");
+        }
+        assert!(cc.orders.windows(2).all(|w| w[0] <= w[1]), "{name}: class order");
+        // Power maps against brute force on members.
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ order);
+        for k in [-1i64, 2, 3, 5, -7, 0, 1, 12] {
+            let pm = cc.power_map(&e, k);
+            for c in 0..cc.len() {
+                let mem = cc.members_slice(c);
+                for _ in 0..3 {
+                    let x = mem[rng.below(mem.len())] as usize;
+                    let y = e.element(x).pow(k);
+                    assert_eq!(cc.class_of_perm(&e, &y), Some(pm[c]), "{name}: power map {k}");
+                }
+            }
+        }
+        let inv = cc.inverse_classes(&e);
+        for c in 0..cc.len() {
+            assert_eq!(inv[inv[c]], c);
+            assert_eq!(cc.sizes[inv[c]], cc.sizes[c]);
+        }
+    }
+}
+
+#[test]
+fn bench_group_orders() {
+    for (name, v) in load_dir("bench") {
+        let g = group_of(&v);
+        assert_eq!(g.order_u64(), v["order"].as_u64(), "{name}");
+    }
+}
+
+#[test]
+fn symmetric_group_20_order() {
+    let n = 20;
+    let cyc = format!("({})", (1..=n).map(|i| i.to_string()).collect::<Vec<_>>().join(","));
+    let g = PermGroup::new(n, vec![p(&cyc, n), p("(1,2)", n)]).unwrap();
+    assert_eq!(g.order().to_string(), "2432902008176640000");
+    assert!(g.enumerate(&Limits::default()).is_err());
+}
+
+#[test]
+fn enumerate_limit_error_names_flag() {
+    let g = PermGroup::new(5, vec![p("(1,2,3,4,5)", 5), p("(1,2)", 5)]).unwrap();
+    let lim = Limits { max_order: 100, ..Limits::default() };
+    match g.enumerate(&lim) {
+        Err(Error::Limit { flag, .. }) => assert_eq!(flag, "--max-order"),
+        other => panic!("expected a limit error, got {other:?}"),
+    }
+}
+
+#[test]
+fn generator_beyond_degree_is_bad_input() {
+    let r = PermGroup::new(3, vec![p("(1,4)", 4)]);
+    assert!(matches!(r, Err(Error::BadInput { .. })));
+    // Extension of smaller generators, and larger ones that fix the extra points.
+    let g = PermGroup::new(5, vec![p("(1,2)", 2), Perm::parse_gap("(2,3)", 7).unwrap()]).unwrap();
+    assert_eq!(g.order_u64(), Some(6));
+    assert!(g.generators().iter().all(|x| x.degree() == 5));
+}
+
+#[test]
+fn schreier_sims_matches_brute_force_in_s6() {
+    let mut rng = Rng(12345);
+    for trial in 0..120 {
+        let n = 6;
+        let k = 1 + trial % 3;
+        let gens: Vec<Perm> = (0..k).map(|_| rng.perm(n)).collect();
+        let g = PermGroup::new(n, gens.clone()).unwrap();
+        let closure = brute_closure(n, &gens);
+        assert_eq!(g.order_u64(), Some(closure.len() as u64), "{gens:?}");
+        // Membership: all of S6 against the closure (720 perms).
+        for _ in 0..60 {
+            let x = rng.perm(n);
+            assert_eq!(g.contains(&x), closure.contains(&x));
+        }
+        let e = g.enumerate(&Limits::default()).unwrap();
+        let elems: HashSet<Perm> = (0..e.len()).map(|i| e.element(i)).collect();
+        assert_eq!(elems, closure);
+    }
+}
+
+#[test]
+fn schreier_sims_matches_brute_force_degree_up_to_8() {
+    let mut rng = Rng(777);
+    for trial in 0..60 {
+        let n = 2 + trial % 7;
+        let k = 1 + trial % 2;
+        // Sparse generators (products of few transpositions/cycles) give small groups too.
+        let gens: Vec<Perm> = (0..k)
+            .map(|_| {
+                if rng.below(2) == 0 {
+                    rng.perm(n)
+                } else {
+                    let a = rng.below(n);
+                    let b = rng.below(n);
+                    let mut v: Vec<u32> = (0..n as u32).collect();
+                    v.swap(a, b);
+                    Perm::from_images(v).unwrap()
+                }
+            })
+            .collect();
+        let g = PermGroup::new(n, gens.clone()).unwrap();
+        let closure = brute_closure(n, &gens);
+        assert_eq!(g.order_u64(), Some(closure.len() as u64), "{gens:?}");
+        for x in closure.iter().take(200) {
+            assert!(g.contains(x));
+        }
+    }
+}
+
+fn check_group_laws(e: &EnumeratedGroup, rng: &mut Rng, samples: usize) {
+    let n = e.len();
+    assert!(e.element(0).is_identity());
+    for _ in 0..samples {
+        let (a, b, c) = (rng.below(n), rng.below(n), rng.below(n));
+        assert_eq!(e.mul(e.mul(a, b), c), e.mul(a, e.mul(b, c)));
+        assert_eq!(e.mul(0, a), a);
+        assert_eq!(e.mul(a, 0), a);
+        assert_eq!(e.mul(a, e.inv(a)), 0);
+        assert_eq!(e.index_of(&e.element(a)), Some(a));
+        assert_eq!(e.element(e.mul(a, b)), e.element(a) * e.element(b));
+        assert_eq!(e.element(e.inv(a)), e.element(a).inverse());
+    }
+}
+
+#[test]
+fn enumerated_group_laws() {
+    let mut rng = Rng(42);
+    for (name, v) in load_dir("bench") {
+        let g = group_of(&v);
+        if g.order_u64().unwrap() > 100_000 {
+            continue;
+        }
+        let e = g.enumerate(&Limits::default()).unwrap();
+        assert_eq!(e.len() as u64, g.order_u64().unwrap(), "{name}");
+        check_group_laws(&e, &mut rng, 300);
+        // Non-members are rejected.
+        for _ in 0..50 {
+            let x = rng.perm(g.degree());
+            assert_eq!(e.index_of(&x).is_some(), g.contains(&x), "{name}");
+        }
+    }
+}
