@@ -129,7 +129,8 @@ struct Ds<'a, G: GroupOps> {
     inverse: Vec<usize>,
     /// Column order: non-identity classes by size (then index).
     col_order: Vec<usize>,
-    matrices: HashMap<usize, Vec<Vec<u64>>>,
+    /// Rows of class matrices computed so far (mod p), by class then row.
+    matrices: HashMap<usize, Vec<Option<Vec<u64>>>>,
     galois_gens: Vec<u64>,
     found: Vec<ModCharacter>,
     found_set: HashSet<Vec<u64>>,
@@ -140,23 +141,32 @@ struct Ds<'a, G: GroupOps> {
 }
 
 impl<'a, G: GroupOps> Ds<'a, G> {
-    fn matrix(&mut self, j: usize) -> &Vec<Vec<u64>> {
+    /// Row `i` of the class matrix `M_j` mod p (computed on first use: `|C_j|` products).
+    fn matrix_row(&mut self, j: usize, i: usize) -> &Vec<u64> {
+        let k = self.ci.len();
         if !self.matrices.contains_key(&j) {
-            let m = self.ci.class_matrix(self.group, j);
-            let f = self.f;
-            let mm = m.into_iter().map(|row| row.into_iter().map(|x| f.from_u64(x as u64)).collect()).collect();
-            self.matrices.insert(j, mm);
+            self.matrices.insert(j, vec![None; k]);
             self.columns_used.push(j);
         }
-        &self.matrices[&j]
+        if self.matrices[&j][i].is_none() {
+            let f = self.f;
+            let row = self.ci.class_matrix_row(self.group, j, i).into_iter().map(|x| f.from_u64(x)).collect();
+            self.matrices.get_mut(&j).unwrap()[i] = Some(row);
+        }
+        self.matrices[&j][i].as_ref().unwrap()
     }
 
     /// The matrix of `M_j` restricted to the invariant space `sp`, in the coordinates
-    /// given by the pivots: `a[r][c] = (M_j b_c)[pivot_r]`. `O(d^2 k)`.
+    /// given by the pivots: `a[r][c] = (M_j b_c)[pivot_r]`. Needs only the rows of `M_j`
+    /// at the pivots. `O(d^2 k)` field operations.
     fn restrict(&mut self, j: usize, sp: &Space) -> Vec<Vec<u64>> {
         let f = self.f;
-        let m = self.matrix(j);
-        sp.pivots.iter().map(|&pr| sp.rows.iter().map(|b| linalg::dot(&f, &m[pr], b)).collect()).collect()
+        let mut out = Vec::with_capacity(sp.dim());
+        for &pr in &sp.pivots {
+            let row = self.matrix_row(j, pr).clone();
+            out.push(sp.rows.iter().map(|b| linalg::dot(&f, &row, b)).collect());
+        }
+        out
     }
 
     /// `omega_psi(K_j)`.
@@ -231,6 +241,14 @@ impl<'a, G: GroupOps> Ds<'a, G> {
         new
     }
 
+    /// Whether the central character of `psi` lies in the space (`f_psi` does not vanish
+    /// on it). `O(d k)`.
+    fn contains(&self, sp: &Space, psi: &ModCharacter) -> bool {
+        let f = self.f;
+        let func: Vec<u64> = (0..self.ci.len()).map(|i| psi.values[self.inverse[i]]).collect();
+        sp.rows.iter().any(|b| linalg::dot(&f, &func, b) != 0)
+    }
+
     /// Remove the characters `chars` from the space: intersect with the kernels of their
     /// functionals `f_psi`. Returns the characters that were in the space.
     fn remove_from(&self, sp: &mut Space, chars: &[ModCharacter]) -> Vec<usize> {
@@ -290,7 +308,9 @@ pub fn dixon_schneider_mod_p(group: &impl GroupOps, ci: &ClassInfo) -> Result<Mo
     let k = ci.len();
     let inverse = ci.inverse();
     let mut col_order: Vec<usize> = (1..k).collect();
-    col_order.sort_by_key(|&j| (ci.sizes[j], j));
+    // Cheapest first; among equal sizes prefer large element orders, whose class sums
+    // take more distinct values on the characters (so split more).
+    col_order.sort_by_key(|&j| (ci.sizes[j], std::cmp::Reverse(ci.orders[j]), j));
     let size_inv = ci.sizes.iter().map(|&s| f.inv(f.from_u64(s))).collect();
     let mut ds = Ds {
         group,
@@ -336,7 +356,7 @@ pub fn dixon_schneider_mod_p(group: &impl GroupOps, ci: &ClassInfo) -> Result<Mo
             }
             let j = ds.col_order[sp.next];
             sp.next += 1;
-            let mut a = ds.restrict(j, &sp);
+            let a = ds.restrict(j, &sp);
             let d = sp.dim();
             let scalar = (0..d).all(|r| (0..d).all(|c| if r == c { a[r][c] == a[0][0] } else { a[r][c] == 0 }));
             if scalar {
@@ -348,24 +368,18 @@ pub fn dixon_schneider_mod_p(group: &impl GroupOps, ci: &ClassInfo) -> Result<Mo
             if mults.iter().sum::<usize>() != d {
                 return Err(Error::verification("Dixon-Schneider: a class matrix does not split over F_p"));
             }
+            // The eigenspaces are taken in the original space (no re-restriction): a
+            // character found here brings its conjugates, whose eigenvalues are then
+            // skipped when all characters with that eigenvalue in `sp` are known.
             let mut removed: HashMap<u64, usize> = HashMap::new();
-            let mut dirty = false;
             for (&lambda, &mult) in roots.iter().zip(&mults) {
                 if removed.get(&lambda).copied().unwrap_or(0) >= mult {
                     continue;
                 }
-                if dirty {
-                    a = ds.restrict(j, &sp);
-                    dirty = false;
-                }
-                let dd = sp.dim();
-                let shifted: Vec<Vec<u64>> = (0..dd)
-                    .map(|r| (0..dd).map(|c| if r == c { f.sub(a[r][c], lambda) } else { a[r][c] }).collect())
+                let shifted: Vec<Vec<u64>> = (0..d)
+                    .map(|r| (0..d).map(|c| if r == c { f.sub(a[r][c], lambda) } else { a[r][c] }).collect())
                     .collect();
-                let coords = linalg::nullspace(&f, &shifted, dd);
-                if coords.is_empty() {
-                    continue;
-                }
+                let coords = linalg::nullspace(&f, &shifted, d);
                 let vecs: Vec<Vec<u64>> = coords
                     .iter()
                     .map(|c| {
@@ -380,19 +394,29 @@ pub fn dixon_schneider_mod_p(group: &impl GroupOps, ci: &ClassInfo) -> Result<Mo
                         v
                     })
                     .collect();
-                if vecs.len() == 1 {
-                    let chi = ds.resolve(&vecs[0])?;
-                    let new = ds.add_closure(chi);
-                    for other in stack.iter_mut() {
-                        ds.remove_from(other, &new);
+                let mut e_space = Space::new(&f, vecs, sp.next);
+                if removed.contains_key(&lambda) {
+                    // drop the characters of this eigenvalue found meanwhile
+                    let known: Vec<ModCharacter> =
+                        ds.found.iter().filter(|psi| ds.omega(psi, j) == lambda).cloned().collect();
+                    ds.remove_from(&mut e_space, &known);
+                }
+                match e_space.dim() {
+                    0 => {}
+                    1 => {
+                        let chi = ds.resolve(&e_space.rows[0])?;
+                        let new = ds.add_closure(chi);
+                        for other in stack.iter_mut() {
+                            ds.remove_from(other, &new);
+                        }
+                        for psi in &new {
+                            let w = ds.omega(psi, j);
+                            if roots.binary_search(&w).is_ok() && ds.contains(&sp, psi) {
+                                *removed.entry(w).or_insert(0) += 1;
+                            }
+                        }
                     }
-                    let inside = ds.remove_from(&mut sp, &new);
-                    for idx in inside {
-                        *removed.entry(ds.omega(&new[idx], j)).or_insert(0) += 1;
-                    }
-                    dirty = true;
-                } else {
-                    stack.push(Space::new(&f, vecs, sp.next));
+                    _ => stack.push(e_space),
                 }
             }
             break;

@@ -16,3 +16,4 @@ pub mod table;
 pub use rootsum::RootSum;
 pub use structure::{ClassInfo, GroupOps};
 
+pub use table::{check_character_table, Character, CharacterTable, Method, DEFAULT_MAX_CLASSES};

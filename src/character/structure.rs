@@ -23,6 +23,15 @@ pub trait GroupOps {
     fn size(&self) -> usize;
     /// Index of the product (first `i`, then `j`).
     fn product(&self, i: usize, j: usize) -> usize;
+
+    /// For every `y` in `ys`, add one to `counts[class_of[z * y]]`: the inner loop of
+    /// the class structure constants. Implementations may override it with a faster
+    /// product by a fixed left factor.
+    fn count_classes_of_products(&self, z: usize, ys: &[u32], class_of: &[u32], counts: &mut [u32]) {
+        for &y in ys {
+            counts[class_of[self.product(z, y as usize)] as usize] += 1;
+        }
+    }
 }
 
 impl GroupOps for EnumeratedGroup {
@@ -31,6 +40,19 @@ impl GroupOps for EnumeratedGroup {
     }
     fn product(&self, i: usize, j: usize) -> usize {
         self.mul(i, j)
+    }
+    /// `z * y` sends the base point `b` to `y(z(b))`: the images `z(b)` are computed once,
+    /// then each product is `m` look-ups and a sift of the base images (no allocation).
+    fn count_classes_of_products(&self, z: usize, ys: &[u32], class_of: &[u32], counts: &mut [u32]) {
+        let zb: Vec<usize> = self.base().iter().map(|&b| self.image(z, b as usize)).collect();
+        let mut buf = vec![0u32; zb.len()];
+        for &y in ys {
+            for (slot, &x) in buf.iter_mut().zip(&zb) {
+                *slot = self.image(y as usize, x) as u32;
+            }
+            let idx = self.index_from_base_images(&mut buf).expect("products stay in the group");
+            counts[class_of[idx] as usize] += 1;
+        }
     }
 }
 
@@ -116,19 +138,30 @@ impl ClassInfo {
 
     /// The class matrix `M_j` as integer counts: `m[i][k] = c_{ijk}`.
     /// `O(|C_j| k)` group products.
-    pub fn class_matrix(&self, group: &impl GroupOps, j: usize) -> Vec<Vec<u32>> {
+    pub fn class_matrix(&self, group: &impl GroupOps, j: usize) -> Vec<Vec<u64>> {
+        (0..self.len()).map(|i| self.class_matrix_row(group, j, i)).collect()
+    }
+
+    /// Row `i` of the class matrix `M_j`: `c_{ijk}` for all `k`, from one pass over a
+    /// class (`|C_j|` group products).
+    ///
+    /// The counts `T(a, b, c) = #{(x, y, w) in C_a x C_b x C_c : x y w = 1}` are symmetric
+    /// in their arguments and `c_{ijk} = T(i, j, k*) / |C_k|`; hence
+    /// `c_{ijk} = |C_i| c_{j k* i*} / |C_k|`, and `c_{j l i*}` for all `l` counts the
+    /// classes of `z y` for `y in C_{j*}`, `z` the representative of `C_{i*}`.
+    pub fn class_matrix_row(&self, group: &impl GroupOps, j: usize, i: usize) -> Vec<u64> {
         let k = self.len();
         let jinv = self.power(j, -1);
-        let mut m = vec![vec![0u32; k]; k];
-        for kk in 0..k {
-            let z = self.rep_indices[kk];
-            // x = z y^-1 with y in C_j, i.e. x = z y' with y' in C_{j*}.
-            for &y in &self.members[jinv] {
-                let x = group.product(z, y as usize);
-                m[self.class_of[x] as usize][kk] += 1;
-            }
-        }
-        m
+        let iinv = self.power(i, -1);
+        let mut counts = vec![0u32; k];
+        group.count_classes_of_products(self.rep_indices[iinv], &self.members[jinv], &self.class_of, &mut counts);
+        (0..k)
+            .map(|kk| {
+                let num = self.sizes[i] * counts[self.power(kk, -1)] as u64;
+                debug_assert_eq!(num % self.sizes[kk], 0, "structure constant not integral");
+                num / self.sizes[kk]
+            })
+            .collect()
     }
 }
 
