@@ -41,6 +41,20 @@ pub struct ModCharacter {
     pub degree: u64,
     /// `chi(g_i) mod p`.
     pub values: Vec<u64>,
+    /// How it was found (so that the lift can reuse the lift of its parents).
+    pub origin: Origin,
+}
+
+/// How a character was found by [`dixon_schneider_mod_p`]; parents are indices into the
+/// list of characters, always smaller than the child's index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// From a one-dimensional common eigenspace (or the trivial character).
+    Direct,
+    /// `chi(g) = parent(g^t)`, `t` coprime to the exponent.
+    Galois { parent: usize, t: u64 },
+    /// The product of two characters, one of them linear.
+    Product { a: usize, b: usize },
 }
 
 /// The result of Dixon–Schneider modulo `p`.
@@ -62,14 +76,29 @@ pub struct ModularTable {
 struct Space {
     rows: Vec<Vec<u64>>,
     pivots: Vec<usize>,
-    /// Position in the column order of the next class matrix to try.
-    next: usize,
+    /// Classes whose matrices were tried on this space or an ancestor (they act as
+    /// scalars on it).
+    tried: Vec<bool>,
 }
 
 impl Space {
-    fn new(k: &PrimeField, mut rows: Vec<Vec<u64>>, next: usize) -> Self {
+    fn new(k: &PrimeField, mut rows: Vec<Vec<u64>>, tried: Vec<bool>) -> Self {
         let pivots = linalg::rref(k, &mut rows);
-        Space { rows, pivots, next }
+        Space { rows, pivots, tried }
+    }
+
+    /// Whether `v` lies in the space (compare with its expansion in the echelon basis).
+    fn has(&self, f: &PrimeField, v: &[u64]) -> bool {
+        let mut w = vec![0u64; v.len()];
+        for (b, &p) in self.rows.iter().zip(&self.pivots) {
+            let c = v[p];
+            if c != 0 {
+                for t in 0..v.len() {
+                    w[t] = f.mul_add(c, b[t], w[t]);
+                }
+            }
+        }
+        w == v
     }
     fn dim(&self) -> usize {
         self.rows.len()
@@ -149,6 +178,9 @@ impl<'a, G: GroupOps> Ds<'a, G> {
             self.columns_used.push(j);
         }
         if self.matrices[&j][i].is_none() {
+            if std::env::var_os("PLREP_DS_TRACE").is_some() {
+                eprintln!("row {i} of class {j} (size {})", self.ci.sizes[j]);
+            }
             let f = self.f;
             let row = self.ci.class_matrix_row(self.group, j, i).into_iter().map(|x| f.from_u64(x)).collect();
             self.matrices.get_mut(&j).unwrap()[i] = Some(row);
@@ -198,17 +230,23 @@ impl<'a, G: GroupOps> Ds<'a, G> {
             .ok_or_else(|| Error::verification("Dixon-Schneider: no degree fits the central character"))?;
         let dm = f.from_u64(degree);
         let values = (0..k).map(|i| f.mul(f.mul(omega[i], dm), self.size_inv[i])).collect();
-        Ok(ModCharacter { degree, values })
+        Ok(ModCharacter { degree, values, origin: Origin::Direct })
     }
 
-    fn galois(&self, chi: &ModCharacter, t: u64) -> ModCharacter {
+    fn galois(&self, parent: usize, t: u64) -> ModCharacter {
+        let chi = &self.found[parent];
         let values = (0..self.ci.len()).map(|i| chi.values[self.ci.power(i, t as i64)]).collect();
-        ModCharacter { degree: chi.degree, values }
+        ModCharacter { degree: chi.degree, values, origin: Origin::Galois { parent, t } }
     }
 
-    fn product(&self, a: &ModCharacter, b: &ModCharacter) -> ModCharacter {
+    fn product(&self, ia: usize, ib: usize) -> ModCharacter {
         let f = self.f;
-        ModCharacter { degree: a.degree * b.degree, values: a.values.iter().zip(&b.values).map(|(&x, &y)| f.mul(x, y)).collect() }
+        let (a, b) = (&self.found[ia], &self.found[ib]);
+        ModCharacter {
+            degree: a.degree * b.degree,
+            values: a.values.iter().zip(&b.values).map(|(&x, &y)| f.mul(x, y)).collect(),
+            origin: Origin::Product { a: ia, b: ib },
+        }
     }
 
     /// Add `chi` with everything it brings for free (Galois conjugates, products with
@@ -221,24 +259,53 @@ impl<'a, G: GroupOps> Ds<'a, G> {
                 continue;
             }
             self.found_set.insert(c.values.clone());
-            for &t in &self.galois_gens {
-                work.push(self.galois(&c, t));
-            }
-            if c.degree == 1 {
-                for i in 0..self.found.len() {
-                    work.push(self.product(&c, &self.found[i]));
-                }
-                work.push(self.product(&c, &c));
-                self.linear.push(self.found.len());
-            } else {
-                for &l in &self.linear {
-                    work.push(self.product(&c, &self.found[l]));
-                }
-            }
+            let me = self.found.len();
+            let linear = c.degree == 1;
             self.found.push(c.clone());
             new.push(c);
+            for &t in &self.galois_gens {
+                work.push(self.galois(me, t));
+            }
+            if linear {
+                for i in 0..=me {
+                    work.push(self.product(me, i));
+                }
+                self.linear.push(me);
+            } else {
+                for &l in &self.linear {
+                    work.push(self.product(me, l));
+                }
+            }
         }
         new
+    }
+
+    /// The next class whose matrix to try on `sp`: the first untried class in the column
+    /// order, except that a small space invariant under a Galois permutation
+    /// `P_t: v -> (v_{class(g_i^t)})_i` that moves it contains Galois-conjugate characters,
+    /// which agree on the classes fixed by `g -> g^t`: those classes are passed over.
+    fn next_column(&self, sp: &Space) -> Option<usize> {
+        let f = self.f;
+        let k = self.ci.len();
+        let mut moving: Vec<u64> = Vec::new();
+        // Only for spaces that came out of a split (the whole space is always invariant).
+        if sp.dim() <= 16 && sp.tried.iter().any(|&x| x) {
+            for &t in &self.galois_gens {
+                let images: Vec<Vec<u64>> =
+                    sp.rows.iter().map(|b| (0..k).map(|i| b[self.ci.power(i, t as i64)]).collect()).collect();
+                if images.iter().zip(&sp.rows).any(|(v, b)| v != b) && images.iter().all(|v| sp.has(&f, v)) {
+                    moving.push(t);
+                }
+            }
+        }
+        let untried = self.col_order.iter().copied().filter(|&j| !sp.tried[j]);
+        if !moving.is_empty() {
+            if let Some(j) = untried.clone().find(|&j| moving.iter().any(|&t| self.ci.power(j, t as i64) != j)) {
+                return Some(j);
+            }
+        }
+        let mut untried = untried;
+        untried.next()
     }
 
     /// Whether the central character of `psi` lies in the space (`f_psi` does not vanish
@@ -283,7 +350,7 @@ impl<'a, G: GroupOps> Ds<'a, G> {
                 v
             })
             .collect();
-        *sp = Space::new(&f, rows, sp.next);
+        *sp = Space::new(&f, rows, std::mem::take(&mut sp.tried));
         inside
     }
 }
@@ -327,8 +394,8 @@ pub fn dixon_schneider_mod_p(group: &impl GroupOps, ci: &ClassInfo) -> Result<Mo
         columns_used: Vec::new(),
     };
     let identity: Vec<Vec<u64>> = (0..k).map(|i| (0..k).map(|j| u64::from(i == j)).collect()).collect();
-    let mut stack = vec![Space::new(&f, identity, 0)];
-    let trivial = ModCharacter { degree: 1, values: vec![1; k] };
+    let mut stack = vec![Space::new(&f, identity, vec![false; k])];
+    let trivial = ModCharacter { degree: 1, values: vec![1; k], origin: Origin::Direct };
     let new = ds.add_closure(trivial);
     for sp in stack.iter_mut() {
         ds.remove_from(sp, &new);
@@ -348,15 +415,17 @@ pub fn dixon_schneider_mod_p(group: &impl GroupOps, ci: &ClassInfo) -> Result<Mo
         }
         // Split sp by the next class matrix that does not act as a scalar on it.
         loop {
-            if sp.next >= ds.col_order.len() {
+            let Some(j) = ds.next_column(&sp) else {
                 return Err(Error::verification(format!(
                     "Dixon-Schneider: a space of dimension {} does not split mod {p}",
                     sp.dim()
                 )));
-            }
-            let j = ds.col_order[sp.next];
-            sp.next += 1;
+            };
+            sp.tried[j] = true;
             let a = ds.restrict(j, &sp);
+            if std::env::var_os("PLREP_DS_TRACE").is_some() {
+                eprintln!("split dim {} by class {j} (size {}, order {})", sp.dim(), ci.sizes[j], ci.orders[j]);
+            }
             let d = sp.dim();
             let scalar = (0..d).all(|r| (0..d).all(|c| if r == c { a[r][c] == a[0][0] } else { a[r][c] == 0 }));
             if scalar {
@@ -394,7 +463,7 @@ pub fn dixon_schneider_mod_p(group: &impl GroupOps, ci: &ClassInfo) -> Result<Mo
                         v
                     })
                     .collect();
-                let mut e_space = Space::new(&f, vecs, sp.next);
+                let mut e_space = Space::new(&f, vecs, sp.tried.clone());
                 if removed.contains_key(&lambda) {
                     // drop the characters of this eigenvalue found meanwhile
                     let known: Vec<ModCharacter> =
@@ -486,8 +555,21 @@ pub fn lift(ci: &ClassInfo, table: &ModularTable) -> Result<Vec<Vec<RootSum>>> {
             (c, pw)
         })
         .collect();
-    let mut out = Vec::with_capacity(table.characters.len());
+    let mut out: Vec<Vec<RootSum>> = Vec::with_capacity(table.characters.len());
     for chi in &table.characters {
+        match chi.origin {
+            Origin::Galois { parent, t } => {
+                let row = out[parent].iter().map(|r| r.galois(t as i64)).collect();
+                out.push(row);
+                continue;
+            }
+            Origin::Product { a, b } => {
+                let row = out[a].iter().zip(&out[b]).map(|(x, y)| x.mul(y)).collect();
+                out.push(row);
+                continue;
+            }
+            Origin::Direct => {}
+        }
         let mut leader_mult: HashMap<usize, Vec<i64>> = HashMap::new();
         for &c in &leaders {
             let m = ci.orders[c] as usize;

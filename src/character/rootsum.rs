@@ -109,6 +109,20 @@ impl RootSum {
         Self::from_terms(m, self.terms.iter().map(|&(s, n)| ((s as u128 * kk as u128 % m as u128) as u64, n)).collect())
     }
 
+    /// The product of two root sums (all pairwise products of the roots; for character
+    /// values in multiplicity form, the form of the tensor product's value). `O(t1 t2)`.
+    pub fn mul(&self, other: &RootSum) -> Self {
+        let l = self.order / gcd(self.order, other.order) * other.order;
+        let (fa, fb) = (l / self.order, l / other.order);
+        let mut terms = Vec::with_capacity(self.terms.len() * other.terms.len());
+        for &(s, n) in &self.terms {
+            for &(t, m) in &other.terms {
+                terms.push(((s * fa + t * fb) % l, n * m));
+            }
+        }
+        Self::from_terms(l, terms)
+    }
+
     /// The complex conjugate (`zeta -> zeta^-1`).
     pub fn conj(&self) -> Self {
         self.galois(-1)

@@ -44,11 +44,15 @@ impl GroupOps for EnumeratedGroup {
     /// `z * y` sends the base point `b` to `y(z(b))`: the images `z(b)` are computed once,
     /// then each product is `m` look-ups and a sift of the base images (no allocation).
     fn count_classes_of_products(&self, z: usize, ys: &[u32], class_of: &[u32], counts: &mut [u32]) {
+        // The images of y are evaluated through the (small, cache-resident) transversal
+        // tables from y's coordinates rather than read from the large element store.
         let zb: Vec<usize> = self.base().iter().map(|&b| self.image(z, b as usize)).collect();
         let mut buf = vec![0u32; zb.len()];
+        let mut coords = vec![0u32; zb.len()];
         for &y in ys {
+            self.coordinates(y as usize, &mut coords);
             for (slot, &x) in buf.iter_mut().zip(&zb) {
-                *slot = self.image(y as usize, x) as u32;
+                *slot = self.image_at_coordinates(&coords, x) as u32;
             }
             let idx = self.index_from_base_images(&mut buf).expect("products stay in the group");
             counts[class_of[idx] as usize] += 1;
