@@ -158,6 +158,7 @@ impl CharacterTable {
         let ind = indicators_mod_p(ci, &modular);
         let table = assemble(ci, reps, rows, Method::DixonSchneider, Some(ind))?;
         check_character_table(&table)?;
+        verify_central_characters(group, ci, &table)?;
         Ok(table)
     }
 
@@ -188,6 +189,123 @@ impl CharacterTable {
     pub fn degrees(&self) -> Vec<u64> {
         self.characters.iter().map(|c| c.degree).collect()
     }
+}
+
+/// Prove that every row of a table (already checked by [`check_character_table`]) is an
+/// irreducible character, from the group itself: each row's central character is a
+/// common eigenvector of the class matrices of a set `J` of classes that separates the
+/// rows.
+///
+/// # Method
+/// `J` is chosen greedily among the smallest classes until the tuples
+/// `(omega_a(K_j))_{j in J}` of the rows are pairwise distinct modulo a prime `q`
+/// (distinct residues mean distinct values). For every row `a`, class `i` and `j in J`
+/// the identity `sum_k c_{ijk} |C_k| theta_a(g_k) theta_a(1) = |C_i| |C_j| theta_a(g_i)
+/// theta_a(g_j)` (that is `M_j omega_a = omega_a(K_j) omega_a`, multiplied by
+/// `theta_a(1)^2`) is checked modulo primes `q ≡ 1 (mod e)` whose product exceeds
+/// `2 |C_i| |C_j| theta_a(1)^2`, a bound for all conjugates of both sides (values are
+/// sums of `theta_a(1)` roots of unity and `sum_k c_{ijk} |C_k| = |C_i| |C_j|`); with the
+/// Galois closure of the rows this proves the identity exactly, as in
+/// [`check_character_table`].
+///
+/// # Why this proves irreducibility
+/// The `k` vectors `omega_a` are common eigenvectors of `{M_j : j in J}` with pairwise
+/// distinct eigenvalue tuples, hence linearly independent; the true central characters
+/// `omega_chi` span `C^k` and are common eigenvectors too, so every joint eigenspace is
+/// one-dimensional and `omega_a = omega_chi` for some irreducible `chi` (both are 1 on the
+/// identity class). Then `theta_a = (theta_a(1) / chi(1)) chi`, and `<theta_a, theta_a> = 1`
+/// with `theta_a(1) > 0` gives `theta_a = chi`; distinct rows give distinct `chi`.
+///
+/// # Complexity
+/// `k sum_{j in J} |C_j|` group products and `O(|J| k^3)` operations modulo `q`.
+pub fn verify_central_characters(group: &impl GroupOps, ci: &ClassInfo, t: &CharacterTable) -> Result<()> {
+    let fail = |what: &str| Err(Error::verification(format!("central character check: {what}")));
+    let k = ci.len();
+    let e = ci.exponent;
+    let max_deg = t.characters.iter().map(|c| c.degree).max().unwrap_or(1) as f64;
+    // residues of all values for one prime
+    let residues = |q: u64| -> (PrimeField, Vec<Vec<u64>>) {
+        let fq = PrimeField::new(q);
+        let z = fq.root_of_unity(e);
+        let mut zpow = Vec::with_capacity(e as usize);
+        let mut cur = 1;
+        for _ in 0..e {
+            zpow.push(cur);
+            cur = fq.mul(cur, z);
+        }
+        let res = t.characters.iter().map(|c| c.root_sums.iter().map(|r| r.residue(&fq, &zpow)).collect()).collect();
+        (fq, res)
+    };
+    let q0 = prime_congruent_one(e, 1 << 61);
+    let (f0, res0) = residues(q0);
+    // omega residues for the choice of J
+    let omega = |f: &PrimeField, res: &Vec<Vec<u64>>, a: usize, j: usize| -> u64 {
+        f.mul(f.mul(f.from_u64(ci.sizes[j]), res[a][j]), f.inv(f.from_u64(t.characters[a].degree)))
+    };
+    let mut cols: Vec<usize> = (1..k).collect();
+    cols.sort_by_key(|&j| (ci.sizes[j], j));
+    let mut chosen: Vec<usize> = Vec::new();
+    let mut keys: Vec<Vec<u64>> = vec![Vec::new(); k];
+    let distinct = |keys: &Vec<Vec<u64>>| keys.iter().collect::<HashSet<_>>().len();
+    let mut count = distinct(&keys);
+    for &j in &cols {
+        if count == k {
+            break;
+        }
+        let mut trial = keys.clone();
+        for a in 0..k {
+            trial[a].push(omega(&f0, &res0, a, j));
+        }
+        let c = distinct(&trial);
+        if c > count {
+            keys = trial;
+            count = c;
+            chosen.push(j);
+        }
+    }
+    if count != k {
+        return fail("the rows are not separated by their central characters");
+    }
+    // primes: product above the largest bound
+    let max_size = *ci.sizes.iter().max().unwrap() as f64;
+    let mut primes = vec![q0];
+    for &j in &chosen {
+        let bound = (2.0 * max_size * ci.sizes[j] as f64 * max_deg * max_deg).log2() + 1.0;
+        while primes.len() as f64 * 61.0 < bound {
+            let next = prime_congruent_one(e, *primes.last().unwrap());
+            primes.push(next);
+        }
+    }
+    let matrices: Vec<Vec<Vec<u64>>> = chosen.iter().map(|&j| ci.class_matrix(group, j)).collect();
+    for (pi, &q) in primes.iter().enumerate() {
+        let (f, res) = if pi == 0 { (f0, res0.clone()) } else { residues(q) };
+        for (&j, m) in chosen.iter().zip(&matrices) {
+            for a in 0..k {
+                let d = f.from_u64(t.characters[a].degree);
+                // w_k = |C_k| theta(g_k) theta(1)
+                let w: Vec<u64> = (0..k).map(|kk| f.mul(f.mul(f.from_u64(ci.sizes[kk]), res[a][kk]), d)).collect();
+                let rhs_j = f.mul(f.from_u64(ci.sizes[j]), res[a][j]);
+                for i in 0..k {
+                    let mut acc: u128 = 0;
+                    for kk in 0..k {
+                        let c = m[i][kk];
+                        if c != 0 {
+                            acc += (c % q) as u128 * w[kk] as u128;
+                            if acc >= 1 << 125 {
+                                acc %= q as u128;
+                            }
+                        }
+                    }
+                    let lhs = (acc % q as u128) as u64;
+                    let rhs = f.mul(f.mul(f.from_u64(ci.sizes[i]), res[a][i]), rhs_j);
+                    if lhs != rhs {
+                        return fail(&format!("row {a} is not an eigenvector of the class matrix of class {j}"));
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Frobenius–Schur indicators from the residues: `nu = |G|^-1 sum_i |C_i| chi(g_i^2)`
