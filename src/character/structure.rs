@@ -186,7 +186,6 @@ pub(crate) mod brute {
     #[derive(Debug)]
     pub struct BruteGroup {
         pub elements: Vec<Vec<u32>>,
-        pub index: HashMap<Vec<u32>, usize>,
         pub table: Vec<Vec<u32>>,
     }
 
@@ -216,7 +215,7 @@ pub(crate) mod brute {
                 .iter()
                 .map(|a| elements.iter().map(|b| index[&compose(a, b)] as u32).collect())
                 .collect();
-            BruteGroup { elements, index, table }
+            BruteGroup { elements, table }
         }
 
         pub fn inv(&self, i: usize) -> usize {

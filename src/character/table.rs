@@ -392,9 +392,14 @@ fn assemble(
     })
 }
 
-/// Verify a character table; `Ok(())` is a proof that the rows are exactly the
-/// irreducible characters of a group with the table's class data (classes, sizes,
-/// element orders and power maps are trusted: they come from the group layer).
+/// Verify a character table: `Ok(())` proves that the rows are `k` orthonormal class
+/// functions whose values are sums of `chi(1)` roots of unity, closed under the Galois
+/// group, with the right degrees, indicators and column relations (class data —
+/// classes, sizes, element orders, power maps — is trusted: it comes from the group
+/// layer). Together with a proof that each row is a multiple of an irreducible
+/// character — [`verify_central_characters`] for Dixon–Schneider, the structural
+/// certificate of [`super::abelian`] for abelian groups, both run by the constructors —
+/// this proves the table is exactly `Irr(G)`.
 ///
 /// # Checks
 /// 1. Shape: `k` characters of `k` values; class 0 is the identity (size 1, order 1);
@@ -423,14 +428,12 @@ fn assemble(
 /// lies in `Q`, i.e. `D` lies in every prime above `q`, hence in `q Z[zeta_e]`. Then
 /// `D / q` is an algebraic integer all of whose conjugates have absolute value below 1,
 /// so its norm (a rational integer) is 0 and `D = 0`. The column relations are the same
-/// argument with the bound `|G| + |G|`. Hence the rows are `k` orthonormal class
-/// functions; by the column relations the matrix is invertible, and together with
-/// integrality (2) and positivity of the degrees ... the rows are the irreducible
-/// characters exactly when they are characters; Dixon–Schneider produces each row from
-/// a common eigenvector of the class matrices, i.e. from a central character, so each
-/// row is a multiple `c * chi` of an irreducible character `chi`, and orthonormality
-/// with `chi(1) > 0` forces `c = 1`. The indicators are integers in `{-1, 0, 1}` with
-/// `|G| nu` bounded by `|G|(chi(1) + 1) < q`, so their residues determine them.
+/// argument with the bound `|G| + |G|`. The indicators are integers in `{-1, 0, 1}`
+/// with `|G| nu` bounded by `|G|(chi(1) + 1) < q`, so their residues determine them.
+///
+/// Orthonormality alone does not make a class function a character; the
+/// constructors add the irreducibility proof named above (a row that is a multiple
+/// `c chi` of an irreducible `chi` with `c > 0` and norm 1 is `chi`).
 ///
 /// # Complexity
 /// `O(k^3)` products modulo `q` (a few milliseconds for `k = 250`) plus one
