@@ -147,13 +147,18 @@ impl ClassInfo {
     }
 
     /// Row `i` of the class matrix `M_j`: `c_{ijk}` for all `k`, from one pass over a
-    /// class (`|C_j|` group products).
+    /// class.
     ///
     /// The counts `T(a, b, c) = #{(x, y, w) in C_a x C_b x C_c : x y w = 1}` are symmetric
     /// in their arguments and `c_{ijk} = T(i, j, k*) / |C_k|`; hence
     /// `c_{ijk} = |C_i| c_{j k* i*} / |C_k|`, and `c_{j l i*}` for all `l` counts the
     /// classes of `z y` for `y in C_{j*}`, `z` the representative of `C_{i*}`.
+    ///
+    /// As class sums commute, `c_{ijk} = c_{jik}`: row `i` of `M_j` is row `j` of `M_i`,
+    /// and the pass goes over the smaller of the two classes (`min(|C_i|, |C_j|)`
+    /// products).
     pub fn class_matrix_row(&self, group: &impl GroupOps, j: usize, i: usize) -> Vec<u64> {
+        let (i, j) = if self.sizes[i] < self.sizes[j] || (self.sizes[i] == self.sizes[j] && i < j) { (j, i) } else { (i, j) };
         let k = self.len();
         let jinv = self.power(j, -1);
         let iinv = self.power(i, -1);
