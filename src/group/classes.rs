@@ -15,8 +15,10 @@
 //! smallest image array (`[x^g for x in 0..n]`). Both depend only on the group as a
 //! set of permutations, not on its generators or stabilizer chain.
 
-use crate::group::elements::EnumeratedGroup;
+use crate::error::{Error, Result};
+use crate::group::elements::{EnumeratedGroup, ImageRows};
 use crate::group::perm::Perm;
+use crate::group::permgroup::PermGroup;
 
 /// The conjugacy classes of a group, in a deterministic documented order
 /// (class 0 is the identity).
@@ -69,20 +71,59 @@ impl ConjugacyClasses {
     /// `O(|G|)` words of memory. Reference: the orbit algorithm (Holt, Eick, O'Brien,
     /// *Handbook of Computational Group Theory*, 2005, §4.1) applied to conjugation.
     ///
-    /// Panics if a generator has another degree or is not in the group (a caller bug:
-    /// pass the generators of the group that was enumerated).
+    /// Panics if the generators do not generate the enumerated group (a caller bug:
+    /// pass the generators of the group that was enumerated); [`Self::try_compute`]
+    /// returns an error instead.
     pub fn compute(group: &EnumeratedGroup, generators: &[Perm]) -> Self {
+        match Self::try_compute(group, generators) {
+            Ok(c) => c,
+            Err(e) => panic!("ConjugacyClasses::compute: {e}"),
+        }
+    }
+
+    /// Like [`Self::compute`], but checks that `generators` have the group's degree,
+    /// lie in it and generate it (a Schreier–Sims run, negligible next to the class
+    /// enumeration); bad input otherwise.
+    ///
+    /// # Example
+    /// ```
+    /// use plrep::group::{ConjugacyClasses, Limits, Perm, PermGroup};
+    /// let s3 = PermGroup::new(3, vec![Perm::parse_gap("(1,2,3)", 3)?, Perm::parse_gap("(1,2)", 3)?])?;
+    /// let e = s3.enumerate(&Limits::default())?;
+    /// assert_eq!(ConjugacyClasses::try_compute(&e, s3.generators())?.len(), 3);
+    /// // (1,2,3) alone generates a proper subgroup.
+    /// assert!(ConjugacyClasses::try_compute(&e, &s3.generators()[..1]).is_err());
+    /// # Ok::<(), plrep::Error>(())
+    /// ```
+    pub fn try_compute(group: &EnumeratedGroup, generators: &[Perm]) -> Result<Self> {
+        for s in generators {
+            if group.index_of(s).is_none() {
+                return Err(Error::bad(
+                    format!("generator {s} is not an element of the enumerated group"),
+                    "pass the generators of the group that was enumerated",
+                ));
+            }
+        }
+        let h = PermGroup::new(group.degree(), generators.to_vec())?;
+        if h.order_u64() != Some(group.len() as u64) {
+            return Err(Error::bad(
+                format!("the generators give a subgroup of order {} of a group of order {}", h.order(), group.len()),
+                "pass a generating set of the enumerated group",
+            ));
+        }
+        Ok(Self::compute_unchecked(group, generators))
+    }
+
+    fn compute_unchecked(group: &EnumeratedGroup, generators: &[Perm]) -> Self {
         let n = group.degree();
         let len = group.len();
         let base = group.base().to_vec();
-        let m = base.len();
         // For each generator s: preimages s^-1(b) of the base points and the images of s,
         // so that the base images of s^-1 g s are s(g(s^-1(b))).
-        let gens: Vec<(Vec<u32>, &[u32])> = generators
+        let gens: Vec<GenData<'_>> = generators
             .iter()
             .filter(|s| !s.is_identity())
             .map(|s| {
-                assert_eq!(s.degree(), n, "generator of another degree");
                 let si = s.images();
                 let mut pre = vec![0u32; n];
                 for (x, &y) in si.iter().enumerate() {
@@ -91,45 +132,12 @@ impl ConjugacyClasses {
                 (base.iter().map(|&b| pre[b as usize]).collect(), si)
             })
             .collect();
-        // The visited bitmap (|G|/8 bytes) stays in cache where a u32 class table
-        // would not; class_of is written class by class afterwards. Images of the
-        // member being expanded come from its coordinates through the (small)
-        // transversal tables, so the loop touches no per-element data but the bitmap.
-        let mut visited = vec![0u64; len.div_ceil(64)];
-        let mut members_flat: Vec<u32> = Vec::with_capacity(len);
-        let mut offsets = vec![0usize];
-        let mut raw_reps = Vec::new();
-        let mut b = vec![0u32; m];
-        let mut coords = vec![0u32; m];
-        for start in 0..len {
-            if visited[start >> 6] >> (start & 63) & 1 == 1 {
-                continue;
-            }
-            let from = members_flat.len();
-            visited[start >> 6] |= 1 << (start & 63);
-            members_flat.push(start as u32);
-            let mut pos = from;
-            while pos < members_flat.len() {
-                let x = members_flat[pos] as usize;
-                group.coordinates(x, &mut coords);
-                for (pre, si) in &gens {
-                    for l in 0..m {
-                        b[l] = si[group.image_at_coordinates(&coords, pre[l] as usize)];
-                    }
-                    let y = group.index_from_base_images(&mut b).expect("generator not in the group");
-                    if visited[y >> 6] >> (y & 63) & 1 == 0 {
-                        visited[y >> 6] |= 1 << (y & 63);
-                        members_flat.push(y as u32);
-                    }
-                }
-                pos += 1;
-            }
-            let class = &mut members_flat[from..];
-            class.sort_unstable();
-            let rep = class.iter().copied().min_by(|&i, &j| group.cmp_images(i as usize, j as usize)).unwrap();
-            raw_reps.push(rep as usize);
-            offsets.push(members_flat.len());
-        }
+        let (members_flat, offsets, raw_reps) = match group.image_rows() {
+            ImageRows::U8(rows) => orbits_stored(group, &gens, rows),
+            ImageRows::U16(rows) => orbits_stored(group, &gens, rows),
+            ImageRows::U32(rows) => orbits_stored(group, &gens, rows),
+            ImageRows::Computed => orbits_computed(group, &gens),
+        };
         // Sort classes: element order, size, representative images.
         let k = raw_reps.len();
         let raw_orders: Vec<u64> = raw_reps.iter().map(|&r| group.element_order(r)).collect();
@@ -179,7 +187,9 @@ impl ConjugacyClasses {
         self.reps.is_empty()
     }
 
-    /// The element indices in class `c`, ascending.
+    /// The element indices in class `c`, ascending (copied from the stored lists).
+    ///
+    /// Complexity: `O(size of the class)`.
     pub fn members(&self, c: usize) -> Vec<usize> {
         self.members_slice(c).iter().map(|&i| i as usize).collect()
     }
@@ -203,7 +213,22 @@ impl ConjugacyClasses {
 
     /// Power map: entry `c` is the class of `g^k` for `g` in class `c` (any integer `k`).
     ///
+    /// Computed on the representatives by repeated squaring in the enumerated group.
+    ///
     /// Complexity: `O(#classes * log(order) * m^2)`.
+    ///
+    /// # Example
+    /// ```
+    /// use plrep::group::{ConjugacyClasses, Limits, Perm, PermGroup};
+    /// let c4 = PermGroup::new(4, vec![Perm::parse_gap("(1,2,3,4)", 4)?])?;
+    /// let e = c4.enumerate(&Limits::default())?;
+    /// let cc = ConjugacyClasses::compute(&e, c4.generators());
+    /// // Classes: (), (1,3)(2,4), (1,2,3,4), (1,4,3,2).
+    /// assert_eq!(cc.power_map(&e, 2), vec![0, 0, 1, 1]);
+    /// assert_eq!(cc.inverse_classes(&e), vec![0, 1, 3, 2]);
+    /// assert_eq!(cc.class_of_perm(&e, &Perm::parse_gap("(1,4,3,2)", 4)?), Some(3));
+    /// # Ok::<(), plrep::Error>(())
+    /// ```
     pub fn power_map(&self, group: &EnumeratedGroup, k: i64) -> Vec<usize> {
         self.rep_indices
             .iter()
@@ -219,4 +244,122 @@ impl ConjugacyClasses {
     pub fn inverse_classes(&self, group: &EnumeratedGroup) -> Vec<usize> {
         self.power_map(group, -1)
     }
+}
+
+/// Whether the element with coordinates `a` has a lexicographically smaller image
+/// array than the one with coordinates `b` (images evaluated through the transversal
+/// tables: comparisons usually end after a point or two, and never touch the element
+/// store, which would be a cache miss per class member).
+fn lex_less(group: &EnumeratedGroup, a: &[u32], b: &[u32]) -> bool {
+    for x in 0..group.degree() {
+        let (ya, yb) = (group.image_at_coordinates(a, x), group.image_at_coordinates(b, x));
+        if ya != yb {
+            return ya < yb;
+        }
+    }
+    false
+}
+
+/// Per generator `s`: the preimages `s^-1(b_l)` of the base points and the images of `s`.
+type GenData<'a> = (Vec<u32>, &'a [u32]);
+
+/// Conjugation orbits (members in discovery order, sorted per class afterwards),
+/// class offsets and lexicographically smallest members, for a stored element table.
+///
+/// The visited bitmap (`|G|/8` bytes) stays in cache where a `u32` class table would
+/// not; `class_of` is written class by class afterwards. Generic over the point width
+/// so the inner loop reads image rows directly.
+fn orbits_stored<T: Copy + Into<u32> + Ord>(
+    group: &EnumeratedGroup,
+    gens: &[GenData<'_>],
+    rows: &[T],
+) -> (Vec<u32>, Vec<usize>, Vec<usize>) {
+    let n = group.degree();
+    let len = group.len();
+    let m = group.base().len();
+    let mut visited = vec![0u64; len.div_ceil(64)];
+    let mut members: Vec<u32> = Vec::with_capacity(len);
+    let mut offsets = vec![0usize];
+    let mut reps = Vec::new();
+    let mut b = vec![0u32; m];
+    for start in 0..len {
+        if visited[start >> 6] >> (start & 63) & 1 == 1 {
+            continue;
+        }
+        let from = members.len();
+        visited[start >> 6] |= 1 << (start & 63);
+        members.push(start as u32);
+        let mut pos = from;
+        let mut rep = start;
+        while pos < members.len() {
+            let x = members[pos] as usize;
+            let row = &rows[x * n..(x + 1) * n];
+            if row < &rows[rep * n..(rep + 1) * n] {
+                rep = x;
+            }
+            for (pre, si) in gens {
+                for (bl, &q) in b.iter_mut().zip(pre) {
+                    *bl = si[row[q as usize].into() as usize];
+                }
+                let y = group.index_from_base_images(&mut b).expect("generators checked to lie in the group");
+                if visited[y >> 6] >> (y & 63) & 1 == 0 {
+                    visited[y >> 6] |= 1 << (y & 63);
+                    members.push(y as u32);
+                }
+            }
+            pos += 1;
+        }
+        members[from..].sort_unstable();
+        reps.push(rep);
+        offsets.push(members.len());
+    }
+    (members, offsets, reps)
+}
+
+/// As [`orbits_stored`] when images are not stored: the images of the member being
+/// expanded come from its coordinates through the (small) transversal tables.
+fn orbits_computed(group: &EnumeratedGroup, gens: &[GenData<'_>]) -> (Vec<u32>, Vec<usize>, Vec<usize>) {
+    let len = group.len();
+    let m = group.base().len();
+    let mut visited = vec![0u64; len.div_ceil(64)];
+    let mut members: Vec<u32> = Vec::with_capacity(len);
+    let mut offsets = vec![0usize];
+    let mut reps = Vec::new();
+    let mut b = vec![0u32; m];
+    let mut coords = vec![0u32; m];
+    let mut rep_coords = vec![0u32; m];
+    for start in 0..len {
+        if visited[start >> 6] >> (start & 63) & 1 == 1 {
+            continue;
+        }
+        let from = members.len();
+        visited[start >> 6] |= 1 << (start & 63);
+        members.push(start as u32);
+        let mut pos = from;
+        let mut rep = start;
+        group.coordinates(start, &mut rep_coords);
+        while pos < members.len() {
+            let x = members[pos] as usize;
+            group.coordinates(x, &mut coords);
+            if x != start && lex_less(group, &coords, &rep_coords) {
+                rep = x;
+                rep_coords.copy_from_slice(&coords);
+            }
+            for (pre, si) in gens {
+                for l in 0..m {
+                    b[l] = si[group.image_at_coordinates(&coords, pre[l] as usize)];
+                }
+                let y = group.index_from_base_images(&mut b).expect("generators checked to lie in the group");
+                if visited[y >> 6] >> (y & 63) & 1 == 0 {
+                    visited[y >> 6] |= 1 << (y & 63);
+                    members.push(y as u32);
+                }
+            }
+            pos += 1;
+        }
+        members[from..].sort_unstable();
+        reps.push(rep);
+        offsets.push(members.len());
+    }
+    (members, offsets, reps)
 }

@@ -24,6 +24,75 @@ enum Images {
     U8(Vec<u8>),
     U16(Vec<u16>),
     U32(Vec<u32>),
+    /// Not stored (over the memory budget): evaluated through the transversal tables.
+    Computed,
+}
+
+/// Borrowed view of all image arrays, flat: element `i` is `[i * degree..(i + 1) * degree]`.
+///
+/// Obtained from [`EnumeratedGroup::image_rows`]; lets hot loops monomorphise over the
+/// point width instead of branching per access.
+#[derive(Clone, Copy, Debug)]
+pub enum ImageRows<'a> {
+    /// Degree at most 256.
+    U8(&'a [u8]),
+    /// Degree at most 65536.
+    U16(&'a [u16]),
+    /// Larger degrees.
+    U32(&'a [u32]),
+    /// Not stored (the group is over the memory budget): use
+    /// [`EnumeratedGroup::image_at_coordinates`].
+    Computed,
+}
+
+/// Largest element store kept in memory; bigger groups evaluate images on demand.
+const STORE_BUDGET_BYTES: usize = 1 << 28;
+
+/// The transversal tables, for enumerating all image arrays.
+struct Tables<'a> {
+    n: usize,
+    m: usize,
+    trans: &'a [u32],
+    toff: &'a [usize],
+    radix: &'a [usize],
+}
+
+impl Tables<'_> {
+    /// All image arrays in index order, flat, converted by `conv`.
+    ///
+    /// Depth-first over the coordinates, deepest level outermost, so that indices come
+    /// out in increasing order and partial products `t_{m-1} ··· t_l` are shared: each
+    /// element costs one composition of `degree` points.
+    fn enumerate<T>(&self, len: usize, conv: impl Fn(u32) -> T + Copy) -> Vec<T> {
+        let n = self.n;
+        let mut out = Vec::with_capacity(len * n);
+        if self.m == 0 {
+            out.extend((0..n as u32).map(conv));
+            return out;
+        }
+        let mut partial: Vec<Vec<u32>> = vec![(0..n as u32).collect(); self.m + 1];
+        self.dfs(self.m - 1, &mut partial, &mut out, conv);
+        out
+    }
+
+    fn dfs<T>(&self, l: usize, partial: &mut [Vec<u32>], out: &mut Vec<T>, conv: impl Fn(u32) -> T + Copy) {
+        let n = self.n;
+        let (lower, upper) = partial.split_at_mut(l + 1);
+        let prev = &upper[0];
+        for c in 0..self.radix[l] {
+            let k = self.toff[l] + c;
+            let t = &self.trans[k * n..(k + 1) * n];
+            if l == 0 {
+                out.extend(prev.iter().map(|&y| conv(t[y as usize])));
+            } else {
+                let cur = &mut lower[l];
+                for (z, &y) in cur.iter_mut().zip(prev.iter()) {
+                    *z = t[y as usize];
+                }
+                self.dfs(l - 1, lower, out, conv);
+            }
+        }
+    }
 }
 
 /// All elements of a permutation group, indexed `0..len()`; index 0 is the identity.
@@ -114,46 +183,24 @@ impl EnumeratedGroup {
             radix.push(orbit.len());
             len *= orbit.len();
         }
-        // Depth-first over the coordinates, deepest level outermost, so that indices
-        // come out in increasing order and partial products are shared.
-        let mut flat: Vec<u32> = Vec::with_capacity(len * n);
-        let mut partial: Vec<Vec<u32>> = vec![(0..n as u32).collect(); m + 1];
-        struct Tables<'a> {
-            n: usize,
-            trans: &'a [u32],
-            toff: &'a [usize],
-            radix: &'a [usize],
-        }
-        fn dfs(l: usize, tb: &Tables<'_>, partial: &mut [Vec<u32>], out: &mut Vec<u32>) {
-            let n = tb.n;
-            let (lower, upper) = partial.split_at_mut(l + 1);
-            let prev = &upper[0];
-            for c in 0..tb.radix[l] {
-                let k = tb.toff[l] + c;
-                let t = &tb.trans[k * n..(k + 1) * n];
-                if l == 0 {
-                    out.extend(prev.iter().map(|&y| t[y as usize]));
-                } else {
-                    let cur = &mut lower[l];
-                    for (z, &y) in cur.iter_mut().zip(prev.iter()) {
-                        *z = t[y as usize];
-                    }
-                    dfs(l - 1, tb, lower, out);
-                }
-            }
-        }
-        if m == 0 {
-            flat.extend(0..n as u32);
-        } else if n > 0 {
-            let tb = Tables { n, trans: &trans, toff: &toff, radix: &radix };
-            dfs(m - 1, &tb, &mut partial, &mut flat);
-        }
-        let images = if n <= 1 << 8 {
-            Images::U8(flat.iter().map(|&y| y as u8).collect())
+        // Store the image arrays only within a memory budget; beyond it, images are
+        // evaluated through the transversal tables on demand (O(m) per point).
+        let width = if n <= 1 << 8 {
+            1
         } else if n <= 1 << 16 {
-            Images::U16(flat.iter().map(|&y| y as u16).collect())
+            2
         } else {
-            Images::U32(flat)
+            4
+        };
+        let images = if len.saturating_mul(n).saturating_mul(width) > STORE_BUDGET_BYTES {
+            Images::Computed
+        } else {
+            let tb = Tables { n, m, trans: &trans, toff: &toff, radix: &radix };
+            match width {
+                1 => Images::U8(tb.enumerate(len, |y| y as u8)),
+                2 => Images::U16(tb.enumerate(len, |y| y as u16)),
+                _ => Images::U32(tb.enumerate(len, |y| y)),
+            }
         };
         let mut g = EnumeratedGroup {
             degree: n,
@@ -168,23 +215,65 @@ impl EnumeratedGroup {
             radix,
             inverse: Vec::new(),
         };
-        // Inverses: the base images of g^-1 are the preimages of the base points.
-        let mut inverse = Vec::with_capacity(len);
+        // Inverses: g^-1 = t_0^-1 t_1^-1 ... t_{m-1}^-1 (t_0^-1 applied first), so the base
+        // images of g^-1 come from the inverse transversal tables alone.
+        const UNKNOWN: u32 = u32::MAX;
+        let mut inverse = vec![UNKNOWN; len];
         let mut b = vec![0u32; m];
-        let mut row = vec![0u32; n];
-        let mut pre = vec![0u32; n];
+        let mut coords = vec![0u32; m];
         for i in 0..len {
-            g.write_images(i, &mut row);
-            for (x, &y) in row.iter().enumerate() {
-                pre[y as usize] = x as u32;
+            if inverse[i] != UNKNOWN {
+                continue;
             }
+            g.coordinates(i, &mut coords);
             for (bl, &p) in b.iter_mut().zip(&g.base) {
-                *bl = pre[p as usize];
+                let mut y = p as usize;
+                for (l, &c) in coords.iter().enumerate() {
+                    y = g.tinv[(g.toff[l] + c as usize) * n + y] as usize;
+                }
+                *bl = y as u32;
             }
-            inverse.push(g.index_from_base_images(&mut b).expect("inverse lies in the group") as u32);
+            let j = g.index_from_base_images(&mut b).expect("inverse lies in the group");
+            inverse[i] = j as u32;
+            inverse[j] = i as u32;
         }
         g.inverse = inverse;
         g
+    }
+
+    /// Drop the stored image arrays, so that images are evaluated through the
+    /// transversal tables (what happens automatically above the memory budget of
+    /// 256 MiB). Results are identical; this exists to test that path.
+    #[doc(hidden)]
+    pub fn without_store(mut self) -> Self {
+        self.images = Images::Computed;
+        self
+    }
+
+    /// All image arrays at once, flat, in their stored width.
+    ///
+    /// # Example
+    /// ```
+    /// use plrep::group::{Limits, Perm, PermGroup};
+    /// use plrep::group::elements::ImageRows;
+    /// let c3 = PermGroup::new(3, vec![Perm::parse_gap("(1,2,3)", 3)?])?;
+    /// let e = c3.enumerate(&Limits::default())?;
+    /// let ImageRows::U8(rows) = e.image_rows() else { unreachable!() };
+    /// assert_eq!(&rows[..3], &[0, 1, 2]); // element 0 is the identity
+    /// # Ok::<(), plrep::Error>(())
+    /// ```
+    pub fn image_rows(&self) -> ImageRows<'_> {
+        match &self.images {
+            Images::U8(v) => ImageRows::U8(v),
+            Images::U16(v) => ImageRows::U16(v),
+            Images::U32(v) => ImageRows::U32(v),
+            Images::Computed => ImageRows::Computed,
+        }
+    }
+
+    /// Whether the image arrays are stored (`false` above the memory budget).
+    pub fn stores_images(&self) -> bool {
+        !matches!(self.images, Images::Computed)
     }
 
     /// Number of elements.
@@ -215,6 +304,11 @@ impl EnumeratedGroup {
             Images::U8(v) => v[k] as usize,
             Images::U16(v) => v[k] as usize,
             Images::U32(v) => v[k] as usize,
+            Images::Computed => {
+                let mut coords = vec![0u32; self.base.len()];
+                self.coordinates(i, &mut coords);
+                self.image_at_coordinates(&coords, x)
+            }
         }
     }
 
@@ -226,6 +320,13 @@ impl EnumeratedGroup {
             Images::U8(v) => out.iter_mut().zip(&v[r]).for_each(|(o, &y)| *o = y as u32),
             Images::U16(v) => out.iter_mut().zip(&v[r]).for_each(|(o, &y)| *o = y as u32),
             Images::U32(v) => out.copy_from_slice(&v[r]),
+            Images::Computed => {
+                let mut coords = vec![0u32; self.base.len()];
+                self.coordinates(i, &mut coords);
+                for (x, o) in out.iter_mut().enumerate() {
+                    *o = self.image_at_coordinates(&coords, x) as u32;
+                }
+            }
         }
     }
 
@@ -238,6 +339,7 @@ impl EnumeratedGroup {
             Images::U8(v) => v[a].cmp(&v[b]),
             Images::U16(v) => v[a].cmp(&v[b]),
             Images::U32(v) => v[a].cmp(&v[b]),
+            Images::Computed => self.element(i).cmp(&self.element(j)),
         }
     }
 

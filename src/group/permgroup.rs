@@ -11,6 +11,9 @@ use crate::group::stabchain::StabChain;
 use num_bigint::BigUint;
 use num_traits::ToPrimitive;
 
+/// Memory allowed for the transversal tables of an enumeration.
+const MAX_TABLE_BYTES: usize = 1 << 29;
+
 /// A permutation group on the points `0..degree`, given by generators, with a
 /// stabilizer chain computed on construction.
 ///
@@ -40,26 +43,22 @@ impl PermGroup {
     /// Arguments: `degree`, the number of points; `generators`, permutations of any
     /// degree whose moved points are `< degree` (an empty list gives the trivial group).
     ///
+    /// Returns the group with its stabilizer chain; `Err(BadInput)` for a generator
+    /// moving a point `>= degree`.
+    ///
     /// Complexity: that of [`StabChain::new`]; `S_20` takes milliseconds.
+    ///
+    /// # Example
+    /// ```
+    /// use plrep::group::{Perm, PermGroup};
+    /// // (1,2) has degree 2 and is extended to 3 points.
+    /// let s3 = PermGroup::new(3, vec![Perm::parse_gap("(1,2,3)", 3)?, Perm::parse_gap("(1,2)", 2)?])?;
+    /// assert_eq!(s3.order_u64(), Some(6));
+    /// assert!(PermGroup::new(3, vec![Perm::parse_gap("(3,4)", 4)?]).is_err());
+    /// # Ok::<(), plrep::Error>(())
+    /// ```
     pub fn new(degree: usize, generators: Vec<Perm>) -> Result<Self> {
-        let mut gens = Vec::with_capacity(generators.len());
-        for g in generators {
-            let lmp = g.largest_moved_point();
-            if lmp > degree {
-                return Err(Error::bad(
-                    format!("generator {g} moves point {lmp}, beyond the degree {degree}"),
-                    "use points 1..degree in every generator",
-                ));
-            }
-            let g = if g.degree() < degree {
-                g.extended(degree)
-            } else if g.degree() > degree {
-                Perm::from_images_unchecked(g.images()[..degree].to_vec())
-            } else {
-                g
-            };
-            gens.push(g);
-        }
+        let gens = generators.iter().map(|g| fit_degree(g, degree)).collect::<Result<Vec<_>>>()?;
         let chain = StabChain::new(degree, &gens);
         Ok(PermGroup { degree, generators: gens, name: None, chain })
     }
@@ -96,7 +95,7 @@ impl PermGroup {
     }
 
     /// The strong generating set of the stabilizer chain.
-    pub fn strong_generators(&self) -> &[Perm] {
+    pub fn strong_generators(&self) -> Vec<Perm> {
         self.chain.strong_generators()
     }
 
@@ -104,6 +103,16 @@ impl PermGroup {
     /// stabilizer chain (no enumeration).
     ///
     /// Complexity: `O(base length)` big-integer multiplications.
+    ///
+    /// # Example
+    /// ```
+    /// use plrep::group::{Perm, PermGroup};
+    /// let cycle = format!("({})", (1..=20).map(|i| i.to_string()).collect::<Vec<_>>().join(","));
+    /// let s20 = PermGroup::new(20, vec![Perm::parse_gap(&cycle, 20)?, Perm::parse_gap("(1,2)", 20)?])?;
+    /// assert_eq!(s20.order().to_string(), "2432902008176640000");
+    /// assert_eq!(s20.order_u64(), Some(2432902008176640000));
+    /// # Ok::<(), plrep::Error>(())
+    /// ```
     pub fn order(&self) -> BigUint {
         self.chain.order()
     }
@@ -134,7 +143,9 @@ impl PermGroup {
         self.chain.contains(&g)
     }
 
-    /// Whether all generators commute.
+    /// Whether the group is abelian, i.e. all generators commute.
+    ///
+    /// Complexity: `O(k^2 * degree)` for `k` generators.
     pub fn is_abelian(&self) -> bool {
         let gs = &self.generators;
         (0..gs.len()).all(|i| (i + 1..gs.len()).all(|j| &gs[i] * &gs[j] == &gs[j] * &gs[i]))
@@ -142,7 +153,15 @@ impl PermGroup {
 
     /// Orbits on the points, each sorted, sorted by smallest point.
     ///
-    /// Complexity: `O(degree * number of generators)`.
+    /// Complexity: `O(degree * number of generators)` (breadth-first search).
+    ///
+    /// # Example
+    /// ```
+    /// use plrep::group::{Perm, PermGroup};
+    /// let g = PermGroup::new(5, vec![Perm::parse_gap("(1,3)(2,5)", 5)?])?;
+    /// assert_eq!(g.orbits(), vec![vec![0, 2], vec![1, 4], vec![3]]);
+    /// # Ok::<(), plrep::Error>(())
+    /// ```
     pub fn orbits(&self) -> Vec<Vec<usize>> {
         let n = self.degree;
         let mut seen = vec![false; n];
@@ -171,19 +190,191 @@ impl PermGroup {
         out
     }
 
+    /// A uniformly distributed random element, deterministic in `seed`: one random
+    /// coset representative per level of the stabilizer chain (Seress 2003, §4.1;
+    /// the product of independent uniform transversal elements is uniform in `G`).
+    ///
+    /// Complexity: `O(sum of Schreier tree depths * degree)`.
+    ///
+    /// # Example
+    /// ```
+    /// use plrep::group::{Perm, PermGroup};
+    /// let g = PermGroup::new(5, vec![Perm::parse_gap("(1,2,3,4,5)", 5)?, Perm::parse_gap("(1,2)", 5)?])?;
+    /// let x = g.random_element(7);
+    /// assert!(g.contains(&x));
+    /// assert_eq!(x, g.random_element(7));
+    /// # Ok::<(), plrep::Error>(())
+    /// ```
+    pub fn random_element(&self, seed: u64) -> Perm {
+        // splitmix64: a fixed, documented generator keeps results reproducible.
+        let mut state = seed;
+        let mut next = move || {
+            state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let mut z = state;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            z ^ (z >> 31)
+        };
+        let mut g = Perm::identity(self.degree);
+        for level in self.chain.levels().iter().rev() {
+            let orbit = level.orbit();
+            let p = orbit[(next() % orbit.len() as u64) as usize] as usize;
+            g = &g * &level.transversal(p);
+        }
+        g
+    }
+
+    /// The normal closure of `elements` in this group: the smallest normal subgroup
+    /// containing them. Errors (bad input) if an element is not in the group.
+    ///
+    /// Algorithm: close a generating set under conjugation by the group's generators,
+    /// adding a conjugate only when sifting shows it is new (Seress 2003, §2.3.3);
+    /// the subgroup's order at least doubles with each addition.
+    ///
+    /// Complexity: `O(log |G|)` Schreier–Sims runs plus `O(#generators)` sifts per
+    /// generator of the closure.
+    pub fn normal_closure(&self, elements: &[Perm]) -> Result<PermGroup> {
+        let mut gens = Vec::new();
+        for x in elements {
+            if !self.contains(x) {
+                return Err(Error::bad(format!("{x} is not in the group"), "take the normal closure of group elements"));
+            }
+            let x = fit_degree(x, self.degree)?;
+            if !x.is_identity() {
+                gens.push(x);
+            }
+        }
+        Ok(self.close_under_conjugation(gens))
+    }
+
+    fn close_under_conjugation(&self, mut gens: Vec<Perm>) -> PermGroup {
+        let mut chain = StabChain::new(self.degree, &gens);
+        let mut i = 0;
+        while i < gens.len() {
+            for s in &self.generators {
+                let c = gens[i].conjugate_by(s);
+                if !chain.contains(&c) {
+                    gens.push(c);
+                    chain = StabChain::new(self.degree, &gens);
+                }
+            }
+            i += 1;
+        }
+        PermGroup { degree: self.degree, generators: gens, name: None, chain }
+    }
+
+    /// The derived subgroup `G' = [G, G]`: the normal closure of the commutators of
+    /// the generators (Seress 2003, §2.3.3).
+    ///
+    /// # Example
+    /// ```
+    /// use plrep::group::{Perm, PermGroup};
+    /// let s4 = PermGroup::new(4, vec![Perm::parse_gap("(1,2,3,4)", 4)?, Perm::parse_gap("(1,2)", 4)?])?;
+    /// assert_eq!(s4.derived_subgroup().order_u64(), Some(12));
+    /// # Ok::<(), plrep::Error>(())
+    /// ```
+    pub fn derived_subgroup(&self) -> PermGroup {
+        let gs = &self.generators;
+        let mut comms = Vec::new();
+        for i in 0..gs.len() {
+            for j in i + 1..gs.len() {
+                let c = &(&gs[i].inverse() * &gs[j].inverse()) * &(&gs[i] * &gs[j]);
+                if !c.is_identity() {
+                    comms.push(c);
+                }
+            }
+        }
+        self.close_under_conjugation(comms)
+    }
+
+    /// Whether the group is solvable: the derived series reaches the trivial group.
+    ///
+    /// Complexity: at most `log2 |G|` derived subgroups.
+    ///
+    /// # Example
+    /// ```
+    /// use plrep::group::{Perm, PermGroup};
+    /// let s4 = PermGroup::new(4, vec![Perm::parse_gap("(1,2,3,4)", 4)?, Perm::parse_gap("(1,2)", 4)?])?;
+    /// assert!(s4.is_solvable());
+    /// let a5 = PermGroup::new(5, vec![Perm::parse_gap("(1,2,3,4,5)", 5)?, Perm::parse_gap("(1,2,3)", 5)?])?;
+    /// assert!(!a5.is_solvable());
+    /// # Ok::<(), plrep::Error>(())
+    /// ```
+    pub fn is_solvable(&self) -> bool {
+        let mut g = self.clone();
+        loop {
+            let order = g.order();
+            if order == BigUint::from(1u32) {
+                return true;
+            }
+            let d = g.derived_subgroup();
+            if d.order() == order {
+                return false;
+            }
+            g = d;
+        }
+    }
+
     /// Enumerate all elements; errors with [`crate::Error::Limit`] (flag `--max-order`)
     /// if the order exceeds `limits.max_order`.
     ///
     /// See [`EnumeratedGroup`] for the indexing (mixed-radix coordinates of the
     /// stabilizer chain; index 0 is the identity).
     ///
-    /// Complexity: `O(|G| * degree)` time and bytes (one byte per point up to degree 256).
+    /// Also a limit error when the transversal tables would exceed 512 MiB (large
+    /// groups of large degree). The image arrays are stored (one byte per point up to
+    /// degree 256, two up to 65536) when they fit in 256 MiB, else evaluated on demand.
+    ///
+    /// Complexity: `O(|G| * (degree + m^2))` time for base length `m`, `O(|G| * degree)`
+    /// bytes.
+    ///
+    /// # Example
+    /// ```
+    /// use plrep::group::{Limits, Perm, PermGroup};
+    /// let s5 = PermGroup::new(5, vec![Perm::parse_gap("(1,2,3,4,5)", 5)?, Perm::parse_gap("(1,2)", 5)?])?;
+    /// assert_eq!(s5.enumerate(&Limits::default())?.len(), 120);
+    /// let small = Limits { max_order: 100, ..Limits::default() };
+    /// assert!(matches!(s5.enumerate(&small), Err(plrep::Error::Limit { .. })));
+    /// # Ok::<(), plrep::Error>(())
+    /// ```
     pub fn enumerate(&self, limits: &Limits) -> Result<EnumeratedGroup> {
         let order = self.order();
         match order.to_u64() {
             Some(o) if o <= limits.max_order && o <= u32::MAX as u64 => {}
             _ => return Err(Error::limit(format!("group order {order}"), limits.max_order, "--max-order")),
         }
+        // The transversal tables (two u32 arrays of `degree` entries per orbit point)
+        // are the part that cannot be recomputed on demand: refuse before allocating
+        // them when they would not fit in memory (large groups of large degree).
+        let table_bytes = self
+            .chain
+            .orbit_lengths()
+            .iter()
+            .fold(0usize, |acc, &o| acc.saturating_add(o.saturating_mul(self.degree).saturating_mul(8)));
+        if table_bytes > MAX_TABLE_BYTES {
+            return Err(Error::limit(
+                format!("enumeration tables of {table_bytes} bytes for a group of order {order} on {} points", self.degree),
+                format!("{MAX_TABLE_BYTES} bytes (lower the order)"),
+                "--max-order",
+            ));
+        }
         Ok(EnumeratedGroup::from_chain(&self.chain))
     }
+}
+
+/// `g` as a permutation of `degree` points (extended by fixed points, or cut when the
+/// extra points are fixed); bad input if it moves a point `>= degree`.
+fn fit_degree(g: &Perm, degree: usize) -> Result<Perm> {
+    let lmp = g.largest_moved_point();
+    if lmp > degree {
+        return Err(Error::bad(
+            format!("generator {g} moves point {lmp}, beyond the degree {degree}"),
+            "use points 1..degree in every generator",
+        ));
+    }
+    Ok(match g.degree().cmp(&degree) {
+        std::cmp::Ordering::Less => g.extended(degree),
+        std::cmp::Ordering::Greater => Perm::from_images_unchecked(g.images()[..degree].to_vec()),
+        std::cmp::Ordering::Equal => g.clone(),
+    })
 }

@@ -24,10 +24,18 @@ const ROOT: u32 = u32::MAX - 1;
 #[derive(Clone, Debug)]
 pub struct Level {
     base_point: usize,
+    /// Generators of the Schreier tree: the strong generators of the level, plus
+    /// shortcut elements (coset representatives of deep points) that keep the tree
+    /// shallow. Shortcuts lie in the group of the level, so they change neither the
+    /// orbit nor the group; Schreier generators are formed from the strong ones only.
     gens: Vec<Perm>,
     gens_inv: Vec<Perm>,
-    /// Orbit of the base point in breadth-first order; `orbit[0]` is the base point.
+    strong: Vec<bool>,
+    /// Orbit of the base point, every point after its Schreier-tree parent;
+    /// `orbit[0]` is the base point.
     orbit: Vec<u32>,
+    /// Depth in the Schreier tree of `orbit[k]`.
+    depth: Vec<u32>,
     /// `sv[p] = k` means `p = q^(gens[k])` where `q = p^(gens_inv[k])` is earlier in the
     /// Schreier tree; `ROOT` for the base point, `NOT_IN_ORBIT` outside the orbit.
     sv: Vec<u32>,
@@ -37,15 +45,30 @@ impl Level {
     fn new(degree: usize, base_point: usize) -> Self {
         let mut sv = vec![NOT_IN_ORBIT; degree];
         sv[base_point] = ROOT;
-        Level { base_point, gens: Vec::new(), gens_inv: Vec::new(), orbit: vec![base_point as u32], sv }
+        Level {
+            base_point,
+            gens: Vec::new(),
+            gens_inv: Vec::new(),
+            strong: Vec::new(),
+            orbit: vec![base_point as u32],
+            depth: vec![0],
+            sv,
+        }
+    }
+
+    /// Add a strong generator, extend the orbit, and keep the tree shallow.
+    fn add_strong(&mut self, g: Perm) {
+        self.add_gen(g, true);
+        self.make_shallow();
     }
 
     /// Add a generator and extend the orbit and Schreier vector incrementally (old
     /// points only need the new generator applied; new points need all generators).
-    fn add_gen(&mut self, g: Perm) {
+    fn add_gen(&mut self, g: Perm, strong: bool) {
         let new = self.gens.len();
         self.gens_inv.push(g.inverse());
         self.gens.push(g);
+        self.strong.push(strong);
         let old_len = self.orbit.len();
         let mut pos = 0;
         while pos < self.orbit.len() {
@@ -56,9 +79,56 @@ impl Level {
                 if self.sv[q] == NOT_IN_ORBIT {
                     self.sv[q] = k as u32;
                     self.orbit.push(q as u32);
+                    self.depth.push(self.depth[pos] + 1);
                 }
             }
             pos += 1;
+        }
+    }
+
+    /// Recompute the Schreier tree breadth-first with all tree generators.
+    fn rebuild(&mut self) {
+        for &p in &self.orbit {
+            self.sv[p as usize] = NOT_IN_ORBIT;
+        }
+        self.sv[self.base_point] = ROOT;
+        self.orbit.clear();
+        self.orbit.push(self.base_point as u32);
+        self.depth.clear();
+        self.depth.push(0);
+        let mut pos = 0;
+        while pos < self.orbit.len() {
+            let p = self.orbit[pos] as usize;
+            for k in 0..self.gens.len() {
+                let q = self.gens[k].apply(p);
+                if self.sv[q] == NOT_IN_ORBIT {
+                    self.sv[q] = k as u32;
+                    self.orbit.push(q as u32);
+                    self.depth.push(self.depth[pos] + 1);
+                }
+            }
+            pos += 1;
+        }
+    }
+
+    /// Keep the Schreier tree of depth `O(log |orbit|)`: while it is deeper than
+    /// `2 log2 |orbit| + 2`, add the coset representative of a deepest point as a
+    /// shortcut generator and rebuild the tree breadth-first (a simple form of the
+    /// shallow Schreier trees of Babai, Cooperman, Finkelstein, Luks, Seress 1991;
+    /// Seress 2003, §4.4). Without it, a long cycle gives a path of depth
+    /// `|orbit|` and Schreier–Sims becomes cubic in the degree.
+    fn make_shallow(&mut self) {
+        let bound = 2 * (usize::BITS - self.orbit.len().leading_zeros()) + 2;
+        for _ in 0..64 {
+            let Some((k, &d)) = self.depth.iter().enumerate().max_by_key(|&(_, d)| *d) else { return };
+            if d <= bound {
+                return;
+            }
+            let u = self.transversal(self.orbit[k] as usize);
+            self.gens_inv.push(u.inverse());
+            self.gens.push(u);
+            self.strong.push(false);
+            self.rebuild();
         }
     }
 
@@ -68,8 +138,13 @@ impl Level {
     }
 
     /// The strong generators of this level (they generate `G^(i)`).
-    pub fn generators(&self) -> &[Perm] {
-        &self.gens
+    pub fn generators(&self) -> Vec<&Perm> {
+        self.gens.iter().zip(&self.strong).filter(|(_, &s)| s).map(|(g, _)| g).collect()
+    }
+
+    /// The depth of the Schreier tree (longest word for a coset representative).
+    pub fn tree_depth(&self) -> usize {
+        self.depth.iter().copied().max().unwrap_or(0) as usize
     }
 
     /// The basic orbit `b_i^(G^(i))`, in breadth-first order (base point first).
@@ -160,11 +235,14 @@ impl StabChain {
         // S_i = generators fixing b_1..b_{i-1}.
         for g in &gens {
             for l in 0..chain.levels.len() {
-                chain.levels[l].add_gen((*g).clone());
+                chain.levels[l].add_gen((*g).clone(), true);
                 if g.apply(chain.levels[l].base_point) != chain.levels[l].base_point {
                     break;
                 }
             }
+        }
+        for level in &mut chain.levels {
+            level.make_shallow();
         }
         // Holt's SCHREIERSIMS: make level i complete assuming levels > i are, going up.
         let mut i = chain.levels.len();
@@ -178,7 +256,7 @@ impl StabChain {
                         chain.levels.push(Level::new(degree, first_moved(&y)));
                     }
                     for m in l + 1..=j {
-                        chain.levels[m].add_gen(y.clone());
+                        chain.levels[m].add_strong(y.clone());
                     }
                     i = j + 1;
                 }
@@ -196,6 +274,9 @@ impl StabChain {
             let beta = level.orbit[pos] as usize;
             let mut u: Option<Perm> = None;
             for (k, x) in level.gens.iter().enumerate() {
+                if !level.strong[k] {
+                    continue;
+                }
                 let gamma = x.apply(beta);
                 // A Schreier-tree edge gives the trivial Schreier generator.
                 if level.sv[gamma] == k as u32 && level.gens_inv[k].apply(gamma) == beta {
@@ -265,10 +346,10 @@ impl StabChain {
         self.levels.iter().map(|l| l.base_point).collect()
     }
 
-    /// The strong generating set (the generators of the first level; every level's
-    /// generators are among them).
-    pub fn strong_generators(&self) -> &[Perm] {
-        self.levels.first().map_or(&[], |l| &l.gens)
+    /// The strong generating set (the strong generators of the first level; every
+    /// level's strong generators are among them).
+    pub fn strong_generators(&self) -> Vec<Perm> {
+        self.levels.first().map_or(Vec::new(), |l| l.generators().into_iter().cloned().collect())
     }
 
     /// The basic orbit lengths `|b_i^(G^(i))|`.

@@ -116,6 +116,40 @@ fn reference_groups_classes_match_gap() {
             assert_eq!(cc.orders[k], c["element_order"].as_u64().unwrap(), "{name}: order of {rep}");
             assert!(hit.insert(k), "{name}: two reference reps in one class");
         }
+        // Abelian, solvable and the derived subgroup (|G:G'| = number of linear characters).
+        assert_eq!(g.is_abelian(), v["is_abelian"].as_bool().unwrap(), "{name}: abelian");
+        assert_eq!(g.is_solvable(), v["is_solvable"].as_bool().unwrap(), "{name}: solvable");
+        let linear = v["characters"].as_array().unwrap().iter().filter(|c| c[0] == "1").count() as u64;
+        assert_eq!(g.derived_subgroup().order_u64(), Some(order / linear), "{name}: derived subgroup");
+        // Normal closure of each reference rep = smallest reference normal subgroup
+        // containing its class.
+        let normals: Vec<Vec<usize>> = v["normal_subgroups"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n.as_array().unwrap().iter().map(|c| c.as_u64().unwrap() as usize).collect())
+            .collect();
+        for (ci, c) in ref_classes.iter().enumerate() {
+            let rep = p(c["rep"].as_str().unwrap(), g.degree());
+            let smallest = normals
+                .iter()
+                .filter(|n| n.contains(&ci))
+                .map(|n| n.iter().map(|&k| ref_classes[k]["size"].as_u64().unwrap()).sum::<u64>())
+                .min()
+                .unwrap();
+            assert_eq!(g.normal_closure(&[rep]).unwrap().order_u64(), Some(smallest), "{name}: normal closure");
+        }
+        // Random elements are members, reproducible, and land in every class eventually
+        // for small groups.
+        let mut seen = BTreeSet::new();
+        for seed in 0..(20 * order).min(2000) {
+            let x = g.random_element(seed);
+            assert_eq!(x, g.random_element(seed));
+            seen.insert(cc.class_of_perm(&e, &x).expect("random element in group"));
+        }
+        if order <= 100 {
+            assert_eq!(seen.len(), cc.len(), "{name}: random elements hit all classes");
+        }
         // Structural invariants.
         assert_eq!(cc.sizes.iter().sum::<u64>(), order);
         assert_eq!(cc.orders[0], 1);
@@ -269,5 +303,174 @@ fn enumerated_group_laws() {
             let x = rng.perm(g.degree());
             assert_eq!(e.index_of(&x).is_some(), g.contains(&x), "{name}");
         }
+    }
+}
+
+#[test]
+#[ignore]
+fn timing_large_degree() {
+    for n in [1000usize, 4000] {
+        let rot = Perm::from_images((0..n as u32).map(|i| (i + 1) % n as u32).collect()).unwrap();
+        let refl = Perm::from_images((0..n as u32).map(|i| (n as u32 - i) % n as u32).collect()).unwrap();
+        let t = std::time::Instant::now();
+        let g = PermGroup::new(n, vec![rot, refl]).unwrap();
+        eprintln!("D{} order {} in {:?}", 2 * n, g.order(), t.elapsed());
+    }
+}
+
+#[test]
+fn images_computed_on_demand_agree_with_store() {
+    let mut rng = Rng(99);
+    for (name, v) in load_dir("bench") {
+        let g = group_of(&v);
+        if g.order_u64().unwrap() > 50_000 {
+            continue;
+        }
+        let stored = g.enumerate(&Limits::default()).unwrap();
+        assert!(stored.stores_images());
+        let computed = stored.clone().without_store();
+        assert!(!computed.stores_images());
+        for _ in 0..200 {
+            let i = rng.below(stored.len());
+            assert_eq!(stored.element(i), computed.element(i), "{name}");
+            let x = rng.below(g.degree());
+            assert_eq!(stored.image(i, x), computed.image(i, x));
+            let j = rng.below(stored.len());
+            assert_eq!(stored.mul(i, j), computed.mul(i, j));
+            assert_eq!(stored.cmp_images(i, j), computed.cmp_images(i, j));
+        }
+        let a = ConjugacyClasses::compute(&stored, g.generators());
+        let b = ConjugacyClasses::compute(&computed, g.generators());
+        assert_eq!(a.reps, b.reps, "{name}");
+        assert_eq!(a.class_of, b.class_of, "{name}");
+    }
+}
+
+#[test]
+fn trivial_and_degree_zero_groups() {
+    for n in [0usize, 1, 5] {
+        let g = PermGroup::new(n, vec![]).unwrap();
+        assert_eq!(g.order_u64(), Some(1));
+        assert!(g.is_abelian() && g.is_solvable());
+        assert!(g.base().is_empty());
+        assert_eq!(g.orbits().len(), n);
+        let e = g.enumerate(&Limits::default()).unwrap();
+        assert_eq!(e.len(), 1);
+        assert!(e.element(0).is_identity());
+        assert_eq!(e.index_of(&Perm::identity(n)), Some(0));
+        let cc = ConjugacyClasses::compute(&e, g.generators());
+        assert_eq!((cc.len(), cc.exponent, cc.sizes.clone()), (1, 1, vec![1]));
+        assert_eq!(cc.power_map(&e, -3), vec![0]);
+    }
+    // Identity generators are allowed and change nothing.
+    let g = PermGroup::new(3, vec![Perm::identity(3), p("()", 1)]).unwrap();
+    assert_eq!(g.order_u64(), Some(1));
+}
+
+#[test]
+fn orbits_abelian_membership_edge_cases() {
+    let g = PermGroup::new(7, vec![p("(1,2)(3,4)", 7), p("(3,4,5)", 7)]).unwrap();
+    assert_eq!(g.orbits(), vec![vec![0, 1], vec![2, 3, 4], vec![5], vec![6]]);
+    assert!(!g.is_abelian());
+    let c = PermGroup::new(6, vec![p("(1,2,3)", 6), p("(4,5)", 6)]).unwrap();
+    assert!(c.is_abelian());
+    assert_eq!(c.order_u64(), Some(6));
+    // Membership across degrees: smaller degree extended, larger must fix extra points.
+    assert!(c.contains(&p("(1,3,2)", 3)));
+    assert!(c.contains(&Perm::parse_gap("(4,5)", 9).unwrap()));
+    assert!(!c.contains(&Perm::parse_gap("(4,5)(8,9)", 9).unwrap()));
+    assert!(!c.contains(&p("(1,2)", 6)));
+    let e = c.enumerate(&Limits::default()).unwrap();
+    let cc = ConjugacyClasses::compute(&e, c.generators());
+    assert_eq!(cc.class_of_perm(&e, &p("(1,2)", 6)), None);
+    assert_eq!(cc.class_of_perm(&e, &p("(1,2)", 7)), None, "another degree is never a member");
+    assert_eq!(e.index_of(&p("(1,2)", 6)), None);
+    // Element-level helpers.
+    let i = e.index_of(&p("(1,2,3)(4,5)", 6)).unwrap();
+    assert_eq!(e.element_order(i), 6);
+    assert_eq!(e.element(e.pow(i, 5)), p("(1,3,2)(4,5)", 6));
+    assert_eq!(e.pow(i, -1), e.inv(i));
+    assert_eq!(e.conjugate(i, &p("(1,2,3)", 6)), Some(i));
+    assert_eq!(cc.exponent, 6);
+    assert!(cc.centralizer_orders.iter().all(|&z| z == 6));
+}
+
+#[test]
+fn normal_closure_rejects_non_members() {
+    let g = PermGroup::new(4, vec![p("(1,2,3,4)", 4)]).unwrap();
+    assert!(matches!(g.normal_closure(&[p("(1,2)", 4)]), Err(Error::BadInput { .. })));
+    assert_eq!(g.normal_closure(&[p("(1,3)(2,4)", 4)]).unwrap().order_u64(), Some(2));
+    assert_eq!(g.normal_closure(&[]).unwrap().order_u64(), Some(1));
+}
+
+#[test]
+fn strong_generating_set_and_chain_are_consistent() {
+    for (name, v) in load_dir("bench") {
+        let g = group_of(&v);
+        let chain = g.stab_chain();
+        // The strong generators generate the same group, every base point is moved by
+        // some strong generator, and the orbit lengths multiply to the order.
+        let h = PermGroup::new(g.degree(), g.strong_generators()).unwrap();
+        assert_eq!(h.order(), g.order(), "{name}");
+        assert!(g.generators().iter().all(|x| h.contains(x)));
+        let prod: u64 = chain.orbit_lengths().iter().map(|&o| o as u64).product();
+        assert_eq!(Some(prod), g.order_u64());
+        for (l, level) in chain.levels().iter().enumerate() {
+            assert_eq!(level.base_point(), g.base()[l]);
+            assert!(level.tree_depth() <= 2 * 64, "{name}: shallow trees");
+            for &q in level.orbit() {
+                let u = level.transversal(q as usize);
+                assert_eq!(u.apply(level.base_point()), q as usize);
+                assert!(g.contains(&u));
+                // u fixes the earlier base points.
+                assert!(g.base()[..l].iter().all(|&b| u.apply(b) == b));
+            }
+        }
+        // Sifting a member gives the identity, a non-member does not.
+        let x = g.random_element(3);
+        let (res, lvl) = chain.sift(&x);
+        assert!(res.is_identity() && lvl == g.base().len());
+    }
+}
+
+#[test]
+fn deterministic_classes_independent_of_generators() {
+    // The same group from two generating sets has the same classes in the same order.
+    let a = PermGroup::new(5, vec![p("(1,2,3,4,5)", 5), p("(1,2)", 5)]).unwrap();
+    let b = PermGroup::new(5, vec![p("(1,2)", 5), p("(2,3)", 5), p("(3,4)", 5), p("(4,5)", 5)]).unwrap();
+    let ea = a.enumerate(&Limits::default()).unwrap();
+    let eb = b.enumerate(&Limits::default()).unwrap();
+    let ca = ConjugacyClasses::compute(&ea, a.generators());
+    let cb = ConjugacyClasses::compute(&eb, b.generators());
+    assert_eq!(ca.reps, cb.reps);
+    assert_eq!(ca.sizes, cb.sizes);
+    assert_eq!(
+        ca.reps.iter().map(|r| r.to_string()).collect::<Vec<_>>(),
+        ["()", "(4,5)", "(2,3)(4,5)", "(3,4,5)", "(2,3,4,5)", "(1,2,3,4,5)", "(1,2)(3,4,5)"]
+    );
+}
+
+#[test]
+#[ignore]
+fn timing_symmetric() {
+    for n in [20usize, 40, 60, 100] {
+        let cyc = format!("({})", (1..=n).map(|i| i.to_string()).collect::<Vec<_>>().join(","));
+        let t = std::time::Instant::now();
+        let g = PermGroup::new(n, vec![p(&cyc, n), p("(1,2)", n)]).unwrap();
+        eprintln!("S{n} order {} in {:?} base {}", g.order(), t.elapsed(), g.base().len());
+    }
+}
+
+#[test]
+#[ignore]
+fn timing_classes() {
+    for name in ["S9", "M22", "M12"] {
+        let v = load_dir("bench").into_iter().find(|(n, _)| n == name).unwrap().1;
+        let g = group_of(&v);
+        let t = std::time::Instant::now();
+        let e = g.enumerate(&Limits::default()).unwrap();
+        let t1 = t.elapsed();
+        let cc = ConjugacyClasses::compute(&e, g.generators());
+        eprintln!("{name}: enumerate {t1:?}, classes {:?}, {} classes", t.elapsed() - t1, cc.len());
     }
 }
