@@ -9,10 +9,12 @@
 
 pub mod abelian;
 pub mod dixon;
+pub mod real;
 pub mod rootsum;
 pub mod structure;
 pub mod table;
 
+pub use real::{rational_simples, RationalSimple, RealSimple, RealSimples, SimpleType};
 pub use rootsum::RootSum;
 pub use structure::{ClassInfo, GroupOps};
 

@@ -6,4 +6,5 @@ mod cli;
 mod group;
 mod gset;
 mod lattice;
+mod real;
 mod spec;
