@@ -481,3 +481,45 @@ fn timing_classes() {
         eprintln!("{name}: enumerate {t1:?}, classes {:?}, {} classes", t.elapsed() - t1, cc.len());
     }
 }
+
+#[test]
+fn classes_match_brute_force_on_random_groups() {
+    let mut rng = Rng(2024);
+    for trial in 0..40 {
+        let n = 4 + trial % 4;
+        let gens: Vec<Perm> = (0..1 + trial % 3).map(|_| rng.perm(n)).collect();
+        let g = PermGroup::new(n, gens.clone()).unwrap();
+        if g.order_u64().unwrap() > 2520 {
+            continue;
+        }
+        let e = g.enumerate(&Limits::default()).unwrap();
+        let cc = ConjugacyClasses::compute(&e, g.generators());
+        let elems: Vec<Perm> = (0..e.len()).map(|i| e.element(i)).collect();
+        // Brute force: the class of x is {h^-1 x h : h in G}.
+        let mut covered = vec![false; e.len()];
+        let mut count = 0;
+        for (i, x) in elems.iter().enumerate() {
+            if covered[i] {
+                continue;
+            }
+            let class: BTreeSet<Perm> = elems.iter().map(|h| x.conjugate_by(h)).collect();
+            count += 1;
+            let c = cc.class_of[i] as usize;
+            let mine: BTreeSet<Perm> = cc.members(c).into_iter().map(|j| elems[j].clone()).collect();
+            assert_eq!(mine, class, "{gens:?}");
+            assert_eq!(&cc.reps[c], class.iter().next().unwrap(), "canonical rep is the minimum");
+            for y in &class {
+                covered[e.index_of(y).unwrap()] = true;
+            }
+        }
+        assert_eq!(count, cc.len());
+        // Extreme exponents in power maps.
+        for k in [i64::MIN, i64::MAX, -1, 0] {
+            let pm = cc.power_map(&e, k);
+            for c in 0..cc.len() {
+                let r = cc.reps[c].pow(k.rem_euclid(cc.orders[c] as i64));
+                assert_eq!(cc.class_of_perm(&e, &r), Some(pm[c]));
+            }
+        }
+    }
+}
