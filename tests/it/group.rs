@@ -523,3 +523,31 @@ fn classes_match_brute_force_on_random_groups() {
         }
     }
 }
+
+#[test]
+#[ignore]
+fn timing_psl2() {
+    fn inv_mod(a: u64, p: u64) -> u64 {
+        let (mut r, mut b, mut e) = (1u64, a % p, p - 2);
+        while e > 0 {
+            if e & 1 == 1 {
+                r = r * b % p;
+            }
+            b = b * b % p;
+            e >>= 1;
+        }
+        r
+    }
+    for p in [101u64, 401, 997] {
+        let n = (p + 1) as usize;
+        let t: Vec<u32> = (0..=p).map(|x| if x == p { p } else { (x + 1) % p } as u32).collect();
+        let s: Vec<u32> = (0..=p)
+            .map(|x| if x == p { 0 } else if x == 0 { p } else { (p - inv_mod(x, p)) % p } as u32)
+            .collect();
+        let gens = vec![Perm::from_images(t).unwrap(), Perm::from_images(s).unwrap()];
+        let time = std::time::Instant::now();
+        let g = PermGroup::new(n, gens).unwrap();
+        eprintln!("PSL(2,{p}) order {} in {:?}", g.order(), time.elapsed());
+        assert_eq!(g.order_u64(), Some(p * (p * p - 1) / 2));
+    }
+}
