@@ -477,22 +477,8 @@ impl EnumeratedGroup {
     ///
     /// Complexity: `O(degree)`.
     pub fn element_order(&self, i: usize) -> u64 {
-        let n = self.degree;
-        let mut seen = vec![false; n];
-        let mut ord = 1u64;
-        for s in 0..n {
-            if seen[s] {
-                continue;
-            }
-            let mut len = 0u64;
-            let mut x = s;
-            while !seen[x] {
-                seen[x] = true;
-                len += 1;
-                x = self.image(i, x);
-            }
-            ord = num_integer::lcm(ord, len);
-        }
-        ord
+        let mut row = vec![0u32; self.degree];
+        self.write_images(i, &mut row);
+        Perm::from_images_unchecked(row).order()
     }
 }
