@@ -437,7 +437,7 @@ impl GSet {
             Kind::Natural => h.is_identity(),
             // The regular action is faithful; the kernel of conjugation is the centre.
             Kind::Elements { conjugation: false, .. } => h.is_identity(),
-            Kind::Elements { conjugation: true, .. } => self.group.generators().iter().all(|s| &(h * s) == &(s * h)),
+            Kind::Elements { conjugation: true, .. } => self.group.generators().iter().all(|s| (h * s) == (s * h)),
             Kind::Sets { ordered, elems, index } => {
                 let mut buf = Vec::new();
                 elems.iter().enumerate().all(|(x, e)| {
