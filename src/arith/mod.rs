@@ -4,6 +4,8 @@
 pub mod cyclotomic;
 pub mod modp;
 pub mod q;
+mod sign;
+pub mod zumbroich;
 
 pub use cyclotomic::Cyclotomic;
 pub use q::Q;

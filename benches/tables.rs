@@ -1,0 +1,42 @@
+//! Benchmarks of `CharacterTable::compute` (enumeration, classes, table, verification)
+//! on the 15 benchmark groups of `tests/data/bench`.
+//!
+//! GAP 4.12's times for `Irr(Group(gens))` on the reference machine, in ms (A8 and M12
+//! with `IrrDixonSchneider`): S8 304, A8 156, PSL2_31 658, M11 360, M12 90, D400 1489,
+//! C1000 237, SG384_5000 597, S4wrC2 36, PSL2_7xC6 82, S9 1599, M22 199, PSL2_49 7821,
+//! PSL3_4 203, D1000 26378. Run `cargo bench --bench tables [-- NAME]`.
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use plrep::character::CharacterTable;
+use plrep::group::{Limits, Perm, PermGroup};
+use std::path::Path;
+use std::time::Duration;
+
+fn load(path: &Path) -> (String, PermGroup) {
+    let text = std::fs::read_to_string(path).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let degree = v["degree"].as_u64().unwrap() as usize;
+    let gens: Vec<Perm> = v["generators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| Perm::parse_gap(g.as_str().unwrap(), degree).unwrap())
+        .collect();
+    (v["name"].as_str().unwrap().to_string(), PermGroup::new(degree, gens).unwrap())
+}
+
+fn tables(c: &mut Criterion) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/bench");
+    let mut paths: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    paths.sort();
+    let mut group = c.benchmark_group("character_table");
+    group.sample_size(10).warm_up_time(Duration::from_millis(200)).measurement_time(Duration::from_secs(2));
+    for path in paths {
+        let (name, g) = load(&path);
+        group.bench_function(name, |b| b.iter(|| CharacterTable::compute(&g, &Limits::default()).unwrap()));
+    }
+    group.finish();
+}
+
+criterion_group!(benches, tables);
+criterion_main!(benches);

@@ -1,0 +1,53 @@
+//! Quick timing of the character-table pipeline on the benchmark groups (phase by phase).
+//! `cargo run --release --example table_times [-- NAME...] [--modp]`
+use plrep::character::{dixon, ClassInfo, CharacterTable};
+use plrep::group::{ConjugacyClasses, Limits, Perm, PermGroup};
+use std::time::Instant;
+
+fn load(path: &std::path::Path) -> PermGroup {
+    let text = std::fs::read_to_string(path).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let degree = v["degree"].as_u64().unwrap() as usize;
+    let gens: Vec<Perm> =
+        v["generators"].as_array().unwrap().iter().map(|g| Perm::parse_gap(g.as_str().unwrap(), degree).unwrap()).collect();
+    PermGroup::new(degree, gens).unwrap()
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let modp_only = args.iter().any(|a| a == "--modp");
+    let names: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
+    let mut paths: Vec<_> = std::fs::read_dir("tests/data/bench").unwrap().map(|e| e.unwrap().path()).collect();
+    paths.sort();
+    for path in paths {
+        let name = path.file_stem().unwrap().to_string_lossy().to_string();
+        if !names.is_empty() && !names.iter().any(|n| **n == name) {
+            continue;
+        }
+        let g = load(&path);
+        let t0 = Instant::now();
+        let e = g.enumerate(&Limits::default()).unwrap();
+        let t1 = Instant::now();
+        let cc = ConjugacyClasses::compute(&e, g.generators());
+        let t2 = Instant::now();
+        let ci = ClassInfo::new(&e, &cc);
+        let t3 = Instant::now();
+        if (ci.len() as u64) < ci.order {
+            let m = dixon::dixon_schneider_mod_p(&e, &ci).unwrap();
+            let t4 = Instant::now();
+            let _rows = dixon::lift(&ci, &m).unwrap();
+            let t5 = Instant::now();
+            println!(
+                "{name:12} |G|={:8} k={:4} e={:6} p={:8} enum {:7.1} classes {:7.1} info {:7.1} ds {:7.1} (cols {}) lift {:7.1} ms",
+                ci.order, ci.len(), ci.exponent, m.field.p(),
+                (t1 - t0).as_secs_f64() * 1e3, (t2 - t1).as_secs_f64() * 1e3, (t3 - t2).as_secs_f64() * 1e3,
+                (t4 - t3).as_secs_f64() * 1e3, m.columns_used.len(), (t5 - t4).as_secs_f64() * 1e3
+            );
+        }
+        if !modp_only {
+            let t = Instant::now();
+            let table = CharacterTable::compute(&g, &Limits::default()).unwrap();
+            println!("{name:12} full compute {:8.1} ms ({}, {} classes)", t.elapsed().as_secs_f64() * 1e3, table.method, table.num_classes());
+        }
+    }
+}

@@ -1,0 +1,266 @@
+//! Class data for character computations and the class structure constants
+//! ("class matrices") of Dixon–Schneider.
+//!
+//! [`ClassInfo`] collects, from an enumerated group and its conjugacy classes, what the
+//! character algorithms need: class sizes, element orders, inverse classes, the element
+//! indices of each class and, for every class representative `g` of order `m`, the
+//! classes of all its powers `g^0, ..., g^(m-1)` (every power map at once).
+//!
+//! The class matrix `M_j` of class `C_j` has entries `(M_j)_{i,k} = c_{ijk}`, the number of
+//! `y in C_j` with `z_k y^-1 in C_i` for a fixed `z_k in C_k`. Since
+//! `K_i K_j = sum_k c_{ijk} K_k` for the class sums, every central character `omega`
+//! satisfies `M_j omega = omega_j omega`. One matrix costs `|C_j| * k` group products
+//! (Dixon 1967; Schneider 1990): the algorithms compute them only for the few small
+//! classes they need.
+
+use crate::group::{ConjugacyClasses, EnumeratedGroup};
+
+/// The group operations the character algorithms use, on element indices.
+///
+/// Implemented by [`EnumeratedGroup`]; tests implement it on brute-force groups.
+pub trait GroupOps {
+    /// Number of elements; index 0 is the identity.
+    fn size(&self) -> usize;
+    /// Index of the product (first `i`, then `j`).
+    fn product(&self, i: usize, j: usize) -> usize;
+
+    /// For every `y` in `ys`, add one to `counts[class_of[z * y]]`: the inner loop of
+    /// the class structure constants. Implementations may override it with a faster
+    /// product by a fixed left factor.
+    fn count_classes_of_products(&self, z: usize, ys: &[u32], class_of: &[u32], counts: &mut [u32]) {
+        for &y in ys {
+            counts[class_of[self.product(z, y as usize)] as usize] += 1;
+        }
+    }
+}
+
+impl GroupOps for EnumeratedGroup {
+    fn size(&self) -> usize {
+        self.len()
+    }
+    fn product(&self, i: usize, j: usize) -> usize {
+        self.mul(i, j)
+    }
+    /// `z * y` sends the base point `b` to `y(z(b))`: the images `z(b)` are computed once,
+    /// then each product is `m` look-ups and a sift of the base images (no allocation).
+    fn count_classes_of_products(&self, z: usize, ys: &[u32], class_of: &[u32], counts: &mut [u32]) {
+        // The images of y are evaluated through the (small, cache-resident) transversal
+        // tables from y's coordinates rather than read from the large element store.
+        let zb: Vec<usize> = self.base().iter().map(|&b| self.image(z, b as usize)).collect();
+        let mut buf = vec![0u32; zb.len()];
+        let mut coords = vec![0u32; zb.len()];
+        for &y in ys {
+            self.coordinates(y as usize, &mut coords);
+            for (slot, &x) in buf.iter_mut().zip(&zb) {
+                *slot = self.image_at_coordinates(&coords, x) as u32;
+            }
+            let idx = self.index_from_base_images(&mut buf).expect("products stay in the group");
+            counts[class_of[idx] as usize] += 1;
+        }
+    }
+}
+
+/// Class data of one group, in the order of its conjugacy classes (class 0 is the
+/// identity class).
+#[derive(Clone, Debug)]
+pub struct ClassInfo {
+    /// `|G|`.
+    pub order: u64,
+    /// The exponent of `G` (lcm of the element orders).
+    pub exponent: u64,
+    /// `|C_i|`.
+    pub sizes: Vec<u64>,
+    /// The order of the elements of `C_i`.
+    pub orders: Vec<u64>,
+    /// The class of each element index.
+    pub class_of: Vec<u32>,
+    /// Element index of the representative of each class.
+    pub rep_indices: Vec<usize>,
+    /// Element indices of each class, ascending.
+    pub members: Vec<Vec<u32>>,
+    /// `powers[i][l]` = class of `g_i^l` for `l in 0..orders[i]`.
+    pub powers: Vec<Vec<u32>>,
+}
+
+impl ClassInfo {
+    /// Collect the class data of an enumerated group. `O(|G| + k e)` group products.
+    pub fn new(group: &impl GroupOps, classes: &ConjugacyClasses) -> Self {
+        Self::from_parts(group, classes.class_of.clone(), classes.rep_indices.clone(), classes.orders.clone())
+    }
+
+    /// From the class of every element, a representative index per class and the element
+    /// orders; sizes, members and powers are derived.
+    pub fn from_parts(group: &impl GroupOps, class_of: Vec<u32>, rep_indices: Vec<usize>, orders: Vec<u64>) -> Self {
+        let k = rep_indices.len();
+        let mut members = vec![Vec::new(); k];
+        for (x, &c) in class_of.iter().enumerate() {
+            members[c as usize].push(x as u32);
+        }
+        let sizes: Vec<u64> = members.iter().map(|m| m.len() as u64).collect();
+        let mut powers = Vec::with_capacity(k);
+        for c in 0..k {
+            let g = rep_indices[c];
+            let m = orders[c] as usize;
+            let mut list = Vec::with_capacity(m);
+            let mut cur = 0usize; // identity
+            for _ in 0..m {
+                list.push(class_of[cur]);
+                cur = group.product(cur, g);
+            }
+            debug_assert_eq!(cur, 0, "element order of class {c} is wrong");
+            powers.push(list);
+        }
+        let exponent = orders.iter().fold(1u64, |a, &b| a / gcd(a, b) * b);
+        ClassInfo { order: class_of.len() as u64, exponent, sizes, orders, class_of, rep_indices, members, powers }
+    }
+
+    /// Number of classes.
+    pub fn len(&self) -> usize {
+        self.sizes.len()
+    }
+
+    /// Never empty (the identity class).
+    pub fn is_empty(&self) -> bool {
+        self.sizes.is_empty()
+    }
+
+    /// The class of `g_i^t` for any integer `t`.
+    pub fn power(&self, i: usize, t: i64) -> usize {
+        let m = self.orders[i] as i64;
+        self.powers[i][t.rem_euclid(m) as usize] as usize
+    }
+
+    /// The power map `i -> class(g_i^t)`.
+    pub fn power_map(&self, t: i64) -> Vec<usize> {
+        (0..self.len()).map(|i| self.power(i, t)).collect()
+    }
+
+    /// The inverse classes.
+    pub fn inverse(&self) -> Vec<usize> {
+        self.power_map(-1)
+    }
+
+    /// The class matrix `M_j` as integer counts: `m[i][k] = c_{ijk}`.
+    /// `O(|C_j| k)` group products.
+    pub fn class_matrix(&self, group: &impl GroupOps, j: usize) -> Vec<Vec<u64>> {
+        (0..self.len()).map(|i| self.class_matrix_row(group, j, i)).collect()
+    }
+
+    /// Row `i` of the class matrix `M_j`: `c_{ijk}` for all `k`, from one pass over a
+    /// class.
+    ///
+    /// The counts `T(a, b, c) = #{(x, y, w) in C_a x C_b x C_c : x y w = 1}` are symmetric
+    /// in their arguments and `c_{ijk} = T(i, j, k*) / |C_k|`; hence
+    /// `c_{ijk} = |C_i| c_{j k* i*} / |C_k|`, and `c_{j l i*}` for all `l` counts the
+    /// classes of `z y` for `y in C_{j*}`, `z` the representative of `C_{i*}`.
+    ///
+    /// As class sums commute, `c_{ijk} = c_{jik}`: row `i` of `M_j` is row `j` of `M_i`,
+    /// and the pass goes over the smaller of the two classes (`min(|C_i|, |C_j|)`
+    /// products).
+    pub fn class_matrix_row(&self, group: &impl GroupOps, j: usize, i: usize) -> Vec<u64> {
+        let (i, j) = if self.sizes[i] < self.sizes[j] || (self.sizes[i] == self.sizes[j] && i < j) { (j, i) } else { (i, j) };
+        let k = self.len();
+        let jinv = self.power(j, -1);
+        let iinv = self.power(i, -1);
+        let mut counts = vec![0u32; k];
+        group.count_classes_of_products(self.rep_indices[iinv], &self.members[jinv], &self.class_of, &mut counts);
+        (0..k)
+            .map(|kk| {
+                let num = self.sizes[i] * counts[self.power(kk, -1)] as u64;
+                debug_assert_eq!(num % self.sizes[kk], 0, "structure constant not integral");
+                num / self.sizes[kk]
+            })
+            .collect()
+    }
+}
+
+pub(crate) fn gcd(mut a: u64, mut b: u64) -> u64 {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a
+}
+
+/// A small brute-force group (all elements as image arrays, multiplication table by
+/// hashing) for tests of the character algorithms independent of the group layer.
+#[cfg(test)]
+pub(crate) mod brute {
+    use super::GroupOps;
+    use std::collections::HashMap;
+
+    #[derive(Debug)]
+    pub struct BruteGroup {
+        pub elements: Vec<Vec<u32>>,
+        pub table: Vec<Vec<u32>>,
+    }
+
+    fn compose(a: &[u32], b: &[u32]) -> Vec<u32> {
+        a.iter().map(|&x| b[x as usize]).collect()
+    }
+
+    impl BruteGroup {
+        pub fn new(gens: &[Vec<u32>]) -> Self {
+            let n = gens[0].len();
+            let id: Vec<u32> = (0..n as u32).collect();
+            let mut elements = vec![id.clone()];
+            let mut index = HashMap::new();
+            index.insert(id, 0);
+            let mut i = 0;
+            while i < elements.len() {
+                for g in gens {
+                    let h = compose(&elements[i], g);
+                    if !index.contains_key(&h) {
+                        index.insert(h.clone(), elements.len());
+                        elements.push(h);
+                    }
+                }
+                i += 1;
+            }
+            let table = elements
+                .iter()
+                .map(|a| elements.iter().map(|b| index[&compose(a, b)] as u32).collect())
+                .collect();
+            BruteGroup { elements, table }
+        }
+
+        pub fn inv(&self, i: usize) -> usize {
+            (0..self.elements.len()).find(|&j| self.table[i][j] == 0).unwrap()
+        }
+
+        /// (class_of, reps, orders), classes ordered by smallest element index.
+        pub fn classes(&self) -> (Vec<u32>, Vec<usize>, Vec<u64>) {
+            let n = self.elements.len();
+            let mut class_of = vec![u32::MAX; n];
+            let mut reps = Vec::new();
+            let mut orders = Vec::new();
+            for x in 0..n {
+                if class_of[x] != u32::MAX {
+                    continue;
+                }
+                let c = reps.len() as u32;
+                reps.push(x);
+                for g in 0..n {
+                    let y = self.table[self.table[self.inv(g)][x] as usize][g] as usize;
+                    class_of[y] = c;
+                }
+                let mut o = 1;
+                let mut cur = x;
+                while cur != 0 {
+                    cur = self.table[cur][x] as usize;
+                    o += 1;
+                }
+                orders.push(o);
+            }
+            (class_of, reps, orders)
+        }
+    }
+
+    impl GroupOps for BruteGroup {
+        fn size(&self) -> usize {
+            self.elements.len()
+        }
+        fn product(&self, i: usize, j: usize) -> usize {
+            self.table[i][j] as usize
+        }
+    }
+}

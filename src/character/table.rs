@@ -1,0 +1,584 @@
+//! The exact character table, its construction and its verification.
+//!
+//! A [`CharacterTable`] is only handed out after [`check_character_table`] (or, for the
+//! abelian fast path on many classes, the structural certificate of
+//! [`super::abelian`]) has proved it correct; a failed check is
+//! [`Error::Verification`], never an output.
+//!
+//! **Character order (deterministic, canonical):** the trivial character first, then by
+//! degree, then lexicographically by the row of values in root-sum form
+//! ([`RootSum`]: for each class in class order, the reduced order of the roots, then the
+//! exponents and multiplicities of the eigenvalues). The root-sum form of `chi(g)` is the
+//! list of eigenvalue multiplicities of `rho(g)`, which depends only on `chi` and the
+//! class, so the order depends only on the table (given the class order), not on the
+//! algorithm or the prime used.
+
+use super::abelian;
+use super::dixon;
+use super::rootsum::RootSum;
+use super::structure::{gcd, ClassInfo, GroupOps};
+use crate::arith::modp::{prime_congruent_one, PrimeField};
+use crate::arith::Cyclotomic;
+use crate::error::{Error, Result};
+use crate::group::{ConjugacyClasses, EnumeratedGroup, Limits, Perm, PermGroup};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// The largest number of classes for which a table is built by default (the table has
+/// `k^2` entries). Raised with `--max-classes` ([`CharacterTable::compute_with`]).
+pub const DEFAULT_MAX_CLASSES: usize = 5000;
+
+/// Which algorithm produced a table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Method {
+    /// Abelian groups: characters from a decomposition into cyclic factors, no linear
+    /// algebra.
+    Abelian,
+    /// Dixon–Schneider over a prime field with the exact lift.
+    DixonSchneider,
+}
+
+impl std::fmt::Display for Method {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Method::Abelian => "abelian",
+            Method::DixonSchneider => "Dixon-Schneider",
+        })
+    }
+}
+
+/// One irreducible character.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Character {
+    /// `chi(1)`.
+    pub degree: u64,
+    /// The exact values on the classes, in class order.
+    pub values: Vec<Cyclotomic>,
+    /// The same values as sums of roots of unity (eigenvalue multiplicities of `rho(g)`).
+    pub root_sums: Vec<RootSum>,
+    /// The Frobenius–Schur indicator `1/|G| sum_g chi(g^2)`: 1 (real), 0 (not real),
+    /// -1 (quaternionic).
+    pub indicator: i8,
+}
+
+/// An exact, verified character table of a finite group.
+///
+/// # Example
+/// ```
+/// use plrep::character::{CharacterTable, Method};
+/// use plrep::group::{Limits, Perm, PermGroup};
+/// let s3 = PermGroup::new(3, vec![Perm::parse_gap("(1,2,3)", 3)?, Perm::parse_gap("(1,2)", 3)?])?;
+/// let t = CharacterTable::compute(&s3, &Limits::default())?;
+/// assert_eq!(t.method, Method::DixonSchneider);
+/// let degrees: Vec<u64> = t.characters.iter().map(|c| c.degree).collect();
+/// assert_eq!(degrees, vec![1, 1, 2]);
+/// # Ok::<(), plrep::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct CharacterTable {
+    /// `|G|`.
+    pub order: u64,
+    /// The exponent `e` of `G`; all values lie in `Q(E(e))`.
+    pub exponent: u64,
+    /// `|C_i|`, in the order of [`ConjugacyClasses`].
+    pub class_sizes: Vec<u64>,
+    /// Orders of the elements of each class.
+    pub element_orders: Vec<u64>,
+    /// `|C_G(g_i)| = |G| / |C_i|`.
+    pub centralizer_orders: Vec<u64>,
+    /// Class representatives.
+    pub class_reps: Vec<Perm>,
+    /// The irreducible characters, in the canonical order of the module documentation.
+    pub characters: Vec<Character>,
+    /// The algorithm that ran.
+    pub method: Method,
+    /// `powers[i][l]` = class of `g_i^l`, `l in 0..element_orders[i]`.
+    powers: Vec<Vec<u32>>,
+}
+
+impl CharacterTable {
+    /// Enumerate `group`, compute its classes and its character table.
+    ///
+    /// # Arguments
+    /// * `group` — a permutation group;
+    /// * `limits` — `max_order` bounds the enumeration (`--max-order`).
+    ///
+    /// # Returns
+    /// The verified table, or [`Error::Limit`] (group too large, or more than
+    /// [`DEFAULT_MAX_CLASSES`] classes), or [`Error::Verification`] (a bug).
+    ///
+    /// # Complexity
+    /// Enumeration and classes `O(|G| * degree)`; then see [`CharacterTable::from_classes`].
+    pub fn compute(group: &PermGroup, limits: &Limits) -> Result<CharacterTable> {
+        Self::compute_with(group, limits, DEFAULT_MAX_CLASSES)
+    }
+
+    /// [`CharacterTable::compute`] with an explicit class-count limit (`--max-classes`).
+    pub fn compute_with(group: &PermGroup, limits: &Limits, max_classes: usize) -> Result<CharacterTable> {
+        let e = group.enumerate(limits)?;
+        let cc = ConjugacyClasses::compute(&e, group.generators());
+        if cc.len() > max_classes {
+            return Err(Error::limit(format!("number of classes {}", cc.len()), max_classes, "--max-classes"));
+        }
+        Self::from_classes(&e, &cc)
+    }
+
+    /// The character table of an enumerated group with its conjugacy classes; the
+    /// characters' values are given on the classes in the order of `classes`.
+    ///
+    /// Dispatch: abelian groups (every class a singleton) take the abelian fast path
+    /// ([`super::abelian`]); all others Dixon–Schneider ([`super::dixon`]). The table is
+    /// verified before it is returned.
+    ///
+    /// # Complexity
+    /// Dixon–Schneider: `sum_j |C_j| k` group products for the class matrices actually
+    /// used, `O(k^3)` field operations for the splitting, `O(sum m^2)` per character for
+    /// the lift (`m` over the orders of the rational classes), `O(k^3)` for the check.
+    /// Abelian: `O(|G|)` group products and `O(|G|^2)` table entries.
+    pub fn from_classes(group: &EnumeratedGroup, classes: &ConjugacyClasses) -> Result<CharacterTable> {
+        let ci = ClassInfo::new(group, classes);
+        Self::from_class_info(group, &ci, classes.reps.clone())
+    }
+
+    /// The table from any [`GroupOps`] implementation and its [`ClassInfo`] (used by
+    /// tests on brute-force groups; `reps` are the class representatives to record).
+    pub fn from_class_info(group: &impl GroupOps, ci: &ClassInfo, reps: Vec<Perm>) -> Result<CharacterTable> {
+        let k = ci.len();
+        if k as u64 == ci.order {
+            let (rows, certificate_checked) = abelian::abelian_characters(group, ci)?;
+            let table = assemble(ci, reps, rows, Method::Abelian, None)?;
+            // The structural certificate proves the table; the generic check is run in
+            // addition when it is cheap (k^3 field operations).
+            if !certificate_checked || k <= abelian::GENERIC_CHECK_MAX_CLASSES {
+                check_character_table(&table)?;
+            }
+            return Ok(table);
+        }
+        let modular = dixon::dixon_schneider_mod_p(group, ci)?;
+        let rows = dixon::lift(ci, &modular)?;
+        let ind = indicators_mod_p(ci, &modular);
+        let table = assemble(ci, reps, rows, Method::DixonSchneider, Some(ind))?;
+        check_character_table(&table)?;
+        verify_central_characters(group, ci, &table)?;
+        Ok(table)
+    }
+
+    /// Number of classes (= number of characters).
+    pub fn num_classes(&self) -> usize {
+        self.class_sizes.len()
+    }
+
+    /// The power map for any integer `t`: entry `i` is the class of `g_i^t`.
+    /// `O(k)`.
+    pub fn power_map(&self, t: i64) -> Vec<usize> {
+        (0..self.num_classes())
+            .map(|i| self.powers[i][t.rem_euclid(self.element_orders[i] as i64) as usize] as usize)
+            .collect()
+    }
+
+    /// The power maps for the primes dividing `|G|`, keyed by the prime.
+    pub fn prime_power_maps(&self) -> BTreeMap<u64, Vec<usize>> {
+        crate::arith::modp::prime_factors(self.order).into_iter().map(|p| (p, self.power_map(p as i64))).collect()
+    }
+
+    /// The class of inverses of each class.
+    pub fn inverse_classes(&self) -> Vec<usize> {
+        self.power_map(-1)
+    }
+
+    /// The degrees of the characters, in table order.
+    pub fn degrees(&self) -> Vec<u64> {
+        self.characters.iter().map(|c| c.degree).collect()
+    }
+}
+
+/// Prove that every row of a table (already checked by [`check_character_table`]) is an
+/// irreducible character, from the group itself: each row's central character is a
+/// common eigenvector of the class matrices of a set `J` of classes that separates the
+/// rows.
+///
+/// # Method
+/// `J` is chosen greedily among the smallest classes until the tuples
+/// `(omega_a(K_j))_{j in J}` of the rows are pairwise distinct modulo a prime `q`
+/// (distinct residues mean distinct values). For every row `a`, class `i` and `j in J`
+/// the identity `sum_k c_{ijk} |C_k| theta_a(g_k) theta_a(1) = |C_i| |C_j| theta_a(g_i)
+/// theta_a(g_j)` (that is `M_j omega_a = omega_a(K_j) omega_a`, multiplied by
+/// `theta_a(1)^2`) is checked modulo primes `q ≡ 1 (mod e)` whose product exceeds
+/// `2 |C_i| |C_j| theta_a(1)^2`, a bound for all conjugates of both sides (values are
+/// sums of `theta_a(1)` roots of unity and `sum_k c_{ijk} |C_k| = |C_i| |C_j|`); with the
+/// Galois closure of the rows this proves the identity exactly, as in
+/// [`check_character_table`].
+///
+/// # Why this proves irreducibility
+/// The `k` vectors `omega_a` are common eigenvectors of `{M_j : j in J}` with pairwise
+/// distinct eigenvalue tuples, hence linearly independent; the true central characters
+/// `omega_chi` span `C^k` and are common eigenvectors too, so every joint eigenspace is
+/// one-dimensional and `omega_a = omega_chi` for some irreducible `chi` (both are 1 on the
+/// identity class). Then `theta_a = (theta_a(1) / chi(1)) chi`, and `<theta_a, theta_a> = 1`
+/// with `theta_a(1) > 0` gives `theta_a = chi`; distinct rows give distinct `chi`.
+///
+/// # Complexity
+/// `k sum_{j in J} |C_j|` group products and `O(|J| k^3)` operations modulo `q`.
+pub fn verify_central_characters(group: &impl GroupOps, ci: &ClassInfo, t: &CharacterTable) -> Result<()> {
+    let fail = |what: &str| Err(Error::verification(format!("central character check: {what}")));
+    let k = ci.len();
+    let e = ci.exponent;
+    let max_deg = t.characters.iter().map(|c| c.degree).max().unwrap_or(1) as f64;
+    // residues of all values for one prime
+    let residues = |q: u64| -> (PrimeField, Vec<Vec<u64>>) {
+        let fq = PrimeField::new(q);
+        let z = fq.root_of_unity(e);
+        let mut zpow = Vec::with_capacity(e as usize);
+        let mut cur = 1;
+        for _ in 0..e {
+            zpow.push(cur);
+            cur = fq.mul(cur, z);
+        }
+        let res = t.characters.iter().map(|c| c.root_sums.iter().map(|r| r.residue(&fq, &zpow)).collect()).collect();
+        (fq, res)
+    };
+    let q0 = prime_congruent_one(e, 1 << 61);
+    let (f0, res0) = residues(q0);
+    // omega residues for the choice of J
+    let omega = |f: &PrimeField, res: &Vec<Vec<u64>>, a: usize, j: usize| -> u64 {
+        f.mul(f.mul(f.from_u64(ci.sizes[j]), res[a][j]), f.inv(f.from_u64(t.characters[a].degree)))
+    };
+    let mut cols: Vec<usize> = (1..k).collect();
+    cols.sort_by_key(|&j| (ci.sizes[j], j));
+    let mut chosen: Vec<usize> = Vec::new();
+    let mut keys: Vec<Vec<u64>> = vec![Vec::new(); k];
+    let distinct = |keys: &Vec<Vec<u64>>| keys.iter().collect::<HashSet<_>>().len();
+    let mut count = distinct(&keys);
+    for &j in &cols {
+        if count == k {
+            break;
+        }
+        let mut trial = keys.clone();
+        for a in 0..k {
+            trial[a].push(omega(&f0, &res0, a, j));
+        }
+        let c = distinct(&trial);
+        if c > count {
+            keys = trial;
+            count = c;
+            chosen.push(j);
+        }
+    }
+    if count != k {
+        return fail("the rows are not separated by their central characters");
+    }
+    // primes: product above the largest bound
+    let max_size = *ci.sizes.iter().max().unwrap() as f64;
+    let mut primes = vec![q0];
+    for &j in &chosen {
+        let bound = (2.0 * max_size * ci.sizes[j] as f64 * max_deg * max_deg).log2() + 1.0;
+        while primes.len() as f64 * 61.0 < bound {
+            let next = prime_congruent_one(e, *primes.last().unwrap());
+            primes.push(next);
+        }
+    }
+    let matrices: Vec<Vec<Vec<u64>>> = chosen.iter().map(|&j| ci.class_matrix(group, j)).collect();
+    for (pi, &q) in primes.iter().enumerate() {
+        let (f, res) = if pi == 0 { (f0, res0.clone()) } else { residues(q) };
+        for (&j, m) in chosen.iter().zip(&matrices) {
+            for a in 0..k {
+                let d = f.from_u64(t.characters[a].degree);
+                // w_k = |C_k| theta(g_k) theta(1)
+                let w: Vec<u64> = (0..k).map(|kk| f.mul(f.mul(f.from_u64(ci.sizes[kk]), res[a][kk]), d)).collect();
+                let rhs_j = f.mul(f.from_u64(ci.sizes[j]), res[a][j]);
+                for i in 0..k {
+                    let mut acc: u128 = 0;
+                    for kk in 0..k {
+                        let c = m[i][kk];
+                        if c != 0 {
+                            acc += (c % q) as u128 * w[kk] as u128;
+                            if acc >= 1 << 125 {
+                                acc %= q as u128;
+                            }
+                        }
+                    }
+                    let lhs = (acc % q as u128) as u64;
+                    let rhs = f.mul(f.mul(f.from_u64(ci.sizes[i]), res[a][i]), rhs_j);
+                    if lhs != rhs {
+                        return fail(&format!("row {a} is not an eigenvector of the class matrix of class {j}"));
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Frobenius–Schur indicators from the residues: `nu = |G|^-1 sum_i |C_i| chi(g_i^2)`
+/// lies in `{-1, 0, 1}`, so its residue determines it.
+fn indicators_mod_p(ci: &ClassInfo, t: &dixon::ModularTable) -> Vec<i8> {
+    let f = t.field;
+    let sq = ci.power_map(2);
+    let inv_order = f.inv(f.from_u64(ci.order));
+    t.characters
+        .iter()
+        .map(|chi| {
+            let mut s = 0;
+            for i in 0..ci.len() {
+                s = f.mul_add(f.from_u64(ci.sizes[i]), chi.values[sq[i]], s);
+            }
+            f.to_symmetric(f.mul(s, inv_order)).clamp(-1, 1) as i8
+        })
+        .collect()
+}
+
+/// Convert root sums to cyclotomics, sharing the conversion of repeated values.
+#[derive(Default)]
+struct CyclotomicCache {
+    map: HashMap<RootSum, Cyclotomic>,
+}
+
+impl CyclotomicCache {
+    fn get(&mut self, r: &RootSum) -> Cyclotomic {
+        if let Some(c) = self.map.get(r) {
+            return c.clone();
+        }
+        let c = r.to_cyclotomic();
+        self.map.insert(r.clone(), c.clone());
+        c
+    }
+}
+
+/// Build the table from lifted rows (in any order), sorting them canonically.
+/// `indicators`, when given, are aligned with `rows`; otherwise they are computed for
+/// linear characters (abelian case: 1 if the character is real, else 0).
+fn assemble(
+    ci: &ClassInfo,
+    reps: Vec<Perm>,
+    rows: Vec<Vec<RootSum>>,
+    method: Method,
+    indicators: Option<Vec<i8>>,
+) -> Result<CharacterTable> {
+    let k = ci.len();
+    let mut chars: Vec<(u64, Vec<RootSum>, i8)> = rows
+        .into_iter()
+        .enumerate()
+        .map(|(a, row)| {
+            let degree = row[0].count().max(0) as u64;
+            let ind = match &indicators {
+                Some(v) => v[a],
+                None => i8::from(row.iter().all(|r| r.order() <= 2)),
+            };
+            (degree, row, ind)
+        })
+        .collect();
+    let is_trivial = |row: &Vec<RootSum>| row.iter().all(|r| *r == RootSum::integer(1));
+    chars.sort_by(|a, b| (!is_trivial(&a.1), a.0, &a.1).cmp(&(!is_trivial(&b.1), b.0, &b.1)));
+    let mut cache = CyclotomicCache::default();
+    let characters = chars
+        .into_iter()
+        .map(|(degree, root_sums, indicator)| Character {
+            degree,
+            values: root_sums.iter().map(|r| cache.get(r)).collect(),
+            root_sums,
+            indicator,
+        })
+        .collect();
+    let _ = k;
+    Ok(CharacterTable {
+        order: ci.order,
+        exponent: ci.exponent,
+        class_sizes: ci.sizes.clone(),
+        element_orders: ci.orders.clone(),
+        centralizer_orders: ci.sizes.iter().map(|&s| ci.order / s).collect(),
+        class_reps: reps,
+        characters,
+        method,
+        powers: ci.powers.clone(),
+    })
+}
+
+/// Verify a character table: `Ok(())` proves that the rows are `k` orthonormal class
+/// functions whose values are sums of `chi(1)` roots of unity, closed under the Galois
+/// group, with the right degrees, indicators and column relations (class data —
+/// classes, sizes, element orders, power maps — is trusted: it comes from the group
+/// layer). Together with a proof that each row is a multiple of an irreducible
+/// character — [`verify_central_characters`] for Dixon–Schneider, the structural
+/// certificate of [`super::abelian`] for abelian groups, both run by the constructors —
+/// this proves the table is exactly `Irr(G)`.
+///
+/// # Checks
+/// 1. Shape: `k` characters of `k` values; class 0 is the identity (size 1, order 1);
+///    class sizes add up to `|G|`; centralizer orders are `|G| / |C_i|`.
+/// 2. Every value is a sum of `chi(1)` roots of unity: its root-sum form has nonnegative
+///    multiplicities adding up to `chi(1)`, roots of order dividing the element order, and
+///    `values[i]` equals the root sum; the value on the identity is `chi(1)`.
+/// 3. `sum chi(1)^2 = |G|`.
+/// 4. Galois closure: for generators `t` of `(Z/e)^*`, applying `zeta_e -> zeta_e^t` to a
+///    row gives a row.
+/// 5. Row orthogonality `sum_i |C_i| chi(g_i) conj(psi(g_i)) = |G| delta` and column
+///    orthogonality `sum_chi chi(g_i) conj(chi(g_j)) = |C_G(g_i)| delta` modulo a prime
+///    `q ≡ 1 (mod e)`, `q > |G|(|G|+1)`, under one embedding `zeta_e -> z` (`z` of
+///    order `e` in `F_q`).
+/// 6. The indicators: `|G|^-1 sum_i |C_i| chi(g_i^2)` (via the power map 2) equals the
+///    recorded indicator, modulo `q`.
+///
+/// # Why this is a proof
+/// Let `D` be the difference of the two sides of a row relation for rows `a, b`. The
+/// values are sums of roots of unity (2), so `D` lies in `Z[zeta_e]`, and every
+/// conjugate of `D` is bounded by `sum_i |C_i| chi(1) psi(1) + |G| <= |G|^2 + |G|` (as
+/// `chi(1) psi(1) <= |G|` by 3). Step 5 says `D` lies in the prime ideal `Q` of
+/// `Z[zeta_e]` above `q` that is the kernel of `zeta_e -> z`. Since `q ≡ 1 (mod e)`,
+/// `q` splits completely and its primes above are the `sigma_t(Q)`; by the Galois
+/// closure (4), `sigma_t^-1(D)` is the difference for another pair of rows, so it also
+/// lies in `Q`, i.e. `D` lies in every prime above `q`, hence in `q Z[zeta_e]`. Then
+/// `D / q` is an algebraic integer all of whose conjugates have absolute value below 1,
+/// so its norm (a rational integer) is 0 and `D = 0`. The column relations are the same
+/// argument with the bound `|G| + |G|`. The indicators are integers in `{-1, 0, 1}`
+/// with `|G| nu` bounded by `|G|(chi(1) + 1) < q`, so their residues determine them.
+///
+/// Orthonormality alone does not make a class function a character; the
+/// constructors add the irreducibility proof named above (a row that is a multiple
+/// `c chi` of an irreducible `chi` with `c > 0` and norm 1 is `chi`).
+///
+/// # Complexity
+/// `O(k^3)` products modulo `q` (a few milliseconds for `k = 250`) plus one
+/// [`RootSum::to_cyclotomic`] per distinct value.
+///
+/// # Example
+/// ```
+/// use plrep::character::{check_character_table, CharacterTable};
+/// use plrep::group::{Limits, Perm, PermGroup};
+/// let s3 = PermGroup::new(3, vec![Perm::parse_gap("(1,2,3)", 3)?, Perm::parse_gap("(1,2)", 3)?])?;
+/// let mut t = CharacterTable::compute(&s3, &Limits::default())?;
+/// assert!(check_character_table(&t).is_ok());
+/// t.characters.swap(0, 1);
+/// t.characters[0].indicator = -1; // tamper
+/// assert!(check_character_table(&t).is_err());
+/// # Ok::<(), plrep::Error>(())
+/// ```
+pub fn check_character_table(t: &CharacterTable) -> Result<()> {
+    let fail = |what: String| Err(Error::verification(format!("character table check: {what}")));
+    let k = t.num_classes();
+    let n = t.order;
+    let e = t.exponent;
+    // 1. shape
+    if t.characters.len() != k
+        || t.element_orders.len() != k
+        || t.centralizer_orders.len() != k
+        || t.powers.len() != k
+        || t.class_reps.len() != k
+    {
+        return fail(format!("{} characters for {k} classes", t.characters.len()));
+    }
+    if k == 0 || t.class_sizes[0] != 1 || t.element_orders[0] != 1 {
+        return fail("class 0 is not the identity".into());
+    }
+    if t.class_sizes.iter().sum::<u64>() != n {
+        return fail("class sizes do not add up to the group order".into());
+    }
+    for i in 0..k {
+        if t.class_sizes[i] * t.centralizer_orders[i] != n || e % t.element_orders[i] != 0 {
+            return fail(format!("class {i}: inconsistent size, centralizer or order"));
+        }
+    }
+    // 2. values are sums of chi(1) roots of unity, and equal the recorded cyclotomics
+    let mut cache = CyclotomicCache::default();
+    let mut square_sum: u128 = 0;
+    for (a, chi) in t.characters.iter().enumerate() {
+        if chi.values.len() != k || chi.root_sums.len() != k {
+            return fail(format!("character {a} has the wrong number of values"));
+        }
+        if chi.root_sums[0] != RootSum::integer(chi.degree as i64) || chi.degree == 0 {
+            return fail(format!("character {a}: the value at the identity is not the degree"));
+        }
+        for i in 0..k {
+            let r = &chi.root_sums[i];
+            if t.element_orders[i] % r.order() != 0
+                || r.terms().iter().any(|&(_, m)| m < 0)
+                || r.count() != chi.degree as i64
+            {
+                return fail(format!("character {a}, class {i}: {r} is not a sum of {} roots of unity", chi.degree));
+            }
+            if chi.values[i] != cache.get(r) {
+                return fail(format!("character {a}, class {i}: value differs from its root sum {r}"));
+            }
+        }
+        if !(-1..=1).contains(&chi.indicator) {
+            return fail(format!("character {a}: indicator {}", chi.indicator));
+        }
+        square_sum += chi.degree as u128 * chi.degree as u128;
+    }
+    // 3. sum of squares
+    if square_sum != n as u128 {
+        return fail(format!("sum of squared degrees {square_sum} != |G| = {n}"));
+    }
+    // 4. Galois closure
+    let rows: HashSet<&Vec<RootSum>> = t.characters.iter().map(|c| &c.root_sums).collect();
+    if rows.len() != k {
+        return fail("two equal rows".into());
+    }
+    for tt in dixon::unit_group_generators(e) {
+        for (a, chi) in t.characters.iter().enumerate() {
+            let img: Vec<RootSum> = chi.root_sums.iter().map(|r| r.galois(tt as i64)).collect();
+            if !rows.contains(&img) {
+                return fail(format!("character {a}: Galois conjugate under E(e) -> E(e)^{tt} is not in the table"));
+            }
+        }
+    }
+    // 5. orthogonality modulo q
+    let bound = (n as u128) * (n as u128 + 1);
+    if bound >= 1 << 62 {
+        return fail("group too large for the single-prime check".into());
+    }
+    let q = prime_congruent_one(e, bound as u64);
+    let fq = PrimeField::new(q);
+    let z = fq.root_of_unity(e);
+    let mut zpow = Vec::with_capacity(e as usize);
+    let mut cur = 1;
+    for _ in 0..e {
+        zpow.push(cur);
+        cur = fq.mul(cur, z);
+    }
+    let res: Vec<Vec<u64>> =
+        t.characters.iter().map(|c| c.root_sums.iter().map(|r| r.residue(&fq, &zpow)).collect()).collect();
+    let conj: Vec<Vec<u64>> =
+        t.characters.iter().map(|c| c.root_sums.iter().map(|r| r.conj().residue(&fq, &zpow)).collect()).collect();
+    let weighted: Vec<Vec<u64>> =
+        res.iter().map(|row| row.iter().zip(&t.class_sizes).map(|(&x, &s)| fq.mul(x, fq.from_u64(s))).collect()).collect();
+    let dot = |x: &[u64], y: &[u64]| -> u64 {
+        // q < 2^62: each product < 2^124, and 16 of them fit in a u128.
+        let mut acc: u128 = 0;
+        for (cx, cy) in x.chunks(8).zip(y.chunks(8)) {
+            for (&a, &b) in cx.iter().zip(cy) {
+                acc += a as u128 * b as u128;
+            }
+            acc %= q as u128;
+        }
+        acc as u64
+    };
+    let n_q = fq.from_u64(n);
+    for a in 0..k {
+        for b in 0..k {
+            let s = dot(&weighted[a], &conj[b]);
+            if s != if a == b { n_q } else { 0 } {
+                return fail(format!("rows {a} and {b} are not orthogonal"));
+            }
+        }
+    }
+    let res_t: Vec<Vec<u64>> = (0..k).map(|i| (0..k).map(|a| res[a][i]).collect()).collect();
+    let conj_t: Vec<Vec<u64>> = (0..k).map(|i| (0..k).map(|a| conj[a][i]).collect()).collect();
+    for i in 0..k {
+        for j in 0..k {
+            let s = dot(&res_t[i], &conj_t[j]);
+            if s != if i == j { fq.from_u64(t.centralizer_orders[i]) } else { 0 } {
+                return fail(format!("columns {i} and {j} are not orthogonal"));
+            }
+        }
+    }
+    // 6. indicators
+    let sq = t.power_map(2);
+    let n_inv = fq.inv(n_q);
+    for (a, chi) in t.characters.iter().enumerate() {
+        let s = (0..k).fold(0, |acc, i| fq.mul_add(fq.from_u64(t.class_sizes[i]), res[a][sq[i]], acc));
+        if fq.mul(s, n_inv) != fq.from_i64(chi.indicator as i64) {
+            return fail(format!("character {a}: wrong Frobenius-Schur indicator {}", chi.indicator));
+        }
+    }
+    let _ = gcd;
+    Ok(())
+}
