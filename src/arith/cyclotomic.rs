@@ -31,9 +31,6 @@ pub const MAX_CONDUCTOR: u64 = u32::MAX as u64;
 /// so untrusted input must not ask for astronomically large fields.
 pub const MAX_PARSE_CONDUCTOR: u64 = 1 << 22;
 
-/// Below this conductor products are accumulated in a dense vector (no sorting).
-const DENSE_LIMIT: u64 = 1 << 14;
-
 /// An element of a cyclotomic field, canonical across fields (equal values have equal
 /// representations), printed and parsed in GAP notation (`E(n)` = `exp(2 pi i / n)`).
 ///
@@ -657,6 +654,61 @@ fn sub_ref(a: &Cyclotomic, b: &Cyclotomic) -> Cyclotomic {
     add_ref(a, &neg_ref(b))
 }
 
+/// Integer coordinates: `x = (1/d) * sum a_k E(n)^k`.
+enum IntForm {
+    Small(i128, Vec<(u64, i128)>),
+    Big(BigInt, Vec<(u64, BigInt)>),
+}
+
+fn int_form(x: &Cyclotomic) -> IntForm {
+    // Small path: common denominator fits u64 and every coefficient is small.
+    let mut d: u64 = 1;
+    let mut small = true;
+    for (_, c) in &x.terms {
+        match c.as_small() {
+            Some((_, den)) => match lcm(d, den as u64) {
+                Some(l) if l <= i64::MAX as u64 => d = l,
+                _ => {
+                    small = false;
+                    break;
+                }
+            },
+            None => {
+                small = false;
+                break;
+            }
+        }
+    }
+    if small {
+        let t = x
+            .terms
+            .iter()
+            .map(|(k, c)| {
+                let (num, den) = c.as_small().expect("checked small");
+                (*k as u64, num as i128 * (d / den as u64) as i128)
+            })
+            .collect();
+        return IntForm::Small(d as i128, t);
+    }
+    let d = x.terms.iter().fold(BigInt::from(1), |acc, (_, c)| num_integer::Integer::lcm(&acc, &c.denom()));
+    let t = x.terms.iter().map(|(k, c)| (*k as u64, c.numer() * (&d / c.denom()))).collect();
+    IntForm::Big(d, t)
+}
+
+fn big_terms(f: IntForm) -> (BigInt, Vec<(u64, BigInt)>) {
+    match f {
+        IntForm::Small(d, t) => (BigInt::from(d), t.into_iter().map(|(k, a)| (k, BigInt::from(a))).collect()),
+        IntForm::Big(d, t) => (d, t),
+    }
+}
+
+fn bits(x: i128) -> u32 {
+    128 - x.unsigned_abs().leading_zeros()
+}
+
+/// Product: accumulate the products of integer coordinates (no rational arithmetic, no
+/// gcds in the inner loop), rewrite on the basis, reduce the conductor, then divide by
+/// the product of the common denominators once per coordinate.
 fn mul_ref(a: &Cyclotomic, b: &Cyclotomic) -> Cyclotomic {
     if a.is_zero() || b.is_zero() {
         return Cyclotomic::zero();
@@ -671,26 +723,64 @@ fn mul_ref(a: &Cyclotomic, b: &Cyclotomic) -> Cyclotomic {
     let l = l.unwrap_or_else(|| conductor_overflow());
     let (sa, sb) = (l / a.n as u64, l / b.n as u64);
     let products = a.terms.len() as u64 * b.terms.len() as u64;
-    if l <= DENSE_LIMIT || products >= l / 2 {
-        let mut v = vec![Q::zero(); l as usize];
-        for (i, c) in &a.terms {
-            let ei = *i as u64 * sa;
-            for (j, d) in &b.terms {
-                let e = (ei + *j as u64 * sb) % l;
-                v[e as usize].add_mul_assign(c, d);
+    let dense = l <= 256 || products * 4 >= l;
+    let (fa, fb) = (int_form(a), int_form(b));
+    if let (IntForm::Small(da, ta), IntForm::Small(db, tb)) = (&fa, &fb) {
+        let ma = ta.iter().map(|x| bits(x.1)).max().unwrap_or(0);
+        let mb = tb.iter().map(|x| bits(x.1)).max().unwrap_or(0);
+        // Every partial sum is bounded by max|a| max|b| * #terms; the rewriting then moves
+        // each coordinate to fewer than l places: keep the total below 2^126.
+        let cnt = 64 - products.leading_zeros() + 64 - l.leading_zeros();
+        if ma + mb + cnt <= 125 {
+            let (n, t) = accumulate(ta, tb, sa, sb, l, dense);
+            let d = da * db;
+            let t = t.into_iter().map(|(k, c)| (k, Q::from_i128(c, d))).collect();
+            return Cyclotomic::from_normal(n, t);
+        }
+    }
+    let (da, ta) = big_terms(fa);
+    let (db, tb) = big_terms(fb);
+    let (n, t) = accumulate(&ta, &tb, sa, sb, l, dense);
+    let d = da * db;
+    let t = t
+        .into_iter()
+        .map(|(k, c)| (k, Q::from(num_rational::BigRational::new(c, d.clone()))))
+        .collect();
+    Cyclotomic::from_normal(n, t)
+}
+
+/// `sum a_i b_j E(l)^(i sa + j sb)`, normalised (basis, smallest conductor).
+fn accumulate<C: Coef + for<'x> std::ops::AddAssign<&'x C>>(
+    ta: &[(u64, C)],
+    tb: &[(u64, C)],
+    sa: u64,
+    sb: u64,
+    l: u64,
+    dense: bool,
+) -> (u64, Vec<(u64, C)>)
+where
+    for<'x> &'x C: std::ops::Mul<&'x C, Output = C>,
+{
+    if dense {
+        let mut v = vec![C::zero(); l as usize];
+        for (i, c) in ta {
+            let ei = *i * sa;
+            for (j, d) in tb {
+                let e = (ei + *j * sb) % l;
+                v[e as usize] += &(c * d);
             }
         }
-        let (n, t) = Cyclotomic::from_dense(l, v);
-        Cyclotomic::from_normal(n, t)
+        Cyclotomic::from_dense(l, v)
     } else {
-        let mut t: Vec<(u64, Q)> = Vec::with_capacity(products as usize);
-        for (i, c) in &a.terms {
-            let ei = *i as u64 * sa;
-            for (j, d) in &b.terms {
-                t.push(((ei + *j as u64 * sb) % l, c * d));
+        let mut t: Vec<(u64, C)> = Vec::with_capacity(ta.len() * tb.len());
+        for (i, c) in ta {
+            let ei = *i * sa;
+            for (j, d) in tb {
+                t.push(((ei + *j * sb) % l, c * d));
             }
         }
-        Cyclotomic::from_sparse(l, merge_terms(t))
+        let (n, t) = sparse_to_basis(l, merge_terms(t));
+        reduce_conductor(n, t)
     }
 }
 

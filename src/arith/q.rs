@@ -79,6 +79,11 @@ impl Q {
         }
     }
 
+    /// The rational `n/d` from `i128` parts (`d != 0`, neither equal to `i128::MIN`).
+    pub(crate) fn from_i128(n: i128, d: i128) -> Q {
+        Q::from_i128_pair(n, d)
+    }
+
     /// Reduce an arbitrary `i128` fraction (`d != 0`).
     fn from_i128_pair(n: i128, d: i128) -> Q {
         debug_assert!(d != 0);
