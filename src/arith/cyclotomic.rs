@@ -136,7 +136,7 @@ impl Cyclotomic {
     /// # Panics
     /// If `n == 0` or `n > MAX_CONDUCTOR`.
     pub fn root_of_unity(n: u64, k: i64) -> Cyclotomic {
-        assert!(n >= 1 && n <= MAX_CONDUCTOR, "root_of_unity: order {n} out of range");
+        assert!((1..=MAX_CONDUCTOR).contains(&n), "root_of_unity: order {n} out of range");
         let k = k.rem_euclid(n as i64) as u64;
         // Reduce to the order of the root first: E(n)^k = E(n/g)^(k/g).
         let g = gcd(k, n);
@@ -174,7 +174,7 @@ impl Cyclotomic {
         // The rewriting moves each coefficient to at most prod(p-1) < m places, so with
         // this bound i128 cannot overflow; otherwise take the exact rational path.
         let l1: u128 = mult.iter().map(|x| x.unsigned_abs() as u128).sum();
-        if l1.checked_mul(m as u128).map_or(false, |b| b < (1u128 << 125)) {
+        if l1.checked_mul(m as u128).is_some_and(|b| b < (1u128 << 125)) {
             let v: Vec<i128> = mult.iter().map(|&x| x as i128).collect();
             let (n, t) = Cyclotomic::from_dense(m, v);
             let t = t
@@ -200,7 +200,7 @@ impl Cyclotomic {
     /// # Panics
     /// If `n == 0` or `n > MAX_CONDUCTOR`.
     pub fn from_terms<I: IntoIterator<Item = (i64, Q)>>(n: u64, terms: I) -> Cyclotomic {
-        assert!(n >= 1 && n <= MAX_CONDUCTOR, "from_terms: order {n} out of range");
+        assert!((1..=MAX_CONDUCTOR).contains(&n), "from_terms: order {n} out of range");
         let t: Vec<(u64, Q)> =
             terms.into_iter().map(|(k, c)| (k.rem_euclid(n as i64) as u64, c)).collect();
         Cyclotomic::from_sparse(n, t)

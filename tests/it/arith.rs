@@ -831,6 +831,26 @@ mod signs {
     }
 
     #[test]
+    fn high_conductor_cosines_vs_nearest_doubles() {
+        // x = 2cos(2 pi k/n) against the double nearest to it (an exact dyadic rational
+        // within ~1e-16): the sign of x - r needs the refinement stage; cross-check it
+        // with the sign of x^2 - r^2, a different element with the same sign (x, r > 0).
+        for (n, k) in [(105u64, 1i64), (997, 1), (1001, 2), (1000, 3), (4096, 5), (3 * 5 * 7 * 11, 4)] {
+            let x = ok(Cyclotomic::root_of_unity(n, k) + Cyclotomic::root_of_unity(n, -k));
+            let f = 2.0 * (std::f64::consts::TAU * k as f64 / n as f64).cos();
+            assert!(f > 1.0);
+            // f = m * 2^-52 exactly for some integer m (f in [1, 2)).
+            let m = (f * (1u64 << 52) as f64) as i64;
+            let r = Cyclotomic::from_q(Q::new(m, 1 << 52));
+            let d = ok(&x - &r);
+            let d2 = ok(&(&x * &x) - &(&r * &r));
+            assert_ne!(d.sign(), Ordering::Equal);
+            assert_eq!(d.sign(), d2.sign(), "n={n} k={k}");
+            assert_eq!(x.cmp_real(&r), d.sign());
+        }
+    }
+
+    #[test]
     fn non_real_has_no_sign() {
         assert_eq!(cyc("E(3)").try_sign(), None);
         assert_eq!(cyc("E(3)").try_cmp_real(&Cyclotomic::one()), None);
