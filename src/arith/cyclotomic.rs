@@ -195,6 +195,96 @@ impl Cyclotomic {
         }
     }
 
+    /// The principal square root of a rational: `sqrt(q) >= 0` for `q >= 0`, and
+    /// `E(4) * sqrt(-q)` for `q < 0`. `None` if the square-free part of `numer * denom`
+    /// cannot be found cheaply by trial division or if the result's field would exceed
+    /// `E(MAX_PARSE_CONDUCTOR)`.
+    ///
+    /// Method: `sqrt(a/b) = sqrt(ab)/b`; `sqrt(ab) = s * prod sqrt(p)` over the primes of the
+    /// square-free part, with `sqrt(2) = E(8) - E(8)^3` and, for odd `p`, the quadratic
+    /// Gauss sum `g_p = sum_k (k/p) E(p)^k`, which is `sqrt(p)` for `p ≡ 1 mod 4` and
+    /// `E(4) sqrt(p)` for `p ≡ 3 mod 4` (Gauss; e.g. Ireland–Rosen, *A Classical
+    /// Introduction to Modern Number Theory*, ch. 6). GAP's `ER(n)`.
+    ///
+    /// ```
+    /// use plrep::arith::{Cyclotomic, Q};
+    /// let r = Cyclotomic::sqrt_of_rational(&Q::from_int(5)).unwrap();
+    /// assert_eq!(r.to_string(), "E(5)-E(5)^2-E(5)^3+E(5)^4");
+    /// assert_eq!(&r * &r, Cyclotomic::from_int(5));
+    /// ```
+    pub fn sqrt_of_rational(q: &Q) -> Option<Cyclotomic> {
+        use num_traits::{Signed, ToPrimitive};
+        if q.is_zero() {
+            return Some(Cyclotomic::zero());
+        }
+        let den = q.denom();
+        let m = (q.numer().abs() * &den).to_u128()?;
+        // Split m = s^2 * f with f square-free.
+        let mut rest = m;
+        let mut s: u128 = 1;
+        let mut f: Vec<u64> = Vec::new();
+        let mut p: u128 = 2;
+        while p * p <= rest {
+            if p > (1 << 20) {
+                // The remaining cofactor may not be prime-checked cheaply.
+                if rest > (1u128 << 40) {
+                    return None;
+                }
+            }
+            if rest % p == 0 {
+                let mut e = 0;
+                while rest % p == 0 {
+                    rest /= p;
+                    e += 1;
+                }
+                s *= p.pow(e / 2);
+                if e % 2 == 1 {
+                    f.push(p as u64);
+                }
+            }
+            p += if p == 2 { 1 } else { 2 };
+        }
+        if rest > 1 {
+            if rest > MAX_CONDUCTOR as u128 {
+                return None;
+            }
+            f.push(rest as u64);
+        }
+        // The result lies in Q(E(4 prod f)) (8 if 2 is among them): refuse huge fields,
+        // a Gauss sum for p has p - 1 terms.
+        let cond = f.iter().try_fold(8u64, |acc, p| acc.checked_mul(*p));
+        if cond.map_or(true, |c| c > MAX_PARSE_CONDUCTOR) {
+            return None;
+        }
+        let mut r = Cyclotomic::one();
+        for p in f {
+            let sp = if p == 2 {
+                Cyclotomic::e(8) - Cyclotomic::root_of_unity(8, 3)
+            } else {
+                let g = Cyclotomic::from_terms(
+                    p,
+                    (1..p).map(|k| {
+                        let leg = if pow_mod(k, (p - 1) / 2, p) == 1 { 1 } else { -1 };
+                        (k as i64, Q::from_int(leg))
+                    }),
+                );
+                if p % 4 == 1 {
+                    g
+                } else {
+                    // g = i sqrt(p)  =>  sqrt(p) = -i g
+                    -(Cyclotomic::e(4) * g)
+                }
+            };
+            r = &r * &sp;
+        }
+        let s = Q::from(BigInt::from(s)) / Q::from(den);
+        r = r.scale(&s);
+        if q.signum() < 0 {
+            r = r * Cyclotomic::e(4);
+        }
+        Some(r)
+    }
+
     /// `sum c * E(n)^k` over the given `(k, c)` pairs (any exponents, repeats allowed).
     ///
     /// # Panics
@@ -1009,12 +1099,30 @@ impl<'a> Parser<'a> {
 
     /// One term: a product of factors with an optional leading sign handled by the caller.
     /// Returns `(n, k, c)` meaning `c * E(n)^k`.
-    fn term(&mut self) -> Result<(u64, u64, Q), Error> {
+    fn term(&mut self) -> Result<(u64, u64, Q, Vec<Cyclotomic>), Error> {
+        let mut extra: Vec<Cyclotomic> = Vec::new();
         let mut n = 1u64;
         let mut k = 0u64;
         let mut c = Q::one();
         loop {
             match self.peek() {
+                Some(b'E') if matches!(self.s.get(self.pos + 1), Some(b'R') | Some(b'I')) => {
+                    // GAP's ER(n) = sqrt(n), EI(n) = sqrt(-n).
+                    let imaginary = self.s[self.pos + 1] == b'I';
+                    self.pos += 2;
+                    self.expect(b'(')?;
+                    let neg = self.eat(b'-');
+                    let v = self.small("square root argument")?;
+                    self.expect(b')')?;
+                    let v = if neg != imaginary { -v } else { v };
+                    let r = Cyclotomic::sqrt_of_rational(&Q::from_int(v))
+                        .filter(|r| r.conductor() <= MAX_PARSE_CONDUCTOR)
+                        .ok_or_else(|| self.err("square root argument too large"))?;
+                    if self.eat(b'^') {
+                        return Err(self.err("powers of ER/EI are not supported"));
+                    }
+                    extra.push(r);
+                }
                 Some(b'E') => {
                     self.pos += 1;
                     self.expect(b'(')?;
@@ -1056,7 +1164,7 @@ impl<'a> Parser<'a> {
                     continue;
                 }
             }
-            return Ok((n, k, c));
+            return Ok((n, k, c, extra));
         }
     }
 
@@ -1079,8 +1187,19 @@ impl<'a> Parser<'a> {
                 _ => return Err(self.err("expected '+' or '-' between terms")),
             };
             first = false;
-            let (n, k, c) = self.term()?;
-            terms.push((n, k, if neg { -c } else { c }));
+            let (n, k, c, extra) = self.term()?;
+            let c = if neg { -c } else { c };
+            if extra.is_empty() {
+                terms.push((n, k, c));
+            } else {
+                // A term with square roots: multiply out now, add as its own terms.
+                let root = Cyclotomic::root_of_unity(n, k as i64).scale(&c);
+                let x = extra.iter().fold(root, |acc, r| &acc * r);
+                let m = x.conductor();
+                for (e, d) in x.terms() {
+                    terms.push((m, *e as u64, d.clone()));
+                }
+            }
         }
         let mut l = 1u64;
         for (n, _, _) in &terms {
@@ -1097,7 +1216,8 @@ impl FromStr for Cyclotomic {
     type Err = Error;
 
     /// Parse GAP notation: sums of terms `c*E(n)^k` (also `E(n)^k*c`, `E(n)/2`, products
-    /// of several `E(..)`, negative exponents `E(n)^-k` or `E(n)^(-k)`, spaces anywhere).
+    /// of several `E(..)`, negative exponents `E(n)^-k` or `E(n)^(-k)`, GAP's square roots
+    /// `ER(n)` = `sqrt(n)` and `EI(n)` = `sqrt(-n)` as factors, spaces anywhere).
     /// Errors are [`Error::BadInput`] with a hint; never panics.
     fn from_str(s: &str) -> Result<Cyclotomic, Error> {
         let mut p = Parser { s: s.as_bytes(), pos: 0, src: s };

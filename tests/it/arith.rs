@@ -493,6 +493,29 @@ mod printing {
     }
 
     #[test]
+    fn square_roots() {
+        for (a, b) in [(1i64, 1i64), (2, 1), (3, 1), (5, 1), (7, 1), (6, 1), (12, 1), (1, 2), (-1, 1), (-3, 1), (-5, 4), (49, 9), (30, 7), (-2, 1), (11, 1), (13, 1)] {
+            let q = Q::new(a, b);
+            let r = ok(Cyclotomic::sqrt_of_rational(&q).unwrap());
+            assert_eq!(ok(&r * &r), Cyclotomic::from_q(q.clone()), "sqrt({q})^2");
+            if a > 0 {
+                assert_eq!(r.sign(), Ordering::Greater, "sqrt({q}) > 0");
+            } else {
+                assert_eq!(ok(&r * &Cyclotomic::e(4)).sign(), Ordering::Less, "sqrt({q}) = i * positive");
+            }
+        }
+        assert_eq!(cyc("ER(5)"), cyc("E(5)-E(5)^2-E(5)^3+E(5)^4"));
+        assert_eq!(cyc("EI(3)"), cyc("E(3)-E(3)^2"));
+        assert_eq!(cyc("ER(-3)"), cyc("EI(3)"));
+        assert_eq!(cyc("1/2 - 1/2*ER(5)"), cyc("E(5)^2+E(5)^3+1"));
+        assert_eq!(cyc("ER(2)*ER(3)"), cyc("ER(6)"));
+        assert!(Cyclotomic::sqrt_of_rational(&Q::from_int(i64::MAX - 24)).is_none());
+        for bad in ["ER(", "ER()", "ER(5)^2", "ER(9223372036854775783)", "EI(x)"] {
+            assert!(bad.parse::<Cyclotomic>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
     fn parse_errors_not_panics() {
         for bad in [
             "",
