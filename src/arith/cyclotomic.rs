@@ -39,6 +39,10 @@ pub const MAX_PARSE_CONDUCTOR: u64 = 1 << 22;
 /// increasing `k < n`, every `E(n)^k` a Zumbroich basis element, no zero `c`. Zero is
 /// `n = 1` with no terms; a nonzero rational `r` is `n = 1`, `terms = [(0, r)]`.
 ///
+/// Arithmetic: `+ - * /` and unary `-` on any mix of owned and borrowed operands, `*` by a
+/// [`Q`]. Like integer division, `/` panics on a zero divisor; library code that may meet
+/// zero uses [`Cyclotomic::checked_inv`].
+///
 /// ```
 /// use plrep::arith::Cyclotomic;
 /// let e5 = Cyclotomic::e(5);
@@ -280,7 +284,7 @@ impl Cyclotomic {
         let s = Q::from(BigInt::from(s)) / Q::from(den);
         r = r.scale(&s);
         if q.signum() < 0 {
-            r = r * Cyclotomic::e(4);
+            r *= Cyclotomic::e(4);
         }
         Some(r)
     }
@@ -401,6 +405,46 @@ impl Cyclotomic {
             return Err(format!("conductor {n} is not minimal (value lies in Q(E({m})))"));
         }
         Ok(())
+    }
+
+    /// A total order on cyclotomic numbers for deterministic sorting, GAP's `<` on
+    /// cyclotomics: first by conductor, then lexicographically by the coordinates on the
+    /// Zumbroich basis (absent = 0). On rationals it is the usual order; on other values
+    /// it has no meaning beyond being total and consistent with `==` (use
+    /// [`Cyclotomic::cmp_real`] to compare real numbers).
+    pub fn canonical_cmp(&self, other: &Cyclotomic) -> Ordering {
+        if self.n != other.n {
+            return self.n.cmp(&other.n);
+        }
+        let zero = Q::zero();
+        let (mut i, mut j) = (0, 0);
+        loop {
+            let (a, b) = (self.terms.get(i), other.terms.get(j));
+            let (ca, cb) = match (a, b) {
+                (None, None) => return Ordering::Equal,
+                (Some(x), Some(y)) if x.0 == y.0 => {
+                    i += 1;
+                    j += 1;
+                    (&x.1, &y.1)
+                }
+                (Some(x), Some(y)) if x.0 < y.0 => {
+                    i += 1;
+                    (&x.1, &zero)
+                }
+                (Some(x), None) => {
+                    i += 1;
+                    (&x.1, &zero)
+                }
+                (_, Some(y)) => {
+                    j += 1;
+                    (&zero, &y.1)
+                }
+            };
+            match ca.cmp(cb) {
+                Ordering::Equal => continue,
+                o => return o,
+            }
+        }
     }
 
     // ---- field operations ----

@@ -26,6 +26,10 @@ use crate::error::Error;
 /// denominator fit that range; only otherwise as a reduced `BigRational`. Excluding
 /// `i64::MIN` keeps `abs` and negation of the small form overflow-free.
 ///
+/// Arithmetic: `+ - * /` and unary `-` on any mix of owned and borrowed operands, plus the
+/// `*Assign` forms. Like integer division, `/` panics on a zero divisor; use
+/// [`Q::checked_inv`] where zero may occur.
+///
 /// ```
 /// use plrep::arith::Q;
 /// let a = Q::new(1, 2) + Q::new(1, 3);

@@ -706,6 +706,16 @@ mod field {
         assert_eq!(cyc("1+E(4)").pow(4), Cyclotomic::from_int(-4));
         let (re, im) = cyc("E(8)").to_complex();
         assert!((re - 0.5f64.sqrt()).abs() < 1e-12 && (im - 0.5f64.sqrt()).abs() < 1e-12);
+        let mut v = vec![cyc("E(3)"), cyc("1/2"), cyc("-E(3)"), cyc("E(4)"), cyc("-1"), cyc("E(3)^2"), cyc("E(3)")];
+        v.sort_by(|a, b| a.canonical_cmp(b));
+        let printed: Vec<String> = v.iter().map(|x| x.to_string()).collect();
+        assert_eq!(printed, ["-1", "1/2", "-E(3)", "E(3)^2", "E(3)", "E(3)", "E(4)"]);
+        for a in &v {
+            for b in &v {
+                assert_eq!(a.canonical_cmp(b) == Ordering::Equal, a == b);
+                assert_eq!(a.canonical_cmp(b), b.canonical_cmp(a).reverse());
+            }
+        }
         use std::collections::HashSet;
         let set: HashSet<Cyclotomic> =
             [cyc("E(6)"), cyc("-E(3)^2"), cyc("E(12)^2"), cyc("E(4)^2"), cyc("-1")].into_iter().collect();
