@@ -326,14 +326,29 @@ fn indicators_mod_p(ci: &ClassInfo, t: &dixon::ModularTable) -> Vec<i8> {
         .collect()
 }
 
-/// Convert root sums to cyclotomics, sharing the conversion of repeated values.
+/// Convert root sums to cyclotomics, sharing the conversion of repeated values; single
+/// roots of unity `E(m)^s` are looked up by `(m, s)` without hashing.
 #[derive(Default)]
 struct CyclotomicCache {
     map: HashMap<RootSum, Cyclotomic>,
+    roots: HashMap<u64, Vec<Option<Cyclotomic>>>,
+    /// The table of the order used last (values of one class share it).
+    last_root: (u64, Vec<Option<Cyclotomic>>),
 }
 
 impl CyclotomicCache {
     fn get(&mut self, r: &RootSum) -> Cyclotomic {
+        if let Some((m, s)) = r.as_root() {
+            if self.last_root.0 != m {
+                let table = self.roots.remove(&m).unwrap_or_else(|| vec![None; m as usize]);
+                let old = std::mem::replace(&mut self.last_root, (m, table));
+                if old.0 != 0 {
+                    self.roots.insert(old.0, old.1);
+                }
+            }
+            let slot = &mut self.last_root.1[s as usize];
+            return slot.get_or_insert_with(|| Cyclotomic::root_of_unity(m, s as i64)).clone();
+        }
         if let Some(c) = self.map.get(r) {
             return c.clone();
         }
@@ -366,19 +381,34 @@ fn assemble(
             (degree, row, ind)
         })
         .collect();
-    let is_trivial = |row: &Vec<RootSum>| row.iter().all(|r| *r == RootSum::integer(1));
-    chars.sort_by(|a, b| (!is_trivial(&a.1), a.0, &a.1).cmp(&(!is_trivial(&b.1), b.0, &b.1)));
-    let mut cache = CyclotomicCache::default();
-    let characters = chars
-        .into_iter()
-        .map(|(degree, root_sums, indicator)| Character {
-            degree,
-            values: root_sums.iter().map(|r| cache.get(r)).collect(),
-            root_sums,
-            indicator,
+    let one = RootSum::integer(1);
+    let mut keyed: Vec<(bool, (u64, Vec<RootSum>, i8))> =
+        chars.into_iter().map(|c| (!c.1.iter().all(|r| *r == one), c)).collect();
+    keyed.sort_by(|a, b| (a.0, a.1 .0, &a.1 .1).cmp(&(b.0, b.1 .0, &b.1 .1)));
+    // The conversion to cyclotomics (one allocation per value) runs on two threads for
+    // large tables; the result does not depend on the split.
+    let convert = |part: Vec<(bool, (u64, Vec<RootSum>, i8))>| -> Vec<Character> {
+        let mut cache = CyclotomicCache::default();
+        part.into_iter()
+            .map(|(_, (degree, root_sums, indicator))| Character {
+                degree,
+                values: root_sums.iter().map(|r| cache.get(r)).collect(),
+                root_sums,
+                indicator,
+            })
+            .collect()
+    };
+    let characters: Vec<Character> = if k >= 200 {
+        let second = keyed.split_off(keyed.len() / 2);
+        std::thread::scope(|scope| {
+            let h = scope.spawn(|| convert(second));
+            let mut first = convert(keyed);
+            first.extend(h.join().expect("conversion thread panicked"));
+            first
         })
-        .collect();
-    let _ = k;
+    } else {
+        convert(keyed)
+    };
     Ok(CharacterTable {
         order: ci.order,
         exponent: ci.exponent,
