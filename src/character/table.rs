@@ -16,7 +16,7 @@
 use super::abelian;
 use super::dixon;
 use super::rootsum::RootSum;
-use super::structure::{gcd, ClassInfo, GroupOps};
+use super::structure::{gcd, ClassInfo, GroupOps, StructureRows};
 use crate::arith::modp::{prime_congruent_one, PrimeField};
 use crate::arith::Cyclotomic;
 use crate::error::{Error, Result};
@@ -153,12 +153,13 @@ impl CharacterTable {
             }
             return Ok(table);
         }
-        let modular = dixon::dixon_schneider_mod_p(group, ci)?;
+        let mut structure = StructureRows::default();
+        let modular = dixon::dixon_schneider_with_rows(group, ci, &mut structure)?;
         let rows = dixon::lift(ci, &modular)?;
         let ind = indicators_mod_p(ci, &modular);
         let table = assemble(ci, reps, rows, Method::DixonSchneider, Some(ind))?;
         check_character_table(&table)?;
-        verify_central_characters(group, ci, &table)?;
+        verify_central_characters_with_rows(group, ci, &table, &mut structure)?;
         Ok(table)
     }
 
@@ -219,6 +220,17 @@ impl CharacterTable {
 /// # Complexity
 /// `k sum_{j in J} |C_j|` group products and `O(|J| k^3)` operations modulo `q`.
 pub fn verify_central_characters(group: &impl GroupOps, ci: &ClassInfo, t: &CharacterTable) -> Result<()> {
+    verify_central_characters_with_rows(group, ci, t, &mut StructureRows::default())
+}
+
+/// [`verify_central_characters`] reusing (and extending) the class matrix rows already
+/// computed.
+pub fn verify_central_characters_with_rows(
+    group: &impl GroupOps,
+    ci: &ClassInfo,
+    t: &CharacterTable,
+    structure: &mut StructureRows,
+) -> Result<()> {
     let fail = |what: &str| Err(Error::verification(format!("central character check: {what}")));
     let k = ci.len();
     let e = ci.exponent;
@@ -243,7 +255,7 @@ pub fn verify_central_characters(group: &impl GroupOps, ci: &ClassInfo, t: &Char
         f.mul(f.mul(f.from_u64(ci.sizes[j]), res[a][j]), f.inv(f.from_u64(t.characters[a].degree)))
     };
     let mut cols: Vec<usize> = (1..k).collect();
-    cols.sort_by_key(|&j| (ci.sizes[j], j));
+    cols.sort_by_key(|&j| (ci.sizes[j], std::cmp::Reverse(ci.orders[j]), j));
     let mut chosen: Vec<usize> = Vec::new();
     let mut keys: Vec<Vec<u64>> = vec![Vec::new(); k];
     let distinct = |keys: &Vec<Vec<u64>>| keys.iter().collect::<HashSet<_>>().len();
@@ -276,7 +288,20 @@ pub fn verify_central_characters(group: &impl GroupOps, ci: &ClassInfo, t: &Char
             primes.push(next);
         }
     }
-    let matrices: Vec<Vec<Vec<u64>>> = chosen.iter().map(|&j| ci.class_matrix(group, j)).collect();
+    let pairs: Vec<(usize, usize)> = chosen.iter().flat_map(|&j| (0..k).map(move |i| (j, i))).collect();
+    structure.fill(group, ci, &pairs);
+    // sparse rows: (column, count) with nonzero counts
+    let matrices: Vec<Vec<Vec<(usize, u64)>>> = chosen
+        .iter()
+        .map(|&j| {
+            (0..k)
+                .map(|i| {
+                    let row = structure.row(group, ci, j, i);
+                    row.iter().enumerate().filter(|(_, &c)| c != 0).map(|(kk, &c)| (kk, c)).collect()
+                })
+                .collect()
+        })
+        .collect();
     for (pi, &q) in primes.iter().enumerate() {
         let (f, res) = if pi == 0 { (f0, res0.clone()) } else { residues(q) };
         for (&j, m) in chosen.iter().zip(&matrices) {
@@ -287,13 +312,10 @@ pub fn verify_central_characters(group: &impl GroupOps, ci: &ClassInfo, t: &Char
                 let rhs_j = f.mul(f.from_u64(ci.sizes[j]), res[a][j]);
                 for i in 0..k {
                     let mut acc: u128 = 0;
-                    for kk in 0..k {
-                        let c = m[i][kk];
-                        if c != 0 {
-                            acc += (c % q) as u128 * w[kk] as u128;
-                            if acc >= 1 << 125 {
-                                acc %= q as u128;
-                            }
+                    for &(kk, c) in &m[i] {
+                        acc += (c % q) as u128 * w[kk] as u128;
+                        if acc >= 1 << 125 {
+                            acc %= q as u128;
                         }
                     }
                     let lhs = (acc % q as u128) as u64;
