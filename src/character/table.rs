@@ -17,7 +17,7 @@ use super::abelian;
 use super::dixon;
 use super::rootsum::RootSum;
 use super::structure::{gcd, ClassInfo, GroupOps, StructureRows};
-use crate::arith::modp::{prime_congruent_one, PrimeField};
+use crate::arith::modp::{linalg, prime_congruent_one, PrimeField};
 use crate::arith::Cyclotomic;
 use crate::error::{Error, Result};
 use crate::group::{ConjugacyClasses, EnumeratedGroup, Limits, Perm, PermGroup};
@@ -592,17 +592,7 @@ pub fn check_character_table(t: &CharacterTable) -> Result<()> {
         t.characters.iter().map(|c| c.root_sums.iter().map(|r| r.conj().residue(&fq, &zpow)).collect()).collect();
     let weighted: Vec<Vec<u64>> =
         res.iter().map(|row| row.iter().zip(&t.class_sizes).map(|(&x, &s)| fq.mul(x, fq.from_u64(s))).collect()).collect();
-    let dot = |x: &[u64], y: &[u64]| -> u64 {
-        // q < 2^62: each product < 2^124, and 16 of them fit in a u128.
-        let mut acc: u128 = 0;
-        for (cx, cy) in x.chunks(8).zip(y.chunks(8)) {
-            for (&a, &b) in cx.iter().zip(cy) {
-                acc += a as u128 * b as u128;
-            }
-            acc %= q as u128;
-        }
-        acc as u64
-    };
+    let dot = |x: &[u64], y: &[u64]| -> u64 { linalg::dot(&fq, x, y) };
     let n_q = fq.from_u64(n);
     for a in 0..k {
         for b in 0..k {
