@@ -16,6 +16,7 @@ fn load(path: &std::path::Path) -> PermGroup {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let modp_only = args.iter().any(|a| a == "--modp");
+    let full_only = args.iter().any(|a| a == "--full");
     let names: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
     let mut paths: Vec<_> = std::fs::read_dir("tests/data/bench").unwrap().map(|e| e.unwrap().path()).collect();
     paths.sort();
@@ -25,6 +26,12 @@ fn main() {
             continue;
         }
         let g = load(&path);
+        if full_only {
+            let t = Instant::now();
+            let table = CharacterTable::compute(&g, &Limits::default()).unwrap();
+            println!("{name:12} full compute {:8.1} ms ({}, {} classes)", t.elapsed().as_secs_f64() * 1e3, table.method, table.num_classes());
+            continue;
+        }
         let t0 = Instant::now();
         let e = g.enumerate(&Limits::default()).unwrap();
         let t1 = Instant::now();

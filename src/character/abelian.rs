@@ -45,10 +45,13 @@ fn power(g: &impl GroupOps, x: usize, mut n: u64) -> usize {
     acc
 }
 
+/// Basis elements with their orders, `(b_i, o_i)`.
+pub type Basis = Vec<(usize, u64)>;
+
 /// A basis `(b_i, o_i)` of an abelian group (cyclic factors of prime-power order) and
 /// the coordinates of every element (`coords[x * r + i] = c_i(x)`), verified as in the
 /// module documentation.
-pub fn abelian_basis(g: &impl GroupOps, ci: &ClassInfo) -> Result<(Vec<(usize, u64)>, Vec<u32>)> {
+pub fn abelian_basis(g: &impl GroupOps, ci: &ClassInfo) -> Result<(Basis, Vec<u32>)> {
     let n = g.size();
     let order_of = |x: usize| ci.orders[ci.class_of[x] as usize];
     let mut basis: Vec<(usize, u64)> = Vec::new();
@@ -126,8 +129,7 @@ pub fn abelian_basis(g: &impl GroupOps, ci: &ClassInfo) -> Result<(Vec<(usize, u
     let mut coords = vec![u32::MAX; n * r.max(1)];
     let mut seen = vec![false; n];
     let mut elems: Vec<usize> = vec![0];
-    let mut elem_coords: Vec<u32> = Vec::new(); // r per element
-    elem_coords.resize(r, 0);
+    let mut elem_coords: Vec<u32> = vec![0; r]; // r per element
     for (i, &(b, o)) in basis.iter().enumerate() {
         let old = elems.len();
         for idx in 0..old {

@@ -16,7 +16,7 @@
 use super::abelian;
 use super::dixon;
 use super::rootsum::RootSum;
-use super::structure::{gcd, ClassInfo, GroupOps, StructureRows};
+use super::structure::{ClassInfo, GroupOps, StructureRows};
 use crate::arith::modp::{linalg, prime_congruent_one, PrimeField};
 use crate::arith::Cyclotomic;
 use crate::error::{Error, Result};
@@ -380,6 +380,9 @@ impl CyclotomicCache {
     }
 }
 
+/// A row being assembled: degree, root sums, indicator.
+type Row = (u64, Vec<RootSum>, i8);
+
 /// Build the table from lifted rows (in any order), sorting them canonically.
 /// `indicators`, when given, are aligned with `rows`; otherwise they are computed for
 /// linear characters (abelian case: 1 if the character is real, else 0).
@@ -391,7 +394,7 @@ fn assemble(
     indicators: Option<Vec<i8>>,
 ) -> Result<CharacterTable> {
     let k = ci.len();
-    let mut chars: Vec<(u64, Vec<RootSum>, i8)> = rows
+    let chars: Vec<Row> = rows
         .into_iter()
         .enumerate()
         .map(|(a, row)| {
@@ -404,12 +407,12 @@ fn assemble(
         })
         .collect();
     let one = RootSum::integer(1);
-    let mut keyed: Vec<(bool, (u64, Vec<RootSum>, i8))> =
+    let mut keyed: Vec<(bool, Row)> =
         chars.into_iter().map(|c| (!c.1.iter().all(|r| *r == one), c)).collect();
     keyed.sort_by(|a, b| (a.0, a.1 .0, &a.1 .1).cmp(&(b.0, b.1 .0, &b.1 .1)));
     // The conversion to cyclotomics (one allocation per value) runs on two threads for
     // large tables; the result does not depend on the split.
-    let convert = |part: Vec<(bool, (u64, Vec<RootSum>, i8))>| -> Vec<Character> {
+    let convert = |part: Vec<(bool, Row)>| -> Vec<Character> {
         let mut cache = CyclotomicCache::default();
         part.into_iter()
             .map(|(_, (degree, root_sums, indicator))| Character {
@@ -572,46 +575,66 @@ pub fn check_character_table(t: &CharacterTable) -> Result<()> {
             }
         }
     }
-    // 5. orthogonality modulo q
+    // 5. orthogonality modulo q (one prime above the bound, or several whose product is:
+    // then D lies in q_t Z[zeta] for each t, hence in their product)
     let bound = (n as u128) * (n as u128 + 1);
-    if bound >= 1 << 62 {
-        return fail("group too large for the single-prime check".into());
+    let primes: Vec<u64> = if bound < 1 << 62 {
+        vec![prime_congruent_one(e, bound as u64)]
+    } else {
+        let mut ps = vec![prime_congruent_one(e, 1 << 61)];
+        while (ps.len() as u32) * 61 <= 128 - bound.leading_zeros() {
+            let next = prime_congruent_one(e, *ps.last().unwrap());
+            ps.push(next);
+        }
+        ps
+    };
+    let mut first: Option<(PrimeField, Vec<Vec<u64>>)> = None;
+    for &q in &primes {
+        let fq = PrimeField::new(q);
+        let z = fq.root_of_unity(e);
+        let mut zpow = Vec::with_capacity(e as usize);
+        let mut cur = 1;
+        for _ in 0..e {
+            zpow.push(cur);
+            cur = fq.mul(cur, z);
+        }
+        let res: Vec<Vec<u64>> =
+            t.characters.iter().map(|c| c.root_sums.iter().map(|r| r.residue(&fq, &zpow)).collect()).collect();
+        let conj: Vec<Vec<u64>> = t
+            .characters
+            .iter()
+            .map(|c| c.root_sums.iter().map(|r| r.conj().residue(&fq, &zpow)).collect())
+            .collect();
+        let weighted: Vec<Vec<u64>> = res
+            .iter()
+            .map(|row| row.iter().zip(&t.class_sizes).map(|(&x, &s)| fq.mul(x, fq.from_u64(s))).collect())
+            .collect();
+        let dot = |x: &[u64], y: &[u64]| -> u64 { linalg::dot(&fq, x, y) };
+        let n_q = fq.from_u64(n);
+        for a in 0..k {
+            for b in 0..k {
+                let s = dot(&weighted[a], &conj[b]);
+                if s != if a == b { n_q } else { 0 } {
+                    return fail(format!("rows {a} and {b} are not orthogonal"));
+                }
+            }
+        }
+        let res_t: Vec<Vec<u64>> = (0..k).map(|i| (0..k).map(|a| res[a][i]).collect()).collect();
+        let conj_t: Vec<Vec<u64>> = (0..k).map(|i| (0..k).map(|a| conj[a][i]).collect()).collect();
+        for i in 0..k {
+            for j in 0..k {
+                let s = dot(&res_t[i], &conj_t[j]);
+                if s != if i == j { fq.from_u64(t.centralizer_orders[i]) } else { 0 } {
+                    return fail(format!("columns {i} and {j} are not orthogonal"));
+                }
+            }
+        }
+        if first.is_none() {
+            first = Some((fq, res));
+        }
     }
-    let q = prime_congruent_one(e, bound as u64);
-    let fq = PrimeField::new(q);
-    let z = fq.root_of_unity(e);
-    let mut zpow = Vec::with_capacity(e as usize);
-    let mut cur = 1;
-    for _ in 0..e {
-        zpow.push(cur);
-        cur = fq.mul(cur, z);
-    }
-    let res: Vec<Vec<u64>> =
-        t.characters.iter().map(|c| c.root_sums.iter().map(|r| r.residue(&fq, &zpow)).collect()).collect();
-    let conj: Vec<Vec<u64>> =
-        t.characters.iter().map(|c| c.root_sums.iter().map(|r| r.conj().residue(&fq, &zpow)).collect()).collect();
-    let weighted: Vec<Vec<u64>> =
-        res.iter().map(|row| row.iter().zip(&t.class_sizes).map(|(&x, &s)| fq.mul(x, fq.from_u64(s))).collect()).collect();
-    let dot = |x: &[u64], y: &[u64]| -> u64 { linalg::dot(&fq, x, y) };
+    let (fq, res) = first.expect("at least one prime");
     let n_q = fq.from_u64(n);
-    for a in 0..k {
-        for b in 0..k {
-            let s = dot(&weighted[a], &conj[b]);
-            if s != if a == b { n_q } else { 0 } {
-                return fail(format!("rows {a} and {b} are not orthogonal"));
-            }
-        }
-    }
-    let res_t: Vec<Vec<u64>> = (0..k).map(|i| (0..k).map(|a| res[a][i]).collect()).collect();
-    let conj_t: Vec<Vec<u64>> = (0..k).map(|i| (0..k).map(|a| conj[a][i]).collect()).collect();
-    for i in 0..k {
-        for j in 0..k {
-            let s = dot(&res_t[i], &conj_t[j]);
-            if s != if i == j { fq.from_u64(t.centralizer_orders[i]) } else { 0 } {
-                return fail(format!("columns {i} and {j} are not orthogonal"));
-            }
-        }
-    }
     // 6. indicators
     let sq = t.power_map(2);
     let n_inv = fq.inv(n_q);
@@ -621,6 +644,5 @@ pub fn check_character_table(t: &CharacterTable) -> Result<()> {
             return fail(format!("character {a}: wrong Frobenius-Schur indicator {}", chi.indicator));
         }
     }
-    let _ = gcd;
     Ok(())
 }

@@ -214,8 +214,7 @@ fn tampered_tables_fail_the_check() {
     let mut bad = t.clone();
     bad.characters[4].indicator = -1;
     assert!(is_verification(check_character_table(&bad)));
-    // two characters replaced by their sum and difference (still orthogonal, not
-    // irreducible): the degrees no longer add up
+    // a degree that does not match the value at the identity
     let mut bad = t;
     bad.characters[0].degree = 2;
     assert!(is_verification(check_character_table(&bad)));
