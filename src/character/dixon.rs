@@ -373,8 +373,25 @@ pub fn dixon_schneider_mod_p(group: &impl GroupOps, ci: &ClassInfo) -> Result<Mo
 }
 
 /// [`dixon_schneider_mod_p`] recording the class matrix rows it computes in `rows`.
+///
+/// The first prime is [`choose_prime`]; should the splitting fail with it (it cannot for
+/// correct class data, by Dixon's bound), up to two larger primes `≡ 1 (mod e)` are tried
+/// before the error is returned.
 pub fn dixon_schneider_with_rows(group: &impl GroupOps, ci: &ClassInfo, rows: &mut StructureRows) -> Result<ModularTable> {
-    let p = choose_prime(ci.order, ci.exponent);
+    let mut p = choose_prime(ci.order, ci.exponent);
+    let mut last_err = None;
+    for _ in 0..3 {
+        match dixon_schneider_at(group, ci, rows, p) {
+            Ok(t) => return Ok(t),
+            Err(err) => last_err = Some(err),
+        }
+        p = prime_congruent_one(ci.exponent, p.saturating_mul(16));
+    }
+    Err(last_err.expect("at least one attempt"))
+}
+
+/// Dixon–Schneider with the prime `p` (`p ≡ 1 mod e`).
+fn dixon_schneider_at(group: &impl GroupOps, ci: &ClassInfo, rows: &mut StructureRows, p: u64) -> Result<ModularTable> {
     let f = PrimeField::new(p);
     let k = ci.len();
     let inverse = ci.inverse();

@@ -283,3 +283,18 @@ fn modp_engine() {
     assert_eq!(ns.len(), 1);
     assert!(linalg::mul_vec(&f, &m, &ns[0]).iter().all(|&x| x == 0));
 }
+
+#[test]
+fn more_classes_than_the_prime() {
+    // C2^7 x S3: 384 classes, exponent 6, and Dixon-Schneider's prime is 103 < k:
+    // eigenvalue multiplicities exceed p, which the root finding must survive.
+    let mut gens: Vec<Perm> = (0..7).map(|i| Perm::from_cycles(17, &[vec![2 * i, 2 * i + 1]]).unwrap()).collect();
+    gens.push(Perm::from_cycles(17, &[vec![14, 15, 16]]).unwrap());
+    gens.push(Perm::from_cycles(17, &[vec![14, 15]]).unwrap());
+    let g = PermGroup::new(17, gens).unwrap();
+    let (_, _, t) = build(&g);
+    assert_eq!(t.num_classes(), 384);
+    assert_eq!(t.method, Method::DixonSchneider);
+    check_character_table(&t).unwrap();
+    assert_eq!(t.degrees().iter().filter(|&&d| d == 2).count(), 128);
+}
