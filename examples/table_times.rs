@@ -44,6 +44,15 @@ fn main() {
             let t4 = Instant::now();
             let _rows = dixon::lift(&ci, &m).unwrap();
             let t5 = Instant::now();
+            let table = CharacterTable::from_classes(&e, &cc).unwrap();
+            let t6 = Instant::now();
+            plrep::character::check_character_table(&table).unwrap();
+            let t7 = Instant::now();
+            plrep::character::table::verify_central_characters(&e, &ci, &table).unwrap();
+            println!(
+                "{name:12} from_classes {:7.1} check {:7.1} central (fresh rows) {:7.1} ms",
+                (t6 - t5).as_secs_f64() * 1e3, (t7 - t6).as_secs_f64() * 1e3, t7.elapsed().as_secs_f64() * 1e3
+            );
             println!(
                 "{name:12} |G|={:8} k={:4} e={:6} p={:8} enum {:7.1} classes {:7.1} info {:7.1} ds {:7.1} (cols {}) lift {:7.1} ms",
                 ci.order, ci.len(), ci.exponent, m.field.p(),
