@@ -328,7 +328,7 @@ pub fn verify_central_characters_with_rows(
     let pairs: Vec<(usize, usize)> = checks.iter().flat_map(|(j, is)| is.iter().map(move |&i| (*j, i))).collect();
     structure.fill(group, ci, &pairs);
     // sparse rows: (row index i, [(column, count)]) with nonzero counts
-    let matrices: Vec<Vec<(usize, Vec<(usize, u64)>)>> = checks
+    let matrices: Vec<Vec<SparseRow>> = checks
         .iter()
         .map(|(j, is)| {
             is.iter()
@@ -418,6 +418,9 @@ impl CyclotomicCache {
         c
     }
 }
+
+/// Row `i` of a class matrix as `(i, [(column, nonzero count)])`.
+type SparseRow = (usize, Vec<(usize, u64)>);
 
 /// A row being assembled: degree, root sums, indicator.
 type Row = (u64, Vec<RootSum>, i8);
