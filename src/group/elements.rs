@@ -357,20 +357,25 @@ impl EnumeratedGroup {
     /// Complexity: `O(m^2)` for base length `m` (sifting the base images only).
     pub fn index_from_base_images(&self, base_images: &mut [u32]) -> Option<usize> {
         let n = self.degree;
-        let m = self.base.len();
         let mut idx = 0usize;
-        for l in 0..m {
-            let pos = self.orbit_pos[l * n + base_images[l] as usize];
+        let mut rest = &mut base_images[..self.base.len()];
+        let mut l = 0;
+        while let Some((first, tail)) = rest.split_first_mut() {
+            let pos = self.orbit_pos[l * n + *first as usize];
             if pos == ABSENT {
                 return None;
             }
             let pos = pos as usize;
             idx += pos * self.stride[l];
-            let k = self.toff[l] + pos;
-            let t = &self.tinv[k * n..(k + 1) * n];
-            for r in l + 1..m {
-                base_images[r] = t[base_images[r] as usize];
+            if !tail.is_empty() {
+                let k = self.toff[l] + pos;
+                let t = &self.tinv[k * n..(k + 1) * n];
+                for y in tail.iter_mut() {
+                    *y = t[*y as usize];
+                }
             }
+            rest = tail;
+            l += 1;
         }
         Some(idx)
     }
@@ -381,9 +386,11 @@ impl EnumeratedGroup {
     /// Complexity: `O(m)`.
     #[inline]
     pub fn coordinates(&self, i: usize, out: &mut [u32]) {
-        let mut r = i;
+        // u32 division is markedly cheaper than u64, and indices fit (len <= u32::MAX).
+        let mut r = i as u32;
         for (o, &k) in out.iter_mut().zip(&self.radix) {
-            *o = (r % k) as u32;
+            let k = k as u32;
+            *o = r % k;
             r /= k;
         }
     }
@@ -470,22 +477,8 @@ impl EnumeratedGroup {
     ///
     /// Complexity: `O(degree)`.
     pub fn element_order(&self, i: usize) -> u64 {
-        let n = self.degree;
-        let mut seen = vec![false; n];
-        let mut ord = 1u64;
-        for s in 0..n {
-            if seen[s] {
-                continue;
-            }
-            let mut len = 0u64;
-            let mut x = s;
-            while !seen[x] {
-                seen[x] = true;
-                len += 1;
-                x = self.image(i, x);
-            }
-            ord = num_integer::lcm(ord, len);
-        }
-        ord
+        let mut row = vec![0u32; self.degree];
+        self.write_images(i, &mut row);
+        Perm::from_images_unchecked(row).order()
     }
 }

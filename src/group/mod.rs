@@ -16,3 +16,4 @@ pub use limits::Limits;
 pub use perm::Perm;
 pub use permgroup::PermGroup;
 pub mod stabchain;
+pub use stabchain::StabChain;

@@ -341,7 +341,11 @@ impl PermGroup {
         let order = self.order();
         match order.to_u64() {
             Some(o) if o <= limits.max_order && o <= u32::MAX as u64 => {}
-            _ => return Err(Error::limit(format!("group order {order}"), limits.max_order, "--max-order")),
+            // Indices are u32: 2^32 - 1 is a hard ceiling whatever the flag says.
+            _ => {
+                let limit = limits.max_order.min(u32::MAX as u64);
+                return Err(Error::limit(format!("group order {order}"), limit, "--max-order"));
+            }
         }
         // The transversal tables (two u32 arrays of `degree` entries per orbit point)
         // are the part that cannot be recomputed on demand: refuse before allocating

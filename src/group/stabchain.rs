@@ -216,6 +216,9 @@ impl StabChain {
     /// Base points are chosen as the smallest point moved by the generator that needs
     /// a new level, so the result is deterministic.
     ///
+    /// Panics if a generator has another degree; [`crate::group::PermGroup::new`]
+    /// checks and extends generators first.
+    ///
     /// Complexity: polynomial, `O(n^5)`-ish in the worst case for degree `n` with the
     /// deterministic Schreier-generator test (Seress 2003, §4.2); instant for the
     /// degrees plrep enumerates and for `S_20`.

@@ -464,13 +464,90 @@ fn timing_symmetric() {
 #[test]
 #[ignore]
 fn timing_classes() {
+    let only = std::env::var("PLREP_GROUP").ok();
     for name in ["S9", "M22", "M12"] {
+        if only.as_deref().is_some_and(|o| o != name) {
+            continue;
+        }
         let v = load_dir("bench").into_iter().find(|(n, _)| n == name).unwrap().1;
         let g = group_of(&v);
         let t = std::time::Instant::now();
-        let e = g.enumerate(&Limits::default()).unwrap();
+        let mut e = g.enumerate(&Limits::default()).unwrap();
+        if std::env::var("PLREP_NO_STORE").is_ok() {
+            e = e.without_store();
+        }
         let t1 = t.elapsed();
         let cc = ConjugacyClasses::compute(&e, g.generators());
         eprintln!("{name}: enumerate {t1:?}, classes {:?}, {} classes", t.elapsed() - t1, cc.len());
+    }
+}
+
+#[test]
+fn classes_match_brute_force_on_random_groups() {
+    let mut rng = Rng(2024);
+    for trial in 0..40 {
+        let n = 4 + trial % 4;
+        let gens: Vec<Perm> = (0..1 + trial % 3).map(|_| rng.perm(n)).collect();
+        let g = PermGroup::new(n, gens.clone()).unwrap();
+        if g.order_u64().unwrap() > 2520 {
+            continue;
+        }
+        let e = g.enumerate(&Limits::default()).unwrap();
+        let cc = ConjugacyClasses::compute(&e, g.generators());
+        let elems: Vec<Perm> = (0..e.len()).map(|i| e.element(i)).collect();
+        // Brute force: the class of x is {h^-1 x h : h in G}.
+        let mut covered = vec![false; e.len()];
+        let mut count = 0;
+        for (i, x) in elems.iter().enumerate() {
+            if covered[i] {
+                continue;
+            }
+            let class: BTreeSet<Perm> = elems.iter().map(|h| x.conjugate_by(h)).collect();
+            count += 1;
+            let c = cc.class_of[i] as usize;
+            let mine: BTreeSet<Perm> = cc.members(c).into_iter().map(|j| elems[j].clone()).collect();
+            assert_eq!(mine, class, "{gens:?}");
+            assert_eq!(&cc.reps[c], class.iter().next().unwrap(), "canonical rep is the minimum");
+            for y in &class {
+                covered[e.index_of(y).unwrap()] = true;
+            }
+        }
+        assert_eq!(count, cc.len());
+        // Extreme exponents in power maps.
+        for k in [i64::MIN, i64::MAX, -1, 0] {
+            let pm = cc.power_map(&e, k);
+            for c in 0..cc.len() {
+                let r = cc.reps[c].pow(k.rem_euclid(cc.orders[c] as i64));
+                assert_eq!(cc.class_of_perm(&e, &r), Some(pm[c]));
+            }
+        }
+    }
+}
+
+#[test]
+#[ignore]
+fn timing_psl2() {
+    fn inv_mod(a: u64, p: u64) -> u64 {
+        let (mut r, mut b, mut e) = (1u64, a % p, p - 2);
+        while e > 0 {
+            if e & 1 == 1 {
+                r = r * b % p;
+            }
+            b = b * b % p;
+            e >>= 1;
+        }
+        r
+    }
+    for p in [101u64, 401, 997] {
+        let n = (p + 1) as usize;
+        let t: Vec<u32> = (0..=p).map(|x| if x == p { p } else { (x + 1) % p } as u32).collect();
+        let s: Vec<u32> = (0..=p)
+            .map(|x| if x == p { 0 } else if x == 0 { p } else { (p - inv_mod(x, p)) % p } as u32)
+            .collect();
+        let gens = vec![Perm::from_images(t).unwrap(), Perm::from_images(s).unwrap()];
+        let time = std::time::Instant::now();
+        let g = PermGroup::new(n, gens).unwrap();
+        eprintln!("PSL(2,{p}) order {} in {:?}", g.order(), time.elapsed());
+        assert_eq!(g.order_u64(), Some(p * (p * p - 1) / 2));
     }
 }
