@@ -109,7 +109,7 @@ impl CharacterTable {
     /// # Complexity
     /// Enumeration and classes `O(|G| * degree)`; then see [`CharacterTable::from_classes`].
     pub fn compute(group: &PermGroup, limits: &Limits) -> Result<CharacterTable> {
-        Self::compute_with(group, limits, DEFAULT_MAX_CLASSES)
+        Self::compute_with(group, limits, limits.max_classes)
     }
 
     /// [`CharacterTable::compute`] with an explicit class-count limit (`--max-classes`).

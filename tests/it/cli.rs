@@ -279,3 +279,10 @@ fn table_and_lattice_errors() {
     assert!(fails(&["table", "S5", "--max-order", "100"], 3).contains("--max-order"));
     assert!(fails(&["table", "D7"], 2).contains("dihedral"));
 }
+
+#[test]
+fn max_classes_limit_names_its_flag() {
+    // C60 has 60 classes.
+    assert!(fails(&["table", "C60", "--max-classes", "10"], 3).contains("--max-classes"));
+    assert!(stdout(&["table", "C60", "--max-classes", "60", "--format", "json"]).contains("plrep.table.v1"));
+}

@@ -42,6 +42,9 @@ struct Global {
     /// Largest G-set that may be built.
     #[arg(long, value_name = "N", default_value_t = Limits::default().max_points, global = true)]
     max_points: u64,
+    /// Largest number of conjugacy classes a character table may have.
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_classes, global = true)]
+    max_classes: usize,
 }
 
 /// Output formats.
@@ -148,7 +151,7 @@ fn real_main() -> i32 {
         Ok(cli) => cli,
         Err(e) => return clap_error(e),
     };
-    let limits = Limits { max_order: cli.global.max_order, max_points: cli.global.max_points };
+    let limits = Limits { max_order: cli.global.max_order, max_points: cli.global.max_points, max_classes: cli.global.max_classes };
     let result = match &cli.command {
         Command::Info { group, list } => commands::info(group.as_deref(), *list, cli.global.format, &limits),
         Command::Classes { group } => commands::classes(group, cli.global.format, &limits),
