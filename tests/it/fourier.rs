@@ -4,7 +4,7 @@
 //! graphs of `C_1..C_40`, JSON shapes, bad input, and snapshots.
 
 use plrep::arith::{Cyclotomic, Q};
-use plrep::fourier::{cyclic_components, fourier_series, Activation, PiForm, MAX_CYCLIC, MAX_TERMS};
+use plrep::fourier::{cyclic_components, fourier_series, quadratic_radical, Activation, PiForm, MAX_CYCLIC, MAX_TERMS};
 use plrep::Error;
 use std::f64::consts::PI;
 
@@ -355,4 +355,52 @@ fn snapshot_relu_series_text() {
 fn snapshot_c8_cyclic_text() {
     let c = cyclic_components(&Activation::Relu, 8).unwrap();
     insta::assert_snapshot!("fourier_cyclic_relu_C8", c.text());
+}
+
+#[test]
+fn radical_forms() {
+    let c5 = cyclic_components(&Activation::Relu, 5).unwrap();
+    assert_eq!(quadratic_radical(&c5.components[0].cos).unwrap(), "(1 + sqrt(5))/10");
+    assert_eq!(quadratic_radical(&sqrt(3).inv().scale(&Q::new(-1, 2))).unwrap(), "-sqrt(3)/6");
+    assert_eq!(quadratic_radical(&(sqrt(12) + cy(Q::from_int(3)))).unwrap(), "3 + 2 sqrt(3)");
+    assert_eq!(quadratic_radical(&(sqrt(2) * sqrt(3)).scale(&Q::new(3, 4))).unwrap(), "3 sqrt(6)/4");
+    assert_eq!(quadratic_radical(&cy(Q::new(-7, 3))).unwrap(), "-7/3");
+    // Degree 3 (the real subfield of Q(E(7))) and non-real numbers have none.
+    let c7 = Cyclotomic::root_of_unity(7, 1) + Cyclotomic::root_of_unity(7, -1);
+    assert_eq!(quadratic_radical(&c7), None);
+    assert_eq!(quadratic_radical(&Cyclotomic::e(4)), None);
+    // Every radical printed for C_1..C_24 evaluates to the component.
+    for n in 1..=24u64 {
+        for comp in cyclic_components(&Activation::Relu, n).unwrap().components {
+            if let Some(text) = quadratic_radical(&comp.cos) {
+                let v = eval_radical(&text);
+                assert!((v - comp.cos.to_f64()).abs() < 1e-12, "C{n} L{}: {text}", comp.k);
+            }
+        }
+    }
+}
+
+/// Evaluate `[(]R [+-] [C ]sqrt(d)[)]/L` or a rational (the forms `quadratic_radical` prints).
+fn eval_radical(text: &str) -> f64 {
+    let (body, den) = match text.rsplit_once(")/") {
+        Some((b, l)) => (b.trim_start_matches('('), l.parse::<f64>().unwrap()),
+        None => match text.rsplit_once("/") {
+            Some((b, l)) if b.contains("sqrt") => (b, l.parse::<f64>().unwrap()),
+            _ if !text.contains("sqrt") => return text.parse::<Q>().unwrap().to_f64(),
+            _ => (text, 1.0),
+        },
+    };
+    let (rational, radical) = match body.find(" + ").or(body.find(" - ")) {
+        Some(i) => (body[..i].parse::<f64>().unwrap(), &body[i + 1..]),
+        None => (0.0, body),
+    };
+    let radical = radical.replace(' ', "");
+    let (sign, radical) = match radical.strip_prefix('-') {
+        Some(r) => (-1.0, r.to_string()),
+        None => (1.0, radical.trim_start_matches('+').to_string()),
+    };
+    let (coef, d) = radical.split_once("sqrt(").unwrap();
+    let coef = if coef.is_empty() { 1.0 } else { coef.parse::<f64>().unwrap() };
+    let d = d.trim_end_matches(')').parse::<f64>().unwrap();
+    (rational + sign * coef * d.sqrt()) / den
 }
