@@ -6,6 +6,7 @@
 
 mod activation;
 mod commands;
+mod fourier;
 mod tables;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -132,6 +133,19 @@ enum Command {
         /// The group (catalog name, generators, or JSON file).
         group: String,
     },
+    /// The exact Fourier series of sigma(sin x) (coefficients r + s/pi), or with --cyclic n
+    /// the exact components of sigma applied to the L1 vector of C_n in every L_k.
+    Fourier {
+        /// relu, abs, identity or leaky:<p> (p rational: leaky:1/10, leaky:0.01).
+        #[arg(long, default_value = "relu", allow_hyphen_values = true)]
+        activation: String,
+        /// Number of frequencies k = 0..N-1 of the series (k = 0 is the constant term).
+        #[arg(long, value_name = "N", default_value_t = 12)]
+        terms: usize,
+        /// The discrete analogue on the cyclic group C_n instead (1 <= n <= 256).
+        #[arg(long, value_name = "n")]
+        cyclic: Option<u64>,
+    },
     /// Check an --activation value and print its canonical spelling (for scripts; the
     /// commands using activations arrive with the solver).
     #[command(hide = true)]
@@ -158,6 +172,7 @@ fn real_main() -> i32 {
         Command::Gset { group, action } => commands::gset(group, action, cli.global.format, &limits),
         Command::Table { group, real } => tables::table(group, *real, cli.global.format, &limits),
         Command::Lattice { group } => tables::lattice(group, cli.global.format, &limits),
+        Command::Fourier { activation, terms, cyclic } => cli.global.format.require("fourier", &[Format::Text, Format::Json]).and_then(|()| fourier::fourier(activation, *terms, *cyclic, cli.global.format == Format::Json)),
         Command::CheckActivation { activation } => activation::parse_activation_name(activation).map(|a| a + "\n"),
     };
     let text = match result {
