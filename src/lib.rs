@@ -21,7 +21,9 @@ pub mod arith;
 pub mod character;
 pub mod error;
 pub mod group;
+pub mod graph;
 pub mod lattice;
+pub mod pl;
 pub mod report;
 
 pub use error::{Error, Result};

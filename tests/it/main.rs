@@ -7,4 +7,5 @@ mod group;
 mod gset;
 mod lattice;
 mod real;
+mod solver;
 mod spec;
