@@ -70,3 +70,32 @@ pub fn exists_table(simples: &RealSimples) -> Vec<Existence> {
     }
     out
 }
+
+/// The PL-Schur table as text: one row per source `L`, one column per target `L'`;
+/// `N` a non-linear map exists, `l` only linear maps, `.` no nonzero map. Then the
+/// reasons for the entries that are not `N` on the diagonal.
+pub fn exists_text(simples: &RealSimples, table: &[Existence]) -> String {
+    use std::fmt::Write as _;
+    let s = &simples.simples;
+    let w = s.iter().map(|x| x.label.len()).max().unwrap_or(2).max(2);
+    let mut out = String::new();
+    let _ = writeln!(out, "PL maps L -> L' (N: non-linear exists, l: only linear, .: none; T3: nonzero iff ker L ⊆ ker L')");
+    let _ = write!(out, "{:w$} ", "");
+    for b in s {
+        let _ = write!(out, " {:>w$}", b.label);
+    }
+    out.push('\n');
+    for (i, a) in s.iter().enumerate() {
+        let _ = write!(out, "{:w$} ", a.label);
+        for j in 0..s.len() {
+            let e = &table[i * s.len() + j];
+            let c = if e.nonlinear { "N" } else if e.nonzero { "l" } else { "." };
+            let _ = write!(out, " {c:>w$}");
+        }
+        out.push('\n');
+    }
+    for e in table.iter().filter(|e| e.from == e.to && !e.nonlinear) {
+        let _ = writeln!(out, "{} -> {}: {}", s[e.from].label, s[e.to].label, e.nonlinear_reason);
+    }
+    out
+}

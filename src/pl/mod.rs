@@ -23,7 +23,7 @@ pub mod witness;
 pub use activation::{parse_bias, Activation, Parity};
 pub use blocks::{BlockKind, BlockSpace};
 pub use certify::{certify, CertifyReport};
-pub use exists::{exists_table, Existence};
+pub use exists::{exists_table, exists_text, Existence};
 pub use projector::PlModule;
 pub use solver::{solve, solve_from, solve_pair, Obstruction, PairResult, Solution, SolverOptions, Verdict};
 pub use witness::Witness;

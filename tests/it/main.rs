@@ -4,6 +4,7 @@ mod arith;
 mod character;
 mod cli;
 mod group;
+mod graphs;
 mod gset;
 mod lattice;
 mod real;
