@@ -189,6 +189,9 @@ fn modules_beyond_regular() {
         ("A5", "subsets:2"),
         ("PSL(2,7)", "natural"),
         ("S5", "subsets:2"),
+        ("S5", "cosets:(1,2,3,4),(1,3)"),
+        ("A6", "natural"),
+        ("A6", "subsets:2"),
     ];
     for (gname, action) in cases {
         let g = parse_group(gname).unwrap();
@@ -225,6 +228,26 @@ fn a5_ordered_pairs_block_space_beats_rule_a() {
         assert!(zero_set.is_empty());
         assert!(classes.len() < m.points());
     }
+}
+
+#[test]
+fn s5_sylow2_cosets_block_space_beats_rule_a() {
+    // THEORY §5: the standard 4-dimensional simple sits in functions pulled back from the
+    // 5 points, so |w| does too, and no abs edge reaches the 5-dimensional simples.
+    let g = parse_group("S5").unwrap();
+    let m = module(&g, "cosets:(1,2,3,4),(1,3)");
+    assert_eq!(m.points(), 15);
+    let s = solve(&m, &SolverOptions::new(act("abs"))).unwrap();
+    assert_eq!(s.unresolved(), 0);
+    certify(&m, &s).unwrap();
+    let simples = &m.simples.simples;
+    let beaten: Vec<_> = s
+        .pairs
+        .iter()
+        .filter(|p| p.rule_a && matches!(p.verdict, Verdict::NonEdge(Obstruction::Blocks { .. })))
+        .map(|p| (simples[p.from].dim, simples[p.to].dim))
+        .collect();
+    assert!(beaten.contains(&(4, 5)), "{beaten:?}");
 }
 
 // ---------------------------------------------------------------- bias
