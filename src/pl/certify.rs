@@ -172,7 +172,7 @@ impl<'a> Checker<'a> {
                 sign_of[x] = s as i64;
             }
         }
-        if label_of.iter().any(|&c| c == usize::MAX) {
+        if label_of.contains(&usize::MAX) {
             return fail("a point is in no class".into());
         }
         for &x in zero_set {
