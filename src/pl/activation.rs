@@ -63,8 +63,8 @@ impl Activation {
             "square" => Activation::Square,
             _ => {
                 let p = t.strip_prefix("leaky:").ok_or_else(bad)?;
-                let p: Q = p.trim().parse().map_err(|_| {
-                    Error::bad(format!("bad slope in activation '{text}'"), "write leaky:<p> with a rational p, e.g. leaky:1/100")
+                let p = parse_rational(p).ok_or_else(|| {
+                    Error::bad(format!("bad slope in activation '{text}'"), "write leaky:<p> with a rational p, e.g. leaky:1/100 or leaky:0.01")
                 })?;
                 Activation::Leaky(p)
             }
@@ -184,7 +184,35 @@ impl fmt::Display for Activation {
     }
 }
 
-/// Parse a bias `q` (a rational number such as `1`, `-1/2`).
+/// Parse a rational written `a/b`, `a`, or as a finite decimal `a.b` (exactly).
+pub fn parse_rational(text: &str) -> Option<Q> {
+    let t = text.trim();
+    if let Some((int, frac)) = t.split_once('.') {
+        let neg = int.trim_start().starts_with('-');
+        let int = int.trim().trim_start_matches(['-', '+']);
+        if frac.is_empty() || !frac.bytes().all(|c| c.is_ascii_digit()) || frac.len() > 18 {
+            return None;
+        }
+        let i: Q = if int.is_empty() { Q::zero() } else { int.parse().ok()? };
+        if i.signum() < 0 || !i.is_integer() {
+            return None;
+        }
+        let f: Q = frac.parse().ok()?;
+        let v = i + f / Q::from_int(10i64.pow(frac.len() as u32));
+        return Some(if neg { -v } else { v });
+    }
+    t.parse().ok()
+}
+
+/// Parse a bias `q` (a rational number such as `1`, `-1/2`, `0.25`).
+///
+/// ```
+/// use plrep::pl::parse_bias;
+/// use plrep::arith::Q;
+/// assert_eq!(parse_bias("0.25").unwrap(), Q::new(1, 4));
+/// assert_eq!(parse_bias("-1/2").unwrap(), Q::new(-1, 2));
+/// assert!(parse_bias("x").is_err());
+/// ```
 pub fn parse_bias(text: &str) -> Result<Q> {
-    text.trim().parse::<Q>().map_err(|_| Error::bad(format!("bad bias '{text}'"), "the bias is a rational number, e.g. 1 or -1/2"))
+    parse_rational(text).ok_or_else(|| Error::bad(format!("bad bias '{text}'"), "the bias is a rational number, e.g. 1, -1/2 or 0.25"))
 }

@@ -160,9 +160,11 @@ impl BlockSpace {
 }
 
 /// Whether the square activation has no edge `L -> L'`: `sum_{y,z} P_{L'}[y][z] P_L[y][z]^2
-/// = 0`. This sum equals `c_L^{-2} ... sum_{x0,x} |P_{L'}(P_L e_{x0} ∘ P_L e_x)|^2`, a sum of
-/// squares, and the products `P_L e_x0 ∘ P_L e_x` span `{u ∘ v : u, v in V_L}` ⊇ `{w ∘ w}`;
-/// so it is an exact decision, no search.
+/// = 0`. Since `P_L` is symmetric and idempotent this sum equals
+/// `sum_{x0,x} |P_{L'}(P_L e_{x0} ∘ P_L e_x)|^2`, a sum of squares, and the products
+/// `P_L e_{x0} ∘ P_L e_x` span `{u ∘ v : u, v in V_L}`, which is the span of `{w ∘ w}`
+/// (polarisation); so it is an exact decision, no search. Computed on orbitals:
+/// `sum_o |o| Q_{L'}(o) Q_L(o)^2` (positive factors `c` dropped).
 pub fn hadamard_vanishes(module: &PlModule, l: usize, l2: usize) -> bool {
     let f = &module.field;
     let m = f.m();

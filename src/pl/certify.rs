@@ -146,7 +146,7 @@ impl<'a> Checker<'a> {
             None => false,
             Some(BlockKind::Plus) => kind == BlockKind::Plus,
             Some(BlockKind::Odd) => kind == BlockKind::Odd || kind == BlockKind::Plus,
-            Some(BlockKind::Abs) => true,
+            Some(BlockKind::Abs) => kind != BlockKind::Odd,
         };
         if !valid {
             return fail(format!("block space {} does not contain the values of {}", kind.name(), opts.activation));
@@ -285,10 +285,18 @@ pub fn certify(module: &PlModule, solution: &Solution) -> Result<CertifyReport> 
     if expected != got {
         return Err(Error::verification("the solution does not list every ordered pair exactly once"));
     }
-    let opts = &solution.options;
     let mut ch = Checker { module, cache: HashMap::new() };
     let mut rep = CertifyReport::default();
     for p in &solution.pairs {
+        ch.check_pair(p, &solution.options, &mut rep)?;
+    }
+    Ok(rep)
+}
+
+impl Checker<'_> {
+    fn check_pair(&mut self, p: &PairResult, opts: &SolverOptions, rep: &mut CertifyReport) -> Result<()> {
+        let module = self.module;
+        let ch = self;
         match &p.verdict {
             Verdict::Edge(w) => {
                 ch.check_edge(p, w, opts)?;
@@ -318,6 +326,15 @@ pub fn certify(module: &PlModule, solution: &Solution) -> Result<CertifyReport> 
             }
             Verdict::Unresolved { .. } => rep.unresolved += 1,
         }
+        Ok(())
     }
-    Ok(rep)
+}
+
+/// Re-check the certificate of one pair (see [`certify`]); `Ok(false)` for an unresolved
+/// pair (nothing to check), `Ok(true)` when the certificate holds.
+pub fn certify_pair(module: &PlModule, options: &SolverOptions, pair: &PairResult) -> Result<bool> {
+    let mut ch = Checker { module, cache: HashMap::new() };
+    let mut rep = CertifyReport::default();
+    ch.check_pair(pair, options, &mut rep)?;
+    Ok(rep.unresolved == 0)
 }

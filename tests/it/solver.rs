@@ -344,6 +344,9 @@ fn activations_parse_and_decompose() {
     assert_eq!(act("abs").parity(), plrep::pl::Parity::Even);
     assert_eq!(act("hardtanh").parity(), plrep::pl::Parity::Odd);
     assert!(act("square").homogeneous_ab().is_none());
+    assert_eq!(act("leaky:0.01"), Activation::Leaky(Q::new(1, 100)));
+    assert_eq!(act("LEAKY:-0.5"), Activation::Leaky(Q::new(-1, 2)));
+    assert!(Activation::parse("leaky:1/0").is_err() && Activation::parse("leaky:").is_err());
     for a in ["relu", "abs", "identity", "leaky:-1/2", "hardtanh", "square"] {
         assert_eq!(act(a).name(), a);
     }
