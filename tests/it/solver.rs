@@ -330,6 +330,12 @@ fn tampered_certificates_are_rejected() {
     let b = BlockSpace::compute(&m, t.pairs[i].from);
     t.pairs[i].verdict = Verdict::NonEdge(Obstruction::Blocks { kind: BlockKind::Abs, zero_set: b.zero_set, classes: b.classes });
     assert!(certify(&m, &t).is_err());
+    // A true block certificate relabelled as the odd space, which does not contain |w|.
+    let mut t = s.clone();
+    if let Verdict::NonEdge(Obstruction::Blocks { kind, .. }) = &mut t.pairs[j].verdict {
+        *kind = BlockKind::Odd;
+    }
+    assert!(certify(&m, &t).is_err());
     // A missing pair.
     let mut t = s.clone();
     t.pairs.pop();
