@@ -16,7 +16,7 @@
 use super::activation::{Activation, Parity};
 use super::blocks::{hadamard_vanishes, BlockKind, BlockSpace};
 use super::projector::PlModule;
-use super::witness::{search, Witness};
+use super::witness::{search_with_stats, Witness};
 use crate::arith::Q;
 use crate::error::Result;
 
@@ -263,17 +263,23 @@ pub fn solve_from(module: &PlModule, options: &SolverOptions, l: usize, targets:
     }
     if !pending.is_empty() {
         let t: Vec<usize> = pending.iter().map(|&i| targets[i]).collect();
-        let found = search(module, l, &t, act, options.bias.as_ref(), options.seeds)?;
+        let (found, stats) = search_with_stats(module, l, &t, act, options.bias.as_ref(), options.seeds)?;
         for (&i, w) in pending.iter().zip(found) {
             verdicts[i] = Some(match w {
                 Some(w) => Verdict::Edge(w),
                 None => Verdict::Unresolved {
                     reason: "no obstruction applies (the block rule predicts an edge) and no witness was found".into(),
                     tried: format!(
-                        "{} seeds of random integer vectors in [-{},{}], w and -w, several scales",
+                        "{} seeds of random integer vectors in [-{},{}], w and -w, several scales: {} exact evaluations{}",
                         options.seeds,
                         super::witness::RANGE,
-                        super::witness::RANGE
+                        super::witness::RANGE,
+                        stats.attempts,
+                        if stats.skipped_overflow > 0 {
+                            format!(", {} skipped by the coordinate size guard", stats.skipped_overflow)
+                        } else {
+                            String::new()
+                        }
                     ),
                     potential_counterexample: true,
                 },

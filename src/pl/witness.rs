@@ -247,6 +247,28 @@ pub fn search(
     bias: Option<&Q>,
     seeds: u64,
 ) -> Result<Vec<Option<Witness>>> {
+    Ok(search_with_stats(module, l, targets, act, bias, seeds)?.0)
+}
+
+/// What a witness search did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SearchStats {
+    /// Vectors `sigma(w)` evaluated and projected.
+    pub attempts: u64,
+    /// Attempts skipped because exact coordinates would exceed the size guard.
+    pub skipped_overflow: u64,
+}
+
+/// [`search`], also reporting what was tried.
+pub fn search_with_stats(
+    module: &PlModule,
+    l: usize,
+    targets: &[usize],
+    act: &Activation,
+    bias: Option<&Q>,
+    seeds: u64,
+) -> Result<(Vec<Option<Witness>>, SearchStats)> {
+    let mut stats = SearchStats::default();
     let f = &module.field;
     let m = f.m();
     let n = module.points();
@@ -269,7 +291,11 @@ pub fn search(
                     break;
                 }
                 let s = &t * &cl;
-                let Some((v, e)) = apply_activation(module, &ws, &s, act, bias)? else { continue };
+                let Some((v, e)) = apply_activation(module, &ws, &s, act, bias)? else {
+                    stats.skipped_overflow += 1;
+                    continue;
+                };
+                stats.attempts += 1;
                 let sums = module.class_sums(&v);
                 for (i, &l2) in targets.iter().enumerate() {
                     if found[i].is_some() {
@@ -293,5 +319,5 @@ pub fn search(
             }
         }
     }
-    Ok(found)
+    Ok((found, stats))
 }

@@ -92,3 +92,23 @@ fn comparisons() {
     let b = graph("(1,3,2,4)", "regular", "relu");
     assert!(compare(&a, &b).isomorphic);
 }
+
+#[test]
+fn unresolved_pairs_are_flagged_prominently() {
+    // With no witness budget every predicted edge stays unresolved: never guessed, and
+    // flagged as a potential counterexample to the span conjecture.
+    let g = parse_group("C6").unwrap();
+    let m = PlModule::new(&g, &ActionSpec::parse("regular").unwrap(), &Limits::default()).unwrap();
+    let mut o = SolverOptions::new(Activation::Abs);
+    o.seeds = 0;
+    let s = solve(&m, &o).unwrap();
+    assert_eq!(s.unresolved(), 6);
+    assert_eq!(s.potential_counterexamples().len(), 6);
+    let rep = certify(&m, &s).unwrap();
+    assert_eq!((rep.edges, rep.unresolved), (0, 6));
+    let gr = InteractionGraph::build(&m, &s, true);
+    assert!(gr.to_text().contains("POTENTIAL COUNTEREXAMPLE"));
+    let j = gr.to_json();
+    assert_eq!(j["unresolved"].as_array().unwrap().len(), 6);
+    assert_eq!(j["unresolved"][0]["potential_counterexample"], true);
+}
