@@ -31,9 +31,6 @@ pub const MAX_CONDUCTOR: u64 = u32::MAX as u64;
 /// so untrusted input must not ask for astronomically large fields.
 pub const MAX_PARSE_CONDUCTOR: u64 = 1 << 22;
 
-/// Below this conductor products are accumulated in a dense vector (no sorting).
-const DENSE_LIMIT: u64 = 1 << 14;
-
 /// An element of a cyclotomic field, canonical across fields (equal values have equal
 /// representations), printed and parsed in GAP notation (`E(n)` = `exp(2 pi i / n)`).
 ///
@@ -41,6 +38,10 @@ const DENSE_LIMIT: u64 = 1 << 14;
 /// (`n ≢ 2 mod 4`, minimal), `terms` are `(k, c)` meaning `c * E(n)^k`, sorted by strictly
 /// increasing `k < n`, every `E(n)^k` a Zumbroich basis element, no zero `c`. Zero is
 /// `n = 1` with no terms; a nonzero rational `r` is `n = 1`, `terms = [(0, r)]`.
+///
+/// Arithmetic: `+ - * /` and unary `-` on any mix of owned and borrowed operands, `*` by a
+/// [`Q`]. Like integer division, `/` panics on a zero divisor; library code that may meet
+/// zero uses [`Cyclotomic::checked_inv`].
 ///
 /// ```
 /// use plrep::arith::Cyclotomic;
@@ -139,7 +140,7 @@ impl Cyclotomic {
     /// # Panics
     /// If `n == 0` or `n > MAX_CONDUCTOR`.
     pub fn root_of_unity(n: u64, k: i64) -> Cyclotomic {
-        assert!(n >= 1 && n <= MAX_CONDUCTOR, "root_of_unity: order {n} out of range");
+        assert!((1..=MAX_CONDUCTOR).contains(&n), "root_of_unity: order {n} out of range");
         let k = k.rem_euclid(n as i64) as u64;
         // Reduce to the order of the root first: E(n)^k = E(n/g)^(k/g).
         let g = gcd(k, n);
@@ -177,7 +178,7 @@ impl Cyclotomic {
         // The rewriting moves each coefficient to at most prod(p-1) < m places, so with
         // this bound i128 cannot overflow; otherwise take the exact rational path.
         let l1: u128 = mult.iter().map(|x| x.unsigned_abs() as u128).sum();
-        if l1.checked_mul(m as u128).map_or(false, |b| b < (1u128 << 125)) {
+        if l1.checked_mul(m as u128).is_some_and(|b| b < (1u128 << 125)) {
             let v: Vec<i128> = mult.iter().map(|&x| x as i128).collect();
             let (n, t) = Cyclotomic::from_dense(m, v);
             let t = t
@@ -198,12 +199,102 @@ impl Cyclotomic {
         }
     }
 
+    /// The principal square root of a rational: `sqrt(q) >= 0` for `q >= 0`, and
+    /// `E(4) * sqrt(-q)` for `q < 0`. `None` if the square-free part of `numer * denom`
+    /// cannot be found cheaply by trial division or if the result's field would exceed
+    /// `E(MAX_PARSE_CONDUCTOR)`.
+    ///
+    /// Method: `sqrt(a/b) = sqrt(ab)/b`; `sqrt(ab) = s * prod sqrt(p)` over the primes of the
+    /// square-free part, with `sqrt(2) = E(8) - E(8)^3` and, for odd `p`, the quadratic
+    /// Gauss sum `g_p = sum_k (k/p) E(p)^k`, which is `sqrt(p)` for `p ≡ 1 mod 4` and
+    /// `E(4) sqrt(p)` for `p ≡ 3 mod 4` (Gauss; e.g. Ireland–Rosen, *A Classical
+    /// Introduction to Modern Number Theory*, ch. 6). GAP's `ER(n)`.
+    ///
+    /// ```
+    /// use plrep::arith::{Cyclotomic, Q};
+    /// let r = Cyclotomic::sqrt_of_rational(&Q::from_int(5)).unwrap();
+    /// assert_eq!(r.to_string(), "E(5)-E(5)^2-E(5)^3+E(5)^4");
+    /// assert_eq!(&r * &r, Cyclotomic::from_int(5));
+    /// ```
+    pub fn sqrt_of_rational(q: &Q) -> Option<Cyclotomic> {
+        use num_traits::{Signed, ToPrimitive};
+        if q.is_zero() {
+            return Some(Cyclotomic::zero());
+        }
+        let den = q.denom();
+        let m = (q.numer().abs() * &den).to_u128()?;
+        // Split m = s^2 * f with f square-free.
+        let mut rest = m;
+        let mut s: u128 = 1;
+        let mut f: Vec<u64> = Vec::new();
+        let mut p: u128 = 2;
+        while p * p <= rest {
+            if p > (1 << 20) {
+                // The remaining cofactor may not be prime-checked cheaply.
+                if rest > (1u128 << 40) {
+                    return None;
+                }
+            }
+            if rest % p == 0 {
+                let mut e = 0;
+                while rest % p == 0 {
+                    rest /= p;
+                    e += 1;
+                }
+                s *= p.pow(e / 2);
+                if e % 2 == 1 {
+                    f.push(p as u64);
+                }
+            }
+            p += if p == 2 { 1 } else { 2 };
+        }
+        if rest > 1 {
+            if rest > MAX_CONDUCTOR as u128 {
+                return None;
+            }
+            f.push(rest as u64);
+        }
+        // The result lies in Q(E(4 prod f)) (8 if 2 is among them): refuse huge fields,
+        // a Gauss sum for p has p - 1 terms.
+        let cond = f.iter().try_fold(8u64, |acc, p| acc.checked_mul(*p));
+        if cond.map_or(true, |c| c > MAX_PARSE_CONDUCTOR) {
+            return None;
+        }
+        let mut r = Cyclotomic::one();
+        for p in f {
+            let sp = if p == 2 {
+                Cyclotomic::e(8) - Cyclotomic::root_of_unity(8, 3)
+            } else {
+                let g = Cyclotomic::from_terms(
+                    p,
+                    (1..p).map(|k| {
+                        let leg = if pow_mod(k, (p - 1) / 2, p) == 1 { 1 } else { -1 };
+                        (k as i64, Q::from_int(leg))
+                    }),
+                );
+                if p % 4 == 1 {
+                    g
+                } else {
+                    // g = i sqrt(p)  =>  sqrt(p) = -i g
+                    -(Cyclotomic::e(4) * g)
+                }
+            };
+            r = &r * &sp;
+        }
+        let s = Q::from(BigInt::from(s)) / Q::from(den);
+        r = r.scale(&s);
+        if q.signum() < 0 {
+            r *= Cyclotomic::e(4);
+        }
+        Some(r)
+    }
+
     /// `sum c * E(n)^k` over the given `(k, c)` pairs (any exponents, repeats allowed).
     ///
     /// # Panics
     /// If `n == 0` or `n > MAX_CONDUCTOR`.
     pub fn from_terms<I: IntoIterator<Item = (i64, Q)>>(n: u64, terms: I) -> Cyclotomic {
-        assert!(n >= 1 && n <= MAX_CONDUCTOR, "from_terms: order {n} out of range");
+        assert!((1..=MAX_CONDUCTOR).contains(&n), "from_terms: order {n} out of range");
         let t: Vec<(u64, Q)> =
             terms.into_iter().map(|(k, c)| (k.rem_euclid(n as i64) as u64, c)).collect();
         Cyclotomic::from_sparse(n, t)
@@ -314,6 +405,46 @@ impl Cyclotomic {
             return Err(format!("conductor {n} is not minimal (value lies in Q(E({m})))"));
         }
         Ok(())
+    }
+
+    /// A total order on cyclotomic numbers for deterministic sorting, GAP's `<` on
+    /// cyclotomics: first by conductor, then lexicographically by the coordinates on the
+    /// Zumbroich basis (absent = 0). On rationals it is the usual order; on other values
+    /// it has no meaning beyond being total and consistent with `==` (use
+    /// [`Cyclotomic::cmp_real`] to compare real numbers).
+    pub fn canonical_cmp(&self, other: &Cyclotomic) -> Ordering {
+        if self.n != other.n {
+            return self.n.cmp(&other.n);
+        }
+        let zero = Q::zero();
+        let (mut i, mut j) = (0, 0);
+        loop {
+            let (a, b) = (self.terms.get(i), other.terms.get(j));
+            let (ca, cb) = match (a, b) {
+                (None, None) => return Ordering::Equal,
+                (Some(x), Some(y)) if x.0 == y.0 => {
+                    i += 1;
+                    j += 1;
+                    (&x.1, &y.1)
+                }
+                (Some(x), Some(y)) if x.0 < y.0 => {
+                    i += 1;
+                    (&x.1, &zero)
+                }
+                (Some(x), None) => {
+                    i += 1;
+                    (&x.1, &zero)
+                }
+                (_, Some(y)) => {
+                    j += 1;
+                    (&zero, &y.1)
+                }
+            };
+            match ca.cmp(cb) {
+                Ordering::Equal => continue,
+                o => return o,
+            }
+        }
     }
 
     // ---- field operations ----
@@ -657,6 +788,61 @@ fn sub_ref(a: &Cyclotomic, b: &Cyclotomic) -> Cyclotomic {
     add_ref(a, &neg_ref(b))
 }
 
+/// Integer coordinates: `x = (1/d) * sum a_k E(n)^k`.
+enum IntForm {
+    Small(i128, Vec<(u64, i128)>),
+    Big(BigInt, Vec<(u64, BigInt)>),
+}
+
+fn int_form(x: &Cyclotomic) -> IntForm {
+    // Small path: common denominator fits u64 and every coefficient is small.
+    let mut d: u64 = 1;
+    let mut small = true;
+    for (_, c) in &x.terms {
+        match c.as_small() {
+            Some((_, den)) => match lcm(d, den as u64) {
+                Some(l) if l <= i64::MAX as u64 => d = l,
+                _ => {
+                    small = false;
+                    break;
+                }
+            },
+            None => {
+                small = false;
+                break;
+            }
+        }
+    }
+    if small {
+        let t = x
+            .terms
+            .iter()
+            .map(|(k, c)| {
+                let (num, den) = c.as_small().expect("checked small");
+                (*k as u64, num as i128 * (d / den as u64) as i128)
+            })
+            .collect();
+        return IntForm::Small(d as i128, t);
+    }
+    let d = x.terms.iter().fold(BigInt::from(1), |acc, (_, c)| num_integer::Integer::lcm(&acc, &c.denom()));
+    let t = x.terms.iter().map(|(k, c)| (*k as u64, c.numer() * (&d / c.denom()))).collect();
+    IntForm::Big(d, t)
+}
+
+fn big_terms(f: IntForm) -> (BigInt, Vec<(u64, BigInt)>) {
+    match f {
+        IntForm::Small(d, t) => (BigInt::from(d), t.into_iter().map(|(k, a)| (k, BigInt::from(a))).collect()),
+        IntForm::Big(d, t) => (d, t),
+    }
+}
+
+fn bits(x: i128) -> u32 {
+    128 - x.unsigned_abs().leading_zeros()
+}
+
+/// Product: accumulate the products of integer coordinates (no rational arithmetic, no
+/// gcds in the inner loop), rewrite on the basis, reduce the conductor, then divide by
+/// the product of the common denominators once per coordinate.
 fn mul_ref(a: &Cyclotomic, b: &Cyclotomic) -> Cyclotomic {
     if a.is_zero() || b.is_zero() {
         return Cyclotomic::zero();
@@ -671,26 +857,64 @@ fn mul_ref(a: &Cyclotomic, b: &Cyclotomic) -> Cyclotomic {
     let l = l.unwrap_or_else(|| conductor_overflow());
     let (sa, sb) = (l / a.n as u64, l / b.n as u64);
     let products = a.terms.len() as u64 * b.terms.len() as u64;
-    if l <= DENSE_LIMIT || products >= l / 2 {
-        let mut v = vec![Q::zero(); l as usize];
-        for (i, c) in &a.terms {
-            let ei = *i as u64 * sa;
-            for (j, d) in &b.terms {
-                let e = (ei + *j as u64 * sb) % l;
-                v[e as usize].add_mul_assign(c, d);
+    let dense = l <= 256 || products * 4 >= l;
+    let (fa, fb) = (int_form(a), int_form(b));
+    if let (IntForm::Small(da, ta), IntForm::Small(db, tb)) = (&fa, &fb) {
+        let ma = ta.iter().map(|x| bits(x.1)).max().unwrap_or(0);
+        let mb = tb.iter().map(|x| bits(x.1)).max().unwrap_or(0);
+        // Every partial sum is bounded by max|a| max|b| * #terms; the rewriting then moves
+        // each coordinate to fewer than l places: keep the total below 2^126.
+        let cnt = 64 - products.leading_zeros() + 64 - l.leading_zeros();
+        if ma + mb + cnt <= 125 {
+            let (n, t) = accumulate(ta, tb, sa, sb, l, dense);
+            let d = da * db;
+            let t = t.into_iter().map(|(k, c)| (k, Q::from_i128(c, d))).collect();
+            return Cyclotomic::from_normal(n, t);
+        }
+    }
+    let (da, ta) = big_terms(fa);
+    let (db, tb) = big_terms(fb);
+    let (n, t) = accumulate(&ta, &tb, sa, sb, l, dense);
+    let d = da * db;
+    let t = t
+        .into_iter()
+        .map(|(k, c)| (k, Q::from(num_rational::BigRational::new(c, d.clone()))))
+        .collect();
+    Cyclotomic::from_normal(n, t)
+}
+
+/// `sum a_i b_j E(l)^(i sa + j sb)`, normalised (basis, smallest conductor).
+fn accumulate<C: Coef + for<'x> std::ops::AddAssign<&'x C>>(
+    ta: &[(u64, C)],
+    tb: &[(u64, C)],
+    sa: u64,
+    sb: u64,
+    l: u64,
+    dense: bool,
+) -> (u64, Vec<(u64, C)>)
+where
+    for<'x> &'x C: std::ops::Mul<&'x C, Output = C>,
+{
+    if dense {
+        let mut v = vec![C::zero(); l as usize];
+        for (i, c) in ta {
+            let ei = *i * sa;
+            for (j, d) in tb {
+                let e = (ei + *j * sb) % l;
+                v[e as usize] += &(c * d);
             }
         }
-        let (n, t) = Cyclotomic::from_dense(l, v);
-        Cyclotomic::from_normal(n, t)
+        Cyclotomic::from_dense(l, v)
     } else {
-        let mut t: Vec<(u64, Q)> = Vec::with_capacity(products as usize);
-        for (i, c) in &a.terms {
-            let ei = *i as u64 * sa;
-            for (j, d) in &b.terms {
-                t.push(((ei + *j as u64 * sb) % l, c * d));
+        let mut t: Vec<(u64, C)> = Vec::with_capacity(ta.len() * tb.len());
+        for (i, c) in ta {
+            let ei = *i * sa;
+            for (j, d) in tb {
+                t.push(((ei + *j * sb) % l, c * d));
             }
         }
-        Cyclotomic::from_sparse(l, merge_terms(t))
+        let (n, t) = sparse_to_basis(l, merge_terms(t));
+        reduce_conductor(n, t)
     }
 }
 
@@ -919,12 +1143,30 @@ impl<'a> Parser<'a> {
 
     /// One term: a product of factors with an optional leading sign handled by the caller.
     /// Returns `(n, k, c)` meaning `c * E(n)^k`.
-    fn term(&mut self) -> Result<(u64, u64, Q), Error> {
+    fn term(&mut self) -> Result<(u64, u64, Q, Vec<Cyclotomic>), Error> {
+        let mut extra: Vec<Cyclotomic> = Vec::new();
         let mut n = 1u64;
         let mut k = 0u64;
         let mut c = Q::one();
         loop {
             match self.peek() {
+                Some(b'E') if matches!(self.s.get(self.pos + 1), Some(b'R') | Some(b'I')) => {
+                    // GAP's ER(n) = sqrt(n), EI(n) = sqrt(-n).
+                    let imaginary = self.s[self.pos + 1] == b'I';
+                    self.pos += 2;
+                    self.expect(b'(')?;
+                    let neg = self.eat(b'-');
+                    let v = self.small("square root argument")?;
+                    self.expect(b')')?;
+                    let v = if neg != imaginary { -v } else { v };
+                    let r = Cyclotomic::sqrt_of_rational(&Q::from_int(v))
+                        .filter(|r| r.conductor() <= MAX_PARSE_CONDUCTOR)
+                        .ok_or_else(|| self.err("square root argument too large"))?;
+                    if self.eat(b'^') {
+                        return Err(self.err("powers of ER/EI are not supported"));
+                    }
+                    extra.push(r);
+                }
                 Some(b'E') => {
                     self.pos += 1;
                     self.expect(b'(')?;
@@ -966,7 +1208,7 @@ impl<'a> Parser<'a> {
                     continue;
                 }
             }
-            return Ok((n, k, c));
+            return Ok((n, k, c, extra));
         }
     }
 
@@ -989,8 +1231,19 @@ impl<'a> Parser<'a> {
                 _ => return Err(self.err("expected '+' or '-' between terms")),
             };
             first = false;
-            let (n, k, c) = self.term()?;
-            terms.push((n, k, if neg { -c } else { c }));
+            let (n, k, c, extra) = self.term()?;
+            let c = if neg { -c } else { c };
+            if extra.is_empty() {
+                terms.push((n, k, c));
+            } else {
+                // A term with square roots: multiply out now, add as its own terms.
+                let root = Cyclotomic::root_of_unity(n, k as i64).scale(&c);
+                let x = extra.iter().fold(root, |acc, r| &acc * r);
+                let m = x.conductor();
+                for (e, d) in x.terms() {
+                    terms.push((m, *e as u64, d.clone()));
+                }
+            }
         }
         let mut l = 1u64;
         for (n, _, _) in &terms {
@@ -1007,7 +1260,8 @@ impl FromStr for Cyclotomic {
     type Err = Error;
 
     /// Parse GAP notation: sums of terms `c*E(n)^k` (also `E(n)^k*c`, `E(n)/2`, products
-    /// of several `E(..)`, negative exponents `E(n)^-k` or `E(n)^(-k)`, spaces anywhere).
+    /// of several `E(..)`, negative exponents `E(n)^-k` or `E(n)^(-k)`, GAP's square roots
+    /// `ER(n)` = `sqrt(n)` and `EI(n)` = `sqrt(-n)` as factors, spaces anywhere).
     /// Errors are [`Error::BadInput`] with a hint; never panics.
     fn from_str(s: &str) -> Result<Cyclotomic, Error> {
         let mut p = Parser { s: s.as_bytes(), pos: 0, src: s };

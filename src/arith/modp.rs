@@ -620,27 +620,40 @@ pub mod linalg {
         m.iter().map(|row| dot(k, row, v)).collect()
     }
 
-    /// Dot product.
+    /// Dot product, with delayed reduction: as many products as fit in a `u64` (or, for
+    /// `p >= 2^32`, a `u128`) are added before one reduction.
     #[inline]
     pub fn dot(k: &PrimeField, a: &[u64], b: &[u64]) -> u64 {
         let p = k.p();
-        if p < (1 << 31) {
-            // Delayed reduction: each product is < 2^62, so four fit in a u64.
+        if p < (1 << 32) {
+            let sq = (p - 1) * (p - 1);
+            let per = if sq == 0 { usize::MAX } else { (u64::MAX / sq).max(1) as usize };
+            if per >= a.len() {
+                let mut acc: u64 = 0;
+                for (x, y) in a.iter().zip(b) {
+                    acc += x * y;
+                }
+                return acc % p;
+            }
             let mut acc: u64 = 0;
-            for chunk in a.chunks(4).zip(b.chunks(4)) {
+            for (ca, cb) in a.chunks(per).zip(b.chunks(per)) {
                 let mut s = 0u64;
-                for (x, y) in chunk.0.iter().zip(chunk.1) {
+                for (x, y) in ca.iter().zip(cb) {
                     s += x * y;
                 }
                 acc = (acc + s % p) % p;
             }
             acc
         } else {
+            // products < 2^126: two fit in a u128
             let mut acc: u128 = 0;
             for (x, y) in a.iter().zip(b) {
-                acc = (acc + *x as u128 * *y as u128) % p as u128;
+                acc += *x as u128 * *y as u128;
+                if acc >= 1 << 126 {
+                    acc %= p as u128;
+                }
             }
-            acc as u64
+            (acc % p as u128) as u64
         }
     }
 

@@ -26,6 +26,10 @@ use crate::error::Error;
 /// denominator fit that range; only otherwise as a reduced `BigRational`. Excluding
 /// `i64::MIN` keeps `abs` and negation of the small form overflow-free.
 ///
+/// Arithmetic: `+ - * /` and unary `-` on any mix of owned and borrowed operands, plus the
+/// `*Assign` forms. Like integer division, `/` panics on a zero divisor; use
+/// [`Q::checked_inv`] where zero may occur.
+///
 /// ```
 /// use plrep::arith::Q;
 /// let a = Q::new(1, 2) + Q::new(1, 3);
@@ -77,6 +81,11 @@ impl Q {
             (Some(n), Some(d)) => Q(Repr::Small(n, d)),
             _ => Q(Repr::Big(Box::new(BigRational::new_raw(BigInt::from(n), BigInt::from(d))))),
         }
+    }
+
+    /// The rational `n/d` from `i128` parts (`d != 0`, neither equal to `i128::MIN`).
+    pub(crate) fn from_i128(n: i128, d: i128) -> Q {
+        Q::from_i128_pair(n, d)
     }
 
     /// Reduce an arbitrary `i128` fraction (`d != 0`).

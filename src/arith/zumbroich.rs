@@ -71,6 +71,24 @@ impl Coef for i128 {
     }
 }
 
+impl Coef for num_bigint::BigInt {
+    fn zero() -> Self {
+        num_traits::Zero::zero()
+    }
+    fn is_zero(&self) -> bool {
+        num_traits::Zero::is_zero(self)
+    }
+    fn add_assign_ref(&mut self, other: &Self) {
+        *self += other;
+    }
+    fn sub_assign_ref(&mut self, other: &Self) {
+        *self -= other;
+    }
+    fn neg_ref(&self) -> Self {
+        -self
+    }
+}
+
 /// One prime power `q = p^e` exactly dividing `n`.
 #[derive(Debug, Clone)]
 pub(crate) struct PrimePart {
@@ -146,7 +164,8 @@ impl Field {
     /// Is `zeta_n^k` excluded from the basis because of the prime power `part`?
     #[inline]
     pub fn excluded_by(&self, part: &PrimePart, k: u64) -> bool {
-        let kp = ((k % part.q) as u128 * part.cof_inv as u128 % part.q as u128) as u64;
+        // q < 2^32 (conductors fit u32), so the product fits u64.
+        let kp = (k % part.q) * part.cof_inv % part.q;
         if part.p == 2 {
             kp >= part.q / 2
         } else {

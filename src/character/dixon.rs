@@ -29,7 +29,7 @@
 //! J. Symbolic Comput. 9 (1990) 601–606; the GAP manual, §71.14 (`IrrDixonSchneider`).
 
 use super::rootsum::RootSum;
-use super::structure::{gcd, ClassInfo, GroupOps};
+use super::structure::{gcd, ClassInfo, GroupOps, StructureRows};
 use crate::arith::modp::{linalg, poly, prime_congruent_one, PrimeField};
 use crate::error::{Error, Result};
 use std::collections::{HashMap, HashSet};
@@ -167,6 +167,8 @@ struct Ds<'a, G: GroupOps> {
     /// `|C_i|^-1 mod p`.
     size_inv: Vec<u64>,
     columns_used: Vec<usize>,
+    /// Integer class matrix rows (kept for the verification).
+    rows: &'a mut StructureRows,
 }
 
 impl<'a, G: GroupOps> Ds<'a, G> {
@@ -182,7 +184,7 @@ impl<'a, G: GroupOps> Ds<'a, G> {
                 eprintln!("row {i} of class {j} (size {})", self.ci.sizes[j]);
             }
             let f = self.f;
-            let row = self.ci.class_matrix_row(self.group, j, i).into_iter().map(|x| f.from_u64(x)).collect();
+            let row = self.rows.row(self.group, self.ci, j, i).iter().map(|&x| f.from_u64(x)).collect();
             self.matrices.get_mut(&j).unwrap()[i] = Some(row);
         }
         self.matrices[&j][i].as_ref().unwrap()
@@ -370,6 +372,11 @@ impl<'a, G: GroupOps> Ds<'a, G> {
 /// `sum_{j used} |C_j| k` group products for the class matrices, plus `O(k^3)` field
 /// operations per splitting round and `O(k^3)` for the projections.
 pub fn dixon_schneider_mod_p(group: &impl GroupOps, ci: &ClassInfo) -> Result<ModularTable> {
+    dixon_schneider_with_rows(group, ci, &mut StructureRows::default())
+}
+
+/// [`dixon_schneider_mod_p`] recording the class matrix rows it computes in `rows`.
+pub fn dixon_schneider_with_rows(group: &impl GroupOps, ci: &ClassInfo, rows: &mut StructureRows) -> Result<ModularTable> {
     let p = choose_prime(ci.order, ci.exponent);
     let f = PrimeField::new(p);
     let k = ci.len();
@@ -392,6 +399,7 @@ pub fn dixon_schneider_mod_p(group: &impl GroupOps, ci: &ClassInfo) -> Result<Mo
         linear: Vec::new(),
         size_inv,
         columns_used: Vec::new(),
+        rows,
     };
     let identity: Vec<Vec<u64>> = (0..k).map(|i| (0..k).map(|j| u64::from(i == j)).collect()).collect();
     let mut stack = vec![Space::new(&f, identity, vec![false; k])];

@@ -29,7 +29,65 @@ use std::fmt;
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct RootSum {
     order: u64,
-    terms: Vec<(u64, i64)>,
+    terms: Terms,
+}
+
+/// The terms of a root sum; zero or one term (integers, roots of unity: most values of
+/// most tables) are stored inline, without allocation.
+#[derive(Clone)]
+enum Terms {
+    Inline(u8, [(u64, i64); 1]),
+    Heap(Vec<(u64, i64)>),
+}
+
+impl Terms {
+    fn from_vec(v: Vec<(u64, i64)>) -> Self {
+        match v.len() {
+            0 => Terms::Inline(0, [(0, 0)]),
+            1 => Terms::Inline(1, [v[0]]),
+            _ => Terms::Heap(v),
+        }
+    }
+    fn as_slice(&self) -> &[(u64, i64)] {
+        match self {
+            Terms::Inline(n, d) => &d[..*n as usize],
+            Terms::Heap(v) => v,
+        }
+    }
+}
+
+impl std::ops::Deref for Terms {
+    type Target = [(u64, i64)];
+    fn deref(&self) -> &[(u64, i64)] {
+        self.as_slice()
+    }
+}
+
+impl PartialEq for Terms {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_slice() == other.as_slice()
+    }
+}
+impl Eq for Terms {}
+impl std::hash::Hash for Terms {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_slice().hash(state)
+    }
+}
+impl PartialOrd for Terms {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Terms {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_slice().cmp(other.as_slice())
+    }
+}
+impl fmt::Debug for Terms {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.as_slice().fmt(f)
+    }
 }
 
 fn gcd(mut a: u64, mut b: u64) -> u64 {
@@ -72,17 +130,27 @@ impl RootSum {
                 t.0 /= g;
             }
         }
-        RootSum { order: m / g, terms: merged }
+        RootSum { order: m / g, terms: Terms::from_vec(merged) }
     }
 
-    /// The single root of unity `zeta_m^s`.
+    /// The single root of unity `zeta_m^s` (no allocation).
     pub fn root(m: u64, s: u64) -> Self {
-        Self::from_terms(m, vec![(s, 1)])
+        let s = s % m;
+        let g = gcd(m, s);
+        RootSum { order: m / g, terms: Terms::Inline(1, [(s / g, 1)]) }
     }
 
-    /// The integer `n` (as `n zeta_1^0`).
+    /// The integer `n` (as `n zeta_1^0`; no allocation).
     pub fn integer(n: i64) -> Self {
-        Self::from_terms(1, vec![(0, n)])
+        RootSum { order: 1, terms: Terms::from_vec(if n == 0 { Vec::new() } else { vec![(0, n)] }) }
+    }
+
+    /// `Some((m, s))` if this is the single root of unity `zeta_m^s`.
+    pub fn as_root(&self) -> Option<(u64, u64)> {
+        match self.terms.as_slice() {
+            [(s, 1)] => Some((self.order, *s)),
+            _ => None,
+        }
     }
 
     /// The (reduced) order `m` of the roots of unity used.
@@ -115,8 +183,8 @@ impl RootSum {
         let l = self.order / gcd(self.order, other.order) * other.order;
         let (fa, fb) = (l / self.order, l / other.order);
         let mut terms = Vec::with_capacity(self.terms.len() * other.terms.len());
-        for &(s, n) in &self.terms {
-            for &(t, m) in &other.terms {
+        for &(s, n) in self.terms.iter() {
+            for &(t, m) in other.terms.iter() {
                 terms.push(((s * fa + t * fb) % l, n * m));
             }
         }
@@ -142,7 +210,7 @@ impl RootSum {
         let e = zpow.len() as u64;
         let f = e / self.order;
         let mut acc = 0;
-        for &(s, n) in &self.terms {
+        for &(s, n) in self.terms.iter() {
             acc = k.mul_add(k.from_i64(n), zpow[(s * f) as usize], acc);
         }
         acc
@@ -151,7 +219,7 @@ impl RootSum {
     /// The exact value as a [`Cyclotomic`]. `O(m)` plus the cost of the canonical form.
     pub fn to_cyclotomic(&self) -> Cyclotomic {
         let mut mult = vec![0i64; self.order as usize];
-        for &(s, n) in &self.terms {
+        for &(s, n) in self.terms.iter() {
             mult[s as usize] += n;
         }
         Cyclotomic::from_root_multiplicities(self.order, &mult)
@@ -166,7 +234,7 @@ impl fmt::Display for RootSum {
             return write!(f, "0");
         }
         let mut first = true;
-        for &(s, n) in &self.terms {
+        for &(s, n) in self.terms.iter() {
             let root = match (self.order, s) {
                 (_, 0) => String::new(),
                 (m, 1) => format!("E({m})"),

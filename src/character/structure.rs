@@ -14,11 +14,12 @@
 //! classes they need.
 
 use crate::group::{ConjugacyClasses, EnumeratedGroup};
+use std::collections::HashMap;
 
 /// The group operations the character algorithms use, on element indices.
 ///
 /// Implemented by [`EnumeratedGroup`]; tests implement it on brute-force groups.
-pub trait GroupOps {
+pub trait GroupOps: Sync {
     /// Number of elements; index 0 is the identity.
     fn size(&self) -> usize;
     /// Index of the product (first `i`, then `j`).
@@ -171,6 +172,59 @@ impl ClassInfo {
                 num / self.sizes[kk]
             })
             .collect()
+    }
+}
+
+/// Rows of class matrices computed so far, shared between Dixon–Schneider and the
+/// verification (row `i` of `M_j` and row `j` of `M_i` are the same and stored once).
+#[derive(Clone, Debug, Default)]
+pub struct StructureRows {
+    map: HashMap<(usize, usize), Vec<u64>>,
+}
+
+impl StructureRows {
+    fn key(ci: &ClassInfo, j: usize, i: usize) -> (usize, usize) {
+        if ci.sizes[i] < ci.sizes[j] || (ci.sizes[i] == ci.sizes[j] && i < j) {
+            (i, j)
+        } else {
+            (j, i)
+        }
+    }
+
+    /// Row `i` of `M_j` (computed on first use, [`ClassInfo::class_matrix_row`]).
+    pub fn row(&mut self, group: &impl GroupOps, ci: &ClassInfo, j: usize, i: usize) -> &Vec<u64> {
+        self.map.entry(Self::key(ci, j, i)).or_insert_with(|| ci.class_matrix_row(group, j, i))
+    }
+
+    /// Compute the missing rows among `pairs` (`(j, i)`: row `i` of `M_j`) on two threads.
+    pub fn fill(&mut self, group: &impl GroupOps, ci: &ClassInfo, pairs: &[(usize, usize)]) {
+        let mut missing: Vec<(usize, usize)> = pairs.iter().map(|&(j, i)| Self::key(ci, j, i)).collect();
+        missing.sort_unstable();
+        missing.dedup();
+        missing.retain(|key| !self.map.contains_key(key));
+        if missing.is_empty() {
+            return;
+        }
+        // Balance the two halves by cost (the pass is over the smaller class).
+        let cost = |&(a, b): &(usize, usize)| ci.sizes[a].min(ci.sizes[b]);
+        let total: u64 = missing.iter().map(cost).sum();
+        let mut acc = 0;
+        let split = missing.iter().position(|key| {
+            acc += cost(key);
+            2 * acc >= total
+        });
+        let split = split.map_or(missing.len(), |x| x + 1);
+        let (left, right) = missing.split_at(split);
+        let compute = |part: &[(usize, usize)]| -> Vec<((usize, usize), Vec<u64>)> {
+            part.iter().map(|&(j, i)| ((j, i), ci.class_matrix_row(group, j, i))).collect()
+        };
+        let results = std::thread::scope(|scope| {
+            let h = scope.spawn(|| compute(right));
+            let mut r = compute(left);
+            r.extend(h.join().expect("structure constant thread panicked"));
+            r
+        });
+        self.map.extend(results);
     }
 }
 

@@ -16,8 +16,8 @@
 use super::abelian;
 use super::dixon;
 use super::rootsum::RootSum;
-use super::structure::{gcd, ClassInfo, GroupOps};
-use crate::arith::modp::{prime_congruent_one, PrimeField};
+use super::structure::{gcd, ClassInfo, GroupOps, StructureRows};
+use crate::arith::modp::{linalg, prime_congruent_one, PrimeField};
 use crate::arith::Cyclotomic;
 use crate::error::{Error, Result};
 use crate::group::{ConjugacyClasses, EnumeratedGroup, Limits, Perm, PermGroup};
@@ -153,12 +153,13 @@ impl CharacterTable {
             }
             return Ok(table);
         }
-        let modular = dixon::dixon_schneider_mod_p(group, ci)?;
+        let mut structure = StructureRows::default();
+        let modular = dixon::dixon_schneider_with_rows(group, ci, &mut structure)?;
         let rows = dixon::lift(ci, &modular)?;
         let ind = indicators_mod_p(ci, &modular);
         let table = assemble(ci, reps, rows, Method::DixonSchneider, Some(ind))?;
         check_character_table(&table)?;
-        verify_central_characters(group, ci, &table)?;
+        verify_central_characters_with_rows(group, ci, &table, &mut structure)?;
         Ok(table)
     }
 
@@ -219,6 +220,17 @@ impl CharacterTable {
 /// # Complexity
 /// `k sum_{j in J} |C_j|` group products and `O(|J| k^3)` operations modulo `q`.
 pub fn verify_central_characters(group: &impl GroupOps, ci: &ClassInfo, t: &CharacterTable) -> Result<()> {
+    verify_central_characters_with_rows(group, ci, t, &mut StructureRows::default())
+}
+
+/// [`verify_central_characters`] reusing (and extending) the class matrix rows already
+/// computed.
+pub fn verify_central_characters_with_rows(
+    group: &impl GroupOps,
+    ci: &ClassInfo,
+    t: &CharacterTable,
+    structure: &mut StructureRows,
+) -> Result<()> {
     let fail = |what: &str| Err(Error::verification(format!("central character check: {what}")));
     let k = ci.len();
     let e = ci.exponent;
@@ -243,7 +255,7 @@ pub fn verify_central_characters(group: &impl GroupOps, ci: &ClassInfo, t: &Char
         f.mul(f.mul(f.from_u64(ci.sizes[j]), res[a][j]), f.inv(f.from_u64(t.characters[a].degree)))
     };
     let mut cols: Vec<usize> = (1..k).collect();
-    cols.sort_by_key(|&j| (ci.sizes[j], j));
+    cols.sort_by_key(|&j| (ci.sizes[j], std::cmp::Reverse(ci.orders[j]), j));
     let mut chosen: Vec<usize> = Vec::new();
     let mut keys: Vec<Vec<u64>> = vec![Vec::new(); k];
     let distinct = |keys: &Vec<Vec<u64>>| keys.iter().collect::<HashSet<_>>().len();
@@ -276,7 +288,20 @@ pub fn verify_central_characters(group: &impl GroupOps, ci: &ClassInfo, t: &Char
             primes.push(next);
         }
     }
-    let matrices: Vec<Vec<Vec<u64>>> = chosen.iter().map(|&j| ci.class_matrix(group, j)).collect();
+    let pairs: Vec<(usize, usize)> = chosen.iter().flat_map(|&j| (0..k).map(move |i| (j, i))).collect();
+    structure.fill(group, ci, &pairs);
+    // sparse rows: (column, count) with nonzero counts
+    let matrices: Vec<Vec<Vec<(usize, u64)>>> = chosen
+        .iter()
+        .map(|&j| {
+            (0..k)
+                .map(|i| {
+                    let row = structure.row(group, ci, j, i);
+                    row.iter().enumerate().filter(|(_, &c)| c != 0).map(|(kk, &c)| (kk, c)).collect()
+                })
+                .collect()
+        })
+        .collect();
     for (pi, &q) in primes.iter().enumerate() {
         let (f, res) = if pi == 0 { (f0, res0.clone()) } else { residues(q) };
         for (&j, m) in chosen.iter().zip(&matrices) {
@@ -287,13 +312,10 @@ pub fn verify_central_characters(group: &impl GroupOps, ci: &ClassInfo, t: &Char
                 let rhs_j = f.mul(f.from_u64(ci.sizes[j]), res[a][j]);
                 for i in 0..k {
                     let mut acc: u128 = 0;
-                    for kk in 0..k {
-                        let c = m[i][kk];
-                        if c != 0 {
-                            acc += (c % q) as u128 * w[kk] as u128;
-                            if acc >= 1 << 125 {
-                                acc %= q as u128;
-                            }
+                    for &(kk, c) in &m[i] {
+                        acc += (c % q) as u128 * w[kk] as u128;
+                        if acc >= 1 << 125 {
+                            acc %= q as u128;
                         }
                     }
                     let lhs = (acc % q as u128) as u64;
@@ -326,14 +348,29 @@ fn indicators_mod_p(ci: &ClassInfo, t: &dixon::ModularTable) -> Vec<i8> {
         .collect()
 }
 
-/// Convert root sums to cyclotomics, sharing the conversion of repeated values.
+/// Convert root sums to cyclotomics, sharing the conversion of repeated values; single
+/// roots of unity `E(m)^s` are looked up by `(m, s)` without hashing.
 #[derive(Default)]
 struct CyclotomicCache {
     map: HashMap<RootSum, Cyclotomic>,
+    roots: HashMap<u64, Vec<Option<Cyclotomic>>>,
+    /// The table of the order used last (values of one class share it).
+    last_root: (u64, Vec<Option<Cyclotomic>>),
 }
 
 impl CyclotomicCache {
     fn get(&mut self, r: &RootSum) -> Cyclotomic {
+        if let Some((m, s)) = r.as_root() {
+            if self.last_root.0 != m {
+                let table = self.roots.remove(&m).unwrap_or_else(|| vec![None; m as usize]);
+                let old = std::mem::replace(&mut self.last_root, (m, table));
+                if old.0 != 0 {
+                    self.roots.insert(old.0, old.1);
+                }
+            }
+            let slot = &mut self.last_root.1[s as usize];
+            return slot.get_or_insert_with(|| Cyclotomic::root_of_unity(m, s as i64)).clone();
+        }
         if let Some(c) = self.map.get(r) {
             return c.clone();
         }
@@ -366,19 +403,34 @@ fn assemble(
             (degree, row, ind)
         })
         .collect();
-    let is_trivial = |row: &Vec<RootSum>| row.iter().all(|r| *r == RootSum::integer(1));
-    chars.sort_by(|a, b| (!is_trivial(&a.1), a.0, &a.1).cmp(&(!is_trivial(&b.1), b.0, &b.1)));
-    let mut cache = CyclotomicCache::default();
-    let characters = chars
-        .into_iter()
-        .map(|(degree, root_sums, indicator)| Character {
-            degree,
-            values: root_sums.iter().map(|r| cache.get(r)).collect(),
-            root_sums,
-            indicator,
+    let one = RootSum::integer(1);
+    let mut keyed: Vec<(bool, (u64, Vec<RootSum>, i8))> =
+        chars.into_iter().map(|c| (!c.1.iter().all(|r| *r == one), c)).collect();
+    keyed.sort_by(|a, b| (a.0, a.1 .0, &a.1 .1).cmp(&(b.0, b.1 .0, &b.1 .1)));
+    // The conversion to cyclotomics (one allocation per value) runs on two threads for
+    // large tables; the result does not depend on the split.
+    let convert = |part: Vec<(bool, (u64, Vec<RootSum>, i8))>| -> Vec<Character> {
+        let mut cache = CyclotomicCache::default();
+        part.into_iter()
+            .map(|(_, (degree, root_sums, indicator))| Character {
+                degree,
+                values: root_sums.iter().map(|r| cache.get(r)).collect(),
+                root_sums,
+                indicator,
+            })
+            .collect()
+    };
+    let characters: Vec<Character> = if k >= 200 {
+        let second = keyed.split_off(keyed.len() / 2);
+        std::thread::scope(|scope| {
+            let h = scope.spawn(|| convert(second));
+            let mut first = convert(keyed);
+            first.extend(h.join().expect("conversion thread panicked"));
+            first
         })
-        .collect();
-    let _ = k;
+    } else {
+        convert(keyed)
+    };
     Ok(CharacterTable {
         order: ci.order,
         exponent: ci.exponent,
@@ -540,17 +592,7 @@ pub fn check_character_table(t: &CharacterTable) -> Result<()> {
         t.characters.iter().map(|c| c.root_sums.iter().map(|r| r.conj().residue(&fq, &zpow)).collect()).collect();
     let weighted: Vec<Vec<u64>> =
         res.iter().map(|row| row.iter().zip(&t.class_sizes).map(|(&x, &s)| fq.mul(x, fq.from_u64(s))).collect()).collect();
-    let dot = |x: &[u64], y: &[u64]| -> u64 {
-        // q < 2^62: each product < 2^124, and 16 of them fit in a u128.
-        let mut acc: u128 = 0;
-        for (cx, cy) in x.chunks(8).zip(y.chunks(8)) {
-            for (&a, &b) in cx.iter().zip(cy) {
-                acc += a as u128 * b as u128;
-            }
-            acc %= q as u128;
-        }
-        acc as u64
-    };
+    let dot = |x: &[u64], y: &[u64]| -> u64 { linalg::dot(&fq, x, y) };
     let n_q = fq.from_u64(n);
     for a in 0..k {
         for b in 0..k {

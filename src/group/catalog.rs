@@ -81,19 +81,27 @@ impl NamedGroup {
     }
 }
 
+/// The parsed named groups, parsed once per process.
+fn named_cache() -> &'static [NamedGroup] {
+    static CACHE: std::sync::OnceLock<Vec<NamedGroup>> = std::sync::OnceLock::new();
+    CACHE.get_or_init(|| {
+        NAMED_FILES
+            .iter()
+            // The files are part of the source tree and checked by the tests: a parse
+            // failure is a build defect, so it is skipped rather than reported to the user.
+            .filter_map(|text| serde_json::from_str::<NamedGroup>(text).ok())
+            .collect()
+    })
+}
+
 /// All named groups shipped in `data/groups/`, in a fixed order.
 pub fn named_groups() -> Vec<NamedGroup> {
-    NAMED_FILES
-        .iter()
-        // The files are part of the source tree and checked by the tests: a parse failure
-        // is a build defect, so it is skipped rather than reported to the user.
-        .filter_map(|text| serde_json::from_str::<NamedGroup>(text).ok())
-        .collect()
+    named_cache().to_vec()
 }
 
 /// The named group called `name` (or with `name` among its aliases), if any.
 pub fn named_group(name: &str) -> Option<NamedGroup> {
-    named_groups().into_iter().find(|g| g.name == name || g.aliases.iter().any(|a| a == name))
+    named_cache().iter().find(|g| g.name == name || g.aliases.iter().any(|a| a == name)).cloned()
 }
 
 /// One entry of the catalog listing (`plrep info --list`).

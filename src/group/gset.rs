@@ -389,6 +389,20 @@ impl GSet {
     ///
     /// Complexity: one [`GSet::act`] per class.
     pub fn permutation_character(&self, classes: &ConjugacyClasses) -> Result<Vec<u64>> {
+        // Shortcuts avoid |classes| * |X| work for large abelian groups: on G itself the
+        // identity fixes everything and nothing else fixes a point under right
+        // multiplication, while g fixes x under conjugation iff x lies in C_G(g).
+        if let Kind::Elements { group, conjugation } = &self.kind {
+            if classes.group_order == group.len() as u64 {
+                return Ok((0..classes.len())
+                    .map(|k| match (conjugation, classes.reps[k].is_identity()) {
+                        (true, _) => classes.centralizer_orders[k],
+                        (false, true) => group.len() as u64,
+                        (false, false) => 0,
+                    })
+                    .collect());
+            }
+        }
         classes
             .reps
             .iter()
@@ -437,7 +451,7 @@ impl GSet {
             Kind::Natural => h.is_identity(),
             // The regular action is faithful; the kernel of conjugation is the centre.
             Kind::Elements { conjugation: false, .. } => h.is_identity(),
-            Kind::Elements { conjugation: true, .. } => self.group.generators().iter().all(|s| &(h * s) == &(s * h)),
+            Kind::Elements { conjugation: true, .. } => self.group.generators().iter().all(|s| (h * s) == (s * h)),
             Kind::Sets { ordered, elems, index } => {
                 let mut buf = Vec::new();
                 elems.iter().enumerate().all(|(x, e)| {

@@ -1,6 +1,8 @@
 //! Presentation: layered drawings (SVG, DOT, TikZ) shared by lattices and interaction
 //! graphs. Everything here returns strings; the library does no I/O.
 
+pub mod lattice;
 pub mod layered;
+pub mod table;
 
 pub use layered::{EdgeStyle, LayeredDrawing};

@@ -59,7 +59,9 @@ pub mod laws {
         assert_eq!(m_ab, ok(b * a), "* commutes: {a} {b}");
         assert_eq!(ok(&m_ab * c), ok(a * &ok(b * c)), "* associates: {a} {b} {c}");
         assert_eq!(ok(a * &ok(b + c)), ok(&m_ab + &ok(a * c)), "distributes");
-        assert!(ok(a - a).is_zero());
+        #[allow(clippy::eq_op)] // a - a is the point: the additive inverse law.
+        let zero = ok(a - a);
+        assert!(zero.is_zero());
         assert_eq!(ok(&ok(a - b) + b), *a, "a - b + b");
         assert_eq!(ok(-&ok(-a)), *a);
         // Float cross-check.
@@ -493,6 +495,29 @@ mod printing {
     }
 
     #[test]
+    fn square_roots() {
+        for (a, b) in [(1i64, 1i64), (2, 1), (3, 1), (5, 1), (7, 1), (6, 1), (12, 1), (1, 2), (-1, 1), (-3, 1), (-5, 4), (49, 9), (30, 7), (-2, 1), (11, 1), (13, 1)] {
+            let q = Q::new(a, b);
+            let r = ok(Cyclotomic::sqrt_of_rational(&q).unwrap());
+            assert_eq!(ok(&r * &r), Cyclotomic::from_q(q.clone()), "sqrt({q})^2");
+            if a > 0 {
+                assert_eq!(r.sign(), Ordering::Greater, "sqrt({q}) > 0");
+            } else {
+                assert_eq!(ok(&r * &Cyclotomic::e(4)).sign(), Ordering::Less, "sqrt({q}) = i * positive");
+            }
+        }
+        assert_eq!(cyc("ER(5)"), cyc("E(5)-E(5)^2-E(5)^3+E(5)^4"));
+        assert_eq!(cyc("EI(3)"), cyc("E(3)-E(3)^2"));
+        assert_eq!(cyc("ER(-3)"), cyc("EI(3)"));
+        assert_eq!(cyc("1/2 - 1/2*ER(5)"), cyc("E(5)^2+E(5)^3+1"));
+        assert_eq!(cyc("ER(2)*ER(3)"), cyc("ER(6)"));
+        assert!(Cyclotomic::sqrt_of_rational(&Q::from_int(i64::MAX - 24)).is_none());
+        for bad in ["ER(", "ER()", "ER(5)^2", "ER(9223372036854775783)", "EI(x)"] {
+            assert!(bad.parse::<Cyclotomic>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
     fn parse_errors_not_panics() {
         for bad in [
             "",
@@ -543,12 +568,21 @@ mod field {
             seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
             (seed >> 33) as usize % m
         };
-        for _ in 0..60 {
+        // Sums of three terms of one order n <= 12 (so inverses stay in small fields),
+        // then a few mixing two orders.
+        for i in 0..72 {
+            let n = 1 + (i % 12) as u64;
             let mut x = Cyclotomic::zero();
             for _ in 0..3 {
-                x = ok(x + roots[next(roots.len())].clone() * coeffs[next(3)].clone());
+                let r = Cyclotomic::root_of_unity(n, next(n as usize) as i64);
+                x = ok(x + r * coeffs[next(3)].clone());
             }
             out.push(x);
+        }
+        for _ in 0..12 {
+            let a = &roots[3 + next(roots.len() - 3)];
+            let b = &roots[3 + next(roots.len() - 3)];
+            out.push(ok(a.clone() * coeffs[next(3)].clone() + b));
         }
         out
     }
@@ -674,6 +708,16 @@ mod field {
         assert_eq!(cyc("1+E(4)").pow(4), Cyclotomic::from_int(-4));
         let (re, im) = cyc("E(8)").to_complex();
         assert!((re - 0.5f64.sqrt()).abs() < 1e-12 && (im - 0.5f64.sqrt()).abs() < 1e-12);
+        let mut v = vec![cyc("E(3)"), cyc("1/2"), cyc("-E(3)"), cyc("E(4)"), cyc("-1"), cyc("E(3)^2"), cyc("E(3)")];
+        v.sort_by(|a, b| a.canonical_cmp(b));
+        let printed: Vec<String> = v.iter().map(|x| x.to_string()).collect();
+        assert_eq!(printed, ["-1", "1/2", "-E(3)", "E(3)^2", "E(3)", "E(3)", "E(4)"]);
+        for a in &v {
+            for b in &v {
+                assert_eq!(a.canonical_cmp(b) == Ordering::Equal, a == b);
+                assert_eq!(a.canonical_cmp(b), b.canonical_cmp(a).reverse());
+            }
+        }
         use std::collections::HashSet;
         let set: HashSet<Cyclotomic> =
             [cyc("E(6)"), cyc("-E(3)^2"), cyc("E(12)^2"), cyc("E(4)^2"), cyc("-1")].into_iter().collect();
@@ -774,11 +818,11 @@ mod signs {
     #[test]
     fn high_conductor_near_cancellation() {
         // cos(2pi/1000) vs the rational approximation from 40 digits of it.
-        // cos(2 pi / 1000) = 0.99998026085613712838...
+        // cos(2 pi / 1000) = 0.99998026085613712984867...
         let x = ok((Cyclotomic::root_of_unity(1000, 1) + Cyclotomic::root_of_unity(1000, -1))
             * Q::new(1, 2));
-        let a = Q::new(999980260856137128, 1000000000000000000);
-        let b = Q::new(999980260856137129, 1000000000000000000);
+        let a = Q::new(999980260856137129, 1000000000000000000);
+        let b = Q::new(999980260856137130, 1000000000000000000);
         assert_eq!(ok(&x - &Cyclotomic::from_q(a)).sign(), Ordering::Greater);
         assert_eq!(ok(&x - &Cyclotomic::from_q(b)).sign(), Ordering::Less);
         // Two real elements of Q(E(1001)) that agree to many digits? Use sigma conjugates:
@@ -819,6 +863,26 @@ mod signs {
             assert_eq!((-&x).sign(), s.reverse());
         }
         assert!(checked > 1000);
+    }
+
+    #[test]
+    fn high_conductor_cosines_vs_nearest_doubles() {
+        // x = 2cos(2 pi k/n) against the double nearest to it (an exact dyadic rational
+        // within ~1e-16): the sign of x - r needs the refinement stage; cross-check it
+        // with the sign of x^2 - r^2, a different element with the same sign (x, r > 0).
+        for (n, k) in [(105u64, 1i64), (997, 1), (1001, 2), (1000, 3), (4096, 5), (3 * 5 * 7 * 11, 4)] {
+            let x = ok(Cyclotomic::root_of_unity(n, k) + Cyclotomic::root_of_unity(n, -k));
+            let f = 2.0 * (std::f64::consts::TAU * k as f64 / n as f64).cos();
+            assert!(f > 1.0);
+            // f = m * 2^-52 exactly for some integer m (f in [1, 2)).
+            let m = (f * (1u64 << 52) as f64) as i64;
+            let r = Cyclotomic::from_q(Q::new(m, 1 << 52));
+            let d = ok(&x - &r);
+            let d2 = ok(&(&x * &x) - &(&r * &r));
+            assert_ne!(d.sign(), Ordering::Equal);
+            assert_eq!(d.sign(), d2.sign(), "n={n} k={k}");
+            assert_eq!(x.cmp_real(&r), d.sign());
+        }
     }
 
     #[test]

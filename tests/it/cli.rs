@@ -247,3 +247,35 @@ fn help_and_version_exit_0() {
     assert!(stdout(&["gset", "--help"]).contains("--action"));
     assert!(stdout(&["--version"]).starts_with("plrep"));
 }
+
+#[test]
+fn table_and_lattice_commands() {
+    let text = stdout(&["table", "A5"]);
+    assert!(text.starts_with("Character table of A5 (order 60, 5 classes, Dixon-Schneider)"));
+    assert!(text.contains("A = -E(5)^2-E(5)^3"));
+    let real = stdout(&["table", "Q8", "--real"]);
+    assert!(real.contains("L4 q     4 -4"), "{real}");
+    let v = json(&["table", "S4"]);
+    assert_eq!(v["schema"], "plrep.table.v1");
+    assert_eq!(v["characters"].as_array().unwrap().len(), 5);
+    assert_eq!(v["normal_subgroups"].as_array().unwrap().len(), 4);
+    assert!(stdout(&["table", "C8", "--format", "latex"]).contains("\\begin{tabular}"));
+    assert!(stdout(&["table", "C8", "--format", "markdown"]).contains("| X.1 |"));
+    let l = json(&["lattice", "D8"]);
+    assert_eq!(l["schema"], "plrep.lattice.v1");
+    assert_eq!(l["normal_subgroups"].as_array().unwrap().len(), 6);
+    let svg = stdout(&["lattice", "D8", "--format", "svg"]);
+    assert!(svg.starts_with("<svg") && svg.contains(">Z(G)</text>"));
+    assert!(stdout(&["lattice", "D8", "--format", "dot"]).starts_with("digraph"));
+    assert!(stdout(&["lattice", "D8", "--format", "tikz"]).contains("\\begin{tikzpicture}"));
+    // Same input, same bytes.
+    assert_eq!(stdout(&["table", "SL(2,3)", "--format", "json"]), stdout(&["table", "SL(2,3)", "--format", "json"]));
+}
+
+#[test]
+fn table_and_lattice_errors() {
+    assert!(fails(&["lattice", "D8", "--format", "markdown"], 2).contains("no --format markdown"));
+    assert!(fails(&["table", "D8", "--format", "svg"], 2).contains("no --format svg"));
+    assert!(fails(&["table", "S5", "--max-order", "100"], 3).contains("--max-order"));
+    assert!(fails(&["table", "D7"], 2).contains("dihedral"));
+}

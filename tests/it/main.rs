@@ -8,5 +8,6 @@ mod graphs;
 mod gset;
 mod lattice;
 mod real;
+mod report;
 mod solver;
 mod spec;

@@ -178,3 +178,82 @@ fn quotient_simples_follow_the_lattice() {
     let centre = l.subgroups.iter().find(|n| n.order == 2).unwrap();
     assert_eq!(r.simples_of_quotient(centre).len(), 4);
 }
+
+#[test]
+fn normal_subgroups_from_our_tables_equal_gaps_exactly() {
+    use plrep::group::ConjugacyClasses;
+    use std::collections::BTreeSet;
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/reference");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    for path in files {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let g = plrep::group::spec::group_from_json(&text, "ref").unwrap();
+        let t = CharacterTable::compute(&g, &Limits::default()).unwrap();
+        let r = RealSimples::from_table(&t);
+        let l = plrep::report::lattice::normal_lattice(&t, &r);
+        // Match GAP's classes to ours through their representatives.
+        let e = g.enumerate(&Limits::default()).unwrap();
+        let cc = ConjugacyClasses::compute(&e, g.generators());
+        assert_eq!(cc.reps, t.class_reps, "same class order as the table");
+        let ours_of_gap: Vec<usize> = v["classes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                let p = plrep::group::Perm::parse_gap(c["rep"].as_str().unwrap(), g.degree()).unwrap();
+                cc.class_of_perm(&e, &p).unwrap()
+            })
+            .collect();
+        let gap: BTreeSet<Vec<usize>> = v["normal_subgroups"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| {
+                let mut s: Vec<usize> = n.as_array().unwrap().iter().map(|c| ours_of_gap[c.as_u64().unwrap() as usize]).collect();
+                s.sort_unstable();
+                s
+            })
+            .collect();
+        let ours: BTreeSet<Vec<usize>> = l.subgroups.iter().map(|n| n.classes.clone()).collect();
+        assert_eq!(ours, gap, "{}", path.display());
+        // GAP's kernels of the characters are among ours, as sets of classes.
+        let kernels: BTreeSet<Vec<usize>> = r.simples.iter().map(|s| s.kernel.clone()).collect();
+        for k in v["kernels"].as_array().unwrap() {
+            let mut s: Vec<usize> = k.as_array().unwrap().iter().map(|c| ours_of_gap[c.as_u64().unwrap() as usize]).collect();
+            s.sort_unstable();
+            assert!(kernels.contains(&s), "{}: kernel {s:?}", path.display());
+        }
+    }
+}
+
+#[test]
+fn every_gset_kind_decomposes_into_real_simples() {
+    let limits = Limits::default();
+    for (group, actions) in [
+        ("S4", vec!["regular", "natural", "subsets:2", "tuples:2", "conjugation", "cosets:(1,2)", "cosets:(1,2,3,4),(1,3)"]),
+        ("A5", vec!["natural", "subsets:2", "tuples:2", "cosets:(1,2,3)", "conjugation"]),
+        ("Q8", vec!["regular", "conjugation"]),
+    ] {
+        let g = parse_group(group).unwrap();
+        let t = CharacterTable::compute(&g, &limits).unwrap();
+        let r = RealSimples::from_table(&t);
+        for a in actions {
+            let x = GSet::new(&g, &ActionSpec::parse(a).unwrap(), &limits).unwrap();
+            let pi: Vec<u64> = t
+                .class_reps
+                .iter()
+                .map(|rep| {
+                    let p = x.act(rep).unwrap();
+                    (0..x.len()).filter(|&i| p.apply(i) == i).count() as u64
+                })
+                .collect();
+            let m = r.decompose_permutation_character(&pi).unwrap();
+            let dim: u64 = m.iter().map(|&(i, k)| k * r.simples[i].dim).sum();
+            assert_eq!(dim as usize, x.len(), "{group} {a}");
+            // The trivial simple occurs once per orbit.
+            assert_eq!(m[0], (0, x.orbits().len() as u64), "{group} {a}");
+        }
+    }
+}

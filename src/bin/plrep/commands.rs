@@ -16,7 +16,7 @@ use std::path::Path;
 
 /// Resolve GROUP: generators, a JSON file (`.json` suffix, a path separator, or an
 /// existing file that is not a catalog name), or a catalog name.
-pub fn load_group(spec: &str) -> Result<PermGroup> {
+pub(crate) fn load_group(spec: &str) -> Result<PermGroup> {
     if looks_like_generators(spec) {
         return parse_group(spec);
     }
@@ -122,6 +122,7 @@ struct CatalogEntryJson {
 
 /// `plrep info GROUP` and `plrep info --list`.
 pub fn info(spec: Option<&str>, list: bool, format: Format, limits: &Limits) -> Result<String> {
+    format.require("info", &[Format::Text, Format::Json])?;
     if list {
         return catalog_listing(format);
     }
@@ -141,7 +142,7 @@ pub fn info(spec: Option<&str>, list: bool, format: Format, limits: &Limits) -> 
             is_abelian: abelian,
             is_solvable: solvable,
         }),
-        Format::Text => {
+        _ => {
             let skipped = || format!("not computed (order above --max-order {})", limits.max_order);
             let mut s = String::new();
             let _ = writeln!(s, "group       {}", group_name(&g));
@@ -168,7 +169,7 @@ fn catalog_listing(format: Format) -> Result<String> {
                 .map(|e| CatalogEntryJson { name: e.name, aliases: e.aliases, description: e.description })
                 .collect(),
         }),
-        Format::Text => {
+        _ => {
             let width = entries.iter().map(|e| e.name.len()).max().unwrap_or(0);
             let mut s = String::new();
             for e in entries {
@@ -230,6 +231,7 @@ struct ClassesJson {
 
 /// `plrep classes GROUP`.
 pub fn classes(spec: &str, format: Format, limits: &Limits) -> Result<String> {
+    format.require("classes", &[Format::Text, Format::Json])?;
     let g = load_group(spec)?;
     let e = g.enumerate(limits)?;
     let c = ConjugacyClasses::compute(&e, g.generators());
@@ -252,7 +254,7 @@ pub fn classes(spec: &str, format: Format, limits: &Limits) -> Result<String> {
                 .collect(),
             power_maps: primes.iter().zip(&maps).map(|(&prime, m)| PowerMapJson { prime, map: m.clone() }).collect(),
         }),
-        Format::Text => {
+        _ => {
             let mut s = String::new();
             let _ = writeln!(
                 s,
@@ -358,6 +360,7 @@ struct CentralizerJson {
 
 /// `plrep gset GROUP --action A`.
 pub fn gset(spec: &str, action: &str, format: Format, limits: &Limits) -> Result<String> {
+    format.require("gset", &[Format::Text, Format::Json])?;
     let g = load_group(spec)?;
     let a = ActionSpec::parse(action)?;
     let x = GSet::new(&g, &a, limits)?;
@@ -392,7 +395,7 @@ pub fn gset(spec: &str, action: &str, format: Format, limits: &Limits) -> Result
             },
             hat_group: HatJson { order: big_json(&hat_order) },
         }),
-        Format::Text => {
+        _ => {
             let mut s = String::new();
             let _ = writeln!(s, "group        {} (order {}, degree {})", group_name(&g), g.order(), g.degree());
             let _ = writeln!(s, "action       {a}");

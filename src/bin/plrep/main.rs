@@ -6,6 +6,7 @@
 
 mod activation;
 mod commands;
+mod tables;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use plrep::group::Limits;
@@ -50,6 +51,43 @@ enum Format {
     Text,
     /// JSON (schema named in the "schema" field).
     Json,
+    /// A Markdown table (tables).
+    Markdown,
+    /// A LaTeX tabular (tables).
+    Latex,
+    /// Graphviz DOT (lattices and graphs).
+    Dot,
+    /// SVG drawn by plrep itself (lattices and graphs).
+    Svg,
+    /// A TikZ picture (lattices and graphs).
+    Tikz,
+}
+
+impl Format {
+    /// The name used on the command line.
+    fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Json => "json",
+            Format::Markdown => "markdown",
+            Format::Latex => "latex",
+            Format::Dot => "dot",
+            Format::Svg => "svg",
+            Format::Tikz => "tikz",
+        }
+    }
+
+    /// Refuse a format the command does not produce (bad input, exit 2).
+    fn require(self, command: &str, allowed: &[Format]) -> plrep::Result<()> {
+        if allowed.contains(&self) {
+            return Ok(());
+        }
+        let names: Vec<&str> = allowed.iter().map(|f| f.name()).collect();
+        Err(plrep::Error::bad(
+            format!("the {command} command has no --format {}", self.name()),
+            format!("use one of {}", names.join(", ")),
+        ))
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -77,6 +115,20 @@ enum Command {
         #[arg(long, default_value = "regular")]
         action: String,
     },
+    /// The exact character table (Dixon-Schneider, verified before it is printed).
+    Table {
+        /// The group (catalog name, generators, or JSON file).
+        group: String,
+        /// Show the real simple representations (real characters, types) instead.
+        #[arg(long)]
+        real: bool,
+    },
+    /// The lattice of normal subgroups, read off the character table, with the real
+    /// simples of each quotient.
+    Lattice {
+        /// The group (catalog name, generators, or JSON file).
+        group: String,
+    },
     /// Check an --activation value and print its canonical spelling (for scripts; the
     /// commands using activations arrive with the solver).
     #[command(hide = true)]
@@ -101,6 +153,8 @@ fn real_main() -> i32 {
         Command::Info { group, list } => commands::info(group.as_deref(), *list, cli.global.format, &limits),
         Command::Classes { group } => commands::classes(group, cli.global.format, &limits),
         Command::Gset { group, action } => commands::gset(group, action, cli.global.format, &limits),
+        Command::Table { group, real } => tables::table(group, *real, cli.global.format, &limits),
+        Command::Lattice { group } => tables::lattice(group, cli.global.format, &limits),
         Command::CheckActivation { activation } => activation::parse_activation_name(activation).map(|a| a + "\n"),
     };
     let text = match result {
@@ -138,7 +192,7 @@ fn clap_error(e: clap::Error) -> i32 {
             0
         }
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            eprintln!("error: no command given (commands are info, classes, gset; run 'plrep --help' for usage)");
+            eprintln!("error: no command given (commands are info, classes, gset, table, lattice; run 'plrep --help' for usage)");
             2
         }
         _ => {

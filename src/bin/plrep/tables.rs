@@ -1,0 +1,60 @@
+//! `plrep table` and `plrep lattice`: thin wrappers over `plrep::report`.
+
+use crate::commands::load_group;
+use crate::Format;
+use plrep::character::{CharacterTable, RealSimples};
+use plrep::group::{Limits, PermGroup};
+use plrep::report::lattice::{lattice_json, lattice_text, normal_lattice};
+use plrep::report::table::{table_json, table_latex, table_markdown, table_text, Rows};
+use plrep::{Error, Result};
+
+fn compute(spec: &str, limits: &Limits) -> Result<(PermGroup, CharacterTable, RealSimples)> {
+    let group = load_group(spec)?;
+    let table = CharacterTable::compute(&group, limits)?;
+    let real = RealSimples::from_table(&table);
+    Ok((group, table, real))
+}
+
+fn title(group: &PermGroup, table: &CharacterTable, what: &str) -> String {
+    format!(
+        "{what} of {} (order {}, {} classes, {})",
+        group.name().unwrap_or("group"),
+        table.order,
+        table.num_classes(),
+        table.method
+    )
+}
+
+fn json_text(v: &serde_json::Value) -> Result<String> {
+    serde_json::to_string_pretty(v).map(|s| s + "\n").map_err(|e| Error::verification(format!("JSON: {e}")))
+}
+
+/// The character table in the requested format.
+pub fn table(spec: &str, real: bool, format: Format, limits: &Limits) -> Result<String> {
+    format.require("table", &[Format::Text, Format::Json, Format::Markdown, Format::Latex])?;
+    let (group, t, r) = compute(spec, limits)?;
+    let rows = if real { Rows::Real } else { Rows::Complex };
+    let what = if real { "Real simples" } else { "Character table" };
+    let head = title(&group, &t, what);
+    Ok(match format {
+        Format::Json => json_text(&table_json(&group, &t, &r, &normal_lattice(&t, &r)))?,
+        Format::Markdown => table_markdown(&head, &t, &r, rows),
+        Format::Latex => table_latex(&head, &t, &r, rows),
+        _ => table_text(&head, &t, &r, rows),
+    })
+}
+
+/// The normal-subgroup lattice in the requested format.
+pub fn lattice(spec: &str, format: Format, limits: &Limits) -> Result<String> {
+    format.require("lattice", &[Format::Text, Format::Json, Format::Dot, Format::Svg, Format::Tikz])?;
+    let (group, t, r) = compute(spec, limits)?;
+    let l = normal_lattice(&t, &r);
+    let head = title(&group, &t, "Normal subgroups");
+    Ok(match format {
+        Format::Json => json_text(&lattice_json(&group, &t, &r, &l))?,
+        Format::Dot => l.drawing(&head).to_dot(),
+        Format::Svg => l.drawing(&head).to_svg(),
+        Format::Tikz => l.drawing(&head).to_tikz(),
+        _ => lattice_text(&head, &t, &r, &l),
+    })
+}

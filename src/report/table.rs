@@ -1,0 +1,398 @@
+//! Character tables as text (laid out like GAP's `Display`), Markdown, LaTeX and JSON
+//! (`plrep.table.v1`, ARCHITECTURE §4).
+//!
+//! Irrational values are abbreviated by letters in the text, Markdown and LaTeX forms,
+//! as GAP does: `A`, `B`, ... for new values, `/A` for the complex conjugate of `A`, `-A`
+//! and `-/A` for the negatives; a legend below the table gives each letter's exact value
+//! in GAP notation and a decimal approximation (printed only, never used).
+
+use crate::arith::Cyclotomic;
+use crate::character::{CharacterTable, RealSimples};
+use crate::group::PermGroup;
+use crate::lattice::NormalLattice;
+use serde_json::{json, Value};
+use std::fmt::Write as _;
+
+/// GAP's class names: element order followed by a letter (`1a`, `2a`, `2b`, `4a`, ...),
+/// letters counting the classes of the same element order in table order.
+pub fn class_names(table: &CharacterTable) -> Vec<String> {
+    let mut names = Vec::with_capacity(table.num_classes());
+    for (i, &o) in table.element_orders.iter().enumerate() {
+        let before = table.element_orders[..i].iter().filter(|&&x| x == o).count();
+        names.push(format!("{o}{}", letters(before)));
+    }
+    names
+}
+
+fn letters(mut i: usize) -> String {
+    let mut s = Vec::new();
+    loop {
+        s.push((b'a' + (i % 26) as u8) as char);
+        i /= 26;
+        if i == 0 {
+            break;
+        }
+        i -= 1;
+    }
+    s.iter().rev().collect()
+}
+
+/// The abbreviations of irrational values, in order of first appearance.
+#[derive(Debug, Default)]
+struct Legend {
+    letters: Vec<(String, Cyclotomic)>,
+}
+
+impl Legend {
+    /// The short form of `v`: itself when rational, else a letter expression.
+    fn short(&mut self, v: &Cyclotomic) -> String {
+        if v.is_rational() {
+            return v.to_string();
+        }
+        for (name, u) in &self.letters {
+            if v == u {
+                return name.clone();
+            }
+            let minus = -u;
+            if v == &minus {
+                return format!("-{name}");
+            }
+            let c = u.conj();
+            if v == &c {
+                return format!("/{name}");
+            }
+            if v == &(-&c) {
+                return format!("-/{name}");
+            }
+        }
+        let name = letters(self.letters.len()).to_uppercase();
+        self.letters.push((name.clone(), v.clone()));
+        name
+    }
+
+    fn lines(&self) -> Vec<String> {
+        self.letters
+            .iter()
+            .map(|(name, v)| {
+                let (re, im) = v.to_complex();
+                let approx = if v.is_real() { format!("{re:.4}") } else { format!("{re:.4}{im:+.4}i") };
+                format!("{name} = {v} ≈ {approx}")
+            })
+            .collect()
+    }
+}
+
+fn prime_factors(mut n: u64) -> Vec<u64> {
+    let mut out = Vec::new();
+    let mut p = 2;
+    while p * p <= n {
+        if n % p == 0 {
+            out.push(p);
+            while n % p == 0 {
+                n /= p;
+            }
+        }
+        p += 1;
+    }
+    if n > 1 {
+        out.push(n);
+    }
+    out
+}
+
+fn valuation(mut n: u64, p: u64) -> u32 {
+    let mut v = 0;
+    while n > 0 && n % p == 0 {
+        n /= p;
+        v += 1;
+    }
+    v
+}
+
+/// Which rows a rendered table shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rows {
+    /// The complex irreducible characters `X.1, X.2, ...`.
+    Complex,
+    /// The real simples `L0, L1, ...` with their real characters.
+    Real,
+}
+
+struct Body {
+    labels: Vec<String>,
+    extra: Vec<String>,
+    cells: Vec<Vec<String>>,
+    legend: Legend,
+}
+
+fn body(table: &CharacterTable, real: &RealSimples, rows: Rows) -> Body {
+    let mut legend = Legend::default();
+    let (labels, extra, values): (Vec<String>, Vec<String>, Vec<&Vec<Cyclotomic>>) = match rows {
+        Rows::Complex => (
+            (1..=table.characters.len()).map(|i| format!("X.{i}")).collect(),
+            table.characters.iter().map(|c| format!("{:+}", c.indicator).replace("+0", "o").replace("+1", "+").replace("-1", "-")).collect(),
+            table.characters.iter().map(|c| &c.values).collect(),
+        ),
+        Rows::Real => (
+            real.simples.iter().map(|l| l.label.clone()).collect(),
+            real.simples.iter().map(|l| l.kind.name()[..1].to_string()).collect(),
+            real.simples.iter().map(|l| &l.values).collect(),
+        ),
+    };
+    let cells = values
+        .iter()
+        .map(|vals| vals.iter().map(|v| if v.is_zero() { ".".to_string() } else { legend.short(v) }).collect())
+        .collect();
+    Body { labels, extra, cells, legend }
+}
+
+/// The table as text, laid out like GAP's `Display`: centralizer orders factored by the
+/// primes dividing `|G|`, class names, power maps, one row per character (`.` for 0),
+/// the Frobenius–Schur indicator (`+`, `o`, `-`) or the real type (`r`, `c`, `q`) in the
+/// second column, and a legend of irrationalities.
+pub fn table_text(title: &str, table: &CharacterTable, real: &RealSimples, rows: Rows) -> String {
+    let names = class_names(table);
+    let b = body(table, real, rows);
+    let mut width = names.iter().map(String::len).max().unwrap_or(1);
+    for row in &b.cells {
+        width = width.max(row.iter().map(String::len).max().unwrap_or(1));
+    }
+    let lw = b.labels.iter().map(String::len).max().unwrap_or(3).max(4) + 3;
+    let mut s = String::new();
+    let _ = writeln!(s, "{title}\n");
+    for p in prime_factors(table.order) {
+        let _ = write!(s, "{:>w$}", p, w = lw);
+        for &c in &table.centralizer_orders {
+            let v = valuation(c, p);
+            let cell = if v == 0 { ".".to_string() } else { v.to_string() };
+            let _ = write!(s, " {cell:>width$}");
+        }
+        s.push('\n');
+    }
+    s.push('\n');
+    let _ = write!(s, "{:>w$}", "", w = lw);
+    for n in &names {
+        let _ = write!(s, " {n:>width$}");
+    }
+    s.push('\n');
+    for p in prime_factors(table.order) {
+        let pm = table.power_map(p as i64);
+        let _ = write!(s, "{:>w$}", format!("{p}P"), w = lw);
+        for &c in &pm {
+            let _ = write!(s, " {:>width$}", names[c]);
+        }
+        s.push('\n');
+    }
+    s.push('\n');
+    for (i, row) in b.cells.iter().enumerate() {
+        let _ = write!(s, "{:<w$}", format!("{} {}", b.labels[i], b.extra[i]), w = lw);
+        for cell in row {
+            let _ = write!(s, " {cell:>width$}");
+        }
+        s.push('\n');
+    }
+    s.push('\n');
+    match rows {
+        Rows::Complex => s.push_str("Second column: Frobenius-Schur indicator (+ real, o not real, - quaternionic).\n"),
+        Rows::Real => s.push_str("Second column: type of the real simple (r real, c complex, q quaternionic).\n"),
+    }
+    let legend = b.legend.lines();
+    if !legend.is_empty() {
+        s.push('\n');
+        for l in legend {
+            let _ = writeln!(s, "{l}");
+        }
+    }
+    s
+}
+
+/// The table as a Markdown pipe table (irrationalities abbreviated, legend below).
+pub fn table_markdown(title: &str, table: &CharacterTable, real: &RealSimples, rows: Rows) -> String {
+    let names = class_names(table);
+    let b = body(table, real, rows);
+    let mut s = String::new();
+    let _ = writeln!(s, "**{title}**\n");
+    let second = if rows == Rows::Complex { "ind" } else { "type" };
+    let _ = writeln!(s, "| | {second} | {} |", names.join(" | "));
+    let _ = writeln!(s, "|---|---|{}", "---:|".repeat(names.len()));
+    let _ = writeln!(s, "| \\|C(g)\\| | | {} |", table.centralizer_orders.iter().map(u64::to_string).collect::<Vec<_>>().join(" | "));
+    for (i, row) in b.cells.iter().enumerate() {
+        let _ = writeln!(s, "| {} | {} | {} |", b.labels[i], b.extra[i], row.join(" | ").replace('*', "\\*"));
+    }
+    let legend = b.legend.lines();
+    if !legend.is_empty() {
+        s.push('\n');
+        for l in legend {
+            let _ = writeln!(s, "- `{}", l.replacen(" = ", "` = `", 1).replacen(" ≈ ", "` ≈ ", 1));
+        }
+    }
+    s
+}
+
+/// A cyclotomic number in LaTeX, with `\zeta_n = e^{2\pi i/n}`.
+pub fn cyclotomic_latex(v: &Cyclotomic) -> String {
+    let gap = v.to_string();
+    // GAP notation: terms like `-3/2*E(8)^3`; rewrite E(n)^k -> \zeta_{n}^{k}.
+    let mut out = String::new();
+    let mut rest = gap.as_str();
+    while let Some(pos) = rest.find("E(") {
+        out.push_str(&rest[..pos].replace('*', ""));
+        rest = &rest[pos + 2..];
+        let close = rest.find(')').unwrap_or(rest.len());
+        let n = &rest[..close];
+        rest = &rest[(close + 1).min(rest.len())..];
+        let _ = write!(out, "\\zeta_{{{n}}}");
+        if let Some(r) = rest.strip_prefix('^') {
+            let end = r.find(|c: char| !c.is_ascii_digit()).unwrap_or(r.len());
+            let _ = write!(out, "^{{{}}}", &r[..end]);
+            rest = &r[end..];
+        }
+    }
+    out.push_str(rest);
+    // Fractions p/q -> \frac{p}{q} for readability.
+    let mut res = String::new();
+    let chars: Vec<char> = out.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_ascii_digit() {
+            let start = i;
+            while i < chars.len() && chars[i].is_ascii_digit() {
+                i += 1;
+            }
+            if i < chars.len() && chars[i] == '/' && i + 1 < chars.len() && chars[i + 1].is_ascii_digit() {
+                let num: String = chars[start..i].iter().collect();
+                i += 1;
+                let ds = i;
+                while i < chars.len() && chars[i].is_ascii_digit() {
+                    i += 1;
+                }
+                let den: String = chars[ds..i].iter().collect();
+                let _ = write!(res, "\\frac{{{num}}}{{{den}}}");
+            } else {
+                res.extend(&chars[start..i]);
+            }
+        } else {
+            res.push(chars[i]);
+            i += 1;
+        }
+    }
+    res
+}
+
+/// The table as a ready LaTeX `tabular` (needs no packages; `\zeta_n = e^{2\pi i/n}`),
+/// irrationalities abbreviated with a legend.
+pub fn table_latex(title: &str, table: &CharacterTable, real: &RealSimples, rows: Rows) -> String {
+    let names = class_names(table);
+    let b = body(table, real, rows);
+    let mut s = String::new();
+    let _ = writeln!(s, "% {title}");
+    let _ = writeln!(s, "\\begin{{tabular}}{{l|{}}}", "r".repeat(names.len()));
+    let _ = writeln!(s, " & {} \\\\", names.iter().map(|n| format!("${n}$")).collect::<Vec<_>>().join(" & "));
+    let _ = writeln!(s, "$|C_G(g)|$ & {} \\\\", table.centralizer_orders.iter().map(u64::to_string).collect::<Vec<_>>().join(" & "));
+    s.push_str("\\hline\n");
+    for (i, row) in b.cells.iter().enumerate() {
+        let label = match rows {
+            Rows::Complex => format!("$\\chi_{{{}}}$", i + 1),
+            Rows::Real => format!("$L_{{{}}}$", &b.labels[i][1..]),
+        };
+        let cells: Vec<String> = row
+            .iter()
+            .map(|c| {
+                if c == "." {
+                    "$\\cdot$".to_string()
+                } else if let Some(letter) = c.strip_prefix("-/") {
+                    format!("$-\\overline{{{letter}}}$")
+                } else if let Some(letter) = c.strip_prefix('/') {
+                    format!("$\\overline{{{letter}}}$")
+                } else {
+                    format!("${c}$")
+                }
+            })
+            .collect();
+        let _ = writeln!(s, "{label} & {} \\\\", cells.join(" & "));
+    }
+    s.push_str("\\end{tabular}\n");
+    let legend = &b.legend.letters;
+    if !legend.is_empty() {
+        s.push('\n');
+        for (name, v) in legend {
+            let _ = writeln!(s, "${name} = {}$\\\\", cyclotomic_latex(v));
+        }
+    }
+    s
+}
+
+/// The group part of every JSON document: name, order, degree, generators.
+pub fn group_json(group: &PermGroup) -> Value {
+    json!({
+        "name": group.name().unwrap_or(""),
+        "order": group.order().to_string().parse::<u64>().map(Value::from).unwrap_or_else(|_| Value::from(group.order().to_string())),
+        "degree": group.degree(),
+        "generators": group.generators().iter().map(ToString::to_string).collect::<Vec<_>>(),
+    })
+}
+
+/// The full table document `plrep.table.v1` (ARCHITECTURE §4), with the extensions
+/// `classes[].name`, `classes[].centralizer_order`, `power_maps`, `method` and
+/// `normal_subgroups[].names`.
+pub fn table_json(group: &PermGroup, table: &CharacterTable, real: &RealSimples, lattice: &NormalLattice) -> Value {
+    let names = class_names(table);
+    let classes: Vec<Value> = (0..table.num_classes())
+        .map(|i| {
+            json!({
+                "name": names[i],
+                "rep": table.class_reps[i].to_string(),
+                "size": table.class_sizes[i],
+                "order": table.element_orders[i],
+                "centralizer_order": table.centralizer_orders[i],
+            })
+        })
+        .collect();
+    let characters: Vec<Value> = table
+        .characters
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            json!({
+                "label": format!("X.{}", i + 1),
+                "degree": c.degree,
+                "indicator": c.indicator,
+                "values": c.values.iter().map(ToString::to_string).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let real_simples: Vec<Value> = real
+        .simples
+        .iter()
+        .map(|l| {
+            json!({
+                "label": l.label,
+                "dim": l.dim,
+                "type": l.kind.name(),
+                "characters": l.characters,
+                "values": l.values.iter().map(ToString::to_string).collect::<Vec<_>>(),
+                "kernel": l.kernel,
+                "minus_kernel": l.minus_kernel,
+            })
+        })
+        .collect();
+    let labels = lattice.labels();
+    let normal: Vec<Value> = lattice
+        .subgroups
+        .iter()
+        .enumerate()
+        .map(|(i, n)| json!({"label": labels[i], "names": n.names, "order": n.order, "classes": n.classes}))
+        .collect();
+    let power_maps: serde_json::Map<String, Value> =
+        table.prime_power_maps().into_iter().map(|(p, m)| (p.to_string(), json!(m))).collect();
+    json!({
+        "schema": "plrep.table.v1",
+        "group": group_json(group),
+        "method": table.method.to_string(),
+        "classes": classes,
+        "power_maps": power_maps,
+        "characters": characters,
+        "real_simples": real_simples,
+        "normal_subgroups": normal,
+    })
+}
