@@ -112,3 +112,48 @@ fn unresolved_pairs_are_flagged_prominently() {
     assert_eq!(j["unresolved"].as_array().unwrap().len(), 6);
     assert_eq!(j["unresolved"][0]["potential_counterexample"], true);
 }
+
+// ---------------------------------------------------------------- command line
+
+fn plrep(args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_plrep")).args(args).output().unwrap();
+    (out.status.code().unwrap(), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+}
+
+#[test]
+fn cli_graph_solve_exists() {
+    let (code, out, _) = plrep(&["graph", "C8", "--activation", "abs", "--certify"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("L1 -> L0 L2 L4") && out.contains("certified"));
+    let (code, out, _) = plrep(&["graph", "C8", "--bias", "1", "--format", "json"]);
+    assert_eq!(code, 0);
+    let j: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(j["schema"], "plrep.graph.v1");
+    assert_eq!(j["bias"], "1");
+    assert!(j["edges"].as_array().unwrap().iter().any(|e| e["from_label"] == "L1" && e["to_label"] == "L3"));
+    let (code, out, _) = plrep(&["graph", "S4", "--action", "natural", "--format", "svg"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("<svg") || out.contains("<svg"));
+    let (code, out, _) = plrep(&["solve", "C8", "--from", "L1", "--to", "L0", "--certify"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("EDGE") && out.contains("re-checked independently: ok"), "{out}");
+    let (code, out, _) = plrep(&["exists", "D8"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("PL maps"));
+}
+
+#[test]
+fn cli_solver_errors() {
+    for (args, want) in [
+        (vec!["graph", "C8", "--activation", "tanh"], 2),
+        (vec!["graph", "C8", "--bias", "x"], 2),
+        (vec!["graph", "C8", "--format", "latex"], 2),
+        (vec!["solve", "C8", "--from", "L9", "--to", "L0"], 2),
+        (vec!["graph", "A5", "--action", "tuples:2", "--max-points", "10"], 3),
+    ] {
+        let (code, out, err) = plrep(&args);
+        assert_eq!(code, want, "{args:?}: {err}");
+        assert!(out.is_empty());
+        assert!(err.starts_with("error: ") && err.trim_end().lines().count() == 1, "{err}");
+    }
+}
