@@ -223,6 +223,7 @@ impl InteractionGraph {
             }),
         };
         v["explanation"] = json!(o.describe());
+        v["group_reason"] = json!(p.explanation);
         v["rule_a"] = json!(p.rule_a);
         v["kernel_rule"] = json!(p.kernel_rule);
         v

@@ -116,6 +116,9 @@ pub struct PairResult {
     pub rule_a: bool,
     /// `ker L ⊆ ker L'` (necessary for any edge: the filtration, THEORY T1/T3).
     pub kernel_rule: bool,
+    /// For a non-edge, the group-theoretic reason a mathematician reads (THEORY T0–T2,
+    /// rule (a)), when one of the simple ones applies; the certificate is the obstruction.
+    pub explanation: Option<String>,
 }
 
 impl PairResult {
@@ -286,17 +289,115 @@ pub fn solve_from(module: &PlModule, options: &SolverOptions, l: usize, targets:
             });
         }
     }
+    let mut cent: Option<Vec<(crate::group::Perm, Vec<Option<i8>>)>> = None;
     Ok(targets
         .iter()
         .zip(verdicts)
-        .map(|(&l2, v)| PairResult {
-            from: l,
-            to: l2,
-            verdict: v.expect("every pair decided"),
-            rule_a: subset(&simples[l].pm_kernel(), &simples[l2].kernel),
-            kernel_rule: subset(&simples[l].kernel, &simples[l2].kernel),
+        .map(|(&l2, v)| {
+            let verdict = v.expect("every pair decided");
+            let explanation = match &verdict {
+                Verdict::NonEdge(Obstruction::Blocks { .. }) | Verdict::NonEdge(Obstruction::Hadamard) => {
+                    let c = cent.get_or_insert_with(|| centralizer_scalars(module));
+                    explain(module, options, l, l2, c)
+                }
+                _ => None,
+            };
+            PairResult {
+                from: l,
+                to: l2,
+                verdict,
+                rule_a: subset(&simples[l].pm_kernel(), &simples[l2].kernel),
+                kernel_rule: subset(&simples[l].kernel, &simples[l2].kernel),
+                explanation,
+            }
         })
         .collect())
+}
+
+/// For each generator `k` of the centralizer `C = C_{Sym(X)}(G)`, the scalar by which it
+/// acts on each isotypic component `V_L` (`Some(±1)`), or `None` if it is not `±id`.
+/// `k|V_L = e id` iff `|P_L e_{x^k} - e P_L e_x|^2 = 0` for every point `x`.
+fn centralizer_scalars(module: &PlModule) -> Vec<(crate::group::Perm, Vec<Option<i8>>)> {
+    let f = &module.field;
+    let m = f.m();
+    let n = module.points();
+    let gens = module.gset.centralizer().generators;
+    let red: Vec<Vec<Vec<i128>>> = (0..module.simples.len())
+        .map(|l| {
+            if module.multiplicity(l) == 0 {
+                return Vec::new();
+            }
+            let v = module.orbital_values(l);
+            (0..module.num_orbitals()).map(|o| f.reduce(&v[o * m..(o + 1) * m])).collect()
+        })
+        .collect();
+    gens.into_iter()
+        .map(|k| {
+            let eps = (0..module.simples.len())
+                .map(|l| {
+                    if red[l].is_empty() {
+                        return None;
+                    }
+                    [1i8, -1].into_iter().find(|&e| {
+                        (0..n).all(|x| {
+                            let xk = k.apply(x);
+                            let (a, b, c) = (&red[l][module.orbital(x, x)], &red[l][module.orbital(xk, xk)], &red[l][module.orbital(x, xk)]);
+                            a.iter().zip(b).zip(c).all(|((a, b), c)| a + b - 2 * e as i128 * c == 0)
+                        })
+                    })
+                })
+                .collect();
+            (k, eps)
+        })
+        .collect()
+}
+
+/// The simple group-theoretic reasons for a non-edge: rule (a) (an element of `ker^± L`
+/// outside `ker L'`), or a centralizer element acting as a scalar on both components with
+/// incompatible signs (T0–T2).
+fn explain(module: &PlModule, options: &SolverOptions, l: usize, l2: usize, cent: &[(crate::group::Perm, Vec<Option<i8>>)]) -> Option<String> {
+    let simples = &module.simples.simples;
+    let (a, b) = (&simples[l], &simples[l2]);
+    let even_like = options.bias.is_none() && (options.activation.parity() == Parity::Even || (options.activation.is_homogeneous() && l != l2));
+    let odd = options.bias.is_none() && options.activation.parity() == Parity::Odd;
+    if even_like || odd {
+        let bad = if even_like { a.pm_kernel() } else { a.kernel.clone() };
+        if let Some(c) = bad.iter().find(|c| !b.kernel.contains(c)) {
+            return Some(format!(
+                "the element {} lies in ker{} {} but not in ker {}: F(w) is fixed by the normal subgroup ker{} {}, which has no nonzero fixed vectors in {}",
+                module.classes.reps[*c],
+                if even_like { "^±" } else { "" },
+                a.label,
+                b.label,
+                if even_like { "^±" } else { "" },
+                a.label,
+                b.label
+            ));
+        }
+    } else if let Some(c) = a.kernel.iter().find(|c| !b.kernel.contains(c)) {
+        return Some(format!("the element {} lies in ker {} but not in ker {} (filtration, T1)", module.classes.reps[*c], a.label, b.label));
+    }
+    for (k, eps) in cent {
+        let (Some(ea), Some(eb)) = (eps[l], eps[l2]) else { continue };
+        // F(k w) = k F(w) and k w = ea w; k acts on V_L' as eb.
+        let forced = if even_like {
+            eb == -1
+        } else if odd {
+            eb != ea
+        } else {
+            ea == 1 && eb == -1
+        };
+        if forced {
+            return Some(format!(
+                "the centralizer element {k} (a permutation of X commuting with G) acts as {} on V_{} and as {} on V_{}, so F(w) = 0",
+                if ea == 1 { "+1" } else { "-1" },
+                a.label,
+                if eb == 1 { "+1" } else { "-1" },
+                b.label
+            ));
+        }
+    }
+    None
 }
 
 /// Solve one ordered pair.

@@ -243,6 +243,12 @@ fn a5_ordered_pairs_block_space_beats_rule_a() {
         .filter(|p| p.rule_a && matches!(p.verdict, Verdict::NonEdge(Obstruction::Blocks { .. })))
         .collect();
     assert!(!beaten.is_empty(), "rule (a) predicts an edge that the block space rules out");
+    // Each is explained by the centralizer (the swap of the two entries of a pair acts as
+    // a scalar on the components with incompatible signs: THEORY T0–T2, rule (b)).
+    for p in &beaten {
+        let e = p.explanation.as_deref().unwrap_or("");
+        assert!(e.contains("centralizer element"), "{e}");
+    }
     let p = beaten[0];
     let (from, to) = (&m.simples.simples[p.from], &m.simples.simples[p.to]);
     eprintln!("A5 tuples:2 abs: rule (a) allows {} -> {} (dims {} -> {}), blocks forbid", from.label, to.label, from.dim, to.dim);

@@ -107,7 +107,7 @@ pub(crate) fn solve_one(a: &LayerArgs<'_>, from: &str, to: &str, check: bool, fo
             "activation": options.activation.name(),
             "bias": options.bias.as_ref().map(|q| q.to_string()),
             "from": simples[l].label, "to": simples[l2].label,
-            "verdict": verdict, "rule_a": pair.rule_a, "kernel_rule": pair.kernel_rule, "certified": checked,
+            "verdict": verdict, "group_reason": pair.explanation, "rule_a": pair.rule_a, "kernel_rule": pair.kernel_rule, "certified": checked,
         });
         return Ok(serde_json::to_string_pretty(&doc).map_err(|e| Error::verification(e.to_string()))? + "\n");
     }
@@ -149,6 +149,9 @@ pub(crate) fn solve_one(a: &LayerArgs<'_>, from: &str, to: &str, check: bool, fo
         }
     }
     let _ = writeln!(s, "{rule_a}");
+    if let Some(e) = &pair.explanation {
+        let _ = writeln!(s, "why: {e}");
+    }
     if check {
         let _ = writeln!(s, "certificate re-checked independently: {}", if checked { "ok" } else { "nothing to check" });
     }
