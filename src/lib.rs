@@ -22,7 +22,9 @@ pub mod character;
 pub mod error;
 pub mod fourier;
 pub mod group;
+pub mod graph;
 pub mod lattice;
+pub mod pl;
 pub mod report;
 
 pub use error::{Error, Result};

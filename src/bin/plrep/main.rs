@@ -7,6 +7,7 @@
 mod activation;
 mod commands;
 mod fourier;
+mod pl_cmds;
 mod tables;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -94,6 +95,36 @@ impl Format {
     }
 }
 
+/// The layer options of `graph` and `solve`.
+#[derive(Debug, Args)]
+struct LayerOpts {
+    /// regular, natural, subsets:K, tuples:K (distinct points), conjugation,
+    /// cosets:<generators of H>.
+    #[arg(long, default_value = "regular")]
+    action: String,
+    /// relu, abs, identity, leaky:<p>, hardtanh, square.
+    #[arg(long, default_value = "relu", allow_hyphen_values = true)]
+    activation: String,
+    /// Add the invariant vector q*(1,...,1) before the activation (rational q).
+    #[arg(long, value_name = "q", allow_hyphen_values = true)]
+    bias: Option<String>,
+    /// Random vectors the witness search tries per source simple.
+    #[arg(long, value_name = "N", default_value_t = 8)]
+    seeds: u64,
+}
+
+impl LayerOpts {
+    fn args<'a>(&'a self, group: &'a str) -> pl_cmds::LayerArgs<'a> {
+        pl_cmds::LayerArgs {
+            group,
+            action: &self.action,
+            activation: &self.activation,
+            bias: self.bias.as_deref(),
+            seeds: self.seeds,
+        }
+    }
+}
+
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Order, degree, exponent, number of classes, abelian/solvable, generators.
@@ -146,6 +177,38 @@ enum Command {
         #[arg(long, value_name = "n")]
         cyclic: Option<u64>,
     },
+    /// The interaction graph of one layer on R^X: every ordered pair of simples is a
+    /// certified edge (exact witness), a certified non-edge (obstruction) or unresolved.
+    Graph {
+        /// The group (catalog name, generators, or JSON file).
+        group: String,
+        #[command(flatten)]
+        layer: LayerOpts,
+        /// Re-check every certificate independently of the search (exit 4 if one fails).
+        #[arg(long)]
+        certify: bool,
+    },
+    /// One ordered pair L -> L' with its certificate in full.
+    Solve {
+        /// The group (catalog name, generators, or JSON file).
+        group: String,
+        /// The source simple (label, e.g. L1).
+        #[arg(long)]
+        from: String,
+        /// The target simple (label, e.g. L0).
+        #[arg(long)]
+        to: String,
+        #[command(flatten)]
+        layer: LayerOpts,
+        /// Re-check the certificate independently of the search.
+        #[arg(long)]
+        certify: bool,
+    },
+    /// PL-Schur table: is there a nonzero / a non-linear PL equivariant map L -> L'.
+    Exists {
+        /// The group (catalog name, generators, or JSON file).
+        group: String,
+    },
     /// Check an --activation value and print its canonical spelling (for scripts; the
     /// commands using activations arrive with the solver).
     #[command(hide = true)]
@@ -173,6 +236,11 @@ fn real_main() -> i32 {
         Command::Table { group, real } => tables::table(group, *real, cli.global.format, &limits),
         Command::Lattice { group } => tables::lattice(group, cli.global.format, &limits),
         Command::Fourier { activation, terms, cyclic } => cli.global.format.require("fourier", &[Format::Text, Format::Json]).and_then(|()| fourier::fourier(activation, *terms, *cyclic, cli.global.format == Format::Json)),
+        Command::Graph { group, layer, certify } => pl_cmds::graph(&layer.args(group), *certify, cli.global.format, &limits),
+        Command::Solve { group, from, to, layer, certify } => {
+            pl_cmds::solve_one(&layer.args(group), from, to, *certify, cli.global.format, &limits)
+        }
+        Command::Exists { group } => pl_cmds::exists(group, cli.global.format, &limits),
         Command::CheckActivation { activation } => activation::parse_activation_name(activation).map(|a| a + "\n"),
     };
     let text = match result {
@@ -210,7 +278,7 @@ fn clap_error(e: clap::Error) -> i32 {
             0
         }
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            eprintln!("error: no command given (commands are info, classes, gset, table, lattice; run 'plrep --help' for usage)");
+            eprintln!("error: no command given (commands are info, classes, gset, table, lattice, graph, solve, exists; run 'plrep --help' for usage)");
             2
         }
         _ => {

@@ -1,0 +1,34 @@
+//! Benchmarks of the certified interaction graph of the regular module (solve + certify).
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use plrep::group::gset::ActionSpec;
+use plrep::group::spec::{group_from_json, parse_group};
+use plrep::group::{Limits, PermGroup};
+use plrep::pl::{certify, solve, Activation, PlModule, SolverOptions};
+
+fn group(name: &str) -> PermGroup {
+    let path = format!("{}/tests/data/reference/{name}.json", env!("CARGO_MANIFEST_DIR"));
+    match std::fs::read_to_string(&path) {
+        Ok(text) => group_from_json(&text, name).unwrap(),
+        Err(_) => parse_group(name).unwrap(),
+    }
+}
+
+fn bench(c: &mut Criterion) {
+    let mut grp = c.benchmark_group("regular_relu_certified");
+    grp.sample_size(10);
+    for name in ["SL2_3", "S5", "SG96_64", "C40", "A6"] {
+        let g = group(name);
+        grp.bench_function(name, |b| {
+            b.iter(|| {
+                let m = PlModule::new(&g, &ActionSpec::Regular, &Limits::default()).unwrap();
+                let s = solve(&m, &SolverOptions::new(Activation::Relu)).unwrap();
+                certify(&m, &s).unwrap();
+            })
+        });
+    }
+    grp.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

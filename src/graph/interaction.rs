@@ -1,0 +1,314 @@
+//! The interaction graph `Gamma(G, X, sigma)` of one equivariant layer (THEORY §4): a
+//! petgraph [`DiGraph`] whose vertices are the real simples present in `R^X` and whose
+//! edges carry their exact witnesses; the non-edges and unresolved pairs are kept with
+//! their obstructions and reasons. Exports: JSON (`plrep.graph.v1`, ARCHITECTURE §4), a
+//! text summary, and DOT / TikZ / SVG drawings in the paper's layout (faithful simples at
+//! the top, the trivial simple at the bottom, layered by kernel order).
+
+use crate::arith::{Cyclotomic, Q};
+use crate::pl::{Obstruction, PairResult, PlModule, Solution, Verdict, Witness};
+use crate::report::{EdgeStyle, LayeredDrawing};
+use petgraph::graph::{DiGraph, NodeIndex};
+use serde_json::{json, Value};
+use std::fmt::Write as _;
+
+/// A vertex: one real simple present in `R^X`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Vertex {
+    /// Index of the simple among all real simples of `G`.
+    pub simple: usize,
+    /// Its label (`L0`, `L1`, ...).
+    pub label: String,
+    /// `dim_R L`.
+    pub dim: u64,
+    /// Multiplicity of `L` in `R^X`.
+    pub multiplicity: u64,
+    /// `real`, `complex` or `quaternionic`.
+    pub kind: String,
+    /// The real character on the classes.
+    pub values: Vec<Cyclotomic>,
+    /// `ker L` as class indices.
+    pub kernel: Vec<usize>,
+    /// `|ker L|`.
+    pub kernel_order: u64,
+}
+
+/// A conjugacy class as recorded in the graph document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClassRecord {
+    /// Representative in GAP notation.
+    pub rep: String,
+    /// Size.
+    pub size: u64,
+    /// Element order.
+    pub order: u64,
+}
+
+/// A certified interaction graph.
+#[derive(Clone, Debug)]
+pub struct InteractionGraph {
+    /// Group name (or the generators when unnamed).
+    pub group_name: String,
+    /// `|G|`.
+    pub group_order: u64,
+    /// Degree of the permutation group.
+    pub degree: usize,
+    /// Generators in GAP notation.
+    pub generators: Vec<String>,
+    /// The action spec (`regular`, ...).
+    pub action: String,
+    /// `|X|`.
+    pub points: usize,
+    /// Labels of the points of `X` (for witnesses).
+    pub point_labels: Vec<String>,
+    /// The activation's name.
+    pub activation: String,
+    /// The bias, if any.
+    pub bias: Option<Q>,
+    /// Whether every certificate was re-checked by [`crate::pl::certify`].
+    pub certified: bool,
+    /// The classes.
+    pub classes: Vec<ClassRecord>,
+    /// The graph: vertices are simples, edges carry witnesses.
+    pub graph: DiGraph<Vertex, Witness>,
+    /// Every ordered pair with its verdict, `(from, to)` in vertex order.
+    pub pairs: Vec<PairResult>,
+}
+
+impl InteractionGraph {
+    /// Assemble the graph of a solved module.
+    ///
+    /// ```
+    /// use plrep::pl::{PlModule, Activation, SolverOptions, solve};
+    /// use plrep::graph::InteractionGraph;
+    /// use plrep::group::{spec::parse_group, gset::ActionSpec, Limits};
+    /// let m = PlModule::new(&parse_group("C8").unwrap(), &ActionSpec::parse("regular").unwrap(), &Limits::default()).unwrap();
+    /// let g = InteractionGraph::build(&m, &solve(&m, &SolverOptions::new(Activation::Abs)).unwrap(), false);
+    /// assert!(g.to_text().contains("L1 -> L0 L2 L4"));
+    /// ```
+    pub fn build(module: &PlModule, solution: &Solution, certified: bool) -> InteractionGraph {
+        let mut graph = DiGraph::new();
+        let mut index = std::collections::HashMap::new();
+        for &(l, mult) in &module.present {
+            let s = &module.simples.simples[l];
+            let kernel_order = s.kernel.iter().map(|&c| module.classes.sizes[c]).sum();
+            let v = Vertex {
+                simple: l,
+                label: s.label.clone(),
+                dim: s.dim,
+                multiplicity: mult,
+                kind: s.kind.name().to_string(),
+                values: s.values.clone(),
+                kernel: s.kernel.clone(),
+                kernel_order,
+            };
+            index.insert(l, graph.add_node(v));
+        }
+        for p in &solution.pairs {
+            if let Verdict::Edge(w) = &p.verdict {
+                graph.add_edge(index[&p.from], index[&p.to], w.clone());
+            }
+        }
+        let group_name = module.group.name().map(str::to_string).unwrap_or_else(|| {
+            module.group.generators().iter().map(|g| g.to_string()).collect::<Vec<_>>().join(",")
+        });
+        InteractionGraph {
+            group_name,
+            group_order: module.order() as u64,
+            degree: module.group.degree(),
+            generators: module.group.generators().iter().map(|g| g.to_string()).collect(),
+            action: module.gset.action().to_string(),
+            points: module.points(),
+            point_labels: module.gset.labels().to_vec(),
+            activation: solution.options.activation.name(),
+            bias: solution.options.bias.clone(),
+            certified,
+            classes: (0..module.classes.len())
+                .map(|c| ClassRecord {
+                    rep: module.classes.reps[c].to_string(),
+                    size: module.classes.sizes[c],
+                    order: module.classes.orders[c],
+                })
+                .collect(),
+            graph,
+            pairs: solution.pairs.clone(),
+        }
+    }
+
+    /// The vertex id (position in the vertex list) of a simple.
+    fn vid(&self, simple: usize) -> usize {
+        self.graph.node_indices().position(|i| self.graph[i].simple == simple).expect("vertex")
+    }
+
+    fn label_of(&self, simple: usize) -> &str {
+        &self.graph[NodeIndex::new(self.vid(simple))].label
+    }
+
+    /// The certified edges as `(from label, to label)` in vertex order.
+    pub fn edge_labels(&self) -> Vec<(String, String)> {
+        self.pairs
+            .iter()
+            .filter(|p| p.is_edge())
+            .map(|p| (self.label_of(p.from).to_string(), self.label_of(p.to).to_string()))
+            .collect()
+    }
+
+    /// The number of unresolved pairs.
+    pub fn unresolved(&self) -> usize {
+        self.pairs.iter().filter(|p| matches!(p.verdict, Verdict::Unresolved { .. })).count()
+    }
+
+    /// One line per vertex: `L1 -> L0 L1 L2 L4`, after a header; unresolved pairs and
+    /// potential counterexamples are listed prominently.
+    pub fn to_text(&self) -> String {
+        let mut s = String::new();
+        let bias = self.bias.as_ref().map_or("no bias".to_string(), |q| format!("bias {q}"));
+        let _ = writeln!(
+            s,
+            "interaction graph of {} (order {}) on {} ({} points), activation {}, {}{}",
+            self.group_name,
+            self.group_order,
+            self.action,
+            self.points,
+            self.activation,
+            bias,
+            if self.certified { ", certified" } else { "" }
+        );
+        for i in self.graph.node_indices() {
+            let v = &self.graph[i];
+            let _ = writeln!(s, "  {}: dim {}, multiplicity {}, {}, |ker| {}", v.label, v.dim, v.multiplicity, v.kind, v.kernel_order);
+        }
+        for i in self.graph.node_indices() {
+            let v = &self.graph[i];
+            let targets: Vec<&str> = self
+                .pairs
+                .iter()
+                .filter(|p| p.from == v.simple && p.is_edge())
+                .map(|p| self.label_of(p.to))
+                .collect();
+            let _ = writeln!(s, "{} -> {}", v.label, targets.join(" "));
+        }
+        let edges = self.pairs.iter().filter(|p| p.is_edge()).count();
+        let unresolved = self.unresolved();
+        let _ = writeln!(s, "edges {edges}, non-edges {}, unresolved {unresolved}", self.pairs.len() - edges - unresolved);
+        for p in &self.pairs {
+            if let Verdict::Unresolved { reason, potential_counterexample, .. } = &p.verdict {
+                let flag = if *potential_counterexample { "POTENTIAL COUNTEREXAMPLE to the span conjecture: " } else { "" };
+                let _ = writeln!(s, "!! {flag}{} -> {} unresolved: {reason}", self.label_of(p.from), self.label_of(p.to));
+            }
+        }
+        s
+    }
+
+    fn witness_json(&self, w: &Witness) -> Value {
+        json!({
+            "seed": w.seed,
+            "r": w.r,
+            "scale": w.scale.to_string(),
+            "point": w.point,
+            "point_label": self.point_labels.get(w.point),
+            "value": w.value.to_string(),
+        })
+    }
+
+    fn obstruction_json(&self, p: &PairResult, o: &Obstruction) -> Value {
+        let mut v = match o {
+            Obstruction::Linear => json!({"type": "linear"}),
+            Obstruction::Hadamard => json!({"type": "hadamard"}),
+            Obstruction::Blocks { kind, zero_set, classes } => json!({
+                "type": "blocks",
+                "space": kind.name(),
+                "zero_set": zero_set,
+                "classes": classes.iter().map(|c| c.iter().map(|&(x, s)| json!([x, s])).collect::<Vec<_>>()).collect::<Vec<_>>(),
+            }),
+        };
+        v["explanation"] = json!(o.describe());
+        v["group_reason"] = json!(p.explanation);
+        v["rule_a"] = json!(p.rule_a);
+        v["kernel_rule"] = json!(p.kernel_rule);
+        v
+    }
+
+    /// The JSON document `plrep.graph.v1` (ARCHITECTURE §4). `from`/`to` are vertex ids;
+    /// every ordered pair appears in exactly one of `edges`, `non_edges`, `unresolved`.
+    pub fn to_json(&self) -> Value {
+        let vertices: Vec<Value> = self
+            .graph
+            .node_indices()
+            .map(|i| {
+                let v = &self.graph[i];
+                json!({
+                    "id": i.index(),
+                    "label": v.label,
+                    "dim": v.dim,
+                    "multiplicity": v.multiplicity,
+                    "type": v.kind,
+                    "values": v.values.iter().map(|x| x.to_string()).collect::<Vec<_>>(),
+                    "kernel": v.kernel,
+                    "kernel_order": v.kernel_order,
+                })
+            })
+            .collect();
+        let (mut edges, mut non_edges, mut unresolved) = (Vec::new(), Vec::new(), Vec::new());
+        for p in &self.pairs {
+            let (from, to) = (self.vid(p.from), self.vid(p.to));
+            let names = (self.label_of(p.from), self.label_of(p.to));
+            match &p.verdict {
+                Verdict::Edge(w) => edges.push(json!({"from": from, "to": to, "from_label": names.0, "to_label": names.1, "witness": self.witness_json(w)})),
+                Verdict::NonEdge(o) => non_edges.push(json!({"from": from, "to": to, "from_label": names.0, "to_label": names.1, "obstruction": self.obstruction_json(p, o)})),
+                Verdict::Unresolved { reason, tried, potential_counterexample } => unresolved.push(json!({
+                    "from": from, "to": to, "from_label": names.0, "to_label": names.1,
+                    "reason": reason, "tried": tried, "potential_counterexample": potential_counterexample,
+                })),
+            }
+        }
+        json!({
+            "schema": "plrep.graph.v1",
+            "group": {"name": self.group_name, "order": self.group_order, "degree": self.degree, "generators": self.generators},
+            "action": {"spec": self.action, "points": self.points},
+            "activation": self.activation,
+            "bias": self.bias.as_ref().map(|q| q.to_string()),
+            "certified": self.certified,
+            "classes": self.classes.iter().map(|c| json!({"rep": c.rep, "size": c.size, "order": c.order})).collect::<Vec<_>>(),
+            "vertices": vertices,
+            "edges": edges,
+            "non_edges": non_edges,
+            "unresolved": unresolved,
+        })
+    }
+
+    /// A layered drawing: layer by kernel order (smallest kernel — faithful — on top,
+    /// the trivial simple at the bottom); self-loops drawn.
+    pub fn drawing(&self) -> LayeredDrawing {
+        let bias = self.bias.as_ref().map_or(String::new(), |q| format!(", bias {q}"));
+        let mut d = LayeredDrawing::new(format!("{} (order {}), {}, {}{}", self.group_name, self.group_order, self.action, self.activation, bias));
+        let mut orders: Vec<u64> = self.graph.node_weights().map(|v| v.kernel_order).collect();
+        orders.sort_unstable();
+        orders.dedup();
+        let mut ids = Vec::new();
+        for v in self.graph.node_weights() {
+            let layer = orders.iter().position(|&o| o == v.kernel_order).unwrap();
+            ids.push(d.add_node(v.label.clone(), format!("dim {}, x{}", v.dim, v.multiplicity), layer));
+        }
+        for e in self.graph.edge_indices() {
+            let (a, b) = self.graph.edge_endpoints(e).unwrap();
+            d.add_edge(ids[a.index()], ids[b.index()], EdgeStyle::Solid);
+        }
+        d
+    }
+
+    /// SVG drawn by plrep.
+    pub fn to_svg(&self) -> String {
+        self.drawing().to_svg()
+    }
+
+    /// Graphviz DOT.
+    pub fn to_dot(&self) -> String {
+        self.drawing().to_dot()
+    }
+
+    /// TikZ.
+    pub fn to_tikz(&self) -> String {
+        self.drawing().to_tikz()
+    }
+}

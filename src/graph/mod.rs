@@ -1,0 +1,8 @@
+//! Interaction graphs of one equivariant layer: the certified graph (petgraph), its
+//! exports (JSON `plrep.graph.v1`, text, DOT, TikZ, SVG) and comparison of two graphs.
+
+pub mod compare;
+pub mod interaction;
+
+pub use compare::{compare, Comparison};
+pub use interaction::{InteractionGraph, Vertex};

@@ -1,0 +1,218 @@
+//! Coordinatewise activations `sigma: R -> R` of an equivariant layer (THEORY §4).
+//!
+//! A positively homogeneous piecewise linear `sigma` is `sigma(x) = a x + b |x|`
+//! (ReLU `a = b = 1/2`, abs `a = 0, b = 1`, leaky ReLU with negative slope `p`:
+//! `a = (1+p)/2, b = (1-p)/2`, identity `a = 1, b = 0`). `hardtanh` (clip to `[-1, 1]`)
+//! is odd and not homogeneous; `square` is even and not piecewise linear (it is decided
+//! exactly by bilinear algebra). An optional bias `q` adds `q·(1,…,1)` before `sigma`.
+
+use crate::arith::{Cyclotomic, Q};
+use crate::error::{Error, Result};
+use std::cmp::Ordering;
+use std::fmt;
+use std::str::FromStr;
+
+/// The valid activation names, for hints.
+pub const ACTIVATION_NAMES: &str = "relu, abs, identity, leaky:<p> (e.g. leaky:1/100), hardtanh, square";
+
+/// A coordinatewise activation function.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Activation {
+    /// `max(x, 0)`.
+    Relu,
+    /// `|x|`.
+    Abs,
+    /// `x`.
+    Identity,
+    /// `x` for `x >= 0`, `p x` for `x < 0` (rational slope `p`).
+    Leaky(Q),
+    /// `min(1, max(-1, x))`.
+    Hardtanh,
+    /// `x^2`.
+    Square,
+}
+
+/// Parity of an activation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Parity {
+    /// `sigma(-x) = -sigma(x)`.
+    Odd,
+    /// `sigma(-x) = sigma(x)`.
+    Even,
+    /// Neither.
+    Neither,
+}
+
+impl Activation {
+    /// Parse `relu`, `abs`, `identity`, `leaky:<p>`, `hardtanh`, `square` (case-insensitive).
+    ///
+    /// ```
+    /// use plrep::pl::Activation;
+    /// use plrep::arith::Q;
+    /// assert_eq!(Activation::parse("leaky:1/100").unwrap(), Activation::Leaky(Q::new(1, 100)));
+    /// assert!(Activation::parse("tanh").is_err());
+    /// ```
+    pub fn parse(text: &str) -> Result<Activation> {
+        let t = text.trim().to_ascii_lowercase();
+        let bad = || Error::bad(format!("unknown activation '{text}'"), format!("valid: {ACTIVATION_NAMES}"));
+        Ok(match t.as_str() {
+            "relu" => Activation::Relu,
+            "abs" => Activation::Abs,
+            "identity" | "id" => Activation::Identity,
+            "hardtanh" => Activation::Hardtanh,
+            "square" => Activation::Square,
+            _ => {
+                let p = t.strip_prefix("leaky:").ok_or_else(bad)?;
+                let p = parse_rational(p).ok_or_else(|| {
+                    Error::bad(format!("bad slope in activation '{text}'"), "write leaky:<p> with a rational p, e.g. leaky:1/100 or leaky:0.01")
+                })?;
+                Activation::Leaky(p)
+            }
+        })
+    }
+
+    /// The canonical name (`parse(name())` gives back `self`).
+    pub fn name(&self) -> String {
+        match self {
+            Activation::Relu => "relu".into(),
+            Activation::Abs => "abs".into(),
+            Activation::Identity => "identity".into(),
+            Activation::Leaky(p) => format!("leaky:{p}"),
+            Activation::Hardtanh => "hardtanh".into(),
+            Activation::Square => "square".into(),
+        }
+    }
+
+    /// `(a, b)` with `sigma(x) = a x + b |x|` when `sigma` is positively homogeneous
+    /// piecewise linear, else `None`.
+    pub fn homogeneous_ab(&self) -> Option<(Q, Q)> {
+        let half = Q::new(1, 2);
+        match self {
+            Activation::Relu => Some((half.clone(), half)),
+            Activation::Abs => Some((Q::zero(), Q::one())),
+            Activation::Identity => Some((Q::one(), Q::zero())),
+            Activation::Leaky(p) => Some(((Q::one() + p) * &half, (Q::one() - p) * &half)),
+            Activation::Hardtanh | Activation::Square => None,
+        }
+    }
+
+    /// Whether `sigma(t x) = t sigma(x)` for `t > 0`.
+    pub fn is_homogeneous(&self) -> bool {
+        self.homogeneous_ab().is_some()
+    }
+
+    /// Odd, even or neither.
+    pub fn parity(&self) -> Parity {
+        match self.homogeneous_ab() {
+            Some((a, b)) if b.is_zero() => {
+                let _ = a;
+                Parity::Odd
+            }
+            Some((a, _)) if a.is_zero() => Parity::Even,
+            Some(_) => Parity::Neither,
+            None => match self {
+                Activation::Hardtanh => Parity::Odd,
+                _ => Parity::Even,
+            },
+        }
+    }
+
+    /// Exact value at a rational point.
+    pub fn eval_q(&self, x: &Q) -> Q {
+        match self {
+            Activation::Square => x * x,
+            Activation::Hardtanh => {
+                if *x > Q::one() {
+                    Q::one()
+                } else if *x < -Q::one() {
+                    -Q::one()
+                } else {
+                    x.clone()
+                }
+            }
+            _ => {
+                let (a, b) = self.homogeneous_ab().expect("homogeneous");
+                &a * x + &b * &x.abs()
+            }
+        }
+    }
+
+    /// Exact value at a real cyclotomic number; every comparison is a certified sign.
+    ///
+    /// Errors: a non-real argument (bad input).
+    ///
+    /// ```
+    /// use plrep::pl::Activation;
+    /// use plrep::arith::Cyclotomic;
+    /// let x: Cyclotomic = "E(5)+E(5)^4".parse().unwrap();   // 2cos(2pi/5) ≈ 0.618
+    /// assert_eq!(Activation::Relu.eval(&(-&x)).unwrap(), Cyclotomic::zero());
+    /// assert_eq!(Activation::Hardtanh.eval(&x).unwrap(), x);
+    /// ```
+    pub fn eval(&self, x: &Cyclotomic) -> Result<Cyclotomic> {
+        let sign = |y: &Cyclotomic| y.try_sign().ok_or_else(|| Error::bad("activation of a non-real number", "inputs must be real"));
+        match self {
+            Activation::Square => Ok(x * x),
+            Activation::Hardtanh => {
+                let one = Cyclotomic::one();
+                if sign(&(x - &one))? == Ordering::Greater {
+                    Ok(one)
+                } else if sign(&(x + &one))? == Ordering::Less {
+                    Ok(-one)
+                } else {
+                    Ok(x.clone())
+                }
+            }
+            _ => {
+                let (a, b) = self.homogeneous_ab().expect("homogeneous");
+                let abs = if sign(x)? == Ordering::Less { -x } else { x.clone() };
+                Ok(x.scale(&a) + abs.scale(&b))
+            }
+        }
+    }
+}
+
+impl FromStr for Activation {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        Activation::parse(s)
+    }
+}
+
+impl fmt::Display for Activation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.name())
+    }
+}
+
+/// Parse a rational written `a/b`, `a`, or as a finite decimal `a.b` (exactly).
+pub fn parse_rational(text: &str) -> Option<Q> {
+    let t = text.trim();
+    if let Some((int, frac)) = t.split_once('.') {
+        let neg = int.trim_start().starts_with('-');
+        let int = int.trim().trim_start_matches(['-', '+']);
+        if frac.is_empty() || !frac.bytes().all(|c| c.is_ascii_digit()) || frac.len() > 18 {
+            return None;
+        }
+        let i: Q = if int.is_empty() { Q::zero() } else { int.parse().ok()? };
+        if i.signum() < 0 || !i.is_integer() {
+            return None;
+        }
+        let f: Q = frac.parse().ok()?;
+        let v = i + f / Q::from_int(10i64.pow(frac.len() as u32));
+        return Some(if neg { -v } else { v });
+    }
+    t.parse().ok()
+}
+
+/// Parse a bias `q` (a rational number such as `1`, `-1/2`, `0.25`).
+///
+/// ```
+/// use plrep::pl::parse_bias;
+/// use plrep::arith::Q;
+/// assert_eq!(parse_bias("0.25").unwrap(), Q::new(1, 4));
+/// assert_eq!(parse_bias("-1/2").unwrap(), Q::new(-1, 2));
+/// assert!(parse_bias("x").is_err());
+/// ```
+pub fn parse_bias(text: &str) -> Result<Q> {
+    parse_rational(text).ok_or_else(|| Error::bad(format!("bad bias '{text}'"), "the bias is a rational number, e.g. 1, -1/2 or 0.25"))
+}

@@ -1,0 +1,189 @@
+//! The block space `T(V_L)` (THEORY §5, T4): the solver's main non-edge certificate.
+//!
+//! For `V = V_L`, `Z` is the set of points where every `w` in `V` vanishes (zero rows of
+//! `P_L`) and `x ≈ y` when the rows `P_L e_x`, `P_L e_y` are equal or opposite. Every
+//! `|w|` lies in `T(V)` = functions vanishing on `Z` and constant on `≈`-classes; every
+//! `sigma(w)` with `sigma(0) = 0` in `T⁺(V)` (equality classes only); for odd `sigma` in
+//! `T^odd(V)` (spanned by the signed indicators `1_{C+} - 1_{C-}`). If `P_{L'}` kills a
+//! spanning set of the relevant space, `w -> P_{L'} sigma(w)` vanishes on `V_L`.
+//!
+//! Rows are compared through the entries only, because `P_L` is an orthogonal projection:
+//! `|P e_x - s P e_y|^2 = P[x][x] + P[y][y] - 2 s P[x][y]`; likewise `|P_{L'} u|^2 =
+//! u^T P_{L'} u`, and a sum of such squares vanishes iff each does, so one exact scalar per
+//! pair `(L, L')` decides the vanishing on the whole space.
+
+use super::field::Field;
+use super::projector::PlModule;
+use serde::Serialize;
+
+/// Which space of functions the obstruction uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BlockKind {
+    /// `T(V)`: indicators of `≈`-classes (contains `|w|`).
+    Abs,
+    /// `T⁺(V)`: indicators of equality classes (contains `sigma(w)` for any `sigma(0) = 0`).
+    Plus,
+    /// `T^odd(V)`: signed indicators (contains `sigma(w)` for odd `sigma`).
+    Odd,
+}
+
+impl BlockKind {
+    /// `abs`, `plus` or `odd`.
+    pub fn name(self) -> &'static str {
+        match self {
+            BlockKind::Abs => "abs",
+            BlockKind::Plus => "plus",
+            BlockKind::Odd => "odd",
+        }
+    }
+}
+
+/// The zero set and the `≈`-classes of an isotypic component `V_L`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BlockSpace {
+    /// The simple `L` (index into the real simples).
+    pub simple: usize,
+    /// Points where every vector of `V_L` vanishes, ascending.
+    pub zero_set: Vec<usize>,
+    /// The `≈`-classes, each a list of `(point, sign)` with sign `+1` for points whose row
+    /// equals the first member's row and `-1` for the opposite row; classes ordered by
+    /// their first (smallest) point.
+    pub classes: Vec<Vec<(usize, i8)>>,
+}
+
+impl BlockSpace {
+    /// Compute the zero set and classes of `V_L` from the exact projector.
+    ///
+    /// Complexity: `O(#orbitals m + |X| * #classes * phi(m))` exact integer operations.
+    ///
+    /// ```
+    /// use plrep::pl::{PlModule, BlockSpace};
+    /// use plrep::group::{spec::parse_group, gset::ActionSpec, Limits};
+    /// let m = PlModule::new(&parse_group("C4").unwrap(), &ActionSpec::parse("regular").unwrap(), &Limits::default()).unwrap();
+    /// // L2 (the sign representation): one class, rows alternate in sign.
+    /// let b = BlockSpace::compute(&m, 2);
+    /// assert_eq!(b.classes, vec![vec![(0, 1), (1, -1), (2, 1), (3, -1)]]);
+    /// ```
+    pub fn compute(module: &PlModule, l: usize) -> BlockSpace {
+        let f = &module.field;
+        let m = f.m();
+        let vals = module.orbital_values(l);
+        let red: Vec<Vec<i128>> = (0..module.num_orbitals()).map(|o| f.reduce(&vals[o * m..(o + 1) * m])).collect();
+        let n = module.points();
+        let mut zero_set = Vec::new();
+        let mut classes: Vec<Vec<(usize, i8)>> = Vec::new();
+        for x in 0..n {
+            let dx = module.orbital(x, x);
+            if red[dx].iter().all(|c| *c == 0) {
+                zero_set.push(x);
+                continue;
+            }
+            let mut placed = false;
+            for class in classes.iter_mut() {
+                let x0 = class[0].0;
+                if red[module.orbital(x0, x0)] != red[dx] {
+                    continue;
+                }
+                let p = &red[module.orbital(x0, x)];
+                if *p == red[dx] {
+                    class.push((x, 1));
+                } else if p.iter().zip(&red[dx]).all(|(a, b)| *a == -*b) {
+                    class.push((x, -1));
+                } else {
+                    continue;
+                }
+                placed = true;
+                break;
+            }
+            if !placed {
+                classes.push(vec![(x, 1)]);
+            }
+        }
+        BlockSpace { simple: l, zero_set, classes }
+    }
+
+    /// The spanning set of the chosen space: signed indicator functions as
+    /// `(point, coefficient)` lists.
+    pub fn basis(&self, kind: BlockKind) -> Vec<Vec<(usize, i8)>> {
+        match kind {
+            BlockKind::Odd => self.classes.clone(),
+            BlockKind::Abs => self.classes.iter().map(|c| c.iter().map(|&(x, _)| (x, 1)).collect()).collect(),
+            BlockKind::Plus => {
+                let mut out = Vec::new();
+                for c in &self.classes {
+                    for s in [1i8, -1] {
+                        let part: Vec<(usize, i8)> = c.iter().filter(|p| p.1 == s).map(|&(x, _)| (x, 1)).collect();
+                        if !part.is_empty() {
+                            out.push(part);
+                        }
+                    }
+                }
+                out
+            }
+        }
+    }
+
+    /// The dimension of the chosen space (number of basis functions).
+    pub fn dim(&self, kind: BlockKind) -> usize {
+        self.basis(kind).len()
+    }
+
+    /// For each orbital `o`, `sum over basis u of sum_{(x,y) in o} u(x) u(y)`; then
+    /// `sum_u u^T Q_{L'} u = sum_o counts[o] Q_{L'}(o)` (see [`Self::killed_by`]).
+    pub fn orbital_counts(&self, module: &PlModule, kind: BlockKind) -> Vec<i64> {
+        let mut counts = vec![0i64; module.num_orbitals()];
+        for u in self.basis(kind) {
+            for &(x, sx) in &u {
+                for &(y, sy) in &u {
+                    counts[module.orbital(x, y)] += (sx * sy) as i64;
+                }
+            }
+        }
+        counts
+    }
+
+    /// Whether `P_{L'}` kills the whole space, from [`Self::orbital_counts`] and the
+    /// orbital values of `L'` ([`PlModule::orbital_values`]): exact.
+    pub fn killed_by(field: &Field, counts: &[i64], target_values: &[i128]) -> bool {
+        let m = field.m();
+        let mut acc = vec![0i128; m];
+        for (o, &c) in counts.iter().enumerate() {
+            if c != 0 {
+                for t in 0..m {
+                    acc[t] += c as i128 * target_values[o * m + t];
+                }
+            }
+        }
+        field.is_zero(&acc)
+    }
+}
+
+/// Whether the square activation has no edge `L -> L'`: `sum_{y,z} P_{L'}[y][z] P_L[y][z]^2
+/// = 0`. Since `P_L` is symmetric and idempotent this sum equals
+/// `sum_{x0,x} |P_{L'}(P_L e_{x0} ∘ P_L e_x)|^2`, a sum of squares, and the products
+/// `P_L e_{x0} ∘ P_L e_x` span `{u ∘ v : u, v in V_L}`, which is the span of `{w ∘ w}`
+/// (polarisation); so it is an exact decision, no search. Computed on orbitals:
+/// `sum_o |o| Q_{L'}(o) Q_L(o)^2` (positive factors `c` dropped).
+pub fn hadamard_vanishes(module: &PlModule, l: usize, l2: usize) -> bool {
+    let f = &module.field;
+    let m = f.m();
+    let a = module.orbital_values(l);
+    let b = module.orbital_values(l2);
+    let mut acc = vec![0i128; m];
+    for o in 0..module.num_orbitals() {
+        let ao = &a[o * m..(o + 1) * m];
+        if ao.iter().all(|c| *c == 0) {
+            continue;
+        }
+        let mut sq = vec![0i128; m];
+        f.mul_dense_acc(&mut sq, ao, ao);
+        let mut t = vec![0i128; m];
+        f.mul_dense_acc(&mut t, &sq, &b[o * m..(o + 1) * m]);
+        let size = module.orbital_size(o) as i128;
+        for i in 0..m {
+            acc[i] += size * t[i];
+        }
+    }
+    f.is_zero(&acc)
+}

@@ -1,0 +1,219 @@
+//! Fast exact arithmetic in one fixed cyclotomic field `Q(zeta_m)` for the solver's hot
+//! loops (ALGORITHMS "Cyclotomic numbers": work in the smallest field containing the
+//! values, convert to [`Cyclotomic`] only at the boundary).
+//!
+//! An element is an integer vector `v` of length `m` meaning `sum_k v[k] zeta_m^k`: a
+//! *redundant* representation (the `m` powers are linearly dependent), in which sums of
+//! roots of unity — character values — have small integer coordinates, addition is
+//! coordinatewise and multiplication by `zeta_m^j` is a rotation. Equality and zero tests
+//! reduce modulo the cyclotomic polynomial `Phi_m` (monic, integer, so the remainder is an
+//! exact canonical form of length `phi(m)`). Denominators are kept outside, by the caller.
+//! Coordinates are `i128`; callers bound magnitudes before long computations
+//! ([`Field::check_magnitude`]).
+
+use crate::arith::{Cyclotomic, Q};
+use crate::error::{Error, Result};
+use num_bigint::BigInt;
+use std::cmp::Ordering;
+
+/// A sparse scalar `sum c zeta_m^k` as `(k, c)` pairs (character values).
+pub type Sparse = Vec<(usize, i128)>;
+
+/// The field `Q(zeta_m)` with its cyclotomic polynomial.
+#[derive(Clone, Debug)]
+pub struct Field {
+    m: usize,
+    /// Coefficients of `Phi_m`, lowest degree first (monic, degree `phi(m)`).
+    phi: Vec<i128>,
+}
+
+/// Largest coordinate magnitude allowed before a projection (leaves ample headroom in
+/// `i128` for the `|G| * dim * m` growth of one projection).
+pub const MAX_MAGNITUDE: i128 = 1 << 80;
+
+fn poly_div_exact(num: &[i128], den: &[i128]) -> Vec<i128> {
+    // den is monic; exact division of integer polynomials.
+    let mut r = num.to_vec();
+    let dd = den.len() - 1;
+    let mut q = vec![0i128; num.len() - dd];
+    for i in (0..q.len()).rev() {
+        let c = r[i + dd];
+        q[i] = c;
+        if c != 0 {
+            for j in 0..=dd {
+                r[i + j] -= c * den[j];
+            }
+        }
+    }
+    q
+}
+
+fn cyclotomic_poly(m: usize) -> Vec<i128> {
+    // Phi_m = (x^m - 1) / prod_{d | m, d < m} Phi_d.
+    let mut p = vec![0i128; m + 1];
+    p[0] = -1;
+    p[m] = 1;
+    for d in 1..m {
+        if m % d == 0 {
+            p = poly_div_exact(&p, &cyclotomic_poly(d));
+        }
+    }
+    p
+}
+
+impl Field {
+    /// The field `Q(zeta_m)` (`m >= 1`).
+    pub fn new(m: usize) -> Field {
+        assert!(m >= 1);
+        Field { m, phi: cyclotomic_poly(m) }
+    }
+
+    /// The smallest field containing all the given values (lcm of their conductors).
+    pub fn containing<'a>(values: impl IntoIterator<Item = &'a Cyclotomic>) -> Field {
+        let mut m = 1u64;
+        for v in values {
+            let c = v.conductor();
+            m = m / num_integer::gcd(m, c) * c;
+        }
+        Field::new(m as usize)
+    }
+
+    /// `m`.
+    pub fn m(&self) -> usize {
+        self.m
+    }
+
+    /// `phi(m)`, the degree of the field.
+    pub fn degree(&self) -> usize {
+        self.phi.len() - 1
+    }
+
+    /// The sparse form of a cyclotomic number with integral Zumbroich coordinates (e.g. a
+    /// character value) whose conductor divides `m`; `None` otherwise.
+    pub fn sparse(&self, c: &Cyclotomic) -> Option<Sparse> {
+        let n = c.conductor() as usize;
+        if self.m % n != 0 {
+            return None;
+        }
+        let f = self.m / n;
+        c.terms()
+            .iter()
+            .map(|(k, q)| {
+                let i = q.to_i64()?;
+                Some((*k as usize * f, i as i128))
+            })
+            .collect()
+    }
+
+    /// `dst += s * src` (elements of length `m`).
+    #[inline]
+    pub fn mul_acc(&self, dst: &mut [i128], s: &[(usize, i128)], src: &[i128]) {
+        let m = self.m;
+        for &(j, c) in s {
+            let (a, b) = src.split_at(m - j);
+            for (d, x) in dst[j..].iter_mut().zip(a) {
+                *d += c * x;
+            }
+            for (d, x) in dst[..j].iter_mut().zip(b) {
+                *d += c * x;
+            }
+        }
+    }
+
+    /// `dst += a * b` for two dense elements (convolution modulo `x^m - 1`).
+    pub fn mul_dense_acc(&self, dst: &mut [i128], a: &[i128], b: &[i128]) {
+        let s: Sparse = a.iter().enumerate().filter(|(_, c)| **c != 0).map(|(k, c)| (k, *c)).collect();
+        self.mul_acc(dst, &s, b);
+    }
+
+    /// The canonical form: the remainder modulo `Phi_m`, length `phi(m)`.
+    pub fn reduce(&self, v: &[i128]) -> Vec<i128> {
+        let d = self.degree();
+        let mut r = v.to_vec();
+        for i in (d..self.m).rev() {
+            let c = r[i];
+            if c != 0 {
+                for j in 0..=d {
+                    r[i - d + j] -= c * self.phi[j];
+                }
+            }
+        }
+        r.truncate(d);
+        r
+    }
+
+    /// Exact zero test.
+    pub fn is_zero(&self, v: &[i128]) -> bool {
+        if v.iter().all(|c| *c == 0) {
+            return true;
+        }
+        if self.m == 1 {
+            return false;
+        }
+        self.reduce(v).iter().all(|c| *c == 0)
+    }
+
+    /// The exact value `scale * sum v[k] zeta_m^k` as a [`Cyclotomic`].
+    pub fn to_cyclotomic(&self, v: &[i128], scale: &Q) -> Cyclotomic {
+        let terms: Vec<(i64, Q)> = v
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| **c != 0)
+            .map(|(k, c)| (k as i64, Q::from(BigInt::from(*c)) * scale))
+            .collect();
+        if terms.is_empty() {
+            return Cyclotomic::zero();
+        }
+        Cyclotomic::from_terms(self.m as u64, terms)
+    }
+
+    /// The certified sign of a real element (via [`Cyclotomic::try_sign`]).
+    ///
+    /// Errors: a non-real element (a caller bug; reported as a verification failure).
+    pub fn sign(&self, v: &[i128]) -> Result<Ordering> {
+        if self.m == 1 {
+            return Ok(v[0].cmp(&0));
+        }
+        if v.iter().all(|c| *c == 0) {
+            return Ok(Ordering::Equal);
+        }
+        self.to_cyclotomic(v, &Q::one())
+            .try_sign()
+            .ok_or_else(|| Error::verification("sign of a non-real solver value"))
+    }
+
+    /// Error unless every coordinate is below [`MAX_MAGNITUDE`] (overflow guard).
+    pub fn check_magnitude(&self, v: &[i128]) -> Result<()> {
+        if v.iter().any(|c| c.unsigned_abs() > MAX_MAGNITUDE as u128) {
+            return Err(Error::limit("exact coordinate size in the PL solver", "2^80", "--max-order (use a smaller group or module)"));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cyclotomic_polynomials() {
+        assert_eq!(cyclotomic_poly(1), vec![-1, 1]);
+        assert_eq!(cyclotomic_poly(4), vec![1, 0, 1]);
+        assert_eq!(cyclotomic_poly(6), vec![1, -1, 1]);
+        assert_eq!(cyclotomic_poly(12), vec![1, 0, -1, 0, 1]);
+    }
+
+    #[test]
+    fn zero_and_sign() {
+        let f = Field::new(5);
+        assert!(f.is_zero(&[1, 1, 1, 1, 1]));
+        assert!(!f.is_zero(&[0, 1, 0, 0, 1]));
+        assert_eq!(f.sign(&[0, 1, 0, 0, 1]).unwrap(), Ordering::Greater);
+        assert_eq!(f.sign(&[0, 0, -1, -1, 0]).unwrap(), Ordering::Greater);
+        let e = Cyclotomic::e(5);
+        let s = f.sparse(&(&e + &e.pow(4))).unwrap();
+        let mut d = vec![0; 5];
+        f.mul_acc(&mut d, &s, &[1, 0, 0, 0, 0]);
+        assert_eq!(f.to_cyclotomic(&d, &Q::one()), &e + &e.pow(4));
+    }
+}

@@ -1,0 +1,29 @@
+//! The piecewise linear layer: activations, exact isotypic projectors, block spaces,
+//! exact witnesses, the certified solver with its independent checker, and PL-Schur
+//! existence (THEORY §4–§7).
+//!
+//! ```
+//! use plrep::pl::{PlModule, Activation, SolverOptions, solve, certify};
+//! use plrep::group::{spec::parse_group, gset::ActionSpec, Limits};
+//! let m = PlModule::new(&parse_group("C8").unwrap(), &ActionSpec::parse("regular").unwrap(), &Limits::default()).unwrap();
+//! let s = solve(&m, &SolverOptions::new(Activation::Relu)).unwrap();
+//! assert_eq!(s.unresolved(), 0);
+//! certify(&m, &s).unwrap();
+//! ```
+
+pub mod activation;
+pub mod blocks;
+pub mod certify;
+pub mod exists;
+pub mod field;
+pub mod projector;
+pub mod solver;
+pub mod witness;
+
+pub use activation::{parse_bias, parse_rational, Activation, Parity};
+pub use blocks::{BlockKind, BlockSpace};
+pub use certify::{certify, certify_pair, CertifyReport};
+pub use exists::{exists_table, exists_text, Existence};
+pub use projector::PlModule;
+pub use solver::{solve, solve_from, solve_pair, Obstruction, PairResult, Solution, SolverOptions, Verdict};
+pub use witness::Witness;

@@ -1,0 +1,406 @@
+//! The certified solver: every ordered pair `(L, L')` of real simples present in `R^X`
+//! is exactly one of edge (with a [`Witness`]), non-edge (with an [`Obstruction`]) or
+//! unresolved (with the reason and what was tried) — never a guess (THEORY §4–§7).
+//!
+//! Decision per pair, for `F(w) = P_{L'}(sigma(w + q1) - sigma(q)1)` on `V_L`:
+//! 1. `sigma` linear (`b = 0`) and `L != L'`: no edge (isotypic components are orthogonal).
+//! 2. `square` (without bias, or `L != L'`): decided exactly by the Hadamard sum
+//!    ([`super::blocks::hadamard_vanishes`]); an edge still gets a witness.
+//! 3. Otherwise the block space: `T(V_L)` for homogeneous `sigma` without bias (except the
+//!    self-loop with `a != 0`, always an edge since `F(w) - F(-w) = 2 a w`), `T^odd(V_L)`
+//!    for odd `sigma` without bias, `T⁺(V_L)` otherwise. If `P_{L'}` kills it: non-edge.
+//! 4. Else a witness search; if it fails the pair is unresolved and, since the block rule
+//!    predicts an edge, flagged as a potential counterexample to the span conjecture
+//!    (THEORY §6).
+
+use super::activation::{Activation, Parity};
+use super::blocks::{hadamard_vanishes, BlockKind, BlockSpace};
+use super::projector::PlModule;
+use super::witness::{search_with_stats, Witness};
+use crate::arith::Q;
+use crate::error::Result;
+
+/// Options of a solver run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SolverOptions {
+    /// The activation.
+    pub activation: Activation,
+    /// The bias `q` (the invariant vector `q·(1,…,1)` added before `sigma`), if any.
+    pub bias: Option<Q>,
+    /// How many random vectors the witness search tries per source simple.
+    pub seeds: u64,
+}
+
+impl SolverOptions {
+    /// Options with the default witness budget (8 seeds) and no bias.
+    pub fn new(activation: Activation) -> Self {
+        SolverOptions { activation, bias: None, seeds: 8 }
+    }
+
+    /// With a bias (`Some(0)` is normalised to no bias).
+    pub fn with_bias(mut self, bias: Option<Q>) -> Self {
+        self.bias = bias.filter(|q| !q.is_zero());
+        self
+    }
+}
+
+/// Why there is no edge.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Obstruction {
+    /// `sigma` is linear and `L != L'`: `P_{L'} V_L = 0`.
+    Linear,
+    /// `P_{L'}` kills the block space of `V_L` of the given kind, which contains every
+    /// `sigma(w + q1) - sigma(q)1` (or every `|w|`, for homogeneous `sigma`, `L != L'`).
+    Blocks {
+        /// Which space.
+        kind: BlockKind,
+        /// The zero set of `V_L`.
+        zero_set: Vec<usize>,
+        /// The `≈`-classes with signs (see [`BlockSpace`]).
+        classes: Vec<Vec<(usize, i8)>>,
+    },
+    /// `square`: `sum_{y,z} P_{L'}[y][z] P_L[y][z]^2 = 0`, so `P_{L'}(u ∘ v) = 0` for all
+    /// `u, v` in `V_L`.
+    Hadamard,
+}
+
+impl Obstruction {
+    /// A one-line description.
+    pub fn describe(&self) -> String {
+        match self {
+            Obstruction::Linear => "sigma is linear and isotypic components are orthogonal".into(),
+            Obstruction::Blocks { kind, zero_set, classes } => format!(
+                "P_L' kills the block space T{}(V_L) ({} classes, zero set of {} points)",
+                match kind {
+                    BlockKind::Abs => "",
+                    BlockKind::Plus => "+",
+                    BlockKind::Odd => "^odd",
+                },
+                classes.len(),
+                zero_set.len()
+            ),
+            Obstruction::Hadamard => "P_L' kills every Hadamard product of vectors of V_L".into(),
+        }
+    }
+}
+
+/// The verdict on one ordered pair.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// An edge, with its exact witness.
+    Edge(Witness),
+    /// No edge, with its obstruction.
+    NonEdge(Obstruction),
+    /// Neither found.
+    Unresolved {
+        /// Why.
+        reason: String,
+        /// What was tried.
+        tried: String,
+        /// The block rule predicts an edge: a potential counterexample to the span
+        /// conjecture (THEORY §6).
+        potential_counterexample: bool,
+    },
+}
+
+/// The result for one ordered pair `L -> L'` (simple indices into the real simples).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PairResult {
+    /// Source simple `L`.
+    pub from: usize,
+    /// Target simple `L'`.
+    pub to: usize,
+    /// The verdict.
+    pub verdict: Verdict,
+    /// Rule (a): `ker^± L ⊆ ker L'` (necessary for an abs edge; exact on regular modules).
+    pub rule_a: bool,
+    /// `ker L ⊆ ker L'` (necessary for any edge: the filtration, THEORY T1/T3).
+    pub kernel_rule: bool,
+    /// For a non-edge, the group-theoretic reason a mathematician reads (THEORY T0–T2,
+    /// rule (a)), when one of the simple ones applies; the certificate is the obstruction.
+    pub explanation: Option<String>,
+}
+
+impl PairResult {
+    /// Whether the pair is a certified edge.
+    pub fn is_edge(&self) -> bool {
+        matches!(self.verdict, Verdict::Edge(_))
+    }
+}
+
+/// The solver's answer for a whole module: every ordered pair of present simples, in the
+/// order `(from, to)` ascending.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Solution {
+    /// The options used.
+    pub options: SolverOptions,
+    /// The simples present (indices), ascending.
+    pub vertices: Vec<usize>,
+    /// All ordered pairs.
+    pub pairs: Vec<PairResult>,
+}
+
+impl Solution {
+    /// The number of unresolved pairs.
+    pub fn unresolved(&self) -> usize {
+        self.pairs.iter().filter(|p| matches!(p.verdict, Verdict::Unresolved { .. })).count()
+    }
+
+    /// The pairs flagged as potential counterexamples to the span conjecture.
+    pub fn potential_counterexamples(&self) -> Vec<&PairResult> {
+        self.pairs
+            .iter()
+            .filter(|p| matches!(p.verdict, Verdict::Unresolved { potential_counterexample: true, .. }))
+            .collect()
+    }
+
+    /// The certified edges as `(from, to)` simple indices.
+    pub fn edges(&self) -> Vec<(usize, usize)> {
+        self.pairs.iter().filter(|p| p.is_edge()).map(|p| (p.from, p.to)).collect()
+    }
+}
+
+fn subset(a: &[usize], b: &[usize]) -> bool {
+    a.iter().all(|x| b.contains(x))
+}
+
+/// The block kind that obstructs `L -> L'` for these options (`None`: the self-loop of a
+/// homogeneous `sigma` with `a != 0`, always an edge).
+pub fn block_kind(options: &SolverOptions, same: bool) -> Option<BlockKind> {
+    let act = &options.activation;
+    if options.bias.is_some() {
+        return Some(BlockKind::Plus);
+    }
+    if let Some((a, _)) = act.homogeneous_ab() {
+        if same && !a.is_zero() {
+            return None;
+        }
+        return Some(BlockKind::Abs);
+    }
+    if act.parity() == Parity::Odd {
+        return Some(BlockKind::Odd);
+    }
+    Some(BlockKind::Plus)
+}
+
+/// Solve every ordered pair of simples present in `R^X`.
+///
+/// # Arguments
+/// * `module` — the permutation module; `options` — activation, bias, witness budget.
+///
+/// # Returns
+/// A [`Solution`] with one verdict per ordered pair of present simples.
+///
+/// # Complexity
+/// Per source simple: the block space (`O(#orbitals m + |X| #classes phi(m))`), one
+/// exact scalar per target, and for the predicted edges the witness search (see
+/// [`search`]).
+///
+/// # Reference
+/// THEORY §4–§7; Gibson, Tubbenhauer, Williamson, arXiv:2408.00949.
+///
+/// ```
+/// use plrep::pl::{PlModule, Activation, SolverOptions, solve};
+/// use plrep::group::{spec::parse_group, gset::ActionSpec, Limits};
+/// let m = PlModule::new(&parse_group("C4").unwrap(), &ActionSpec::parse("regular").unwrap(), &Limits::default()).unwrap();
+/// let s = solve(&m, &SolverOptions::new(Activation::Abs)).unwrap();
+/// assert_eq!(s.edges(), vec![(0, 0), (1, 0), (1, 2), (2, 0)]);
+/// ```
+pub fn solve(module: &PlModule, options: &SolverOptions) -> Result<Solution> {
+    let vertices: Vec<usize> = module.present.iter().map(|p| p.0).collect();
+    let mut pairs = Vec::new();
+    for &l in &vertices {
+        pairs.extend(solve_from(module, options, l, &vertices)?);
+    }
+    Ok(Solution { options: options.clone(), vertices, pairs })
+}
+
+/// Solve the pairs `L -> L'` for one source `L` and the given targets (in that order).
+pub fn solve_from(module: &PlModule, options: &SolverOptions, l: usize, targets: &[usize]) -> Result<Vec<PairResult>> {
+    let act = &options.activation;
+    let simples = &module.simples.simples;
+    let mut verdicts: Vec<Option<Verdict>> = vec![None; targets.len()];
+    let linear = act.homogeneous_ab().is_some_and(|(_, b)| b.is_zero());
+    let mut blocks: Option<BlockSpace> = None;
+    let mut counts_cache: Vec<(BlockKind, Vec<i64>)> = Vec::new();
+    let mut pending = Vec::new();
+    for (i, &l2) in targets.iter().enumerate() {
+        let same = l == l2;
+        if linear && !same {
+            verdicts[i] = Some(Verdict::NonEdge(Obstruction::Linear));
+            continue;
+        }
+        if linear {
+            pending.push(i);
+            continue;
+        }
+        if *act == Activation::Square && (options.bias.is_none() || !same) {
+            if hadamard_vanishes(module, l, l2) {
+                verdicts[i] = Some(Verdict::NonEdge(Obstruction::Hadamard));
+            } else {
+                pending.push(i);
+            }
+            continue;
+        }
+        let Some(kind) = block_kind(options, same) else {
+            pending.push(i);
+            continue;
+        };
+        let b = blocks.get_or_insert_with(|| BlockSpace::compute(module, l));
+        let counts = match counts_cache.iter().find(|c| c.0 == kind) {
+            Some(c) => &c.1,
+            None => {
+                counts_cache.push((kind, b.orbital_counts(module, kind)));
+                &counts_cache.last().unwrap().1
+            }
+        };
+        if BlockSpace::killed_by(&module.field, counts, &module.orbital_values(l2)) {
+            verdicts[i] = Some(Verdict::NonEdge(Obstruction::Blocks {
+                kind,
+                zero_set: b.zero_set.clone(),
+                classes: b.classes.clone(),
+            }));
+        } else {
+            pending.push(i);
+        }
+    }
+    if !pending.is_empty() {
+        let t: Vec<usize> = pending.iter().map(|&i| targets[i]).collect();
+        let (found, stats) = search_with_stats(module, l, &t, act, options.bias.as_ref(), options.seeds)?;
+        for (&i, w) in pending.iter().zip(found) {
+            verdicts[i] = Some(match w {
+                Some(w) => Verdict::Edge(w),
+                None => Verdict::Unresolved {
+                    reason: "no obstruction applies (the block rule predicts an edge) and no witness was found".into(),
+                    tried: format!(
+                        "{} seeds of random integer vectors in [-{},{}], w and -w, several scales: {} exact evaluations{}",
+                        options.seeds,
+                        super::witness::RANGE,
+                        super::witness::RANGE,
+                        stats.attempts,
+                        if stats.skipped_overflow > 0 {
+                            format!(", {} skipped by the coordinate size guard", stats.skipped_overflow)
+                        } else {
+                            String::new()
+                        }
+                    ),
+                    potential_counterexample: true,
+                },
+            });
+        }
+    }
+    let mut cent: Option<Vec<(crate::group::Perm, Vec<Option<i8>>)>> = None;
+    Ok(targets
+        .iter()
+        .zip(verdicts)
+        .map(|(&l2, v)| {
+            let verdict = v.expect("every pair decided");
+            let explanation = match &verdict {
+                Verdict::NonEdge(Obstruction::Blocks { .. }) | Verdict::NonEdge(Obstruction::Hadamard) => {
+                    let c = cent.get_or_insert_with(|| centralizer_scalars(module));
+                    explain(module, options, l, l2, c)
+                }
+                _ => None,
+            };
+            PairResult {
+                from: l,
+                to: l2,
+                verdict,
+                rule_a: subset(&simples[l].pm_kernel(), &simples[l2].kernel),
+                kernel_rule: subset(&simples[l].kernel, &simples[l2].kernel),
+                explanation,
+            }
+        })
+        .collect())
+}
+
+/// For each generator `k` of the centralizer `C = C_{Sym(X)}(G)`, the scalar by which it
+/// acts on each isotypic component `V_L` (`Some(±1)`), or `None` if it is not `±id`.
+/// `k|V_L = e id` iff `|P_L e_{x^k} - e P_L e_x|^2 = 0` for every point `x`.
+fn centralizer_scalars(module: &PlModule) -> Vec<(crate::group::Perm, Vec<Option<i8>>)> {
+    let f = &module.field;
+    let m = f.m();
+    let n = module.points();
+    let gens = module.gset.centralizer().generators;
+    let red: Vec<Vec<Vec<i128>>> = (0..module.simples.len())
+        .map(|l| {
+            if module.multiplicity(l) == 0 {
+                return Vec::new();
+            }
+            let v = module.orbital_values(l);
+            (0..module.num_orbitals()).map(|o| f.reduce(&v[o * m..(o + 1) * m])).collect()
+        })
+        .collect();
+    gens.into_iter()
+        .map(|k| {
+            let eps = (0..module.simples.len())
+                .map(|l| {
+                    if red[l].is_empty() {
+                        return None;
+                    }
+                    [1i8, -1].into_iter().find(|&e| {
+                        (0..n).all(|x| {
+                            let xk = k.apply(x);
+                            let (a, b, c) = (&red[l][module.orbital(x, x)], &red[l][module.orbital(xk, xk)], &red[l][module.orbital(x, xk)]);
+                            a.iter().zip(b).zip(c).all(|((a, b), c)| a + b - 2 * e as i128 * c == 0)
+                        })
+                    })
+                })
+                .collect();
+            (k, eps)
+        })
+        .collect()
+}
+
+/// The simple group-theoretic reasons for a non-edge: rule (a) (an element of `ker^± L`
+/// outside `ker L'`), or a centralizer element acting as a scalar on both components with
+/// incompatible signs (T0–T2).
+fn explain(module: &PlModule, options: &SolverOptions, l: usize, l2: usize, cent: &[(crate::group::Perm, Vec<Option<i8>>)]) -> Option<String> {
+    let simples = &module.simples.simples;
+    let (a, b) = (&simples[l], &simples[l2]);
+    let even_like = options.bias.is_none() && (options.activation.parity() == Parity::Even || (options.activation.is_homogeneous() && l != l2));
+    let odd = options.bias.is_none() && options.activation.parity() == Parity::Odd;
+    if even_like || odd {
+        let bad = if even_like { a.pm_kernel() } else { a.kernel.clone() };
+        if let Some(c) = bad.iter().find(|c| !b.kernel.contains(c)) {
+            return Some(format!(
+                "the element {} lies in ker{} {} but not in ker {}: F(w) is fixed by the normal subgroup ker{} {}, which has no nonzero fixed vectors in {}",
+                module.classes.reps[*c],
+                if even_like { "^±" } else { "" },
+                a.label,
+                b.label,
+                if even_like { "^±" } else { "" },
+                a.label,
+                b.label
+            ));
+        }
+    } else if let Some(c) = a.kernel.iter().find(|c| !b.kernel.contains(c)) {
+        return Some(format!("the element {} lies in ker {} but not in ker {} (filtration, T1)", module.classes.reps[*c], a.label, b.label));
+    }
+    for (k, eps) in cent {
+        let (Some(ea), Some(eb)) = (eps[l], eps[l2]) else { continue };
+        // F(k w) = k F(w) and k w = ea w; k acts on V_L' as eb.
+        let forced = if even_like {
+            eb == -1
+        } else if odd {
+            eb != ea
+        } else {
+            ea == 1 && eb == -1
+        };
+        if forced {
+            return Some(format!(
+                "the centralizer element {k} (a permutation of X commuting with G) acts as {} on V_{} and as {} on V_{}, so F(w) = 0",
+                if ea == 1 { "+1" } else { "-1" },
+                a.label,
+                if eb == 1 { "+1" } else { "-1" },
+                b.label
+            ));
+        }
+    }
+    None
+}
+
+/// Solve one ordered pair.
+pub fn solve_pair(module: &PlModule, options: &SolverOptions, from: usize, to: usize) -> Result<PairResult> {
+    Ok(solve_from(module, options, from, &[to])?.remove(0))
+}
