@@ -180,6 +180,19 @@ impl LayeredDrawing {
                     xb,
                     yb - NODE_H / 2.0
                 );
+            } else if (self.nodes[a].layer as i64 - self.nodes[b].layer as i64).abs() > 1 {
+                // A long edge would run through the boxes of the layers between: bow it
+                // outwards, away from the centre line, more for longer spans.
+                let span = (self.nodes[a].layer as f64 - self.nodes[b].layer as f64).abs();
+                let (mx, my) = ((xa + xb) / 2.0, (ya + yb) / 2.0);
+                let side = if mx < width / 2.0 - 1e-9 || (mx <= width / 2.0 + 1e-9 && xa <= xb) { -1.0 } else { 1.0 };
+                let cx = mx + side * (NODE_W * 0.75 + 18.0 * (span - 1.0));
+                let (sx, sy) = clip(xa, ya, cx, my);
+                let (tx, ty) = clip(xb, yb, cx, my);
+                let _ = writeln!(
+                    s,
+                    r##"<path d="M {sx:.1} {sy:.1} Q {cx:.1} {my:.1} {tx:.1} {ty:.1}" fill="none" stroke="#333" stroke-width="1.4"{dash}{marker}/>"##
+                );
             } else {
                 let _ = writeln!(
                     s,
