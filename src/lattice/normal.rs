@@ -169,7 +169,7 @@ impl NormalLattice {
                 out.push(format!("N{}", n.order));
             } else {
                 let pos = same.iter().position(|&j| j == i).unwrap_or(0);
-                out.push(format!("N{}{}", n.order, suffix(pos)));
+                out.push(format!("N{}{}", n.order, crate::report::names::letters(pos)));
             }
         }
         out
@@ -185,19 +185,6 @@ impl NormalLattice {
         v.sort_unstable();
         v
     }
-}
-
-fn suffix(mut i: usize) -> String {
-    let mut s = Vec::new();
-    loop {
-        s.push((b'a' + (i % 26) as u8) as char);
-        i /= 26;
-        if i == 0 {
-            break;
-        }
-        i -= 1;
-    }
-    s.iter().rev().collect()
 }
 
 /// The covering relation of inclusion (transitive reduction), nodes in `subgroups` order.

@@ -3,6 +3,7 @@
 
 pub mod lattice;
 pub mod layered;
+pub mod names;
 pub mod table;
 
 pub use layered::{EdgeStyle, LayeredDrawing};

@@ -6,7 +6,9 @@
 //! and `-/A` for the negatives; a legend below the table gives each letter's exact value
 //! in GAP notation and a decimal approximation (printed only, never used).
 
+use crate::arith::modp::prime_factors;
 use crate::arith::Cyclotomic;
+use crate::report::names::letters;
 use crate::character::{CharacterTable, RealSimples};
 use crate::group::PermGroup;
 use crate::lattice::NormalLattice;
@@ -22,19 +24,6 @@ pub fn class_names(table: &CharacterTable) -> Vec<String> {
         names.push(format!("{o}{}", letters(before)));
     }
     names
-}
-
-fn letters(mut i: usize) -> String {
-    let mut s = Vec::new();
-    loop {
-        s.push((b'a' + (i % 26) as u8) as char);
-        i /= 26;
-        if i == 0 {
-            break;
-        }
-        i -= 1;
-    }
-    s.iter().rev().collect()
 }
 
 /// The abbreviations of irrational values, in order of first appearance.
@@ -77,24 +66,6 @@ impl Legend {
             })
             .collect()
     }
-}
-
-fn prime_factors(mut n: u64) -> Vec<u64> {
-    let mut out = Vec::new();
-    let mut p = 2;
-    while p * p <= n {
-        if n % p == 0 {
-            out.push(p);
-            while n % p == 0 {
-                n /= p;
-            }
-        }
-        p += 1;
-    }
-    if n > 1 {
-        out.push(n);
-    }
-    out
 }
 
 fn valuation(mut n: u64, p: u64) -> u32 {

@@ -187,23 +187,6 @@ fn catalog_listing(format: Format) -> Result<String> {
     }
 }
 
-fn primes_dividing(mut n: u64) -> Vec<u64> {
-    let mut out = Vec::new();
-    let mut p = 2;
-    while p * p <= n {
-        if n % p == 0 {
-            out.push(p);
-            while n % p == 0 {
-                n /= p;
-            }
-        }
-        p += 1;
-    }
-    if n > 1 {
-        out.push(n);
-    }
-    out
-}
 
 #[derive(Serialize)]
 struct ClassJson {
@@ -235,7 +218,7 @@ pub fn classes(spec: &str, format: Format, limits: &Limits) -> Result<String> {
     let g = load_group(spec)?;
     let e = g.enumerate(limits)?;
     let c = ConjugacyClasses::compute(&e, g.generators());
-    let primes = primes_dividing(c.group_order);
+    let primes = plrep::arith::modp::prime_factors(c.group_order);
     let maps: Vec<Vec<usize>> = primes.iter().map(|&p| c.power_map(&e, p as i64)).collect();
     let inverse = c.inverse_classes(&e);
     match format {
