@@ -215,6 +215,10 @@ fn modules_beyond_regular() {
         ("S5", "cosets:(1,2,3,4),(1,3)"),
         ("A6", "natural"),
         ("A6", "subsets:2"),
+        // Intransitive modules: isotypic components with nonempty zero sets.
+        ("(1,2,3),(4,5)", "natural"),
+        ("(1,2,3,4),(5,6,7)", "natural"),
+        ("(1,2)(3,4),(1,3)(2,4),(5,6,7)", "natural"),
     ];
     for (gname, action) in cases {
         let g = parse_group(gname).unwrap();
@@ -229,6 +233,14 @@ fn modules_beyond_regular() {
             }
         }
     }
+}
+
+#[test]
+fn intransitive_modules_have_zero_sets() {
+    let g = parse_group("(1,2,3),(4,5)").unwrap();
+    let m = module(&g, "natural");
+    let zs: Vec<Vec<usize>> = m.present.iter().map(|p| BlockSpace::compute(&m, p.0).zero_set).collect();
+    assert!(zs.contains(&vec![3, 4]) && zs.contains(&vec![0, 1, 2]), "{zs:?}");
 }
 
 #[test]
