@@ -16,6 +16,7 @@ fn load(path: &std::path::Path) -> PermGroup {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let modp_only = args.iter().any(|a| a == "--modp");
+    let full_only = args.iter().any(|a| a == "--full");
     let names: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
     let mut paths: Vec<_> = std::fs::read_dir("tests/data/bench").unwrap().map(|e| e.unwrap().path()).collect();
     paths.sort();
@@ -25,6 +26,12 @@ fn main() {
             continue;
         }
         let g = load(&path);
+        if full_only {
+            let t = Instant::now();
+            let table = CharacterTable::compute(&g, &Limits::default()).unwrap();
+            println!("{name:12} full compute {:8.1} ms ({}, {} classes)", t.elapsed().as_secs_f64() * 1e3, table.method, table.num_classes());
+            continue;
+        }
         let t0 = Instant::now();
         let e = g.enumerate(&Limits::default()).unwrap();
         let t1 = Instant::now();
@@ -37,6 +44,15 @@ fn main() {
             let t4 = Instant::now();
             let _rows = dixon::lift(&ci, &m).unwrap();
             let t5 = Instant::now();
+            let table = CharacterTable::from_classes(&e, &cc).unwrap();
+            let t6 = Instant::now();
+            plrep::character::check_character_table(&table).unwrap();
+            let t7 = Instant::now();
+            plrep::character::table::verify_central_characters(&e, &ci, &table).unwrap();
+            println!(
+                "{name:12} from_classes {:7.1} check {:7.1} central (fresh rows) {:7.1} ms",
+                (t6 - t5).as_secs_f64() * 1e3, (t7 - t6).as_secs_f64() * 1e3, t7.elapsed().as_secs_f64() * 1e3
+            );
             println!(
                 "{name:12} |G|={:8} k={:4} e={:6} p={:8} enum {:7.1} classes {:7.1} info {:7.1} ds {:7.1} (cols {}) lift {:7.1} ms",
                 ci.order, ci.len(), ci.exponent, m.field.p(),

@@ -34,7 +34,7 @@ impl PrimeField {
     /// The field with `p` elements. `p` must be a prime below `2^63` (not checked beyond
     /// a debug assertion: callers obtain primes from [`prime_congruent_one`]).
     pub fn new(p: u64) -> Self {
-        debug_assert!(p >= 2 && p < (1 << 63) && is_prime(p));
+        debug_assert!((2..(1 << 63)).contains(&p) && is_prime(p));
         PrimeField { p, small: p < (1 << 32) }
     }
 
@@ -193,7 +193,7 @@ impl PrimeField {
         while self.pow(z, (self.p - 1) / 2) != self.p - 1 {
             z += 1;
         }
-        let (mut m, mut c, mut t, mut r) = (s, self.pow(z, q), self.pow(a, q), self.pow(a, (q + 1) / 2));
+        let (mut m, mut c, mut t, mut r) = (s, self.pow(z, q), self.pow(a, q), self.pow(a, q.div_ceil(2)));
         while t != 1 {
             let mut i = 0;
             let mut t2 = t;
@@ -627,7 +627,7 @@ pub mod linalg {
         let p = k.p();
         if p < (1 << 32) {
             let sq = (p - 1) * (p - 1);
-            let per = if sq == 0 { usize::MAX } else { (u64::MAX / sq).max(1) as usize };
+            let per = u64::MAX.checked_div(sq).map_or(usize::MAX, |x| x.max(1) as usize);
             if per >= a.len() {
                 let mut acc: u64 = 0;
                 for (x, y) in a.iter().zip(b) {

@@ -45,10 +45,13 @@ fn power(g: &impl GroupOps, x: usize, mut n: u64) -> usize {
     acc
 }
 
+/// Basis elements with their orders, `(b_i, o_i)`.
+pub type Basis = Vec<(usize, u64)>;
+
 /// A basis `(b_i, o_i)` of an abelian group (cyclic factors of prime-power order) and
 /// the coordinates of every element (`coords[x * r + i] = c_i(x)`), verified as in the
 /// module documentation.
-pub fn abelian_basis(g: &impl GroupOps, ci: &ClassInfo) -> Result<(Vec<(usize, u64)>, Vec<u32>)> {
+pub fn abelian_basis(g: &impl GroupOps, ci: &ClassInfo) -> Result<(Basis, Vec<u32>)> {
     let n = g.size();
     let order_of = |x: usize| ci.orders[ci.class_of[x] as usize];
     let mut basis: Vec<(usize, u64)> = Vec::new();
@@ -126,8 +129,7 @@ pub fn abelian_basis(g: &impl GroupOps, ci: &ClassInfo) -> Result<(Vec<(usize, u
     let mut coords = vec![u32::MAX; n * r.max(1)];
     let mut seen = vec![false; n];
     let mut elems: Vec<usize> = vec![0];
-    let mut elem_coords: Vec<u32> = Vec::new(); // r per element
-    elem_coords.resize(r, 0);
+    let mut elem_coords: Vec<u32> = vec![0; r]; // r per element
     for (i, &(b, o)) in basis.iter().enumerate() {
         let old = elems.len();
         for idx in 0..old {
@@ -177,24 +179,25 @@ pub fn abelian_characters(g: &impl GroupOps, ci: &ClassInfo) -> Result<(Vec<Vec<
     let (basis, coords) = abelian_basis(g, ci)?;
     let r = basis.len();
     let e = ci.exponent;
-    // exponent of chi_a at element x: sum_i a_i c_i(x) e / o_i (mod e)
-    let scale: Vec<u64> = basis.iter().map(|&(_, o)| e / o).collect();
-    // classes in class order: element of class c is rep_indices[c]
-    let class_coords: Vec<&[u32]> =
-        (0..n).map(|c| &coords[ci.rep_indices[c] * r..ci.rep_indices[c] * r + r]).collect();
+    // exponent of chi_a at element x: sum_i a_i c_i(x) e / o_i (mod e); the products
+    // c_i(x) e / o_i are precomputed per class, and a single reduction per value suffices
+    // (each term is below o_i * e <= e^2, and r <= 64 terms).
+    let scaled: Vec<Vec<u64>> = (0..n)
+        .map(|c| {
+            let x = ci.rep_indices[c];
+            (0..r).map(|i| coords[x * r + i] as u64 * (e / basis[i].1)).collect()
+        })
+        .collect();
     let roots: Vec<RootSum> = (0..e).map(|s| RootSum::root(e, s)).collect();
     let mut rows = Vec::with_capacity(n);
     for a_elem in 0..n {
         // index the characters by the coordinates of the elements (a = c(a_elem))
         let a = &coords[a_elem * r..a_elem * r + r];
-        let row: Vec<RootSum> = class_coords
+        let row: Vec<RootSum> = scaled
             .iter()
-            .map(|c| {
-                let mut s = 0u64;
-                for i in 0..r {
-                    s = (s + a[i] as u64 * c[i] as u64 % basis[i].1 * scale[i]) % e;
-                }
-                roots[s as usize].clone()
+            .map(|v| {
+                let s: u128 = a.iter().zip(v).map(|(&ai, &vi)| ai as u128 * vi as u128).sum();
+                roots[(s % e as u128) as usize].clone()
             })
             .collect();
         rows.push(row);

@@ -175,14 +175,11 @@ impl<'a, G: GroupOps> Ds<'a, G> {
     /// Row `i` of the class matrix `M_j` mod p (computed on first use: `|C_j|` products).
     fn matrix_row(&mut self, j: usize, i: usize) -> &Vec<u64> {
         let k = self.ci.len();
-        if !self.matrices.contains_key(&j) {
-            self.matrices.insert(j, vec![None; k]);
+        if let std::collections::hash_map::Entry::Vacant(slot) = self.matrices.entry(j) {
+            slot.insert(vec![None; k]);
             self.columns_used.push(j);
         }
         if self.matrices[&j][i].is_none() {
-            if std::env::var_os("PLREP_DS_TRACE").is_some() {
-                eprintln!("row {i} of class {j} (size {})", self.ci.sizes[j]);
-            }
             let f = self.f;
             let row = self.rows.row(self.group, self.ci, j, i).iter().map(|&x| f.from_u64(x)).collect();
             self.matrices.get_mut(&j).unwrap()[i] = Some(row);
@@ -376,8 +373,25 @@ pub fn dixon_schneider_mod_p(group: &impl GroupOps, ci: &ClassInfo) -> Result<Mo
 }
 
 /// [`dixon_schneider_mod_p`] recording the class matrix rows it computes in `rows`.
+///
+/// The first prime is [`choose_prime`]; should the splitting fail with it (it cannot for
+/// correct class data, by Dixon's bound), up to two larger primes `≡ 1 (mod e)` are tried
+/// before the error is returned.
 pub fn dixon_schneider_with_rows(group: &impl GroupOps, ci: &ClassInfo, rows: &mut StructureRows) -> Result<ModularTable> {
-    let p = choose_prime(ci.order, ci.exponent);
+    let mut p = choose_prime(ci.order, ci.exponent);
+    let mut last_err = None;
+    for _ in 0..3 {
+        match dixon_schneider_at(group, ci, rows, p) {
+            Ok(t) => return Ok(t),
+            Err(err) => last_err = Some(err),
+        }
+        p = prime_congruent_one(ci.exponent, p.saturating_mul(16));
+    }
+    Err(last_err.expect("at least one attempt"))
+}
+
+/// Dixon–Schneider with the prime `p` (`p ≡ 1 mod e`).
+fn dixon_schneider_at(group: &impl GroupOps, ci: &ClassInfo, rows: &mut StructureRows, p: u64) -> Result<ModularTable> {
     let f = PrimeField::new(p);
     let k = ci.len();
     let inverse = ci.inverse();
@@ -431,9 +445,6 @@ pub fn dixon_schneider_with_rows(group: &impl GroupOps, ci: &ClassInfo, rows: &m
             };
             sp.tried[j] = true;
             let a = ds.restrict(j, &sp);
-            if std::env::var_os("PLREP_DS_TRACE").is_some() {
-                eprintln!("split dim {} by class {j} (size {}, order {})", sp.dim(), ci.sizes[j], ci.orders[j]);
-            }
             let d = sp.dim();
             let scalar = (0..d).all(|r| (0..d).all(|c| if r == c { a[r][c] == a[0][0] } else { a[r][c] == 0 }));
             if scalar {

@@ -16,7 +16,7 @@
 use super::abelian;
 use super::dixon;
 use super::rootsum::RootSum;
-use super::structure::{gcd, ClassInfo, GroupOps, StructureRows};
+use super::structure::{ClassInfo, GroupOps, StructureRows};
 use crate::arith::modp::{linalg, prime_congruent_one, PrimeField};
 use crate::arith::Cyclotomic;
 use crate::error::{Error, Result};
@@ -109,7 +109,7 @@ impl CharacterTable {
     /// # Complexity
     /// Enumeration and classes `O(|G| * degree)`; then see [`CharacterTable::from_classes`].
     pub fn compute(group: &PermGroup, limits: &Limits) -> Result<CharacterTable> {
-        Self::compute_with(group, limits, DEFAULT_MAX_CLASSES)
+        Self::compute_with(group, limits, limits.max_classes)
     }
 
     /// [`CharacterTable::compute`] with an explicit class-count limit (`--max-classes`).
@@ -198,10 +198,9 @@ impl CharacterTable {
 /// rows.
 ///
 /// # Method
-/// `J` is chosen greedily among the smallest classes until the tuples
-/// `(omega_a(K_j))_{j in J}` of the rows are pairwise distinct modulo a prime `q`
-/// (distinct residues mean distinct values). For every row `a`, class `i` and `j in J`
-/// the identity `sum_k c_{ijk} |C_k| theta_a(g_k) theta_a(1) = |C_i| |C_j| theta_a(g_i)
+/// `J` is chosen greedily among the smallest classes until no three rows share the tuple
+/// `(omega_a(K_j))_{j in J}` modulo a prime `q` (distinct residues mean distinct
+/// values). For every row `a`, class `i` and `j in J` the identity `sum_k c_{ijk} |C_k| theta_a(g_k) theta_a(1) = |C_i| |C_j| theta_a(g_i)
 /// theta_a(g_j)` (that is `M_j omega_a = omega_a(K_j) omega_a`, multiplied by
 /// `theta_a(1)^2`) is checked modulo primes `q ≡ 1 (mod e)` whose product exceeds
 /// `2 |C_i| |C_j| theta_a(1)^2`, a bound for all conjugates of both sides (values are
@@ -209,16 +208,28 @@ impl CharacterTable {
 /// Galois closure of the rows this proves the identity exactly, as in
 /// [`check_character_table`].
 ///
+/// For each remaining pair of rows `a, b` with equal tuples, a class `i` with
+/// `omega_a(K_i) != omega_b(K_i)` is taken and the single relation
+/// `omega(K_i)^2 = sum_k c_{iik} omega(K_k)` is checked for all rows (the same way).
+///
 /// # Why this proves irreducibility
-/// The `k` vectors `omega_a` are common eigenvectors of `{M_j : j in J}` with pairwise
-/// distinct eigenvalue tuples, hence linearly independent; the true central characters
-/// `omega_chi` span `C^k` and are common eigenvectors too, so every joint eigenspace is
-/// one-dimensional and `omega_a = omega_chi` for some irreducible `chi` (both are 1 on the
-/// identity class). Then `theta_a = (theta_a(1) / chi(1)) chi`, and `<theta_a, theta_a> = 1`
+/// The `k` vectors `omega_a` are common eigenvectors of `{M_j : j in J}`, those with
+/// different tuples are linearly independent, and rows with equal tuples are
+/// independent too (they differ, and both are 1 on the identity class, or differ at
+/// class `i`); the true central characters `omega_chi` span `C^k` and are common
+/// eigenvectors, so counting dimensions, the joint eigenspace of a tuple has the
+/// dimension of the number of rows having it: 1 or 2. A row alone in its eigenspace is
+/// some `omega_chi` (both are 1 on the identity class). In a two-dimensional eigenspace
+/// spanned by `omega_chi, omega_psi`, a normalised row is
+/// `x omega_chi + (1 - x) omega_psi`, and the relation at `(i, i)` has the defect
+/// `-x (1 - x) (omega_chi(K_i) - omega_psi(K_i))^2`; the last factor is not zero (else all
+/// normalised vectors of the space, among them `omega_a` and `omega_b`, would agree at
+/// `i`), so `x` is 0 or 1: the two rows are `omega_chi` and `omega_psi`. Then `theta_a = (theta_a(1) / chi(1)) chi`, and `<theta_a, theta_a> = 1`
 /// with `theta_a(1) > 0` gives `theta_a = chi`; distinct rows give distinct `chi`.
 ///
 /// # Complexity
-/// `k sum_{j in J} |C_j|` group products and `O(|J| k^3)` operations modulo `q`.
+/// `sum_{j in J} sum_i min(|C_i|, |C_j|)` group products plus `|C_i|` per pair class,
+/// and `O(|J| k^3)` operations modulo `q`.
 pub fn verify_central_characters(group: &impl GroupOps, ci: &ClassInfo, t: &CharacterTable) -> Result<()> {
     verify_central_characters_with_rows(group, ci, t, &mut StructureRows::default())
 }
@@ -256,52 +267,79 @@ pub fn verify_central_characters_with_rows(
     };
     let mut cols: Vec<usize> = (1..k).collect();
     cols.sort_by_key(|&j| (ci.sizes[j], std::cmp::Reverse(ci.orders[j]), j));
+    // J: full class matrices, added while they refine, until no three rows share a tuple.
     let mut chosen: Vec<usize> = Vec::new();
     let mut keys: Vec<Vec<u64>> = vec![Vec::new(); k];
-    let distinct = |keys: &Vec<Vec<u64>>| keys.iter().collect::<HashSet<_>>().len();
-    let mut count = distinct(&keys);
+    let largest_group = |keys: &Vec<Vec<u64>>| {
+        let mut counts: HashMap<&Vec<u64>, usize> = HashMap::new();
+        keys.iter().for_each(|key| *counts.entry(key).or_insert(0) += 1);
+        (counts.len(), counts.values().copied().max().unwrap_or(0))
+    };
+    let (mut count, mut largest) = largest_group(&keys);
     for &j in &cols {
-        if count == k {
+        if largest <= 2 {
             break;
         }
         let mut trial = keys.clone();
         for a in 0..k {
             trial[a].push(omega(&f0, &res0, a, j));
         }
-        let c = distinct(&trial);
+        let (c, l) = largest_group(&trial);
         if c > count {
             keys = trial;
-            count = c;
+            (count, largest) = (c, l);
             chosen.push(j);
         }
     }
-    if count != k {
+    if largest > 2 {
         return fail("the rows are not separated by their central characters");
     }
+    // For each remaining pair of rows with equal tuples: the smallest class on which their
+    // central characters differ; the relation (i, i) is checked there for all rows.
+    let mut pair_classes: Vec<usize> = Vec::new();
+    let mut by_key: HashMap<&Vec<u64>, Vec<usize>> = HashMap::new();
+    for (a, key) in keys.iter().enumerate() {
+        by_key.entry(key).or_default().push(a);
+    }
+    let mut groups: Vec<&Vec<usize>> = by_key.values().filter(|g| g.len() == 2).collect();
+    groups.sort();
+    for g in groups {
+        let (a, b) = (g[0], g[1]);
+        let Some(&i) = cols.iter().find(|&&i| omega(&f0, &res0, a, i) != omega(&f0, &res0, b, i)) else {
+            return fail("two rows have the same central character");
+        };
+        if !pair_classes.contains(&i) && !chosen.contains(&i) {
+            pair_classes.push(i);
+        }
+    }
+    // checks: (j, the rows i of M_j to check)
+    let mut checks: Vec<(usize, Vec<usize>)> = chosen.iter().map(|&j| (j, (0..k).collect())).collect();
+    checks.extend(pair_classes.iter().map(|&i| (i, vec![i])));
     // primes: product above the largest bound
     let max_size = *ci.sizes.iter().max().unwrap() as f64;
     let mut primes = vec![q0];
-    for &j in &chosen {
-        let bound = (2.0 * max_size * ci.sizes[j] as f64 * max_deg * max_deg).log2() + 1.0;
+    for (j, _) in &checks {
+        let bound = (2.0 * max_size * ci.sizes[*j] as f64 * max_deg * max_deg).log2() + 1.0;
         while primes.len() as f64 * 61.0 < bound {
             let next = prime_congruent_one(e, *primes.last().unwrap());
             primes.push(next);
         }
     }
-    let pairs: Vec<(usize, usize)> = chosen.iter().flat_map(|&j| (0..k).map(move |i| (j, i))).collect();
+    let pairs: Vec<(usize, usize)> = checks.iter().flat_map(|(j, is)| is.iter().map(move |&i| (*j, i))).collect();
     structure.fill(group, ci, &pairs);
-    // sparse rows: (column, count) with nonzero counts
-    let matrices: Vec<Vec<Vec<(usize, u64)>>> = chosen
+    // sparse rows: (row index i, [(column, count)]) with nonzero counts
+    let matrices: Vec<Vec<SparseRow>> = checks
         .iter()
-        .map(|&j| {
-            (0..k)
-                .map(|i| {
-                    let row = structure.row(group, ci, j, i);
-                    row.iter().enumerate().filter(|(_, &c)| c != 0).map(|(kk, &c)| (kk, c)).collect()
+        .map(|(j, is)| {
+            is.iter()
+                .map(|&i| {
+                    let row = structure.row(group, ci, *j, i);
+                    (i, row.iter().enumerate().filter(|(_, &c)| c != 0).map(|(kk, &c)| (kk, c)).collect())
                 })
                 .collect()
         })
         .collect();
+    let chosen: Vec<usize> = checks.iter().map(|(j, _)| *j).collect();
     for (pi, &q) in primes.iter().enumerate() {
         let (f, res) = if pi == 0 { (f0, res0.clone()) } else { residues(q) };
         for (&j, m) in chosen.iter().zip(&matrices) {
@@ -310,9 +348,10 @@ pub fn verify_central_characters_with_rows(
                 // w_k = |C_k| theta(g_k) theta(1)
                 let w: Vec<u64> = (0..k).map(|kk| f.mul(f.mul(f.from_u64(ci.sizes[kk]), res[a][kk]), d)).collect();
                 let rhs_j = f.mul(f.from_u64(ci.sizes[j]), res[a][j]);
-                for i in 0..k {
+                for (i, row) in m {
+                    let i = *i;
                     let mut acc: u128 = 0;
-                    for &(kk, c) in &m[i] {
+                    for &(kk, c) in row {
                         acc += (c % q) as u128 * w[kk] as u128;
                         if acc >= 1 << 125 {
                             acc %= q as u128;
@@ -380,6 +419,12 @@ impl CyclotomicCache {
     }
 }
 
+/// Row `i` of a class matrix as `(i, [(column, nonzero count)])`.
+type SparseRow = (usize, Vec<(usize, u64)>);
+
+/// A row being assembled: degree, root sums, indicator.
+type Row = (u64, Vec<RootSum>, i8);
+
 /// Build the table from lifted rows (in any order), sorting them canonically.
 /// `indicators`, when given, are aligned with `rows`; otherwise they are computed for
 /// linear characters (abelian case: 1 if the character is real, else 0).
@@ -391,7 +436,7 @@ fn assemble(
     indicators: Option<Vec<i8>>,
 ) -> Result<CharacterTable> {
     let k = ci.len();
-    let mut chars: Vec<(u64, Vec<RootSum>, i8)> = rows
+    let chars: Vec<Row> = rows
         .into_iter()
         .enumerate()
         .map(|(a, row)| {
@@ -404,12 +449,12 @@ fn assemble(
         })
         .collect();
     let one = RootSum::integer(1);
-    let mut keyed: Vec<(bool, (u64, Vec<RootSum>, i8))> =
+    let mut keyed: Vec<(bool, Row)> =
         chars.into_iter().map(|c| (!c.1.iter().all(|r| *r == one), c)).collect();
     keyed.sort_by(|a, b| (a.0, a.1 .0, &a.1 .1).cmp(&(b.0, b.1 .0, &b.1 .1)));
     // The conversion to cyclotomics (one allocation per value) runs on two threads for
     // large tables; the result does not depend on the split.
-    let convert = |part: Vec<(bool, (u64, Vec<RootSum>, i8))>| -> Vec<Character> {
+    let convert = |part: Vec<(bool, Row)>| -> Vec<Character> {
         let mut cache = CyclotomicCache::default();
         part.into_iter()
             .map(|(_, (degree, root_sums, indicator))| Character {
@@ -572,46 +617,66 @@ pub fn check_character_table(t: &CharacterTable) -> Result<()> {
             }
         }
     }
-    // 5. orthogonality modulo q
+    // 5. orthogonality modulo q (one prime above the bound, or several whose product is:
+    // then D lies in q_t Z[zeta] for each t, hence in their product)
     let bound = (n as u128) * (n as u128 + 1);
-    if bound >= 1 << 62 {
-        return fail("group too large for the single-prime check".into());
+    let primes: Vec<u64> = if bound < 1 << 62 {
+        vec![prime_congruent_one(e, bound as u64)]
+    } else {
+        let mut ps = vec![prime_congruent_one(e, 1 << 61)];
+        while (ps.len() as u32) * 61 <= 128 - bound.leading_zeros() {
+            let next = prime_congruent_one(e, *ps.last().unwrap());
+            ps.push(next);
+        }
+        ps
+    };
+    let mut first: Option<(PrimeField, Vec<Vec<u64>>)> = None;
+    for &q in &primes {
+        let fq = PrimeField::new(q);
+        let z = fq.root_of_unity(e);
+        let mut zpow = Vec::with_capacity(e as usize);
+        let mut cur = 1;
+        for _ in 0..e {
+            zpow.push(cur);
+            cur = fq.mul(cur, z);
+        }
+        let res: Vec<Vec<u64>> =
+            t.characters.iter().map(|c| c.root_sums.iter().map(|r| r.residue(&fq, &zpow)).collect()).collect();
+        let conj: Vec<Vec<u64>> = t
+            .characters
+            .iter()
+            .map(|c| c.root_sums.iter().map(|r| r.conj().residue(&fq, &zpow)).collect())
+            .collect();
+        let weighted: Vec<Vec<u64>> = res
+            .iter()
+            .map(|row| row.iter().zip(&t.class_sizes).map(|(&x, &s)| fq.mul(x, fq.from_u64(s))).collect())
+            .collect();
+        let dot = |x: &[u64], y: &[u64]| -> u64 { linalg::dot(&fq, x, y) };
+        let n_q = fq.from_u64(n);
+        for a in 0..k {
+            for b in 0..k {
+                let s = dot(&weighted[a], &conj[b]);
+                if s != if a == b { n_q } else { 0 } {
+                    return fail(format!("rows {a} and {b} are not orthogonal"));
+                }
+            }
+        }
+        let res_t: Vec<Vec<u64>> = (0..k).map(|i| (0..k).map(|a| res[a][i]).collect()).collect();
+        let conj_t: Vec<Vec<u64>> = (0..k).map(|i| (0..k).map(|a| conj[a][i]).collect()).collect();
+        for i in 0..k {
+            for j in 0..k {
+                let s = dot(&res_t[i], &conj_t[j]);
+                if s != if i == j { fq.from_u64(t.centralizer_orders[i]) } else { 0 } {
+                    return fail(format!("columns {i} and {j} are not orthogonal"));
+                }
+            }
+        }
+        if first.is_none() {
+            first = Some((fq, res));
+        }
     }
-    let q = prime_congruent_one(e, bound as u64);
-    let fq = PrimeField::new(q);
-    let z = fq.root_of_unity(e);
-    let mut zpow = Vec::with_capacity(e as usize);
-    let mut cur = 1;
-    for _ in 0..e {
-        zpow.push(cur);
-        cur = fq.mul(cur, z);
-    }
-    let res: Vec<Vec<u64>> =
-        t.characters.iter().map(|c| c.root_sums.iter().map(|r| r.residue(&fq, &zpow)).collect()).collect();
-    let conj: Vec<Vec<u64>> =
-        t.characters.iter().map(|c| c.root_sums.iter().map(|r| r.conj().residue(&fq, &zpow)).collect()).collect();
-    let weighted: Vec<Vec<u64>> =
-        res.iter().map(|row| row.iter().zip(&t.class_sizes).map(|(&x, &s)| fq.mul(x, fq.from_u64(s))).collect()).collect();
-    let dot = |x: &[u64], y: &[u64]| -> u64 { linalg::dot(&fq, x, y) };
+    let (fq, res) = first.expect("at least one prime");
     let n_q = fq.from_u64(n);
-    for a in 0..k {
-        for b in 0..k {
-            let s = dot(&weighted[a], &conj[b]);
-            if s != if a == b { n_q } else { 0 } {
-                return fail(format!("rows {a} and {b} are not orthogonal"));
-            }
-        }
-    }
-    let res_t: Vec<Vec<u64>> = (0..k).map(|i| (0..k).map(|a| res[a][i]).collect()).collect();
-    let conj_t: Vec<Vec<u64>> = (0..k).map(|i| (0..k).map(|a| conj[a][i]).collect()).collect();
-    for i in 0..k {
-        for j in 0..k {
-            let s = dot(&res_t[i], &conj_t[j]);
-            if s != if i == j { fq.from_u64(t.centralizer_orders[i]) } else { 0 } {
-                return fail(format!("columns {i} and {j} are not orthogonal"));
-            }
-        }
-    }
     // 6. indicators
     let sq = t.power_map(2);
     let n_inv = fq.inv(n_q);
@@ -621,6 +686,5 @@ pub fn check_character_table(t: &CharacterTable) -> Result<()> {
             return fail(format!("character {a}: wrong Frobenius-Schur indicator {}", chi.indicator));
         }
     }
-    let _ = gcd;
     Ok(())
 }

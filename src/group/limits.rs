@@ -7,10 +7,12 @@ pub struct Limits {
     pub max_order: u64,
     /// Largest G-set that may be built (`--max-points`).
     pub max_points: u64,
+    /// Largest number of conjugacy classes a character table may have (`--max-classes`).
+    pub max_classes: usize,
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_order: 2_000_000, max_points: 100_000 }
+        Limits { max_order: 2_000_000, max_points: 100_000, max_classes: 5000 }
     }
 }

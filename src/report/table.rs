@@ -41,6 +41,9 @@ fn letters(mut i: usize) -> String {
 #[derive(Debug, Default)]
 struct Legend {
     letters: Vec<(String, Cyclotomic)>,
+    /// Every value already named (a letter, its negative, conjugate and negative
+    /// conjugate) with its short form: one hash lookup per table entry.
+    known: std::collections::HashMap<Cyclotomic, String>,
 }
 
 impl Legend {
@@ -49,24 +52,18 @@ impl Legend {
         if v.is_rational() {
             return v.to_string();
         }
-        for (name, u) in &self.letters {
-            if v == u {
-                return name.clone();
-            }
-            let minus = -u;
-            if v == &minus {
-                return format!("-{name}");
-            }
-            let c = u.conj();
-            if v == &c {
-                return format!("/{name}");
-            }
-            if v == &(-&c) {
-                return format!("-/{name}");
-            }
+        if let Some(s) = self.known.get(v) {
+            return s.clone();
         }
         let name = letters(self.letters.len()).to_uppercase();
         self.letters.push((name.clone(), v.clone()));
+        let c = v.conj();
+        // Insert in reverse order of preference so that the simplest form wins when two
+        // coincide (e.g. -A = /A for A = E(4)).
+        self.known.insert(-&c, format!("-/{name}"));
+        self.known.insert(c, format!("/{name}"));
+        self.known.insert(-v, format!("-{name}"));
+        self.known.insert(v.clone(), name.clone());
         name
     }
 

@@ -214,8 +214,7 @@ fn tampered_tables_fail_the_check() {
     let mut bad = t.clone();
     bad.characters[4].indicator = -1;
     assert!(is_verification(check_character_table(&bad)));
-    // two characters replaced by their sum and difference (still orthogonal, not
-    // irreducible): the degrees no longer add up
+    // a degree that does not match the value at the identity
     let mut bad = t;
     bad.characters[0].degree = 2;
     assert!(is_verification(check_character_table(&bad)));
@@ -283,4 +282,19 @@ fn modp_engine() {
     let ns = linalg::nullspace(&f, &m, 3);
     assert_eq!(ns.len(), 1);
     assert!(linalg::mul_vec(&f, &m, &ns[0]).iter().all(|&x| x == 0));
+}
+
+#[test]
+fn more_classes_than_the_prime() {
+    // C2^7 x S3: 384 classes, exponent 6, and Dixon-Schneider's prime is 103 < k:
+    // eigenvalue multiplicities exceed p, which the root finding must survive.
+    let mut gens: Vec<Perm> = (0..7).map(|i| Perm::from_cycles(17, &[vec![2 * i, 2 * i + 1]]).unwrap()).collect();
+    gens.push(Perm::from_cycles(17, &[vec![14, 15, 16]]).unwrap());
+    gens.push(Perm::from_cycles(17, &[vec![14, 15]]).unwrap());
+    let g = PermGroup::new(17, gens).unwrap();
+    let (_, _, t) = build(&g);
+    assert_eq!(t.num_classes(), 384);
+    assert_eq!(t.method, Method::DixonSchneider);
+    check_character_table(&t).unwrap();
+    assert_eq!(t.degrees().iter().filter(|&&d| d == 2).count(), 128);
 }

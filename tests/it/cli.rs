@@ -279,3 +279,22 @@ fn table_and_lattice_errors() {
     assert!(fails(&["table", "S5", "--max-order", "100"], 3).contains("--max-order"));
     assert!(fails(&["table", "D7"], 2).contains("dihedral"));
 }
+
+#[test]
+fn max_classes_limit_names_its_flag() {
+    // C60 has 60 classes.
+    assert!(fails(&["table", "C60", "--max-classes", "10"], 3).contains("--max-classes"));
+    assert!(stdout(&["table", "C60", "--max-classes", "60", "--format", "json"]).contains("plrep.table.v1"));
+}
+
+#[test]
+fn fourier_command() {
+    let v = json(&["fourier", "--activation", "relu", "--terms", "3"]);
+    assert_eq!(v["schema"], "plrep.fourier.v1");
+    assert_eq!(v["coefficients"][0]["cos_over_pi"], "1");
+    assert_eq!(v["coefficients"][1]["sin_rational"], "1/2");
+    assert_eq!(v["coefficients"][2]["cos_over_pi"], "-2/3");
+    assert!(stdout(&["fourier", "--cyclic", "5"]).contains("(1 + sqrt(5))/10"));
+    fails(&["fourier", "--activation", "leaky:abc"], 2);
+    fails(&["fourier", "--format", "svg"], 2);
+}

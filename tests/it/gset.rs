@@ -317,21 +317,21 @@ fn actions_that_do_not_apply() {
 #[test]
 fn limits_name_their_flags() {
     let s8 = parse_group("S8").unwrap();
-    let small = Limits { max_order: 100, max_points: 1000 };
+    let small = Limits { max_order: 100, max_points: 1000, ..Limits::default() };
     let flag = |r: Result<GSet, Error>| match r {
         Err(Error::Limit { flag, .. }) => flag,
         other => panic!("expected a limit, got {other:?}"),
     };
     assert_eq!(flag(GSet::new(&s8, &ActionSpec::Tuples(8), &small)), "--max-points");
-    assert_eq!(flag(GSet::new(&s8, &ActionSpec::Subsets(4), &Limits { max_order: 100, max_points: 69 })), "--max-points");
-    assert!(GSet::new(&s8, &ActionSpec::Subsets(4), &Limits { max_order: 100, max_points: 70 }).is_ok());
+    assert_eq!(flag(GSet::new(&s8, &ActionSpec::Subsets(4), &Limits { max_order: 100, max_points: 69, ..Limits::default() })), "--max-points");
+    assert!(GSet::new(&s8, &ActionSpec::Subsets(4), &Limits { max_order: 100, max_points: 70, ..Limits::default() }).is_ok());
     assert_eq!(flag(GSet::new(&s8, &ActionSpec::Regular, &small)), "--max-points");
-    assert_eq!(flag(GSet::new(&s8, &ActionSpec::Conjugation, &Limits { max_order: 100, max_points: 100_000 })), "--max-order");
+    assert_eq!(flag(GSet::new(&s8, &ActionSpec::Conjugation, &Limits { max_order: 100, max_points: 100_000, ..Limits::default() })), "--max-order");
     let s20 = parse_group("S20").unwrap();
     assert_eq!(flag(GSet::new(&s20, &ActionSpec::Regular, &Limits::default())), "--max-points");
     assert_eq!(flag(GSet::new(&s20, &ActionSpec::Subsets(10), &Limits::default())), "--max-points");
     let big = PermGroup::new(30, vec![]).unwrap();
-    assert_eq!(flag(GSet::new(&big, &ActionSpec::Natural, &Limits { max_order: 1, max_points: 29 })), "--max-points");
+    assert_eq!(flag(GSet::new(&big, &ActionSpec::Natural, &Limits { max_order: 1, max_points: 29, ..Limits::default() })), "--max-points");
 }
 
 #[test]

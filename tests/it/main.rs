@@ -3,6 +3,7 @@
 mod arith;
 mod character;
 mod cli;
+mod fourier;
 mod group;
 mod graphs;
 mod gset;

@@ -6,6 +6,7 @@
 
 mod activation;
 mod commands;
+mod fourier;
 mod pl_cmds;
 mod tables;
 
@@ -43,6 +44,9 @@ struct Global {
     /// Largest G-set that may be built.
     #[arg(long, value_name = "N", default_value_t = Limits::default().max_points, global = true)]
     max_points: u64,
+    /// Largest number of conjugacy classes a character table may have.
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_classes, global = true)]
+    max_classes: usize,
 }
 
 /// Output formats.
@@ -160,6 +164,19 @@ enum Command {
         /// The group (catalog name, generators, or JSON file).
         group: String,
     },
+    /// The exact Fourier series of sigma(sin x) (coefficients r + s/pi), or with --cyclic n
+    /// the exact components of sigma applied to the L1 vector of C_n in every L_k.
+    Fourier {
+        /// relu, abs, identity or leaky:<p> (p rational: leaky:1/10, leaky:0.01).
+        #[arg(long, default_value = "relu", allow_hyphen_values = true)]
+        activation: String,
+        /// Number of frequencies k = 0..N-1 of the series (k = 0 is the constant term).
+        #[arg(long, value_name = "N", default_value_t = 12)]
+        terms: usize,
+        /// The discrete analogue on the cyclic group C_n instead (1 <= n <= 256).
+        #[arg(long, value_name = "n")]
+        cyclic: Option<u64>,
+    },
     /// The interaction graph of one layer on R^X: every ordered pair of simples is a
     /// certified edge (exact witness), a certified non-edge (obstruction) or unresolved.
     Graph {
@@ -231,13 +248,14 @@ fn real_main() -> i32 {
         Ok(cli) => cli,
         Err(e) => return clap_error(e),
     };
-    let limits = Limits { max_order: cli.global.max_order, max_points: cli.global.max_points };
+    let limits = Limits { max_order: cli.global.max_order, max_points: cli.global.max_points, max_classes: cli.global.max_classes };
     let result = match &cli.command {
         Command::Info { group, list } => commands::info(group.as_deref(), *list, cli.global.format, &limits),
         Command::Classes { group } => commands::classes(group, cli.global.format, &limits),
         Command::Gset { group, action } => commands::gset(group, action, cli.global.format, &limits),
         Command::Table { group, real } => tables::table(group, *real, cli.global.format, &limits),
         Command::Lattice { group } => tables::lattice(group, cli.global.format, &limits),
+        Command::Fourier { activation, terms, cyclic } => cli.global.format.require("fourier", &[Format::Text, Format::Json]).and_then(|()| fourier::fourier(activation, *terms, *cyclic, cli.global.format == Format::Json)),
         Command::Graph { group, layer, certify } => pl_cmds::graph(&layer.args(group), *certify, cli.global.format, &limits),
         Command::Solve { group, from, to, layer, certify } => {
             pl_cmds::solve_one(&layer.args(group), from, to, *certify, cli.global.format, &limits)

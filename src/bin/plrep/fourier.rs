@@ -1,0 +1,31 @@
+//! `plrep fourier`: the exact Fourier series of `sigma(sin x)`, or with `--cyclic n` the
+//! components of `sigma` applied to the `L1` vector of `C_n` (see [`plrep::fourier`]).
+
+use plrep::fourier::{cyclic_components, fourier_series, Activation};
+use plrep::{Error, Result};
+
+/// Run the command and return the whole output (text, or pretty JSON with a final
+/// newline). `terms` is the number of frequencies `k = 0..terms` of the continuous series
+/// (ignored with `cyclic`, where all `L_k`, `k = 0..=n/2`, are printed).
+pub fn fourier(activation: &str, terms: usize, cyclic: Option<u64>, json: bool) -> Result<String> {
+    let act = Activation::parse(activation)?;
+    let doc = match cyclic {
+        Some(n) => {
+            let c = cyclic_components(&act, n)?;
+            if !json {
+                return Ok(c.text());
+            }
+            c.json()
+        }
+        None => {
+            let s = fourier_series(&act, terms)?;
+            if !json {
+                return Ok(s.text());
+            }
+            s.json()
+        }
+    };
+    serde_json::to_string_pretty(&doc)
+        .map(|s| s + "\n")
+        .map_err(|e| Error::verification(format!("JSON serialisation failed: {e}")))
+}
