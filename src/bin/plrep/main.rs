@@ -312,7 +312,7 @@ fn clap_error(e: clap::Error) -> i32 {
             0
         }
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            eprintln!("error: no command given (commands are info, classes, gset, table, lattice, graph, solve, compare, exists; run 'plrep --help' for usage)");
+            eprintln!("error: no command given (commands are info, classes, gset, table, lattice, fourier, graph, solve, compare, exists; run 'plrep --help' for usage)");
             2
         }
         _ => {
