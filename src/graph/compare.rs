@@ -19,8 +19,8 @@ pub struct Comparison {
     pub same_vertices: bool,
     /// Whether an invariant-preserving bijection maps the edges exactly.
     pub isomorphic: bool,
-    /// The best matching found: `(label in A, label in B)` in A's vertex order (only
-    /// when `same_vertices`).
+    /// The best matching found: `(label in A, label in B)` in A's vertex order; when the
+    /// vertices differ, the shared labels with equal invariants.
     pub matching: Vec<(String, String)>,
     /// Edges of A missing in B under the matching (A's labels).
     pub only_in_a: Vec<(String, String)>,
@@ -75,12 +75,38 @@ pub fn compare(a: &InteractionGraph, b: &InteractionGraph) -> Comparison {
     ia.sort();
     ib.sort();
     if ia != ib {
+        // Different simples: compare on the labels both graphs share with the same
+        // invariants (e.g. the same group on two modules); edges touching other vertices
+        // are listed as they are.
+        let shared: Vec<(usize, usize)> = (0..sa.labels.len())
+            .filter_map(|i| sb.labels.iter().position(|l| *l == sa.labels[i]).filter(|&j| sb.inv[j] == sa.inv[i]).map(|j| (i, j)))
+            .collect();
+        let to_b = |i: usize| shared.iter().find(|p| p.0 == i).map(|p| p.1);
+        let to_a = |j: usize| shared.iter().find(|p| p.1 == j).map(|p| p.0);
+        let only_in_a = sa
+            .edges
+            .iter()
+            .filter(|&&(x, y)| match (to_b(x), to_b(y)) {
+                (Some(u), Some(v)) => !sb.edges.contains(&(u, v)),
+                _ => true,
+            })
+            .map(|&(x, y)| (sa.labels[x].clone(), sa.labels[y].clone()))
+            .collect();
+        let only_in_b = sb
+            .edges
+            .iter()
+            .filter(|&&(x, y)| match (to_a(x), to_a(y)) {
+                (Some(u), Some(v)) => !sa.edges.contains(&(u, v)),
+                _ => true,
+            })
+            .map(|&(x, y)| (sb.labels[x].clone(), sb.labels[y].clone()))
+            .collect();
         return Comparison {
             same_vertices: false,
             isomorphic: false,
-            matching: Vec::new(),
-            only_in_a: sa.edges.iter().map(|&(x, y)| (sa.labels[x].clone(), sa.labels[y].clone())).collect(),
-            only_in_b: sb.edges.iter().map(|&(x, y)| (sb.labels[x].clone(), sb.labels[y].clone())).collect(),
+            matching: shared.iter().map(|&(i, j)| (sa.labels[i].clone(), sb.labels[j].clone())).collect(),
+            only_in_a,
+            only_in_b,
             exhaustive: true,
         };
     }

@@ -180,15 +180,38 @@ impl<'a> Checker<'a> {
                 return fail(format!("point {x} is not in the zero set"));
             }
         }
+        // Diagonal entries P[x][x] = |P e_x|^2 are constant on G-orbits: one per orbit.
+        let mut diag: Vec<Option<Cyclotomic>> = vec![None; n];
+        for orbit in m.gset.orbits() {
+            let needed = orbit.iter().any(|&x| label_of[x] < usize::MAX - 1);
+            if needed {
+                let d = self.entry(p.from, orbit[0], orbit[0]);
+                for &x in &orbit {
+                    diag[x] = Some(d.clone());
+                }
+            }
+        }
+        let k = m.classes.len();
+        let mut counts = vec![0i64; n * k];
         for c in classes {
             let x0 = c[0].0;
-            let d0 = self.entry(p.from, x0, x0);
+            let d0 = diag[x0].clone().expect("orbit diagonal");
             if d0.is_zero() {
                 return fail(format!("class representative {x0} has a zero row"));
             }
+            // Entries P[x][x0] for the members x in one pass: x^g = x0 iff x = x0^(g^-1).
+            for &(x, _) in c {
+                counts[x * k..(x + 1) * k].iter_mut().for_each(|v| *v = 0);
+            }
+            for g in 0..m.order() {
+                let x = m.image(m.elements.inv(g), x0);
+                if label_of[x] == label_of[x0] {
+                    counts[x * k + m.classes.class_of[g] as usize] += 1;
+                }
+            }
             for &(x, s) in &c[1..] {
-                let d = &self.entry(p.from, x, x) + &d0;
-                let e = self.entry(p.from, x, x0).scale(&Q::from_int(2 * s as i64));
+                let d = diag[x].as_ref().expect("orbit diagonal") + &d0;
+                let e = self.combine(p.from, &counts[x * k..(x + 1) * k]).scale(&Q::from_int(2 * s as i64));
                 if d != e {
                     return fail(format!("rows of {x0} and {x} are not {}", if s == 1 { "equal" } else { "opposite" }));
                 }
@@ -202,7 +225,6 @@ impl<'a> Checker<'a> {
                 BlockKind::Odd => (label_of[x], sign_of[x]),
             }
         };
-        let k = m.classes.len();
         let mut counts = vec![0i64; k];
         for g in 0..m.order() {
             let c = m.classes.class_of[g] as usize;

@@ -88,6 +88,11 @@ fn comparisons() {
     assert!(!compare(&relu, &d8).same_vertices);
     // The regular module of C2xC2 and of C2xC4's quotient... isomorphic graphs under a
     // relabelling: C4 on its regular module vs the same group given by other generators.
+    // Same group, two modules: compared on the shared simples; the subsets module of S4
+    // loses edges, never gains one over the regular module here.
+    let c = compare(&graph("S4", "regular", "relu"), &graph("S4", "subsets:2", "relu"));
+    assert!(!c.same_vertices && !c.matching.is_empty());
+    assert!(c.only_in_b.is_empty() && !c.only_in_a.is_empty());
     let a = graph("C4", "regular", "relu");
     let b = graph("(1,3,2,4)", "regular", "relu");
     assert!(compare(&a, &b).isomorphic);
@@ -137,6 +142,12 @@ fn cli_graph_solve_exists() {
     let (code, out, _) = plrep(&["solve", "C8", "--from", "L1", "--to", "L0", "--certify"]);
     assert_eq!(code, 0);
     assert!(out.contains("EDGE") && out.contains("re-checked independently: ok"), "{out}");
+    let (code, out, _) = plrep(&["compare", "C8", "C8", "--activation-b", "abs"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("not isomorphic") && out.contains("only in A: L1->L1 L2->L2 L3->L3 L4->L4"), "{out}");
+    let (code, out, _) = plrep(&["compare", "C4", "(1,3,2,4)", "--format", "json"]);
+    assert_eq!(code, 0);
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&out).unwrap()["isomorphic"], true);
     let (code, out, _) = plrep(&["exists", "D8"]);
     assert_eq!(code, 0);
     assert!(out.contains("PL maps"));

@@ -215,6 +215,10 @@ fn modules_beyond_regular() {
         ("S5", "cosets:(1,2,3,4),(1,3)"),
         ("A6", "natural"),
         ("A6", "subsets:2"),
+        // Intransitive modules: isotypic components with nonempty zero sets.
+        ("(1,2,3),(4,5)", "natural"),
+        ("(1,2,3,4),(5,6,7)", "natural"),
+        ("(1,2)(3,4),(1,3)(2,4),(5,6,7)", "natural"),
     ];
     for (gname, action) in cases {
         let g = parse_group(gname).unwrap();
@@ -229,6 +233,14 @@ fn modules_beyond_regular() {
             }
         }
     }
+}
+
+#[test]
+fn intransitive_modules_have_zero_sets() {
+    let g = parse_group("(1,2,3),(4,5)").unwrap();
+    let m = module(&g, "natural");
+    let zs: Vec<Vec<usize>> = m.present.iter().map(|p| BlockSpace::compute(&m, p.0).zero_set).collect();
+    assert!(zs.contains(&vec![3, 4]) && zs.contains(&vec![0, 1, 2]), "{zs:?}");
 }
 
 #[test]
@@ -378,4 +390,35 @@ fn identity_and_square_graphs() {
     let exact: BTreeSet<(usize, usize)> = s.edges().into_iter().collect();
     assert_eq!(exact, float_graph(&m, &act("square"), 0.0));
     let _ = edge_labels(&m, &s);
+}
+
+#[test]
+fn survey_of_transitive_and_conjugation_modules() {
+    // Issue 4: natural, subsets, tuples, conjugation and coset modules of several groups,
+    // ReLU and abs, with no unresolved pair and every certificate re-checked.
+    let sg48 = reference_groups().into_iter().find(|(n, _)| n == "SG48_29").unwrap().1;
+    let groups: Vec<(String, PermGroup)> = ["S4", "A4", "A5", "S5", "PSL(2,7)", "A6"]
+        .iter()
+        .map(|n| (n.to_string(), parse_group(n).unwrap()))
+        .chain(std::iter::once(("SG48_29".to_string(), sg48)))
+        .collect();
+    let mut modules = 0;
+    for (name, g) in &groups {
+        let mut actions = vec!["natural", "subsets:2", "tuples:2", "conjugation", "cosets:(1,2)"];
+        if name == "A6" {
+            actions.retain(|a| *a != "conjugation");
+        }
+        for action in actions {
+            let Ok(m) = PlModule::new(g, &ActionSpec::parse(action).unwrap(), &Limits::default()) else {
+                continue; // e.g. (1,2) not in the group
+            };
+            modules += 1;
+            for a in ["relu", "abs"] {
+                let s = solve(&m, &SolverOptions::new(act(a))).unwrap();
+                assert_eq!(s.unresolved(), 0, "{name} {action} {a}");
+                certify(&m, &s).unwrap_or_else(|e| panic!("{name} {action} {a}: {e}"));
+            }
+        }
+    }
+    assert!(modules >= 25, "{modules}");
 }

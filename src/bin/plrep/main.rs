@@ -204,6 +204,26 @@ enum Command {
         #[arg(long)]
         certify: bool,
     },
+    /// Compare two interaction graphs (both certified): isomorphism respecting dimensions
+    /// and kernel orders, and the edge diff under the best matching. B's options default
+    /// to A's, e.g. `compare C8 C8 --activation-b abs` or `compare S4 S4 --action-b subsets:2`.
+    Compare {
+        /// Group A.
+        a: String,
+        /// Group B.
+        b: String,
+        #[command(flatten)]
+        layer: LayerOpts,
+        /// B's action (default: A's).
+        #[arg(long)]
+        action_b: Option<String>,
+        /// B's activation (default: A's).
+        #[arg(long, allow_hyphen_values = true)]
+        activation_b: Option<String>,
+        /// B's bias (default: A's).
+        #[arg(long, allow_hyphen_values = true)]
+        bias_b: Option<String>,
+    },
     /// PL-Schur table: is there a nonzero / a non-linear PL equivariant map L -> L'.
     Exists {
         /// The group (catalog name, generators, or JSON file).
@@ -239,6 +259,20 @@ fn real_main() -> i32 {
         Command::Graph { group, layer, certify } => pl_cmds::graph(&layer.args(group), *certify, cli.global.format, &limits),
         Command::Solve { group, from, to, layer, certify } => {
             pl_cmds::solve_one(&layer.args(group), from, to, *certify, cli.global.format, &limits)
+        }
+        Command::Compare { a, b, layer, action_b, activation_b, bias_b } => {
+            let la = layer.args(a);
+            let mut lb = layer.args(b);
+            if let Some(x) = action_b {
+                lb.action = x;
+            }
+            if let Some(x) = activation_b {
+                lb.activation = x;
+            }
+            if let Some(x) = bias_b {
+                lb.bias = Some(x);
+            }
+            pl_cmds::compare(&la, &lb, cli.global.format, &limits)
         }
         Command::Exists { group } => pl_cmds::exists(group, cli.global.format, &limits),
         Command::CheckActivation { activation } => activation::parse_activation_name(activation).map(|a| a + "\n"),
@@ -278,7 +312,7 @@ fn clap_error(e: clap::Error) -> i32 {
             0
         }
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            eprintln!("error: no command given (commands are info, classes, gset, table, lattice, graph, solve, exists; run 'plrep --help' for usage)");
+            eprintln!("error: no command given (commands are info, classes, gset, table, lattice, fourier, graph, solve, compare, exists; run 'plrep --help' for usage)");
             2
         }
         _ => {

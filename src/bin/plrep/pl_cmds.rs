@@ -180,3 +180,44 @@ pub(crate) fn exists(group: &str, format: Format, limits: &Limits) -> Result<Str
     Ok(format!("{name} (order {})\n{}", t.order, exists_text(&r, &e)))
 }
 
+
+/// `plrep compare`: two interaction graphs, isomorphism and edge diff.
+pub(crate) fn compare(a: &LayerArgs<'_>, b: &LayerArgs<'_>, format: Format, limits: &Limits) -> Result<String> {
+    format.require("compare", &[Format::Text, Format::Json])?;
+    let build = |x: &LayerArgs<'_>| -> Result<InteractionGraph> {
+        let (module, options) = setup(x, limits)?;
+        let solution = solve(&module, &options)?;
+        certify(&module, &solution)?;
+        Ok(InteractionGraph::build(&module, &solution, true))
+    };
+    let (ga, gb) = (build(a)?, build(b)?);
+    let c = plrep::graph::compare(&ga, &gb);
+    let title = |g: &InteractionGraph| {
+        let bias = g.bias.as_ref().map_or(String::new(), |q| format!(", bias {q}"));
+        format!("{} (order {}) on {}, {}{}", g.group_name, g.group_order, g.action, g.activation, bias)
+    };
+    let pairs = |v: &[(String, String)]| v.iter().map(|(x, y)| format!("{x}->{y}")).collect::<Vec<_>>();
+    if format == Format::Json {
+        let doc = json!({
+            "schema": "plrep.compare.v1",
+            "a": title(&ga), "b": title(&gb),
+            "same_vertices": c.same_vertices, "isomorphic": c.isomorphic, "exhaustive": c.exhaustive,
+            "matching": c.matching, "only_in_a": c.only_in_a, "only_in_b": c.only_in_b,
+        });
+        return Ok(serde_json::to_string_pretty(&doc).map_err(|e| Error::verification(e.to_string()))? + "\n");
+    }
+    let mut s = String::new();
+    let _ = writeln!(s, "A: {}\nB: {}", title(&ga), title(&gb));
+    if !c.same_vertices {
+        let _ = writeln!(s, "the vertices differ (simples present, dimensions, kernel orders): not isomorphic");
+        let m: Vec<String> = c.matching.iter().map(|(x, y)| format!("{x}={y}")).collect();
+        let _ = writeln!(s, "compared on the shared simples: {}", m.join(" "));
+    } else {
+        let _ = writeln!(s, "{}", if c.isomorphic { "isomorphic (respecting dimensions and kernel orders)" } else { "not isomorphic" });
+        let m: Vec<String> = c.matching.iter().map(|(x, y)| format!("{x}={y}")).collect();
+        let _ = writeln!(s, "best matching{}: {}", if c.exhaustive { "" } else { " (not exhaustive)" }, m.join(" "));
+    }
+    let _ = writeln!(s, "only in A: {}", pairs(&c.only_in_a).join(" "));
+    let _ = writeln!(s, "only in B: {}", pairs(&c.only_in_b).join(" "));
+    Ok(s)
+}
