@@ -217,7 +217,8 @@ pub(crate) fn compare(a: &LayerArgs<'_>, b: &LayerArgs<'_>, format: Format, limi
         let m: Vec<String> = c.matching.iter().map(|(x, y)| format!("{x}={y}")).collect();
         let _ = writeln!(s, "best matching{}: {}", if c.exhaustive { "" } else { " (not exhaustive)" }, m.join(" "));
     }
-    let _ = writeln!(s, "only in A: {}", pairs(&c.only_in_a).join(" "));
-    let _ = writeln!(s, "only in B: {}", pairs(&c.only_in_b).join(" "));
+    let listed = |v: Vec<String>| if v.is_empty() { "(none)".to_string() } else { v.join(" ") };
+    let _ = writeln!(s, "only in A: {}", listed(pairs(&c.only_in_a)));
+    let _ = writeln!(s, "only in B: {}", listed(pairs(&c.only_in_b)));
     Ok(s)
 }
