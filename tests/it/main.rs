@@ -4,6 +4,7 @@ mod arith;
 mod character;
 mod cli;
 mod fourier;
+mod gallery;
 mod group;
 mod graphs;
 mod gset;
