@@ -228,7 +228,7 @@ fn c8_relu(limits: &Limits) -> Result<ExampleOutput> {
     let mut o = ExampleOutput::new();
     o.line("Claim: for C8 acting regularly on R^8, write v = (cos(2 pi j/8))_j, the cos vector of L1.");
     o.line("ReLU(v) has trivial component (1 + sqrt 2)/8, sign component (1 - sqrt 2)/8, L2 components 1/4,");
-    o.line("and the certified ReLU interaction graph is the published one.");
+    o.line("The certified ReLU interaction graph of the regular representation follows (THEORY §8: the C_n graphs).");
     o.line("");
     let c = cyclic_components(&Activation::Relu, 8)?;
     o.line("Components of ReLU(v) = sum_k alpha_k cos(2 pi jk/8) (computed in Q(E(8)), expansion re-checked):");
@@ -287,7 +287,9 @@ fn c3_c4_trivial(_: &Limits) -> Result<ExampleOutput> {
     o.line("");
     for (key, a, b) in [("c3_0_1", 0, 1), ("c3_1_0", 1, 0)] {
         let v = trivial_of_l1(3, &Q::from_int(a), &Q::from_int(b));
-        o.line(format!("  C3: f({a},{b}) = {}  [GAP: {v}]", show(&v)));
+        // 1/(2 sqrt 3) prints as sqrt(3)/6; show the reciprocal too so the claim reads directly.
+        let recip = v.checked_inv().map_or(String::new(), |r| format!("  (1/f = {})", show(&r)));
+        o.line(format!("  C3: f({a},{b}) = {}{recip}  [GAP: {v}]", show(&v)));
         o.put(key, v);
     }
     o.line("");
@@ -317,7 +319,7 @@ fn fourier_abs(_: &Limits) -> Result<ExampleOutput> {
 
 fn fourier_example(act: Activation) -> Result<ExampleOutput> {
     let mut o = ExampleOutput::new();
-    o.line(format!("Claim: {}(sin x) has only the constant term, the fundamental and even harmonics, each", act.name()));
+    o.line(format!("Claim: {}(sin x) has only a constant term, at most the fundamental, and even harmonics, each", act.name()));
     o.line("coefficient a rational plus a rational multiple of 1/pi: information flows to higher frequencies.");
     o.line("");
     let s = fourier_series(&act, 12)?;
