@@ -34,8 +34,12 @@ pub fn examples(name: Option<&str>, json: bool, limits: &Limits) -> Result<Strin
             json!({
                 "schema": "plrep.examples.v1",
                 "name": e.name, "title": e.title, "reference": e.reference,
-                // Exact values in GAP notation, in the order computed.
-                "values": out.values.iter().map(|(k, v)| json!({"key": k, "value": v.to_string()})).collect::<Vec<_>>(),
+                // Exact values in GAP notation, in the order computed; quadratic irrationals
+                // also as a radical, e.g. "(1 + sqrt(5))/10".
+                "values": out.values.iter().map(|(k, v)| {
+                    let radical = if v.is_rational() { None } else { plrep::fourier::quadratic_radical(v) };
+                    json!({"key": k, "value": v.to_string(), "radical": radical})
+                }).collect::<Vec<_>>(),
             })
         }
     };
