@@ -81,14 +81,14 @@ impl ExampleOutput {
 /// All worked examples, sorted by name.
 pub fn examples() -> Vec<Example> {
     let mut v = vec![
-        ex("c8-relu", "C8: the ReLU interaction graph and the exact block of ReLU(cos)", "THEORY §8; paper §5 (C_n)", c8_relu),
+        ex("c8-relu", "C8: the ReLU interaction graph and the exact block of ReLU(cos)", "THEORY §8 (C_8)", c8_relu),
         ex("c5-trivial", "C5: (1/5) sum ReLU(cos(2 pi j/5))", "THEORY §8", c5_trivial),
         ex("c3-c4-trivial", "C3, C4: ReLU from L1 to the trivial representation", "THEORY §8", c3_c4_trivial),
         ex("fourier-relu", "Fourier series of ReLU(sin x)", "THEORY §8 (the Fourier view)", fourier_relu),
         ex("fourier-abs", "Fourier series of |sin x|", "THEORY §8 (the Fourier view)", fourier_abs),
         ex("sn-standard-trivial", "S_n: ReLU from the standard to the trivial representation is (1/2n)|x|_1", "THEORY §8", sn_standard_trivial),
-        ex("counting-lemma", "dim Hom_G(R^X, R^Y) = #orbits on X x Y = <pi_X, pi_Y>", "THEORY §4; §8 (point clouds, images)", counting_lemma),
-        ex("relu-commuting-matrices", "Matrices commuting with ReLU are positive monomial", "THEORY §4; paper §2", relu_commuting),
+        ex("counting-lemma", "dim Hom_G(R^X, R^Y) = #orbits on X x Y = <pi_X, pi_Y>", "THEORY §4 (counting lemma); §8 (point clouds)", counting_lemma),
+        ex("relu-commuting-matrices", "Matrices commuting with ReLU are positive monomial", "THEORY §4 (why permutation modules)", relu_commuting),
         ex("dihedral-counts", "D_2n: the number of real simples", "THEORY §8", dihedral_counts),
         ex("c2-pl-hom", "C2: homogeneous PL maps between the trivial and sign representations", "THEORY §8", c2_pl_hom),
         ex("exists-c8", "PL Schur table of C8", "THEORY §5 T3", |l| exists_example("C8", l)),
