@@ -20,6 +20,7 @@
 pub mod arith;
 pub mod character;
 pub mod error;
+pub mod examples;
 pub mod fourier;
 pub mod group;
 pub mod graph;

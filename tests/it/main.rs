@@ -3,6 +3,7 @@
 mod arith;
 mod character;
 mod cli;
+mod examples;
 mod fourier;
 mod gallery;
 mod group;
