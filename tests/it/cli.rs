@@ -298,3 +298,15 @@ fn fourier_command() {
     fails(&["fourier", "--activation", "leaky:abc"], 2);
     fails(&["fourier", "--format", "svg"], 2);
 }
+
+#[test]
+fn examples_command() {
+    let list = stdout(&["examples"]);
+    assert!(list.lines().count() >= 13, "{list}");
+    assert!(list.contains("c8-relu"));
+    let c8 = stdout(&["examples", "c8-relu"]);
+    assert!(c8.contains("(1 + sqrt(2))/8") && c8.contains("unresolved 0"), "{c8}");
+    let v = json(&["examples"]);
+    assert_eq!(v["schema"], "plrep.examples.v1");
+    assert!(fails(&["examples", "no-such-example"], 2).contains("c8-relu"));
+}

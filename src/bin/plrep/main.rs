@@ -6,6 +6,7 @@
 
 mod activation;
 mod commands;
+mod examples;
 mod fourier;
 mod pl_cmds;
 mod tables;
@@ -229,6 +230,12 @@ enum Command {
         /// The group (catalog name, generators, or JSON file).
         group: String,
     },
+    /// The paper's worked examples (THEORY §8) as exact proofs: without NAME the list,
+    /// with NAME the report.
+    Examples {
+        /// The example to reproduce (see `plrep examples`).
+        name: Option<String>,
+    },
     /// Check an --activation value and print its canonical spelling (for scripts; the
     /// commands using activations arrive with the solver).
     #[command(hide = true)]
@@ -275,6 +282,8 @@ fn real_main() -> i32 {
             pl_cmds::compare(&la, &lb, cli.global.format, &limits)
         }
         Command::Exists { group } => pl_cmds::exists(group, cli.global.format, &limits),
+        Command::Examples { name } => cli.global.format.require("examples", &[Format::Text, Format::Json])
+            .and_then(|()| examples::examples(name.as_deref(), cli.global.format == Format::Json, &limits)),
         Command::CheckActivation { activation } => activation::parse_activation_name(activation).map(|a| a + "\n"),
     };
     let text = match result {
