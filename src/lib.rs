@@ -19,6 +19,7 @@
 
 pub mod arith;
 pub mod character;
+pub mod contour;
 pub mod error;
 pub mod examples;
 pub mod fourier;

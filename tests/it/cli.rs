@@ -310,3 +310,13 @@ fn examples_command() {
     assert_eq!(v["schema"], "plrep.examples.v1");
     assert!(fails(&["examples", "no-such-example"], 2).contains("c8-relu"));
 }
+
+#[test]
+fn fourier_contour_picture() {
+    let svg = stdout(&["fourier", "--cyclic", "8", "--format", "svg"]);
+    assert!(svg.starts_with("<svg"));
+    // Four level sets, each a polygon with one vertex per kink line (8 for C8).
+    assert_eq!(svg.matches("<polygon").count(), 4);
+    assert!(fails(&["fourier", "--format", "svg"], 2).contains("--cyclic"));
+    assert!(fails(&["fourier", "--cyclic", "8", "--activation", "identity", "--format", "svg"], 2).contains("not positive"));
+}

@@ -262,7 +262,7 @@ fn real_main() -> i32 {
         Command::Gset { group, action } => commands::gset(group, action, cli.global.format, &limits),
         Command::Table { group, real } => tables::table(group, *real, cli.global.format, &limits),
         Command::Lattice { group } => tables::lattice(group, cli.global.format, &limits),
-        Command::Fourier { activation, terms, cyclic } => cli.global.format.require("fourier", &[Format::Text, Format::Json]).and_then(|()| fourier::fourier(activation, *terms, *cyclic, cli.global.format == Format::Json)),
+        Command::Fourier { activation, terms, cyclic } => cli.global.format.require("fourier", &[Format::Text, Format::Json, Format::Svg]).and_then(|()| fourier::fourier(activation, *terms, *cyclic, cli.global.format == Format::Json, cli.global.format == Format::Svg)),
         Command::Graph { group, layer, certify } => pl_cmds::graph(&layer.args(group), *certify, cli.global.format, &limits),
         Command::Solve { group, from, to, layer, certify } => {
             pl_cmds::solve_one(&layer.args(group), from, to, *certify, cli.global.format, &limits)
