@@ -9,8 +9,12 @@ use plrep::group::{ConjugacyClasses, Limits, Perm, PermGroup};
 use std::hint::black_box;
 
 fn load(name: &str) -> PermGroup {
-    let path = format!("{}/tests/data/bench/{name}.json", env!("CARGO_MANIFEST_DIR"));
-    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let path = format!(
+        "{}/tests/data/bench/{name}.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     let degree = v["degree"].as_u64().unwrap() as usize;
     let gens = v["generators"]
         .as_array()
@@ -24,7 +28,9 @@ fn load(name: &str) -> PermGroup {
 fn classes(c: &mut Criterion) {
     let mut grp = c.benchmark_group("classes");
     grp.sample_size(10);
-    for name in ["M12", "S9", "D1000", "C1000", "PSL2_49", "M22", "S8", "PSL3_4"] {
+    for name in [
+        "M12", "S9", "D1000", "C1000", "PSL2_49", "M22", "S8", "PSL3_4",
+    ] {
         let g = load(name);
         grp.bench_function(name, |b| {
             b.iter(|| {
@@ -39,14 +45,26 @@ fn classes(c: &mut Criterion) {
 
 fn schreier_sims(c: &mut Criterion) {
     let n = 20;
-    let cyc = format!("({})", (1..=n).map(|i| i.to_string()).collect::<Vec<_>>().join(","));
-    let gens = vec![Perm::parse_gap(&cyc, n).unwrap(), Perm::parse_gap("(1,2)", n).unwrap()];
+    let cyc = format!(
+        "({})",
+        (1..=n).map(|i| i.to_string()).collect::<Vec<_>>().join(",")
+    );
+    let gens = vec![
+        Perm::parse_gap(&cyc, n).unwrap(),
+        Perm::parse_gap("(1,2)", n).unwrap(),
+    ];
     c.bench_function("schreier_sims/S20_order", |b| {
         b.iter(|| black_box(PermGroup::new(n, gens.clone()).unwrap().order()))
     });
     let m22 = load("M22");
     c.bench_function("schreier_sims/M22_order", |b| {
-        b.iter(|| black_box(PermGroup::new(m22.degree(), m22.generators().to_vec()).unwrap().order()))
+        b.iter(|| {
+            black_box(
+                PermGroup::new(m22.degree(), m22.generators().to_vec())
+                    .unwrap()
+                    .order(),
+            )
+        })
     });
 }
 

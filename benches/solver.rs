@@ -7,7 +7,10 @@ use plrep::group::{Limits, PermGroup};
 use plrep::pl::{certify, solve, Activation, PlModule, SolverOptions};
 
 fn group(name: &str) -> PermGroup {
-    let path = format!("{}/tests/data/reference/{name}.json", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/data/reference/{name}.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
     match std::fs::read_to_string(&path) {
         Ok(text) => group_from_json(&text, name).unwrap(),
         Err(_) => parse_group(name).unwrap(),

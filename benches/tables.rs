@@ -22,18 +22,29 @@ fn load(path: &Path) -> (String, PermGroup) {
         .iter()
         .map(|g| Perm::parse_gap(g.as_str().unwrap(), degree).unwrap())
         .collect();
-    (v["name"].as_str().unwrap().to_string(), PermGroup::new(degree, gens).unwrap())
+    (
+        v["name"].as_str().unwrap().to_string(),
+        PermGroup::new(degree, gens).unwrap(),
+    )
 }
 
 fn tables(c: &mut Criterion) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/bench");
-    let mut paths: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     paths.sort();
     let mut group = c.benchmark_group("character_table");
-    group.sample_size(10).warm_up_time(Duration::from_millis(200)).measurement_time(Duration::from_secs(2));
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(200))
+        .measurement_time(Duration::from_secs(2));
     for path in paths {
         let (name, g) = load(&path);
-        group.bench_function(name, |b| b.iter(|| CharacterTable::compute(&g, &Limits::default()).unwrap()));
+        group.bench_function(name, |b| {
+            b.iter(|| CharacterTable::compute(&g, &Limits::default()).unwrap())
+        });
     }
     group.finish();
 }

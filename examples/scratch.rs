@@ -7,6 +7,12 @@ fn main() {
         let r = RealSimples::from_table(&t);
         let l = normal_lattice(&t, &r);
         println!("{}", lattice_text(name, &t, &r, &l));
-        if name == "D8" { std::fs::write("/tmp/d8.svg", l.drawing("Normal subgroups of D8 (order 8)").to_svg()).unwrap(); }
+        if name == "D8" {
+            std::fs::write(
+                "/tmp/d8.svg",
+                l.drawing("Normal subgroups of D8 (order 8)").to_svg(),
+            )
+            .unwrap();
+        }
     }
 }

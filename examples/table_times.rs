@@ -1,6 +1,6 @@
 //! Quick timing of the character-table pipeline on the benchmark groups (phase by phase).
 //! `cargo run --release --example table_times [-- NAME...] [--modp]`
-use plrep::character::{dixon, ClassInfo, CharacterTable};
+use plrep::character::{dixon, CharacterTable, ClassInfo};
 use plrep::group::{ConjugacyClasses, Limits, Perm, PermGroup};
 use std::time::Instant;
 
@@ -8,8 +8,12 @@ fn load(path: &std::path::Path) -> PermGroup {
     let text = std::fs::read_to_string(path).unwrap();
     let v: serde_json::Value = serde_json::from_str(&text).unwrap();
     let degree = v["degree"].as_u64().unwrap() as usize;
-    let gens: Vec<Perm> =
-        v["generators"].as_array().unwrap().iter().map(|g| Perm::parse_gap(g.as_str().unwrap(), degree).unwrap()).collect();
+    let gens: Vec<Perm> = v["generators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| Perm::parse_gap(g.as_str().unwrap(), degree).unwrap())
+        .collect();
     PermGroup::new(degree, gens).unwrap()
 }
 
@@ -18,7 +22,10 @@ fn main() {
     let modp_only = args.iter().any(|a| a == "--modp");
     let full_only = args.iter().any(|a| a == "--full");
     let names: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
-    let mut paths: Vec<_> = std::fs::read_dir("tests/data/bench").unwrap().map(|e| e.unwrap().path()).collect();
+    let mut paths: Vec<_> = std::fs::read_dir("tests/data/bench")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     paths.sort();
     for path in paths {
         let name = path.file_stem().unwrap().to_string_lossy().to_string();
@@ -29,7 +36,12 @@ fn main() {
         if full_only {
             let t = Instant::now();
             let table = CharacterTable::compute(&g, &Limits::default()).unwrap();
-            println!("{name:12} full compute {:8.1} ms ({}, {} classes)", t.elapsed().as_secs_f64() * 1e3, table.method, table.num_classes());
+            println!(
+                "{name:12} full compute {:8.1} ms ({}, {} classes)",
+                t.elapsed().as_secs_f64() * 1e3,
+                table.method,
+                table.num_classes()
+            );
             continue;
         }
         let t0 = Instant::now();
@@ -51,7 +63,9 @@ fn main() {
             plrep::character::table::verify_central_characters(&e, &ci, &table).unwrap();
             println!(
                 "{name:12} from_classes {:7.1} check {:7.1} central (fresh rows) {:7.1} ms",
-                (t6 - t5).as_secs_f64() * 1e3, (t7 - t6).as_secs_f64() * 1e3, t7.elapsed().as_secs_f64() * 1e3
+                (t6 - t5).as_secs_f64() * 1e3,
+                (t7 - t6).as_secs_f64() * 1e3,
+                t7.elapsed().as_secs_f64() * 1e3
             );
             println!(
                 "{name:12} |G|={:8} k={:4} e={:6} p={:8} enum {:7.1} classes {:7.1} info {:7.1} ds {:7.1} (cols {}) lift {:7.1} ms",
@@ -63,7 +77,12 @@ fn main() {
         if !modp_only {
             let t = Instant::now();
             let table = CharacterTable::compute(&g, &Limits::default()).unwrap();
-            println!("{name:12} full compute {:8.1} ms ({}, {} classes)", t.elapsed().as_secs_f64() * 1e3, table.method, table.num_classes());
+            println!(
+                "{name:12} full compute {:8.1} ms ({}, {} classes)",
+                t.elapsed().as_secs_f64() * 1e3,
+                table.method,
+                table.num_classes()
+            );
         }
     }
 }

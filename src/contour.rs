@@ -41,13 +41,19 @@ fn value_at(act: &Activation, n: u64, psi: f64) -> f64 {
 /// ```
 pub fn trivial_map_contours_svg(act: &Activation, n: u64) -> Result<String> {
     if !(2..=256).contains(&n) {
-        return Err(Error::bad(format!("cannot draw the contours for C{n}"), "use 2 <= n <= 256"));
+        return Err(Error::bad(
+            format!("cannot draw the contours for C{n}"),
+            "use 2 <= n <= 256",
+        ));
     }
     // Kinks: psi = 2 pi j/n ± pi/2; sort and deduplicate on the circle.
     let mut angles: Vec<f64> = (0..n)
         .flat_map(|j| {
             let t = 2.0 * PI * j as f64 / n as f64;
-            [(t + PI / 2.0).rem_euclid(2.0 * PI), (t - PI / 2.0).rem_euclid(2.0 * PI)]
+            [
+                (t + PI / 2.0).rem_euclid(2.0 * PI),
+                (t - PI / 2.0).rem_euclid(2.0 * PI),
+            ]
         })
         .collect();
     angles.sort_by(f64::total_cmp);
@@ -55,12 +61,19 @@ pub fn trivial_map_contours_svg(act: &Activation, n: u64) -> Result<String> {
     let radii: Vec<f64> = angles.iter().map(|&psi| value_at(act, n, psi)).collect();
     if radii.iter().any(|&f| f <= 1e-12) {
         return Err(Error::bad(
-            format!("the map L1 -> L0 of C{n} for {} is not positive off the origin", act.name()),
+            format!(
+                "the map L1 -> L0 of C{n} for {} is not positive off the origin",
+                act.name()
+            ),
             "use relu, abs or leaky:<p> with p < 1",
         ));
     }
     // Vertex of the level set f = 1 on the ray psi: u(psi)/f(u(psi)).
-    let unit: Vec<(f64, f64)> = angles.iter().zip(&radii).map(|(&p, &f)| (p.cos() / f, p.sin() / f)).collect();
+    let unit: Vec<(f64, f64)> = angles
+        .iter()
+        .zip(&radii)
+        .map(|(&p, &f)| (p.cos() / f, p.sin() / f))
+        .collect();
     let rmax = unit.iter().map(|(x, y)| x.hypot(*y)).fold(0.0, f64::max);
     let (size, centre, scale) = (440.0, 220.0, 170.0 / rmax);
     let mut s = String::new();
@@ -76,21 +89,55 @@ pub fn trivial_map_contours_svg(act: &Activation, n: u64) -> Result<String> {
         act.name()
     );
     let cy = centre + 20.0;
-    let _ = writeln!(s, r##"<line x1="10" y1="{cy:.1}" x2="{:.1}" y2="{cy:.1}" stroke="#999" stroke-width="1"/>"##, size - 10.0);
-    let _ = writeln!(s, r##"<line x1="{centre:.1}" y1="30" x2="{centre:.1}" y2="{:.1}" stroke="#999" stroke-width="1"/>"##, size + 20.0);
-    let _ = writeln!(s, r##"<text x="{:.1}" y="{:.1}" font-size="11" fill="#555">a</text>"##, size - 18.0, cy - 6.0);
-    let _ = writeln!(s, r##"<text x="{:.1}" y="42" font-size="11" fill="#555">b</text>"##, centre + 6.0);
-    let levels = [(1, 4, "#9ecae1"), (2, 4, "#6baed6"), (3, 4, "#3182bd"), (4, 4, "#08519c")];
+    let _ = writeln!(
+        s,
+        r##"<line x1="10" y1="{cy:.1}" x2="{:.1}" y2="{cy:.1}" stroke="#999" stroke-width="1"/>"##,
+        size - 10.0
+    );
+    let _ = writeln!(
+        s,
+        r##"<line x1="{centre:.1}" y1="30" x2="{centre:.1}" y2="{:.1}" stroke="#999" stroke-width="1"/>"##,
+        size + 20.0
+    );
+    let _ = writeln!(
+        s,
+        r##"<text x="{:.1}" y="{:.1}" font-size="11" fill="#555">a</text>"##,
+        size - 18.0,
+        cy - 6.0
+    );
+    let _ = writeln!(
+        s,
+        r##"<text x="{:.1}" y="42" font-size="11" fill="#555">b</text>"##,
+        centre + 6.0
+    );
+    let levels = [
+        (1, 4, "#9ecae1"),
+        (2, 4, "#6baed6"),
+        (3, 4, "#3182bd"),
+        (4, 4, "#08519c"),
+    ];
     for (num, den, colour) in levels {
         let c = num as f64 / den as f64;
-        let pts: Vec<String> =
-            unit.iter().map(|(x, y)| format!("{:.2},{:.2}", centre + c * x * scale, cy - c * y * scale)).collect();
-        let _ = writeln!(s, r#"<polygon points="{}" fill="none" stroke="{colour}" stroke-width="1.6"/>"#, pts.join(" "));
-        let label = if num == den { "f = 1".to_string() } else { format!("f = {}/{}", num / gcd(num, den), den / gcd(num, den)) };
+        let pts: Vec<String> = unit
+            .iter()
+            .map(|(x, y)| format!("{:.2},{:.2}", centre + c * x * scale, cy - c * y * scale))
+            .collect();
+        let _ = writeln!(
+            s,
+            r#"<polygon points="{}" fill="none" stroke="{colour}" stroke-width="1.6"/>"#,
+            pts.join(" ")
+        );
+        let label = if num == den {
+            "f = 1".to_string()
+        } else {
+            format!("f = {}/{}", num / gcd(num, den), den / gcd(num, den))
+        };
         // Label on the ray of the vertex closest to angle 45 degrees.
         let (lx, ly) = unit
             .iter()
-            .min_by(|p, q| ((p.1.atan2(p.0) - PI / 4.0).abs()).total_cmp(&(q.1.atan2(q.0) - PI / 4.0).abs()))
+            .min_by(|p, q| {
+                ((p.1.atan2(p.0) - PI / 4.0).abs()).total_cmp(&(q.1.atan2(q.0) - PI / 4.0).abs())
+            })
             .copied()
             .unwrap_or((1.0, 0.0));
         let _ = writeln!(

@@ -14,7 +14,11 @@ pub enum Error {
     /// Unparsable or inapplicable input: `what` went wrong, `hint` says how to fix it.
     BadInput { what: String, hint: String },
     /// A limit would be exceeded: `what` it is, the `limit`, and the `flag` raising it.
-    Limit { what: String, limit: String, flag: String },
+    Limit {
+        what: String,
+        limit: String,
+        flag: String,
+    },
     /// An internal consistency check failed; the result was withheld.
     Verification(String),
     /// A file could not be read or written.
@@ -24,12 +28,23 @@ pub enum Error {
 impl Error {
     /// Bad input with a hint.
     pub fn bad(what: impl Into<String>, hint: impl Into<String>) -> Self {
-        Error::BadInput { what: what.into(), hint: hint.into() }
+        Error::BadInput {
+            what: what.into(),
+            hint: hint.into(),
+        }
     }
 
     /// A limit, naming the command-line flag that raises it.
-    pub fn limit(what: impl Into<String>, limit: impl fmt::Display, flag: impl Into<String>) -> Self {
-        Error::Limit { what: what.into(), limit: limit.to_string(), flag: flag.into() }
+    pub fn limit(
+        what: impl Into<String>,
+        limit: impl fmt::Display,
+        flag: impl Into<String>,
+    ) -> Self {
+        Error::Limit {
+            what: what.into(),
+            limit: limit.to_string(),
+            flag: flag.into(),
+        }
     }
 
     /// A failed self-check.
@@ -55,7 +70,10 @@ impl fmt::Display for Error {
                 write!(f, "{what} exceeds the limit {limit} (raise it with {flag})")
             }
             Error::Verification(what) => {
-                write!(f, "internal check failed, result withheld: {what} (please report this)")
+                write!(
+                    f,
+                    "internal check failed, result withheld: {what} (please report this)"
+                )
             }
             Error::Io(what) => write!(f, "{what} (check the path)"),
         }

@@ -40,7 +40,10 @@ pub struct Example {
 
 impl std::fmt::Debug for Example {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Example").field("name", &self.name).field("title", &self.title).finish()
+        f.debug_struct("Example")
+            .field("name", &self.name)
+            .field("title", &self.title)
+            .finish()
     }
 }
 
@@ -56,7 +59,10 @@ pub struct ExampleOutput {
 
 impl ExampleOutput {
     fn new() -> Self {
-        ExampleOutput { text: String::new(), values: Vec::new() }
+        ExampleOutput {
+            text: String::new(),
+            values: Vec::new(),
+        }
     }
 
     /// The value stored under `key`, if any.
@@ -81,29 +87,107 @@ impl ExampleOutput {
 /// All worked examples, sorted by name.
 pub fn examples() -> Vec<Example> {
     let mut v = vec![
-        ex("c8-relu", "C8: the ReLU interaction graph and the exact block of ReLU(cos)", "THEORY §8 (C_8)", c8_relu),
-        ex("c5-trivial", "C5: (1/5) sum ReLU(cos(2 pi j/5))", "THEORY §8", c5_trivial),
-        ex("c3-c4-trivial", "C3, C4: ReLU from L1 to the trivial representation", "THEORY §8", c3_c4_trivial),
-        ex("fourier-relu", "Fourier series of ReLU(sin x)", "THEORY §8 (the Fourier view)", fourier_relu),
-        ex("fourier-abs", "Fourier series of |sin x|", "THEORY §8 (the Fourier view)", fourier_abs),
-        ex("sn-standard-trivial", "S_n: ReLU from the standard to the trivial representation is (1/2n)|x|_1", "THEORY §8", sn_standard_trivial),
-        ex("counting-lemma", "dim Hom_G(R^X, R^Y) = #orbits on X x Y = <pi_X, pi_Y>", "THEORY §4 (counting lemma); §8 (point clouds)", counting_lemma),
-        ex("relu-commuting-matrices", "Matrices commuting with ReLU are positive monomial", "THEORY §4 (why permutation modules)", relu_commuting),
-        ex("dihedral-counts", "D_2n: the number of real simples", "THEORY §8", dihedral_counts),
-        ex("c2-pl-hom", "C2: homogeneous PL maps between the trivial and sign representations", "THEORY §8", c2_pl_hom),
-        ex("exists-c8", "PL Schur table of C8", "THEORY §5 T3", |l| exists_example("C8", l)),
-        ex("exists-d8", "PL Schur table of D8", "THEORY §5 T3", |l| exists_example("D8", l)),
-        ex("exists-q8", "PL Schur table of Q8", "THEORY §5 T3", |l| exists_example("Q8", l)),
-        ex("exists-s4", "PL Schur table of S4", "THEORY §5 T3", |l| exists_example("S4", l)),
-        ex("filtration-c12", "C12: the filtration of the ReLU graph by normal subgroups", "THEORY §5 (filtration)", |l| filtration("C12", l)),
-        ex("filtration-d8", "D8: the filtration of the ReLU graph by normal subgroups", "THEORY §5 (filtration)", |l| filtration("D8", l)),
+        ex(
+            "c8-relu",
+            "C8: the ReLU interaction graph and the exact block of ReLU(cos)",
+            "THEORY §8 (C_8)",
+            c8_relu,
+        ),
+        ex(
+            "c5-trivial",
+            "C5: (1/5) sum ReLU(cos(2 pi j/5))",
+            "THEORY §8",
+            c5_trivial,
+        ),
+        ex(
+            "c3-c4-trivial",
+            "C3, C4: ReLU from L1 to the trivial representation",
+            "THEORY §8",
+            c3_c4_trivial,
+        ),
+        ex(
+            "fourier-relu",
+            "Fourier series of ReLU(sin x)",
+            "THEORY §8 (the Fourier view)",
+            fourier_relu,
+        ),
+        ex(
+            "fourier-abs",
+            "Fourier series of |sin x|",
+            "THEORY §8 (the Fourier view)",
+            fourier_abs,
+        ),
+        ex(
+            "sn-standard-trivial",
+            "S_n: ReLU from the standard to the trivial representation is (1/2n)|x|_1",
+            "THEORY §8",
+            sn_standard_trivial,
+        ),
+        ex(
+            "counting-lemma",
+            "dim Hom_G(R^X, R^Y) = #orbits on X x Y = <pi_X, pi_Y>",
+            "THEORY §4 (counting lemma); §8 (point clouds)",
+            counting_lemma,
+        ),
+        ex(
+            "relu-commuting-matrices",
+            "Matrices commuting with ReLU are positive monomial",
+            "THEORY §4 (why permutation modules)",
+            relu_commuting,
+        ),
+        ex(
+            "dihedral-counts",
+            "D_2n: the number of real simples",
+            "THEORY §8",
+            dihedral_counts,
+        ),
+        ex(
+            "c2-pl-hom",
+            "C2: homogeneous PL maps between the trivial and sign representations",
+            "THEORY §8",
+            c2_pl_hom,
+        ),
+        ex("exists-c8", "PL Schur table of C8", "THEORY §5 T3", |l| {
+            exists_example("C8", l)
+        }),
+        ex("exists-d8", "PL Schur table of D8", "THEORY §5 T3", |l| {
+            exists_example("D8", l)
+        }),
+        ex("exists-q8", "PL Schur table of Q8", "THEORY §5 T3", |l| {
+            exists_example("Q8", l)
+        }),
+        ex("exists-s4", "PL Schur table of S4", "THEORY §5 T3", |l| {
+            exists_example("S4", l)
+        }),
+        ex(
+            "filtration-c12",
+            "C12: the filtration of the ReLU graph by normal subgroups",
+            "THEORY §5 (filtration)",
+            |l| filtration("C12", l),
+        ),
+        ex(
+            "filtration-d8",
+            "D8: the filtration of the ReLU graph by normal subgroups",
+            "THEORY §5 (filtration)",
+            |l| filtration("D8", l),
+        ),
     ];
     v.sort_by_key(|e| e.name);
     v
 }
 
-fn ex(name: &'static str, title: &'static str, reference: &'static str, run: fn(&Limits) -> Result<ExampleOutput>) -> Example {
-    Example { name, title, reference, run }
+fn ex(
+    name: &'static str,
+    title: &'static str,
+    reference: &'static str,
+    run: fn(&Limits) -> Result<ExampleOutput>,
+) -> Example {
+    Example {
+        name,
+        title,
+        reference,
+        run,
+    }
 }
 
 /// The example called `name`.
@@ -115,7 +199,10 @@ pub fn find(name: &str) -> Option<Example> {
 pub fn get(name: &str) -> Result<Example> {
     find(name).ok_or_else(|| {
         let names: Vec<&str> = examples().iter().map(|e| e.name).collect();
-        Error::bad(format!("unknown example '{name}'"), format!("one of {}", names.join(", ")))
+        Error::bad(
+            format!("unknown example '{name}'"),
+            format!("one of {}", names.join(", ")),
+        )
     })
 }
 
@@ -123,7 +210,10 @@ pub fn get(name: &str) -> Result<Example> {
 pub fn run(name: &str, limits: &Limits) -> Result<ExampleOutput> {
     let e = get(name)?;
     let mut out = (e.run)(limits)?;
-    out.text = format!("{} — {}\nReference: {}\n\n{}", e.name, e.title, e.reference, out.text);
+    out.text = format!(
+        "{} — {}\nReference: {}\n\n{}",
+        e.name, e.title, e.reference, out.text
+    );
     Ok(out)
 }
 
@@ -169,7 +259,10 @@ fn group(name: &str) -> Result<PermGroup> {
 fn regular_relu(name: &str, limits: &Limits) -> Result<(PlModule, InteractionGraph)> {
     let g = group(name)?;
     let m = PlModule::new(&g, &ActionSpec::parse("regular")?, limits)?;
-    let s = solve(&m, &SolverOptions::new(crate::pl::Activation::parse("relu")?))?;
+    let s = solve(
+        &m,
+        &SolverOptions::new(crate::pl::Activation::parse("relu")?),
+    )?;
     certify(&m, &s)?;
     let graph = InteractionGraph::build(&m, &s, true);
     Ok((m, graph))
@@ -201,7 +294,10 @@ struct Lcg(u64);
 
 impl Lcg {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         self.0 >> 33
     }
 
@@ -218,7 +314,13 @@ impl Lcg {
 }
 
 fn vec_text(v: &[Q]) -> String {
-    format!("({})", v.iter().map(|q| q.to_string()).collect::<Vec<_>>().join(", "))
+    format!(
+        "({})",
+        v.iter()
+            .map(|q| q.to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
 }
 
 // ---------------------------------------------------------------------------------------
@@ -226,17 +328,31 @@ fn vec_text(v: &[Q]) -> String {
 
 fn c8_relu(limits: &Limits) -> Result<ExampleOutput> {
     let mut o = ExampleOutput::new();
-    o.line("Claim: for C8 acting regularly on R^8, write v = (cos(2 pi j/8))_j, the cos vector of L1.");
+    o.line(
+        "Claim: for C8 acting regularly on R^8, write v = (cos(2 pi j/8))_j, the cos vector of L1.",
+    );
     o.line("ReLU(v) has trivial component (1 + sqrt 2)/8, sign component (1 - sqrt 2)/8, L2 components 1/4,");
     o.line("The certified ReLU interaction graph of the regular representation follows (THEORY §8: the C_n graphs).");
     o.line("");
     let c = cyclic_components(&Activation::Relu, 8)?;
     o.line("Components of ReLU(v) = sum_k alpha_k cos(2 pi jk/8) (computed in Q(E(8)), expansion re-checked):");
     for comp in &c.components {
-        o.line(format!("  {}: alpha = {}  [GAP: {}]", comp.label(), show(&comp.cos), comp.cos));
+        o.line(format!(
+            "  {}: alpha = {}  [GAP: {}]",
+            comp.label(),
+            show(&comp.cos),
+            comp.cos
+        ));
         o.put(comp.label(), comp.cos.clone());
     }
-    o.line(format!("Simples receiving a nonzero component: {}", c.nonzero().iter().map(|k| format!("L{k}")).collect::<Vec<_>>().join(", ")));
+    o.line(format!(
+        "Simples receiving a nonzero component: {}",
+        c.nonzero()
+            .iter()
+            .map(|k| format!("L{k}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ));
     o.line("");
     let (_, graph) = regular_relu("C8", limits)?;
     o.line("The certified interaction graph (every edge with an exact witness, every non-edge with an obstruction):");
@@ -254,15 +370,28 @@ fn c5_trivial(_: &Limits) -> Result<ExampleOutput> {
     for j in 0..5 {
         let c = cos_root(5, j);
         let r = Activation::Relu.apply(&c);
-        o.line(format!("  j = {j}: cos = {:<14} ReLU = {}", show(&c), show(&r)));
+        o.line(format!(
+            "  j = {j}: cos = {:<14} ReLU = {}",
+            show(&c),
+            show(&r)
+        ));
         sum += &r;
     }
     let mean = sum.scale(&Q::new(1, 5));
-    o.line(format!("Mean (exact, in Q(E(5))): {}  [GAP: {mean}]", show(&mean)));
+    o.line(format!(
+        "Mean (exact, in Q(E(5))): {}  [GAP: {mean}]",
+        show(&mean)
+    ));
     let lib = cyclic_components(&Activation::Relu, 5)?;
-    o.line(format!("Cross-check: the L0 component from plrep::fourier is {}; equal: {}", show(&lib.components[0].cos), lib.components[0].cos == mean));
+    o.line(format!(
+        "Cross-check: the L0 component from plrep::fourier is {}; equal: {}",
+        show(&lib.components[0].cos),
+        lib.components[0].cos == mean
+    ));
     if lib.components[0].cos != mean {
-        return Err(Error::verification("C5: the direct mean and the L0 component differ"));
+        return Err(Error::verification(
+            "C5: the direct mean and the L0 component differ",
+        ));
     }
     o.put("mean", mean);
     Ok(o)
@@ -281,30 +410,47 @@ fn trivial_of_l1(n: u64, a: &Q, b: &Q) -> Cyclotomic {
 
 fn c3_c4_trivial(_: &Limits) -> Result<ExampleOutput> {
     let mut o = ExampleOutput::new();
-    o.line("Convention: the point (a, b) of L1 in R^{C_n} is v_j = a sin(2 pi j/n) + b cos(2 pi j/n);");
+    o.line(
+        "Convention: the point (a, b) of L1 in R^{C_n} is v_j = a sin(2 pi j/n) + b cos(2 pi j/n);",
+    );
     o.line("the map is f(a, b) = (1/n) sum_j ReLU(v_j), the trivial component of ReLU(v).");
     o.line("Claim: C3: f(0,1) = 1/3 and f(1,0) = 1/(2 sqrt 3); C4: f(a,b) = (|a| + |b|)/4.");
     o.line("");
     for (key, a, b) in [("c3_0_1", 0, 1), ("c3_1_0", 1, 0)] {
         let v = trivial_of_l1(3, &Q::from_int(a), &Q::from_int(b));
         // 1/(2 sqrt 3) prints as sqrt(3)/6; show the reciprocal too so the claim reads directly.
-        let recip = v.checked_inv().map_or(String::new(), |r| format!("  (1/f = {})", show(&r)));
-        o.line(format!("  C3: f({a},{b}) = {}{recip}  [GAP: {v}]", show(&v)));
+        let recip = v
+            .checked_inv()
+            .map_or(String::new(), |r| format!("  (1/f = {})", show(&r)));
+        o.line(format!(
+            "  C3: f({a},{b}) = {}{recip}  [GAP: {v}]",
+            show(&v)
+        ));
         o.put(key, v);
     }
     o.line("");
     let mut rng = Lcg(4);
     let mut all = true;
     for i in 0..8 {
-        let (a, b) = if i == 0 { (Q::one(), Q::zero()) } else { (rng.q(), rng.q()) };
+        let (a, b) = if i == 0 {
+            (Q::one(), Q::zero())
+        } else {
+            (rng.q(), rng.q())
+        };
         let v = trivial_of_l1(4, &a, &b);
         let formula = Cyclotomic::from_q((&a.abs() + &b.abs()) * Q::new(1, 4));
         let ok = v == formula;
         all &= ok;
-        o.line(format!("  C4: f({a}, {b}) = {}   (|a| + |b|)/4 = {}   equal: {ok}", show(&v), show(&formula)));
+        o.line(format!(
+            "  C4: f({a}, {b}) = {}   (|a| + |b|)/4 = {}   equal: {ok}",
+            show(&v),
+            show(&formula)
+        ));
         o.put(format!("c4_{i}"), v);
     }
-    o.line(format!("C4 formula holds exactly on all sampled points: {all}"));
+    o.line(format!(
+        "C4 formula holds exactly on all sampled points: {all}"
+    ));
     o.put_int("c4_formula_holds", all as i64);
     Ok(o)
 }
@@ -325,10 +471,22 @@ fn fourier_example(act: Activation) -> Result<ExampleOutput> {
     let s = fourier_series(&act, 12)?;
     o.text.push_str(&s.text());
     for c in &s.coefficients {
-        o.put(format!("cos{}_rational", c.k), Cyclotomic::from_q(c.cos.rational.clone()));
-        o.put(format!("cos{}_over_pi", c.k), Cyclotomic::from_q(c.cos.over_pi.clone()));
-        o.put(format!("sin{}_rational", c.k), Cyclotomic::from_q(c.sin.rational.clone()));
-        o.put(format!("sin{}_over_pi", c.k), Cyclotomic::from_q(c.sin.over_pi.clone()));
+        o.put(
+            format!("cos{}_rational", c.k),
+            Cyclotomic::from_q(c.cos.rational.clone()),
+        );
+        o.put(
+            format!("cos{}_over_pi", c.k),
+            Cyclotomic::from_q(c.cos.over_pi.clone()),
+        );
+        o.put(
+            format!("sin{}_rational", c.k),
+            Cyclotomic::from_q(c.sin.rational.clone()),
+        );
+        o.put(
+            format!("sin{}_over_pi", c.k),
+            Cyclotomic::from_q(c.sin.over_pi.clone()),
+        );
     }
     Ok(o)
 }
@@ -348,12 +506,26 @@ fn projected_trivial(m: &PlModule, x: &[Q]) -> Result<Vec<Cyclotomic>> {
     };
     let mut d = 1i64;
     for v in x {
-        let (_, den) = v.as_small().ok_or_else(|| Error::verification("test vector entry too large"))?;
+        let (_, den) = v
+            .as_small()
+            .ok_or_else(|| Error::verification("test vector entry too large"))?;
         d = d / gcd(d, den) * den;
     }
-    let r: Vec<i64> = x.iter().map(|v| relu_q(&(v * &Q::from_int(d))).to_i64().expect("integral after scaling")).collect();
-    let l0 = (0..m.simples.len()).find(|&l| m.simples.simples[l].is_trivial()).expect("the trivial simple occurs in R^n");
-    Ok(m.project(l0, &r).into_iter().map(|c| c.scale(&Q::new(1, d))).collect())
+    let r: Vec<i64> = x
+        .iter()
+        .map(|v| {
+            relu_q(&(v * &Q::from_int(d)))
+                .to_i64()
+                .expect("integral after scaling")
+        })
+        .collect();
+    let l0 = (0..m.simples.len())
+        .find(|&l| m.simples.simples[l].is_trivial())
+        .expect("the trivial simple occurs in R^n");
+    Ok(m.project(l0, &r)
+        .into_iter()
+        .map(|c| c.scale(&Q::new(1, d)))
+        .collect())
 }
 
 fn sn_standard_trivial(limits: &Limits) -> Result<ExampleOutput> {
@@ -362,7 +534,9 @@ fn sn_standard_trivial(limits: &Limits) -> Result<ExampleOutput> {
     o.line("the trivial component of ReLU(x) is the constant (1/n) sum ReLU(x_i) = (1/2n) |x|_1.");
     o.line("Proof: sum x_i = 0 gives sum ReLU(x_i) = sum ReLU(-x_i), and their sum is |x|_1.");
     o.line("");
-    o.line("Each trivial component is also computed with the solver's projector P_L0 of the natural");
+    o.line(
+        "Each trivial component is also computed with the solver's projector P_L0 of the natural",
+    );
     o.line("module (plrep::pl::PlModule::project), which must return that constant vector; \"all three\" = mean, (1/2n)|x|_1, projector.");
     o.line("");
     let mut rng = Lcg(7);
@@ -380,13 +554,19 @@ fn sn_standard_trivial(limits: &Limits) -> Result<ExampleOutput> {
             };
             let sum = x.iter().fold(Q::zero(), |acc, v| &acc + v);
             if !sum.is_zero() {
-                return Err(Error::verification("a test vector is not in the standard representation"));
+                return Err(Error::verification(
+                    "a test vector is not in the standard representation",
+                ));
             }
             // The projection onto the trivial representation is the mean of the coordinates.
-            let trivial = x.iter().fold(Q::zero(), |acc, v| &acc + &relu_q(v)) * Q::new(1, n as i64);
+            let trivial =
+                x.iter().fold(Q::zero(), |acc, v| &acc + &relu_q(v)) * Q::new(1, n as i64);
             let l1 = x.iter().fold(Q::zero(), |acc, v| &acc + &v.abs()) * Q::new(1, 2 * n as i64);
             let projected = projected_trivial(&module, &x)?;
-            let ok = trivial == l1 && projected.iter().all(|c| *c == Cyclotomic::from_q(trivial.clone()));
+            let ok = trivial == l1
+                && projected
+                    .iter()
+                    .all(|c| *c == Cyclotomic::from_q(trivial.clone()));
             all &= ok;
             o.line(format!("  n = {n}: x = {:<28} trivial component {:<8} (1/2n)|x|_1 = {:<8} all three equal: {ok}", vec_text(&x), trivial.to_string(), l1.to_string()));
             o.put(format!("n{n}_{t}"), Cyclotomic::from_q(trivial));
@@ -398,7 +578,11 @@ fn sn_standard_trivial(limits: &Limits) -> Result<ExampleOutput> {
 }
 
 /// `<pi_X, pi_Y> = (1/|G|) sum_classes size * fix_X * fix_Y` with `fix` given per class.
-fn inner_product(t: &CharacterTable, fx: impl Fn(&crate::group::Perm) -> i64, fy: impl Fn(&crate::group::Perm) -> i64) -> Q {
+fn inner_product(
+    t: &CharacterTable,
+    fx: impl Fn(&crate::group::Perm) -> i64,
+    fy: impl Fn(&crate::group::Perm) -> i64,
+) -> Q {
     let mut s = Q::zero();
     for (rep, size) in t.class_reps.iter().zip(&t.class_sizes) {
         s = &s + &Q::from_int(*size as i64 * fx(rep) * fy(rep));
@@ -419,20 +603,36 @@ fn counting_lemma(limits: &Limits) -> Result<ExampleOutput> {
     o.line("S_n on points (X = Y = {1..n}):");
     for n in 2..=7usize {
         let g = group(&format!("S{n}"))?;
-        let gens: Vec<Box<dyn Fn(usize) -> usize>> = g.generators().iter().map(|p| {
-            let p = p.clone();
-            Box::new(move |z: usize| p.apply(z / n) * n + p.apply(z % n)) as Box<dyn Fn(usize) -> usize>
-        }).collect();
+        let gens: Vec<Box<dyn Fn(usize) -> usize>> = g
+            .generators()
+            .iter()
+            .map(|p| {
+                let p = p.clone();
+                Box::new(move |z: usize| p.apply(z / n) * n + p.apply(z % n))
+                    as Box<dyn Fn(usize) -> usize>
+            })
+            .collect();
         let orbits = count_orbits(n * n, &gens);
         let t = CharacterTable::compute(&g, limits)?;
         let ip = inner_product(&t, |h| fixed_points(h, n), |h| fixed_points(h, n));
         let r = RealSimples::from_table(&t);
-        let pi: Vec<u64> = t.class_reps.iter().map(|h| fixed_points(h, n) as u64).collect();
+        let pi: Vec<u64> = t
+            .class_reps
+            .iter()
+            .map(|h| fixed_points(h, n) as u64)
+            .collect();
         let dec = r.decompose_permutation_character(&pi)?;
-        let end: u64 = dec.iter().map(|&(i, m)| m * m * r.simples[i].kind.endomorphism_dim()).sum();
-        o.line(format!("  n = {n}: orbits on X x X = {orbits}, <pi, pi> = {ip}, sum m^2 dim End = {end}"));
+        let end: u64 = dec
+            .iter()
+            .map(|&(i, m)| m * m * r.simples[i].kind.endomorphism_dim())
+            .sum();
+        o.line(format!(
+            "  n = {n}: orbits on X x X = {orbits}, <pi, pi> = {ip}, sum m^2 dim End = {end}"
+        ));
         if Q::from_int(orbits as i64) != ip || end != orbits as u64 {
-            return Err(Error::verification(format!("S{n}: the three counts differ")));
+            return Err(Error::verification(format!(
+                "S{n}: the three counts differ"
+            )));
         }
         o.put_int(format!("sn_points_{n}"), orbits as i64);
     }
@@ -445,20 +645,30 @@ fn counting_lemma(limits: &Limits) -> Result<ExampleOutput> {
             for d2 in 1..=3usize {
                 let (sx, sy) = (n * d, n * d2);
                 // z = x * sy + y with x = point * d + feature.
-                let gens: Vec<Box<dyn Fn(usize) -> usize>> = g.generators().iter().map(|p| {
-                    let p = p.clone();
-                    Box::new(move |z: usize| {
-                        let (x, y) = (z / sy, z % sy);
-                        let x2 = p.apply(x / d) * d + x % d;
-                        let y2 = p.apply(y / d2) * d2 + y % d2;
-                        x2 * sy + y2
-                    }) as Box<dyn Fn(usize) -> usize>
-                }).collect();
+                let gens: Vec<Box<dyn Fn(usize) -> usize>> = g
+                    .generators()
+                    .iter()
+                    .map(|p| {
+                        let p = p.clone();
+                        Box::new(move |z: usize| {
+                            let (x, y) = (z / sy, z % sy);
+                            let x2 = p.apply(x / d) * d + x % d;
+                            let y2 = p.apply(y / d2) * d2 + y % d2;
+                            x2 * sy + y2
+                        }) as Box<dyn Fn(usize) -> usize>
+                    })
+                    .collect();
                 let orbits = count_orbits(sx * sy, &gens);
-                let ip = inner_product(&t, |h| fixed_points(h, n) * d as i64, |h| fixed_points(h, n) * d2 as i64);
+                let ip = inner_product(
+                    &t,
+                    |h| fixed_points(h, n) * d as i64,
+                    |h| fixed_points(h, n) * d2 as i64,
+                );
                 o.line(format!("  n = {n}, d = {d}, d' = {d2}: orbits = {orbits:>2}, <pi_X, pi_Y> = {ip:>2}, linear maps = {}", sx * sy));
                 if Q::from_int(orbits as i64) != ip {
-                    return Err(Error::verification("point clouds: orbit count and inner product differ"));
+                    return Err(Error::verification(
+                        "point clouds: orbit count and inner product differ",
+                    ));
                 }
                 o.put_int(format!("cloud_{n}_{d}_{d2}"), orbits as i64);
             }
@@ -468,13 +678,17 @@ fn counting_lemma(limits: &Limits) -> Result<ExampleOutput> {
     o.line("Periodic images: C_n x C_n translating an n x n torus, X = Y = the pixels:");
     for n in 2..=5usize {
         let px = n * n;
-        let shift = |dr: usize, dc: usize| move |p: usize| ((p / n + dr) % n) * n + (p % n + dc) % n;
+        let shift =
+            |dr: usize, dc: usize| move |p: usize| ((p / n + dr) % n) * n + (p % n + dc) % n;
         let gens: Vec<Box<dyn Fn(usize) -> usize>> = vec![
             Box::new(move |z: usize| shift(1, 0)(z / px) * px + shift(1, 0)(z % px)),
             Box::new(move |z: usize| shift(0, 1)(z / px) * px + shift(0, 1)(z % px)),
         ];
         let orbits = count_orbits(px * px, &gens);
-        o.line(format!("  n = {n}: equivariant maps (orbits on pixel pairs) = {orbits}, linear maps = {}", px * px));
+        o.line(format!(
+            "  n = {n}: equivariant maps (orbits on pixel pairs) = {orbits}, linear maps = {}",
+            px * px
+        ));
         o.put_int(format!("image_{n}"), orbits as i64);
         o.put_int(format!("image_{n}_linear"), (px * px) as i64);
     }
@@ -487,7 +701,13 @@ fn counting_lemma(limits: &Limits) -> Result<ExampleOutput> {
 type Mat = Vec<Vec<Q>>;
 
 fn mat_vec(a: &Mat, x: &[Q]) -> Vec<Q> {
-    a.iter().map(|row| row.iter().zip(x).fold(Q::zero(), |acc, (r, v)| &acc + &(r * v))).collect()
+    a.iter()
+        .map(|row| {
+            row.iter()
+                .zip(x)
+                .fold(Q::zero(), |acc, (r, v)| &acc + &(r * v))
+        })
+        .collect()
 }
 
 fn relu_vec(x: &[Q]) -> Vec<Q> {
@@ -499,18 +719,25 @@ fn commutes_at(a: &Mat, x: &[Q]) -> bool {
 }
 
 fn mat_text(a: &Mat) -> String {
-    format!("[{}]", a.iter().map(|r| vec_text(r)).collect::<Vec<_>>().join(", "))
+    format!(
+        "[{}]",
+        a.iter().map(|r| vec_text(r)).collect::<Vec<_>>().join(", ")
+    )
 }
 
 fn is_positive_monomial(a: &Mat) -> bool {
-    let rows_ok = a.iter().all(|r| r.iter().filter(|q| !q.is_zero()).count() == 1 && r.iter().all(|q| q.signum() >= 0));
+    let rows_ok = a.iter().all(|r| {
+        r.iter().filter(|q| !q.is_zero()).count() == 1 && r.iter().all(|q| q.signum() >= 0)
+    });
     let cols_ok = (0..a.len()).all(|j| a.iter().filter(|r| !r[j].is_zero()).count() == 1);
     rows_ok && cols_ok
 }
 
 fn relu_commuting(_: &Limits) -> Result<ExampleOutput> {
     let mut o = ExampleOutput::new();
-    o.line("Claim: A in GL_n(R) satisfies A ReLU(x) = ReLU(A x) for all x iff A is positive monomial");
+    o.line(
+        "Claim: A in GL_n(R) satisfies A ReLU(x) = ReLU(A x) for all x iff A is positive monomial",
+    );
     o.line("(a permutation matrix times a positive diagonal matrix). Proof of 'only if': x = e_j forces");
     o.line("A >= 0 entrywise; x = e_i - e_j then forces at most one nonzero entry per row.");
     o.line("");
@@ -519,13 +746,37 @@ fn relu_commuting(_: &Limits) -> Result<ExampleOutput> {
     let mut monomial_ok = 0;
     for (t, n) in [2usize, 3, 4, 5].into_iter().enumerate() {
         // sigma: a rotation of the coordinates by t+1 composed with a reversal when t is odd.
-        let perm: Vec<usize> = (0..n).map(|i| if t % 2 == 1 { (n - 1 - i + t) % n } else { (i + t + 1) % n }).collect();
-        let a: Mat = (0..n).map(|i| (0..n).map(|j| if perm[i] == j { rng.positive() } else { Q::zero() }).collect()).collect();
+        let perm: Vec<usize> = (0..n)
+            .map(|i| {
+                if t % 2 == 1 {
+                    (n - 1 - i + t) % n
+                } else {
+                    (i + t + 1) % n
+                }
+            })
+            .collect();
+        let a: Mat = (0..n)
+            .map(|i| {
+                (0..n)
+                    .map(|j| {
+                        if perm[i] == j {
+                            rng.positive()
+                        } else {
+                            Q::zero()
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
         let ok = (0..20).all(|_| {
             let x: Vec<Q> = (0..n).map(|_| rng.q()).collect();
             commutes_at(&a, &x)
         });
-        o.line(format!("  A = {}  positive monomial: {}  commutes on all samples: {ok}", mat_text(&a), is_positive_monomial(&a)));
+        o.line(format!(
+            "  A = {}  positive monomial: {}  commutes on all samples: {ok}",
+            mat_text(&a),
+            is_positive_monomial(&a)
+        ));
         monomial_ok += ok as i64;
     }
     o.put_int("monomial_commuting", monomial_ok);
@@ -533,22 +784,53 @@ fn relu_commuting(_: &Limits) -> Result<ExampleOutput> {
     o.line("Other matrices: the first test vector among e_j, e_i - e_j where commuting fails:");
     let q = |n: i64, d: i64| Q::new(n, d);
     let samples: Vec<(&str, Mat)> = vec![
-        ("rotation (3/5, 4/5)", vec![vec![q(3, 5), q(-4, 5)], vec![q(4, 5), q(3, 5)]]),
-        ("negative entry", vec![vec![q(1, 1), q(0, 1)], vec![q(0, 1), q(-1, 1)]]),
-        ("positive, not monomial", vec![vec![q(1, 1), q(1, 1)], vec![q(0, 1), q(1, 1)]]),
-        ("positive 3x3, not monomial", vec![vec![q(2, 1), q(0, 1), q(0, 1)], vec![q(0, 1), q(1, 1), q(1, 2)], vec![q(0, 1), q(0, 1), q(1, 1)]]),
+        (
+            "rotation (3/5, 4/5)",
+            vec![vec![q(3, 5), q(-4, 5)], vec![q(4, 5), q(3, 5)]],
+        ),
+        (
+            "negative entry",
+            vec![vec![q(1, 1), q(0, 1)], vec![q(0, 1), q(-1, 1)]],
+        ),
+        (
+            "positive, not monomial",
+            vec![vec![q(1, 1), q(1, 1)], vec![q(0, 1), q(1, 1)]],
+        ),
+        (
+            "positive 3x3, not monomial",
+            vec![
+                vec![q(2, 1), q(0, 1), q(0, 1)],
+                vec![q(0, 1), q(1, 1), q(1, 2)],
+                vec![q(0, 1), q(0, 1), q(1, 1)],
+            ],
+        ),
     ];
     let mut failures = 0;
     for (name, a) in &samples {
         let n = a.len();
         let mut tests: Vec<(String, Vec<Q>)> = Vec::new();
         for j in 0..n {
-            tests.push((format!("e_{}", j + 1), (0..n).map(|k| if k == j { Q::one() } else { Q::zero() }).collect()));
+            tests.push((
+                format!("e_{}", j + 1),
+                (0..n)
+                    .map(|k| if k == j { Q::one() } else { Q::zero() })
+                    .collect(),
+            ));
         }
         for i in 0..n {
             for j in 0..n {
                 if i != j {
-                    let x = (0..n).map(|k| if k == i { Q::one() } else if k == j { Q::from_int(-1) } else { Q::zero() }).collect();
+                    let x = (0..n)
+                        .map(|k| {
+                            if k == i {
+                                Q::one()
+                            } else if k == j {
+                                Q::from_int(-1)
+                            } else {
+                                Q::zero()
+                            }
+                        })
+                        .collect();
                     tests.push((format!("e_{} - e_{}", i + 1, j + 1), x));
                 }
             }
@@ -563,7 +845,10 @@ fn relu_commuting(_: &Limits) -> Result<ExampleOutput> {
                     vec_text(&relu_vec(&mat_vec(a, x)))
                 ));
             }
-            None => o.line(format!("  {name}: A = {}  commutes on every test vector", mat_text(a))),
+            None => o.line(format!(
+                "  {name}: A = {}  commutes on every test vector",
+                mat_text(a)
+            )),
         }
     }
     o.put_int("non_monomial_failures", failures);
@@ -575,7 +860,9 @@ fn rank(mut m: Mat) -> usize {
     let cols = m.first().map_or(0, |r| r.len());
     let mut r = 0;
     for c in 0..cols {
-        let Some(p) = (r..m.len()).find(|&i| !m[i][c].is_zero()) else { continue };
+        let Some(p) = (r..m.len()).find(|&i| !m[i][c].is_zero()) else {
+            continue;
+        };
         m.swap(r, p);
         let inv = m[r][c].inv();
         let pivot: Vec<Q> = m[r].iter().map(|v| v * &inv).collect();
@@ -596,9 +883,13 @@ fn rank(mut m: Mat) -> usize {
 fn c2_pl_hom(_: &Limits) -> Result<ExampleOutput> {
     let mut o = ExampleOutput::new();
     o.line("Claim: positively homogeneous PL maps f: R -> R between the C2-representations triv (g x = x)");
-    o.line("and sign (g x = -x): triv->triv span {x, ReLU} (dim 2), sign->sign only linear (dim 1),");
+    o.line(
+        "and sign (g x = -x): triv->triv span {x, ReLU} (dim 2), sign->sign only linear (dim 1),",
+    );
     o.line("sign->triv span {|x|} (dim 1), triv->sign none (dim 0).");
-    o.line("Method: such f is f(x) = a ReLU(x) + b ReLU(-x), determined by (f(1), f(-1)) = (a, b).");
+    o.line(
+        "Method: such f is f(x) = a ReLU(x) + b ReLU(-x), determined by (f(1), f(-1)) = (a, b).",
+    );
     o.line("Equivariance f(g x) = g f(x) at x = 1 and x = -1 is a linear system over Q in (a, b);");
     o.line("the dimension is 2 - rank.");
     o.line("");
@@ -615,11 +906,20 @@ fn c2_pl_hom(_: &Limits) -> Result<ExampleOutput> {
             }
             let dim = 2 - rank(rows.clone());
             // Name the solution space by the basis maps that satisfy the system.
-            let named: Vec<&str> = [("x", [1i64, -1]), ("ReLU(x)", [1, 0]), ("ReLU(-x)", [0, 1]), ("|x|", [1, 1])]
-                .iter()
-                .filter(|(_, ab)| rows.iter().all(|r| (&(&r[0] * &Q::from_int(ab[0])) + &(&r[1] * &Q::from_int(ab[1]))).is_zero()))
-                .map(|(n, _)| *n)
-                .collect();
+            let named: Vec<&str> = [
+                ("x", [1i64, -1]),
+                ("ReLU(x)", [1, 0]),
+                ("ReLU(-x)", [0, 1]),
+                ("|x|", [1, 1]),
+            ]
+            .iter()
+            .filter(|(_, ab)| {
+                rows.iter().all(|r| {
+                    (&(&r[0] * &Q::from_int(ab[0])) + &(&r[1] * &Q::from_int(ab[1]))).is_zero()
+                })
+            })
+            .map(|(n, _)| *n)
+            .collect();
             o.line(format!(
                 "  {sname} -> {tname}: equations {}  rank {}  dim {dim}  equivariant among x, ReLU(x), ReLU(-x), |x|: {}",
                 mat_text(&rows),
@@ -638,7 +938,9 @@ fn c2_pl_hom(_: &Limits) -> Result<ExampleOutput> {
 fn dihedral_counts(limits: &Limits) -> Result<ExampleOutput> {
     let mut o = ExampleOutput::new();
     o.line("Claim: D_2n (order 2n) has m + 3 real simples (four of dimension 1) for n = 2m,");
-    o.line("and m + 2 (two of dimension 1) for n = 2m + 1. Counts from the exact character tables:");
+    o.line(
+        "and m + 2 (two of dimension 1) for n = 2m + 1. Counts from the exact character tables:",
+    );
     o.line("");
     for n in 2..=12u64 {
         let g = group(&format!("D{}", 2 * n))?;
@@ -673,13 +975,18 @@ fn exists_example(name: &str, limits: &Limits) -> Result<ExampleOutput> {
     o.text.push_str(&exists_text(&r, &table));
     o.put_int("pairs", table.len() as i64);
     o.put_int("nonzero", table.iter().filter(|e| e.nonzero).count() as i64);
-    o.put_int("nonlinear", table.iter().filter(|e| e.nonlinear).count() as i64);
+    o.put_int(
+        "nonlinear",
+        table.iter().filter(|e| e.nonlinear).count() as i64,
+    );
     Ok(o)
 }
 
 fn filtration(name: &str, limits: &Limits) -> Result<ExampleOutput> {
     let mut o = ExampleOutput::new();
-    o.line(format!("Claim: for every normal subgroup N of {name} and every edge L -> L' of the certified ReLU"));
+    o.line(format!(
+        "Claim: for every normal subgroup N of {name} and every edge L -> L' of the certified ReLU"
+    ));
     o.line("interaction graph of the regular representation, N ⊆ ker L implies N ⊆ ker L': the simples of");
     o.line("G/N span a subgraph closed under outgoing edges (ReLU commutes with the action of N).");
     o.line("");
@@ -691,24 +998,53 @@ fn filtration(name: &str, limits: &Limits) -> Result<ExampleOutput> {
     let edges: Vec<(usize, usize)> = graph
         .edge_labels()
         .iter()
-        .map(|(a, b)| (r.find(a).expect("edge label is a simple"), r.find(b).expect("edge label is a simple")))
+        .map(|(a, b)| {
+            (
+                r.find(a).expect("edge label is a simple"),
+                r.find(b).expect("edge label is a simple"),
+            )
+        })
         .collect();
-    o.line(format!("Edges ({}): {}", edges.len(), graph.edge_labels().iter().map(|(a, b)| format!("{a}->{b}")).collect::<Vec<_>>().join(" ")));
+    o.line(format!(
+        "Edges ({}): {}",
+        edges.len(),
+        graph
+            .edge_labels()
+            .iter()
+            .map(|(a, b)| format!("{a}->{b}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    ));
     let mut violations = 0;
     for (i, n) in lattice.subgroups.iter().enumerate() {
         let quotient = r.simples_of_quotient(n);
         let inside = |l: usize| quotient.contains(&l);
-        let leaving: Vec<String> = edges.iter().filter(|&&(a, b)| inside(a) && !inside(b)).map(|&(a, b)| format!("{}->{}", r.simples[a].label, r.simples[b].label)).collect();
+        let leaving: Vec<String> = edges
+            .iter()
+            .filter(|&&(a, b)| inside(a) && !inside(b))
+            .map(|&(a, b)| format!("{}->{}", r.simples[a].label, r.simples[b].label))
+            .collect();
         violations += leaving.len();
         o.line(format!(
             "  N = {:<10} (order {:>2}): simples of G/N {{{}}}; edges leaving: {}",
             labels[i],
             n.order,
-            quotient.iter().map(|&l| r.simples[l].label.as_str()).collect::<Vec<_>>().join(", "),
-            if leaving.is_empty() { "none".to_string() } else { leaving.join(" ") }
+            quotient
+                .iter()
+                .map(|&l| r.simples[l].label.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+            if leaving.is_empty() {
+                "none".to_string()
+            } else {
+                leaving.join(" ")
+            }
         ));
     }
-    o.line(format!("Normal subgroups: {}; violations: {violations}", lattice.len()));
+    o.line(format!(
+        "Normal subgroups: {}; violations: {violations}",
+        lattice.len()
+    ));
     o.put_int("normal_subgroups", lattice.len() as i64);
     o.put_int("edges", edges.len() as i64);
     o.put_int("violations", violations as i64);

@@ -89,7 +89,10 @@ impl Activation {
             })?;
             return Ok(Activation::Leaky(q));
         }
-        Err(Error::bad(format!("unknown activation '{s}' for the Fourier view"), ACTIVATION_HINT))
+        Err(Error::bad(
+            format!("unknown activation '{s}' for the Fourier view"),
+            ACTIVATION_HINT,
+        ))
     }
 
     /// The canonical spelling: `relu`, `abs`, `identity`, `leaky:<p>`.
@@ -143,7 +146,11 @@ impl Activation {
     /// If `x` is not real.
     pub fn apply(&self, x: &Cyclotomic) -> Cyclotomic {
         let (a, b) = self.homogeneous_parts();
-        let abs = if x.sign() == Ordering::Less { -x } else { x.clone() };
+        let abs = if x.sign() == Ordering::Less {
+            -x
+        } else {
+            x.clone()
+        };
         x.scale(&a) + abs.scale(&b)
     }
 }
@@ -168,7 +175,11 @@ fn parse_rational(s: &str) -> Option<Q> {
     if !digits.bytes().all(|c| c.is_ascii_digit()) {
         return None;
     }
-    let whole: Q = if digits.is_empty() { Q::zero() } else { digits.parse().ok()? };
+    let whole: Q = if digits.is_empty() {
+        Q::zero()
+    } else {
+        digits.parse().ok()?
+    };
     let f: Q = format!("{frac}/1{}", "0".repeat(frac.len())).parse().ok()?;
     let mag = whole + f;
     Some(if negative { -mag } else { mag })
@@ -202,7 +213,10 @@ impl PiForm {
 
     /// The same number with the sign flipped.
     fn neg(&self) -> PiForm {
-        PiForm { rational: -&self.rational, over_pi: -&self.over_pi }
+        PiForm {
+            rational: -&self.rational,
+            over_pi: -&self.over_pi,
+        }
     }
 
     /// The sign of the leading (rational, else `1/pi`) part, for printing a series.
@@ -236,7 +250,12 @@ impl fmt::Display for PiForm {
             (false, false) => {
                 let s = &self.over_pi;
                 let sep = if s.signum() < 0 { " - " } else { " + " };
-                write!(f, "{}{sep}{}", self.rational, PiForm::over_pi_text(&s.abs()))
+                write!(
+                    f,
+                    "{}{sep}{}",
+                    self.rational,
+                    PiForm::over_pi_text(&s.abs())
+                )
             }
         }
     }
@@ -251,20 +270,35 @@ struct QPi {
 
 impl QPi {
     fn rational(q: Q) -> QPi {
-        QPi { one: q, pi: Q::zero() }
+        QPi {
+            one: q,
+            pi: Q::zero(),
+        }
     }
     fn pi(q: Q) -> QPi {
-        QPi { one: Q::zero(), pi: q }
+        QPi {
+            one: Q::zero(),
+            pi: q,
+        }
     }
     fn scale(&self, q: &Q) -> QPi {
-        QPi { one: &self.one * q, pi: &self.pi * q }
+        QPi {
+            one: &self.one * q,
+            pi: &self.pi * q,
+        }
     }
     fn add(&self, o: &QPi) -> QPi {
-        QPi { one: &self.one + &o.one, pi: &self.pi + &o.pi }
+        QPi {
+            one: &self.one + &o.one,
+            pi: &self.pi + &o.pi,
+        }
     }
     /// `self / pi` as `r + s/pi`.
     fn over_pi(&self) -> PiForm {
-        PiForm { rational: self.pi.clone(), over_pi: self.one.clone() }
+        PiForm {
+            rational: self.pi.clone(),
+            over_pi: self.one.clone(),
+        }
     }
 }
 
@@ -304,7 +338,9 @@ fn int_sin_cos(k: i64) -> QPi {
 /// `∫_0^pi sin x sin kx dx = (1/2) ∫_0^pi (cos (1-k)x - cos (1+k)x) dx`; `pi/2` for
 /// `k = 1` (the constant `cos 0x`), `0` otherwise.
 fn int_sin_sin(k: i64) -> QPi {
-    int_cos(1 - k).add(&int_cos(1 + k).scale(&Q::from_int(-1))).scale(&Q::new(1, 2))
+    int_cos(1 - k)
+        .add(&int_cos(1 + k).scale(&Q::from_int(-1)))
+        .scale(&Q::new(1, 2))
 }
 
 /// One coefficient pair of the series: `a_k cos kx + b_k sin kx` (`k = 0`: the constant
@@ -354,10 +390,16 @@ pub struct FourierSeries {
 /// ```
 pub fn fourier_series(activation: &Activation, terms: usize) -> Result<FourierSeries> {
     if terms == 0 {
-        return Err(Error::bad("--terms 0 asks for no coefficients", "use --terms N with N >= 1: the frequencies k = 0..N-1"));
+        return Err(Error::bad(
+            "--terms 0 asks for no coefficients",
+            "use --terms N with N >= 1: the frequencies k = 0..N-1",
+        ));
     }
     if terms > MAX_TERMS {
-        return Err(Error::bad(format!("--terms {terms} is too many"), format!("use at most {MAX_TERMS} terms")));
+        return Err(Error::bad(
+            format!("--terms {terms} is too many"),
+            format!("use at most {MAX_TERMS} terms"),
+        ));
     }
     let (p, q) = activation.slopes();
     let coefficients = (0..terms)
@@ -368,13 +410,24 @@ pub fn fourier_series(activation: &Activation, terms: usize) -> Result<FourierSe
             let ic = int_sin_cos(ki).scale(&weight);
             let is = int_sin_sin(ki).scale(&weight);
             if k == 0 {
-                FourierCoefficient { k, cos: ic.scale(&Q::new(1, 2)).over_pi(), sin: PiForm::zero() }
+                FourierCoefficient {
+                    k,
+                    cos: ic.scale(&Q::new(1, 2)).over_pi(),
+                    sin: PiForm::zero(),
+                }
             } else {
-                FourierCoefficient { k, cos: ic.over_pi(), sin: is.over_pi() }
+                FourierCoefficient {
+                    k,
+                    cos: ic.over_pi(),
+                    sin: is.over_pi(),
+                }
             }
         })
         .collect();
-    Ok(FourierSeries { activation: activation.clone(), coefficients })
+    Ok(FourierSeries {
+        activation: activation.clone(),
+        coefficients,
+    })
 }
 
 impl FourierSeries {
@@ -402,7 +455,11 @@ impl FourierSeries {
 
     /// The frequencies with a nonzero coefficient.
     pub fn nonzero_frequencies(&self) -> Vec<usize> {
-        self.coefficients.iter().filter(|c| !c.cos.is_zero() || !c.sin.is_zero()).map(|c| c.k).collect()
+        self.coefficients
+            .iter()
+            .filter(|c| !c.cos.is_zero() || !c.sin.is_zero())
+            .map(|c| c.k)
+            .collect()
     }
 
     /// The series as one line, e.g.
@@ -414,7 +471,11 @@ impl FourierSeries {
             let parts: Vec<(&PiForm, String)> = if c.k == 0 {
                 vec![(&c.cos, String::new())]
             } else {
-                let f = if c.k == 1 { "x".to_string() } else { format!("{}x", c.k) };
+                let f = if c.k == 1 {
+                    "x".to_string()
+                } else {
+                    format!("{}x", c.k)
+                };
                 vec![(&c.cos, format!("cos {f}")), (&c.sin, format!("sin {f}"))]
             };
             for (v, basis) in parts {
@@ -432,7 +493,11 @@ impl FourierSeries {
                 }
                 first = false;
                 let both = !mag.rational.is_zero() && !mag.over_pi.is_zero();
-                let coeff = if both { format!("({mag})") } else { mag.to_string() };
+                let coeff = if both {
+                    format!("({mag})")
+                } else {
+                    mag.to_string()
+                };
                 if basis.is_empty() {
                     out.push_str(&coeff);
                 } else if mag.over_pi.is_zero() && mag.rational.is_one() {
@@ -459,13 +524,31 @@ impl FourierSeries {
         let terms = self.coefficients.len();
         let sym = self.activation.symbol();
         let mut out = String::new();
-        let _ = writeln!(out, "Fourier series of {sym}(sin x) on [0, 2pi), frequencies k = 0..{} (exact; no bias)", terms - 1);
+        let _ = writeln!(
+            out,
+            "Fourier series of {sym}(sin x) on [0, 2pi), frequencies k = 0..{} (exact; no bias)",
+            terms - 1
+        );
         let _ = writeln!(out, "{}", self.formula());
-        let _ = writeln!(out, "sigma(t) = a t + b |t| with a = {a}, b = {b}, so {sym}(sin x) = a sin x + b |sin x|,");
-        let _ = writeln!(out, "  |sin x| = 2/pi - (4/pi) sum_{{m>=1}} cos(2mx)/(4m^2-1).");
+        let _ = writeln!(
+            out,
+            "sigma(t) = a t + b |t| with a = {a}, b = {b}, so {sym}(sin x) = a sin x + b |sin x|,"
+        );
+        let _ = writeln!(
+            out,
+            "  |sin x| = 2/pi - (4/pi) sum_{{m>=1}} cos(2mx)/(4m^2-1)."
+        );
         let nz = self.nonzero_frequencies();
-        let list = nz.iter().map(|k| k.to_string()).collect::<Vec<_>>().join(", ");
-        let _ = writeln!(out, "Nonzero frequencies (k < {terms}): {}", if list.is_empty() { "none".into() } else { list });
+        let list = nz
+            .iter()
+            .map(|k| k.to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let _ = writeln!(
+            out,
+            "Nonzero frequencies (k < {terms}): {}",
+            if list.is_empty() { "none".into() } else { list }
+        );
         let remark = match (a.is_zero(), b.is_zero()) {
             (_, true) if a.is_zero() => "sigma is zero: no frequency appears.".to_string(),
             (_, true) => "sigma is linear: only the fundamental appears (no new frequencies).".to_string(),
@@ -473,17 +556,35 @@ impl FourierSeries {
             (false, false) => "Only the constant, the fundamental and the even harmonics appear: information flows to higher frequencies.".to_string(),
         };
         let _ = writeln!(out, "Remark: {remark}");
-        let _ = writeln!(out, "Truncation error of the printed partial sum <= {:.3e} (tail bound).", self.tail_bound());
+        let _ = writeln!(
+            out,
+            "Truncation error of the printed partial sum <= {:.3e} (tail bound).",
+            self.tail_bound()
+        );
         out.push('\n');
         let rows: Vec<[String; 5]> = self
             .coefficients
             .iter()
             .map(|c| {
-                [c.k.to_string(), c.cos.to_string(), c.sin.to_string(), format!("{:.10}", c.cos.to_f64()), format!("{:.10}", c.sin.to_f64())]
+                [
+                    c.k.to_string(),
+                    c.cos.to_string(),
+                    c.sin.to_string(),
+                    format!("{:.10}", c.cos.to_f64()),
+                    format!("{:.10}", c.sin.to_f64()),
+                ]
             })
             .collect();
         let header = ["k", "a_k (cos)", "b_k (sin)", "a_k approx", "b_k approx"];
-        let widths: Vec<usize> = (0..5).map(|i| rows.iter().map(|r| r[i].len()).chain([header[i].len()]).max().unwrap_or(0)).collect();
+        let widths: Vec<usize> = (0..5)
+            .map(|i| {
+                rows.iter()
+                    .map(|r| r[i].len())
+                    .chain([header[i].len()])
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
         let line = |cells: &[String]| -> String {
             let mut s = String::new();
             for (i, c) in cells.iter().enumerate() {
@@ -647,9 +748,17 @@ pub fn quadratic_radical(x: &Cyclotomic) -> Option<String> {
     let big_l = Q::from(l.clone());
     let rr = (&r * &big_l).numer();
     let cc = (&c * &big_l).numer();
-    let root = if cc.abs().is_one() { format!("sqrt({d})") } else { format!("{} sqrt({d})", cc.abs()) };
+    let root = if cc.abs().is_one() {
+        format!("sqrt({d})")
+    } else {
+        format!("{} sqrt({d})", cc.abs())
+    };
     let body = if rr.is_zero() {
-        if cc.is_negative() { format!("-{root}") } else { root }
+        if cc.is_negative() {
+            format!("-{root}")
+        } else {
+            root
+        }
     } else {
         format!("{rr} {} {root}", if cc.is_negative() { "-" } else { "+" })
     };
@@ -703,7 +812,10 @@ fn sin_root(n: u64, m: i64) -> Cyclotomic {
 /// ```
 pub fn cyclic_components(activation: &Activation, n: u64) -> Result<CyclicFourier> {
     if n == 0 || n > MAX_CYCLIC {
-        return Err(Error::bad(format!("--cyclic {n} is out of range"), format!("give the order n of C_n with 1 <= n <= {MAX_CYCLIC}")));
+        return Err(Error::bad(
+            format!("--cyclic {n} is out of range"),
+            format!("give the order n of C_n with 1 <= n <= {MAX_CYCLIC}"),
+        ));
     }
     let ni = n as i64;
     let cos: Vec<Cyclotomic> = (0..ni).map(|m| cos_root(n, m)).collect();
@@ -711,7 +823,11 @@ pub fn cyclic_components(activation: &Activation, n: u64) -> Result<CyclicFourie
     let values: Vec<Cyclotomic> = cos.iter().map(|v| activation.apply(v)).collect();
     let mut components = Vec::new();
     for k in 0..=(ni / 2) {
-        let weight = if k == 0 || 2 * k == ni { Q::new(1, ni) } else { Q::new(2, ni) };
+        let weight = if k == 0 || 2 * k == ni {
+            Q::new(1, ni)
+        } else {
+            Q::new(2, ni)
+        };
         let mut alpha = Cyclotomic::zero();
         let mut beta = Cyclotomic::zero();
         for (j, s) in values.iter().enumerate() {
@@ -725,9 +841,16 @@ pub fn cyclic_components(activation: &Activation, n: u64) -> Result<CyclicFourie
         let alpha = alpha.scale(&weight);
         let beta = beta.scale(&weight);
         if !beta.is_zero() {
-            return Err(Error::verification(format!("C{n}: the sine part of {} in L{k} is {beta}, not 0", activation.name())));
+            return Err(Error::verification(format!(
+                "C{n}: the sine part of {} in L{k} is {beta}, not 0",
+                activation.name()
+            )));
         }
-        components.push(CyclicComponent { k: k as u64, cos: alpha, sin: beta });
+        components.push(CyclicComponent {
+            k: k as u64,
+            cos: alpha,
+            sin: beta,
+        });
     }
     // Check the expansion reproduces sigma(v) exactly.
     for (j, s) in values.iter().enumerate() {
@@ -737,16 +860,27 @@ pub fn cyclic_components(activation: &Activation, n: u64) -> Result<CyclicFourie
             sum = sum + &c.cos * &cos[m] + &c.sin * &sin[m];
         }
         if &sum != s {
-            return Err(Error::verification(format!("C{n}: the expansion of {}(v) at j = {j} is {sum}, not {s}", activation.name())));
+            return Err(Error::verification(format!(
+                "C{n}: the expansion of {}(v) at j = {j} is {sum}, not {s}",
+                activation.name()
+            )));
         }
     }
-    Ok(CyclicFourier { n, activation: activation.clone(), components })
+    Ok(CyclicFourier {
+        n,
+        activation: activation.clone(),
+        components,
+    })
 }
 
 impl CyclicFourier {
     /// The simples `L_k` with a nonzero component.
     pub fn nonzero(&self) -> Vec<u64> {
-        self.components.iter().filter(|c| c.is_nonzero()).map(|c| c.k).collect()
+        self.components
+            .iter()
+            .filter(|c| c.is_nonzero())
+            .map(|c| c.k)
+            .collect()
     }
 
     /// The label of the source simple: `L1` (`L0` for `n = 1`, where `v` is constant).
@@ -779,12 +913,38 @@ impl CyclicFourier {
             .components
             .iter()
             .map(|c| {
-                let radical = if c.sin.is_zero() { quadratic_radical(&c.cos).unwrap_or_default() } else { String::new() };
-                [c.k.to_string(), format!("{} ({})", c.label(), self.role(c.k)), c.cos.to_string(), c.sin.to_string(), format!("{:.10}", c.cos.to_f64()), radical]
+                let radical = if c.sin.is_zero() {
+                    quadratic_radical(&c.cos).unwrap_or_default()
+                } else {
+                    String::new()
+                };
+                [
+                    c.k.to_string(),
+                    format!("{} ({})", c.label(), self.role(c.k)),
+                    c.cos.to_string(),
+                    c.sin.to_string(),
+                    format!("{:.10}", c.cos.to_f64()),
+                    radical,
+                ]
             })
             .collect();
-        let header = ["k", "simple", "alpha_k (cos)", "beta_k (sin)", "approx", "alpha_k as a radical"];
-        let widths: Vec<usize> = (0..6).map(|i| rows.iter().map(|r| r[i].len()).chain([header[i].len()]).max().unwrap_or(0)).collect();
+        let header = [
+            "k",
+            "simple",
+            "alpha_k (cos)",
+            "beta_k (sin)",
+            "approx",
+            "alpha_k as a radical",
+        ];
+        let widths: Vec<usize> = (0..6)
+            .map(|i| {
+                rows.iter()
+                    .map(|r| r[i].len())
+                    .chain([header[i].len()])
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
         let line = |cells: &[String]| -> String {
             let mut s = String::new();
             for (i, c) in cells.iter().enumerate() {
@@ -805,17 +965,29 @@ impl CyclicFourier {
         }
         out.push('\n');
         let nz: Vec<String> = self.nonzero().iter().map(|k| format!("L{k}")).collect();
-        let zero: Vec<String> = self.components.iter().filter(|c| !c.is_nonzero()).map(|c| c.label()).collect();
+        let zero: Vec<String> = self
+            .components
+            .iter()
+            .filter(|c| !c.is_nonzero())
+            .map(|c| c.label())
+            .collect();
         let _ = writeln!(
             out,
             "Nonzero components: {} (edges {} -> L_k of the {sym} interaction graph of C{n}).",
-            if nz.is_empty() { "none".to_string() } else { nz.join(", ") },
+            if nz.is_empty() {
+                "none".to_string()
+            } else {
+                nz.join(", ")
+            },
             self.source_label()
         );
         if !zero.is_empty() {
             let _ = writeln!(out, "Zero components: {}.", zero.join(", "));
         }
-        let _ = writeln!(out, "The sine parts vanish: v and {sym}(v) are symmetric under j -> -j.");
+        let _ = writeln!(
+            out,
+            "The sine parts vanish: v and {sym}(v) are symmetric under j -> -j."
+        );
         out
     }
 

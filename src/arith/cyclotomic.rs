@@ -71,7 +71,10 @@ impl Cyclotomic {
         if n > MAX_CONDUCTOR {
             conductor_overflow();
         }
-        Cyclotomic { n: n as u32, terms: t.into_iter().map(|(k, c)| (k as u32, c)).collect() }
+        Cyclotomic {
+            n: n as u32,
+            terms: t.into_iter().map(|(k, c)| (k as u32, c)).collect(),
+        }
     }
 
     /// Normalise an arbitrary sparse sum `sum c * E(n)^k` (`k < n`).
@@ -83,7 +86,11 @@ impl Cyclotomic {
 
     /// Normalise a dense vector `v[k]` = coefficient of `E(n)^k`.
     fn from_dense<C: Coef>(n: u64, v: Vec<C>) -> (u64, Vec<(u64, C)>) {
-        let (n, mut v) = if n % 4 == 2 { (n / 2, fold_dense(n, v)) } else { (n, v) };
+        let (n, mut v) = if n % 4 == 2 {
+            (n / 2, fold_dense(n, v))
+        } else {
+            (n, v)
+        };
         dense_to_basis(n, &mut v);
         let t: Vec<(u64, C)> = v
             .into_iter()
@@ -96,7 +103,10 @@ impl Cyclotomic {
 
     /// Zero.
     pub fn zero() -> Cyclotomic {
-        Cyclotomic { n: 1, terms: Vec::new() }
+        Cyclotomic {
+            n: 1,
+            terms: Vec::new(),
+        }
     }
 
     /// One.
@@ -109,7 +119,10 @@ impl Cyclotomic {
         if q.is_zero() {
             Cyclotomic::zero()
         } else {
-            Cyclotomic { n: 1, terms: vec![(0, q)] }
+            Cyclotomic {
+                n: 1,
+                terms: vec![(0, q)],
+            }
         }
     }
 
@@ -140,7 +153,10 @@ impl Cyclotomic {
     /// # Panics
     /// If `n == 0` or `n > MAX_CONDUCTOR`.
     pub fn root_of_unity(n: u64, k: i64) -> Cyclotomic {
-        assert!((1..=MAX_CONDUCTOR).contains(&n), "root_of_unity: order {n} out of range");
+        assert!(
+            (1..=MAX_CONDUCTOR).contains(&n),
+            "root_of_unity: order {n} out of range"
+        );
         let k = k.rem_euclid(n as i64) as u64;
         // Reduce to the order of the root first: E(n)^k = E(n/g)^(k/g).
         let g = gcd(k, n);
@@ -173,12 +189,21 @@ impl Cyclotomic {
     /// assert_eq!(x.to_string(), "E(5)+E(5)^4");
     /// ```
     pub fn from_root_multiplicities(m: u64, mult: &[i64]) -> Cyclotomic {
-        assert!(m >= 1 && mult.len() as u64 == m, "from_root_multiplicities: mult.len() != m");
-        assert!(m <= MAX_CONDUCTOR, "from_root_multiplicities: order {m} too large");
+        assert!(
+            m >= 1 && mult.len() as u64 == m,
+            "from_root_multiplicities: mult.len() != m"
+        );
+        assert!(
+            m <= MAX_CONDUCTOR,
+            "from_root_multiplicities: order {m} too large"
+        );
         // The rewriting moves each coefficient to at most prod(p-1) < m places, so with
         // this bound i128 cannot overflow; otherwise take the exact rational path.
         let l1: u128 = mult.iter().map(|x| x.unsigned_abs() as u128).sum();
-        if l1.checked_mul(m as u128).is_some_and(|b| b < (1u128 << 125)) {
+        if l1
+            .checked_mul(m as u128)
+            .is_some_and(|b| b < (1u128 << 125))
+        {
             let v: Vec<i128> = mult.iter().map(|&x| x as i128).collect();
             let (n, t) = Cyclotomic::from_dense(m, v);
             let t = t
@@ -268,7 +293,11 @@ impl Cyclotomic {
                 let g = Cyclotomic::from_terms(
                     p,
                     (1..p).map(|k| {
-                        let leg = if pow_mod(k, (p - 1) / 2, p) == 1 { 1 } else { -1 };
+                        let leg = if pow_mod(k, (p - 1) / 2, p) == 1 {
+                            1
+                        } else {
+                            -1
+                        };
                         (k as i64, Q::from_int(leg))
                     }),
                 );
@@ -294,9 +323,14 @@ impl Cyclotomic {
     /// # Panics
     /// If `n == 0` or `n > MAX_CONDUCTOR`.
     pub fn from_terms<I: IntoIterator<Item = (i64, Q)>>(n: u64, terms: I) -> Cyclotomic {
-        assert!((1..=MAX_CONDUCTOR).contains(&n), "from_terms: order {n} out of range");
-        let t: Vec<(u64, Q)> =
-            terms.into_iter().map(|(k, c)| (k.rem_euclid(n as i64) as u64, c)).collect();
+        assert!(
+            (1..=MAX_CONDUCTOR).contains(&n),
+            "from_terms: order {n} out of range"
+        );
+        let t: Vec<(u64, Q)> = terms
+            .into_iter()
+            .map(|(k, c)| (k.rem_euclid(n as i64) as u64, c))
+            .collect();
         Cyclotomic::from_sparse(n, t)
     }
 
@@ -399,10 +433,16 @@ impl Cyclotomic {
         if self.terms.is_empty() && n != 1 {
             return Err(format!("zero stored with conductor {n}"));
         }
-        let t: Vec<(u64, Q)> = self.terms.iter().map(|(k, c)| (*k as u64, c.clone())).collect();
+        let t: Vec<(u64, Q)> = self
+            .terms
+            .iter()
+            .map(|(k, c)| (*k as u64, c.clone()))
+            .collect();
         let (m, _) = reduce_conductor(n, t);
         if m != n {
-            return Err(format!("conductor {n} is not minimal (value lies in Q(E({m})))"));
+            return Err(format!(
+                "conductor {n} is not minimal (value lies in Q(E({m})))"
+            ));
         }
         Ok(())
     }
@@ -454,7 +494,10 @@ impl Cyclotomic {
         if q.is_zero() {
             return Cyclotomic::zero();
         }
-        Cyclotomic { n: self.n, terms: self.terms.iter().map(|(k, c)| (*k, c * q)).collect() }
+        Cyclotomic {
+            n: self.n,
+            terms: self.terms.iter().map(|(k, c)| (*k, c * q)).collect(),
+        }
     }
 
     /// The inverse, or `None` for zero.
@@ -508,7 +551,8 @@ impl Cyclotomic {
     /// # Panics
     /// On zero (like integer division); use [`Cyclotomic::checked_inv`] where zero may occur.
     pub fn inv(&self) -> Cyclotomic {
-        self.checked_inv().expect("Cyclotomic::inv: division by zero")
+        self.checked_inv()
+            .expect("Cyclotomic::inv: division by zero")
     }
 
     /// `self^e` for any integer `e` (negative powers invert).
@@ -567,8 +611,11 @@ impl Cyclotomic {
         if n == 1 || k == 1 {
             return self.clone();
         }
-        let t: Vec<(u64, Q)> =
-            self.terms.iter().map(|(j, c)| (mul_mod(*j as u64, k, n), c.clone())).collect();
+        let t: Vec<(u64, Q)> = self
+            .terms
+            .iter()
+            .map(|(j, c)| (mul_mod(*j as u64, k, n), c.clone()))
+            .collect();
         if gcd(k, n) == 1 {
             // Automorphisms preserve the conductor: only the basis rewriting is needed.
             let (m, t) = sparse_to_basis(n, t);
@@ -623,7 +670,8 @@ impl Cyclotomic {
     /// # Panics
     /// If the element is not real.
     pub fn sign(&self) -> Ordering {
-        self.try_sign().expect("Cyclotomic::sign of a non-real number")
+        self.try_sign()
+            .expect("Cyclotomic::sign of a non-real number")
     }
 
     /// Certified comparison of two real elements (sign of the difference); `None` if
@@ -640,7 +688,8 @@ impl Cyclotomic {
     /// # Panics
     /// If either is not real.
     pub fn cmp_real(&self, other: &Cyclotomic) -> Ordering {
-        self.try_cmp_real(other).expect("Cyclotomic::cmp_real of a non-real number")
+        self.try_cmp_real(other)
+            .expect("Cyclotomic::cmp_real of a non-real number")
     }
 }
 
@@ -781,7 +830,10 @@ fn add_ref(a: &Cyclotomic, b: &Cyclotomic) -> Cyclotomic {
 }
 
 fn neg_ref(a: &Cyclotomic) -> Cyclotomic {
-    Cyclotomic { n: a.n, terms: a.terms.iter().map(|(k, c)| (*k, -c)).collect() }
+    Cyclotomic {
+        n: a.n,
+        terms: a.terms.iter().map(|(k, c)| (*k, -c)).collect(),
+    }
 }
 
 fn sub_ref(a: &Cyclotomic, b: &Cyclotomic) -> Cyclotomic {
@@ -824,14 +876,23 @@ fn int_form(x: &Cyclotomic) -> IntForm {
             .collect();
         return IntForm::Small(d as i128, t);
     }
-    let d = x.terms.iter().fold(BigInt::from(1), |acc, (_, c)| num_integer::Integer::lcm(&acc, &c.denom()));
-    let t = x.terms.iter().map(|(k, c)| (*k as u64, c.numer() * (&d / c.denom()))).collect();
+    let d = x.terms.iter().fold(BigInt::from(1), |acc, (_, c)| {
+        num_integer::Integer::lcm(&acc, &c.denom())
+    });
+    let t = x
+        .terms
+        .iter()
+        .map(|(k, c)| (*k as u64, c.numer() * (&d / c.denom())))
+        .collect();
     IntForm::Big(d, t)
 }
 
 fn big_terms(f: IntForm) -> (BigInt, Vec<(u64, BigInt)>) {
     match f {
-        IntForm::Small(d, t) => (BigInt::from(d), t.into_iter().map(|(k, a)| (k, BigInt::from(a))).collect()),
+        IntForm::Small(d, t) => (
+            BigInt::from(d),
+            t.into_iter().map(|(k, a)| (k, BigInt::from(a))).collect(),
+        ),
         IntForm::Big(d, t) => (d, t),
     }
 }
@@ -868,7 +929,10 @@ fn mul_ref(a: &Cyclotomic, b: &Cyclotomic) -> Cyclotomic {
         if ma + mb + cnt <= 125 {
             let (n, t) = accumulate(ta, tb, sa, sb, l, dense);
             let d = da * db;
-            let t = t.into_iter().map(|(k, c)| (k, Q::from_i128(c, d))).collect();
+            let t = t
+                .into_iter()
+                .map(|(k, c)| (k, Q::from_i128(c, d)))
+                .collect();
             return Cyclotomic::from_normal(n, t);
         }
     }
@@ -1038,7 +1102,11 @@ impl fmt::Display for Cyclotomic {
         }
         let n = self.n;
         for (i, (k, c)) in self.terms.iter().enumerate() {
-            let root = if *k == 1 { format!("E({n})") } else { format!("E({n})^{k}") };
+            let root = if *k == 1 {
+                format!("E({n})")
+            } else {
+                format!("E({n})^{k}")
+            };
             let positive = c.signum() > 0;
             if i > 0 && positive {
                 write!(f, "+")?;
@@ -1076,7 +1144,10 @@ const PARSE_HINT: &str =
 impl<'a> Parser<'a> {
     fn err(&self, what: &str) -> Error {
         Error::bad(
-            format!("cannot parse cyclotomic {:?}: {what} at position {}", self.src, self.pos),
+            format!(
+                "cannot parse cyclotomic {:?}: {what} at position {}",
+                self.src, self.pos
+            ),
             PARSE_HINT,
         )
     }
@@ -1118,7 +1189,8 @@ impl<'a> Parser<'a> {
         if start == self.pos {
             return Err(self.err("expected a number"));
         }
-        let text = std::str::from_utf8(&self.s[start..self.pos]).map_err(|_| self.err("bad digits"))?;
+        let text =
+            std::str::from_utf8(&self.s[start..self.pos]).map_err(|_| self.err("bad digits"))?;
         text.parse::<BigInt>().map_err(|_| self.err("bad number"))
     }
 
@@ -1179,9 +1251,13 @@ impl<'a> Parser<'a> {
                     self.expect(b')')?;
                     let e = if self.eat(b'^') { self.exponent()? } else { 1 };
                     let m = m as u64;
-                    let l = lcm(n, m).filter(|l| *l <= MAX_PARSE_CONDUCTOR).ok_or_else(|| {
-                        self.err(&format!("field of the term exceeds E({MAX_PARSE_CONDUCTOR})"))
-                    })?;
+                    let l = lcm(n, m)
+                        .filter(|l| *l <= MAX_PARSE_CONDUCTOR)
+                        .ok_or_else(|| {
+                            self.err(&format!(
+                                "field of the term exceeds E({MAX_PARSE_CONDUCTOR})"
+                            ))
+                        })?;
                     let e = (e as i128).rem_euclid(m as i128) as u64;
                     k = (k * (l / n) + e * (l / m)) % l;
                     n = l;
@@ -1251,7 +1327,10 @@ impl<'a> Parser<'a> {
                 .filter(|l| *l <= MAX_PARSE_CONDUCTOR)
                 .ok_or_else(|| self.err(&format!("field exceeds E({MAX_PARSE_CONDUCTOR})")))?;
         }
-        let t = terms.into_iter().map(|(n, k, c)| (k * (l / n), c)).collect();
+        let t = terms
+            .into_iter()
+            .map(|(n, k, c)| (k * (l / n), c))
+            .collect();
         Ok(Cyclotomic::from_sparse(l, t))
     }
 }
@@ -1264,7 +1343,11 @@ impl FromStr for Cyclotomic {
     /// `ER(n)` = `sqrt(n)` and `EI(n)` = `sqrt(-n)` as factors, spaces anywhere).
     /// Errors are [`Error::BadInput`] with a hint; never panics.
     fn from_str(s: &str) -> Result<Cyclotomic, Error> {
-        let mut p = Parser { s: s.as_bytes(), pos: 0, src: s };
+        let mut p = Parser {
+            s: s.as_bytes(),
+            pos: 0,
+            src: s,
+        };
         p.sum()
     }
 }

@@ -35,7 +35,10 @@ impl PrimeField {
     /// a debug assertion: callers obtain primes from [`prime_congruent_one`]).
     pub fn new(p: u64) -> Self {
         debug_assert!((2..(1 << 63)).contains(&p) && is_prime(p));
-        PrimeField { p, small: p < (1 << 32) }
+        PrimeField {
+            p,
+            small: p < (1 << 32),
+        }
     }
 
     /// The characteristic `p`.
@@ -151,7 +154,11 @@ impl PrimeField {
     /// image of `zeta_e` in `F_p`. Deterministic: the first `x = 2, 3, ...` whose power
     /// `x^((p-1)/e)` has order `e`. `O(log p * (number of prime factors of e))` per trial.
     pub fn root_of_unity(&self, e: u64) -> u64 {
-        assert!(e >= 1 && (self.p - 1) % e == 0, "{e} does not divide p - 1 = {}", self.p - 1);
+        assert!(
+            e >= 1 && (self.p - 1) % e == 0,
+            "{e} does not divide p - 1 = {}",
+            self.p - 1
+        );
         if e == 1 {
             return 1;
         }
@@ -193,7 +200,12 @@ impl PrimeField {
         while self.pow(z, (self.p - 1) / 2) != self.p - 1 {
             z += 1;
         }
-        let (mut m, mut c, mut t, mut r) = (s, self.pow(z, q), self.pow(a, q), self.pow(a, q.div_ceil(2)));
+        let (mut m, mut c, mut t, mut r) = (
+            s,
+            self.pow(z, q),
+            self.pow(a, q),
+            self.pow(a, q.div_ceil(2)),
+        );
         while t != 1 {
             let mut i = 0;
             let mut t2 = t;
@@ -305,7 +317,10 @@ pub fn prime_congruent_one(e: u64, lower: u64) -> u64 {
     let mut t = lower / e;
     loop {
         let c = 1 + t * e;
-        assert!(c < (1 << 63), "no prime = 1 mod {e} above {lower} below 2^63");
+        assert!(
+            c < (1 << 63),
+            "no prime = 1 mod {e} above {lower} below 2^63"
+        );
         if c > lower && c >= 3 && is_prime(c) {
             return c;
         }
@@ -436,8 +451,9 @@ pub mod poly {
     /// Subtract: `f - g`.
     pub fn sub(k: &PrimeField, f: &[u64], g: &[u64]) -> Vec<u64> {
         let n = f.len().max(g.len());
-        let mut out: Vec<u64> =
-            (0..n).map(|i| k.sub(*f.get(i).unwrap_or(&0), *g.get(i).unwrap_or(&0))).collect();
+        let mut out: Vec<u64> = (0..n)
+            .map(|i| k.sub(*f.get(i).unwrap_or(&0), *g.get(i).unwrap_or(&0)))
+            .collect();
         trim(&mut out);
         out
     }
@@ -497,7 +513,10 @@ pub mod poly {
                         return;
                     }
                     a += 1;
-                    assert!(a < p, "polynomial does not split into distinct linear factors");
+                    assert!(
+                        a < p,
+                        "polynomial does not split into distinct linear factors"
+                    );
                 }
             }
         }
@@ -547,7 +566,9 @@ pub mod linalg {
             if r == rows {
                 break;
             }
-            let Some(sel) = (r..rows).find(|&i| m[i][c] != 0) else { continue };
+            let Some(sel) = (r..rows).find(|&i| m[i][c] != 0) else {
+                continue;
+            };
             m.swap(r, sel);
             let inv = k.inv(m[r][c]);
             if inv != 1 {
@@ -627,7 +648,9 @@ pub mod linalg {
         let p = k.p();
         if p < (1 << 32) {
             let sq = (p - 1) * (p - 1);
-            let per = u64::MAX.checked_div(sq).map_or(usize::MAX, |x| x.max(1) as usize);
+            let per = u64::MAX
+                .checked_div(sq)
+                .map_or(usize::MAX, |x| x.max(1) as usize);
             if per >= a.len() {
                 let mut acc: u64 = 0;
                 for (x, y) in a.iter().zip(b) {
@@ -666,7 +689,9 @@ pub mod linalg {
         let mut h: Vec<Vec<u64>> = a.to_vec();
         // Reduce to upper Hessenberg form by similarity transformations.
         for m in 1..n.saturating_sub(1) {
-            let Some(i) = (m..n).find(|&i| h[i][m - 1] != 0) else { continue };
+            let Some(i) = (m..n).find(|&i| h[i][m - 1] != 0) else {
+                continue;
+            };
             if i != m {
                 h.swap(i, m);
                 for row in h.iter_mut() {
@@ -789,13 +814,25 @@ mod tests {
         let k = PrimeField::new(101);
         let a = vec![vec![2, 1, 0], vec![0, 2, 0], vec![0, 0, 3]];
         // (x-2)^2 (x-3) = x^3 - 7x^2 + 16x - 12
-        assert_eq!(linalg::charpoly(&k, &a), vec![k.from_i64(-12), 16, k.from_i64(-7), 1]);
-        let b = vec![vec![1, 2, 3, 4], vec![5, 6, 7, 8], vec![9, 10, 11, 13], vec![0, 1, 0, 1]];
+        assert_eq!(
+            linalg::charpoly(&k, &a),
+            vec![k.from_i64(-12), 16, k.from_i64(-7), 1]
+        );
+        let b = vec![
+            vec![1, 2, 3, 4],
+            vec![5, 6, 7, 8],
+            vec![9, 10, 11, 13],
+            vec![0, 1, 0, 1],
+        ];
         // compare with the determinant expansion at a few points
         let cp = linalg::charpoly(&k, &b);
         for x in 0..10u64 {
             let m: Vec<Vec<u64>> = (0..4)
-                .map(|i| (0..4).map(|j| k.sub(if i == j { x } else { 0 }, b[i][j])).collect())
+                .map(|i| {
+                    (0..4)
+                        .map(|j| k.sub(if i == j { x } else { 0 }, b[i][j]))
+                        .collect()
+                })
                 .collect();
             assert_eq!(poly::eval(&k, &cp, x), det(&k, m));
         }
@@ -811,7 +848,9 @@ mod tests {
         let n = m.len();
         let mut d = 1;
         for c in 0..n {
-            let Some(r) = (c..n).find(|&r| m[r][c] != 0) else { return 0 };
+            let Some(r) = (c..n).find(|&r| m[r][c] != 0) else {
+                return 0;
+            };
             if r != c {
                 m.swap(r, c);
                 d = k.neg(d);

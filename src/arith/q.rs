@@ -79,7 +79,10 @@ impl Q {
         debug_assert!(d > 0);
         match (small_i128(n), small_i128(d)) {
             (Some(n), Some(d)) => Q(Repr::Small(n, d)),
-            _ => Q(Repr::Big(Box::new(BigRational::new_raw(BigInt::from(n), BigInt::from(d))))),
+            _ => Q(Repr::Big(Box::new(BigRational::new_raw(
+                BigInt::from(n),
+                BigInt::from(d),
+            )))),
         }
     }
 
@@ -140,7 +143,9 @@ impl Q {
     /// The integer `n`.
     pub fn from_int(n: i64) -> Q {
         if n == i64::MIN {
-            Q(Repr::Big(Box::new(BigRational::from_integer(BigInt::from(n)))))
+            Q(Repr::Big(Box::new(BigRational::from_integer(
+                BigInt::from(n),
+            ))))
         } else {
             Q(Repr::Small(n, 1))
         }
@@ -402,7 +407,11 @@ impl FromStr for Q {
             None => (t, None),
         };
         let parse_int = |x: &str, allow_sign: bool| -> Result<BigInt, Error> {
-            let digits = if allow_sign { x.strip_prefix(['-', '+']).unwrap_or(x) } else { x };
+            let digits = if allow_sign {
+                x.strip_prefix(['-', '+']).unwrap_or(x)
+            } else {
+                x
+            };
             if digits.is_empty() || !digits.bytes().all(|c| c.is_ascii_digit()) {
                 return Err(bad());
             }

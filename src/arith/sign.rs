@@ -67,7 +67,10 @@ fn atan_inv(m: u64, w: u32) -> Fixed {
 pub(crate) fn pi_fixed(w: u32) -> Fixed {
     let a = atan_inv(5, w);
     let b = atan_inv(239, w);
-    Fixed { v: a.v * 16 - b.v * 4, err: 16 * a.err + 4 * b.err }
+    Fixed {
+        v: a.v * 16 - b.v * 4,
+        err: 16 * a.err + 4 * b.err,
+    }
 }
 
 /// `cos(2 pi k / n) * 2^w` with a proven error bound, given `pi` at the same `w`.
@@ -90,9 +93,12 @@ pub(crate) fn cos_turn(k: u64, n: u64, w: u32, pi: &Fixed) -> Fixed {
     }
     // theta = 2 pi a / b in [0, pi/4]
     let theta = (&pi.v * BigInt::from(2 * a)) / BigInt::from(b);
-    let e_theta =
-        ((2 * a as u128 * pi.err as u128).div_ceil(b as u128) as u64).saturating_add(1);
-    let mut r = if use_sin { sin_series(&theta, e_theta, w) } else { cos_series(&theta, e_theta, w) };
+    let e_theta = ((2 * a as u128 * pi.err as u128).div_ceil(b as u128) as u64).saturating_add(1);
+    let mut r = if use_sin {
+        sin_series(&theta, e_theta, w)
+    } else {
+        cos_series(&theta, e_theta, w)
+    };
     if negate {
         r.v = -r.v;
     }
@@ -189,7 +195,10 @@ fn build_table(n: u64) -> CosTable {
     // Rounding of the conversion (|cos| <= 1 so at most 2^-53, doubled for the +err
     // excess) plus the fixed-point error, rounded up generously.
     let err = 2.0 * (2f64).powi(-53) + (max_err as f64 + 1.0) * (2f64).powi(-(TABLE_BITS as i32));
-    CosTable { cos, err: err * 1.01 }
+    CosTable {
+        cos,
+        err: err * 1.01,
+    }
 }
 
 fn table(n: u64) -> Option<Arc<CosTable>> {
@@ -203,7 +212,9 @@ fn table(n: u64) -> Option<Arc<CosTable>> {
     }
     // Built outside the lock; a concurrent duplicate build is harmless (same contents).
     let t = Arc::new(build_table(n));
-    m.lock().unwrap_or_else(|e| e.into_inner()).insert(n, t.clone());
+    m.lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .insert(n, t.clone());
     Some(t)
 }
 
@@ -245,9 +256,13 @@ pub(crate) fn certified_sign(n: u64, terms: &[(u32, Q)]) -> Ordering {
     }
     // Canonical form: a nonzero value has at least one term, so it is not zero here.
     // Integer coefficients A_k = c_k * D.
-    let d = terms.iter().fold(BigInt::one(), |acc, (_, c)| acc.lcm(&c.denom()));
-    let a: Vec<(u64, BigInt)> =
-        terms.iter().map(|(k, c)| (*k as u64, c.numer() * (&d / c.denom()))).collect();
+    let d = terms
+        .iter()
+        .fold(BigInt::one(), |acc, (_, c)| acc.lcm(&c.denom()));
+    let a: Vec<(u64, BigInt)> = terms
+        .iter()
+        .map(|(k, c)| (*k as u64, c.numer() * (&d / c.denom())))
+        .collect();
     let mut w: u32 = 128;
     loop {
         let pi = pi_fixed(w);
@@ -259,9 +274,15 @@ pub(crate) fn certified_sign(n: u64, terms: &[(u32, Q)]) -> Ordering {
             e += ak.abs() * BigInt::from(c.err);
         }
         if s.abs() > e {
-            return if s.is_positive() { Ordering::Greater } else { Ordering::Less };
+            return if s.is_positive() {
+                Ordering::Greater
+            } else {
+                Ordering::Less
+            };
         }
-        w = w.checked_mul(2).expect("certified sign: precision overflow");
+        w = w
+            .checked_mul(2)
+            .expect("certified sign: precision overflow");
     }
 }
 

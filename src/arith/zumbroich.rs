@@ -155,7 +155,11 @@ impl Field {
             .into_iter()
             .map(|(p, e)| {
                 let q = p.pow(e);
-                PrimePart { p, q, cof_inv: inv_mod(n / q, q) }
+                PrimePart {
+                    p,
+                    q,
+                    cof_inv: inv_mod(n / q, q),
+                }
             })
             .collect();
         Field { parts }

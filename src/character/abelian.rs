@@ -86,13 +86,17 @@ pub fn abelian_basis(g: &impl GroupOps, ci: &ClassInfo) -> Result<(Basis, Vec<u3
             for (i, &(x, o)) in pbasis.iter().enumerate() {
                 let c = hcoords[h][i];
                 if c % q != 0 {
-                    return Err(Error::verification("abelian basis: coordinate not divisible"));
+                    return Err(Error::verification(
+                        "abelian basis: coordinate not divisible",
+                    ));
                 }
                 let expo = (o - (c / q) % o) % o;
                 yy = g.product(yy, power(g, x, expo));
             }
             if power(g, yy, q) != 0 {
-                return Err(Error::verification("abelian basis: adjusted element has the wrong order"));
+                return Err(Error::verification(
+                    "abelian basis: adjusted element has the wrong order",
+                ));
             }
             // H := H x <yy>
             let r = pbasis.len();
@@ -103,7 +107,9 @@ pub fn abelian_basis(g: &impl GroupOps, ci: &ClassInfo) -> Result<(Basis, Vec<u3
                 for l in 1..q {
                     cur = g.product(cur, yy);
                     if hpos[cur] != u32::MAX {
-                        return Err(Error::verification("abelian basis: factors are not independent"));
+                        return Err(Error::verification(
+                            "abelian basis: factors are not independent",
+                        ));
                     }
                     let mut c = hcoords[idx].clone();
                     c.resize(r, 0);
@@ -123,7 +129,9 @@ pub fn abelian_basis(g: &impl GroupOps, ci: &ClassInfo) -> Result<(Basis, Vec<u3
     let r = basis.len();
     for &(b, o) in &basis {
         if power(g, b, o) != 0 || order_of(b) != o {
-            return Err(Error::verification("abelian basis: wrong order of a basis element"));
+            return Err(Error::verification(
+                "abelian basis: wrong order of a basis element",
+            ));
         }
     }
     let mut coords = vec![u32::MAX; n * r.max(1)];
@@ -145,11 +153,15 @@ pub fn abelian_basis(g: &impl GroupOps, ci: &ClassInfo) -> Result<(Basis, Vec<u3
         }
     }
     if elems.len() != n {
-        return Err(Error::verification("abelian basis: product of the factors has the wrong size"));
+        return Err(Error::verification(
+            "abelian basis: product of the factors has the wrong size",
+        ));
     }
     for (idx, &x) in elems.iter().enumerate() {
         if seen[x] {
-            return Err(Error::verification("abelian basis: two coordinate tuples give one element"));
+            return Err(Error::verification(
+                "abelian basis: two coordinate tuples give one element",
+            ));
         }
         seen[x] = true;
         if r > 0 {
@@ -174,7 +186,9 @@ fn is_power_of(mut m: u64, p: u64) -> bool {
 pub fn abelian_characters(g: &impl GroupOps, ci: &ClassInfo) -> Result<(Vec<Vec<RootSum>>, bool)> {
     let n = g.size();
     if ci.len() != n {
-        return Err(Error::verification("abelian path called on a non-abelian group"));
+        return Err(Error::verification(
+            "abelian path called on a non-abelian group",
+        ));
     }
     let (basis, coords) = abelian_basis(g, ci)?;
     let r = basis.len();
@@ -185,7 +199,9 @@ pub fn abelian_characters(g: &impl GroupOps, ci: &ClassInfo) -> Result<(Vec<Vec<
     let scaled: Vec<Vec<u64>> = (0..n)
         .map(|c| {
             let x = ci.rep_indices[c];
-            (0..r).map(|i| coords[x * r + i] as u64 * (e / basis[i].1)).collect()
+            (0..r)
+                .map(|i| coords[x * r + i] as u64 * (e / basis[i].1))
+                .collect()
         })
         .collect();
     let roots: Vec<RootSum> = (0..e).map(|s| RootSum::root(e, s)).collect();
@@ -196,7 +212,11 @@ pub fn abelian_characters(g: &impl GroupOps, ci: &ClassInfo) -> Result<(Vec<Vec<
         let row: Vec<RootSum> = scaled
             .iter()
             .map(|v| {
-                let s: u128 = a.iter().zip(v).map(|(&ai, &vi)| ai as u128 * vi as u128).sum();
+                let s: u128 = a
+                    .iter()
+                    .zip(v)
+                    .map(|(&ai, &vi)| ai as u128 * vi as u128)
+                    .sum();
                 roots[(s % e as u128) as usize].clone()
             })
             .collect();

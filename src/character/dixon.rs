@@ -84,7 +84,11 @@ struct Space {
 impl Space {
     fn new(k: &PrimeField, mut rows: Vec<Vec<u64>>, tried: Vec<bool>) -> Self {
         let pivots = linalg::rref(k, &mut rows);
-        Space { rows, pivots, tried }
+        Space {
+            rows,
+            pivots,
+            tried,
+        }
     }
 
     /// Whether `v` lies in the space (compare with its expansion in the echelon basis).
@@ -181,7 +185,12 @@ impl<'a, G: GroupOps> Ds<'a, G> {
         }
         if self.matrices[&j][i].is_none() {
             let f = self.f;
-            let row = self.rows.row(self.group, self.ci, j, i).iter().map(|&x| f.from_u64(x)).collect();
+            let row = self
+                .rows
+                .row(self.group, self.ci, j, i)
+                .iter()
+                .map(|&x| f.from_u64(x))
+                .collect();
             self.matrices.get_mut(&j).unwrap()[i] = Some(row);
         }
         self.matrices[&j][i].as_ref().unwrap()
@@ -203,7 +212,10 @@ impl<'a, G: GroupOps> Ds<'a, G> {
     /// `omega_psi(K_j)`.
     fn omega(&self, psi: &ModCharacter, j: usize) -> u64 {
         let f = self.f;
-        f.mul(f.mul(f.from_u64(self.ci.sizes[j]), psi.values[j]), f.inv(f.from_u64(psi.degree)))
+        f.mul(
+            f.mul(f.from_u64(self.ci.sizes[j]), psi.values[j]),
+            f.inv(f.from_u64(psi.degree)),
+        )
     }
 
     /// The character of a one-dimensional space spanned by `v`.
@@ -211,31 +223,52 @@ impl<'a, G: GroupOps> Ds<'a, G> {
         let f = self.f;
         let k = self.ci.len();
         if v[0] == 0 {
-            return Err(Error::verification("Dixon-Schneider: eigenvector vanishes at the identity class"));
+            return Err(Error::verification(
+                "Dixon-Schneider: eigenvector vanishes at the identity class",
+            ));
         }
         let n0 = f.inv(v[0]);
         let omega: Vec<u64> = v.iter().map(|&x| f.mul(x, n0)).collect();
         let mut s = 0;
         for i in 0..k {
-            s = f.add(s, f.mul(f.mul(omega[i], omega[self.inverse[i]]), self.size_inv[i]));
+            s = f.add(
+                s,
+                f.mul(f.mul(omega[i], omega[self.inverse[i]]), self.size_inv[i]),
+            );
         }
         if s == 0 {
-            return Err(Error::verification("Dixon-Schneider: zero norm of a central character"));
+            return Err(Error::verification(
+                "Dixon-Schneider: zero norm of a central character",
+            ));
         }
         let target = f.mul(f.from_u64(self.ci.order), f.inv(s));
         let bound = (self.ci.order as f64).sqrt() as u64 + 1;
         let degree = (1..=bound)
             .find(|&d| d * d <= self.ci.order && f.mul(f.from_u64(d), f.from_u64(d)) == target)
-            .ok_or_else(|| Error::verification("Dixon-Schneider: no degree fits the central character"))?;
+            .ok_or_else(|| {
+                Error::verification("Dixon-Schneider: no degree fits the central character")
+            })?;
         let dm = f.from_u64(degree);
-        let values = (0..k).map(|i| f.mul(f.mul(omega[i], dm), self.size_inv[i])).collect();
-        Ok(ModCharacter { degree, values, origin: Origin::Direct })
+        let values = (0..k)
+            .map(|i| f.mul(f.mul(omega[i], dm), self.size_inv[i]))
+            .collect();
+        Ok(ModCharacter {
+            degree,
+            values,
+            origin: Origin::Direct,
+        })
     }
 
     fn galois(&self, parent: usize, t: u64) -> ModCharacter {
         let chi = &self.found[parent];
-        let values = (0..self.ci.len()).map(|i| chi.values[self.ci.power(i, t as i64)]).collect();
-        ModCharacter { degree: chi.degree, values, origin: Origin::Galois { parent, t } }
+        let values = (0..self.ci.len())
+            .map(|i| chi.values[self.ci.power(i, t as i64)])
+            .collect();
+        ModCharacter {
+            degree: chi.degree,
+            values,
+            origin: Origin::Galois { parent, t },
+        }
     }
 
     fn product(&self, ia: usize, ib: usize) -> ModCharacter {
@@ -243,7 +276,12 @@ impl<'a, G: GroupOps> Ds<'a, G> {
         let (a, b) = (&self.found[ia], &self.found[ib]);
         ModCharacter {
             degree: a.degree * b.degree,
-            values: a.values.iter().zip(&b.values).map(|(&x, &y)| f.mul(x, y)).collect(),
+            values: a
+                .values
+                .iter()
+                .zip(&b.values)
+                .map(|(&x, &y)| f.mul(x, y))
+                .collect(),
             origin: Origin::Product { a: ia, b: ib },
         }
     }
@@ -290,16 +328,24 @@ impl<'a, G: GroupOps> Ds<'a, G> {
         // Only for spaces that came out of a split (the whole space is always invariant).
         if sp.dim() <= 16 && sp.tried.iter().any(|&x| x) {
             for &t in &self.galois_gens {
-                let images: Vec<Vec<u64>> =
-                    sp.rows.iter().map(|b| (0..k).map(|i| b[self.ci.power(i, t as i64)]).collect()).collect();
-                if images.iter().zip(&sp.rows).any(|(v, b)| v != b) && images.iter().all(|v| sp.has(&f, v)) {
+                let images: Vec<Vec<u64>> = sp
+                    .rows
+                    .iter()
+                    .map(|b| (0..k).map(|i| b[self.ci.power(i, t as i64)]).collect())
+                    .collect();
+                if images.iter().zip(&sp.rows).any(|(v, b)| v != b)
+                    && images.iter().all(|v| sp.has(&f, v))
+                {
                     moving.push(t);
                 }
             }
         }
         let untried = self.col_order.iter().copied().filter(|&j| !sp.tried[j]);
         if !moving.is_empty() {
-            if let Some(j) = untried.clone().find(|&j| moving.iter().any(|&t| self.ci.power(j, t as i64) != j)) {
+            if let Some(j) = untried
+                .clone()
+                .find(|&j| moving.iter().any(|&t| self.ci.power(j, t as i64) != j))
+            {
                 return Some(j);
             }
         }
@@ -311,7 +357,9 @@ impl<'a, G: GroupOps> Ds<'a, G> {
     /// on it). `O(d k)`.
     fn contains(&self, sp: &Space, psi: &ModCharacter) -> bool {
         let f = self.f;
-        let func: Vec<u64> = (0..self.ci.len()).map(|i| psi.values[self.inverse[i]]).collect();
+        let func: Vec<u64> = (0..self.ci.len())
+            .map(|i| psi.values[self.inverse[i]])
+            .collect();
         sp.rows.iter().any(|b| linalg::dot(&f, &func, b) != 0)
     }
 
@@ -322,7 +370,9 @@ impl<'a, G: GroupOps> Ds<'a, G> {
         let mut rows_f: Vec<Vec<u64>> = Vec::new();
         let mut inside = Vec::new();
         for (idx, psi) in chars.iter().enumerate() {
-            let func: Vec<u64> = (0..self.ci.len()).map(|i| psi.values[self.inverse[i]]).collect();
+            let func: Vec<u64> = (0..self.ci.len())
+                .map(|i| psi.values[self.inverse[i]])
+                .collect();
             let coords: Vec<u64> = sp.rows.iter().map(|b| linalg::dot(&f, &func, b)).collect();
             if coords.iter().any(|&x| x != 0) {
                 rows_f.push(coords);
@@ -377,7 +427,11 @@ pub fn dixon_schneider_mod_p(group: &impl GroupOps, ci: &ClassInfo) -> Result<Mo
 /// The first prime is [`choose_prime`]; should the splitting fail with it (it cannot for
 /// correct class data, by Dixon's bound), up to two larger primes `≡ 1 (mod e)` are tried
 /// before the error is returned.
-pub fn dixon_schneider_with_rows(group: &impl GroupOps, ci: &ClassInfo, rows: &mut StructureRows) -> Result<ModularTable> {
+pub fn dixon_schneider_with_rows(
+    group: &impl GroupOps,
+    ci: &ClassInfo,
+    rows: &mut StructureRows,
+) -> Result<ModularTable> {
     let mut p = choose_prime(ci.order, ci.exponent);
     let mut last_err = None;
     for _ in 0..3 {
@@ -391,7 +445,12 @@ pub fn dixon_schneider_with_rows(group: &impl GroupOps, ci: &ClassInfo, rows: &m
 }
 
 /// Dixon–Schneider with the prime `p` (`p ≡ 1 mod e`).
-fn dixon_schneider_at(group: &impl GroupOps, ci: &ClassInfo, rows: &mut StructureRows, p: u64) -> Result<ModularTable> {
+fn dixon_schneider_at(
+    group: &impl GroupOps,
+    ci: &ClassInfo,
+    rows: &mut StructureRows,
+    p: u64,
+) -> Result<ModularTable> {
     let f = PrimeField::new(p);
     let k = ci.len();
     let inverse = ci.inverse();
@@ -415,9 +474,15 @@ fn dixon_schneider_at(group: &impl GroupOps, ci: &ClassInfo, rows: &mut Structur
         columns_used: Vec::new(),
         rows,
     };
-    let identity: Vec<Vec<u64>> = (0..k).map(|i| (0..k).map(|j| u64::from(i == j)).collect()).collect();
+    let identity: Vec<Vec<u64>> = (0..k)
+        .map(|i| (0..k).map(|j| u64::from(i == j)).collect())
+        .collect();
     let mut stack = vec![Space::new(&f, identity, vec![false; k])];
-    let trivial = ModCharacter { degree: 1, values: vec![1; k], origin: Origin::Direct };
+    let trivial = ModCharacter {
+        degree: 1,
+        values: vec![1; k],
+        origin: Origin::Direct,
+    };
     let new = ds.add_closure(trivial);
     for sp in stack.iter_mut() {
         ds.remove_from(sp, &new);
@@ -446,15 +511,28 @@ fn dixon_schneider_at(group: &impl GroupOps, ci: &ClassInfo, rows: &mut Structur
             sp.tried[j] = true;
             let a = ds.restrict(j, &sp);
             let d = sp.dim();
-            let scalar = (0..d).all(|r| (0..d).all(|c| if r == c { a[r][c] == a[0][0] } else { a[r][c] == 0 }));
+            let scalar = (0..d).all(|r| {
+                (0..d).all(|c| {
+                    if r == c {
+                        a[r][c] == a[0][0]
+                    } else {
+                        a[r][c] == 0
+                    }
+                })
+            });
             if scalar {
                 continue;
             }
             let cp = linalg::charpoly(&f, &a);
             let roots = poly::roots(&f, &cp);
-            let mults: Vec<usize> = roots.iter().map(|&r| poly::root_multiplicity(&f, &cp, r)).collect();
+            let mults: Vec<usize> = roots
+                .iter()
+                .map(|&r| poly::root_multiplicity(&f, &cp, r))
+                .collect();
             if mults.iter().sum::<usize>() != d {
-                return Err(Error::verification("Dixon-Schneider: a class matrix does not split over F_p"));
+                return Err(Error::verification(
+                    "Dixon-Schneider: a class matrix does not split over F_p",
+                ));
             }
             // The eigenspaces are taken in the original space (no re-restriction): a
             // character found here brings its conjugates, whose eigenvalues are then
@@ -465,7 +543,17 @@ fn dixon_schneider_at(group: &impl GroupOps, ci: &ClassInfo, rows: &mut Structur
                     continue;
                 }
                 let shifted: Vec<Vec<u64>> = (0..d)
-                    .map(|r| (0..d).map(|c| if r == c { f.sub(a[r][c], lambda) } else { a[r][c] }).collect())
+                    .map(|r| {
+                        (0..d)
+                            .map(|c| {
+                                if r == c {
+                                    f.sub(a[r][c], lambda)
+                                } else {
+                                    a[r][c]
+                                }
+                            })
+                            .collect()
+                    })
                     .collect();
                 let coords = linalg::nullspace(&f, &shifted, d);
                 let vecs: Vec<Vec<u64>> = coords
@@ -485,8 +573,12 @@ fn dixon_schneider_at(group: &impl GroupOps, ci: &ClassInfo, rows: &mut Structur
                 let mut e_space = Space::new(&f, vecs, sp.tried.clone());
                 if removed.contains_key(&lambda) {
                     // drop the characters of this eigenvalue found meanwhile
-                    let known: Vec<ModCharacter> =
-                        ds.found.iter().filter(|psi| ds.omega(psi, j) == lambda).cloned().collect();
+                    let known: Vec<ModCharacter> = ds
+                        .found
+                        .iter()
+                        .filter(|psi| ds.omega(psi, j) == lambda)
+                        .cloned()
+                        .collect();
                     ds.remove_from(&mut e_space, &known);
                 }
                 match e_space.dim() {
@@ -517,7 +609,12 @@ fn dixon_schneider_at(group: &impl GroupOps, ci: &ClassInfo, rows: &mut Structur
         )));
     }
     let zeta = f.root_of_unity(ci.exponent);
-    Ok(ModularTable { field: f, zeta, characters: ds.found, columns_used: ds.columns_used })
+    Ok(ModularTable {
+        field: f,
+        zeta,
+        characters: ds.found,
+        columns_used: ds.columns_used,
+    })
 }
 
 /// For every class `i`, its rational class: the leader `l` (the smallest class index
@@ -593,7 +690,9 @@ pub fn lift(ci: &ClassInfo, table: &ModularTable) -> Result<Vec<Vec<RootSum>>> {
         for &c in &leaders {
             let m = ci.orders[c] as usize;
             let pw = &tables[&c];
-            let vals: Vec<u64> = (0..m).map(|l| chi.values[ci.powers[c][l] as usize]).collect();
+            let vals: Vec<u64> = (0..m)
+                .map(|l| chi.values[ci.powers[c][l] as usize])
+                .collect();
             let m_inv = f.inv(f.from_u64(m as u64));
             let mut mult = vec![0i64; m];
             let mut total = 0u64;
@@ -618,7 +717,9 @@ pub fn lift(ci: &ClassInfo, table: &ModularTable) -> Result<Vec<Vec<RootSum>>> {
                 total += n;
             }
             if total != chi.degree {
-                return Err(Error::verification("lift: eigenvalue multiplicities do not add up to the degree"));
+                return Err(Error::verification(
+                    "lift: eigenvalue multiplicities do not add up to the degree",
+                ));
             }
             leader_mult.insert(c, mult);
         }
@@ -629,7 +730,11 @@ pub fn lift(ci: &ClassInfo, table: &ModularTable) -> Result<Vec<Vec<RootSum>>> {
                 let m = mult.len() as u64;
                 RootSum::from_terms(
                     m,
-                    mult.iter().enumerate().filter(|(_, &n)| n != 0).map(|(s, &n)| (s as u64 * t % m, n)).collect(),
+                    mult.iter()
+                        .enumerate()
+                        .filter(|(_, &n)| n != 0)
+                        .map(|(s, &n)| (s as u64 * t % m, n))
+                        .collect(),
                 )
             })
             .collect();

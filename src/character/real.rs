@@ -75,7 +75,12 @@ pub struct RealSimple {
 impl RealSimple {
     /// `ker^± L = ker L ∪ ker^- L`, a normal subgroup (ascending class indices).
     pub fn pm_kernel(&self) -> Vec<usize> {
-        let mut v: Vec<usize> = self.kernel.iter().chain(self.minus_kernel.iter()).copied().collect();
+        let mut v: Vec<usize> = self
+            .kernel
+            .iter()
+            .chain(self.minus_kernel.iter())
+            .copied()
+            .collect();
         v.sort_unstable();
         v
     }
@@ -165,12 +170,16 @@ impl RealSimples {
                 -1 => (
                     SimpleType::Quaternionic,
                     vec![i],
-                    chi.values.iter().map(|v| v * &Cyclotomic::from_int(2)).collect(),
+                    chi.values
+                        .iter()
+                        .map(|v| v * &Cyclotomic::from_int(2))
+                        .collect(),
                     2 * chi.degree,
                 ),
                 _ => {
                     // The conjugate character: conj(chi)(g) = chi(g^-1).
-                    let conj: Vec<Cyclotomic> = (0..k).map(|c| chi.values[inverse[c]].clone()).collect();
+                    let conj: Vec<Cyclotomic> =
+                        (0..k).map(|c| chi.values[inverse[c]].clone()).collect();
                     let j = table
                         .characters
                         .iter()
@@ -208,7 +217,11 @@ impl RealSimples {
         for (n, l) in simples.iter_mut().enumerate() {
             l.label = format!("L{n}");
         }
-        RealSimples { simples, class_sizes: table.class_sizes.clone(), order: table.order }
+        RealSimples {
+            simples,
+            class_sizes: table.class_sizes.clone(),
+            order: table.order,
+        }
     }
 
     /// Number of real simples.
@@ -238,7 +251,11 @@ impl RealSimples {
     pub fn decompose(&self, chi: &[Cyclotomic]) -> Result<Vec<(usize, u64)>> {
         if chi.len() != self.class_sizes.len() {
             return Err(Error::bad(
-                format!("character has {} values, the group has {} classes", chi.len(), self.class_sizes.len()),
+                format!(
+                    "character has {} values, the group has {} classes",
+                    chi.len(),
+                    self.class_sizes.len()
+                ),
                 "give one value per class",
             ));
         }
@@ -257,7 +274,12 @@ impl RealSimples {
                 .filter(|q| q.is_integer())
                 .and_then(|q| q.to_i64())
                 .filter(|&m| m >= 0)
-                .ok_or_else(|| Error::verification(format!("multiplicity of {} is {m}, not a natural number", l.label)))?;
+                .ok_or_else(|| {
+                    Error::verification(format!(
+                        "multiplicity of {} is {m}, not a natural number",
+                        l.label
+                    ))
+                })?;
             if m > 0 {
                 out.push((i, m as u64));
             }
@@ -274,7 +296,11 @@ impl RealSimples {
     /// The simples of `G/N`: those whose kernel contains `N` (THEORY §3).
     pub fn simples_of_quotient(&self, n: &NormalSubgroup) -> Vec<usize> {
         (0..self.simples.len())
-            .filter(|&i| n.classes.iter().all(|c| self.simples[i].kernel.binary_search(c).is_ok()))
+            .filter(|&i| {
+                n.classes
+                    .iter()
+                    .all(|c| self.simples[i].kernel.binary_search(c).is_ok())
+            })
             .collect()
     }
 }
@@ -292,8 +318,13 @@ fn cyclic_frequencies(table: &CharacterTable, simples: &[RealSimple]) -> Option<
             if one_dim != (l.dim == 1) {
                 return false;
             }
-            let rot = &Cyclotomic::root_of_unity(n, k as i64) + &Cyclotomic::root_of_unity(n, -(k as i64));
-            let expected = if one_dim { rot.scale(&Q::new(1, 2)) } else { rot };
+            let rot = &Cyclotomic::root_of_unity(n, k as i64)
+                + &Cyclotomic::root_of_unity(n, -(k as i64));
+            let expected = if one_dim {
+                rot.scale(&Q::new(1, 2))
+            } else {
+                rot
+            };
             &expected == value
         })?;
         freqs.push(k);
@@ -323,7 +354,9 @@ pub fn rational_simples(table: &CharacterTable) -> Vec<RationalSimple> {
                 continue;
             }
             let pm = table.power_map(t as i64);
-            let image: Vec<Cyclotomic> = (0..k).map(|c| table.characters[i].values[pm[c]].clone()).collect();
+            let image: Vec<Cyclotomic> = (0..k)
+                .map(|c| table.characters[i].values[pm[c]].clone())
+                .collect();
             if let Some(j) = table.characters.iter().position(|x| x.values == image) {
                 if !orbit.contains(&j) {
                     orbit.push(j);
@@ -336,11 +369,19 @@ pub fn rational_simples(table: &CharacterTable) -> Vec<RationalSimple> {
         }
         let values = (0..k)
             .map(|c| {
-                let s = orbit.iter().fold(Cyclotomic::zero(), |acc, &j| &acc + &table.characters[j].values[c]);
-                s.to_q().and_then(|q| q.to_i64()).expect("a Galois orbit sum is a rational integer")
+                let s = orbit.iter().fold(Cyclotomic::zero(), |acc, &j| {
+                    &acc + &table.characters[j].values[c]
+                });
+                s.to_q()
+                    .and_then(|q| q.to_i64())
+                    .expect("a Galois orbit sum is a rational integer")
             })
             .collect();
-        out.push(RationalSimple { label: format!("R{}", out.len()), characters: orbit, values });
+        out.push(RationalSimple {
+            label: format!("R{}", out.len()),
+            characters: orbit,
+            values,
+        });
     }
     out
 }

@@ -100,8 +100,17 @@ fn gcd(mut a: u64, mut b: u64) -> u64 {
 impl RootSum {
     /// `sum_s mult[s] zeta_m^s` with `m = mult.len()`; `O(m)`.
     pub fn from_multiplicities(m: u64, mult: &[i64]) -> Self {
-        assert_eq!(mult.len() as u64, m, "one multiplicity per m-th root of unity");
-        let terms = mult.iter().enumerate().filter(|(_, &n)| n != 0).map(|(s, &n)| (s as u64, n)).collect();
+        assert_eq!(
+            mult.len() as u64,
+            m,
+            "one multiplicity per m-th root of unity"
+        );
+        let terms = mult
+            .iter()
+            .enumerate()
+            .filter(|(_, &n)| n != 0)
+            .map(|(s, &n)| (s as u64, n))
+            .collect();
         Self::from_terms(m, terms)
     }
 
@@ -130,19 +139,28 @@ impl RootSum {
                 t.0 /= g;
             }
         }
-        RootSum { order: m / g, terms: Terms::from_vec(merged) }
+        RootSum {
+            order: m / g,
+            terms: Terms::from_vec(merged),
+        }
     }
 
     /// The single root of unity `zeta_m^s` (no allocation).
     pub fn root(m: u64, s: u64) -> Self {
         let s = s % m;
         let g = gcd(m, s);
-        RootSum { order: m / g, terms: Terms::Inline(1, [(s / g, 1)]) }
+        RootSum {
+            order: m / g,
+            terms: Terms::Inline(1, [(s / g, 1)]),
+        }
     }
 
     /// The integer `n` (as `n zeta_1^0`; no allocation).
     pub fn integer(n: i64) -> Self {
-        RootSum { order: 1, terms: Terms::from_vec(if n == 0 { Vec::new() } else { vec![(0, n)] }) }
+        RootSum {
+            order: 1,
+            terms: Terms::from_vec(if n == 0 { Vec::new() } else { vec![(0, n)] }),
+        }
     }
 
     /// `Some((m, s))` if this is the single root of unity `zeta_m^s`.
@@ -174,7 +192,13 @@ impl RootSum {
     pub fn galois(&self, k: i64) -> Self {
         let m = self.order;
         let kk = k.rem_euclid(m as i64) as u64;
-        Self::from_terms(m, self.terms.iter().map(|&(s, n)| ((s as u128 * kk as u128 % m as u128) as u64, n)).collect())
+        Self::from_terms(
+            m,
+            self.terms
+                .iter()
+                .map(|&(s, n)| ((s as u128 * kk as u128 % m as u128) as u64, n))
+                .collect(),
+        )
     }
 
     /// The product of two root sums (all pairwise products of the roots; for character
@@ -199,7 +223,11 @@ impl RootSum {
     /// The same value with the exponents written over `e` (a multiple of the order):
     /// the terms `(s * e / m, n_s)`.
     pub fn terms_over(&self, e: u64) -> impl Iterator<Item = (u64, i64)> + '_ {
-        assert!(e % self.order == 0, "{e} is not a multiple of the order {}", self.order);
+        assert!(
+            e % self.order == 0,
+            "{e} is not a multiple of the order {}",
+            self.order
+        );
         let f = e / self.order;
         self.terms.iter().map(move |&(s, n)| (s * f, n))
     }
@@ -240,7 +268,13 @@ impl fmt::Display for RootSum {
                 (m, 1) => format!("E({m})"),
                 (m, s) => format!("E({m})^{s}"),
             };
-            let sign = if n < 0 { "-" } else if first { "" } else { "+" };
+            let sign = if n < 0 {
+                "-"
+            } else if first {
+                ""
+            } else {
+                "+"
+            };
             let a = n.unsigned_abs();
             if root.is_empty() {
                 write!(f, "{sign}{a}")?;

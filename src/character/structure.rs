@@ -28,7 +28,13 @@ pub trait GroupOps: Sync {
     /// For every `y` in `ys`, add one to `counts[class_of[z * y]]`: the inner loop of
     /// the class structure constants. Implementations may override it with a faster
     /// product by a fixed left factor.
-    fn count_classes_of_products(&self, z: usize, ys: &[u32], class_of: &[u32], counts: &mut [u32]) {
+    fn count_classes_of_products(
+        &self,
+        z: usize,
+        ys: &[u32],
+        class_of: &[u32],
+        counts: &mut [u32],
+    ) {
         for &y in ys {
             counts[class_of[self.product(z, y as usize)] as usize] += 1;
         }
@@ -44,10 +50,20 @@ impl GroupOps for EnumeratedGroup {
     }
     /// `z * y` sends the base point `b` to `y(z(b))`: the images `z(b)` are computed once,
     /// then each product is `m` look-ups and a sift of the base images (no allocation).
-    fn count_classes_of_products(&self, z: usize, ys: &[u32], class_of: &[u32], counts: &mut [u32]) {
+    fn count_classes_of_products(
+        &self,
+        z: usize,
+        ys: &[u32],
+        class_of: &[u32],
+        counts: &mut [u32],
+    ) {
         // The images of y are evaluated through the (small, cache-resident) transversal
         // tables from y's coordinates rather than read from the large element store.
-        let zb: Vec<usize> = self.base().iter().map(|&b| self.image(z, b as usize)).collect();
+        let zb: Vec<usize> = self
+            .base()
+            .iter()
+            .map(|&b| self.image(z, b as usize))
+            .collect();
         let mut buf = vec![0u32; zb.len()];
         let mut coords = vec![0u32; zb.len()];
         for &y in ys {
@@ -55,7 +71,9 @@ impl GroupOps for EnumeratedGroup {
             for (slot, &x) in buf.iter_mut().zip(&zb) {
                 *slot = self.image_at_coordinates(&coords, x) as u32;
             }
-            let idx = self.index_from_base_images(&mut buf).expect("products stay in the group");
+            let idx = self
+                .index_from_base_images(&mut buf)
+                .expect("products stay in the group");
             counts[class_of[idx] as usize] += 1;
         }
     }
@@ -86,12 +104,22 @@ pub struct ClassInfo {
 impl ClassInfo {
     /// Collect the class data of an enumerated group. `O(|G| + k e)` group products.
     pub fn new(group: &impl GroupOps, classes: &ConjugacyClasses) -> Self {
-        Self::from_parts(group, classes.class_of.clone(), classes.rep_indices.clone(), classes.orders.clone())
+        Self::from_parts(
+            group,
+            classes.class_of.clone(),
+            classes.rep_indices.clone(),
+            classes.orders.clone(),
+        )
     }
 
     /// From the class of every element, a representative index per class and the element
     /// orders; sizes, members and powers are derived.
-    pub fn from_parts(group: &impl GroupOps, class_of: Vec<u32>, rep_indices: Vec<usize>, orders: Vec<u64>) -> Self {
+    pub fn from_parts(
+        group: &impl GroupOps,
+        class_of: Vec<u32>,
+        rep_indices: Vec<usize>,
+        orders: Vec<u64>,
+    ) -> Self {
         let k = rep_indices.len();
         let mut members = vec![Vec::new(); k];
         for (x, &c) in class_of.iter().enumerate() {
@@ -112,7 +140,16 @@ impl ClassInfo {
             powers.push(list);
         }
         let exponent = orders.iter().fold(1u64, |a, &b| a / gcd(a, b) * b);
-        ClassInfo { order: class_of.len() as u64, exponent, sizes, orders, class_of, rep_indices, members, powers }
+        ClassInfo {
+            order: class_of.len() as u64,
+            exponent,
+            sizes,
+            orders,
+            class_of,
+            rep_indices,
+            members,
+            powers,
+        }
     }
 
     /// Number of classes.
@@ -144,7 +181,9 @@ impl ClassInfo {
     /// The class matrix `M_j` as integer counts: `m[i][k] = c_{ijk}`.
     /// `O(|C_j| k)` group products.
     pub fn class_matrix(&self, group: &impl GroupOps, j: usize) -> Vec<Vec<u64>> {
-        (0..self.len()).map(|i| self.class_matrix_row(group, j, i)).collect()
+        (0..self.len())
+            .map(|i| self.class_matrix_row(group, j, i))
+            .collect()
     }
 
     /// Row `i` of the class matrix `M_j`: `c_{ijk}` for all `k`, from one pass over a
@@ -159,12 +198,21 @@ impl ClassInfo {
     /// and the pass goes over the smaller of the two classes (`min(|C_i|, |C_j|)`
     /// products).
     pub fn class_matrix_row(&self, group: &impl GroupOps, j: usize, i: usize) -> Vec<u64> {
-        let (i, j) = if self.sizes[i] < self.sizes[j] || (self.sizes[i] == self.sizes[j] && i < j) { (j, i) } else { (i, j) };
+        let (i, j) = if self.sizes[i] < self.sizes[j] || (self.sizes[i] == self.sizes[j] && i < j) {
+            (j, i)
+        } else {
+            (i, j)
+        };
         let k = self.len();
         let jinv = self.power(j, -1);
         let iinv = self.power(i, -1);
         let mut counts = vec![0u32; k];
-        group.count_classes_of_products(self.rep_indices[iinv], &self.members[jinv], &self.class_of, &mut counts);
+        group.count_classes_of_products(
+            self.rep_indices[iinv],
+            &self.members[jinv],
+            &self.class_of,
+            &mut counts,
+        );
         (0..k)
             .map(|kk| {
                 let num = self.sizes[i] * counts[self.power(kk, -1)] as u64;
@@ -193,12 +241,15 @@ impl StructureRows {
 
     /// Row `i` of `M_j` (computed on first use, [`ClassInfo::class_matrix_row`]).
     pub fn row(&mut self, group: &impl GroupOps, ci: &ClassInfo, j: usize, i: usize) -> &Vec<u64> {
-        self.map.entry(Self::key(ci, j, i)).or_insert_with(|| ci.class_matrix_row(group, j, i))
+        self.map
+            .entry(Self::key(ci, j, i))
+            .or_insert_with(|| ci.class_matrix_row(group, j, i))
     }
 
     /// Compute the missing rows among `pairs` (`(j, i)`: row `i` of `M_j`) on two threads.
     pub fn fill(&mut self, group: &impl GroupOps, ci: &ClassInfo, pairs: &[(usize, usize)]) {
-        let mut missing: Vec<(usize, usize)> = pairs.iter().map(|&(j, i)| Self::key(ci, j, i)).collect();
+        let mut missing: Vec<(usize, usize)> =
+            pairs.iter().map(|&(j, i)| Self::key(ci, j, i)).collect();
         missing.sort_unstable();
         missing.dedup();
         missing.retain(|key| !self.map.contains_key(key));
@@ -216,7 +267,9 @@ impl StructureRows {
         let split = split.map_or(missing.len(), |x| x + 1);
         let (left, right) = missing.split_at(split);
         let compute = |part: &[(usize, usize)]| -> Vec<((usize, usize), Vec<u64>)> {
-            part.iter().map(|&(j, i)| ((j, i), ci.class_matrix_row(group, j, i))).collect()
+            part.iter()
+                .map(|&(j, i)| ((j, i), ci.class_matrix_row(group, j, i)))
+                .collect()
         };
         let results = std::thread::scope(|scope| {
             let h = scope.spawn(|| compute(right));
@@ -272,13 +325,20 @@ pub(crate) mod brute {
             }
             let table = elements
                 .iter()
-                .map(|a| elements.iter().map(|b| index[&compose(a, b)] as u32).collect())
+                .map(|a| {
+                    elements
+                        .iter()
+                        .map(|b| index[&compose(a, b)] as u32)
+                        .collect()
+                })
                 .collect();
             BruteGroup { elements, table }
         }
 
         pub fn inv(&self, i: usize) -> usize {
-            (0..self.elements.len()).find(|&j| self.table[i][j] == 0).unwrap()
+            (0..self.elements.len())
+                .find(|&j| self.table[i][j] == 0)
+                .unwrap()
         }
 
         /// (class_of, reps, orders), classes ordered by smallest element index.

@@ -113,11 +113,19 @@ impl CharacterTable {
     }
 
     /// [`CharacterTable::compute`] with an explicit class-count limit (`--max-classes`).
-    pub fn compute_with(group: &PermGroup, limits: &Limits, max_classes: usize) -> Result<CharacterTable> {
+    pub fn compute_with(
+        group: &PermGroup,
+        limits: &Limits,
+        max_classes: usize,
+    ) -> Result<CharacterTable> {
         let e = group.enumerate(limits)?;
         let cc = ConjugacyClasses::compute(&e, group.generators());
         if cc.len() > max_classes {
-            return Err(Error::limit(format!("number of classes {}", cc.len()), max_classes, "--max-classes"));
+            return Err(Error::limit(
+                format!("number of classes {}", cc.len()),
+                max_classes,
+                "--max-classes",
+            ));
         }
         Self::from_classes(&e, &cc)
     }
@@ -134,14 +142,21 @@ impl CharacterTable {
     /// used, `O(k^3)` field operations for the splitting, `O(sum m^2)` per character for
     /// the lift (`m` over the orders of the rational classes), `O(k^3)` for the check.
     /// Abelian: `O(|G|)` group products and `O(|G|^2)` table entries.
-    pub fn from_classes(group: &EnumeratedGroup, classes: &ConjugacyClasses) -> Result<CharacterTable> {
+    pub fn from_classes(
+        group: &EnumeratedGroup,
+        classes: &ConjugacyClasses,
+    ) -> Result<CharacterTable> {
         let ci = ClassInfo::new(group, classes);
         Self::from_class_info(group, &ci, classes.reps.clone())
     }
 
     /// The table from any [`GroupOps`] implementation and its [`ClassInfo`] (used by
     /// tests on brute-force groups; `reps` are the class representatives to record).
-    pub fn from_class_info(group: &impl GroupOps, ci: &ClassInfo, reps: Vec<Perm>) -> Result<CharacterTable> {
+    pub fn from_class_info(
+        group: &impl GroupOps,
+        ci: &ClassInfo,
+        reps: Vec<Perm>,
+    ) -> Result<CharacterTable> {
         let k = ci.len();
         if k as u64 == ci.order {
             let (rows, certificate_checked) = abelian::abelian_characters(group, ci)?;
@@ -178,7 +193,10 @@ impl CharacterTable {
 
     /// The power maps for the primes dividing `|G|`, keyed by the prime.
     pub fn prime_power_maps(&self) -> BTreeMap<u64, Vec<usize>> {
-        crate::arith::modp::prime_factors(self.order).into_iter().map(|p| (p, self.power_map(p as i64))).collect()
+        crate::arith::modp::prime_factors(self.order)
+            .into_iter()
+            .map(|p| (p, self.power_map(p as i64)))
+            .collect()
     }
 
     /// The class of inverses of each class.
@@ -230,7 +248,11 @@ impl CharacterTable {
 /// # Complexity
 /// `sum_{j in J} sum_i min(|C_i|, |C_j|)` group products plus `|C_i|` per pair class,
 /// and `O(|J| k^3)` operations modulo `q`.
-pub fn verify_central_characters(group: &impl GroupOps, ci: &ClassInfo, t: &CharacterTable) -> Result<()> {
+pub fn verify_central_characters(
+    group: &impl GroupOps,
+    ci: &ClassInfo,
+    t: &CharacterTable,
+) -> Result<()> {
     verify_central_characters_with_rows(group, ci, t, &mut StructureRows::default())
 }
 
@@ -242,7 +264,11 @@ pub fn verify_central_characters_with_rows(
     t: &CharacterTable,
     structure: &mut StructureRows,
 ) -> Result<()> {
-    let fail = |what: &str| Err(Error::verification(format!("central character check: {what}")));
+    let fail = |what: &str| {
+        Err(Error::verification(format!(
+            "central character check: {what}"
+        )))
+    };
     let k = ci.len();
     let e = ci.exponent;
     let max_deg = t.characters.iter().map(|c| c.degree).max().unwrap_or(1) as f64;
@@ -256,14 +282,21 @@ pub fn verify_central_characters_with_rows(
             zpow.push(cur);
             cur = fq.mul(cur, z);
         }
-        let res = t.characters.iter().map(|c| c.root_sums.iter().map(|r| r.residue(&fq, &zpow)).collect()).collect();
+        let res = t
+            .characters
+            .iter()
+            .map(|c| c.root_sums.iter().map(|r| r.residue(&fq, &zpow)).collect())
+            .collect();
         (fq, res)
     };
     let q0 = prime_congruent_one(e, 1 << 61);
     let (f0, res0) = residues(q0);
     // omega residues for the choice of J
     let omega = |f: &PrimeField, res: &Vec<Vec<u64>>, a: usize, j: usize| -> u64 {
-        f.mul(f.mul(f.from_u64(ci.sizes[j]), res[a][j]), f.inv(f.from_u64(t.characters[a].degree)))
+        f.mul(
+            f.mul(f.from_u64(ci.sizes[j]), res[a][j]),
+            f.inv(f.from_u64(t.characters[a].degree)),
+        )
     };
     let mut cols: Vec<usize> = (1..k).collect();
     cols.sort_by_key(|&j| (ci.sizes[j], std::cmp::Reverse(ci.orders[j]), j));
@@ -272,7 +305,8 @@ pub fn verify_central_characters_with_rows(
     let mut keys: Vec<Vec<u64>> = vec![Vec::new(); k];
     let largest_group = |keys: &Vec<Vec<u64>>| {
         let mut counts: HashMap<&Vec<u64>, usize> = HashMap::new();
-        keys.iter().for_each(|key| *counts.entry(key).or_insert(0) += 1);
+        keys.iter()
+            .for_each(|key| *counts.entry(key).or_insert(0) += 1);
         (counts.len(), counts.values().copied().max().unwrap_or(0))
     };
     let (mut count, mut largest) = largest_group(&keys);
@@ -305,7 +339,10 @@ pub fn verify_central_characters_with_rows(
     groups.sort();
     for g in groups {
         let (a, b) = (g[0], g[1]);
-        let Some(&i) = cols.iter().find(|&&i| omega(&f0, &res0, a, i) != omega(&f0, &res0, b, i)) else {
+        let Some(&i) = cols
+            .iter()
+            .find(|&&i| omega(&f0, &res0, a, i) != omega(&f0, &res0, b, i))
+        else {
             return fail("two rows have the same central character");
         };
         if !pair_classes.contains(&i) && !chosen.contains(&i) {
@@ -313,7 +350,8 @@ pub fn verify_central_characters_with_rows(
         }
     }
     // checks: (j, the rows i of M_j to check)
-    let mut checks: Vec<(usize, Vec<usize>)> = chosen.iter().map(|&j| (j, (0..k).collect())).collect();
+    let mut checks: Vec<(usize, Vec<usize>)> =
+        chosen.iter().map(|&j| (j, (0..k).collect())).collect();
     checks.extend(pair_classes.iter().map(|&i| (i, vec![i])));
     // primes: product above the largest bound
     let max_size = *ci.sizes.iter().max().unwrap() as f64;
@@ -325,7 +363,10 @@ pub fn verify_central_characters_with_rows(
             primes.push(next);
         }
     }
-    let pairs: Vec<(usize, usize)> = checks.iter().flat_map(|(j, is)| is.iter().map(move |&i| (*j, i))).collect();
+    let pairs: Vec<(usize, usize)> = checks
+        .iter()
+        .flat_map(|(j, is)| is.iter().map(move |&i| (*j, i)))
+        .collect();
     structure.fill(group, ci, &pairs);
     // sparse rows: (row index i, [(column, count)]) with nonzero counts
     let matrices: Vec<Vec<SparseRow>> = checks
@@ -334,19 +375,32 @@ pub fn verify_central_characters_with_rows(
             is.iter()
                 .map(|&i| {
                     let row = structure.row(group, ci, *j, i);
-                    (i, row.iter().enumerate().filter(|(_, &c)| c != 0).map(|(kk, &c)| (kk, c)).collect())
+                    (
+                        i,
+                        row.iter()
+                            .enumerate()
+                            .filter(|(_, &c)| c != 0)
+                            .map(|(kk, &c)| (kk, c))
+                            .collect(),
+                    )
                 })
                 .collect()
         })
         .collect();
     let chosen: Vec<usize> = checks.iter().map(|(j, _)| *j).collect();
     for (pi, &q) in primes.iter().enumerate() {
-        let (f, res) = if pi == 0 { (f0, res0.clone()) } else { residues(q) };
+        let (f, res) = if pi == 0 {
+            (f0, res0.clone())
+        } else {
+            residues(q)
+        };
         for (&j, m) in chosen.iter().zip(&matrices) {
             for a in 0..k {
                 let d = f.from_u64(t.characters[a].degree);
                 // w_k = |C_k| theta(g_k) theta(1)
-                let w: Vec<u64> = (0..k).map(|kk| f.mul(f.mul(f.from_u64(ci.sizes[kk]), res[a][kk]), d)).collect();
+                let w: Vec<u64> = (0..k)
+                    .map(|kk| f.mul(f.mul(f.from_u64(ci.sizes[kk]), res[a][kk]), d))
+                    .collect();
                 let rhs_j = f.mul(f.from_u64(ci.sizes[j]), res[a][j]);
                 for (i, row) in m {
                     let i = *i;
@@ -360,7 +414,9 @@ pub fn verify_central_characters_with_rows(
                     let lhs = (acc % q as u128) as u64;
                     let rhs = f.mul(f.mul(f.from_u64(ci.sizes[i]), res[a][i]), rhs_j);
                     if lhs != rhs {
-                        return fail(&format!("row {a} is not an eigenvector of the class matrix of class {j}"));
+                        return fail(&format!(
+                            "row {a} is not an eigenvector of the class matrix of class {j}"
+                        ));
                     }
                 }
             }
@@ -401,14 +457,19 @@ impl CyclotomicCache {
     fn get(&mut self, r: &RootSum) -> Cyclotomic {
         if let Some((m, s)) = r.as_root() {
             if self.last_root.0 != m {
-                let table = self.roots.remove(&m).unwrap_or_else(|| vec![None; m as usize]);
+                let table = self
+                    .roots
+                    .remove(&m)
+                    .unwrap_or_else(|| vec![None; m as usize]);
                 let old = std::mem::replace(&mut self.last_root, (m, table));
                 if old.0 != 0 {
                     self.roots.insert(old.0, old.1);
                 }
             }
             let slot = &mut self.last_root.1[s as usize];
-            return slot.get_or_insert_with(|| Cyclotomic::root_of_unity(m, s as i64)).clone();
+            return slot
+                .get_or_insert_with(|| Cyclotomic::root_of_unity(m, s as i64))
+                .clone();
         }
         if let Some(c) = self.map.get(r) {
             return c.clone();
@@ -449,8 +510,10 @@ fn assemble(
         })
         .collect();
     let one = RootSum::integer(1);
-    let mut keyed: Vec<(bool, Row)> =
-        chars.into_iter().map(|c| (!c.1.iter().all(|r| *r == one), c)).collect();
+    let mut keyed: Vec<(bool, Row)> = chars
+        .into_iter()
+        .map(|c| (!c.1.iter().all(|r| *r == one), c))
+        .collect();
     keyed.sort_by(|a, b| (a.0, a.1 .0, &a.1 .1).cmp(&(b.0, b.1 .0, &b.1 .1)));
     // The conversion to cyclotomics (one allocation per value) runs on two threads for
     // large tables; the result does not depend on the split.
@@ -549,7 +612,11 @@ fn assemble(
 /// # Ok::<(), plrep::Error>(())
 /// ```
 pub fn check_character_table(t: &CharacterTable) -> Result<()> {
-    let fail = |what: String| Err(Error::verification(format!("character table check: {what}")));
+    let fail = |what: String| {
+        Err(Error::verification(format!(
+            "character table check: {what}"
+        )))
+    };
     let k = t.num_classes();
     let n = t.order;
     let e = t.exponent;
@@ -570,7 +637,9 @@ pub fn check_character_table(t: &CharacterTable) -> Result<()> {
     }
     for i in 0..k {
         if t.class_sizes[i] * t.centralizer_orders[i] != n || e % t.element_orders[i] != 0 {
-            return fail(format!("class {i}: inconsistent size, centralizer or order"));
+            return fail(format!(
+                "class {i}: inconsistent size, centralizer or order"
+            ));
         }
     }
     // 2. values are sums of chi(1) roots of unity, and equal the recorded cyclotomics
@@ -581,7 +650,9 @@ pub fn check_character_table(t: &CharacterTable) -> Result<()> {
             return fail(format!("character {a} has the wrong number of values"));
         }
         if chi.root_sums[0] != RootSum::integer(chi.degree as i64) || chi.degree == 0 {
-            return fail(format!("character {a}: the value at the identity is not the degree"));
+            return fail(format!(
+                "character {a}: the value at the identity is not the degree"
+            ));
         }
         for i in 0..k {
             let r = &chi.root_sums[i];
@@ -589,10 +660,15 @@ pub fn check_character_table(t: &CharacterTable) -> Result<()> {
                 || r.terms().iter().any(|&(_, m)| m < 0)
                 || r.count() != chi.degree as i64
             {
-                return fail(format!("character {a}, class {i}: {r} is not a sum of {} roots of unity", chi.degree));
+                return fail(format!(
+                    "character {a}, class {i}: {r} is not a sum of {} roots of unity",
+                    chi.degree
+                ));
             }
             if chi.values[i] != cache.get(r) {
-                return fail(format!("character {a}, class {i}: value differs from its root sum {r}"));
+                return fail(format!(
+                    "character {a}, class {i}: value differs from its root sum {r}"
+                ));
             }
         }
         if !(-1..=1).contains(&chi.indicator) {
@@ -613,7 +689,9 @@ pub fn check_character_table(t: &CharacterTable) -> Result<()> {
         for (a, chi) in t.characters.iter().enumerate() {
             let img: Vec<RootSum> = chi.root_sums.iter().map(|r| r.galois(tt as i64)).collect();
             if !rows.contains(&img) {
-                return fail(format!("character {a}: Galois conjugate under E(e) -> E(e)^{tt} is not in the table"));
+                return fail(format!(
+                    "character {a}: Galois conjugate under E(e) -> E(e)^{tt} is not in the table"
+                ));
             }
         }
     }
@@ -640,16 +718,29 @@ pub fn check_character_table(t: &CharacterTable) -> Result<()> {
             zpow.push(cur);
             cur = fq.mul(cur, z);
         }
-        let res: Vec<Vec<u64>> =
-            t.characters.iter().map(|c| c.root_sums.iter().map(|r| r.residue(&fq, &zpow)).collect()).collect();
+        let res: Vec<Vec<u64>> = t
+            .characters
+            .iter()
+            .map(|c| c.root_sums.iter().map(|r| r.residue(&fq, &zpow)).collect())
+            .collect();
         let conj: Vec<Vec<u64>> = t
             .characters
             .iter()
-            .map(|c| c.root_sums.iter().map(|r| r.conj().residue(&fq, &zpow)).collect())
+            .map(|c| {
+                c.root_sums
+                    .iter()
+                    .map(|r| r.conj().residue(&fq, &zpow))
+                    .collect()
+            })
             .collect();
         let weighted: Vec<Vec<u64>> = res
             .iter()
-            .map(|row| row.iter().zip(&t.class_sizes).map(|(&x, &s)| fq.mul(x, fq.from_u64(s))).collect())
+            .map(|row| {
+                row.iter()
+                    .zip(&t.class_sizes)
+                    .map(|(&x, &s)| fq.mul(x, fq.from_u64(s)))
+                    .collect()
+            })
             .collect();
         let dot = |x: &[u64], y: &[u64]| -> u64 { linalg::dot(&fq, x, y) };
         let n_q = fq.from_u64(n);
@@ -661,12 +752,20 @@ pub fn check_character_table(t: &CharacterTable) -> Result<()> {
                 }
             }
         }
-        let res_t: Vec<Vec<u64>> = (0..k).map(|i| (0..k).map(|a| res[a][i]).collect()).collect();
-        let conj_t: Vec<Vec<u64>> = (0..k).map(|i| (0..k).map(|a| conj[a][i]).collect()).collect();
+        let res_t: Vec<Vec<u64>> = (0..k)
+            .map(|i| (0..k).map(|a| res[a][i]).collect())
+            .collect();
+        let conj_t: Vec<Vec<u64>> = (0..k)
+            .map(|i| (0..k).map(|a| conj[a][i]).collect())
+            .collect();
         for i in 0..k {
             for j in 0..k {
                 let s = dot(&res_t[i], &conj_t[j]);
-                if s != if i == j { fq.from_u64(t.centralizer_orders[i]) } else { 0 } {
+                if s != if i == j {
+                    fq.from_u64(t.centralizer_orders[i])
+                } else {
+                    0
+                } {
                     return fail(format!("columns {i} and {j} are not orthogonal"));
                 }
             }
@@ -681,9 +780,14 @@ pub fn check_character_table(t: &CharacterTable) -> Result<()> {
     let sq = t.power_map(2);
     let n_inv = fq.inv(n_q);
     for (a, chi) in t.characters.iter().enumerate() {
-        let s = (0..k).fold(0, |acc, i| fq.mul_add(fq.from_u64(t.class_sizes[i]), res[a][sq[i]], acc));
+        let s = (0..k).fold(0, |acc, i| {
+            fq.mul_add(fq.from_u64(t.class_sizes[i]), res[a][sq[i]], acc)
+        });
         if fq.mul(s, n_inv) != fq.from_i64(chi.indicator as i64) {
-            return fail(format!("character {a}: wrong Frobenius-Schur indicator {}", chi.indicator));
+            return fail(format!(
+                "character {a}: wrong Frobenius-Schur indicator {}",
+                chi.indicator
+            ));
         }
     }
     Ok(())

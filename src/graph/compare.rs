@@ -42,13 +42,18 @@ fn side(g: &InteractionGraph) -> Side {
     let pos = |l: &str| labels.iter().position(|x| x == l).unwrap();
     Side {
         inv: verts.iter().map(|v| (v.dim, v.kernel_order)).collect(),
-        edges: g.edge_labels().iter().map(|(a, b)| (pos(a), pos(b))).collect(),
+        edges: g
+            .edge_labels()
+            .iter()
+            .map(|(a, b)| (pos(a), pos(b)))
+            .collect(),
         labels,
     }
 }
 
 fn cost(a: &Side, b: &Side, perm: &[usize]) -> usize {
-    let mapped: BTreeSet<(usize, usize)> = a.edges.iter().map(|&(x, y)| (perm[x], perm[y])).collect();
+    let mapped: BTreeSet<(usize, usize)> =
+        a.edges.iter().map(|&(x, y)| (perm[x], perm[y])).collect();
     mapped.symmetric_difference(&b.edges).count()
 }
 
@@ -79,7 +84,13 @@ pub fn compare(a: &InteractionGraph, b: &InteractionGraph) -> Comparison {
         // invariants (e.g. the same group on two modules); edges touching other vertices
         // are listed as they are.
         let shared: Vec<(usize, usize)> = (0..sa.labels.len())
-            .filter_map(|i| sb.labels.iter().position(|l| *l == sa.labels[i]).filter(|&j| sb.inv[j] == sa.inv[i]).map(|j| (i, j)))
+            .filter_map(|i| {
+                sb.labels
+                    .iter()
+                    .position(|l| *l == sa.labels[i])
+                    .filter(|&j| sb.inv[j] == sa.inv[i])
+                    .map(|j| (i, j))
+            })
             .collect();
         let to_b = |i: usize| shared.iter().find(|p| p.0 == i).map(|p| p.1);
         let to_a = |j: usize| shared.iter().find(|p| p.1 == j).map(|p| p.0);
@@ -104,7 +115,10 @@ pub fn compare(a: &InteractionGraph, b: &InteractionGraph) -> Comparison {
         return Comparison {
             same_vertices: false,
             isomorphic: false,
-            matching: shared.iter().map(|&(i, j)| (sa.labels[i].clone(), sb.labels[j].clone())).collect(),
+            matching: shared
+                .iter()
+                .map(|&(i, j)| (sa.labels[i].clone(), sb.labels[j].clone()))
+                .collect(),
             only_in_a,
             only_in_b,
             exhaustive: true,
@@ -125,7 +139,15 @@ pub fn compare(a: &InteractionGraph, b: &InteractionGraph) -> Comparison {
     let mut best: Option<(usize, Vec<usize>)> = None;
     let mut perm = vec![usize::MAX; n];
     let mut used = vec![false; n];
-    fn rec(i: usize, sa: &Side, sb: &Side, perm: &mut Vec<usize>, used: &mut Vec<bool>, best: &mut Option<(usize, Vec<usize>)>, all: bool) {
+    fn rec(
+        i: usize,
+        sa: &Side,
+        sb: &Side,
+        perm: &mut Vec<usize>,
+        used: &mut Vec<bool>,
+        best: &mut Option<(usize, Vec<usize>)>,
+        all: bool,
+    ) {
         if best.as_ref().is_some_and(|b| b.0 == 0) {
             return;
         }
@@ -150,17 +172,31 @@ pub fn compare(a: &InteractionGraph, b: &InteractionGraph) -> Comparison {
     }
     rec(0, &sa, &sb, &mut perm, &mut used, &mut best, exhaustive);
     let (c, perm) = best.expect("a bijection exists");
-    let mapped: BTreeSet<(usize, usize)> = sa.edges.iter().map(|&(x, y)| (perm[x], perm[y])).collect();
-    let inv_perm: Vec<usize> = (0..n).map(|j| perm.iter().position(|&p| p == j).unwrap()).collect();
+    let mapped: BTreeSet<(usize, usize)> =
+        sa.edges.iter().map(|&(x, y)| (perm[x], perm[y])).collect();
+    let inv_perm: Vec<usize> = (0..n)
+        .map(|j| perm.iter().position(|&p| p == j).unwrap())
+        .collect();
     Comparison {
         same_vertices: true,
         isomorphic: c == 0,
-        matching: (0..n).map(|i| (sa.labels[i].clone(), sb.labels[perm[i]].clone())).collect(),
+        matching: (0..n)
+            .map(|i| (sa.labels[i].clone(), sb.labels[perm[i]].clone()))
+            .collect(),
         only_in_a: mapped
             .difference(&sb.edges)
-            .map(|&(x, y)| (sa.labels[inv_perm[x]].clone(), sa.labels[inv_perm[y]].clone()))
+            .map(|&(x, y)| {
+                (
+                    sa.labels[inv_perm[x]].clone(),
+                    sa.labels[inv_perm[y]].clone(),
+                )
+            })
             .collect(),
-        only_in_b: sb.edges.difference(&mapped).map(|&(x, y)| (sb.labels[x].clone(), sb.labels[y].clone())).collect(),
+        only_in_b: sb
+            .edges
+            .difference(&mapped)
+            .map(|&(x, y)| (sb.labels[x].clone(), sb.labels[y].clone()))
+            .collect(),
         exhaustive,
     }
 }

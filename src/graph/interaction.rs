@@ -110,13 +110,24 @@ impl InteractionGraph {
             }
         }
         let group_name = module.group.name().map(str::to_string).unwrap_or_else(|| {
-            module.group.generators().iter().map(|g| g.to_string()).collect::<Vec<_>>().join(",")
+            module
+                .group
+                .generators()
+                .iter()
+                .map(|g| g.to_string())
+                .collect::<Vec<_>>()
+                .join(",")
         });
         InteractionGraph {
             group_name,
             group_order: module.order() as u64,
             degree: module.group.degree(),
-            generators: module.group.generators().iter().map(|g| g.to_string()).collect(),
+            generators: module
+                .group
+                .generators()
+                .iter()
+                .map(|g| g.to_string())
+                .collect(),
             action: module.gset.action().to_string(),
             points: module.points(),
             point_labels: module.gset.labels().to_vec(),
@@ -137,7 +148,10 @@ impl InteractionGraph {
 
     /// The vertex id (position in the vertex list) of a simple.
     fn vid(&self, simple: usize) -> usize {
-        self.graph.node_indices().position(|i| self.graph[i].simple == simple).expect("vertex")
+        self.graph
+            .node_indices()
+            .position(|i| self.graph[i].simple == simple)
+            .expect("vertex")
     }
 
     fn label_of(&self, simple: usize) -> &str {
@@ -149,20 +163,31 @@ impl InteractionGraph {
         self.pairs
             .iter()
             .filter(|p| p.is_edge())
-            .map(|p| (self.label_of(p.from).to_string(), self.label_of(p.to).to_string()))
+            .map(|p| {
+                (
+                    self.label_of(p.from).to_string(),
+                    self.label_of(p.to).to_string(),
+                )
+            })
             .collect()
     }
 
     /// The number of unresolved pairs.
     pub fn unresolved(&self) -> usize {
-        self.pairs.iter().filter(|p| matches!(p.verdict, Verdict::Unresolved { .. })).count()
+        self.pairs
+            .iter()
+            .filter(|p| matches!(p.verdict, Verdict::Unresolved { .. }))
+            .count()
     }
 
     /// One line per vertex: `L1 -> L0 L1 L2 L4`, after a header; unresolved pairs and
     /// potential counterexamples are listed prominently.
     pub fn to_text(&self) -> String {
         let mut s = String::new();
-        let bias = self.bias.as_ref().map_or("no bias".to_string(), |q| format!("bias {q}"));
+        let bias = self
+            .bias
+            .as_ref()
+            .map_or("no bias".to_string(), |q| format!("bias {q}"));
         let _ = writeln!(
             s,
             "interaction graph of {} (order {}) on {} ({} points), activation {}, {}{}",
@@ -176,7 +201,11 @@ impl InteractionGraph {
         );
         for i in self.graph.node_indices() {
             let v = &self.graph[i];
-            let _ = writeln!(s, "  {}: dim {}, multiplicity {}, {}, |ker| {}", v.label, v.dim, v.multiplicity, v.kind, v.kernel_order);
+            let _ = writeln!(
+                s,
+                "  {}: dim {}, multiplicity {}, {}, |ker| {}",
+                v.label, v.dim, v.multiplicity, v.kind, v.kernel_order
+            );
         }
         for i in self.graph.node_indices() {
             let v = &self.graph[i];
@@ -190,11 +219,29 @@ impl InteractionGraph {
         }
         let edges = self.pairs.iter().filter(|p| p.is_edge()).count();
         let unresolved = self.unresolved();
-        let _ = writeln!(s, "edges {edges}, non-edges {}, unresolved {unresolved}", self.pairs.len() - edges - unresolved);
+        let _ = writeln!(
+            s,
+            "edges {edges}, non-edges {}, unresolved {unresolved}",
+            self.pairs.len() - edges - unresolved
+        );
         for p in &self.pairs {
-            if let Verdict::Unresolved { reason, potential_counterexample, .. } = &p.verdict {
-                let flag = if *potential_counterexample { "POTENTIAL COUNTEREXAMPLE to the span conjecture: " } else { "" };
-                let _ = writeln!(s, "!! {flag}{} -> {} unresolved: {reason}", self.label_of(p.from), self.label_of(p.to));
+            if let Verdict::Unresolved {
+                reason,
+                potential_counterexample,
+                ..
+            } = &p.verdict
+            {
+                let flag = if *potential_counterexample {
+                    "POTENTIAL COUNTEREXAMPLE to the span conjecture: "
+                } else {
+                    ""
+                };
+                let _ = writeln!(
+                    s,
+                    "!! {flag}{} -> {} unresolved: {reason}",
+                    self.label_of(p.from),
+                    self.label_of(p.to)
+                );
             }
         }
         s
@@ -215,7 +262,11 @@ impl InteractionGraph {
         let mut v = match o {
             Obstruction::Linear => json!({"type": "linear"}),
             Obstruction::Hadamard => json!({"type": "hadamard"}),
-            Obstruction::Blocks { kind, zero_set, classes } => json!({
+            Obstruction::Blocks {
+                kind,
+                zero_set,
+                classes,
+            } => json!({
                 "type": "blocks",
                 "space": kind.name(),
                 "zero_set": zero_set,
@@ -280,15 +331,25 @@ impl InteractionGraph {
     /// A layered drawing: layer by kernel order (smallest kernel — faithful — on top,
     /// the trivial simple at the bottom); self-loops drawn.
     pub fn drawing(&self) -> LayeredDrawing {
-        let bias = self.bias.as_ref().map_or(String::new(), |q| format!(", bias {q}"));
-        let mut d = LayeredDrawing::new(format!("{} (order {}), {}, {}{}", self.group_name, self.group_order, self.action, self.activation, bias));
+        let bias = self
+            .bias
+            .as_ref()
+            .map_or(String::new(), |q| format!(", bias {q}"));
+        let mut d = LayeredDrawing::new(format!(
+            "{} (order {}), {}, {}{}",
+            self.group_name, self.group_order, self.action, self.activation, bias
+        ));
         let mut orders: Vec<u64> = self.graph.node_weights().map(|v| v.kernel_order).collect();
         orders.sort_unstable();
         orders.dedup();
         let mut ids = Vec::new();
         for v in self.graph.node_weights() {
             let layer = orders.iter().position(|&o| o == v.kernel_order).unwrap();
-            ids.push(d.add_node(v.label.clone(), format!("dim {}, x{}", v.dim, v.multiplicity), layer));
+            ids.push(d.add_node(
+                v.label.clone(),
+                format!("dim {}, x{}", v.dim, v.multiplicity),
+                layer,
+            ));
         }
         for e in self.graph.edge_indices() {
             let (a, b) = self.graph.edge_endpoints(e).unwrap();

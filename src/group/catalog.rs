@@ -101,7 +101,10 @@ pub fn named_groups() -> Vec<NamedGroup> {
 
 /// The named group called `name` (or with `name` among its aliases), if any.
 pub fn named_group(name: &str) -> Option<NamedGroup> {
-    named_cache().iter().find(|g| g.name == name || g.aliases.iter().any(|a| a == name)).cloned()
+    named_cache()
+        .iter()
+        .find(|g| g.name == name || g.aliases.iter().any(|a| a == name))
+        .cloned()
 }
 
 /// One entry of the catalog listing (`plrep info --list`).
@@ -124,15 +127,31 @@ pub fn catalog_names() -> Vec<CatalogEntry> {
     };
     let mut out = vec![
         fam("C<n>", "cyclic group of order n >= 1 on n points"),
-        fam("D<2n>", "dihedral group of order 2n on n points (D8: the square; D2 = C2, D4 = Klein four)"),
-        fam("Q<4n>", "dicyclic group of order 4n >= 8, regular (Q8, Q16 quaternion; also Dic<n>)"),
+        fam(
+            "D<2n>",
+            "dihedral group of order 2n on n points (D8: the square; D2 = C2, D4 = Klein four)",
+        ),
+        fam(
+            "Q<4n>",
+            "dicyclic group of order 4n >= 8, regular (Q8, Q16 quaternion; also Dic<n>)",
+        ),
         fam("S<n>", "symmetric group on n >= 1 points"),
         fam("A<n>", "alternating group on n >= 1 points"),
-        fam("PSL(2,p)", "PSL(2,p), p prime, on the p+1 points of the projective line (also PSL2_p)"),
-        fam("AxB", "direct product, factors on disjoint points (e.g. C2xS3, PSL(2,7)xC6)"),
+        fam(
+            "PSL(2,p)",
+            "PSL(2,p), p prime, on the p+1 points of the projective line (also PSL2_p)",
+        ),
+        fam(
+            "AxB",
+            "direct product, factors on disjoint points (e.g. C2xS3, PSL(2,7)xC6)",
+        ),
     ];
     for g in named_groups() {
-        out.push(CatalogEntry { name: g.name, aliases: g.aliases, description: g.description });
+        out.push(CatalogEntry {
+            name: g.name,
+            aliases: g.aliases,
+            description: g.description,
+        });
     }
     out
 }
@@ -169,7 +188,10 @@ pub fn lookup(name: &str) -> Result<PermGroup> {
             .iter()
             .map(|f| {
                 if f.is_empty() {
-                    Err(Error::bad(format!("empty factor in the product '{name}'"), "write products like C2xS3"))
+                    Err(Error::bad(
+                        format!("empty factor in the product '{name}'"),
+                        "write products like C2xS3",
+                    ))
                 } else {
                     family(f)
                 }
@@ -206,14 +228,19 @@ fn family(name: &str) -> Result<PermGroup> {
     if let Some(g) = named_group(name) {
         return g.group();
     }
-    let g = if let Some(p) = name.strip_prefix("PSL(2,").and_then(|r| r.strip_suffix(')')) {
+    let g = if let Some(p) = name
+        .strip_prefix("PSL(2,")
+        .and_then(|r| r.strip_suffix(')'))
+    {
         psl2(parse_param(name, p)?)?
     } else if let Some(p) = name.strip_prefix("PSL2_") {
         psl2(parse_param(name, p)?)?
     } else if let Some(n) = name.strip_prefix("Dic").filter(|r| is_number(r)) {
         let n = parse_param(name, n)?;
         dicyclic(n.checked_mul(4).ok_or_else(|| too_large(name))?).map_err(|e| match e {
-            Error::BadInput { what, .. } => Error::bad(what, "Dic<n> has order 4n and needs n >= 2"),
+            Error::BadInput { what, .. } => {
+                Error::bad(what, "Dic<n> has order 4n and needs n >= 2")
+            }
             e => e,
         })?
     } else if let Some(rest) = name.get(1..).filter(|r| is_number(r)) {
@@ -224,10 +251,18 @@ fn family(name: &str) -> Result<PermGroup> {
             "Q" => dicyclic(n)?,
             "S" => symmetric(n)?,
             "A" => alternating(n)?,
-            _ => return Err(Error::bad(format!("unknown group '{name}'"), families_hint())),
+            _ => {
+                return Err(Error::bad(
+                    format!("unknown group '{name}'"),
+                    families_hint(),
+                ))
+            }
         }
     } else {
-        return Err(Error::bad(format!("unknown group '{name}'"), families_hint()));
+        return Err(Error::bad(
+            format!("unknown group '{name}'"),
+            families_hint(),
+        ));
     };
     Ok(g.with_name(name))
 }
@@ -245,7 +280,10 @@ fn too_large(name: &str) -> Error {
 
 fn parse_param(name: &str, s: &str) -> Result<u64> {
     if !is_number(s) {
-        return Err(Error::bad(format!("'{s}' in '{name}' is not a non-negative integer"), families_hint()));
+        return Err(Error::bad(
+            format!("'{s}' in '{name}' is not a non-negative integer"),
+            families_hint(),
+        ));
     }
     s.parse::<u64>().map_err(|_| too_large(name))
 }
@@ -270,7 +308,10 @@ fn cycle_on(degree: usize, points: impl Iterator<Item = usize>) -> Perm {
 /// group on one point.
 pub fn cyclic(n: u64) -> Result<PermGroup> {
     if n == 0 {
-        return Err(Error::bad("C0 is not a group", "cyclic groups are C<n> with n >= 1"));
+        return Err(Error::bad(
+            "C0 is not a group",
+            "cyclic groups are C<n> with n >= 1",
+        ));
     }
     let d = check_degree(&format!("C{n}"), n)?;
     PermGroup::new(d, vec![cycle_on(d, 0..d)])
@@ -314,15 +355,40 @@ pub fn dicyclic(order: u64) -> Result<PermGroup> {
     let d = check_degree(&format!("Q{order}"), order)?;
     let m = d / 2; // the order of a
     let pt = |i: usize, j: usize| (i % m + m * j) as u32;
-    let a = (0..d).map(|p| if p < m { pt(p + 1, 0) } else { pt(p - m + m - 1, 1) }).collect();
-    let x = (0..d).map(|p| if p < m { pt(p, 1) } else { pt(p - m + m / 2, 0) }).collect();
-    PermGroup::new(d, vec![Perm::from_images_unchecked(a), Perm::from_images_unchecked(x)])
+    let a = (0..d)
+        .map(|p| {
+            if p < m {
+                pt(p + 1, 0)
+            } else {
+                pt(p - m + m - 1, 1)
+            }
+        })
+        .collect();
+    let x = (0..d)
+        .map(|p| {
+            if p < m {
+                pt(p, 1)
+            } else {
+                pt(p - m + m / 2, 0)
+            }
+        })
+        .collect();
+    PermGroup::new(
+        d,
+        vec![
+            Perm::from_images_unchecked(a),
+            Perm::from_images_unchecked(x),
+        ],
+    )
 }
 
 /// The symmetric group on `n >= 1` points, generated by `(1,...,n)` and `(1,2)`.
 pub fn symmetric(n: u64) -> Result<PermGroup> {
     if n == 0 {
-        return Err(Error::bad("S0 is not supported", "symmetric groups are S<n> with n >= 1"));
+        return Err(Error::bad(
+            "S0 is not supported",
+            "symmetric groups are S<n> with n >= 1",
+        ));
     }
     let d = check_degree(&format!("S{n}"), n)?;
     let gens = match d {
@@ -337,7 +403,10 @@ pub fn symmetric(n: u64) -> Result<PermGroup> {
 /// (`n` odd) or `(2,...,n)` (`n` even), as in GAP.
 pub fn alternating(n: u64) -> Result<PermGroup> {
     if n == 0 {
-        return Err(Error::bad("A0 is not supported", "alternating groups are A<n> with n >= 1"));
+        return Err(Error::bad(
+            "A0 is not supported",
+            "alternating groups are A<n> with n >= 1",
+        ));
     }
     let d = check_degree(&format!("A{n}"), n)?;
     let gens = match d {
@@ -367,7 +436,9 @@ pub fn psl2(p: u64) -> Result<PermGroup> {
     let d = check_degree(&format!("PSL(2,{p})"), p + 1)?;
     let inf = p as usize;
     let pu = p as usize;
-    let t = (0..d).map(|z| if z == inf { inf } else { (z + 1) % pu } as u32).collect();
+    let t = (0..d)
+        .map(|z| if z == inf { inf } else { (z + 1) % pu } as u32)
+        .collect();
     let s = (0..d)
         .map(|z| {
             if z == inf {
@@ -381,7 +452,13 @@ pub fn psl2(p: u64) -> Result<PermGroup> {
             }
         } as u32)
         .collect();
-    PermGroup::new(d, vec![Perm::from_images_unchecked(t), Perm::from_images_unchecked(s)])
+    PermGroup::new(
+        d,
+        vec![
+            Perm::from_images_unchecked(t),
+            Perm::from_images_unchecked(s),
+        ],
+    )
 }
 
 fn pow_mod(mut b: u64, mut e: u64, m: u64) -> u64 {

@@ -113,7 +113,11 @@ impl ConjugacyClasses {
         let h = PermGroup::new(group.degree(), generators.to_vec())?;
         if h.order_u64() != Some(group.len() as u64) {
             return Err(Error::bad(
-                format!("the generators give a subgroup of order {} of a group of order {}", h.order(), group.len()),
+                format!(
+                    "the generators give a subgroup of order {} of a group of order {}",
+                    h.order(),
+                    group.len()
+                ),
                 "pass a generating set of the enumerated group",
             ));
         }
@@ -142,7 +146,9 @@ impl ConjugacyClasses {
         // Sort classes: element order, size, representative images.
         let k = raw_reps.len();
         let raw_orders: Vec<u64> = raw_reps.iter().map(|&r| group.element_order(r)).collect();
-        let raw_sizes: Vec<u64> = (0..k).map(|c| (offsets[c + 1] - offsets[c]) as u64).collect();
+        let raw_sizes: Vec<u64> = (0..k)
+            .map(|c| (offsets[c + 1] - offsets[c]) as u64)
+            .collect();
         let mut perm: Vec<usize> = (0..k).collect();
         perm.sort_by(|&a, &c| {
             raw_orders[a]
@@ -253,7 +259,10 @@ impl ConjugacyClasses {
 /// store, which would be a cache miss per class member).
 fn lex_less(group: &EnumeratedGroup, a: &[u32], b: &[u32]) -> bool {
     for x in 0..group.degree() {
-        let (ya, yb) = (group.image_at_coordinates(a, x), group.image_at_coordinates(b, x));
+        let (ya, yb) = (
+            group.image_at_coordinates(a, x),
+            group.image_at_coordinates(b, x),
+        );
         if ya != yb {
             return ya < yb;
         }
@@ -272,7 +281,10 @@ type GenData<'a> = (Vec<u32>, &'a [u32]);
 /// being expanded come from its coordinates through the (small, cache-resident)
 /// transversal tables rather than from the element store: `O(m^2)` table look-ups
 /// measured faster than one cache miss per member on M22 and S9.
-fn conjugation_orbits(group: &EnumeratedGroup, gens: &[GenData<'_>]) -> (Vec<u32>, Vec<usize>, Vec<usize>) {
+fn conjugation_orbits(
+    group: &EnumeratedGroup,
+    gens: &[GenData<'_>],
+) -> (Vec<u32>, Vec<usize>, Vec<usize>) {
     let len = group.len();
     let m = group.base().len();
     let mut visited = vec![0u64; len.div_ceil(64)];
@@ -303,7 +315,9 @@ fn conjugation_orbits(group: &EnumeratedGroup, gens: &[GenData<'_>]) -> (Vec<u32
                 for l in 0..m {
                     b[l] = si[group.image_at_coordinates(&coords, pre[l] as usize)];
                 }
-                let y = group.index_from_base_images(&mut b).expect("generators checked to lie in the group");
+                let y = group
+                    .index_from_base_images(&mut b)
+                    .expect("generators checked to lie in the group");
                 if visited[y >> 6] >> (y & 63) & 1 == 0 {
                     visited[y >> 6] |= 1 << (y & 63);
                     members.push(y as u32);

@@ -75,7 +75,13 @@ impl Tables<'_> {
         out
     }
 
-    fn dfs<T>(&self, l: usize, partial: &mut [Vec<u32>], out: &mut Vec<T>, conv: impl Fn(u32) -> T + Copy) {
+    fn dfs<T>(
+        &self,
+        l: usize,
+        partial: &mut [Vec<u32>],
+        out: &mut Vec<T>,
+        conv: impl Fn(u32) -> T + Copy,
+    ) {
         let n = self.n;
         let (lower, upper) = partial.split_at_mut(l + 1);
         let prev = &upper[0];
@@ -195,7 +201,13 @@ impl EnumeratedGroup {
         let images = if len.saturating_mul(n).saturating_mul(width) > STORE_BUDGET_BYTES {
             Images::Computed
         } else {
-            let tb = Tables { n, m, trans: &trans, toff: &toff, radix: &radix };
+            let tb = Tables {
+                n,
+                m,
+                trans: &trans,
+                toff: &toff,
+                radix: &radix,
+            };
             match width {
                 1 => Images::U8(tb.enumerate(len, |y| y as u8)),
                 2 => Images::U16(tb.enumerate(len, |y| y as u16)),
@@ -233,7 +245,9 @@ impl EnumeratedGroup {
                 }
                 *bl = y as u32;
             }
-            let j = g.index_from_base_images(&mut b).expect("inverse lies in the group");
+            let j = g
+                .index_from_base_images(&mut b)
+                .expect("inverse lies in the group");
             inverse[i] = j as u32;
             inverse[j] = i as u32;
         }
@@ -422,15 +436,22 @@ impl EnumeratedGroup {
         let mut b: Vec<u32> = self.base.iter().map(|&p| img[p as usize]).collect();
         let i = self.index_from_base_images(&mut b)?;
         // Base images determine an element of G, but g might lie outside G.
-        (0..self.degree).all(|x| self.image(i, x) == img[x] as usize).then_some(i)
+        (0..self.degree)
+            .all(|x| self.image(i, x) == img[x] as usize)
+            .then_some(i)
     }
 
     /// Index of the product `elements[i] * elements[j]` (first `i`, then `j`).
     ///
     /// Complexity: `O(m^2)` for base length `m`.
     pub fn mul(&self, i: usize, j: usize) -> usize {
-        let mut b: Vec<u32> = self.base.iter().map(|&p| self.image(j, self.image(i, p as usize)) as u32).collect();
-        self.index_from_base_images(&mut b).expect("products stay in the group")
+        let mut b: Vec<u32> = self
+            .base
+            .iter()
+            .map(|&p| self.image(j, self.image(i, p as usize)) as u32)
+            .collect();
+        self.index_from_base_images(&mut b)
+            .expect("products stay in the group")
     }
 
     /// Index of the inverse.
@@ -468,8 +489,11 @@ impl EnumeratedGroup {
         for (x, &y) in si.iter().enumerate() {
             pre[y as usize] = x as u32;
         }
-        let mut b: Vec<u32> =
-            self.base.iter().map(|&p| si[self.image(i, pre[p as usize] as usize)]).collect();
+        let mut b: Vec<u32> = self
+            .base
+            .iter()
+            .map(|&p| si[self.image(i, pre[p as usize] as usize)])
+            .collect();
         self.index_from_base_images(&mut b)
     }
 

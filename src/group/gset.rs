@@ -54,7 +54,8 @@ pub enum ActionSpec {
     Cosets(Vec<Perm>),
 }
 
-const ACTION_HINT: &str = "actions are regular, natural, subsets:K, tuples:K, conjugation, cosets:<generators of H>";
+const ACTION_HINT: &str =
+    "actions are regular, natural, subsets:K, tuples:K, conjugation, cosets:<generators of H>";
 
 impl ActionSpec {
     /// Parse `regular`, `natural`, `subsets:K`, `tuples:K` (`K >= 1`), `conjugation`,
@@ -82,7 +83,10 @@ impl ActionSpec {
             Ok(ActionSpec::Tuples(count("tuples", k)?))
         } else if let Some(h) = s.strip_prefix("cosets:") {
             if h.trim().is_empty() {
-                return Err(Error::bad("cosets: needs generators of the subgroup H", "e.g. cosets:(1,2) or cosets:() for the regular action"));
+                return Err(Error::bad(
+                    "cosets: needs generators of the subgroup H",
+                    "e.g. cosets:(1,2) or cosets:() for the regular action",
+                ));
             }
             Ok(ActionSpec::Cosets(parse_generators(h, 1)?))
         } else {
@@ -126,9 +130,20 @@ impl fmt::Display for ActionSpec {
 #[derive(Clone, Debug)]
 enum Kind {
     Natural,
-    Sets { ordered: bool, elems: Vec<Vec<u32>>, index: HashMap<Vec<u32>, u32> },
-    Elements { group: EnumeratedGroup, conjugation: bool },
-    Cosets { subgroup: Vec<Perm>, reps: Vec<Perm>, index: HashMap<Vec<u32>, u32> },
+    Sets {
+        ordered: bool,
+        elems: Vec<Vec<u32>>,
+        index: HashMap<Vec<u32>, u32>,
+    },
+    Elements {
+        group: EnumeratedGroup,
+        conjugation: bool,
+    },
+    Cosets {
+        subgroup: Vec<Perm>,
+        reps: Vec<Perm>,
+        index: HashMap<Vec<u32>, u32>,
+    },
 }
 
 /// A finite set `X` with an action of a permutation group `G` (see the module docs).
@@ -202,7 +217,10 @@ impl GSet {
         let (kind, labels) = match action {
             ActionSpec::Natural => {
                 if n as u64 > limits.max_points {
-                    return Err(points_limit(format!("the natural G-set of {n} points"), limits));
+                    return Err(points_limit(
+                        format!("the natural G-set of {n} points"),
+                        limits,
+                    ));
                 }
                 (Kind::Natural, (1..=n).map(|x| x.to_string()).collect())
             }
@@ -221,7 +239,10 @@ impl GSet {
                     binomial_capped(n, k, limits.max_points)
                 };
                 if size > limits.max_points {
-                    return Err(points_limit(format!("the G-set {action} of a group on {n} points"), limits));
+                    return Err(points_limit(
+                        format!("the G-set {action} of a group on {n} points"),
+                        limits,
+                    ));
                 }
                 let elems: Vec<Vec<u32>> = if ordered {
                     itertools::Itertools::permutations(0..n as u32, k).collect()
@@ -236,17 +257,37 @@ impl GSet {
                         format!("{open}{}{close}", inner.join(","))
                     })
                     .collect();
-                let index = elems.iter().enumerate().map(|(i, e)| (e.clone(), i as u32)).collect();
-                (Kind::Sets { ordered, elems, index }, labels)
+                let index = elems
+                    .iter()
+                    .enumerate()
+                    .map(|(i, e)| (e.clone(), i as u32))
+                    .collect();
+                (
+                    Kind::Sets {
+                        ordered,
+                        elems,
+                        index,
+                    },
+                    labels,
+                )
             }
             ActionSpec::Regular | ActionSpec::Conjugation => {
                 let order = group.order();
                 if order > BigUint::from(limits.max_points) {
-                    return Err(points_limit(format!("the G-set {action} of a group of order {order}"), limits));
+                    return Err(points_limit(
+                        format!("the G-set {action} of a group of order {order}"),
+                        limits,
+                    ));
                 }
                 let e = group.enumerate(limits)?;
                 let labels = (0..e.len()).map(|i| e.element(i).to_string()).collect();
-                (Kind::Elements { group: e, conjugation: matches!(action, ActionSpec::Conjugation) }, labels)
+                (
+                    Kind::Elements {
+                        group: e,
+                        conjugation: matches!(action, ActionSpec::Conjugation),
+                    },
+                    labels,
+                )
             }
             ActionSpec::Cosets(hgens) => {
                 let mut hg = Vec::with_capacity(hgens.len());
@@ -273,20 +314,46 @@ impl GSet {
                 let h = PermGroup::new(n, hg)?;
                 let index_big = group.order() / h.order();
                 if index_big > BigUint::from(limits.max_points) {
-                    return Err(points_limit(format!("the G-set of {index_big} cosets"), limits));
+                    return Err(points_limit(
+                        format!("the G-set of {index_big} cosets"),
+                        limits,
+                    ));
                 }
                 let he = h.enumerate(limits)?;
                 let subgroup: Vec<Perm> = (0..he.len()).map(|i| he.element(i)).collect();
                 let (reps, index) = coset_orbit(&subgroup, &gens, n);
                 let labels = reps
                     .iter()
-                    .map(|r| if r.is_identity() { "H".to_string() } else { format!("H*{r}") })
+                    .map(|r| {
+                        if r.is_identity() {
+                            "H".to_string()
+                        } else {
+                            format!("H*{r}")
+                        }
+                    })
                     .collect();
-                (Kind::Cosets { subgroup, reps, index }, labels)
+                (
+                    Kind::Cosets {
+                        subgroup,
+                        reps,
+                        index,
+                    },
+                    labels,
+                )
             }
         };
-        let mut set = GSet { action: action.clone(), group_degree: n, group: group.clone(), generators: vec![], labels, kind };
-        set.generators = gens.iter().map(|g| set.act(g)).collect::<Result<Vec<_>>>()?;
+        let mut set = GSet {
+            action: action.clone(),
+            group_degree: n,
+            group: group.clone(),
+            generators: vec![],
+            labels,
+            kind,
+        };
+        set.generators = gens
+            .iter()
+            .map(|g| set.act(g))
+            .collect::<Result<Vec<_>>>()?;
         Ok(set)
     }
 
@@ -320,13 +387,21 @@ impl GSet {
     pub fn act(&self, g: &Perm) -> Result<Perm> {
         if g.degree() != self.group_degree {
             return Err(Error::bad(
-                format!("the permutation {g} has degree {}, the group acts on {}", g.degree(), self.group_degree),
+                format!(
+                    "the permutation {g} has degree {}, the group acts on {}",
+                    g.degree(),
+                    self.group_degree
+                ),
                 "give an element of the group",
             ));
         }
         let images: Vec<u32> = match &self.kind {
             Kind::Natural => return Ok(g.clone()),
-            Kind::Sets { ordered, elems, index } => {
+            Kind::Sets {
+                ordered,
+                elems,
+                index,
+            } => {
                 let mut buf = Vec::new();
                 elems
                     .iter()
@@ -342,14 +417,21 @@ impl GSet {
             }
             Kind::Elements { group, conjugation } => {
                 let gi = group.index_of(g).ok_or_else(|| {
-                    Error::bad(format!("{g} is not an element of the group"), "give an element of the group")
+                    Error::bad(
+                        format!("{g} is not an element of the group"),
+                        "give an element of the group",
+                    )
                 })?;
                 let ginv = group.inv(gi);
                 (0..group.len())
                     .map(|x| if *conjugation { group.mul(ginv, group.mul(x, gi)) } else { group.mul(x, gi) } as u32)
                     .collect()
             }
-            Kind::Cosets { subgroup, reps, index } => {
+            Kind::Cosets {
+                subgroup,
+                reps,
+                index,
+            } => {
                 let mut out = Vec::with_capacity(reps.len());
                 for r in reps {
                     let key = coset_key(subgroup, &(r * g));
@@ -378,10 +460,13 @@ impl GSet {
     ///
     /// Complexity: `O(|X| * #generators)`.
     pub fn orbits(&self) -> Vec<Vec<usize>> {
-        orbits_of(self.len(), &self.generators).into_iter().map(|mut o| {
-            o.sort_unstable();
-            o
-        }).collect()
+        orbits_of(self.len(), &self.generators)
+            .into_iter()
+            .map(|mut o| {
+                o.sort_unstable();
+                o
+            })
+            .collect()
     }
 
     /// The permutation character: the number of fixed points on `X` of each class
@@ -450,9 +535,17 @@ impl GSet {
         match &self.kind {
             Kind::Natural => h.is_identity(),
             // The regular action is faithful; the kernel of conjugation is the centre.
-            Kind::Elements { conjugation: false, .. } => h.is_identity(),
-            Kind::Elements { conjugation: true, .. } => self.group.generators().iter().all(|s| (h * s) == (s * h)),
-            Kind::Sets { ordered, elems, index } => {
+            Kind::Elements {
+                conjugation: false, ..
+            } => h.is_identity(),
+            Kind::Elements {
+                conjugation: true, ..
+            } => self.group.generators().iter().all(|s| (h * s) == (s * h)),
+            Kind::Sets {
+                ordered,
+                elems,
+                index,
+            } => {
                 let mut buf = Vec::new();
                 elems.iter().enumerate().all(|(x, e)| {
                     buf.clear();
@@ -463,7 +556,11 @@ impl GSet {
                     index.get(&buf) == Some(&(x as u32))
                 })
             }
-            Kind::Cosets { subgroup, reps, index } => reps
+            Kind::Cosets {
+                subgroup,
+                reps,
+                index,
+            } => reps
                 .iter()
                 .enumerate()
                 .all(|(x, r)| index.get(&coset_key(subgroup, &(r * h))) == Some(&(x as u32))),
@@ -487,7 +584,10 @@ impl GSet {
         if self.group.is_abelian() {
             return Ok(c.order);
         }
-        let fits = self.group.order_u64().is_some_and(|o| o <= limits.max_order);
+        let fits = self
+            .group
+            .order_u64()
+            .is_some_and(|o| o <= limits.max_order);
         if !fits {
             return Ok(self.hat_group()?.order());
         }
@@ -499,7 +599,11 @@ impl GSet {
             let g = e.element(i);
             let gi = g.inverse();
             // [g, s] = g^-1 s^-1 g s
-            if gens.iter().zip(&inv_gens).all(|(s, si)| self.acts_trivially(&(&(&gi * si) * &(&g * s)))) {
+            if gens
+                .iter()
+                .zip(&inv_gens)
+                .all(|(s, si)| self.acts_trivially(&(&(&gi * si) * &(&g * s))))
+            {
                 zstar += 1;
             }
         }
@@ -667,7 +771,10 @@ fn centralizer_of(n: usize, gens: &[Perm], sorted_orbits: &[Vec<usize>]) -> Cent
             if orbit_invariant[first] != orbit_invariant[j] {
                 continue;
             }
-            if let Some(phi) = o.iter().find_map(|&y| search.try_map(&orbits[first], o.len(), y)) {
+            if let Some(phi) = o
+                .iter()
+                .find_map(|&y| search.try_map(&orbits[first], o.len(), y))
+            {
                 class.push((j, phi));
                 placed = true;
                 break;
@@ -750,6 +857,14 @@ fn centralizer_of(n: usize, gens: &[Perm], sorted_orbits: &[Vec<usize>]) -> Cent
     }
     // Report classes by the positions of their orbits in the sorted orbit list; both lists
     // are sorted by smallest point, so the indices agree.
-    let orbit_classes = classes.iter().map(|c| c.iter().map(|(j, _)| *j).collect()).collect();
-    Centralizer { generators, order, orbit_classes, orbit_centralizer_orders }
+    let orbit_classes = classes
+        .iter()
+        .map(|c| c.iter().map(|(j, _)| *j).collect())
+        .collect();
+    Centralizer {
+        generators,
+        order,
+        orbit_classes,
+        orbit_centralizer_orders,
+    }
 }

@@ -13,6 +13,10 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_order: 2_000_000, max_points: 100_000, max_classes: 5000 }
+        Limits {
+            max_order: 2_000_000,
+            max_points: 100_000,
+            max_classes: 5000,
+        }
     }
 }

@@ -18,7 +18,9 @@ pub struct Perm {
 impl Perm {
     /// The identity on `degree` points.
     pub fn identity(degree: usize) -> Self {
-        Perm { images: (0..degree as u32).collect() }
+        Perm {
+            images: (0..degree as u32).collect(),
+        }
     }
 
     /// A permutation from its image array (`images[x] = x^g`, 0-based).
@@ -54,7 +56,10 @@ impl Perm {
             let mut seen = std::collections::BTreeSet::new();
             for &x in c {
                 if x >= degree {
-                    return Err(Error::bad(format!("point {} exceeds the degree {degree}", x + 1), "use points 1..degree"));
+                    return Err(Error::bad(
+                        format!("point {} exceeds the degree {degree}", x + 1),
+                        "use points 1..degree",
+                    ));
                 }
                 if !seen.insert(x) {
                     return Err(Error::bad(
@@ -130,12 +135,17 @@ impl Perm {
 
     /// The order of the permutation (lcm of its cycle lengths).
     pub fn order(&self) -> u64 {
-        self.cycle_lengths().into_iter().fold(1u64, |acc, l| num_integer::lcm(acc, l as u64))
+        self.cycle_lengths()
+            .into_iter()
+            .fold(1u64, |acc, l| num_integer::lcm(acc, l as u64))
     }
 
     /// Cycle lengths (including fixed points as 1-cycles), in order of smallest point.
     pub fn cycle_lengths(&self) -> Vec<usize> {
-        self.cycles_with_fixed().into_iter().map(|c| c.len()).collect()
+        self.cycles_with_fixed()
+            .into_iter()
+            .map(|c| c.len())
+            .collect()
     }
 
     /// All cycles including fixed points, each starting at its smallest point, sorted.
@@ -161,12 +171,18 @@ impl Perm {
 
     /// The non-trivial cycles (0-based), each starting at its smallest point.
     pub fn cycles(&self) -> Vec<Vec<usize>> {
-        self.cycles_with_fixed().into_iter().filter(|c| c.len() > 1).collect()
+        self.cycles_with_fixed()
+            .into_iter()
+            .filter(|c| c.len() > 1)
+            .collect()
     }
 
     /// The largest moved point plus one (0 for the identity): GAP's `LargestMovedPoint`.
     pub fn largest_moved_point(&self) -> usize {
-        (0..self.images.len()).rev().find(|&x| self.images[x] as usize != x).map_or(0, |x| x + 1)
+        (0..self.images.len())
+            .rev()
+            .find(|&x| self.images[x] as usize != x)
+            .map_or(0, |x| x + 1)
     }
 
     /// The same permutation on `degree >= self.degree()` points (new points fixed).
@@ -212,11 +228,17 @@ fn parse_cycles(text: &str) -> Result<Vec<Vec<usize>>> {
             ));
         };
         let Some(close) = after.find(')') else {
-            return Err(Error::bad(format!("unbalanced brackets in permutation '{text}'"), "close every cycle with ')'"));
+            return Err(Error::bad(
+                format!("unbalanced brackets in permutation '{text}'"),
+                "close every cycle with ')'",
+            ));
         };
         let body = &after[..close];
         if body.contains('(') {
-            return Err(Error::bad(format!("unbalanced brackets in permutation '{text}'"), "cycles cannot be nested"));
+            return Err(Error::bad(
+                format!("unbalanced brackets in permutation '{text}'"),
+                "cycles cannot be nested",
+            ));
         }
         if !body.is_empty() {
             let mut cycle = Vec::new();
@@ -228,10 +250,16 @@ fn parse_cycles(text: &str) -> Result<Vec<Vec<usize>>> {
                     )
                 })?;
                 if p <= 0 {
-                    return Err(Error::bad(format!("point {p} in permutation '{text}'"), "points are numbered from 1"));
+                    return Err(Error::bad(
+                        format!("point {p} in permutation '{text}'"),
+                        "points are numbered from 1",
+                    ));
                 }
                 if p > u32::MAX as i64 / 2 {
-                    return Err(Error::bad(format!("point {p} is too large"), "points must be below 2^31"));
+                    return Err(Error::bad(
+                        format!("point {p} is too large"),
+                        "points must be below 2^31",
+                    ));
                 }
                 cycle.push((p - 1) as usize);
             }
@@ -254,8 +282,14 @@ impl std::ops::Mul<&Perm> for &Perm {
     type Output = Perm;
     /// `g * h`: first `g`, then `h` (right action).
     fn mul(self, h: &Perm) -> Perm {
-        assert_eq!(self.images.len(), h.images.len(), "permutations of different degrees");
-        Perm { images: self.images.iter().map(|&y| h.images[y as usize]).collect() }
+        assert_eq!(
+            self.images.len(),
+            h.images.len(),
+            "permutations of different degrees"
+        );
+        Perm {
+            images: self.images.iter().map(|&y| h.images[y as usize]).collect(),
+        }
     }
 }
 

@@ -58,9 +58,17 @@ impl PermGroup {
     /// # Ok::<(), plrep::Error>(())
     /// ```
     pub fn new(degree: usize, generators: Vec<Perm>) -> Result<Self> {
-        let gens = generators.iter().map(|g| fit_degree(g, degree)).collect::<Result<Vec<_>>>()?;
+        let gens = generators
+            .iter()
+            .map(|g| fit_degree(g, degree))
+            .collect::<Result<Vec<_>>>()?;
         let chain = StabChain::new(degree, &gens);
-        Ok(PermGroup { degree, generators: gens, name: None, chain })
+        Ok(PermGroup {
+            degree,
+            generators: gens,
+            name: None,
+            chain,
+        })
     }
 
     /// Attach a display name (catalog name or file name).
@@ -217,7 +225,10 @@ impl PermGroup {
         let mut gens = Vec::new();
         for x in elements {
             if !self.contains(x) {
-                return Err(Error::bad(format!("{x} is not in the group"), "take the normal closure of group elements"));
+                return Err(Error::bad(
+                    format!("{x} is not in the group"),
+                    "take the normal closure of group elements",
+                ));
             }
             let x = fit_degree(x, self.degree)?;
             if !x.is_identity() {
@@ -240,7 +251,12 @@ impl PermGroup {
             }
             i += 1;
         }
-        PermGroup { degree: self.degree, generators: gens, name: None, chain }
+        PermGroup {
+            degree: self.degree,
+            generators: gens,
+            name: None,
+            chain,
+        }
     }
 
     /// The derived subgroup `G' = [G, G]`: the normal closure of the commutators of
@@ -324,17 +340,19 @@ impl PermGroup {
             // Indices are u32: 2^32 - 1 is a hard ceiling whatever the flag says.
             _ => {
                 let limit = limits.max_order.min(u32::MAX as u64);
-                return Err(Error::limit(format!("group order {order}"), limit, "--max-order"));
+                return Err(Error::limit(
+                    format!("group order {order}"),
+                    limit,
+                    "--max-order",
+                ));
             }
         }
         // The transversal tables (two u32 arrays of `degree` entries per orbit point)
         // are the part that cannot be recomputed on demand: refuse before allocating
         // them when they would not fit in memory (large groups of large degree).
-        let table_bytes = self
-            .chain
-            .orbit_lengths()
-            .iter()
-            .fold(0usize, |acc, &o| acc.saturating_add(o.saturating_mul(self.degree).saturating_mul(8)));
+        let table_bytes = self.chain.orbit_lengths().iter().fold(0usize, |acc, &o| {
+            acc.saturating_add(o.saturating_mul(self.degree).saturating_mul(8))
+        });
         if table_bytes > MAX_TABLE_BYTES {
             return Err(Error::limit(
                 format!("enumeration tables of {table_bytes} bytes for a group of order {order} on {} points", self.degree),

@@ -25,7 +25,10 @@ use crate::group::permgroup::PermGroup;
 pub fn parse_group(spec: &str) -> Result<PermGroup> {
     let s = spec.trim();
     if s.is_empty() {
-        return Err(Error::bad("empty group spec", "give a catalog name like S4 or generators like (1,2,3),(1,2)"));
+        return Err(Error::bad(
+            "empty group spec",
+            "give a catalog name like S4 or generators like (1,2,3),(1,2)",
+        ));
     }
     if looks_like_generators(s) {
         let gens = parse_generators(s, 0)?;
@@ -51,7 +54,10 @@ pub fn parse_generators(text: &str, min_degree: usize) -> Result<Vec<Perm>> {
     let s = text.trim();
     let s = s.strip_prefix("perm:").unwrap_or(s).trim();
     if s.is_empty() {
-        return Err(Error::bad("no generators given", "write generators like (1,2,3),(1,2); the identity is ()"));
+        return Err(Error::bad(
+            "no generators given",
+            "write generators like (1,2,3),(1,2); the identity is ()",
+        ));
     }
     let mut pieces = Vec::new();
     let mut depth = 0i32;
@@ -70,7 +76,10 @@ pub fn parse_generators(text: &str, min_degree: usize) -> Result<Vec<Perm>> {
             ')' => {
                 depth -= 1;
                 if depth < 0 {
-                    return Err(Error::bad(format!("unbalanced brackets in '{s}'"), "a ')' has no matching '('"));
+                    return Err(Error::bad(
+                        format!("unbalanced brackets in '{s}'"),
+                        "a ')' has no matching '('",
+                    ));
                 }
             }
             ',' if depth == 0 => {
@@ -81,7 +90,10 @@ pub fn parse_generators(text: &str, min_degree: usize) -> Result<Vec<Perm>> {
         }
     }
     if depth != 0 {
-        return Err(Error::bad(format!("unbalanced brackets in '{s}'"), "close every cycle with ')'"));
+        return Err(Error::bad(
+            format!("unbalanced brackets in '{s}'"),
+            "close every cycle with ')'",
+        ));
     }
     pieces.push(&s[start..]);
     let mut perms = Vec::with_capacity(pieces.len());
@@ -95,7 +107,13 @@ pub fn parse_generators(text: &str, min_degree: usize) -> Result<Vec<Perm>> {
         }
         perms.push(Perm::parse_gap(p, 0)?);
     }
-    let degree = perms.iter().map(Perm::degree).max().unwrap_or(0).max(min_degree).max(1);
+    let degree = perms
+        .iter()
+        .map(Perm::degree)
+        .max()
+        .unwrap_or(0)
+        .max(min_degree)
+        .max(1);
     Ok(perms.into_iter().map(|p| p.extended(degree)).collect())
 }
 
@@ -105,7 +123,10 @@ pub fn parse_generators(text: &str, min_degree: usize) -> Result<Vec<Perm>> {
 /// `{"generators": ["()"], "degree": 1}` is the trivial group on one point.
 pub fn group_from_json(text: &str, fallback_name: &str) -> Result<PermGroup> {
     let v: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-        Error::bad(format!("malformed JSON: {e}"), "a group file is {\"generators\": [\"(1,2,3)\", ...], \"name\": ...}")
+        Error::bad(
+            format!("malformed JSON: {e}"),
+            "a group file is {\"generators\": [\"(1,2,3)\", ...], \"name\": ...}",
+        )
     })?;
     let hint = "a group file is {\"generators\": [\"(1,2,3)\", ...]} with an optional \"name\"";
     let Some(obj) = v.as_object() else {
@@ -128,7 +149,12 @@ pub fn group_from_json(text: &str, fallback_name: &str) -> Result<PermGroup> {
         None | Some(serde_json::Value::Null) => 0,
         Some(d) => match d.as_u64() {
             Some(d) if d <= catalog::MAX_CATALOG_DEGREE => d as usize,
-            _ => return Err(Error::bad(format!("\"degree\" {d} is not a usable number of points"), hint)),
+            _ => {
+                return Err(Error::bad(
+                    format!("\"degree\" {d} is not a usable number of points"),
+                    hint,
+                ))
+            }
         },
     };
     let name = match obj.get("name") {
@@ -142,17 +168,28 @@ pub fn group_from_json(text: &str, fallback_name: &str) -> Result<PermGroup> {
         let mut perms = Vec::with_capacity(texts.len());
         for t in &texts {
             if t.trim().is_empty() {
-                return Err(Error::bad("an empty generator string", "the identity is written ()"));
+                return Err(Error::bad(
+                    "an empty generator string",
+                    "the identity is written ()",
+                ));
             }
             perms.push(Perm::parse_gap(t, 0)?);
         }
-        let degree = perms.iter().map(Perm::degree).max().unwrap_or(0).max(min_degree).max(1);
+        let degree = perms
+            .iter()
+            .map(Perm::degree)
+            .max()
+            .unwrap_or(0)
+            .max(min_degree)
+            .max(1);
         perms.into_iter().map(|p| p.extended(degree)).collect()
     };
     let degree = gens[0].degree();
     if min_degree > 0 && degree > min_degree {
         return Err(Error::bad(
-            format!("a generator moves point {degree}, beyond the declared \"degree\" {min_degree}"),
+            format!(
+                "a generator moves point {degree}, beyond the declared \"degree\" {min_degree}"
+            ),
             "fix the generators or the degree",
         ));
     }

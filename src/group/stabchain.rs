@@ -73,7 +73,11 @@ impl Level {
         let mut pos = 0;
         while pos < self.orbit.len() {
             let p = self.orbit[pos] as usize;
-            let range = if pos < old_len { new..new + 1 } else { 0..self.gens.len() };
+            let range = if pos < old_len {
+                new..new + 1
+            } else {
+                0..self.gens.len()
+            };
             for k in range {
                 let q = self.gens[k].apply(p);
                 if self.sv[q] == NOT_IN_ORBIT {
@@ -120,7 +124,9 @@ impl Level {
     fn make_shallow(&mut self) {
         let bound = 2 * (usize::BITS - self.orbit.len().leading_zeros()) + 2;
         for _ in 0..64 {
-            let Some((k, &d)) = self.depth.iter().enumerate().max_by_key(|&(_, d)| *d) else { return };
+            let Some((k, &d)) = self.depth.iter().enumerate().max_by_key(|&(_, d)| *d) else {
+                return;
+            };
             if d <= bound {
                 return;
             }
@@ -139,7 +145,12 @@ impl Level {
 
     /// The strong generators of this level (they generate `G^(i)`).
     pub fn generators(&self) -> Vec<&Perm> {
-        self.gens.iter().zip(&self.strong).filter(|(_, &s)| s).map(|(g, _)| g).collect()
+        self.gens
+            .iter()
+            .zip(&self.strong)
+            .filter(|(_, &s)| s)
+            .map(|(g, _)| g)
+            .collect()
     }
 
     /// The depth of the Schreier tree (longest word for a coset representative).
@@ -223,14 +234,21 @@ impl StabChain {
     /// deterministic Schreier-generator test (Seress 2003, §4.2); instant for the
     /// degrees plrep enumerates and for `S_20`.
     pub fn new(degree: usize, gens: &[Perm]) -> Self {
-        let mut chain = StabChain { degree, levels: Vec::new() };
+        let mut chain = StabChain {
+            degree,
+            levels: Vec::new(),
+        };
         let gens: Vec<&Perm> = gens.iter().filter(|g| !g.is_identity()).collect();
         if gens.is_empty() {
             return chain;
         }
         // Initial base: every generator must move some base point.
         for g in &gens {
-            if chain.levels.iter().all(|l| g.apply(l.base_point) == l.base_point) {
+            if chain
+                .levels
+                .iter()
+                .all(|l| g.apply(l.base_point) == l.base_point)
+            {
                 let b = first_moved(g);
                 chain.levels.push(Level::new(degree, b));
             }
@@ -352,7 +370,9 @@ impl StabChain {
     /// The strong generating set (the strong generators of the first level; every
     /// level's strong generators are among them).
     pub fn strong_generators(&self) -> Vec<Perm> {
-        self.levels.first().map_or(Vec::new(), |l| l.generators().into_iter().cloned().collect())
+        self.levels.first().map_or(Vec::new(), |l| {
+            l.generators().into_iter().cloned().collect()
+        })
     }
 
     /// The basic orbit lengths `|b_i^(G^(i))|`.
@@ -362,10 +382,16 @@ impl StabChain {
 
     /// The group order, the product of the basic orbit lengths.
     pub fn order(&self) -> BigUint {
-        self.levels.iter().fold(BigUint::from(1u32), |acc, l| acc * BigUint::from(l.orbit.len()))
+        self.levels.iter().fold(BigUint::from(1u32), |acc, l| {
+            acc * BigUint::from(l.orbit.len())
+        })
     }
 }
 
 fn first_moved(g: &Perm) -> usize {
-    g.images().iter().enumerate().position(|(x, &y)| x as u32 != y).expect("non-identity")
+    g.images()
+        .iter()
+        .enumerate()
+        .position(|(x, &y)| x as u32 != y)
+        .expect("non-identity")
 }

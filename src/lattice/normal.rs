@@ -89,7 +89,11 @@ impl NormalLattice {
         // Close under intersection: intersect every new set with every kernel.
         while let Some(s) = frontier.pop() {
             for k in &gens {
-                let i: Vec<usize> = s.iter().copied().filter(|c| k.binary_search(c).is_ok()).collect();
+                let i: Vec<usize> = s
+                    .iter()
+                    .copied()
+                    .filter(|c| k.binary_search(c).is_ok())
+                    .collect();
                 if sets.insert(i.clone()) {
                     frontier.push(i);
                 }
@@ -99,10 +103,18 @@ impl NormalLattice {
             .into_iter()
             .map(|classes| {
                 let order = classes.iter().map(|&c| class_sizes[c]).sum();
-                NormalSubgroup { classes, order, names: Vec::new() }
+                NormalSubgroup {
+                    classes,
+                    order,
+                    names: Vec::new(),
+                }
             })
             .collect();
-        subgroups.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.classes.cmp(&b.classes)));
+        subgroups.sort_by(|a, b| {
+            a.order
+                .cmp(&b.order)
+                .then_with(|| a.classes.cmp(&b.classes))
+        });
         let hasse = hasse_diagram(&subgroups);
         let mut lattice = NormalLattice { subgroups, hasse };
         lattice.name_trivial_and_whole();
@@ -163,13 +175,19 @@ impl NormalLattice {
                 continue;
             }
             let same: Vec<usize> = (0..self.subgroups.len())
-                .filter(|&j| self.subgroups[j].order == n.order && self.subgroups[j].names.is_empty())
+                .filter(|&j| {
+                    self.subgroups[j].order == n.order && self.subgroups[j].names.is_empty()
+                })
                 .collect();
             if same.len() == 1 {
                 out.push(format!("N{}", n.order));
             } else {
                 let pos = same.iter().position(|&j| j == i).unwrap_or(0);
-                out.push(format!("N{}{}", n.order, crate::report::names::letters(pos)));
+                out.push(format!(
+                    "N{}{}",
+                    n.order,
+                    crate::report::names::letters(pos)
+                ));
             }
         }
         out
@@ -195,7 +213,11 @@ fn hasse_diagram(subgroups: &[NormalSubgroup]) -> DiGraph<usize, ()> {
         g.add_node(i);
     }
     let below: Vec<Vec<bool>> = (0..m)
-        .map(|a| (0..m).map(|b| a != b && subgroups[a].is_subgroup_of(&subgroups[b])).collect())
+        .map(|a| {
+            (0..m)
+                .map(|b| a != b && subgroups[a].is_subgroup_of(&subgroups[b]))
+                .collect()
+        })
         .collect();
     for a in 0..m {
         for b in 0..m {
@@ -221,14 +243,28 @@ impl NormalLattice {
         let mut d = crate::report::LayeredDrawing::new(title);
         for (i, n) in self.subgroups.iter().enumerate() {
             let layer = orders.iter().position(|&o| o == n.order).unwrap_or(0);
-            let extra = n.names.iter().skip(1).cloned().collect::<Vec<_>>().join(" = ");
-            let sub = if extra.is_empty() { format!("order {}", n.order) } else { format!("= {extra}, order {}", n.order) };
+            let extra = n
+                .names
+                .iter()
+                .skip(1)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" = ");
+            let sub = if extra.is_empty() {
+                format!("order {}", n.order)
+            } else {
+                format!("= {extra}, order {}", n.order)
+            };
             let id = d.add_node(labels[i].clone(), sub, layer);
             debug_assert_eq!(id, i);
         }
         for e in self.hasse.edge_indices() {
             if let Some((a, b)) = self.hasse.edge_endpoints(e) {
-                d.add_edge(self.hasse[b], self.hasse[a], crate::report::EdgeStyle::Plain);
+                d.add_edge(
+                    self.hasse[b],
+                    self.hasse[a],
+                    crate::report::EdgeStyle::Plain,
+                );
             }
         }
         d

@@ -13,7 +13,8 @@ use std::fmt;
 use std::str::FromStr;
 
 /// The valid activation names, for hints.
-pub const ACTIVATION_NAMES: &str = "relu, abs, identity, leaky:<p> (e.g. leaky:1/100), hardtanh, square";
+pub const ACTIVATION_NAMES: &str =
+    "relu, abs, identity, leaky:<p> (e.g. leaky:1/100), hardtanh, square";
 
 /// A coordinatewise activation function.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -54,7 +55,12 @@ impl Activation {
     /// ```
     pub fn parse(text: &str) -> Result<Activation> {
         let t = text.trim().to_ascii_lowercase();
-        let bad = || Error::bad(format!("unknown activation '{text}'"), format!("valid: {ACTIVATION_NAMES}"));
+        let bad = || {
+            Error::bad(
+                format!("unknown activation '{text}'"),
+                format!("valid: {ACTIVATION_NAMES}"),
+            )
+        };
         Ok(match t.as_str() {
             "relu" => Activation::Relu,
             "abs" => Activation::Abs,
@@ -64,7 +70,10 @@ impl Activation {
             _ => {
                 let p = t.strip_prefix("leaky:").ok_or_else(bad)?;
                 let p = parse_rational(p).ok_or_else(|| {
-                    Error::bad(format!("bad slope in activation '{text}'"), "write leaky:<p> with a rational p, e.g. leaky:1/100 or leaky:0.01")
+                    Error::bad(
+                        format!("bad slope in activation '{text}'"),
+                        "write leaky:<p> with a rational p, e.g. leaky:1/100 or leaky:0.01",
+                    )
                 })?;
                 Activation::Leaky(p)
             }
@@ -149,7 +158,10 @@ impl Activation {
     /// assert_eq!(Activation::Hardtanh.eval(&x).unwrap(), x);
     /// ```
     pub fn eval(&self, x: &Cyclotomic) -> Result<Cyclotomic> {
-        let sign = |y: &Cyclotomic| y.try_sign().ok_or_else(|| Error::bad("activation of a non-real number", "inputs must be real"));
+        let sign = |y: &Cyclotomic| {
+            y.try_sign()
+                .ok_or_else(|| Error::bad("activation of a non-real number", "inputs must be real"))
+        };
         match self {
             Activation::Square => Ok(x * x),
             Activation::Hardtanh => {
@@ -164,7 +176,11 @@ impl Activation {
             }
             _ => {
                 let (a, b) = self.homogeneous_ab().expect("homogeneous");
-                let abs = if sign(x)? == Ordering::Less { -x } else { x.clone() };
+                let abs = if sign(x)? == Ordering::Less {
+                    -x
+                } else {
+                    x.clone()
+                };
                 Ok(x.scale(&a) + abs.scale(&b))
             }
         }
@@ -193,7 +209,11 @@ pub fn parse_rational(text: &str) -> Option<Q> {
         if frac.is_empty() || !frac.bytes().all(|c| c.is_ascii_digit()) || frac.len() > 18 {
             return None;
         }
-        let i: Q = if int.is_empty() { Q::zero() } else { int.parse().ok()? };
+        let i: Q = if int.is_empty() {
+            Q::zero()
+        } else {
+            int.parse().ok()?
+        };
         if i.signum() < 0 || !i.is_integer() {
             return None;
         }
@@ -214,5 +234,10 @@ pub fn parse_rational(text: &str) -> Option<Q> {
 /// assert!(parse_bias("x").is_err());
 /// ```
 pub fn parse_bias(text: &str) -> Result<Q> {
-    parse_rational(text).ok_or_else(|| Error::bad(format!("bad bias '{text}'"), "the bias is a rational number, e.g. 1, -1/2 or 0.25"))
+    parse_rational(text).ok_or_else(|| {
+        Error::bad(
+            format!("bad bias '{text}'"),
+            "the bias is a rational number, e.g. 1, -1/2 or 0.25",
+        )
+    })
 }

@@ -69,7 +69,9 @@ impl BlockSpace {
         let f = &module.field;
         let m = f.m();
         let vals = module.orbital_values(l);
-        let red: Vec<Vec<i128>> = (0..module.num_orbitals()).map(|o| f.reduce(&vals[o * m..(o + 1) * m])).collect();
+        let red: Vec<Vec<i128>> = (0..module.num_orbitals())
+            .map(|o| f.reduce(&vals[o * m..(o + 1) * m]))
+            .collect();
         let n = module.points();
         let mut zero_set = Vec::new();
         let mut classes: Vec<Vec<(usize, i8)>> = Vec::new();
@@ -100,7 +102,11 @@ impl BlockSpace {
                 classes.push(vec![(x, 1)]);
             }
         }
-        BlockSpace { simple: l, zero_set, classes }
+        BlockSpace {
+            simple: l,
+            zero_set,
+            classes,
+        }
     }
 
     /// The spanning set of the chosen space: signed indicator functions as
@@ -108,12 +114,20 @@ impl BlockSpace {
     pub fn basis(&self, kind: BlockKind) -> Vec<Vec<(usize, i8)>> {
         match kind {
             BlockKind::Odd => self.classes.clone(),
-            BlockKind::Abs => self.classes.iter().map(|c| c.iter().map(|&(x, _)| (x, 1)).collect()).collect(),
+            BlockKind::Abs => self
+                .classes
+                .iter()
+                .map(|c| c.iter().map(|&(x, _)| (x, 1)).collect())
+                .collect(),
             BlockKind::Plus => {
                 let mut out = Vec::new();
                 for c in &self.classes {
                     for s in [1i8, -1] {
-                        let part: Vec<(usize, i8)> = c.iter().filter(|p| p.1 == s).map(|&(x, _)| (x, 1)).collect();
+                        let part: Vec<(usize, i8)> = c
+                            .iter()
+                            .filter(|p| p.1 == s)
+                            .map(|&(x, _)| (x, 1))
+                            .collect();
                         if !part.is_empty() {
                             out.push(part);
                         }

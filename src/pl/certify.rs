@@ -72,7 +72,9 @@ impl<'a> Checker<'a> {
         for g in 0..m.order() {
             counts[m.image(g, y) * k + m.classes.class_of[g] as usize] += 1;
         }
-        (0..m.points()).map(|x| self.combine(l, &counts[x * k..(x + 1) * k])).collect()
+        (0..m.points())
+            .map(|x| self.combine(l, &counts[x * k..(x + 1) * k]))
+            .collect()
     }
 
     /// `w = t P_L r` from the definition.
@@ -95,9 +97,20 @@ impl<'a> Checker<'a> {
         out
     }
 
-    fn check_edge(&mut self, p: &PairResult, w: &super::witness::Witness, opts: &SolverOptions) -> Result<()> {
+    fn check_edge(
+        &mut self,
+        p: &PairResult,
+        w: &super::witness::Witness,
+        opts: &SolverOptions,
+    ) -> Result<()> {
         let m = self.module;
-        let fail = |what: &str| Err(Error::verification(format!("edge {} -> {}: {what}", label(m, p.from), label(m, p.to))));
+        let fail = |what: &str| {
+            Err(Error::verification(format!(
+                "edge {} -> {}: {what}",
+                label(m, p.from),
+                label(m, p.to)
+            )))
+        };
         if w.r.len() != m.points() || w.point >= m.points() {
             return fail("witness has the wrong shape");
         }
@@ -125,7 +138,10 @@ impl<'a> Checker<'a> {
         }
         let val = val.scale(&m.projector_scale(p.to));
         if val != w.value {
-            return fail(&format!("recomputed value {val} differs from the recorded {}", w.value));
+            return fail(&format!(
+                "recomputed value {val} differs from the recorded {}",
+                w.value
+            ));
         }
         Ok(())
     }
@@ -140,7 +156,13 @@ impl<'a> Checker<'a> {
     ) -> Result<()> {
         let m = self.module;
         let n = m.points();
-        let fail = |what: String| Err(Error::verification(format!("non-edge {} -> {}: {what}", label(m, p.from), label(m, p.to))));
+        let fail = |what: String| {
+            Err(Error::verification(format!(
+                "non-edge {} -> {}: {what}",
+                label(m, p.from),
+                label(m, p.to)
+            )))
+        };
         // The kind must contain every F-value for this activation.
         let valid = match block_kind(opts, p.from == p.to) {
             None => false,
@@ -149,7 +171,11 @@ impl<'a> Checker<'a> {
             Some(BlockKind::Abs) => kind != BlockKind::Odd,
         };
         if !valid {
-            return fail(format!("block space {} does not contain the values of {}", kind.name(), opts.activation));
+            return fail(format!(
+                "block space {} does not contain the values of {}",
+                kind.name(),
+                opts.activation
+            ));
         }
         // Partition of X.
         let mut label_of = vec![usize::MAX; n];
@@ -211,9 +237,14 @@ impl<'a> Checker<'a> {
             }
             for &(x, s) in &c[1..] {
                 let d = diag[x].as_ref().expect("orbit diagonal") + &d0;
-                let e = self.combine(p.from, &counts[x * k..(x + 1) * k]).scale(&Q::from_int(2 * s as i64));
+                let e = self
+                    .combine(p.from, &counts[x * k..(x + 1) * k])
+                    .scale(&Q::from_int(2 * s as i64));
                 if d != e {
-                    return fail(format!("rows of {x0} and {x} are not {}", if s == 1 { "equal" } else { "opposite" }));
+                    return fail(format!(
+                        "rows of {x0} and {x} are not {}",
+                        if s == 1 { "equal" } else { "opposite" }
+                    ));
                 }
             }
         }
@@ -300,14 +331,24 @@ fn label(m: &PlModule, l: usize) -> &str {
 pub fn certify(module: &PlModule, solution: &Solution) -> Result<CertifyReport> {
     let verts: Vec<usize> = module.present.iter().map(|p| p.0).collect();
     if solution.vertices != verts {
-        return Err(Error::verification("the solution's vertices are not the simples present"));
+        return Err(Error::verification(
+            "the solution's vertices are not the simples present",
+        ));
     }
-    let expected: Vec<(usize, usize)> = verts.iter().flat_map(|&a| verts.iter().map(move |&b| (a, b))).collect();
+    let expected: Vec<(usize, usize)> = verts
+        .iter()
+        .flat_map(|&a| verts.iter().map(move |&b| (a, b)))
+        .collect();
     let got: Vec<(usize, usize)> = solution.pairs.iter().map(|p| (p.from, p.to)).collect();
     if expected != got {
-        return Err(Error::verification("the solution does not list every ordered pair exactly once"));
+        return Err(Error::verification(
+            "the solution does not list every ordered pair exactly once",
+        ));
     }
-    let mut ch = Checker { module, cache: HashMap::new() };
+    let mut ch = Checker {
+        module,
+        cache: HashMap::new(),
+    };
     let mut rep = CertifyReport::default();
     for p in &solution.pairs {
         ch.check_pair(p, &solution.options, &mut rep)?;
@@ -316,7 +357,12 @@ pub fn certify(module: &PlModule, solution: &Solution) -> Result<CertifyReport> 
 }
 
 impl Checker<'_> {
-    fn check_pair(&mut self, p: &PairResult, opts: &SolverOptions, rep: &mut CertifyReport) -> Result<()> {
+    fn check_pair(
+        &mut self,
+        p: &PairResult,
+        opts: &SolverOptions,
+        rep: &mut CertifyReport,
+    ) -> Result<()> {
         let module = self.module;
         let ch = self;
         match &p.verdict {
@@ -327,7 +373,10 @@ impl Checker<'_> {
             Verdict::NonEdge(o) => {
                 match o {
                     Obstruction::Linear => {
-                        let linear = opts.activation.homogeneous_ab().is_some_and(|(_, b)| b.is_zero());
+                        let linear = opts
+                            .activation
+                            .homogeneous_ab()
+                            .is_some_and(|(_, b)| b.is_zero());
                         if !linear || p.from == p.to {
                             return Err(Error::verification(format!(
                                 "non-edge {} -> {}: the linear obstruction does not apply",
@@ -336,10 +385,18 @@ impl Checker<'_> {
                             )));
                         }
                     }
-                    Obstruction::Blocks { kind, zero_set, classes } => ch.check_blocks(p, *kind, zero_set, classes, opts)?,
+                    Obstruction::Blocks {
+                        kind,
+                        zero_set,
+                        classes,
+                    } => ch.check_blocks(p, *kind, zero_set, classes, opts)?,
                     Obstruction::Hadamard => {
-                        if opts.activation != Activation::Square || (opts.bias.is_some() && p.from == p.to) {
-                            return Err(Error::verification("the Hadamard obstruction only applies to square"));
+                        if opts.activation != Activation::Square
+                            || (opts.bias.is_some() && p.from == p.to)
+                        {
+                            return Err(Error::verification(
+                                "the Hadamard obstruction only applies to square",
+                            ));
                         }
                         ch.check_hadamard(p)?
                     }
@@ -355,7 +412,10 @@ impl Checker<'_> {
 /// Re-check the certificate of one pair (see [`certify`]); `Ok(false)` for an unresolved
 /// pair (nothing to check), `Ok(true)` when the certificate holds.
 pub fn certify_pair(module: &PlModule, options: &SolverOptions, pair: &PairResult) -> Result<bool> {
-    let mut ch = Checker { module, cache: HashMap::new() };
+    let mut ch = Checker {
+        module,
+        cache: HashMap::new(),
+    };
     let mut rep = CertifyReport::default();
     ch.check_pair(pair, options, &mut rep)?;
     Ok(rep.unresolved == 0)

@@ -25,7 +25,13 @@ pub struct Existence {
 }
 
 fn class_list(c: &[usize]) -> String {
-    format!("{{{}}}", c.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(","))
+    format!(
+        "{{{}}}",
+        c.iter()
+            .map(|x| x.to_string())
+            .collect::<Vec<_>>()
+            .join(",")
+    )
 }
 
 /// The PL-Schur table for all ordered pairs of real simples, `(from, to)` ascending.
@@ -49,23 +55,48 @@ pub fn exists_table(simples: &RealSimples) -> Vec<Existence> {
         for (j, b) in s.iter().enumerate() {
             let inc = a.kernel.iter().all(|c| b.kernel.contains(c));
             let nonzero_reason = if inc {
-                format!("ker {} ⊆ ker {} (classes {} ⊆ {})", a.label, b.label, class_list(&a.kernel), class_list(&b.kernel))
+                format!(
+                    "ker {} ⊆ ker {} (classes {} ⊆ {})",
+                    a.label,
+                    b.label,
+                    class_list(&a.kernel),
+                    class_list(&b.kernel)
+                )
             } else {
                 let c = a.kernel.iter().find(|c| !b.kernel.contains(c)).unwrap();
-                format!("class {c} lies in ker {} but not in ker {}: the image would be fixed by it", a.label, b.label)
+                format!(
+                    "class {c} lies in ker {} but not in ker {}: the image would be fixed by it",
+                    a.label, b.label
+                )
             };
             let (nonlinear, nonlinear_reason) = if !inc {
                 (false, "no nonzero map at all".to_string())
             } else if i != j {
-                (true, "every nonzero map between different simples is non-linear (Schur)".to_string())
+                (
+                    true,
+                    "every nonzero map between different simples is non-linear (Schur)".to_string(),
+                )
             } else if a.dim == 1 && !a.is_trivial() {
                 (false, "one-dimensional non-trivial: equivariant homogeneous maps are odd, hence linear".to_string())
             } else if a.is_trivial() {
-                (true, "trivial: any PL function of one variable, e.g. ReLU".to_string())
+                (
+                    true,
+                    "trivial: any PL function of one variable, e.g. ReLU".to_string(),
+                )
             } else {
-                (true, "PL bump construction on the faithful G/ker L-action (T3)".to_string())
+                (
+                    true,
+                    "PL bump construction on the faithful G/ker L-action (T3)".to_string(),
+                )
             };
-            out.push(Existence { from: i, to: j, nonzero: inc, nonzero_reason, nonlinear, nonlinear_reason });
+            out.push(Existence {
+                from: i,
+                to: j,
+                nonzero: inc,
+                nonzero_reason,
+                nonlinear,
+                nonlinear_reason,
+            });
         }
     }
     out
@@ -89,13 +120,23 @@ pub fn exists_text(simples: &RealSimples, table: &[Existence]) -> String {
         let _ = write!(out, "{:w$} ", a.label);
         for j in 0..s.len() {
             let e = &table[i * s.len() + j];
-            let c = if e.nonlinear { "N" } else if e.nonzero { "l" } else { "." };
+            let c = if e.nonlinear {
+                "N"
+            } else if e.nonzero {
+                "l"
+            } else {
+                "."
+            };
             let _ = write!(out, " {c:>w$}");
         }
         out.push('\n');
     }
     for e in table.iter().filter(|e| e.from == e.to && !e.nonlinear) {
-        let _ = writeln!(out, "{} -> {}: {}", s[e.from].label, s[e.to].label, e.nonlinear_reason);
+        let _ = writeln!(
+            out,
+            "{} -> {}: {}",
+            s[e.from].label, s[e.to].label, e.nonlinear_reason
+        );
     }
     out
 }

@@ -65,7 +65,10 @@ impl Field {
     /// The field `Q(zeta_m)` (`m >= 1`).
     pub fn new(m: usize) -> Field {
         assert!(m >= 1);
-        Field { m, phi: cyclotomic_poly(m) }
+        Field {
+            m,
+            phi: cyclotomic_poly(m),
+        }
     }
 
     /// The smallest field containing all the given values (lcm of their conductors).
@@ -122,7 +125,12 @@ impl Field {
 
     /// `dst += a * b` for two dense elements (convolution modulo `x^m - 1`).
     pub fn mul_dense_acc(&self, dst: &mut [i128], a: &[i128], b: &[i128]) {
-        let s: Sparse = a.iter().enumerate().filter(|(_, c)| **c != 0).map(|(k, c)| (k, *c)).collect();
+        let s: Sparse = a
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| **c != 0)
+            .map(|(k, c)| (k, *c))
+            .collect();
         self.mul_acc(dst, &s, b);
     }
 
@@ -185,7 +193,11 @@ impl Field {
     /// Error unless every coordinate is below [`MAX_MAGNITUDE`] (overflow guard).
     pub fn check_magnitude(&self, v: &[i128]) -> Result<()> {
         if v.iter().any(|c| c.unsigned_abs() > MAX_MAGNITUDE as u128) {
-            return Err(Error::limit("exact coordinate size in the PL solver", "2^80", "--max-order (use a smaller group or module)"));
+            return Err(Error::limit(
+                "exact coordinate size in the PL solver",
+                "2^80",
+                "--max-order (use a smaller group or module)",
+            ));
         }
         Ok(())
     }

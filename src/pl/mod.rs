@@ -25,5 +25,7 @@ pub use blocks::{BlockKind, BlockSpace};
 pub use certify::{certify, certify_pair, CertifyReport};
 pub use exists::{exists_table, exists_text, Existence};
 pub use projector::PlModule;
-pub use solver::{solve, solve_from, solve_pair, Obstruction, PairResult, Solution, SolverOptions, Verdict};
+pub use solver::{
+    solve, solve_from, solve_pair, Obstruction, PairResult, Solution, SolverOptions, Verdict,
+};
 pub use witness::Witness;

@@ -76,17 +76,27 @@ impl PlModule {
         let gset = GSet::new(group, action, limits)?;
         let n = gset.len();
         if n > MAX_SOLVER_POINTS {
-            return Err(Error::limit(format!("{n} points for the PL solver"), MAX_SOLVER_POINTS, "--max-points"));
+            return Err(Error::limit(
+                format!("{n} points for the PL solver"),
+                MAX_SOLVER_POINTS,
+                "--max-points",
+            ));
         }
         let elements = group.enumerate(limits)?;
         let order = elements.len();
         if order.saturating_mul(n) > MAX_ACTION_TABLE {
-            return Err(Error::limit(format!("|G|*|X| = {} for the PL solver", order * n), MAX_ACTION_TABLE, "--max-order"));
+            return Err(Error::limit(
+                format!("|G|*|X| = {} for the PL solver", order * n),
+                MAX_ACTION_TABLE,
+                "--max-order",
+            ));
         }
         let classes = ConjugacyClasses::compute(&elements, group.generators());
         let table = CharacterTable::from_classes(&elements, &classes)?;
         if table.class_reps != classes.reps {
-            return Err(Error::verification("class order of the character table differs from the solver's"));
+            return Err(Error::verification(
+                "class order of the character table differs from the solver's",
+            ));
         }
         let simples = RealSimples::from_table(&table);
         let pi = gset.permutation_character(&classes)?;
@@ -100,7 +110,11 @@ impl PlModule {
             .map(|l| {
                 l.values
                     .iter()
-                    .map(|v| field.sparse(v).ok_or_else(|| Error::verification("character value not integral")))
+                    .map(|v| {
+                        field
+                            .sparse(v)
+                            .ok_or_else(|| Error::verification("character value not integral"))
+                    })
                     .collect::<Result<Vec<_>>>()
             })
             .collect::<Result<Vec<_>>>()?;
@@ -147,7 +161,10 @@ impl PlModule {
                 reps.push((y, x));
                 let mut size = 0u64;
                 for g in 0..order {
-                    let (yg, xg) = (self.images[g * n + y] as usize, self.images[g * n + x] as usize);
+                    let (yg, xg) = (
+                        self.images[g * n + y] as usize,
+                        self.images[g * n + x] as usize,
+                    );
                     if orbital[yg * n + xg] == u32::MAX {
                         orbital[yg * n + xg] = id;
                         size += 1;
@@ -197,7 +214,10 @@ impl PlModule {
     /// `c_L = dim L / (<psi_L, psi_L> |G|)`, so that `P_L = c_L sum_g psi_L(g) rho(g)`.
     pub fn projector_scale(&self, l: usize) -> Q {
         let s = &self.simples.simples[l];
-        Q::new(s.dim as i64, (s.kind.endomorphism_dim() * self.order() as u64) as i64)
+        Q::new(
+            s.dim as i64,
+            (s.kind.endomorphism_dim() * self.order() as u64) as i64,
+        )
     }
 
     /// The sparse field form of `psi_L(K)`.
@@ -322,6 +342,8 @@ impl PlModule {
         let q = self.project_int_sums(l, &self.class_sums_int(r));
         let m = self.field.m();
         let c = self.projector_scale(l);
-        (0..self.n).map(|y| self.field.to_cyclotomic(&q[y * m..(y + 1) * m], &c)).collect()
+        (0..self.n)
+            .map(|y| self.field.to_cyclotomic(&q[y * m..(y + 1) * m], &c))
+            .collect()
     }
 }

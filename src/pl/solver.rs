@@ -34,7 +34,11 @@ pub struct SolverOptions {
 impl SolverOptions {
     /// Options with the default witness budget (8 seeds) and no bias.
     pub fn new(activation: Activation) -> Self {
-        SolverOptions { activation, bias: None, seeds: 8 }
+        SolverOptions {
+            activation,
+            bias: None,
+            seeds: 8,
+        }
     }
 
     /// With a bias (`Some(0)` is normalised to no bias).
@@ -69,7 +73,11 @@ impl Obstruction {
     pub fn describe(&self) -> String {
         match self {
             Obstruction::Linear => "sigma is linear and isotypic components are orthogonal".into(),
-            Obstruction::Blocks { kind, zero_set, classes } => format!(
+            Obstruction::Blocks {
+                kind,
+                zero_set,
+                classes,
+            } => format!(
                 "P_L' kills the block space T{}(V_L) ({} classes, zero set of {} points)",
                 match kind {
                     BlockKind::Abs => "",
@@ -143,20 +151,35 @@ pub struct Solution {
 impl Solution {
     /// The number of unresolved pairs.
     pub fn unresolved(&self) -> usize {
-        self.pairs.iter().filter(|p| matches!(p.verdict, Verdict::Unresolved { .. })).count()
+        self.pairs
+            .iter()
+            .filter(|p| matches!(p.verdict, Verdict::Unresolved { .. }))
+            .count()
     }
 
     /// The pairs flagged as potential counterexamples to the span conjecture.
     pub fn potential_counterexamples(&self) -> Vec<&PairResult> {
         self.pairs
             .iter()
-            .filter(|p| matches!(p.verdict, Verdict::Unresolved { potential_counterexample: true, .. }))
+            .filter(|p| {
+                matches!(
+                    p.verdict,
+                    Verdict::Unresolved {
+                        potential_counterexample: true,
+                        ..
+                    }
+                )
+            })
             .collect()
     }
 
     /// The certified edges as `(from, to)` simple indices.
     pub fn edges(&self) -> Vec<(usize, usize)> {
-        self.pairs.iter().filter(|p| p.is_edge()).map(|p| (p.from, p.to)).collect()
+        self.pairs
+            .iter()
+            .filter(|p| p.is_edge())
+            .map(|p| (p.from, p.to))
+            .collect()
     }
 }
 
@@ -212,11 +235,20 @@ pub fn solve(module: &PlModule, options: &SolverOptions) -> Result<Solution> {
     for &l in &vertices {
         pairs.extend(solve_from(module, options, l, &vertices)?);
     }
-    Ok(Solution { options: options.clone(), vertices, pairs })
+    Ok(Solution {
+        options: options.clone(),
+        vertices,
+        pairs,
+    })
 }
 
 /// Solve the pairs `L -> L'` for one source `L` and the given targets (in that order).
-pub fn solve_from(module: &PlModule, options: &SolverOptions, l: usize, targets: &[usize]) -> Result<Vec<PairResult>> {
+pub fn solve_from(
+    module: &PlModule,
+    options: &SolverOptions,
+    l: usize,
+    targets: &[usize],
+) -> Result<Vec<PairResult>> {
     let act = &options.activation;
     let simples = &module.simples.simples;
     let mut verdicts: Vec<Option<Verdict>> = vec![None; targets.len()];
@@ -266,7 +298,8 @@ pub fn solve_from(module: &PlModule, options: &SolverOptions, l: usize, targets:
     }
     if !pending.is_empty() {
         let t: Vec<usize> = pending.iter().map(|&i| targets[i]).collect();
-        let (found, stats) = search_with_stats(module, l, &t, act, options.bias.as_ref(), options.seeds)?;
+        let (found, stats) =
+            search_with_stats(module, l, &t, act, options.bias.as_ref(), options.seeds)?;
         for (&i, w) in pending.iter().zip(found) {
             verdicts[i] = Some(match w {
                 Some(w) => Verdict::Edge(w),
@@ -296,7 +329,8 @@ pub fn solve_from(module: &PlModule, options: &SolverOptions, l: usize, targets:
         .map(|(&l2, v)| {
             let verdict = v.expect("every pair decided");
             let explanation = match &verdict {
-                Verdict::NonEdge(Obstruction::Blocks { .. }) | Verdict::NonEdge(Obstruction::Hadamard) => {
+                Verdict::NonEdge(Obstruction::Blocks { .. })
+                | Verdict::NonEdge(Obstruction::Hadamard) => {
                     let c = cent.get_or_insert_with(|| centralizer_scalars(module));
                     explain(module, options, l, l2, c)
                 }
@@ -328,7 +362,9 @@ fn centralizer_scalars(module: &PlModule) -> Vec<(crate::group::Perm, Vec<Option
                 return Vec::new();
             }
             let v = module.orbital_values(l);
-            (0..module.num_orbitals()).map(|o| f.reduce(&v[o * m..(o + 1) * m])).collect()
+            (0..module.num_orbitals())
+                .map(|o| f.reduce(&v[o * m..(o + 1) * m]))
+                .collect()
         })
         .collect();
     gens.into_iter()
@@ -341,8 +377,15 @@ fn centralizer_scalars(module: &PlModule) -> Vec<(crate::group::Perm, Vec<Option
                     [1i8, -1].into_iter().find(|&e| {
                         (0..n).all(|x| {
                             let xk = k.apply(x);
-                            let (a, b, c) = (&red[l][module.orbital(x, x)], &red[l][module.orbital(xk, xk)], &red[l][module.orbital(x, xk)]);
-                            a.iter().zip(b).zip(c).all(|((a, b), c)| a + b - 2 * e as i128 * c == 0)
+                            let (a, b, c) = (
+                                &red[l][module.orbital(x, x)],
+                                &red[l][module.orbital(xk, xk)],
+                                &red[l][module.orbital(x, xk)],
+                            );
+                            a.iter()
+                                .zip(b)
+                                .zip(c)
+                                .all(|((a, b), c)| a + b - 2 * e as i128 * c == 0)
                         })
                     })
                 })
@@ -355,13 +398,25 @@ fn centralizer_scalars(module: &PlModule) -> Vec<(crate::group::Perm, Vec<Option
 /// The simple group-theoretic reasons for a non-edge: rule (a) (an element of `ker^± L`
 /// outside `ker L'`), or a centralizer element acting as a scalar on both components with
 /// incompatible signs (T0–T2).
-fn explain(module: &PlModule, options: &SolverOptions, l: usize, l2: usize, cent: &[(crate::group::Perm, Vec<Option<i8>>)]) -> Option<String> {
+fn explain(
+    module: &PlModule,
+    options: &SolverOptions,
+    l: usize,
+    l2: usize,
+    cent: &[(crate::group::Perm, Vec<Option<i8>>)],
+) -> Option<String> {
     let simples = &module.simples.simples;
     let (a, b) = (&simples[l], &simples[l2]);
-    let even_like = options.bias.is_none() && (options.activation.parity() == Parity::Even || (options.activation.is_homogeneous() && l != l2));
+    let even_like = options.bias.is_none()
+        && (options.activation.parity() == Parity::Even
+            || (options.activation.is_homogeneous() && l != l2));
     let odd = options.bias.is_none() && options.activation.parity() == Parity::Odd;
     if even_like || odd {
-        let bad = if even_like { a.pm_kernel() } else { a.kernel.clone() };
+        let bad = if even_like {
+            a.pm_kernel()
+        } else {
+            a.kernel.clone()
+        };
         if let Some(c) = bad.iter().find(|c| !b.kernel.contains(c)) {
             return Some(format!(
                 "the element {} lies in ker{} {} but not in ker {}: F(w) is fixed by the normal subgroup ker{} {}, which has no nonzero fixed vectors in {}",
@@ -375,10 +430,15 @@ fn explain(module: &PlModule, options: &SolverOptions, l: usize, l2: usize, cent
             ));
         }
     } else if let Some(c) = a.kernel.iter().find(|c| !b.kernel.contains(c)) {
-        return Some(format!("the element {} lies in ker {} but not in ker {} (filtration, T1)", module.classes.reps[*c], a.label, b.label));
+        return Some(format!(
+            "the element {} lies in ker {} but not in ker {} (filtration, T1)",
+            module.classes.reps[*c], a.label, b.label
+        ));
     }
     for (k, eps) in cent {
-        let (Some(ea), Some(eb)) = (eps[l], eps[l2]) else { continue };
+        let (Some(ea), Some(eb)) = (eps[l], eps[l2]) else {
+            continue;
+        };
         // F(k w) = k F(w) and k w = ea w; k acts on V_L' as eb.
         let forced = if even_like {
             eb == -1
@@ -401,6 +461,11 @@ fn explain(module: &PlModule, options: &SolverOptions, l: usize, l2: usize, cent
 }
 
 /// Solve one ordered pair.
-pub fn solve_pair(module: &PlModule, options: &SolverOptions, from: usize, to: usize) -> Result<PairResult> {
+pub fn solve_pair(
+    module: &PlModule,
+    options: &SolverOptions,
+    from: usize,
+    to: usize,
+) -> Result<PairResult> {
     Ok(solve_from(module, options, from, &[to])?.remove(0))
 }

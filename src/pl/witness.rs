@@ -56,7 +56,9 @@ impl SplitMix {
 /// The random integer vector of a seed: `n` entries in `-RANGE..=RANGE`.
 pub fn random_vector(seed: u64, n: usize) -> Vec<i64> {
     let mut g = SplitMix::new(seed);
-    (0..n).map(|_| (g.next_u64() % (2 * RANGE as u64 + 1)) as i64 - RANGE).collect()
+    (0..n)
+        .map(|_| (g.next_u64() % (2 * RANGE as u64 + 1)) as i64 - RANGE)
+        .collect()
 }
 
 fn big(x: i128) -> BigInt {
@@ -83,9 +85,15 @@ pub(crate) fn apply_activation(
     // w + q = (sn qd W + qn sd) / (sd qd)
     let (sn, sd) = (s.numer(), s.denom());
     let (qn, qd) = (q.numer(), q.denom());
-    let Some(a1) = to_i128(&(&sn * &qd)) else { return Ok(None) };
-    let Some(a0) = to_i128(&(&qn * &sd)) else { return Ok(None) };
-    let Some(d) = to_i128(&(&sd * &qd)) else { return Ok(None) };
+    let Some(a1) = to_i128(&(&sn * &qd)) else {
+        return Ok(None);
+    };
+    let Some(a0) = to_i128(&(&qn * &sd)) else {
+        return Ok(None);
+    };
+    let Some(d) = to_i128(&(&sd * &qd)) else {
+        return Ok(None);
+    };
     let mut x = vec![0i128; n * m];
     for (xi, wi) in x.iter_mut().zip(w) {
         *xi = a1.checked_mul(*wi).unwrap_or(i128::MAX);
@@ -144,7 +152,9 @@ pub(crate) fn apply_activation(
     if bias.is_some() {
         // subtract sigma(q) = u / v: Y/E - u/v = (v Y - u E) / (v E)
         let sq = act.eval_q(&q);
-        let (Some(u), Some(v)) = (to_i128(&sq.numer()), to_i128(&sq.denom())) else { return Ok(None) };
+        let (Some(u), Some(v)) = (to_i128(&sq.numer()), to_i128(&sq.denom())) else {
+            return Ok(None);
+        };
         for c in y_vec.iter_mut() {
             *c *= v;
         }
@@ -174,7 +184,13 @@ impl LcmWith for BigInt {
 /// The scales `t` to try: 1 for homogeneous activations without bias; otherwise also a
 /// small one (every `|t w| <= 1/2`), a large one (every nonzero `|t w| >= 2 + |q|`), and
 /// two around the bias. Chosen from floating-point magnitudes (a guide only).
-pub(crate) fn scales(module: &PlModule, w: &[i128], c: &Q, act: &Activation, bias: Option<&Q>) -> Vec<Q> {
+pub(crate) fn scales(
+    module: &PlModule,
+    w: &[i128],
+    c: &Q,
+    act: &Activation,
+    bias: Option<&Q>,
+) -> Vec<Q> {
     let mut out = vec![Q::one()];
     if act.is_homogeneous() && bias.is_none() {
         return out;
@@ -182,10 +198,21 @@ pub(crate) fn scales(module: &PlModule, w: &[i128], c: &Q, act: &Activation, bia
     let m = module.field.m();
     let cf = c.to_f64();
     let mags: Vec<f64> = (0..module.points())
-        .map(|y| (module.field.to_cyclotomic(&w[y * m..(y + 1) * m], &Q::one()).to_f64() * cf).abs())
+        .map(|y| {
+            (module
+                .field
+                .to_cyclotomic(&w[y * m..(y + 1) * m], &Q::one())
+                .to_f64()
+                * cf)
+                .abs()
+        })
         .collect();
     let max = mags.iter().cloned().fold(0.0, f64::max);
-    let min = mags.iter().cloned().filter(|v| *v > 1e-9).fold(f64::INFINITY, f64::min);
+    let min = mags
+        .iter()
+        .cloned()
+        .filter(|v| *v > 1e-9)
+        .fold(f64::INFINITY, f64::min);
     if max <= 0.0 || !min.is_finite() {
         return out;
     }

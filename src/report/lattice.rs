@@ -10,7 +10,12 @@ use std::fmt::Write as _;
 /// One line per normal subgroup (smallest first): label, order, other names, classes by
 /// GAP class name, its maximal normal subgroups, and the real simples of `G/N` (those
 /// whose kernel contains `N`).
-pub fn lattice_text(title: &str, table: &CharacterTable, real: &RealSimples, lattice: &NormalLattice) -> String {
+pub fn lattice_text(
+    title: &str,
+    table: &CharacterTable,
+    real: &RealSimples,
+    lattice: &NormalLattice,
+) -> String {
     let names = class_names(table);
     let labels = lattice.labels();
     let mut s = String::new();
@@ -18,19 +23,52 @@ pub fn lattice_text(title: &str, table: &CharacterTable, real: &RealSimples, lat
     let w = labels.iter().map(String::len).max().unwrap_or(1);
     for (i, n) in lattice.subgroups.iter().enumerate() {
         let aliases: Vec<&String> = n.names.iter().filter(|x| **x != labels[i]).collect();
-        let alias = if aliases.is_empty() { String::new() } else { format!(" = {}", aliases.iter().map(|x| x.as_str()).collect::<Vec<_>>().join(" = ")) };
+        let alias = if aliases.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " = {}",
+                aliases
+                    .iter()
+                    .map(|x| x.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" = ")
+            )
+        };
         let _ = writeln!(s, "{:<w$}  order {}{}", labels[i], n.order, alias);
-        let _ = writeln!(s, "{:<w$}    classes     {}", "", n.classes.iter().map(|&c| names[c].as_str()).collect::<Vec<_>>().join(" "));
+        let _ = writeln!(
+            s,
+            "{:<w$}    classes     {}",
+            "",
+            n.classes
+                .iter()
+                .map(|&c| names[c].as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
         let covers = lattice.lower_covers(i);
         if !covers.is_empty() {
-            let _ = writeln!(s, "{:<w$}    contains    {}", "", covers.iter().map(|&c| labels[c].as_str()).collect::<Vec<_>>().join(" "));
+            let _ = writeln!(
+                s,
+                "{:<w$}    contains    {}",
+                "",
+                covers
+                    .iter()
+                    .map(|&c| labels[c].as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            );
         }
         let simples = real.simples_of_quotient(n);
         let _ = writeln!(
             s,
             "{:<w$}    simples of G/N: {}",
             "",
-            simples.iter().map(|&l| real.simples[l].label.as_str()).collect::<Vec<_>>().join(" ")
+            simples
+                .iter()
+                .map(|&l| real.simples[l].label.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
         );
     }
     s
@@ -39,7 +77,12 @@ pub fn lattice_text(title: &str, table: &CharacterTable, real: &RealSimples, lat
 /// The lattice document `plrep.lattice.v1`: the group, the classes, and per normal
 /// subgroup its label, names, order, classes, maximal normal subgroups (`covers`, indices)
 /// and the real simples of the quotient (labels).
-pub fn lattice_json(group: &PermGroup, table: &CharacterTable, real: &RealSimples, lattice: &NormalLattice) -> Value {
+pub fn lattice_json(
+    group: &PermGroup,
+    table: &CharacterTable,
+    real: &RealSimples,
+    lattice: &NormalLattice,
+) -> Value {
     let names = class_names(table);
     let labels = lattice.labels();
     let classes: Vec<Value> = (0..table.num_classes())
@@ -69,9 +112,17 @@ pub fn lattice_json(group: &PermGroup, table: &CharacterTable, real: &RealSimple
 pub fn normal_lattice(table: &CharacterTable, real: &RealSimples) -> NormalLattice {
     let kernels: Vec<Vec<usize>> = real.simples.iter().map(|l| l.kernel.clone()).collect();
     let mut lattice = NormalLattice::from_kernels(&table.class_sizes, &kernels);
-    let centre: Vec<usize> = (0..table.num_classes()).filter(|&c| table.class_sizes[c] == 1).collect();
+    let centre: Vec<usize> = (0..table.num_classes())
+        .filter(|&c| table.class_sizes[c] == 1)
+        .collect();
     let derived: Vec<usize> = (0..table.num_classes())
-        .filter(|&c| table.characters.iter().filter(|x| x.degree == 1).all(|x| x.values[c] == x.values[0]))
+        .filter(|&c| {
+            table
+                .characters
+                .iter()
+                .filter(|x| x.degree == 1)
+                .all(|x| x.values[c] == x.values[0])
+        })
         .collect();
     lattice.name_centre_and_derived(&centre, &derived);
     lattice

@@ -41,13 +41,26 @@ const MARGIN: f64 = 40.0;
 impl LayeredDrawing {
     /// An empty drawing with a title (shown at the top of the SVG).
     pub fn new(title: impl Into<String>) -> Self {
-        LayeredDrawing { title: title.into(), nodes: Vec::new(), edges: Vec::new() }
+        LayeredDrawing {
+            title: title.into(),
+            nodes: Vec::new(),
+            edges: Vec::new(),
+        }
     }
 
     /// Add a node on `layer` (0 at the top) with a main label and a small second line;
     /// returns its index.
-    pub fn add_node(&mut self, label: impl Into<String>, sublabel: impl Into<String>, layer: usize) -> usize {
-        self.nodes.push(Node { label: label.into(), sublabel: sublabel.into(), layer });
+    pub fn add_node(
+        &mut self,
+        label: impl Into<String>,
+        sublabel: impl Into<String>,
+        layer: usize,
+    ) -> usize {
+        self.nodes.push(Node {
+            label: label.into(),
+            sublabel: sublabel.into(),
+            layer,
+        });
         self.nodes.len() - 1
     }
 
@@ -69,17 +82,33 @@ impl LayeredDrawing {
             let mut out: Vec<usize> = self
                 .edges
                 .iter()
-                .filter_map(|&(a, b, _)| if a == v && b != v { Some(b) } else if b == v && a != v { Some(a) } else { None })
+                .filter_map(|&(a, b, _)| {
+                    if a == v && b != v {
+                        Some(b)
+                    } else if b == v && a != v {
+                        Some(a)
+                    } else {
+                        None
+                    }
+                })
                 .collect();
             out.sort_unstable();
             out.dedup();
             out
         };
         for sweep in 0..4 {
-            let order: Vec<usize> = if sweep % 2 == 0 { (1..nlayers).collect() } else { (0..nlayers.saturating_sub(1)).rev().collect() };
+            let order: Vec<usize> = if sweep % 2 == 0 {
+                (1..nlayers).collect()
+            } else {
+                (0..nlayers.saturating_sub(1)).rev().collect()
+            };
             for l in order {
                 let reference = if sweep % 2 == 0 { l - 1 } else { l + 1 };
-                let pos: Vec<(usize, f64)> = layers[reference].iter().enumerate().map(|(p, &v)| (v, p as f64)).collect();
+                let pos: Vec<(usize, f64)> = layers[reference]
+                    .iter()
+                    .enumerate()
+                    .map(|(p, &v)| (v, p as f64))
+                    .collect();
                 let mut keyed: Vec<(f64, usize, usize)> = layers[l]
                     .iter()
                     .enumerate()
@@ -88,7 +117,11 @@ impl LayeredDrawing {
                             .into_iter()
                             .filter_map(|u| pos.iter().find(|(w, _)| *w == u).map(|(_, x)| *x))
                             .collect();
-                        let key = if ps.is_empty() { p as f64 } else { ps.iter().sum::<f64>() / ps.len() as f64 };
+                        let key = if ps.is_empty() {
+                            p as f64
+                        } else {
+                            ps.iter().sum::<f64>() / ps.len() as f64
+                        };
                         (key, p, v)
                     })
                     .collect();
@@ -108,10 +141,16 @@ impl LayeredDrawing {
             let row = layer.len() as f64 * NODE_W + (layer.len() as f64 - 1.0).max(0.0) * GAP_X;
             let x0 = (width - row) / 2.0 + NODE_W / 2.0;
             for (p, &v) in layer.iter().enumerate() {
-                pos[v] = (x0 + p as f64 * (NODE_W + GAP_X), MARGIN + 30.0 + NODE_H / 2.0 + l as f64 * (NODE_H + GAP_Y));
+                pos[v] = (
+                    x0 + p as f64 * (NODE_W + GAP_X),
+                    MARGIN + 30.0 + NODE_H / 2.0 + l as f64 * (NODE_H + GAP_Y),
+                );
             }
         }
-        let height = MARGIN * 2.0 + 30.0 + layers.len() as f64 * NODE_H + (layers.len() as f64 - 1.0).max(0.0) * GAP_Y;
+        let height = MARGIN * 2.0
+            + 30.0
+            + layers.len() as f64 * NODE_H
+            + (layers.len() as f64 - 1.0).max(0.0) * GAP_Y;
         (pos, width, height)
     }
 
@@ -142,8 +181,16 @@ impl LayeredDrawing {
         edges.sort();
         edges.dedup();
         for &(a, b, style) in &edges {
-            let dash = if style == EdgeStyle::Dashed { r#" stroke-dasharray="6,4""# } else { "" };
-            let marker = if style == EdgeStyle::Plain { "" } else { r#" marker-end="url(#arrow)""# };
+            let dash = if style == EdgeStyle::Dashed {
+                r#" stroke-dasharray="6,4""#
+            } else {
+                ""
+            };
+            let marker = if style == EdgeStyle::Plain {
+                ""
+            } else {
+                r#" marker-end="url(#arrow)""#
+            };
             let (xa, ya) = pos[a];
             let (xb, yb) = pos[b];
             if a == b {
@@ -185,7 +232,11 @@ impl LayeredDrawing {
                 // outwards, away from the centre line, more for longer spans.
                 let span = (self.nodes[a].layer as f64 - self.nodes[b].layer as f64).abs();
                 let (mx, my) = ((xa + xb) / 2.0, (ya + yb) / 2.0);
-                let side = if mx < width / 2.0 - 1e-9 || (mx <= width / 2.0 + 1e-9 && xa <= xb) { -1.0 } else { 1.0 };
+                let side = if mx < width / 2.0 - 1e-9 || (mx <= width / 2.0 + 1e-9 && xa <= xb) {
+                    -1.0
+                } else {
+                    1.0
+                };
                 let cx = mx + side * (NODE_W * 0.75 + 18.0 * (span - 1.0));
                 let (sx, sy) = clip(xa, ya, cx, my);
                 let (tx, ty) = clip(xb, yb, cx, my);
@@ -208,7 +259,11 @@ impl LayeredDrawing {
                 x - NODE_W / 2.0,
                 y - NODE_H / 2.0
             );
-            let (ly, sub) = if n.sublabel.is_empty() { (y + 5.0, None) } else { (y - 2.0, Some(y + 13.0)) };
+            let (ly, sub) = if n.sublabel.is_empty() {
+                (y + 5.0, None)
+            } else {
+                (y - 2.0, Some(y + 13.0))
+            };
             let _ = writeln!(
                 s,
                 r##"<text x="{x:.1}" y="{ly:.1}" text-anchor="middle" font-size="14" fill="#111">{}</text>"##,
@@ -232,8 +287,16 @@ impl LayeredDrawing {
         let _ = writeln!(s, "digraph \"{}\" {{", dot_escape(&self.title));
         s.push_str("  rankdir=TB;\n  node [shape=box, style=rounded];\n");
         for (i, n) in self.nodes.iter().enumerate() {
-            let label = if n.sublabel.is_empty() { n.label.clone() } else { format!("{}\\n{}", n.label, n.sublabel) };
-            let _ = writeln!(s, "  n{i} [label=\"{}\"];", dot_escape(&label).replace("\\\\n", "\\n"));
+            let label = if n.sublabel.is_empty() {
+                n.label.clone()
+            } else {
+                format!("{}\\n{}", n.label, n.sublabel)
+            };
+            let _ = writeln!(
+                s,
+                "  n{i} [label=\"{}\"];",
+                dot_escape(&label).replace("\\\\n", "\\n")
+            );
         }
         for layer in self.layer_order() {
             if layer.len() > 1 {
@@ -269,9 +332,18 @@ impl LayeredDrawing {
             let label = if n.sublabel.is_empty() {
                 tex_escape(&n.label)
             } else {
-                format!("{}\\\\{{\\scriptsize {}}}", tex_escape(&n.label), tex_escape(&n.sublabel))
+                format!(
+                    "{}\\\\{{\\scriptsize {}}}",
+                    tex_escape(&n.label),
+                    tex_escape(&n.sublabel)
+                )
             };
-            let _ = writeln!(s, "  \\node (n{i}) at ({:.2},{:.2}) {{{label}}};", x * scale, -y * scale);
+            let _ = writeln!(
+                s,
+                "  \\node (n{i}) at ({:.2},{:.2}) {{{label}}};",
+                x * scale,
+                -y * scale
+            );
         }
         let mut edges = self.edges.clone();
         edges.sort();
@@ -296,14 +368,25 @@ impl LayeredDrawing {
 /// The point where the segment from the centre `(x, y)` towards `(tx, ty)` leaves the node box.
 fn clip(x: f64, y: f64, tx: f64, ty: f64) -> (f64, f64) {
     let (dx, dy) = (tx - x, ty - y);
-    let sx = if dx.abs() > 1e-12 { (NODE_W / 2.0) / dx.abs() } else { f64::INFINITY };
-    let sy = if dy.abs() > 1e-12 { (NODE_H / 2.0) / dy.abs() } else { f64::INFINITY };
+    let sx = if dx.abs() > 1e-12 {
+        (NODE_W / 2.0) / dx.abs()
+    } else {
+        f64::INFINITY
+    };
+    let sy = if dy.abs() > 1e-12 {
+        (NODE_H / 2.0) / dy.abs()
+    } else {
+        f64::INFINITY
+    };
     let t = sx.min(sy).min(1.0);
     (x + dx * t, y + dy * t)
 }
 
 fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 fn dot_escape(s: &str) -> String {

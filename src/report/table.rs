@@ -8,10 +8,10 @@
 
 use crate::arith::modp::prime_factors;
 use crate::arith::Cyclotomic;
-use crate::report::names::letters;
 use crate::character::{CharacterTable, RealSimples};
 use crate::group::PermGroup;
 use crate::lattice::NormalLattice;
+use crate::report::names::letters;
 use serde_json::{json, Value};
 use std::fmt::Write as _;
 
@@ -20,7 +20,10 @@ use std::fmt::Write as _;
 pub fn class_names(table: &CharacterTable) -> Vec<String> {
     let mut names = Vec::with_capacity(table.num_classes());
     for (i, &o) in table.element_orders.iter().enumerate() {
-        let before = table.element_orders[..i].iter().filter(|&&x| x == o).count();
+        let before = table.element_orders[..i]
+            .iter()
+            .filter(|&&x| x == o)
+            .count();
         names.push(format!("{o}{}", letters(before)));
     }
     names
@@ -61,7 +64,11 @@ impl Legend {
             .iter()
             .map(|(name, v)| {
                 let (re, im) = v.to_complex();
-                let approx = if v.is_real() { format!("{re:.4}") } else { format!("{re:.4}{im:+.4}i") };
+                let approx = if v.is_real() {
+                    format!("{re:.4}")
+                } else {
+                    format!("{re:.4}{im:+.4}i")
+                };
                 format!("{name} = {v} ≈ {approx}")
             })
             .collect()
@@ -97,21 +104,50 @@ fn body(table: &CharacterTable, real: &RealSimples, rows: Rows) -> Body {
     let mut legend = Legend::default();
     let (labels, extra, values): (Vec<String>, Vec<String>, Vec<&Vec<Cyclotomic>>) = match rows {
         Rows::Complex => (
-            (1..=table.characters.len()).map(|i| format!("X.{i}")).collect(),
-            table.characters.iter().map(|c| format!("{:+}", c.indicator).replace("+0", "o").replace("+1", "+").replace("-1", "-")).collect(),
+            (1..=table.characters.len())
+                .map(|i| format!("X.{i}"))
+                .collect(),
+            table
+                .characters
+                .iter()
+                .map(|c| {
+                    format!("{:+}", c.indicator)
+                        .replace("+0", "o")
+                        .replace("+1", "+")
+                        .replace("-1", "-")
+                })
+                .collect(),
             table.characters.iter().map(|c| &c.values).collect(),
         ),
         Rows::Real => (
             real.simples.iter().map(|l| l.label.clone()).collect(),
-            real.simples.iter().map(|l| l.kind.name()[..1].to_string()).collect(),
+            real.simples
+                .iter()
+                .map(|l| l.kind.name()[..1].to_string())
+                .collect(),
             real.simples.iter().map(|l| &l.values).collect(),
         ),
     };
     let cells = values
         .iter()
-        .map(|vals| vals.iter().map(|v| if v.is_zero() { ".".to_string() } else { legend.short(v) }).collect())
+        .map(|vals| {
+            vals.iter()
+                .map(|v| {
+                    if v.is_zero() {
+                        ".".to_string()
+                    } else {
+                        legend.short(v)
+                    }
+                })
+                .collect()
+        })
         .collect();
-    Body { labels, extra, cells, legend }
+    Body {
+        labels,
+        extra,
+        cells,
+        legend,
+    }
 }
 
 /// The table as text, laid out like GAP's `Display`: centralizer orders factored by the
@@ -132,7 +168,11 @@ pub fn table_text(title: &str, table: &CharacterTable, real: &RealSimples, rows:
         let _ = write!(s, "{:>w$}", p, w = lw);
         for &c in &table.centralizer_orders {
             let v = valuation(c, p);
-            let cell = if v == 0 { ".".to_string() } else { v.to_string() };
+            let cell = if v == 0 {
+                ".".to_string()
+            } else {
+                v.to_string()
+            };
             let _ = write!(s, " {cell:>width$}");
         }
         s.push('\n');
@@ -153,7 +193,12 @@ pub fn table_text(title: &str, table: &CharacterTable, real: &RealSimples, rows:
     }
     s.push('\n');
     for (i, row) in b.cells.iter().enumerate() {
-        let _ = write!(s, "{:<w$}", format!("{} {}", b.labels[i], b.extra[i]), w = lw);
+        let _ = write!(
+            s,
+            "{:<w$}",
+            format!("{} {}", b.labels[i], b.extra[i]),
+            w = lw
+        );
         for cell in row {
             let _ = write!(s, " {cell:>width$}");
         }
@@ -161,8 +206,12 @@ pub fn table_text(title: &str, table: &CharacterTable, real: &RealSimples, rows:
     }
     s.push('\n');
     match rows {
-        Rows::Complex => s.push_str("Second column: Frobenius-Schur indicator (+ real, o not real, - quaternionic).\n"),
-        Rows::Real => s.push_str("Second column: type of the real simple (r real, c complex, q quaternionic).\n"),
+        Rows::Complex => s.push_str(
+            "Second column: Frobenius-Schur indicator (+ real, o not real, - quaternionic).\n",
+        ),
+        Rows::Real => s.push_str(
+            "Second column: type of the real simple (r real, c complex, q quaternionic).\n",
+        ),
     }
     let legend = b.legend.lines();
     if !legend.is_empty() {
@@ -175,7 +224,12 @@ pub fn table_text(title: &str, table: &CharacterTable, real: &RealSimples, rows:
 }
 
 /// The table as a Markdown pipe table (irrationalities abbreviated, legend below).
-pub fn table_markdown(title: &str, table: &CharacterTable, real: &RealSimples, rows: Rows) -> String {
+pub fn table_markdown(
+    title: &str,
+    table: &CharacterTable,
+    real: &RealSimples,
+    rows: Rows,
+) -> String {
     let names = class_names(table);
     let b = body(table, real, rows);
     let mut s = String::new();
@@ -183,15 +237,34 @@ pub fn table_markdown(title: &str, table: &CharacterTable, real: &RealSimples, r
     let second = if rows == Rows::Complex { "ind" } else { "type" };
     let _ = writeln!(s, "| | {second} | {} |", names.join(" | "));
     let _ = writeln!(s, "|---|---|{}", "---:|".repeat(names.len()));
-    let _ = writeln!(s, "| \\|C(g)\\| | | {} |", table.centralizer_orders.iter().map(u64::to_string).collect::<Vec<_>>().join(" | "));
+    let _ = writeln!(
+        s,
+        "| \\|C(g)\\| | | {} |",
+        table
+            .centralizer_orders
+            .iter()
+            .map(u64::to_string)
+            .collect::<Vec<_>>()
+            .join(" | ")
+    );
     for (i, row) in b.cells.iter().enumerate() {
-        let _ = writeln!(s, "| {} | {} | {} |", b.labels[i], b.extra[i], row.join(" | ").replace('*', "\\*"));
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} |",
+            b.labels[i],
+            b.extra[i],
+            row.join(" | ").replace('*', "\\*")
+        );
     }
     let legend = b.legend.lines();
     if !legend.is_empty() {
         s.push('\n');
         for l in legend {
-            let _ = writeln!(s, "- `{}", l.replacen(" = ", "` = `", 1).replacen(" ≈ ", "` ≈ ", 1));
+            let _ = writeln!(
+                s,
+                "- `{}",
+                l.replacen(" = ", "` = `", 1).replacen(" ≈ ", "` ≈ ", 1)
+            );
         }
     }
     s
@@ -227,7 +300,11 @@ pub fn cyclotomic_latex(v: &Cyclotomic) -> String {
             while i < chars.len() && chars[i].is_ascii_digit() {
                 i += 1;
             }
-            if i < chars.len() && chars[i] == '/' && i + 1 < chars.len() && chars[i + 1].is_ascii_digit() {
+            if i < chars.len()
+                && chars[i] == '/'
+                && i + 1 < chars.len()
+                && chars[i + 1].is_ascii_digit()
+            {
                 let num: String = chars[start..i].iter().collect();
                 i += 1;
                 let ds = i;
@@ -255,8 +332,25 @@ pub fn table_latex(title: &str, table: &CharacterTable, real: &RealSimples, rows
     let mut s = String::new();
     let _ = writeln!(s, "% {title}");
     let _ = writeln!(s, "\\begin{{tabular}}{{l|{}}}", "r".repeat(names.len()));
-    let _ = writeln!(s, " & {} \\\\", names.iter().map(|n| format!("${n}$")).collect::<Vec<_>>().join(" & "));
-    let _ = writeln!(s, "$|C_G(g)|$ & {} \\\\", table.centralizer_orders.iter().map(u64::to_string).collect::<Vec<_>>().join(" & "));
+    let _ = writeln!(
+        s,
+        " & {} \\\\",
+        names
+            .iter()
+            .map(|n| format!("${n}$"))
+            .collect::<Vec<_>>()
+            .join(" & ")
+    );
+    let _ = writeln!(
+        s,
+        "$|C_G(g)|$ & {} \\\\",
+        table
+            .centralizer_orders
+            .iter()
+            .map(u64::to_string)
+            .collect::<Vec<_>>()
+            .join(" & ")
+    );
     s.push_str("\\hline\n");
     for (i, row) in b.cells.iter().enumerate() {
         let label = match rows {
@@ -303,7 +397,12 @@ pub fn group_json(group: &PermGroup) -> Value {
 /// The full table document `plrep.table.v1` (ARCHITECTURE §4), with the extensions
 /// `classes[].name`, `classes[].centralizer_order`, `power_maps`, `method` and
 /// `normal_subgroups[].names`.
-pub fn table_json(group: &PermGroup, table: &CharacterTable, real: &RealSimples, lattice: &NormalLattice) -> Value {
+pub fn table_json(
+    group: &PermGroup,
+    table: &CharacterTable,
+    real: &RealSimples,
+    lattice: &NormalLattice,
+) -> Value {
     let names = class_names(table);
     let classes: Vec<Value> = (0..table.num_classes())
         .map(|i| {
@@ -351,8 +450,11 @@ pub fn table_json(group: &PermGroup, table: &CharacterTable, real: &RealSimples,
         .enumerate()
         .map(|(i, n)| json!({"label": labels[i], "names": n.names, "order": n.order, "classes": n.classes}))
         .collect();
-    let power_maps: serde_json::Map<String, Value> =
-        table.prime_power_maps().into_iter().map(|(p, m)| (p.to_string(), json!(m))).collect();
+    let power_maps: serde_json::Map<String, Value> = table
+        .prime_power_maps()
+        .into_iter()
+        .map(|(p, m)| (p.to_string(), json!(m)))
+        .collect();
     json!({
         "schema": "plrep.table.v1",
         "group": group_json(group),

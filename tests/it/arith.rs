@@ -57,7 +57,11 @@ pub mod laws {
         assert_eq!(ok(&ab + c), ok(a + &ok(b + c)), "+ associates");
         let m_ab = ok(a * b);
         assert_eq!(m_ab, ok(b * a), "* commutes: {a} {b}");
-        assert_eq!(ok(&m_ab * c), ok(a * &ok(b * c)), "* associates: {a} {b} {c}");
+        assert_eq!(
+            ok(&m_ab * c),
+            ok(a * &ok(b * c)),
+            "* associates: {a} {b} {c}"
+        );
         assert_eq!(ok(a * &ok(b + c)), ok(&m_ab + &ok(a * c)), "distributes");
         #[allow(clippy::eq_op)] // a - a is the point: the additive inverse law.
         let zero = ok(a - a);
@@ -67,7 +71,10 @@ pub mod laws {
         // Float cross-check.
         let (fa, fb) = (a.to_complex(), b.to_complex());
         let s = (scale(a) + 1.0) * (scale(b) + 1.0);
-        assert!(close(ab.to_complex(), (fa.0 + fb.0, fa.1 + fb.1), s), "float + {a} {b}");
+        assert!(
+            close(ab.to_complex(), (fa.0 + fb.0, fa.1 + fb.1), s),
+            "float + {a} {b}"
+        );
         let prod = (fa.0 * fb.0 - fa.1 * fb.1, fa.0 * fb.1 + fa.1 * fb.0);
         assert!(close(m_ab.to_complex(), prod, s), "float * {a} {b}");
         if !a.is_zero() {
@@ -98,12 +105,27 @@ pub mod laws {
         assert_ne!(norm2.sign(), Ordering::Less, "|a|^2 >= 0 for {a}");
         assert_eq!(norm2.sign() == Ordering::Equal, a.is_zero());
         let n = lcm(a.conductor(), b.conductor()).max(1);
-        let units: Vec<i64> = (1..=n as i64).filter(|k| gcd(*k as u64, n) == 1).take(6).collect();
+        let units: Vec<i64> = (1..=n as i64)
+            .filter(|k| gcd(*k as u64, n) == 1)
+            .take(6)
+            .collect();
         for &k in &units {
             let ga = ok(a.galois(k));
-            assert_eq!(ga.conductor(), a.conductor(), "sigma_{k} keeps the conductor of {a}");
-            assert_eq!(ok(ok(a * b).galois(k)), ok(&ga * &ok(b.galois(k))), "sigma_{k} mult");
-            assert_eq!(ok(ok(a + b).galois(k)), ok(&ga + &ok(b.galois(k))), "sigma_{k} add");
+            assert_eq!(
+                ga.conductor(),
+                a.conductor(),
+                "sigma_{k} keeps the conductor of {a}"
+            );
+            assert_eq!(
+                ok(ok(a * b).galois(k)),
+                ok(&ga * &ok(b.galois(k))),
+                "sigma_{k} mult"
+            );
+            assert_eq!(
+                ok(ok(a + b).galois(k)),
+                ok(&ga + &ok(b.galois(k))),
+                "sigma_{k} add"
+            );
             for &l in &units {
                 assert_eq!(
                     ok(ga.galois(l)),
@@ -255,10 +277,14 @@ mod q_tests {
         assert!(Q::new(-1, 3) < Q::new(-1, 4));
         let mut v = vec![Q::new(1, 2), Q::new(-7, 3), Q::from_int(0), Q::new(1, 3)];
         v.sort();
-        assert_eq!(v, vec![Q::new(-7, 3), Q::zero(), Q::new(1, 3), Q::new(1, 2)]);
+        assert_eq!(
+            v,
+            vec![Q::new(-7, 3), Q::zero(), Q::new(1, 3), Q::new(1, 2)]
+        );
         use std::collections::HashSet;
-        let h: HashSet<Q> =
-            [Q::new(1, 2), Q::new(2, 4), Q::new(-1, -2), Q::from_int(1)].into_iter().collect();
+        let h: HashSet<Q> = [Q::new(1, 2), Q::new(2, 4), Q::new(-1, -2), Q::from_int(1)]
+            .into_iter()
+            .collect();
         assert_eq!(h.len(), 2);
     }
 
@@ -271,13 +297,18 @@ mod q_tests {
             ("-6/4", "-3/2"),
             (" 0/5 ", "0"),
             ("+7", "7"),
-            ("123456789012345678901234567890/3", "41152263004115226300411522630"),
+            (
+                "123456789012345678901234567890/3",
+                "41152263004115226300411522630",
+            ),
         ] {
             let q = okq(s.parse::<Q>().unwrap());
             assert_eq!(q.to_string(), want, "{s}");
             assert_eq!(q.to_string().parse::<Q>().unwrap(), q);
         }
-        for bad in ["", "1/0", "a", "1/", "/2", "1/-2", "--1", "1.5", "1/2/3", "- 1"] {
+        for bad in [
+            "", "1/0", "a", "1/", "/2", "1/-2", "--1", "1.5", "1/2/3", "- 1",
+        ] {
             let e = bad.parse::<Q>();
             assert!(e.is_err(), "{bad:?} should not parse");
             assert_eq!(e.unwrap_err().exit_code(), 2);
@@ -289,7 +320,10 @@ mod q_tests {
     fn any_q() -> impl Strategy<Value = Q> {
         prop_oneof![
             (-20i64..20, 1i64..20).prop_map(|(n, d)| Q::new(n, d)),
-            (any::<i64>(), any::<i64>().prop_filter("nonzero", |d| *d != 0))
+            (
+                any::<i64>(),
+                any::<i64>().prop_filter("nonzero", |d| *d != 0)
+            )
                 .prop_map(|(n, d)| Q::new(n, d)),
         ]
     }
@@ -387,7 +421,9 @@ mod canonical {
     fn root_multiplicities_agree_with_sums() {
         let mut seed = 12345u64;
         let mut next = || {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             (seed >> 33) as i64
         };
         for m in 1..=72u64 {
@@ -402,7 +438,9 @@ mod canonical {
                 assert_eq!(fast, slow, "m = {m}, mult = {mult:?}");
                 let via_terms = ok(Cyclotomic::from_terms(
                     m,
-                    mult.iter().enumerate().map(|(s, &c)| (s as i64, Q::from_int(c))),
+                    mult.iter()
+                        .enumerate()
+                        .map(|(s, &c)| (s as i64, Q::from_int(c))),
                 ));
                 assert_eq!(fast, via_terms);
             }
@@ -419,7 +457,10 @@ mod canonical {
         // C1000: a single root, the regular character, and a Galois-orbit sum.
         let mut one_root = vec![0i64; 1000];
         one_root[3] = 1;
-        assert_eq!(ok(Cyclotomic::from_root_multiplicities(1000, &one_root)), Cyclotomic::root_of_unity(1000, 3));
+        assert_eq!(
+            ok(Cyclotomic::from_root_multiplicities(1000, &one_root)),
+            Cyclotomic::root_of_unity(1000, 3)
+        );
         assert!(Cyclotomic::from_root_multiplicities(1000, &vec![1; 1000]).is_zero());
     }
 }
@@ -431,14 +472,18 @@ mod printing {
     fn reference_strings() -> BTreeSet<String> {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/reference");
         let mut out = BTreeSet::new();
-        let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
         files.sort();
         assert!(files.len() >= 40, "reference tables present");
         for f in files {
             if f.extension().and_then(|e| e.to_str()) != Some("json") {
                 continue;
             }
-            let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&f).unwrap()).unwrap();
+            let v: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(&f).unwrap()).unwrap();
             for row in v["characters"].as_array().unwrap() {
                 for x in row.as_array().unwrap() {
                     out.insert(x.as_str().unwrap().to_string());
@@ -496,14 +541,35 @@ mod printing {
 
     #[test]
     fn square_roots() {
-        for (a, b) in [(1i64, 1i64), (2, 1), (3, 1), (5, 1), (7, 1), (6, 1), (12, 1), (1, 2), (-1, 1), (-3, 1), (-5, 4), (49, 9), (30, 7), (-2, 1), (11, 1), (13, 1)] {
+        for (a, b) in [
+            (1i64, 1i64),
+            (2, 1),
+            (3, 1),
+            (5, 1),
+            (7, 1),
+            (6, 1),
+            (12, 1),
+            (1, 2),
+            (-1, 1),
+            (-3, 1),
+            (-5, 4),
+            (49, 9),
+            (30, 7),
+            (-2, 1),
+            (11, 1),
+            (13, 1),
+        ] {
             let q = Q::new(a, b);
             let r = ok(Cyclotomic::sqrt_of_rational(&q).unwrap());
             assert_eq!(ok(&r * &r), Cyclotomic::from_q(q.clone()), "sqrt({q})^2");
             if a > 0 {
                 assert_eq!(r.sign(), Ordering::Greater, "sqrt({q}) > 0");
             } else {
-                assert_eq!(ok(&r * &Cyclotomic::e(4)).sign(), Ordering::Less, "sqrt({q}) = i * positive");
+                assert_eq!(
+                    ok(&r * &Cyclotomic::e(4)).sign(),
+                    Ordering::Less,
+                    "sqrt({q}) = i * positive"
+                );
             }
         }
         assert_eq!(cyc("ER(5)"), cyc("E(5)-E(5)^2-E(5)^3+E(5)^4"));
@@ -555,7 +621,11 @@ mod field {
 
     /// Elements `sum of up to 3 terms c * E(n)^k` for n in 1..=12, small c.
     fn small_elements() -> Vec<Cyclotomic> {
-        let mut out = vec![Cyclotomic::zero(), Cyclotomic::one(), Cyclotomic::from_q(Q::new(-3, 2))];
+        let mut out = vec![
+            Cyclotomic::zero(),
+            Cyclotomic::one(),
+            Cyclotomic::from_q(Q::new(-3, 2)),
+        ];
         for n in 1..=12u64 {
             for k in 0..n as i64 {
                 out.push(ok(Cyclotomic::root_of_unity(n, k)));
@@ -565,7 +635,9 @@ mod field {
         let coeffs = [Q::from_int(1), Q::from_int(-2), Q::new(1, 2)];
         let mut seed = 7u64;
         let mut next = |m: usize| {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             (seed >> 33) as usize % m
         };
         // Sums of three terms of one order n <= 12 (so inverses stay in small fields),
@@ -708,10 +780,21 @@ mod field {
         assert_eq!(cyc("1+E(4)").pow(4), Cyclotomic::from_int(-4));
         let (re, im) = cyc("E(8)").to_complex();
         assert!((re - 0.5f64.sqrt()).abs() < 1e-12 && (im - 0.5f64.sqrt()).abs() < 1e-12);
-        let mut v = vec![cyc("E(3)"), cyc("1/2"), cyc("-E(3)"), cyc("E(4)"), cyc("-1"), cyc("E(3)^2"), cyc("E(3)")];
+        let mut v = vec![
+            cyc("E(3)"),
+            cyc("1/2"),
+            cyc("-E(3)"),
+            cyc("E(4)"),
+            cyc("-1"),
+            cyc("E(3)^2"),
+            cyc("E(3)"),
+        ];
         v.sort_by(|a, b| a.canonical_cmp(b));
         let printed: Vec<String> = v.iter().map(|x| x.to_string()).collect();
-        assert_eq!(printed, ["-1", "1/2", "-E(3)", "E(3)^2", "E(3)", "E(3)", "E(4)"]);
+        assert_eq!(
+            printed,
+            ["-1", "1/2", "-E(3)", "E(3)^2", "E(3)", "E(3)", "E(4)"]
+        );
         for a in &v {
             for b in &v {
                 assert_eq!(a.canonical_cmp(b) == Ordering::Equal, a == b);
@@ -719,8 +802,15 @@ mod field {
             }
         }
         use std::collections::HashSet;
-        let set: HashSet<Cyclotomic> =
-            [cyc("E(6)"), cyc("-E(3)^2"), cyc("E(12)^2"), cyc("E(4)^2"), cyc("-1")].into_iter().collect();
+        let set: HashSet<Cyclotomic> = [
+            cyc("E(6)"),
+            cyc("-E(3)^2"),
+            cyc("E(12)^2"),
+            cyc("E(4)^2"),
+            cyc("-1"),
+        ]
+        .into_iter()
+        .collect();
         assert_eq!(set.len(), 2);
     }
 
@@ -729,7 +819,8 @@ mod field {
     /// Random elements: sums of up to 4 terms `c E(n)^k`, n from a list of small and
     /// composite orders, c small rationals.
     pub fn any_cyc() -> impl Strategy<Value = Cyclotomic> {
-        let orders = prop::sample::select(vec![1u64, 2, 3, 4, 5, 6, 7, 8, 9, 12, 15, 16, 20, 24, 30]);
+        let orders =
+            prop::sample::select(vec![1u64, 2, 3, 4, 5, 6, 7, 8, 9, 12, 15, 16, 20, 24, 30]);
         let term = (orders, 0i64..60, -4i64..5, 1i64..4)
             .prop_map(|(n, k, a, b)| Cyclotomic::root_of_unity(n, k) * Q::new(a, b));
         prop::collection::vec(term, 0..5).prop_map(|v| v.into_iter().sum())
@@ -794,13 +885,21 @@ mod signs {
         let v = (std::f64::consts::TAU / 5.0).cos() * 2.0;
         for (p, q) in convergents(v, 25) {
             let d = ok(&x - &Cyclotomic::from_q(Q::new(p, q)));
-            let want = if (p as f64) / (q as f64) < v { Ordering::Greater } else { Ordering::Less };
+            let want = if (p as f64) / (q as f64) < v {
+                Ordering::Greater
+            } else {
+                Ordering::Less
+            };
             // Convergents alternate around the value; the float test is reliable only
             // while |x - p/q| is far above 1e-16, so check against the exact square:
             // x - p/q > 0 iff x > p/q; x = (sqrt5-1)/2, so compare (2p/q + 1)^2 with 5.
             let lhs = (2 * p + q) as i128 * (2 * p + q) as i128;
             let exact = (5 * q as i128 * q as i128).cmp(&lhs);
-            let exact = if 2 * p + q < 0 { Ordering::Greater } else { exact };
+            let exact = if 2 * p + q < 0 {
+                Ordering::Greater
+            } else {
+                exact
+            };
             assert_eq!(d.sign(), exact, "E(5)+E(5)^4 - {p}/{q}");
             if ((p as f64) / (q as f64) - v).abs() > 1e-9 {
                 assert_eq!(d.sign(), want);
@@ -819,8 +918,10 @@ mod signs {
     fn high_conductor_near_cancellation() {
         // cos(2pi/1000) vs the rational approximation from 40 digits of it.
         // cos(2 pi / 1000) = 0.99998026085613712984867...
-        let x = ok((Cyclotomic::root_of_unity(1000, 1) + Cyclotomic::root_of_unity(1000, -1))
-            * Q::new(1, 2));
+        let x = ok(
+            (Cyclotomic::root_of_unity(1000, 1) + Cyclotomic::root_of_unity(1000, -1))
+                * Q::new(1, 2),
+        );
         let a = Q::new(999980260856137129, 1000000000000000000);
         let b = Q::new(999980260856137130, 1000000000000000000);
         assert_eq!(ok(&x - &Cyclotomic::from_q(a)).sign(), Ordering::Greater);
@@ -829,8 +930,7 @@ mod signs {
         // x - sigma(x) for sigma fixing nothing nearby is well separated; check sums of
         // many cosines whose total is an integer exactly.
         let n = 1001u64;
-        let total: Cyclotomic =
-            (0..n as i64).map(|k| Cyclotomic::root_of_unity(n, k)).sum();
+        let total: Cyclotomic = (0..n as i64).map(|k| Cyclotomic::root_of_unity(n, k)).sum();
         assert!(total.is_zero());
         assert_eq!(total.sign(), Ordering::Equal);
     }
@@ -839,7 +939,9 @@ mod signs {
     fn signs_of_real_elements_vs_f64() {
         let mut seed = 99u64;
         let mut next = |m: i64| {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             ((seed >> 33) as i64).rem_euclid(m)
         };
         let mut checked = 0;
@@ -856,7 +958,15 @@ mod signs {
             let f = x.to_f64();
             let s = x.sign();
             if f.abs() > 1e-6 {
-                assert_eq!(s, if f > 0.0 { Ordering::Greater } else { Ordering::Less }, "{x}");
+                assert_eq!(
+                    s,
+                    if f > 0.0 {
+                        Ordering::Greater
+                    } else {
+                        Ordering::Less
+                    },
+                    "{x}"
+                );
                 checked += 1;
             }
             assert_eq!(x.cmp_real(&Cyclotomic::zero()), s);
@@ -870,7 +980,14 @@ mod signs {
         // x = 2cos(2 pi k/n) against the double nearest to it (an exact dyadic rational
         // within ~1e-16): the sign of x - r needs the refinement stage; cross-check it
         // with the sign of x^2 - r^2, a different element with the same sign (x, r > 0).
-        for (n, k) in [(105u64, 1i64), (997, 1), (1001, 2), (1000, 3), (4096, 5), (3 * 5 * 7 * 11, 4)] {
+        for (n, k) in [
+            (105u64, 1i64),
+            (997, 1),
+            (1001, 2),
+            (1000, 3),
+            (4096, 5),
+            (3 * 5 * 7 * 11, 4),
+        ] {
             let x = ok(Cyclotomic::root_of_unity(n, k) + Cyclotomic::root_of_unity(n, -k));
             let f = 2.0 * (std::f64::consts::TAU * k as f64 / n as f64).cos();
             assert!(f > 1.0);
@@ -910,7 +1027,11 @@ mod signs {
             let d = ok(&r2 - &Cyclotomic::from_q(r));
             // p^2 - 2q^2 = +1 means p/q > sqrt2.
             let pell = &p * &p - BigInt::from(2) * &q * &q;
-            let want = if pell == BigInt::from(1) { Ordering::Less } else { Ordering::Greater };
+            let want = if pell == BigInt::from(1) {
+                Ordering::Less
+            } else {
+                Ordering::Greater
+            };
             assert_eq!(d.sign(), want);
         }
     }

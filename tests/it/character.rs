@@ -10,7 +10,9 @@ use plrep::Error;
 use std::path::{Path, PathBuf};
 
 fn data_dir(sub: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(sub)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(sub)
 }
 
 fn load(path: &Path) -> (PermGroup, serde_json::Value) {
@@ -41,10 +43,18 @@ fn check_laws(t: &CharacterTable) {
     assert_eq!(t.characters.len(), k);
     assert_eq!(t.degrees().iter().map(|d| d * d).sum::<u64>(), n);
     // trivial first, then by degree
-    assert!(t.characters[0].values.iter().all(|v| *v == Cyclotomic::one()));
+    assert!(t.characters[0]
+        .values
+        .iter()
+        .all(|v| *v == Cyclotomic::one()));
     assert!(t.degrees().windows(2).all(|w| w[0] <= w[1]));
     for chi in &t.characters {
-        assert_eq!(n % chi.degree, 0, "degree {} does not divide {n}", chi.degree);
+        assert_eq!(
+            n % chi.degree,
+            0,
+            "degree {} does not divide {n}",
+            chi.degree
+        );
         assert_eq!(chi.values[0], Cyclotomic::from_int(chi.degree as i64));
         // central character values |C| chi(g) / chi(1) are algebraic integers
         for i in 0..k {
@@ -70,16 +80,26 @@ fn check_laws(t: &CharacterTable) {
                             .scale(&Q::from_int(t.class_sizes[i] as i64))
                     })
                     .sum();
-                let expect = if a == b { Cyclotomic::from_int(n as i64) } else { Cyclotomic::zero() };
+                let expect = if a == b {
+                    Cyclotomic::from_int(n as i64)
+                } else {
+                    Cyclotomic::zero()
+                };
                 assert_eq!(s, expect, "rows {a}, {b}");
             }
         }
         for i in 0..k {
             for j in i..k {
-                let s: Cyclotomic =
-                    t.characters.iter().map(|c| &c.values[i] * &c.values[j].conj()).sum();
-                let expect =
-                    if i == j { Cyclotomic::from_int(t.centralizer_orders[i] as i64) } else { Cyclotomic::zero() };
+                let s: Cyclotomic = t
+                    .characters
+                    .iter()
+                    .map(|c| &c.values[i] * &c.values[j].conj())
+                    .sum();
+                let expect = if i == j {
+                    Cyclotomic::from_int(t.centralizer_orders[i] as i64)
+                } else {
+                    Cyclotomic::zero()
+                };
                 assert_eq!(s, expect, "columns {i}, {j}");
             }
         }
@@ -88,8 +108,10 @@ fn check_laws(t: &CharacterTable) {
 
 #[test]
 fn reference_tables_equal_gap() {
-    let mut paths: Vec<PathBuf> =
-        std::fs::read_dir(data_dir("reference")).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(data_dir("reference"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     paths.sort();
     assert_eq!(paths.len(), 43);
     for path in paths {
@@ -108,11 +130,22 @@ fn reference_tables_equal_gap() {
         for (r, c) in ref_classes.iter().enumerate() {
             let rep = Perm::parse_gap(c["rep"].as_str().unwrap(), g.degree()).unwrap();
             let idx = cc.class_of_perm(&e, &rep).unwrap();
-            assert!(!hit[idx], "{name}: two reference classes map to class {idx}");
+            assert!(
+                !hit[idx],
+                "{name}: two reference classes map to class {idx}"
+            );
             hit[idx] = true;
             ours[r] = idx;
-            assert_eq!(t.class_sizes[idx], c["size"].as_u64().unwrap(), "{name}: class size");
-            assert_eq!(t.element_orders[idx], c["element_order"].as_u64().unwrap(), "{name}: element order");
+            assert_eq!(
+                t.class_sizes[idx],
+                c["size"].as_u64().unwrap(),
+                "{name}: class size"
+            );
+            assert_eq!(
+                t.element_orders[idx],
+                c["element_order"].as_u64().unwrap(),
+                "{name}: element order"
+            );
         }
         // match characters as exact value vectors
         let ref_chars = v["characters"].as_array().unwrap();
@@ -125,10 +158,16 @@ fn reference_tables_equal_gap() {
                 vals[ours[r]] = s.as_str().unwrap().parse::<Cyclotomic>().unwrap();
             }
             let found = t.characters.iter().position(|c| c.values == vals);
-            let Some(b) = found else { panic!("{name}: GAP's character {a} {row} is not in our table") };
+            let Some(b) = found else {
+                panic!("{name}: GAP's character {a} {row} is not in our table")
+            };
             assert!(!used[b], "{name}: character matched twice");
             used[b] = true;
-            assert_eq!(t.characters[b].indicator as i64, ref_ind[a].as_i64().unwrap(), "{name}: indicator of {a}");
+            assert_eq!(
+                t.characters[b].indicator as i64,
+                ref_ind[a].as_i64().unwrap(),
+                "{name}: indicator of {a}"
+            );
         }
         let abelian = v["is_abelian"].as_bool().unwrap();
         assert_eq!(t.method == Method::Abelian, abelian, "{name}: method");
@@ -171,8 +210,14 @@ fn random_small_groups_satisfy_the_laws() {
 #[test]
 fn abelian_path_agrees_with_dixon_schneider() {
     // C2 x C4 x C6 and C3 x C9 on disjoint points
-    for gens in [vec!["(1,2)", "(3,4,5,6)", "(7,8,9,10,11,12)"], vec!["(1,2,3)", "(4,5,6,7,8,9,10,11,12)"]] {
-        let perms: Vec<Perm> = gens.iter().map(|s| Perm::parse_gap(s, 12).unwrap()).collect();
+    for gens in [
+        vec!["(1,2)", "(3,4,5,6)", "(7,8,9,10,11,12)"],
+        vec!["(1,2,3)", "(4,5,6,7,8,9,10,11,12)"],
+    ] {
+        let perms: Vec<Perm> = gens
+            .iter()
+            .map(|s| Perm::parse_gap(s, 12).unwrap())
+            .collect();
         let g = PermGroup::new(12, perms).unwrap();
         let (e, cc, t) = build(&g);
         assert_eq!(t.method, Method::Abelian);
@@ -181,7 +226,8 @@ fn abelian_path_agrees_with_dixon_schneider() {
         let m = dixon::dixon_schneider_mod_p(&e, &ci).unwrap();
         let mut rows = dixon::lift(&ci, &m).unwrap();
         rows.sort();
-        let mut ours: Vec<Vec<RootSum>> = t.characters.iter().map(|c| c.root_sums.clone()).collect();
+        let mut ours: Vec<Vec<RootSum>> =
+            t.characters.iter().map(|c| c.root_sums.clone()).collect();
         ours.sort();
         assert_eq!(rows, ours);
     }
@@ -189,8 +235,14 @@ fn abelian_path_agrees_with_dixon_schneider() {
 
 #[test]
 fn tampered_tables_fail_the_check() {
-    let s4 = PermGroup::new(4, vec![Perm::parse_gap("(1,2,3,4)", 4).unwrap(), Perm::parse_gap("(1,2)", 4).unwrap()])
-        .unwrap();
+    let s4 = PermGroup::new(
+        4,
+        vec![
+            Perm::parse_gap("(1,2,3,4)", 4).unwrap(),
+            Perm::parse_gap("(1,2)", 4).unwrap(),
+        ],
+    )
+    .unwrap();
     let (_, _, t) = build(&s4);
     check_character_table(&t).unwrap();
     let is_verification = |r: plrep::Result<()>| matches!(r, Err(Error::Verification(_)));
@@ -198,7 +250,11 @@ fn tampered_tables_fail_the_check() {
     let mut bad = t.clone();
     let i = 2;
     let chi = &mut bad.characters[3];
-    let other = if chi.root_sums[i] == RootSum::integer(0) { RootSum::integer(1) } else { RootSum::integer(0) };
+    let other = if chi.root_sums[i] == RootSum::integer(0) {
+        RootSum::integer(1)
+    } else {
+        RootSum::integer(0)
+    };
     chi.root_sums[i] = other.clone();
     chi.values[i] = other.to_cyclotomic();
     assert!(is_verification(check_character_table(&bad)));
@@ -222,9 +278,18 @@ fn tampered_tables_fail_the_check() {
 
 #[test]
 fn limits_are_enforced() {
-    let s6 = PermGroup::new(6, vec![Perm::parse_gap("(1,2,3,4,5,6)", 6).unwrap(), Perm::parse_gap("(1,2)", 6).unwrap()])
-        .unwrap();
-    let limits = Limits { max_order: 100, ..Limits::default() };
+    let s6 = PermGroup::new(
+        6,
+        vec![
+            Perm::parse_gap("(1,2,3,4,5,6)", 6).unwrap(),
+            Perm::parse_gap("(1,2)", 6).unwrap(),
+        ],
+    )
+    .unwrap();
+    let limits = Limits {
+        max_order: 100,
+        ..Limits::default()
+    };
     match CharacterTable::compute(&s6, &limits) {
         Err(Error::Limit { flag, .. }) => assert_eq!(flag, "--max-order"),
         other => panic!("expected a limit error, got {other:?}"),
@@ -241,8 +306,14 @@ fn trivial_group_and_power_maps() {
     let t = CharacterTable::compute(&c1, &Limits::default()).unwrap();
     assert_eq!(t.num_classes(), 1);
     check_laws(&t);
-    let a5 = PermGroup::new(5, vec![Perm::parse_gap("(1,2,3,4,5)", 5).unwrap(), Perm::parse_gap("(1,2,3)", 5).unwrap()])
-        .unwrap();
+    let a5 = PermGroup::new(
+        5,
+        vec![
+            Perm::parse_gap("(1,2,3,4,5)", 5).unwrap(),
+            Perm::parse_gap("(1,2,3)", 5).unwrap(),
+        ],
+    )
+    .unwrap();
     let t = CharacterTable::compute(&a5, &Limits::default()).unwrap();
     assert_eq!(t.degrees(), vec![1, 3, 3, 4, 5]);
     let maps = t.prime_power_maps();
@@ -258,7 +329,11 @@ fn modp_engine() {
     let f = PrimeField::new(p);
     let mut s = 12345u64;
     for _ in 0..200 {
-        let (a, b, c) = (xorshift(&mut s) % p, xorshift(&mut s) % p, xorshift(&mut s) % p);
+        let (a, b, c) = (
+            xorshift(&mut s) % p,
+            xorshift(&mut s) % p,
+            xorshift(&mut s) % p,
+        );
         assert_eq!(f.mul(a, f.add(b, c)), f.add(f.mul(a, b), f.mul(a, c)));
         assert_eq!(f.mul(f.mul(a, b), c), f.mul(a, f.mul(b, c)));
         if a != 0 {
@@ -269,7 +344,9 @@ fn modp_engine() {
     let small = PrimeField::new(61);
     for code in 0..2000u64 {
         let poly_: Vec<u64> = vec![code % 61, (code / 61) % 61, 1];
-        let brute: Vec<u64> = (0..61).filter(|&x| poly::eval(&small, &poly_, x) == 0).collect();
+        let brute: Vec<u64> = (0..61)
+            .filter(|&x| poly::eval(&small, &poly_, x) == 0)
+            .collect();
         assert_eq!(poly::roots(&small, &poly_), brute);
     }
     // x^60 - 1 splits completely mod p
@@ -288,7 +365,9 @@ fn modp_engine() {
 fn more_classes_than_the_prime() {
     // C2^7 x S3: 384 classes, exponent 6, and Dixon-Schneider's prime is 103 < k:
     // eigenvalue multiplicities exceed p, which the root finding must survive.
-    let mut gens: Vec<Perm> = (0..7).map(|i| Perm::from_cycles(17, &[vec![2 * i, 2 * i + 1]]).unwrap()).collect();
+    let mut gens: Vec<Perm> = (0..7)
+        .map(|i| Perm::from_cycles(17, &[vec![2 * i, 2 * i + 1]]).unwrap())
+        .collect();
     gens.push(Perm::from_cycles(17, &[vec![14, 15, 16]]).unwrap());
     gens.push(Perm::from_cycles(17, &[vec![14, 15]]).unwrap());
     let g = PermGroup::new(17, gens).unwrap();

@@ -6,13 +6,24 @@ use std::path::PathBuf;
 use std::process::{Command, Output};
 
 fn plrep(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_plrep")).args(args).output().expect("run plrep")
+    Command::new(env!("CARGO_BIN_EXE_plrep"))
+        .args(args)
+        .output()
+        .expect("run plrep")
 }
 
 fn stdout(args: &[&str]) -> String {
     let out = plrep(args);
-    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
-    assert!(out.stderr.is_empty(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -33,7 +44,10 @@ fn fails(args: &[&str], code: i32) -> String {
     assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
     let line = err.trim_end().to_string();
     assert!(line.starts_with("error: "), "{args:?}: {line}");
-    assert!(line.ends_with(')') && line.contains(" ("), "{args:?} has no hint: {line}");
+    assert!(
+        line.ends_with(')') && line.contains(" ("),
+        "{args:?} has no hint: {line}"
+    );
     line
 }
 
@@ -66,7 +80,10 @@ fn bad_inputs_exit_2_with_one_line() {
         (&["gset", "S4", "--action", "tuples:5"], "does not apply"),
         (&["gset", "S4", "--action", "subsets:0"], "positive integer"),
         (&["gset", "S4", "--action", "orbits"], "unknown action"),
-        (&["gset", "A4", "--action", "cosets:(1,2)"], "not an element"),
+        (
+            &["gset", "A4", "--action", "cosets:(1,2)"],
+            "not an element",
+        ),
         (&["check-activation", "sigmoid"], "unknown activation"),
         (&["check-activation", "leaky:1/0"], "not a rational"),
         (&["check-activation", "ReLU"], "unknown activation"),
@@ -100,7 +117,10 @@ fn limits_exit_3_naming_the_flag() {
     assert!(line.contains("--max-order"), "{line}");
     let line = fails(&["classes", "S5", "--max-order", "10"], 3);
     assert!(line.contains("--max-order"), "{line}");
-    let line = fails(&["gset", "S8", "--action", "tuples:8", "--max-points", "1000"], 3);
+    let line = fails(
+        &["gset", "S8", "--action", "tuples:8", "--max-points", "1000"],
+        3,
+    );
     assert!(line.contains("--max-points"), "{line}");
     let line = fails(&["gset", "S20", "--action", "regular"], 3);
     assert!(line.contains("--max-points"), "{line}");
@@ -124,9 +144,15 @@ fn info_text_and_json() {
     assert_eq!(v["is_abelian"], false);
     assert_eq!(v["is_solvable"], false);
     let v = json(&["info", "C2xC3"]);
-    assert_eq!((v["is_abelian"].as_bool(), v["is_solvable"].as_bool()), (Some(true), Some(true)));
+    assert_eq!(
+        (v["is_abelian"].as_bool(), v["is_solvable"].as_bool()),
+        (Some(true), Some(true))
+    );
     let v = json(&["info", "SL(2,3)"]);
-    assert_eq!((v["num_classes"].as_u64(), v["is_solvable"].as_bool()), (Some(7), Some(true)));
+    assert_eq!(
+        (v["num_classes"].as_u64(), v["is_solvable"].as_bool()),
+        (Some(7), Some(true))
+    );
     let v = json(&["info", "A5"]);
     assert_eq!(v["is_solvable"], false);
 }
@@ -154,12 +180,20 @@ fn classes_json_matches_the_group() {
     let total: u64 = classes.iter().map(|c| c["size"].as_u64().unwrap()).sum();
     assert_eq!(total, 24);
     for c in classes {
-        assert_eq!(c["size"].as_u64().unwrap() * c["centralizer_order"].as_u64().unwrap(), 24);
+        assert_eq!(
+            c["size"].as_u64().unwrap() * c["centralizer_order"].as_u64().unwrap(),
+            24
+        );
         assert!(c["rep"].as_str().unwrap().starts_with('('));
     }
     assert_eq!(classes[0]["rep"], "()");
     let maps = v["power_maps"].as_array().unwrap();
-    assert_eq!(maps.iter().map(|m| m["prime"].as_u64().unwrap()).collect::<Vec<_>>(), vec![2, 3]);
+    assert_eq!(
+        maps.iter()
+            .map(|m| m["prime"].as_u64().unwrap())
+            .collect::<Vec<_>>(),
+        vec![2, 3]
+    );
     // Squares of 4-cycles are double transpositions.
     let sq = maps[0]["map"].as_array().unwrap();
     for (i, c) in classes.iter().enumerate() {
@@ -179,7 +213,10 @@ fn classes_json_matches_the_group() {
 fn group_from_file_and_generators() {
     let ref_a4 = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/reference/A4.json");
     let v = json(&["info", ref_a4.to_str().unwrap()]);
-    assert_eq!((v["group"]["name"].as_str(), v["group"]["order"].as_u64()), (Some("A4"), Some(12)));
+    assert_eq!(
+        (v["group"]["name"].as_str(), v["group"]["order"].as_u64()),
+        (Some("A4"), Some(12))
+    );
     let f = tmp("mygroup.json", r#"{"generators": ["(1,2,3)", "(1,2)"]}"#);
     let v = json(&["info", f.to_str().unwrap()]);
     assert_eq!(v["group"]["name"], "mygroup");
@@ -196,11 +233,21 @@ fn output_file_and_determinism() {
     std::fs::create_dir_all(&dir).unwrap();
     let out = dir.join("classes-a5.json");
     let _ = std::fs::remove_file(&out);
-    let printed = stdout(&["classes", "A5", "--format", "json", "-o", out.to_str().unwrap()]);
+    let printed = stdout(&[
+        "classes",
+        "A5",
+        "--format",
+        "json",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
     assert!(printed.is_empty());
     let written = std::fs::read_to_string(&out).unwrap();
     assert_eq!(written, stdout(&["classes", "A5", "--format", "json"]));
-    assert_eq!(stdout(&["gset", "S4", "--action", "subsets:2"]), stdout(&["gset", "S4", "--action", "subsets:2"]));
+    assert_eq!(
+        stdout(&["gset", "S4", "--action", "subsets:2"]),
+        stdout(&["gset", "S4", "--action", "subsets:2"])
+    );
     let line = fails(&["info", "S4", "-o", "/nonexistent-dir/x.txt"], 2);
     assert!(line.contains("cannot write"), "{line}");
 }
@@ -215,14 +262,25 @@ fn gset_command() {
     assert_eq!(v["centralizer"]["order"], 2);
     assert_eq!(v["hat_group"]["order"], 48);
     assert_eq!(v["labels"][0], "{1,2}");
-    let pi: Vec<u64> = v["permutation_character"].as_array().unwrap().iter().map(|x| x.as_u64().unwrap()).collect();
+    let pi: Vec<u64> = v["permutation_character"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_u64().unwrap())
+        .collect();
     assert_eq!(pi[0], 6);
     assert_eq!(pi.len(), v["classes"].as_array().unwrap().len());
     let v = json(&["gset", "C2xC3", "--action", "natural"]);
     assert_eq!(v["orbits"], serde_json::json!([[0, 1], [2, 3, 4]]));
     assert_eq!(v["centralizer"]["order"], 6);
     let v = json(&["gset", "D8"]); // regular by default
-    assert_eq!((v["action"]["points"].as_u64(), v["centralizer"]["order"].as_u64()), (Some(8), Some(8)));
+    assert_eq!(
+        (
+            v["action"]["points"].as_u64(),
+            v["centralizer"]["order"].as_u64()
+        ),
+        (Some(8), Some(8))
+    );
     let text = stdout(&["gset", "S5", "--action", "cosets:(1,2),(3,4),(1,3)(2,4)"]);
     assert!(text.contains("points       15"), "{text}");
 }
@@ -269,7 +327,10 @@ fn table_and_lattice_commands() {
     assert!(stdout(&["lattice", "D8", "--format", "dot"]).starts_with("digraph"));
     assert!(stdout(&["lattice", "D8", "--format", "tikz"]).contains("\\begin{tikzpicture}"));
     // Same input, same bytes.
-    assert_eq!(stdout(&["table", "SL(2,3)", "--format", "json"]), stdout(&["table", "SL(2,3)", "--format", "json"]));
+    assert_eq!(
+        stdout(&["table", "SL(2,3)", "--format", "json"]),
+        stdout(&["table", "SL(2,3)", "--format", "json"])
+    );
 }
 
 #[test]
@@ -284,7 +345,10 @@ fn table_and_lattice_errors() {
 fn max_classes_limit_names_its_flag() {
     // C60 has 60 classes.
     assert!(fails(&["table", "C60", "--max-classes", "10"], 3).contains("--max-classes"));
-    assert!(stdout(&["table", "C60", "--max-classes", "60", "--format", "json"]).contains("plrep.table.v1"));
+    assert!(
+        stdout(&["table", "C60", "--max-classes", "60", "--format", "json"])
+            .contains("plrep.table.v1")
+    );
 }
 
 #[test]
@@ -305,7 +369,10 @@ fn examples_command() {
     assert!(list.lines().count() >= 13, "{list}");
     assert!(list.contains("c8-relu"));
     let c8 = stdout(&["examples", "c8-relu"]);
-    assert!(c8.contains("(1 + sqrt(2))/8") && c8.contains("unresolved 0"), "{c8}");
+    assert!(
+        c8.contains("(1 + sqrt(2))/8") && c8.contains("unresolved 0"),
+        "{c8}"
+    );
     let v = json(&["examples"]);
     assert_eq!(v["schema"], "plrep.examples.v1");
     assert!(fails(&["examples", "no-such-example"], 2).contains("c8-relu"));
@@ -318,5 +385,17 @@ fn fourier_contour_picture() {
     // Four level sets, each a polygon with one vertex per kink line (8 for C8).
     assert_eq!(svg.matches("<polygon").count(), 4);
     assert!(fails(&["fourier", "--format", "svg"], 2).contains("--cyclic"));
-    assert!(fails(&["fourier", "--cyclic", "8", "--activation", "identity", "--format", "svg"], 2).contains("not positive"));
+    assert!(fails(
+        &[
+            "fourier",
+            "--cyclic",
+            "8",
+            "--activation",
+            "identity",
+            "--format",
+            "svg"
+        ],
+        2
+    )
+    .contains("not positive"));
 }

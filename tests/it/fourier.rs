@@ -4,7 +4,9 @@
 //! graphs of `C_1..C_40`, JSON shapes, bad input, and snapshots.
 
 use plrep::arith::{Cyclotomic, Q};
-use plrep::fourier::{cyclic_components, fourier_series, quadratic_radical, Activation, PiForm, MAX_CYCLIC, MAX_TERMS};
+use plrep::fourier::{
+    cyclic_components, fourier_series, quadratic_radical, Activation, PiForm, MAX_CYCLIC, MAX_TERMS,
+};
 use plrep::Error;
 use std::f64::consts::PI;
 
@@ -65,8 +67,17 @@ fn relu_closed_form_and_spec_values() {
     for k in (3..TERMS).step_by(2) {
         assert!(c[k].cos.is_zero() && c[k].sin.is_zero(), "odd k = {k}");
     }
-    assert_eq!(s.nonzero_frequencies(), [0, 1, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30, 32, 34, 36, 38]);
-    assert!(s.formula().starts_with("ReLU(sin x) = 1/pi + 1/2 sin x - 2/(3pi) cos 2x - 2/(15pi) cos 4x - 2/(35pi) cos 6x"), "{}", s.formula());
+    assert_eq!(
+        s.nonzero_frequencies(),
+        [0, 1, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30, 32, 34, 36, 38]
+    );
+    assert!(
+        s.formula().starts_with(
+            "ReLU(sin x) = 1/pi + 1/2 sin x - 2/(3pi) cos 2x - 2/(15pi) cos 4x - 2/(35pi) cos 6x"
+        ),
+        "{}",
+        s.formula()
+    );
 }
 
 #[test]
@@ -96,7 +107,10 @@ fn leaky_and_identity_closed_forms() {
     assert_eq!(id.formula(), "id(sin x) = sin x");
     let leaky = fourier_series(&Activation::parse("leaky:1/10").unwrap(), 3).unwrap();
     assert_eq!(leaky.coefficients[0].cos.to_string(), "9/(10pi)");
-    assert_eq!(leaky.formula(), "LeakyReLU[1/10](sin x) = 9/(10pi) + 11/20 sin x - 3/(5pi) cos 2x + ...");
+    assert_eq!(
+        leaky.formula(),
+        "LeakyReLU[1/10](sin x) = 9/(10pi) + 11/20 sin x - 3/(5pi) cos 2x + ..."
+    );
 }
 
 #[test]
@@ -131,9 +145,23 @@ fn floating_point_cross_check() {
                 ic += f * (k * x).cos();
                 is += f * (k * x).sin();
             }
-            let (ac, bs) = if c.k == 0 { (ic * h / (2.0 * PI), 0.0) } else { (ic * h / PI, is * h / PI) };
-            assert!((ac - c.cos.to_f64()).abs() < 1e-7, "{name} a_{}: {ac} vs {}", c.k, c.cos);
-            assert!((bs - c.sin.to_f64()).abs() < 1e-7, "{name} b_{}: {bs} vs {}", c.k, c.sin);
+            let (ac, bs) = if c.k == 0 {
+                (ic * h / (2.0 * PI), 0.0)
+            } else {
+                (ic * h / PI, is * h / PI)
+            };
+            assert!(
+                (ac - c.cos.to_f64()).abs() < 1e-7,
+                "{name} a_{}: {ac} vs {}",
+                c.k,
+                c.cos
+            );
+            assert!(
+                (bs - c.sin.to_f64()).abs() < 1e-7,
+                "{name} b_{}: {bs} vs {}",
+                c.k,
+                c.sin
+            );
         }
         for terms in [1, 2, 3, 12, 24] {
             let s = fourier_series(&act, terms).unwrap();
@@ -141,13 +169,20 @@ fn floating_point_cross_check() {
             for i in 0..=400 {
                 let x = 2.0 * PI * i as f64 / 400.0;
                 let err = (s.eval_partial(x) - sigma(x.sin())).abs();
-                assert!(err <= bound + 1e-12, "{name}, {terms} terms, x = {x}: {err} > {bound}");
+                assert!(
+                    err <= bound + 1e-12,
+                    "{name}, {terms} terms, x = {x}: {err} > {bound}"
+                );
             }
         }
         // The bound is attained at x = 0 (all omitted cosines equal 1) for homogeneous sigma.
         let s = fourier_series(&act, 12).unwrap();
         let err0 = (s.eval_partial(0.0) - sigma(0.0)).abs();
-        assert!((err0 - s.tail_bound()).abs() < 1e-12, "{name}: {err0} vs {}", s.tail_bound());
+        assert!(
+            (err0 - s.tail_bound()).abs() < 1e-12,
+            "{name}: {err0} vs {}",
+            s.tail_bound()
+        );
     }
 }
 
@@ -170,17 +205,28 @@ fn fourier_json_shape() {
             text.parse::<Q>().unwrap();
         }
     }
-    assert_eq!(cs[0], serde_json::json!({"k": 0, "cos_rational": "0", "cos_over_pi": "1", "sin_rational": "0", "sin_over_pi": "0"}));
+    assert_eq!(
+        cs[0],
+        serde_json::json!({"k": 0, "cos_rational": "0", "cos_over_pi": "1", "sin_rational": "0", "sin_over_pi": "0"})
+    );
     assert_eq!(cs[1]["sin_rational"], "1/2");
     assert_eq!(cs[2]["cos_over_pi"], "-2/3");
     assert_eq!(cs[10]["cos_over_pi"], "-2/99");
-    let leaky = fourier_series(&Activation::parse("leaky:0.01").unwrap(), 2).unwrap().json();
+    let leaky = fourier_series(&Activation::parse("leaky:0.01").unwrap(), 2)
+        .unwrap()
+        .json();
     assert_eq!(leaky["activation"], "leaky:1/100");
 }
 
 #[test]
 fn bad_input() {
-    for (text, needle) in [("tanh", "unknown activation"), ("leaky:abc", "not a rational"), ("leaky:", "not a rational"), ("leaky:1/0", "not a rational"), ("", "unknown activation")] {
+    for (text, needle) in [
+        ("tanh", "unknown activation"),
+        ("leaky:abc", "not a rational"),
+        ("leaky:", "not a rational"),
+        ("leaky:1/0", "not a rational"),
+        ("", "unknown activation"),
+    ] {
         match Activation::parse(text) {
             Err(Error::BadInput { what, hint }) => {
                 assert!(what.contains(needle), "{text}: {what}");
@@ -189,8 +235,14 @@ fn bad_input() {
             other => panic!("{text}: {other:?}"),
         }
     }
-    assert!(matches!(fourier_series(&Activation::Relu, 0), Err(Error::BadInput { .. })));
-    assert!(matches!(fourier_series(&Activation::Relu, MAX_TERMS + 1), Err(Error::BadInput { .. })));
+    assert!(matches!(
+        fourier_series(&Activation::Relu, 0),
+        Err(Error::BadInput { .. })
+    ));
+    assert!(matches!(
+        fourier_series(&Activation::Relu, MAX_TERMS + 1),
+        Err(Error::BadInput { .. })
+    ));
     assert!(fourier_series(&Activation::Relu, 1).is_ok());
     for n in [0, MAX_CYCLIC + 1] {
         match cyclic_components(&Activation::Relu, n) {
@@ -227,16 +279,26 @@ fn c8_relu_block() {
 fn c3_c4_c5_trivial_components() {
     // C5: (1/5) sum_j ReLU(cos(2 pi j/5)) = (1 + sqrt 5)/10.
     let c5 = cyclic_components(&Activation::Relu, 5).unwrap();
-    assert_eq!(c5.components[0].cos, (Cyclotomic::one() + sqrt(5)).scale(&Q::new(1, 10)));
+    assert_eq!(
+        c5.components[0].cos,
+        (Cyclotomic::one() + sqrt(5)).scale(&Q::new(1, 10))
+    );
     assert_eq!(c5.nonzero(), [0, 1, 2]);
     // C3: the cos vector (1, -1/2, -1/2) has trivial component 1/3; the sin vector
     // (0, sqrt3/2, -sqrt3/2) has 1/(2 sqrt 3) (THEORY §8's two coordinate vectors).
     let c3 = cyclic_components(&Activation::Relu, 3).unwrap();
     assert_eq!(c3.components[0].cos, cy(Q::new(1, 3)));
     let sin_vec: Vec<Cyclotomic> = (0..3)
-        .map(|j| (Cyclotomic::root_of_unity(3, j) - Cyclotomic::root_of_unity(3, -j)) * Cyclotomic::e(4).scale(&Q::new(-1, 2)))
+        .map(|j| {
+            (Cyclotomic::root_of_unity(3, j) - Cyclotomic::root_of_unity(3, -j))
+                * Cyclotomic::e(4).scale(&Q::new(-1, 2))
+        })
         .collect();
-    let mean: Cyclotomic = sin_vec.iter().map(|x| Activation::Relu.apply(x)).sum::<Cyclotomic>().scale(&Q::new(1, 3));
+    let mean: Cyclotomic = sin_vec
+        .iter()
+        .map(|x| Activation::Relu.apply(x))
+        .sum::<Cyclotomic>()
+        .scale(&Q::new(1, 3));
     assert_eq!(mean, sqrt(3).inv().scale(&Q::new(1, 2)));
     // C4: (|a| + |b|)/4 at a cos + b sin; the cos vector (a, b) = (1, 0) gives 1/4.
     let c4 = cyclic_components(&Activation::Relu, 4).unwrap();
@@ -260,8 +322,12 @@ fn apply_exact_on_rationals() {
 /// `C_1..C_40` (edges out of `L1`; `L0` for `n = 1`).
 #[test]
 fn cyclic_components_match_published_graphs() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/cyclic-interaction-graphs.json");
-    let data: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/cyclic-interaction-graphs.json"
+    );
+    let data: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     let graphs = data["graphs"].as_object().unwrap();
     assert_eq!(graphs.len(), 40);
     for n in 1..=40u64 {
@@ -279,7 +345,10 @@ fn cyclic_components_match_published_graphs() {
             expected.sort_unstable();
             let c = cyclic_components(&act, n).unwrap();
             assert_eq!(c.components.len() as u64, n / 2 + 1);
-            assert!(c.components.iter().all(|x| x.sin.is_zero()), "C{n} {name}: sine part");
+            assert!(
+                c.components.iter().all(|x| x.sin.is_zero()),
+                "C{n} {name}: sine part"
+            );
             assert_eq!(c.nonzero(), expected, "C{n} {name}");
         }
     }
@@ -316,7 +385,12 @@ fn cyclic_components_are_aliased_fourier_coefficients() {
             }
             for comp in &c.components {
                 let x = comp.cos.to_f64();
-                assert!((x - alias[comp.k as usize]).abs() < 1e-4, "{name} C{n} L{}: {x} vs {}", comp.k, alias[comp.k as usize]);
+                assert!(
+                    (x - alias[comp.k as usize]).abs() < 1e-4,
+                    "{name} C{n} L{}: {x} vs {}",
+                    comp.k,
+                    alias[comp.k as usize]
+                );
             }
         }
     }
@@ -360,10 +434,22 @@ fn snapshot_c8_cyclic_text() {
 #[test]
 fn radical_forms() {
     let c5 = cyclic_components(&Activation::Relu, 5).unwrap();
-    assert_eq!(quadratic_radical(&c5.components[0].cos).unwrap(), "(1 + sqrt(5))/10");
-    assert_eq!(quadratic_radical(&sqrt(3).inv().scale(&Q::new(-1, 2))).unwrap(), "-sqrt(3)/6");
-    assert_eq!(quadratic_radical(&(sqrt(12) + cy(Q::from_int(3)))).unwrap(), "3 + 2 sqrt(3)");
-    assert_eq!(quadratic_radical(&(sqrt(2) * sqrt(3)).scale(&Q::new(3, 4))).unwrap(), "3 sqrt(6)/4");
+    assert_eq!(
+        quadratic_radical(&c5.components[0].cos).unwrap(),
+        "(1 + sqrt(5))/10"
+    );
+    assert_eq!(
+        quadratic_radical(&sqrt(3).inv().scale(&Q::new(-1, 2))).unwrap(),
+        "-sqrt(3)/6"
+    );
+    assert_eq!(
+        quadratic_radical(&(sqrt(12) + cy(Q::from_int(3)))).unwrap(),
+        "3 + 2 sqrt(3)"
+    );
+    assert_eq!(
+        quadratic_radical(&(sqrt(2) * sqrt(3)).scale(&Q::new(3, 4))).unwrap(),
+        "3 sqrt(6)/4"
+    );
     assert_eq!(quadratic_radical(&cy(Q::new(-7, 3))).unwrap(), "-7/3");
     // Degree 3 (the real subfield of Q(E(7))) and non-real numbers have none.
     let c7 = Cyclotomic::root_of_unity(7, 1) + Cyclotomic::root_of_unity(7, -1);
@@ -374,7 +460,11 @@ fn radical_forms() {
         for comp in cyclic_components(&Activation::Relu, n).unwrap().components {
             if let Some(text) = quadratic_radical(&comp.cos) {
                 let v = eval_radical(&text);
-                assert!((v - comp.cos.to_f64()).abs() < 1e-12, "C{n} L{}: {text}", comp.k);
+                assert!(
+                    (v - comp.cos.to_f64()).abs() < 1e-12,
+                    "C{n} L{}: {text}",
+                    comp.k
+                );
             }
         }
     }
@@ -400,7 +490,11 @@ fn eval_radical(text: &str) -> f64 {
         None => (1.0, radical.trim_start_matches('+').to_string()),
     };
     let (coef, d) = radical.split_once("sqrt(").unwrap();
-    let coef = if coef.is_empty() { 1.0 } else { coef.parse::<f64>().unwrap() };
+    let coef = if coef.is_empty() {
+        1.0
+    } else {
+        coef.parse::<f64>().unwrap()
+    };
     let d = d.trim_end_matches(')').parse::<f64>().unwrap();
     (rational + sign * coef * d.sqrt()) / den
 }

@@ -11,15 +11,31 @@ fn gallery_pictures_are_what_the_code_draws() {
     let manifest = std::fs::read_to_string(root.join("docs/gallery/manifest.tsv")).unwrap();
     let page = std::fs::read_to_string(root.join("docs/gallery.md")).unwrap();
     let mut checked = 0;
-    for line in manifest.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
+    for line in manifest
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    {
         let fields: Vec<&str> = line.split('\t').collect();
         assert_eq!(fields.len(), 3, "manifest line: {line}");
         let (file, title, args) = (fields[0], fields[1], fields[2]);
-        let out = Command::new(env!("CARGO_BIN_EXE_plrep")).args(args.split_whitespace()).output().unwrap();
-        assert!(out.status.success(), "plrep {args}: {}", String::from_utf8_lossy(&out.stderr));
+        let out = Command::new(env!("CARGO_BIN_EXE_plrep"))
+            .args(args.split_whitespace())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "plrep {args}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let committed = std::fs::read(root.join("docs/gallery").join(file)).unwrap_or_default();
-        assert!(committed == out.stdout, "docs/gallery/{file} is stale: run docs/gallery/regenerate.sh");
-        assert!(page.contains(&format!("![{title}](gallery/{file})")), "docs/gallery.md does not show {file}");
+        assert!(
+            committed == out.stdout,
+            "docs/gallery/{file} is stale: run docs/gallery/regenerate.sh"
+        );
+        assert!(
+            page.contains(&format!("![{title}](gallery/{file})")),
+            "docs/gallery.md does not show {file}"
+        );
         checked += 1;
     }
     assert!(checked >= 12, "the gallery lists {checked} pictures");

@@ -12,7 +12,11 @@ use std::collections::BTreeSet;
 fn graph(group: &str, action: &str, activation: &str) -> InteractionGraph {
     let g = parse_group(group).unwrap();
     let m = PlModule::new(&g, &ActionSpec::parse(action).unwrap(), &Limits::default()).unwrap();
-    let s = solve(&m, &SolverOptions::new(Activation::parse(activation).unwrap())).unwrap();
+    let s = solve(
+        &m,
+        &SolverOptions::new(Activation::parse(activation).unwrap()),
+    )
+    .unwrap();
     certify(&m, &s).unwrap();
     InteractionGraph::build(&m, &s, true)
 }
@@ -54,7 +58,11 @@ fn exists_matches_kernels_and_relu_edges() {
 
 #[test]
 fn json_contract() {
-    for (grp, action, act) in [("C8", "regular", "relu"), ("S4", "subsets:2", "abs"), ("A4", "regular", "hardtanh")] {
+    for (grp, action, act) in [
+        ("C8", "regular", "relu"),
+        ("S4", "subsets:2", "abs"),
+        ("A4", "regular", "hardtanh"),
+    ] {
         let g = graph(grp, action, act);
         let j = g.to_json();
         assert_eq!(j["schema"], "plrep.graph.v1");
@@ -63,12 +71,18 @@ fn json_contract() {
         let mut seen = BTreeSet::new();
         for list in ["edges", "non_edges", "unresolved"] {
             for e in j[list].as_array().unwrap() {
-                assert!(seen.insert((e["from"].as_u64().unwrap(), e["to"].as_u64().unwrap())), "pair twice");
+                assert!(
+                    seen.insert((e["from"].as_u64().unwrap(), e["to"].as_u64().unwrap())),
+                    "pair twice"
+                );
             }
         }
         assert_eq!(seen.len(), nv * nv);
         // Deterministic output.
-        assert_eq!(serde_json::to_string(&j).unwrap(), serde_json::to_string(&graph(grp, action, act).to_json()).unwrap());
+        assert_eq!(
+            serde_json::to_string(&j).unwrap(),
+            serde_json::to_string(&graph(grp, action, act).to_json()).unwrap()
+        );
         assert!(g.to_dot().contains("digraph"));
         assert!(g.to_tikz().contains("tikzpicture"));
     }
@@ -90,7 +104,10 @@ fn comparisons() {
     // relabelling: C4 on its regular module vs the same group given by other generators.
     // Same group, two modules: compared on the shared simples; the subsets module of S4
     // loses edges, never gains one over the regular module here.
-    let c = compare(&graph("S4", "regular", "relu"), &graph("S4", "subsets:2", "relu"));
+    let c = compare(
+        &graph("S4", "regular", "relu"),
+        &graph("S4", "subsets:2", "relu"),
+    );
     assert!(!c.same_vertices && !c.matching.is_empty());
     assert!(c.only_in_b.is_empty() && !c.only_in_a.is_empty());
     let a = graph("C4", "regular", "relu");
@@ -103,7 +120,12 @@ fn unresolved_pairs_are_flagged_prominently() {
     // With no witness budget every predicted edge stays unresolved: never guessed, and
     // flagged as a potential counterexample to the span conjecture.
     let g = parse_group("C6").unwrap();
-    let m = PlModule::new(&g, &ActionSpec::parse("regular").unwrap(), &Limits::default()).unwrap();
+    let m = PlModule::new(
+        &g,
+        &ActionSpec::parse("regular").unwrap(),
+        &Limits::default(),
+    )
+    .unwrap();
     let mut o = SolverOptions::new(Activation::Abs);
     o.seeds = 0;
     let s = solve(&m, &o).unwrap();
@@ -121,8 +143,15 @@ fn unresolved_pairs_are_flagged_prominently() {
 // ---------------------------------------------------------------- command line
 
 fn plrep(args: &[&str]) -> (i32, String, String) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_plrep")).args(args).output().unwrap();
-    (out.status.code().unwrap(), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_plrep"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
 }
 
 #[test]
@@ -135,19 +164,32 @@ fn cli_graph_solve_exists() {
     let j: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(j["schema"], "plrep.graph.v1");
     assert_eq!(j["bias"], "1");
-    assert!(j["edges"].as_array().unwrap().iter().any(|e| e["from_label"] == "L1" && e["to_label"] == "L3"));
+    assert!(j["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["from_label"] == "L1" && e["to_label"] == "L3"));
     let (code, out, _) = plrep(&["graph", "S4", "--action", "natural", "--format", "svg"]);
     assert_eq!(code, 0);
     assert!(out.starts_with("<svg") || out.contains("<svg"));
     let (code, out, _) = plrep(&["solve", "C8", "--from", "L1", "--to", "L0", "--certify"]);
     assert_eq!(code, 0);
-    assert!(out.contains("EDGE") && out.contains("re-checked independently: ok"), "{out}");
+    assert!(
+        out.contains("EDGE") && out.contains("re-checked independently: ok"),
+        "{out}"
+    );
     let (code, out, _) = plrep(&["compare", "C8", "C8", "--activation-b", "abs"]);
     assert_eq!(code, 0);
-    assert!(out.contains("not isomorphic") && out.contains("only in A: L1->L1 L2->L2 L3->L3 L4->L4"), "{out}");
+    assert!(
+        out.contains("not isomorphic") && out.contains("only in A: L1->L1 L2->L2 L3->L3 L4->L4"),
+        "{out}"
+    );
     let (code, out, _) = plrep(&["compare", "C4", "(1,3,2,4)", "--format", "json"]);
     assert_eq!(code, 0);
-    assert_eq!(serde_json::from_str::<serde_json::Value>(&out).unwrap()["isomorphic"], true);
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&out).unwrap()["isomorphic"],
+        true
+    );
     let (code, out, _) = plrep(&["exists", "D8"]);
     assert_eq!(code, 0);
     assert!(out.contains("PL maps"));
@@ -160,11 +202,17 @@ fn cli_solver_errors() {
         (vec!["graph", "C8", "--bias", "x"], 2),
         (vec!["graph", "C8", "--format", "latex"], 2),
         (vec!["solve", "C8", "--from", "L9", "--to", "L0"], 2),
-        (vec!["graph", "A5", "--action", "tuples:2", "--max-points", "10"], 3),
+        (
+            vec!["graph", "A5", "--action", "tuples:2", "--max-points", "10"],
+            3,
+        ),
     ] {
         let (code, out, err) = plrep(&args);
         assert_eq!(code, want, "{args:?}: {err}");
         assert!(out.is_empty());
-        assert!(err.starts_with("error: ") && err.trim_end().lines().count() == 1, "{err}");
+        assert!(
+            err.starts_with("error: ") && err.trim_end().lines().count() == 1,
+            "{err}"
+        );
     }
 }

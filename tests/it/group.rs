@@ -8,7 +8,9 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::PathBuf;
 
 fn data_dir(sub: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(sub)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(sub)
 }
 
 /// Every `*.json` of a data directory, parsed, sorted by file name.
@@ -23,7 +25,8 @@ fn load_dir(sub: &str) -> Vec<(String, serde_json::Value)> {
         .into_iter()
         .map(|p| {
             let name = p.file_stem().unwrap().to_string_lossy().into_owned();
-            let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap();
+            let v: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap();
             (name, v)
         })
         .collect()
@@ -95,49 +98,98 @@ fn reference_groups_classes_match_gap() {
         assert_eq!(e.len() as u64, order, "{name}");
         let cc = ConjugacyClasses::compute(&e, g.generators());
         assert_eq!(cc.group_order, order);
-        assert_eq!(cc.exponent, v["exponent"].as_u64().unwrap(), "{name}: exponent");
+        assert_eq!(
+            cc.exponent,
+            v["exponent"].as_u64().unwrap(),
+            "{name}: exponent"
+        );
         let ref_classes = v["classes"].as_array().unwrap();
         assert_eq!(cc.len(), ref_classes.len(), "{name}: number of classes");
-        let mine: BTreeMap<(u64, u64), usize> =
-            (0..cc.len()).fold(BTreeMap::new(), |mut m, c| {
-                *m.entry((cc.sizes[c], cc.orders[c])).or_default() += 1;
-                m
-            });
-        let theirs: BTreeMap<(u64, u64), usize> = ref_classes.iter().fold(BTreeMap::new(), |mut m, c| {
-            *m.entry((c["size"].as_u64().unwrap(), c["element_order"].as_u64().unwrap())).or_default() += 1;
+        let mine: BTreeMap<(u64, u64), usize> = (0..cc.len()).fold(BTreeMap::new(), |mut m, c| {
+            *m.entry((cc.sizes[c], cc.orders[c])).or_default() += 1;
             m
         });
+        let theirs: BTreeMap<(u64, u64), usize> =
+            ref_classes.iter().fold(BTreeMap::new(), |mut m, c| {
+                *m.entry((
+                    c["size"].as_u64().unwrap(),
+                    c["element_order"].as_u64().unwrap(),
+                ))
+                .or_default() += 1;
+                m
+            });
         assert_eq!(mine, theirs, "{name}: (size, order) multiset");
         let mut hit = BTreeSet::new();
         for c in ref_classes {
             let rep = p(c["rep"].as_str().unwrap(), g.degree());
-            let k = cc.class_of_perm(&e, &rep).unwrap_or_else(|| panic!("{name}: rep {rep} not in group"));
-            assert_eq!(cc.sizes[k], c["size"].as_u64().unwrap(), "{name}: size of class of {rep}");
-            assert_eq!(cc.orders[k], c["element_order"].as_u64().unwrap(), "{name}: order of {rep}");
+            let k = cc
+                .class_of_perm(&e, &rep)
+                .unwrap_or_else(|| panic!("{name}: rep {rep} not in group"));
+            assert_eq!(
+                cc.sizes[k],
+                c["size"].as_u64().unwrap(),
+                "{name}: size of class of {rep}"
+            );
+            assert_eq!(
+                cc.orders[k],
+                c["element_order"].as_u64().unwrap(),
+                "{name}: order of {rep}"
+            );
             assert!(hit.insert(k), "{name}: two reference reps in one class");
         }
         // Abelian, solvable and the derived subgroup (|G:G'| = number of linear characters).
-        assert_eq!(g.is_abelian(), v["is_abelian"].as_bool().unwrap(), "{name}: abelian");
-        assert_eq!(g.is_solvable(), v["is_solvable"].as_bool().unwrap(), "{name}: solvable");
-        let linear = v["characters"].as_array().unwrap().iter().filter(|c| c[0] == "1").count() as u64;
-        assert_eq!(g.derived_subgroup().order_u64(), Some(order / linear), "{name}: derived subgroup");
+        assert_eq!(
+            g.is_abelian(),
+            v["is_abelian"].as_bool().unwrap(),
+            "{name}: abelian"
+        );
+        assert_eq!(
+            g.is_solvable(),
+            v["is_solvable"].as_bool().unwrap(),
+            "{name}: solvable"
+        );
+        let linear = v["characters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| c[0] == "1")
+            .count() as u64;
+        assert_eq!(
+            g.derived_subgroup().order_u64(),
+            Some(order / linear),
+            "{name}: derived subgroup"
+        );
         // Normal closure of each reference rep = smallest reference normal subgroup
         // containing its class.
         let normals: Vec<Vec<usize>> = v["normal_subgroups"]
             .as_array()
             .unwrap()
             .iter()
-            .map(|n| n.as_array().unwrap().iter().map(|c| c.as_u64().unwrap() as usize).collect())
+            .map(|n| {
+                n.as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|c| c.as_u64().unwrap() as usize)
+                    .collect()
+            })
             .collect();
         for (ci, c) in ref_classes.iter().enumerate() {
             let rep = p(c["rep"].as_str().unwrap(), g.degree());
             let smallest = normals
                 .iter()
                 .filter(|n| n.contains(&ci))
-                .map(|n| n.iter().map(|&k| ref_classes[k]["size"].as_u64().unwrap()).sum::<u64>())
+                .map(|n| {
+                    n.iter()
+                        .map(|&k| ref_classes[k]["size"].as_u64().unwrap())
+                        .sum::<u64>()
+                })
                 .min()
                 .unwrap();
-            assert_eq!(g.normal_closure(&[rep]).unwrap().order_u64(), Some(smallest), "{name}: normal closure");
+            assert_eq!(
+                g.normal_closure(&[rep]).unwrap().order_u64(),
+                Some(smallest),
+                "{name}: normal closure"
+            );
         }
         // Random elements are members, reproducible, and land in every class eventually
         // for small groups.
@@ -148,7 +200,11 @@ fn reference_groups_classes_match_gap() {
             seen.insert(cc.class_of_perm(&e, &x).expect("random element in group"));
         }
         if order <= 100 {
-            assert_eq!(seen.len(), cc.len(), "{name}: random elements hit all classes");
+            assert_eq!(
+                seen.len(),
+                cc.len(),
+                "{name}: random elements hit all classes"
+            );
         }
         // Structural invariants.
         assert_eq!(cc.sizes.iter().sum::<u64>(), order);
@@ -160,10 +216,18 @@ fn reference_groups_classes_match_gap() {
             assert_eq!(cc.class_of[cc.rep_indices[c]] as usize, c);
             assert_eq!(e.element(cc.rep_indices[c]), cc.reps[c]);
             // The representative is the lexicographically smallest member.
-            let min = cc.members(c).into_iter().map(|i| e.element(i)).min().unwrap();
+            let min = cc
+                .members(c)
+                .into_iter()
+                .map(|i| e.element(i))
+                .min()
+                .unwrap();
             assert_eq!(min, cc.reps[c], "{name}: canonical rep");
         }
-        assert!(cc.orders.windows(2).all(|w| w[0] <= w[1]), "{name}: class order");
+        assert!(
+            cc.orders.windows(2).all(|w| w[0] <= w[1]),
+            "{name}: class order"
+        );
         // Power maps against brute force on members.
         let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ order);
         for k in [-1i64, 2, 3, 5, -7, 0, 1, 12] {
@@ -173,7 +237,11 @@ fn reference_groups_classes_match_gap() {
                 for _ in 0..3 {
                     let x = mem[rng.below(mem.len())] as usize;
                     let y = e.element(x).pow(k);
-                    assert_eq!(cc.class_of_perm(&e, &y), Some(pm[c]), "{name}: power map {k}");
+                    assert_eq!(
+                        cc.class_of_perm(&e, &y),
+                        Some(pm[c]),
+                        "{name}: power map {k}"
+                    );
                 }
             }
         }
@@ -196,7 +264,10 @@ fn bench_group_orders() {
 #[test]
 fn symmetric_group_20_order() {
     let n = 20;
-    let cyc = format!("({})", (1..=n).map(|i| i.to_string()).collect::<Vec<_>>().join(","));
+    let cyc = format!(
+        "({})",
+        (1..=n).map(|i| i.to_string()).collect::<Vec<_>>().join(",")
+    );
     let g = PermGroup::new(n, vec![p(&cyc, n), p("(1,2)", n)]).unwrap();
     assert_eq!(g.order().to_string(), "2432902008176640000");
     assert!(g.enumerate(&Limits::default()).is_err());
@@ -205,7 +276,10 @@ fn symmetric_group_20_order() {
 #[test]
 fn enumerate_limit_error_names_flag() {
     let g = PermGroup::new(5, vec![p("(1,2,3,4,5)", 5), p("(1,2)", 5)]).unwrap();
-    let lim = Limits { max_order: 100, ..Limits::default() };
+    let lim = Limits {
+        max_order: 100,
+        ..Limits::default()
+    };
     match g.enumerate(&lim) {
         Err(Error::Limit { flag, .. }) => assert_eq!(flag, "--max-order"),
         other => panic!("expected a limit error, got {other:?}"),
@@ -311,7 +385,8 @@ fn enumerated_group_laws() {
 fn timing_large_degree() {
     for n in [1000usize, 4000] {
         let rot = Perm::from_images((0..n as u32).map(|i| (i + 1) % n as u32).collect()).unwrap();
-        let refl = Perm::from_images((0..n as u32).map(|i| (n as u32 - i) % n as u32).collect()).unwrap();
+        let refl =
+            Perm::from_images((0..n as u32).map(|i| (n as u32 - i) % n as u32).collect()).unwrap();
         let t = std::time::Instant::now();
         let g = PermGroup::new(n, vec![rot, refl]).unwrap();
         eprintln!("D{} order {} in {:?}", 2 * n, g.order(), t.elapsed());
@@ -370,7 +445,10 @@ fn trivial_and_degree_zero_groups() {
 #[test]
 fn orbits_abelian_membership_edge_cases() {
     let g = PermGroup::new(7, vec![p("(1,2)(3,4)", 7), p("(3,4,5)", 7)]).unwrap();
-    assert_eq!(g.orbits(), vec![vec![0, 1], vec![2, 3, 4], vec![5], vec![6]]);
+    assert_eq!(
+        g.orbits(),
+        vec![vec![0, 1], vec![2, 3, 4], vec![5], vec![6]]
+    );
     assert!(!g.is_abelian());
     let c = PermGroup::new(6, vec![p("(1,2,3)", 6), p("(4,5)", 6)]).unwrap();
     assert!(c.is_abelian());
@@ -383,7 +461,11 @@ fn orbits_abelian_membership_edge_cases() {
     let e = c.enumerate(&Limits::default()).unwrap();
     let cc = ConjugacyClasses::compute(&e, c.generators());
     assert_eq!(cc.class_of_perm(&e, &p("(1,2)", 6)), None);
-    assert_eq!(cc.class_of_perm(&e, &p("(1,2)", 7)), None, "another degree is never a member");
+    assert_eq!(
+        cc.class_of_perm(&e, &p("(1,2)", 7)),
+        None,
+        "another degree is never a member"
+    );
     assert_eq!(e.index_of(&p("(1,2)", 6)), None);
     // Element-level helpers.
     let i = e.index_of(&p("(1,2,3)(4,5)", 6)).unwrap();
@@ -398,8 +480,14 @@ fn orbits_abelian_membership_edge_cases() {
 #[test]
 fn normal_closure_rejects_non_members() {
     let g = PermGroup::new(4, vec![p("(1,2,3,4)", 4)]).unwrap();
-    assert!(matches!(g.normal_closure(&[p("(1,2)", 4)]), Err(Error::BadInput { .. })));
-    assert_eq!(g.normal_closure(&[p("(1,3)(2,4)", 4)]).unwrap().order_u64(), Some(2));
+    assert!(matches!(
+        g.normal_closure(&[p("(1,2)", 4)]),
+        Err(Error::BadInput { .. })
+    ));
+    assert_eq!(
+        g.normal_closure(&[p("(1,3)(2,4)", 4)]).unwrap().order_u64(),
+        Some(2)
+    );
     assert_eq!(g.normal_closure(&[]).unwrap().order_u64(), Some(1));
 }
 
@@ -437,7 +525,11 @@ fn strong_generating_set_and_chain_are_consistent() {
 fn deterministic_classes_independent_of_generators() {
     // The same group from two generating sets has the same classes in the same order.
     let a = PermGroup::new(5, vec![p("(1,2,3,4,5)", 5), p("(1,2)", 5)]).unwrap();
-    let b = PermGroup::new(5, vec![p("(1,2)", 5), p("(2,3)", 5), p("(3,4)", 5), p("(4,5)", 5)]).unwrap();
+    let b = PermGroup::new(
+        5,
+        vec![p("(1,2)", 5), p("(2,3)", 5), p("(3,4)", 5), p("(4,5)", 5)],
+    )
+    .unwrap();
     let ea = a.enumerate(&Limits::default()).unwrap();
     let eb = b.enumerate(&Limits::default()).unwrap();
     let ca = ConjugacyClasses::compute(&ea, a.generators());
@@ -446,7 +538,15 @@ fn deterministic_classes_independent_of_generators() {
     assert_eq!(ca.sizes, cb.sizes);
     assert_eq!(
         ca.reps.iter().map(|r| r.to_string()).collect::<Vec<_>>(),
-        ["()", "(4,5)", "(2,3)(4,5)", "(3,4,5)", "(2,3,4,5)", "(1,2,3,4,5)", "(1,2)(3,4,5)"]
+        [
+            "()",
+            "(4,5)",
+            "(2,3)(4,5)",
+            "(3,4,5)",
+            "(2,3,4,5)",
+            "(1,2,3,4,5)",
+            "(1,2)(3,4,5)"
+        ]
     );
 }
 
@@ -454,10 +554,18 @@ fn deterministic_classes_independent_of_generators() {
 #[ignore]
 fn timing_symmetric() {
     for n in [20usize, 40, 60, 100] {
-        let cyc = format!("({})", (1..=n).map(|i| i.to_string()).collect::<Vec<_>>().join(","));
+        let cyc = format!(
+            "({})",
+            (1..=n).map(|i| i.to_string()).collect::<Vec<_>>().join(",")
+        );
         let t = std::time::Instant::now();
         let g = PermGroup::new(n, vec![p(&cyc, n), p("(1,2)", n)]).unwrap();
-        eprintln!("S{n} order {} in {:?} base {}", g.order(), t.elapsed(), g.base().len());
+        eprintln!(
+            "S{n} order {} in {:?} base {}",
+            g.order(),
+            t.elapsed(),
+            g.base().len()
+        );
     }
 }
 
@@ -469,7 +577,11 @@ fn timing_classes() {
         if only.as_deref().is_some_and(|o| o != name) {
             continue;
         }
-        let v = load_dir("bench").into_iter().find(|(n, _)| n == name).unwrap().1;
+        let v = load_dir("bench")
+            .into_iter()
+            .find(|(n, _)| n == name)
+            .unwrap()
+            .1;
         let g = group_of(&v);
         let t = std::time::Instant::now();
         let mut e = g.enumerate(&Limits::default()).unwrap();
@@ -478,7 +590,11 @@ fn timing_classes() {
         }
         let t1 = t.elapsed();
         let cc = ConjugacyClasses::compute(&e, g.generators());
-        eprintln!("{name}: enumerate {t1:?}, classes {:?}, {} classes", t.elapsed() - t1, cc.len());
+        eprintln!(
+            "{name}: enumerate {t1:?}, classes {:?}, {} classes",
+            t.elapsed() - t1,
+            cc.len()
+        );
     }
 }
 
@@ -505,9 +621,17 @@ fn classes_match_brute_force_on_random_groups() {
             let class: BTreeSet<Perm> = elems.iter().map(|h| x.conjugate_by(h)).collect();
             count += 1;
             let c = cc.class_of[i] as usize;
-            let mine: BTreeSet<Perm> = cc.members(c).into_iter().map(|j| elems[j].clone()).collect();
+            let mine: BTreeSet<Perm> = cc
+                .members(c)
+                .into_iter()
+                .map(|j| elems[j].clone())
+                .collect();
             assert_eq!(mine, class, "{gens:?}");
-            assert_eq!(&cc.reps[c], class.iter().next().unwrap(), "canonical rep is the minimum");
+            assert_eq!(
+                &cc.reps[c],
+                class.iter().next().unwrap(),
+                "canonical rep is the minimum"
+            );
             for y in &class {
                 covered[e.index_of(y).unwrap()] = true;
             }
@@ -540,7 +664,9 @@ fn timing_psl2() {
     }
     for p in [101u64, 401, 997] {
         let n = (p + 1) as usize;
-        let t: Vec<u32> = (0..=p).map(|x| if x == p { p } else { (x + 1) % p } as u32).collect();
+        let t: Vec<u32> = (0..=p)
+            .map(|x| if x == p { p } else { (x + 1) % p } as u32)
+            .collect();
         let s: Vec<u32> = (0..=p)
             .map(|x| if x == p { 0 } else if x == 0 { p } else { (p - inv_mod(x, p)) % p } as u32)
             .collect();

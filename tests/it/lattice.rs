@@ -6,7 +6,10 @@ use std::path::PathBuf;
 
 fn reference_files() -> Vec<PathBuf> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/reference");
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     v.sort();
     v
 }
@@ -17,10 +20,17 @@ pub fn check_lattice_laws(l: &NormalLattice, class_sizes: &[u64]) {
     let n = l.subgroups.len();
     assert!(n >= 1);
     assert_eq!(l.subgroups[0].classes, vec![0], "trivial subgroup first");
-    assert_eq!(l.subgroups[n - 1].classes, (0..class_sizes.len()).collect::<Vec<_>>(), "G last");
+    assert_eq!(
+        l.subgroups[n - 1].classes,
+        (0..class_sizes.len()).collect::<Vec<_>>(),
+        "G last"
+    );
     let order: u64 = class_sizes.iter().sum();
     for s in &l.subgroups {
-        assert_eq!(s.order, s.classes.iter().map(|&c| class_sizes[c]).sum::<u64>());
+        assert_eq!(
+            s.order,
+            s.classes.iter().map(|&c| class_sizes[c]).sum::<u64>()
+        );
         assert_eq!(order % s.order, 0, "Lagrange");
     }
     for w in l.subgroups.windows(2) {
@@ -28,7 +38,12 @@ pub fn check_lattice_laws(l: &NormalLattice, class_sizes: &[u64]) {
     }
     for a in &l.subgroups {
         for b in &l.subgroups {
-            let i: Vec<usize> = a.classes.iter().copied().filter(|c| b.contains_class(*c)).collect();
+            let i: Vec<usize> = a
+                .classes
+                .iter()
+                .copied()
+                .filter(|c| b.contains_class(*c))
+                .collect();
             assert!(l.find(&i).is_some(), "closed under intersection");
         }
     }
@@ -52,13 +67,25 @@ pub fn check_lattice_laws(l: &NormalLattice, class_sizes: &[u64]) {
 fn lattice_from_reference_kernels_matches_gap_normal_subgroups() {
     let mut checked = 0;
     for path in reference_files() {
-        let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        let sizes: Vec<u64> = v["classes"].as_array().unwrap().iter().map(|c| c["size"].as_u64().unwrap()).collect();
+        let v: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let sizes: Vec<u64> = v["classes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["size"].as_u64().unwrap())
+            .collect();
         let kernels: Vec<Vec<usize>> = v["kernels"]
             .as_array()
             .unwrap()
             .iter()
-            .map(|k| k.as_array().unwrap().iter().map(|x| x.as_u64().unwrap() as usize).collect())
+            .map(|k| {
+                k.as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|x| x.as_u64().unwrap() as usize)
+                    .collect()
+            })
             .collect();
         let l = NormalLattice::from_kernels(&sizes, &kernels);
         check_lattice_laws(&l, &sizes);
@@ -68,7 +95,12 @@ fn lattice_from_reference_kernels_matches_gap_normal_subgroups() {
             .unwrap()
             .iter()
             .map(|k| {
-                let mut s: Vec<usize> = k.as_array().unwrap().iter().map(|x| x.as_u64().unwrap() as usize).collect();
+                let mut s: Vec<usize> = k
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|x| x.as_u64().unwrap() as usize)
+                    .collect();
                 s.sort_unstable();
                 s
             })
@@ -105,13 +137,25 @@ fn trivial_group_lattice_has_one_subgroup_named_both() {
 fn lattice_drawing_has_a_node_per_subgroup_and_an_edge_per_cover() {
     // D8 from the reference data: 6 normal subgroups.
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/reference/D8.json");
-    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    let sizes: Vec<u64> = v["classes"].as_array().unwrap().iter().map(|c| c["size"].as_u64().unwrap()).collect();
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let sizes: Vec<u64> = v["classes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["size"].as_u64().unwrap())
+        .collect();
     let kernels: Vec<Vec<usize>> = v["kernels"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|k| k.as_array().unwrap().iter().map(|x| x.as_u64().unwrap() as usize).collect())
+        .map(|k| {
+            k.as_array()
+                .unwrap()
+                .iter()
+                .map(|x| x.as_u64().unwrap() as usize)
+                .collect()
+        })
         .collect();
     let l = NormalLattice::from_kernels(&sizes, &kernels);
     assert_eq!(l.len(), 6);

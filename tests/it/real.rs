@@ -13,6 +13,29 @@ fn table(spec: &str) -> CharacterTable {
     CharacterTable::compute(&parse_group(spec).unwrap(), &Limits::default()).unwrap()
 }
 
+/// The 43 GAP reference groups, in file-name order.
+fn reference_files() -> Vec<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/reference");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files
+}
+
+/// The permutation character of `x` on the classes of `t`: fixed points of each
+/// class representative.
+fn fixed_points(x: &GSet, t: &CharacterTable) -> Vec<u64> {
+    t.class_reps
+        .iter()
+        .map(|rep| {
+            let p = x.act(rep).unwrap();
+            (0..x.len()).filter(|&i| p.apply(i) == i).count() as u64
+        })
+        .collect()
+}
+
 fn gcd(a: u64, b: u64) -> u64 {
     if b == 0 {
         a
@@ -35,14 +58,23 @@ pub fn check_real_simple_laws(t: &CharacterTable, r: &RealSimples) {
             SimpleType::Complex => (0, 2 * chi.degree, 2),
             SimpleType::Quaternionic => (-1, 2 * chi.degree, 1),
         };
-        assert_eq!((chi.indicator, l.dim, l.characters.len()), expected, "{}", l.label);
+        assert_eq!(
+            (chi.indicator, l.dim, l.characters.len()),
+            expected,
+            "{}",
+            l.label
+        );
         assert_eq!(l.values[0], Cyclotomic::from_int(l.dim as i64));
         assert!(l.values.iter().all(Cyclotomic::is_real), "real character");
         assert_eq!(l.kernel[0], 0);
         // ker^± is a normal subgroup containing ker with index 1 or 2.
         let order = |cl: &[usize]| cl.iter().map(|&c| t.class_sizes[c]).sum::<u64>();
         let (k, kpm) = (order(&l.kernel), order(&l.pm_kernel()));
-        assert!(kpm == k || kpm == 2 * k, "{}: |ker| {k}, |ker±| {kpm}", l.label);
+        assert!(
+            kpm == k || kpm == 2 * k,
+            "{}: |ker| {k}, |ker±| {kpm}",
+            l.label
+        );
         assert_eq!(t.order % kpm, 0);
     }
     assert!(seen.iter().all(|&s| s == 1));
@@ -61,10 +93,7 @@ pub fn check_real_simple_laws(t: &CharacterTable, r: &RealSimples) {
 
 #[test]
 fn real_simples_of_all_reference_groups_and_lattices_match_gap() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/reference");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
-    files.sort();
-    for path in files {
+    for path in reference_files() {
         let text = std::fs::read_to_string(&path).unwrap();
         let v: serde_json::Value = serde_json::from_str(&text).unwrap();
         let g = plrep::group::spec::group_from_json(&text, "ref").unwrap();
@@ -72,19 +101,36 @@ fn real_simples_of_all_reference_groups_and_lattices_match_gap() {
         let r = RealSimples::from_table(&t);
         check_real_simple_laws(&t, &r);
         // Number of real simples: real characters + complex pairs + quaternionic.
-        let ind: Vec<i64> = v["indicators"].as_array().unwrap().iter().map(|x| x.as_i64().unwrap()).collect();
-        let expected = ind.iter().filter(|&&i| i != 0).count() + ind.iter().filter(|&&i| i == 0).count() / 2;
+        let ind: Vec<i64> = v["indicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x.as_i64().unwrap())
+            .collect();
+        let expected =
+            ind.iter().filter(|&&i| i != 0).count() + ind.iter().filter(|&&i| i == 0).count() / 2;
         assert_eq!(r.len(), expected, "{}", path.display());
         // The lattice from our kernels has GAP's normal subgroups (by order multiset).
         let kernels: Vec<Vec<usize>> = r.simples.iter().map(|l| l.kernel.clone()).collect();
         let l = NormalLattice::from_kernels(&t.class_sizes, &kernels);
         let mut ours: Vec<u64> = l.subgroups.iter().map(|n| n.order).collect();
-        let ref_sizes: Vec<u64> = v["classes"].as_array().unwrap().iter().map(|c| c["size"].as_u64().unwrap()).collect();
+        let ref_sizes: Vec<u64> = v["classes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["size"].as_u64().unwrap())
+            .collect();
         let mut gap: Vec<u64> = v["normal_subgroups"]
             .as_array()
             .unwrap()
             .iter()
-            .map(|n| n.as_array().unwrap().iter().map(|c| ref_sizes[c.as_u64().unwrap() as usize]).sum())
+            .map(|n| {
+                n.as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|c| ref_sizes[c.as_u64().unwrap() as usize])
+                    .sum()
+            })
             .collect();
         ours.sort_unstable();
         gap.sort_unstable();
@@ -118,7 +164,11 @@ fn dihedral_real_simple_counts_match_theory() {
     // D_{2n}: n = 2m has m + 3 real simples, n = 2m + 1 has m + 2 (THEORY §8).
     for n in 2..=15u64 {
         let r = RealSimples::from_table(&table(&format!("D{}", 2 * n)));
-        let expected = if n % 2 == 0 { n / 2 + 3 } else { (n - 1) / 2 + 2 };
+        let expected = if n % 2 == 0 {
+            n / 2 + 3
+        } else {
+            (n - 1) / 2 + 2
+        };
         assert_eq!(r.len() as u64, expected, "D{}", 2 * n);
         assert!(r.simples.iter().all(|l| l.kind == SimpleType::Real));
     }
@@ -128,7 +178,13 @@ fn dihedral_real_simple_counts_match_theory() {
 fn types_of_small_groups() {
     let q8 = RealSimples::from_table(&table("Q8"));
     let kinds: Vec<(SimpleType, u64)> = q8.simples.iter().map(|l| (l.kind, l.dim)).collect();
-    assert_eq!(kinds.iter().filter(|k| **k == (SimpleType::Quaternionic, 4)).count(), 1);
+    assert_eq!(
+        kinds
+            .iter()
+            .filter(|k| **k == (SimpleType::Quaternionic, 4))
+            .count(),
+        1
+    );
     assert_eq!(q8.len(), 5);
     let c3 = RealSimples::from_table(&table("C3"));
     assert_eq!(c3.simples[1].kind, SimpleType::Complex);
@@ -141,15 +197,13 @@ fn permutation_characters_decompose_into_real_simples() {
         let g = parse_group(&format!("S{n}")).unwrap();
         let t = CharacterTable::compute(&g, &Limits::default()).unwrap();
         let r = RealSimples::from_table(&t);
-        let x = GSet::new(&g, &ActionSpec::parse("natural").unwrap(), &Limits::default()).unwrap();
-        let pi: Vec<u64> = t
-            .class_reps
-            .iter()
-            .map(|rep| {
-                let p = x.act(rep).unwrap();
-                (0..x.len()).filter(|&i| p.apply(i) == i).count() as u64
-            })
-            .collect();
+        let x = GSet::new(
+            &g,
+            &ActionSpec::parse("natural").unwrap(),
+            &Limits::default(),
+        )
+        .unwrap();
+        let pi = fixed_points(&x, &t);
         let m = r.decompose_permutation_character(&pi).unwrap();
         // R^n = trivial + standard (dimension n-1).
         assert_eq!(m.len(), 2, "S{n}");
@@ -183,10 +237,7 @@ fn quotient_simples_follow_the_lattice() {
 fn normal_subgroups_from_our_tables_equal_gaps_exactly() {
     use plrep::group::ConjugacyClasses;
     use std::collections::BTreeSet;
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/reference");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
-    files.sort();
-    for path in files {
+    for path in reference_files() {
         let text = std::fs::read_to_string(&path).unwrap();
         let v: serde_json::Value = serde_json::from_str(&text).unwrap();
         let g = plrep::group::spec::group_from_json(&text, "ref").unwrap();
@@ -202,7 +253,8 @@ fn normal_subgroups_from_our_tables_equal_gaps_exactly() {
             .unwrap()
             .iter()
             .map(|c| {
-                let p = plrep::group::Perm::parse_gap(c["rep"].as_str().unwrap(), g.degree()).unwrap();
+                let p =
+                    plrep::group::Perm::parse_gap(c["rep"].as_str().unwrap(), g.degree()).unwrap();
                 cc.class_of_perm(&e, &p).unwrap()
             })
             .collect();
@@ -211,7 +263,12 @@ fn normal_subgroups_from_our_tables_equal_gaps_exactly() {
             .unwrap()
             .iter()
             .map(|n| {
-                let mut s: Vec<usize> = n.as_array().unwrap().iter().map(|c| ours_of_gap[c.as_u64().unwrap() as usize]).collect();
+                let mut s: Vec<usize> = n
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|c| ours_of_gap[c.as_u64().unwrap() as usize])
+                    .collect();
                 s.sort_unstable();
                 s
             })
@@ -221,7 +278,12 @@ fn normal_subgroups_from_our_tables_equal_gaps_exactly() {
         // GAP's kernels of the characters are among ours, as sets of classes.
         let kernels: BTreeSet<Vec<usize>> = r.simples.iter().map(|s| s.kernel.clone()).collect();
         for k in v["kernels"].as_array().unwrap() {
-            let mut s: Vec<usize> = k.as_array().unwrap().iter().map(|c| ours_of_gap[c.as_u64().unwrap() as usize]).collect();
+            let mut s: Vec<usize> = k
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| ours_of_gap[c.as_u64().unwrap() as usize])
+                .collect();
             s.sort_unstable();
             assert!(kernels.contains(&s), "{}: kernel {s:?}", path.display());
         }
@@ -232,8 +294,28 @@ fn normal_subgroups_from_our_tables_equal_gaps_exactly() {
 fn every_gset_kind_decomposes_into_real_simples() {
     let limits = Limits::default();
     for (group, actions) in [
-        ("S4", vec!["regular", "natural", "subsets:2", "tuples:2", "conjugation", "cosets:(1,2)", "cosets:(1,2,3,4),(1,3)"]),
-        ("A5", vec!["natural", "subsets:2", "tuples:2", "cosets:(1,2,3)", "conjugation"]),
+        (
+            "S4",
+            vec![
+                "regular",
+                "natural",
+                "subsets:2",
+                "tuples:2",
+                "conjugation",
+                "cosets:(1,2)",
+                "cosets:(1,2,3,4),(1,3)",
+            ],
+        ),
+        (
+            "A5",
+            vec![
+                "natural",
+                "subsets:2",
+                "tuples:2",
+                "cosets:(1,2,3)",
+                "conjugation",
+            ],
+        ),
         ("Q8", vec!["regular", "conjugation"]),
     ] {
         let g = parse_group(group).unwrap();
@@ -241,14 +323,7 @@ fn every_gset_kind_decomposes_into_real_simples() {
         let r = RealSimples::from_table(&t);
         for a in actions {
             let x = GSet::new(&g, &ActionSpec::parse(a).unwrap(), &limits).unwrap();
-            let pi: Vec<u64> = t
-                .class_reps
-                .iter()
-                .map(|rep| {
-                    let p = x.act(rep).unwrap();
-                    (0..x.len()).filter(|&i| p.apply(i) == i).count() as u64
-                })
-                .collect();
+            let pi = fixed_points(&x, &t);
             let m = r.decompose_permutation_character(&pi).unwrap();
             let dim: u64 = m.iter().map(|&(i, k)| k * r.simples[i].dim).sum();
             assert_eq!(dim as usize, x.len(), "{group} {a}");

@@ -4,7 +4,9 @@
 use plrep::character::{CharacterTable, RealSimples};
 use plrep::group::spec::parse_group;
 use plrep::report::lattice::{lattice_json, lattice_text, normal_lattice};
-use plrep::report::table::{class_names, table_json, table_latex, table_markdown, table_text, Rows};
+use plrep::report::table::{
+    class_names, table_json, table_latex, table_markdown, table_text, Rows,
+};
 
 fn setup(name: &str) -> (plrep::group::PermGroup, CharacterTable, RealSimples) {
     let g = parse_group(name).unwrap();
@@ -17,10 +19,22 @@ fn setup(name: &str) -> (plrep::group::PermGroup, CharacterTable, RealSimples) {
 fn table_snapshots() {
     for name in ["S4", "A5", "Q8", "C8"] {
         let (_, t, r) = setup(name);
-        insta::assert_snapshot!(format!("table_text_{name}"), table_text(name, &t, &r, Rows::Complex));
-        insta::assert_snapshot!(format!("table_real_text_{name}"), table_text(name, &t, &r, Rows::Real));
-        insta::assert_snapshot!(format!("table_markdown_{name}"), table_markdown(name, &t, &r, Rows::Complex));
-        insta::assert_snapshot!(format!("table_latex_{name}"), table_latex(name, &t, &r, Rows::Complex));
+        insta::assert_snapshot!(
+            format!("table_text_{name}"),
+            table_text(name, &t, &r, Rows::Complex)
+        );
+        insta::assert_snapshot!(
+            format!("table_real_text_{name}"),
+            table_text(name, &t, &r, Rows::Real)
+        );
+        insta::assert_snapshot!(
+            format!("table_markdown_{name}"),
+            table_markdown(name, &t, &r, Rows::Complex)
+        );
+        insta::assert_snapshot!(
+            format!("table_latex_{name}"),
+            table_latex(name, &t, &r, Rows::Complex)
+        );
     }
 }
 
@@ -29,7 +43,10 @@ fn lattice_snapshots_d8() {
     let (_, t, r) = setup("D8");
     let l = normal_lattice(&t, &r);
     insta::assert_snapshot!("lattice_text_D8", lattice_text("D8", &t, &r, &l));
-    insta::assert_snapshot!("lattice_svg_D8", l.drawing("Normal subgroups of D8 (order 8)").to_svg());
+    insta::assert_snapshot!(
+        "lattice_svg_D8",
+        l.drawing("Normal subgroups of D8 (order 8)").to_svg()
+    );
     insta::assert_snapshot!("lattice_dot_D8", l.drawing("D8").to_dot());
 }
 
@@ -38,7 +55,10 @@ fn class_names_follow_gap() {
     let (_, t, _) = setup("S4");
     assert_eq!(class_names(&t), vec!["1a", "2a", "2b", "3a", "4a"]);
     let (_, t, _) = setup("C8");
-    assert_eq!(class_names(&t), vec!["1a", "2a", "4a", "4b", "8a", "8b", "8c", "8d"]);
+    assert_eq!(
+        class_names(&t),
+        vec!["1a", "2a", "4a", "4b", "8a", "8b", "8c", "8d"]
+    );
 }
 
 #[test]
@@ -63,7 +83,10 @@ fn table_json_matches_the_schema_and_parses_back() {
     assert!(rs.iter().all(|x| x["type"] == "real"));
     assert_eq!(v["normal_subgroups"].as_array().unwrap().len(), 2);
     // Deterministic bytes.
-    assert_eq!(serde_json::to_string(&v).unwrap(), serde_json::to_string(&table_json(&g, &t, &r, &l)).unwrap());
+    assert_eq!(
+        serde_json::to_string(&v).unwrap(),
+        serde_json::to_string(&table_json(&g, &t, &r, &l)).unwrap()
+    );
     let lj = lattice_json(&g, &t, &r, &l);
     assert_eq!(lj["schema"], "plrep.lattice.v1");
     assert_eq!(lj["normal_subgroups"][1]["covers"], serde_json::json!([0]));

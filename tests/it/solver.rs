@@ -7,13 +7,16 @@ use plrep::group::gset::ActionSpec;
 use plrep::group::spec::{group_from_json, parse_group};
 use plrep::group::{Limits, PermGroup};
 use plrep::pl::{
-    certify, solve, solve_pair, Activation, BlockKind, BlockSpace, Obstruction, PlModule, SolverOptions, Verdict,
+    certify, solve, solve_pair, Activation, BlockKind, BlockSpace, Obstruction, PlModule,
+    SolverOptions, Verdict,
 };
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 fn data(p: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(p)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(p)
 }
 
 fn module(g: &PermGroup, action: &str) -> PlModule {
@@ -25,8 +28,11 @@ fn act(s: &str) -> Activation {
 }
 
 pub fn reference_groups() -> Vec<(String, PermGroup)> {
-    let mut files: Vec<PathBuf> =
-        std::fs::read_dir(data("reference")).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "json")).collect();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(data("reference"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
     files.sort();
     files
         .into_iter()
@@ -40,7 +46,15 @@ pub fn reference_groups() -> Vec<(String, PermGroup)> {
 
 /// Edges of a solution as pairs of simple labels.
 fn edge_labels(m: &PlModule, s: &plrep::pl::Solution) -> BTreeSet<(String, String)> {
-    s.edges().into_iter().map(|(a, b)| (m.simples.simples[a].label.clone(), m.simples.simples[b].label.clone())).collect()
+    s.edges()
+        .into_iter()
+        .map(|(a, b)| {
+            (
+                m.simples.simples[a].label.clone(),
+                m.simples.simples[b].label.clone(),
+            )
+        })
+        .collect()
 }
 
 // ---------------------------------------------------------------- floating-point oracle
@@ -54,7 +68,11 @@ fn float_graph(m: &PlModule, activation: &Activation, bias: f64) -> BTreeSet<(us
         .iter()
         .map(|&l| {
             let c = m.projector_scale(l).to_f64();
-            let psi: Vec<f64> = m.simples.simples[l].values.iter().map(Cyclotomic::to_f64).collect();
+            let psi: Vec<f64> = m.simples.simples[l]
+                .values
+                .iter()
+                .map(Cyclotomic::to_f64)
+                .collect();
             let mut p = vec![0.0; n * n];
             for g in 0..m.order() {
                 let v = c * psi[m.classes.class_of[g] as usize];
@@ -65,7 +83,11 @@ fn float_graph(m: &PlModule, activation: &Activation, bias: f64) -> BTreeSet<(us
             p
         })
         .collect();
-    let apply = |p: &[f64], v: &[f64]| -> Vec<f64> { (0..n).map(|y| (0..n).map(|x| p[y * n + x] * v[x]).sum()).collect() };
+    let apply = |p: &[f64], v: &[f64]| -> Vec<f64> {
+        (0..n)
+            .map(|y| (0..n).map(|x| p[y * n + x] * v[x]).sum())
+            .collect()
+    };
     let sigma = |x: f64| -> f64 {
         match activation {
             Activation::Relu => x.max(0.0),
@@ -97,8 +119,15 @@ fn float_graph(m: &PlModule, activation: &Activation, bias: f64) -> BTreeSet<(us
             let max = w.iter().fold(0.0f64, |a, x| a.max(x.abs())).max(1e-300);
             // Without a bias sigma is homogeneous or the scale 1 is generic enough; with
             // one, the kinks must be crossed: several scales relative to the bias.
-            let scales: Vec<f64> = if bias == 0.0 { vec![1.0] } else { vec![1.0, 2.0 * bias.abs() / max, 5.0 * bias.abs() / max] };
-            for (sgn, t) in [1.0, -1.0].into_iter().flat_map(|s| scales.iter().map(move |t| (s, *t))) {
+            let scales: Vec<f64> = if bias == 0.0 {
+                vec![1.0]
+            } else {
+                vec![1.0, 2.0 * bias.abs() / max, 5.0 * bias.abs() / max]
+            };
+            for (sgn, t) in [1.0, -1.0]
+                .into_iter()
+                .flat_map(|s| scales.iter().map(move |t| (s, *t)))
+            {
                 let s0 = sigma(bias);
                 let v: Vec<f64> = w.iter().map(|x| sigma(sgn * t * x + bias) - s0).collect();
                 for (j, &l2) in verts.iter().enumerate() {
@@ -122,12 +151,21 @@ fn cyclic_graphs_match_the_published_ones() {
     for n in 1..=40u64 {
         let g = parse_group(&format!("C{n}")).unwrap();
         let m = module(&g, "regular");
-        let freq: Vec<u64> = m.simples.simples.iter().map(|s| s.frequency.unwrap()).collect();
+        let freq: Vec<u64> = m
+            .simples
+            .simples
+            .iter()
+            .map(|s| s.frequency.unwrap())
+            .collect();
         let published = &v["graphs"][n.to_string()];
         for a in ["relu", "abs"] {
             let s = solve(&m, &SolverOptions::new(act(a))).unwrap();
             assert_eq!(s.unresolved(), 0, "C{n} {a}");
-            let got: BTreeSet<(u64, u64)> = s.edges().into_iter().map(|(x, y)| (freq[x], freq[y])).collect();
+            let got: BTreeSet<(u64, u64)> = s
+                .edges()
+                .into_iter()
+                .map(|(x, y)| (freq[x], freq[y]))
+                .collect();
             let want: BTreeSet<(u64, u64)> = published[a]
                 .as_array()
                 .unwrap()
@@ -149,7 +187,10 @@ fn c8_worked_example_values() {
     let l1 = m.simples.find("L1").unwrap();
     let w = m.project(l1, &[4, 0, 0, 0, 0, 0, 0, 0]); // cos(2 pi j/8)
     assert_eq!(w[0], Cyclotomic::one());
-    let relu: Vec<Cyclotomic> = w.iter().map(|x| Activation::Relu.eval(x).unwrap()).collect();
+    let relu: Vec<Cyclotomic> = w
+        .iter()
+        .map(|x| Activation::Relu.eval(x).unwrap())
+        .collect();
     let mean: Cyclotomic = relu.iter().sum::<Cyclotomic>().scale(&Q::new(1, 8));
     let sqrt2: Cyclotomic = "E(8)-E(8)^3".parse().unwrap();
     assert_eq!(mean, (&Cyclotomic::one() + &sqrt2).scale(&Q::new(1, 8)));
@@ -169,23 +210,49 @@ fn reference_groups_regular_certified_and_match_floats() {
             assert_eq!(s.unresolved(), 0, "{name} {a}");
             certify(&m, &s).unwrap_or_else(|e| panic!("{name} {a}: {e}"));
             let exact: BTreeSet<(usize, usize)> = s.edges().into_iter().collect();
-            assert_eq!(exact, float_graph(&m, &act(a), 0.0), "{name} {a}: exact vs float");
+            assert_eq!(
+                exact,
+                float_graph(&m, &act(a), 0.0),
+                "{name} {a}: exact vs float"
+            );
             // Rule (a) is exact on regular modules (THEORY §5).
             for p in &s.pairs {
                 let predicted = p.rule_a || (a == "relu" && p.from == p.to);
-                assert_eq!(p.is_edge(), predicted, "{name} {a} rule (a) {} -> {}", p.from, p.to);
+                assert_eq!(
+                    p.is_edge(),
+                    predicted,
+                    "{name} {a} rule (a) {} -> {}",
+                    p.from,
+                    p.to
+                );
             }
         }
-        eprintln!("{name}: order {}, relu+abs solved, certified and float-checked in {:?}", m.order(), start.elapsed());
+        eprintln!(
+            "{name}: order {}, relu+abs solved, certified and float-checked in {:?}",
+            m.order(),
+            start.elapsed()
+        );
     }
 }
 
 #[test]
 fn biased_and_other_activations_certified() {
-    for (gname, action) in [("C8", "regular"), ("S4", "natural"), ("D12", "regular"), ("A4", "subsets:2")] {
+    for (gname, action) in [
+        ("C8", "regular"),
+        ("S4", "natural"),
+        ("D12", "regular"),
+        ("A4", "subsets:2"),
+    ] {
         let g = parse_group(gname).unwrap();
         let m = module(&g, action);
-        for a in ["relu", "abs", "leaky:1/10", "hardtanh", "square", "identity"] {
+        for a in [
+            "relu",
+            "abs",
+            "leaky:1/10",
+            "hardtanh",
+            "square",
+            "identity",
+        ] {
             for q in [Q::one(), Q::new(-1, 2)] {
                 let s = solve(&m, &SolverOptions::new(act(a)).with_bias(Some(q.clone()))).unwrap();
                 assert_eq!(s.unresolved(), 0, "{gname} {action} {a} bias {q}");
@@ -193,7 +260,10 @@ fn biased_and_other_activations_certified() {
                 // Certified edges are real; the float oracle must not see more.
                 let exact: BTreeSet<(usize, usize)> = s.edges().into_iter().collect();
                 let float = float_graph(&m, &act(a), q.to_f64());
-                assert!(float.is_subset(&exact), "{gname} {action} {a} bias {q}: float {float:?} exact {exact:?}");
+                assert!(
+                    float.is_subset(&exact),
+                    "{gname} {action} {a} bias {q}: float {float:?} exact {exact:?}"
+                );
             }
         }
     }
@@ -229,7 +299,11 @@ fn modules_beyond_regular() {
             certify(&m, &s).unwrap_or_else(|e| panic!("{gname} {action} {a}: {e}"));
             if a != "hardtanh" {
                 let exact: BTreeSet<(usize, usize)> = s.edges().into_iter().collect();
-                assert_eq!(exact, float_graph(&m, &act(a), 0.0), "{gname} {action} {a}: exact vs float");
+                assert_eq!(
+                    exact,
+                    float_graph(&m, &act(a), 0.0),
+                    "{gname} {action} {a}: exact vs float"
+                );
             }
         }
     }
@@ -239,8 +313,15 @@ fn modules_beyond_regular() {
 fn intransitive_modules_have_zero_sets() {
     let g = parse_group("(1,2,3),(4,5)").unwrap();
     let m = module(&g, "natural");
-    let zs: Vec<Vec<usize>> = m.present.iter().map(|p| BlockSpace::compute(&m, p.0).zero_set).collect();
-    assert!(zs.contains(&vec![3, 4]) && zs.contains(&vec![0, 1, 2]), "{zs:?}");
+    let zs: Vec<Vec<usize>> = m
+        .present
+        .iter()
+        .map(|p| BlockSpace::compute(&m, p.0).zero_set)
+        .collect();
+    assert!(
+        zs.contains(&vec![3, 4]) && zs.contains(&vec![0, 1, 2]),
+        "{zs:?}"
+    );
 }
 
 #[test]
@@ -254,7 +335,10 @@ fn a5_ordered_pairs_block_space_beats_rule_a() {
         .iter()
         .filter(|p| p.rule_a && matches!(p.verdict, Verdict::NonEdge(Obstruction::Blocks { .. })))
         .collect();
-    assert!(!beaten.is_empty(), "rule (a) predicts an edge that the block space rules out");
+    assert!(
+        !beaten.is_empty(),
+        "rule (a) predicts an edge that the block space rules out"
+    );
     // Each is explained by the centralizer (the swap of the two entries of a pair acts as
     // a scalar on the components with incompatible signs: THEORY T0–T2, rule (b)).
     for p in &beaten {
@@ -263,8 +347,16 @@ fn a5_ordered_pairs_block_space_beats_rule_a() {
     }
     let p = beaten[0];
     let (from, to) = (&m.simples.simples[p.from], &m.simples.simples[p.to]);
-    eprintln!("A5 tuples:2 abs: rule (a) allows {} -> {} (dims {} -> {}), blocks forbid", from.label, to.label, from.dim, to.dim);
-    if let Verdict::NonEdge(Obstruction::Blocks { kind, classes, zero_set }) = &p.verdict {
+    eprintln!(
+        "A5 tuples:2 abs: rule (a) allows {} -> {} (dims {} -> {}), blocks forbid",
+        from.label, to.label, from.dim, to.dim
+    );
+    if let Verdict::NonEdge(Obstruction::Blocks {
+        kind,
+        classes,
+        zero_set,
+    }) = &p.verdict
+    {
         assert_eq!(*kind, BlockKind::Abs);
         assert!(zero_set.is_empty());
         assert!(classes.len() < m.points());
@@ -335,7 +427,11 @@ fn tampered_certificates_are_rejected() {
     assert!(certify(&m, &t).is_err());
     // A non-edge turned into a fake block certificate with merged classes.
     let mut t = s.clone();
-    let j = t.pairs.iter().position(|p| matches!(p.verdict, Verdict::NonEdge(Obstruction::Blocks { .. }))).unwrap();
+    let j = t
+        .pairs
+        .iter()
+        .position(|p| matches!(p.verdict, Verdict::NonEdge(Obstruction::Blocks { .. })))
+        .unwrap();
     if let Verdict::NonEdge(Obstruction::Blocks { classes, .. }) = &mut t.pairs[j].verdict {
         let all: Vec<(usize, i8)> = classes.iter().flatten().map(|&(x, _)| (x, 1)).collect();
         *classes = vec![all];
@@ -346,7 +442,11 @@ fn tampered_certificates_are_rejected() {
     // An edge claimed as a non-edge with the true block space of its source.
     let mut t = s.clone();
     let b = BlockSpace::compute(&m, t.pairs[i].from);
-    t.pairs[i].verdict = Verdict::NonEdge(Obstruction::Blocks { kind: BlockKind::Abs, zero_set: b.zero_set, classes: b.classes });
+    t.pairs[i].verdict = Verdict::NonEdge(Obstruction::Blocks {
+        kind: BlockKind::Abs,
+        zero_set: b.zero_set,
+        classes: b.classes,
+    });
     assert!(certify(&m, &t).is_err());
     // A true block certificate relabelled as the odd space, which does not contain |w|.
     let mut t = s.clone();
@@ -362,16 +462,32 @@ fn tampered_certificates_are_rejected() {
 
 #[test]
 fn activations_parse_and_decompose() {
-    assert!(Activation::parse("softplus").unwrap_err().to_string().contains("relu, abs"));
-    assert_eq!(act("relu").homogeneous_ab(), Some((Q::new(1, 2), Q::new(1, 2))));
-    assert_eq!(act("leaky:1/3").homogeneous_ab(), Some((Q::new(2, 3), Q::new(1, 3))));
+    assert!(Activation::parse("softplus")
+        .unwrap_err()
+        .to_string()
+        .contains("relu, abs"));
+    assert_eq!(
+        act("relu").homogeneous_ab(),
+        Some((Q::new(1, 2), Q::new(1, 2)))
+    );
+    assert_eq!(
+        act("leaky:1/3").homogeneous_ab(),
+        Some((Q::new(2, 3), Q::new(1, 3)))
+    );
     assert_eq!(act("abs").parity(), plrep::pl::Parity::Even);
     assert_eq!(act("hardtanh").parity(), plrep::pl::Parity::Odd);
     assert!(act("square").homogeneous_ab().is_none());
     assert_eq!(act("leaky:0.01"), Activation::Leaky(Q::new(1, 100)));
     assert_eq!(act("LEAKY:-0.5"), Activation::Leaky(Q::new(-1, 2)));
     assert!(Activation::parse("leaky:1/0").is_err() && Activation::parse("leaky:").is_err());
-    for a in ["relu", "abs", "identity", "leaky:-1/2", "hardtanh", "square"] {
+    for a in [
+        "relu",
+        "abs",
+        "identity",
+        "leaky:-1/2",
+        "hardtanh",
+        "square",
+    ] {
         assert_eq!(act(a).name(), a);
     }
 }
@@ -396,7 +512,11 @@ fn identity_and_square_graphs() {
 fn survey_of_transitive_and_conjugation_modules() {
     // Issue 4: natural, subsets, tuples, conjugation and coset modules of several groups,
     // ReLU and abs, with no unresolved pair and every certificate re-checked.
-    let sg48 = reference_groups().into_iter().find(|(n, _)| n == "SG48_29").unwrap().1;
+    let sg48 = reference_groups()
+        .into_iter()
+        .find(|(n, _)| n == "SG48_29")
+        .unwrap()
+        .1;
     let groups: Vec<(String, PermGroup)> = ["S4", "A4", "A5", "S5", "PSL(2,7)", "A6"]
         .iter()
         .map(|n| (n.to_string(), parse_group(n).unwrap()))
@@ -404,12 +524,19 @@ fn survey_of_transitive_and_conjugation_modules() {
         .collect();
     let mut modules = 0;
     for (name, g) in &groups {
-        let mut actions = vec!["natural", "subsets:2", "tuples:2", "conjugation", "cosets:(1,2)"];
+        let mut actions = vec![
+            "natural",
+            "subsets:2",
+            "tuples:2",
+            "conjugation",
+            "cosets:(1,2)",
+        ];
         if name == "A6" {
             actions.retain(|a| *a != "conjugation");
         }
         for action in actions {
-            let Ok(m) = PlModule::new(g, &ActionSpec::parse(action).unwrap(), &Limits::default()) else {
+            let Ok(m) = PlModule::new(g, &ActionSpec::parse(action).unwrap(), &Limits::default())
+            else {
                 continue; // e.g. (1,2) not in the group
             };
             modules += 1;

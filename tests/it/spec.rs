@@ -11,7 +11,9 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 fn order(spec: &str) -> BigUint {
-    parse_group(spec).unwrap_or_else(|e| panic!("{spec}: {e}")).order()
+    parse_group(spec)
+        .unwrap_or_else(|e| panic!("{spec}: {e}"))
+        .order()
 }
 
 fn factorial(n: u64) -> BigUint {
@@ -46,9 +48,18 @@ fn family_orders() {
     for n in 1..=12u64 {
         assert_eq!(order(&format!("C{n}")), BigUint::from(n));
         assert_eq!(order(&format!("S{n}")), factorial(n));
-        let a = if n <= 1 { BigUint::from(1u32) } else { factorial(n) / 2u32 };
+        let a = if n <= 1 {
+            BigUint::from(1u32)
+        } else {
+            factorial(n) / 2u32
+        };
         assert_eq!(order(&format!("A{n}")), a, "A{n}");
-        assert_eq!(order(&format!("D{}", 2 * n)), BigUint::from(2 * n), "D{}", 2 * n);
+        assert_eq!(
+            order(&format!("D{}", 2 * n)),
+            BigUint::from(2 * n),
+            "D{}",
+            2 * n
+        );
     }
     for n in 2..=12u64 {
         assert_eq!(order(&format!("Q{}", 4 * n)), BigUint::from(4 * n));
@@ -56,9 +67,16 @@ fn family_orders() {
     }
     for p in [2u64, 3, 5, 7, 11, 13, 17, 31] {
         let expected = p * (p * p - 1) / if p == 2 { 1 } else { 2 };
-        assert_eq!(order(&format!("PSL(2,{p})")), BigUint::from(expected), "PSL(2,{p})");
+        assert_eq!(
+            order(&format!("PSL(2,{p})")),
+            BigUint::from(expected),
+            "PSL(2,{p})"
+        );
         assert_eq!(order(&format!("PSL2_{p}")), BigUint::from(expected));
-        assert_eq!(parse_group(&format!("PSL(2,{p})")).unwrap().degree(), (p + 1) as usize);
+        assert_eq!(
+            parse_group(&format!("PSL(2,{p})")).unwrap().degree(),
+            (p + 1) as usize
+        );
     }
     assert_eq!(order("S20").to_string(), "2432902008176640000");
 }
@@ -82,14 +100,26 @@ fn dicyclic_structure() {
     for order in [8u64, 16, 32] {
         let g = parse_group(&format!("Q{order}")).unwrap();
         let stats = class_stats(&g);
-        let involutions: usize =
-            stats.iter().filter(|((_, o), _)| *o == 2).map(|((s, _), k)| *s as usize * k).sum();
+        let involutions: usize = stats
+            .iter()
+            .filter(|((_, o), _)| *o == 2)
+            .map(|((s, _), k)| *s as usize * k)
+            .sum();
         assert_eq!(involutions, 1, "Q{order}");
     }
-    assert_eq!(class_stats(&parse_group("Q8").unwrap()), BTreeMap::from([((1, 1), 1), ((1, 2), 1), ((2, 4), 3)]));
+    assert_eq!(
+        class_stats(&parse_group("Q8").unwrap()),
+        BTreeMap::from([((1, 1), 1), ((1, 2), 1), ((2, 4), 3)])
+    );
     // Dic<n> = Q<4n>; the named Dic3 is the same group as Q12.
-    assert_eq!(class_stats(&parse_group("Dic3").unwrap()), class_stats(&parse_group("Q12").unwrap()));
-    assert_eq!(class_stats(&parse_group("Dic5").unwrap()), class_stats(&parse_group("Q20").unwrap()));
+    assert_eq!(
+        class_stats(&parse_group("Dic3").unwrap()),
+        class_stats(&parse_group("Q12").unwrap())
+    );
+    assert_eq!(
+        class_stats(&parse_group("Dic5").unwrap()),
+        class_stats(&parse_group("Q20").unwrap())
+    );
 }
 
 #[test]
@@ -124,7 +154,10 @@ fn named_groups_have_their_declared_orders() {
             assert_eq!(parse_group(a).unwrap().order(), g.order(), "alias {a}");
         }
     }
-    for name in ["M11", "M12", "M22", "M23", "M24", "PSL(3,4)", "SL(2,3)", "GL(2,3)", "SL2_3", "GL2_3", "PSL3_4"] {
+    for name in [
+        "M11", "M12", "M22", "M23", "M24", "PSL(3,4)", "SL(2,3)", "GL(2,3)", "SL2_3", "GL2_3",
+        "PSL3_4",
+    ] {
         assert!(parse_group(name).is_ok(), "{name}");
     }
     assert_eq!(order("M24"), BigUint::from(244823040u64));
@@ -133,8 +166,14 @@ fn named_groups_have_their_declared_orders() {
 
 #[test]
 fn gl23_is_smallgroup_48_29() {
-    assert_eq!(class_stats(&parse_group("GL(2,3)").unwrap()), class_stats(&parse_group("SG48_29").unwrap()));
-    assert_eq!(class_stats(&parse_group("SL(2,3)").unwrap()), class_stats(&parse_group("SL2_3").unwrap()));
+    assert_eq!(
+        class_stats(&parse_group("GL(2,3)").unwrap()),
+        class_stats(&parse_group("SG48_29").unwrap())
+    );
+    assert_eq!(
+        class_stats(&parse_group("SL(2,3)").unwrap()),
+        class_stats(&parse_group("SL2_3").unwrap())
+    );
 }
 
 /// Every reference group of GAP is reachable by its file name through the catalog, and
@@ -144,7 +183,14 @@ fn reference_names_resolve_to_the_same_groups() {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/reference");
     let mut names: Vec<String> = std::fs::read_dir(&dir)
         .unwrap()
-        .map(|e| e.unwrap().path().file_stem().unwrap().to_string_lossy().into_owned())
+        .map(|e| {
+            e.unwrap()
+                .path()
+                .file_stem()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
         .collect();
     names.sort();
     assert_eq!(names.len(), 43);
@@ -153,7 +199,12 @@ fn reference_names_resolve_to_the_same_groups() {
         let v: serde_json::Value = serde_json::from_str(&text).unwrap();
         let mut expected = BTreeMap::new();
         for c in v["classes"].as_array().unwrap() {
-            *expected.entry((c["size"].as_u64().unwrap(), c["element_order"].as_u64().unwrap())).or_insert(0) += 1;
+            *expected
+                .entry((
+                    c["size"].as_u64().unwrap(),
+                    c["element_order"].as_u64().unwrap(),
+                ))
+                .or_insert(0) += 1;
         }
         let g = parse_group(&name).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(class_stats(&g), expected, "{name}");
@@ -173,7 +224,10 @@ fn generator_strings() {
     assert_eq!(h.generators(), g.generators());
     assert_eq!(g.generators()[1], Perm::parse_gap("(1,2)", 5).unwrap());
     let trivial = parse_group("()").unwrap();
-    assert_eq!((trivial.degree(), trivial.order()), (1, BigUint::from(1u32)));
+    assert_eq!(
+        (trivial.degree(), trivial.order()),
+        (1, BigUint::from(1u32))
+    );
     let gens = parse_generators("(1,2),(3,4)", 6).unwrap();
     assert!(gens.iter().all(|p| p.degree() == 6));
     // Cycles multiply left to right, as GAP reads them.
@@ -244,7 +298,10 @@ fn json_documents() {
         (r#"{"generators": "(1,2)"}"#, "not an array"),
         (r#"{"generators": [12]}"#, "not a string"),
         (r#"{"generators": ["(1,2,2)"]}"#, "repeated"),
-        (r#"{"generators": ["(1,5)"], "degree": 3}"#, "beyond the declared"),
+        (
+            r#"{"generators": ["(1,5)"], "degree": 3}"#,
+            "beyond the declared",
+        ),
         (r#"{"generators": ["(1,2)"], "name": 7}"#, "not a string"),
         (r#"{"generators": ["(1,2)"], "degree": -1}"#, "degree"),
     ] {
@@ -257,12 +314,19 @@ fn json_documents() {
 fn catalog_listing() {
     let names = catalog_names();
     let has = |n: &str| names.iter().any(|e| e.name == n);
-    for n in ["C<n>", "D<2n>", "Q<4n>", "S<n>", "A<n>", "PSL(2,p)", "AxB", "M12", "SL(2,3)", "GL(2,3)", "SG48_29"] {
+    for n in [
+        "C<n>", "D<2n>", "Q<4n>", "S<n>", "A<n>", "PSL(2,p)", "AxB", "M12", "SL(2,3)", "GL(2,3)",
+        "SG48_29",
+    ] {
         assert!(has(n), "{n}");
     }
     assert!(names.iter().all(|e| !e.description.is_empty()));
     // Direct constructors.
-    assert_eq!(catalog::symmetric(5).unwrap().order(), BigUint::from(120u32));
-    let p = catalog::direct_product(&[catalog::cyclic(2).unwrap(), catalog::cyclic(3).unwrap()]).unwrap();
+    assert_eq!(
+        catalog::symmetric(5).unwrap().order(),
+        BigUint::from(120u32)
+    );
+    let p = catalog::direct_product(&[catalog::cyclic(2).unwrap(), catalog::cyclic(3).unwrap()])
+        .unwrap();
     assert_eq!(p.orbits(), vec![vec![0, 1], vec![2, 3, 4]]);
 }

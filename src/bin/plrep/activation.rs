@@ -20,7 +20,10 @@ pub fn parse_activation_name(text: &str) -> Result<String> {
     }
     if let Some(p) = s.strip_prefix("leaky:") {
         let q = parse_rational(p.trim()).ok_or_else(|| {
-            Error::bad(format!("'{p}' in the activation '{s}' is not a rational number"), "write the slope like leaky:1/100 or leaky:0.01")
+            Error::bad(
+                format!("'{p}' in the activation '{s}' is not a rational number"),
+                "write the slope like leaky:1/100 or leaky:0.01",
+            )
         })?;
         return Ok(format!("leaky:{q}"));
     }
@@ -42,7 +45,11 @@ fn parse_rational(s: &str) -> Option<BigRational> {
             return None;
         }
         let negative = int.starts_with('-');
-        let int_part: BigInt = if int.is_empty() || int == "-" || int == "+" { BigInt::zero() } else { parse_int(int)? };
+        let int_part: BigInt = if int.is_empty() || int == "-" || int == "+" {
+            BigInt::zero()
+        } else {
+            parse_int(int)?
+        };
         let frac_part: BigInt = frac.parse().ok()?;
         let den = num_traits::pow(BigInt::from(10), frac.len());
         let mag = int_part.abs() * &den + frac_part;
@@ -79,7 +86,17 @@ mod tests {
 
     #[test]
     fn invalid_names() {
-        for n in ["ReLU", "sigmoid", "leaky:", "leaky:1/0", "leaky:x", "leaky:1.", "leaky:1/2/3", "", "relu "] {
+        for n in [
+            "ReLU",
+            "sigmoid",
+            "leaky:",
+            "leaky:1/0",
+            "leaky:x",
+            "leaky:1.",
+            "leaky:1/2/3",
+            "",
+            "relu ",
+        ] {
             if n == "relu " {
                 continue; // trimmed, valid
             }

@@ -21,7 +21,8 @@ pub(crate) fn load_group(spec: &str) -> Result<PermGroup> {
         return parse_group(spec);
     }
     let path = Path::new(spec);
-    let file_like = spec.ends_with(".json") || spec.contains('/') || spec.contains(std::path::MAIN_SEPARATOR);
+    let file_like =
+        spec.ends_with(".json") || spec.contains('/') || spec.contains(std::path::MAIN_SEPARATOR);
     if file_like {
         return read_group_file(path);
     }
@@ -33,8 +34,12 @@ pub(crate) fn load_group(spec: &str) -> Result<PermGroup> {
 }
 
 fn read_group_file(path: &Path) -> Result<PermGroup> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| Error::Io(format!("cannot read the group file '{}': {e}", path.display())))?;
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        Error::Io(format!(
+            "cannot read the group file '{}': {e}",
+            path.display()
+        ))
+    })?;
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("group");
     group_from_json(&text, stem).map_err(|e| match e {
         Error::BadInput { what, hint } => Error::bad(format!("{}: {what}", path.display()), hint),
@@ -86,7 +91,10 @@ fn yes_no(b: bool) -> &'static str {
 }
 
 /// Classes of the group if its order is within `--max-order`, else `None`.
-fn classes_if_small(g: &PermGroup, limits: &Limits) -> Result<Option<(plrep::group::EnumeratedGroup, ConjugacyClasses)>> {
+fn classes_if_small(
+    g: &PermGroup,
+    limits: &Limits,
+) -> Result<Option<(plrep::group::EnumeratedGroup, ConjugacyClasses)>> {
     match g.order_u64() {
         Some(o) if o <= limits.max_order => {
             let e = g.enumerate(limits)?;
@@ -126,7 +134,8 @@ pub fn info(spec: Option<&str>, list: bool, format: Format, limits: &Limits) -> 
     if list {
         return catalog_listing(format);
     }
-    let spec = spec.ok_or_else(|| Error::bad("no GROUP given", "e.g. plrep info S4, or plrep info --list"))?;
+    let spec = spec
+        .ok_or_else(|| Error::bad("no GROUP given", "e.g. plrep info S4, or plrep info --list"))?;
     let g = load_group(spec)?;
     let classes = classes_if_small(&g, limits)?;
     let solvable = g.is_solvable();
@@ -143,13 +152,26 @@ pub fn info(spec: Option<&str>, list: bool, format: Format, limits: &Limits) -> 
             is_solvable: solvable,
         }),
         _ => {
-            let skipped = || format!("not computed (order above --max-order {})", limits.max_order);
+            let skipped = || {
+                format!(
+                    "not computed (order above --max-order {})",
+                    limits.max_order
+                )
+            };
             let mut s = String::new();
             let _ = writeln!(s, "group       {}", group_name(&g));
             let _ = writeln!(s, "order       {}", g.order());
             let _ = writeln!(s, "degree      {}", g.degree());
-            let _ = writeln!(s, "exponent    {}", exponent.map_or_else(skipped, |e| e.to_string()));
-            let _ = writeln!(s, "classes     {}", num_classes.map_or_else(skipped, |e| e.to_string()));
+            let _ = writeln!(
+                s,
+                "exponent    {}",
+                exponent.map_or_else(skipped, |e| e.to_string())
+            );
+            let _ = writeln!(
+                s,
+                "classes     {}",
+                num_classes.map_or_else(skipped, |e| e.to_string())
+            );
             let _ = writeln!(s, "abelian     {}", yes_no(abelian));
             let _ = writeln!(s, "solvable    {}", yes_no(solvable));
             let gens: Vec<String> = g.generators().iter().map(|p| p.to_string()).collect();
@@ -166,15 +188,22 @@ fn catalog_listing(format: Format) -> Result<String> {
             schema: "plrep.catalog.v1",
             entries: entries
                 .into_iter()
-                .map(|e| CatalogEntryJson { name: e.name, aliases: e.aliases, description: e.description })
+                .map(|e| CatalogEntryJson {
+                    name: e.name,
+                    aliases: e.aliases,
+                    description: e.description,
+                })
                 .collect(),
         }),
         _ => {
             let width = entries.iter().map(|e| e.name.len()).max().unwrap_or(0);
             let mut s = String::new();
             for e in entries {
-                let aliases =
-                    if e.aliases.is_empty() { String::new() } else { format!(" (also {})", e.aliases.join(", ")) };
+                let aliases = if e.aliases.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (also {})", e.aliases.join(", "))
+                };
                 let _ = writeln!(s, "{:width$}  {}{aliases}", e.name, e.description);
             }
             let _ = writeln!(
@@ -186,7 +215,6 @@ fn catalog_listing(format: Format) -> Result<String> {
         }
     }
 }
-
 
 #[derive(Serialize)]
 struct ClassJson {
@@ -235,7 +263,14 @@ pub fn classes(spec: &str, format: Format, limits: &Limits) -> Result<String> {
                     inverse: inverse[i],
                 })
                 .collect(),
-            power_maps: primes.iter().zip(&maps).map(|(&prime, m)| PowerMapJson { prime, map: m.clone() }).collect(),
+            power_maps: primes
+                .iter()
+                .zip(&maps)
+                .map(|(&prime, m)| PowerMapJson {
+                    prime,
+                    map: m.clone(),
+                })
+                .collect(),
         }),
         _ => {
             let mut s = String::new();
@@ -248,7 +283,12 @@ pub fn classes(spec: &str, format: Format, limits: &Limits) -> Result<String> {
                 c.exponent,
                 c.len()
             );
-            let mut header = vec!["#".to_string(), "size".into(), "order".into(), "|C(g)|".into()];
+            let mut header = vec![
+                "#".to_string(),
+                "size".into(),
+                "order".into(),
+                "|C(g)|".into(),
+            ];
             header.extend(primes.iter().map(|p| format!("{p}P")));
             header.push("representative".into());
             let rows: Vec<Vec<String>> = (0..c.len())
@@ -265,7 +305,10 @@ pub fn classes(spec: &str, format: Format, limits: &Limits) -> Result<String> {
                 })
                 .collect();
             s.push_str(&table(&header, &rows));
-            let _ = writeln!(s, "\nClasses are numbered from 0; column pP gives the class of g^p.");
+            let _ = writeln!(
+                s,
+                "\nClasses are numbered from 0; column pP gives the class of g^p."
+            );
             Ok(s)
         }
     }
@@ -360,13 +403,20 @@ pub fn gset(spec: &str, action: &str, format: Format, limits: &Limits) -> Result
         Format::Json => to_json(&GsetJson {
             schema: "plrep.gset.v1",
             group: group_json(&g),
-            action: ActionJson { spec: a.to_string(), points: x.len() },
+            action: ActionJson {
+                spec: a.to_string(),
+                points: x.len(),
+            },
             labels: x.labels().to_vec(),
             generators: perm_strings(x.generators()),
             orbits,
             classes: classes.as_ref().map(|(_, c)| {
                 (0..c.len())
-                    .map(|i| ClassBrief { rep: c.reps[i].to_string(), size: c.sizes[i], order: c.orders[i] })
+                    .map(|i| ClassBrief {
+                        rep: c.reps[i].to_string(),
+                        size: c.sizes[i],
+                        order: c.orders[i],
+                    })
                     .collect()
             }),
             permutation_character: pchar,
@@ -376,11 +426,19 @@ pub fn gset(spec: &str, action: &str, format: Format, limits: &Limits) -> Result
                 orbit_classes: cent.orbit_classes.clone(),
                 orbit_centralizer_orders: cent.orbit_centralizer_orders.clone(),
             },
-            hat_group: HatJson { order: big_json(&hat_order) },
+            hat_group: HatJson {
+                order: big_json(&hat_order),
+            },
         }),
         _ => {
             let mut s = String::new();
-            let _ = writeln!(s, "group        {} (order {}, degree {})", group_name(&g), g.order(), g.degree());
+            let _ = writeln!(
+                s,
+                "group        {} (order {}, degree {})",
+                group_name(&g),
+                g.order(),
+                g.degree()
+            );
             let _ = writeln!(s, "action       {a}");
             let _ = writeln!(s, "points       {}", x.len());
             let sizes: Vec<String> = orbits.iter().map(|o| o.len().to_string()).collect();
@@ -389,24 +447,50 @@ pub fn gset(spec: &str, action: &str, format: Format, limits: &Limits) -> Result
                 "orbits       {} (sizes {}){}",
                 orbits.len(),
                 sizes.join(", "),
-                if orbits.len() == 1 { ", transitive" } else { "" }
+                if orbits.len() == 1 {
+                    ", transitive"
+                } else {
+                    ""
+                }
             );
             match &pchar {
                 Some(p) => {
                     let v: Vec<String> = p.iter().map(|v| v.to_string()).collect();
-                    let _ = writeln!(s, "pi_X         {}   (fixed points on classes 0..{}, see plrep classes)", v.join(" "), p.len() - 1);
+                    let _ = writeln!(
+                        s,
+                        "pi_X         {}   (fixed points on classes 0..{}, see plrep classes)",
+                        v.join(" "),
+                        p.len() - 1
+                    );
                 }
                 None => {
-                    let _ = writeln!(s, "pi_X         not computed (order above --max-order {})", limits.max_order);
+                    let _ = writeln!(
+                        s,
+                        "pi_X         not computed (order above --max-order {})",
+                        limits.max_order
+                    );
                 }
             }
-            let _ = writeln!(s, "|C|          {}   (C = centralizer of G in Sym(X))", cent.order);
+            let _ = writeln!(
+                s,
+                "|C|          {}   (C = centralizer of G in Sym(X))",
+                cent.order
+            );
             let _ = writeln!(s, "|<G,C>|      {hat_order}");
             if !cent.generators.is_empty() && x.len() <= 200 {
-                let _ = writeln!(s, "C generated  {}", perm_strings(&cent.generators).join(", "));
+                let _ = writeln!(
+                    s,
+                    "C generated  {}",
+                    perm_strings(&cent.generators).join(", ")
+                );
             }
             if x.len() <= 200 {
-                let pts: Vec<String> = x.labels().iter().enumerate().map(|(i, l)| format!("{}={l}", i + 1)).collect();
+                let pts: Vec<String> = x
+                    .labels()
+                    .iter()
+                    .enumerate()
+                    .map(|(i, l)| format!("{}={l}", i + 1))
+                    .collect();
                 let _ = writeln!(s, "points of X  {}", pts.join(" "));
             }
             Ok(s)

@@ -7,10 +7,21 @@ use plrep::{Error, Result};
 /// Run the command and return the whole output (text, or pretty JSON with a final
 /// newline). `terms` is the number of frequencies `k = 0..terms` of the continuous series
 /// (ignored with `cyclic`, where all `L_k`, `k = 0..=n/2`, are printed).
-pub fn fourier(activation: &str, terms: usize, cyclic: Option<u64>, json: bool, svg: bool) -> Result<String> {
+pub fn fourier(
+    activation: &str,
+    terms: usize,
+    cyclic: Option<u64>,
+    json: bool,
+    svg: bool,
+) -> Result<String> {
     let act = Activation::parse(activation)?;
     if svg {
-        let n = cyclic.ok_or_else(|| Error::bad("--format svg draws the cyclic map L1 -> L0", "add --cyclic n"))?;
+        let n = cyclic.ok_or_else(|| {
+            Error::bad(
+                "--format svg draws the cyclic map L1 -> L0",
+                "add --cyclic n",
+            )
+        })?;
         return plrep::contour::trivial_map_contours_svg(&act, n);
     }
     let doc = match cyclic {

@@ -255,19 +255,65 @@ fn real_main() -> i32 {
         Ok(cli) => cli,
         Err(e) => return clap_error(e),
     };
-    let limits = Limits { max_order: cli.global.max_order, max_points: cli.global.max_points, max_classes: cli.global.max_classes };
+    let limits = Limits {
+        max_order: cli.global.max_order,
+        max_points: cli.global.max_points,
+        max_classes: cli.global.max_classes,
+    };
     let result = match &cli.command {
-        Command::Info { group, list } => commands::info(group.as_deref(), *list, cli.global.format, &limits),
+        Command::Info { group, list } => {
+            commands::info(group.as_deref(), *list, cli.global.format, &limits)
+        }
         Command::Classes { group } => commands::classes(group, cli.global.format, &limits),
-        Command::Gset { group, action } => commands::gset(group, action, cli.global.format, &limits),
+        Command::Gset { group, action } => {
+            commands::gset(group, action, cli.global.format, &limits)
+        }
         Command::Table { group, real } => tables::table(group, *real, cli.global.format, &limits),
         Command::Lattice { group } => tables::lattice(group, cli.global.format, &limits),
-        Command::Fourier { activation, terms, cyclic } => cli.global.format.require("fourier", &[Format::Text, Format::Json, Format::Svg]).and_then(|()| fourier::fourier(activation, *terms, *cyclic, cli.global.format == Format::Json, cli.global.format == Format::Svg)),
-        Command::Graph { group, layer, certify } => pl_cmds::graph(&layer.args(group), *certify, cli.global.format, &limits),
-        Command::Solve { group, from, to, layer, certify } => {
-            pl_cmds::solve_one(&layer.args(group), from, to, *certify, cli.global.format, &limits)
-        }
-        Command::Compare { a, b, layer, action_b, activation_b, bias_b } => {
+        Command::Fourier {
+            activation,
+            terms,
+            cyclic,
+        } => cli
+            .global
+            .format
+            .require("fourier", &[Format::Text, Format::Json, Format::Svg])
+            .and_then(|()| {
+                fourier::fourier(
+                    activation,
+                    *terms,
+                    *cyclic,
+                    cli.global.format == Format::Json,
+                    cli.global.format == Format::Svg,
+                )
+            }),
+        Command::Graph {
+            group,
+            layer,
+            certify,
+        } => pl_cmds::graph(&layer.args(group), *certify, cli.global.format, &limits),
+        Command::Solve {
+            group,
+            from,
+            to,
+            layer,
+            certify,
+        } => pl_cmds::solve_one(
+            &layer.args(group),
+            from,
+            to,
+            *certify,
+            cli.global.format,
+            &limits,
+        ),
+        Command::Compare {
+            a,
+            b,
+            layer,
+            action_b,
+            activation_b,
+            bias_b,
+        } => {
             let la = layer.args(a);
             let mut lb = layer.args(b);
             if let Some(x) = action_b {
@@ -282,9 +328,16 @@ fn real_main() -> i32 {
             pl_cmds::compare(&la, &lb, cli.global.format, &limits)
         }
         Command::Exists { group } => pl_cmds::exists(group, cli.global.format, &limits),
-        Command::Examples { name } => cli.global.format.require("examples", &[Format::Text, Format::Json])
-            .and_then(|()| examples::examples(name.as_deref(), cli.global.format == Format::Json, &limits)),
-        Command::CheckActivation { activation } => activation::parse_activation_name(activation).map(|a| a + "\n"),
+        Command::Examples { name } => cli
+            .global
+            .format
+            .require("examples", &[Format::Text, Format::Json])
+            .and_then(|()| {
+                examples::examples(name.as_deref(), cli.global.format == Format::Json, &limits)
+            }),
+        Command::CheckActivation { activation } => {
+            activation::parse_activation_name(activation).map(|a| a + "\n")
+        }
     };
     let text = match result {
         Ok(text) => text,
@@ -293,7 +346,10 @@ fn real_main() -> i32 {
     match &cli.global.output {
         Some(path) => {
             if let Err(err) = std::fs::write(path, text) {
-                return report(&plrep::Error::Io(format!("cannot write '{}': {err}", path.display())));
+                return report(&plrep::Error::Io(format!(
+                    "cannot write '{}': {err}",
+                    path.display()
+                )));
             }
         }
         None => {
@@ -328,7 +384,11 @@ fn clap_error(e: clap::Error) -> i32 {
             let rendered = e.render().to_string();
             let mut lines = rendered.lines().map(str::trim).filter(|l| !l.is_empty());
             let first = lines.next().unwrap_or("invalid usage");
-            let mut what = first.strip_prefix("error:").unwrap_or(first).trim().to_string();
+            let mut what = first
+                .strip_prefix("error:")
+                .unwrap_or(first)
+                .trim()
+                .to_string();
             // "the following required arguments were not provided:" lists them below.
             if what.ends_with(':') {
                 let more: Vec<&str> = lines.take_while(|l| !l.starts_with("Usage:")).collect();
@@ -340,7 +400,11 @@ fn clap_error(e: clap::Error) -> i32 {
                 .find(|l| l.starts_with("[possible values") || l.starts_with("tip:"))
                 .map(|l| format!("{l}; run 'plrep --help' for usage"))
                 .unwrap_or_else(|| "run 'plrep --help' for usage".to_string());
-            let what = if what.is_empty() { "invalid usage".to_string() } else { what };
+            let what = if what.is_empty() {
+                "invalid usage".to_string()
+            } else {
+                what
+            };
             eprintln!("error: {what} ({hint})");
             2
         }

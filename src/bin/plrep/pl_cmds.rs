@@ -8,8 +8,8 @@ use plrep::graph::InteractionGraph;
 use plrep::group::gset::ActionSpec;
 use plrep::group::Limits;
 use plrep::pl::{
-    certify, certify_pair, exists_table, exists_text, parse_bias, solve, solve_pair, Activation, Obstruction, PlModule,
-    SolverOptions, Verdict,
+    certify, certify_pair, exists_table, exists_text, parse_bias, solve, solve_pair, Activation,
+    Obstruction, PlModule, SolverOptions, Verdict,
 };
 use plrep::{Error, Result};
 use serde_json::json;
@@ -29,7 +29,10 @@ fn setup(a: &LayerArgs<'_>, limits: &Limits) -> Result<(PlModule, SolverOptions)
     let bias = a.bias.map(parse_bias).transpose()?;
     let action = ActionSpec::parse(a.action)?;
     if a.seeds == 0 {
-        return Err(Error::bad("--seeds 0 allows no witness search", "use --seeds 1 or more (default 8)"));
+        return Err(Error::bad(
+            "--seeds 0 allows no witness search",
+            "use --seeds 1 or more (default 8)",
+        ));
     }
     let group = load_group(a.group)?;
     let module = PlModule::new(&group, &action, limits)?;
@@ -39,8 +42,22 @@ fn setup(a: &LayerArgs<'_>, limits: &Limits) -> Result<(PlModule, SolverOptions)
 }
 
 /// `plrep graph`.
-pub(crate) fn graph(a: &LayerArgs<'_>, check: bool, format: Format, limits: &Limits) -> Result<String> {
-    format.require("graph", &[Format::Text, Format::Json, Format::Dot, Format::Svg, Format::Tikz])?;
+pub(crate) fn graph(
+    a: &LayerArgs<'_>,
+    check: bool,
+    format: Format,
+    limits: &Limits,
+) -> Result<String> {
+    format.require(
+        "graph",
+        &[
+            Format::Text,
+            Format::Json,
+            Format::Dot,
+            Format::Svg,
+            Format::Tikz,
+        ],
+    )?;
     let (module, options) = setup(a, limits)?;
     let solution = solve(&module, &options)?;
     if check {
@@ -48,7 +65,11 @@ pub(crate) fn graph(a: &LayerArgs<'_>, check: bool, format: Format, limits: &Lim
     }
     let g = InteractionGraph::build(&module, &solution, check);
     Ok(match format {
-        Format::Json => serde_json::to_string_pretty(&g.to_json()).map_err(|e| Error::verification(e.to_string()))? + "\n",
+        Format::Json => {
+            serde_json::to_string_pretty(&g.to_json())
+                .map_err(|e| Error::verification(e.to_string()))?
+                + "\n"
+        }
         Format::Dot => g.to_dot(),
         Format::Svg => g.to_svg(),
         Format::Tikz => g.to_tikz(),
@@ -57,29 +78,61 @@ pub(crate) fn graph(a: &LayerArgs<'_>, check: bool, format: Format, limits: &Lim
 }
 
 fn find_simple(module: &PlModule, label: &str, flag: &str) -> Result<usize> {
-    let present: Vec<&str> = module.present.iter().map(|p| module.simples.simples[p.0].label.as_str()).collect();
+    let present: Vec<&str> = module
+        .present
+        .iter()
+        .map(|p| module.simples.simples[p.0].label.as_str())
+        .collect();
     match module.simples.find(label) {
         Some(l) if module.multiplicity(l) > 0 => Ok(l),
         Some(_) => Err(Error::bad(
             format!("{label} does not occur in R^X for this action"),
             format!("{flag} takes one of {}", present.join(", ")),
         )),
-        None => Err(Error::bad(format!("unknown simple '{label}'"), format!("{flag} takes one of {}", present.join(", ")))),
+        None => Err(Error::bad(
+            format!("unknown simple '{label}'"),
+            format!("{flag} takes one of {}", present.join(", ")),
+        )),
     }
 }
 
 /// `plrep solve`: one pair with its certificate in full.
-pub(crate) fn solve_one(a: &LayerArgs<'_>, from: &str, to: &str, check: bool, format: Format, limits: &Limits) -> Result<String> {
+pub(crate) fn solve_one(
+    a: &LayerArgs<'_>,
+    from: &str,
+    to: &str,
+    check: bool,
+    format: Format,
+    limits: &Limits,
+) -> Result<String> {
     format.require("solve", &[Format::Text, Format::Json])?;
     let (module, options) = setup(a, limits)?;
-    let (l, l2) = (find_simple(&module, from, "--from")?, find_simple(&module, to, "--to")?);
+    let (l, l2) = (
+        find_simple(&module, from, "--from")?,
+        find_simple(&module, to, "--to")?,
+    );
     let pair = solve_pair(&module, &options, l, l2)?;
-    let checked = if check { certify_pair(&module, &options, &pair)? } else { false };
+    let checked = if check {
+        certify_pair(&module, &options, &pair)?
+    } else {
+        false
+    };
     let simples = &module.simples.simples;
     let labels = module.gset.labels();
     let name = module.group.name().unwrap_or("group").to_string();
-    let bias = options.bias.as_ref().map_or("no bias".to_string(), |q| format!("bias {q}"));
-    let set = |cl: &[usize]| format!("{{{}}}", cl.iter().map(|c| module.classes.reps[*c].to_string()).collect::<Vec<_>>().join(", "));
+    let bias = options
+        .bias
+        .as_ref()
+        .map_or("no bias".to_string(), |q| format!("bias {q}"));
+    let set = |cl: &[usize]| {
+        format!(
+            "{{{}}}",
+            cl.iter()
+                .map(|c| module.classes.reps[*c].to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    };
     let rule_a = format!(
         "rule (a): ker^± {} = {} {} ker {} = {}",
         simples[l].label,
@@ -93,11 +146,17 @@ pub(crate) fn solve_one(a: &LayerArgs<'_>, from: &str, to: &str, check: bool, fo
             Verdict::Edge(w) => json!({"type": "edge", "witness": {
                 "seed": w.seed, "r": w.r, "scale": w.scale.to_string(), "point": w.point,
                 "point_label": labels[w.point], "value": w.value.to_string()}}),
-            Verdict::NonEdge(o) => json!({"type": "non_edge", "obstruction": o.describe(), "detail": match o {
+            Verdict::NonEdge(o) => {
+                json!({"type": "non_edge", "obstruction": o.describe(), "detail": match o {
                 Obstruction::Blocks { kind, zero_set, classes } => json!({"space": kind.name(), "zero_set": zero_set,
                     "classes": classes.iter().map(|c| c.iter().map(|&(x, s)| json!([x, s])).collect::<Vec<_>>()).collect::<Vec<_>>()}),
-                _ => json!(null)}}),
-            Verdict::Unresolved { reason, tried, potential_counterexample } => json!({"type": "unresolved", "reason": reason,
+                _ => json!(null)}})
+            }
+            Verdict::Unresolved {
+                reason,
+                tried,
+                potential_counterexample,
+            } => json!({"type": "unresolved", "reason": reason,
                 "tried": tried, "potential_counterexample": potential_counterexample}),
         };
         let doc = json!({
@@ -109,7 +168,9 @@ pub(crate) fn solve_one(a: &LayerArgs<'_>, from: &str, to: &str, check: bool, fo
             "from": simples[l].label, "to": simples[l2].label,
             "verdict": verdict, "group_reason": pair.explanation, "rule_a": pair.rule_a, "kernel_rule": pair.kernel_rule, "certified": checked,
         });
-        return Ok(serde_json::to_string_pretty(&doc).map_err(|e| Error::verification(e.to_string()))? + "\n");
+        return Ok(serde_json::to_string_pretty(&doc)
+            .map_err(|e| Error::verification(e.to_string()))?
+            + "\n");
     }
     let mut s = String::new();
     let _ = writeln!(
@@ -120,11 +181,27 @@ pub(crate) fn solve_one(a: &LayerArgs<'_>, from: &str, to: &str, check: bool, fo
         module.points(),
         options.activation
     );
-    let _ = writeln!(s, "{} (dim {}) -> {} (dim {})", simples[l].label, simples[l].dim, simples[l2].label, simples[l2].dim);
+    let _ = writeln!(
+        s,
+        "{} (dim {}) -> {} (dim {})",
+        simples[l].label, simples[l].dim, simples[l2].label, simples[l2].dim
+    );
     match &pair.verdict {
         Verdict::Edge(w) => {
-            let _ = writeln!(s, "EDGE: F(w) = P_{}(sigma(w + q1) - sigma(q)1) is not zero", simples[l2].label);
-            let _ = writeln!(s, "  r (seed {}) = [{}]", w.seed, w.r.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(", "));
+            let _ = writeln!(
+                s,
+                "EDGE: F(w) = P_{}(sigma(w + q1) - sigma(q)1) is not zero",
+                simples[l2].label
+            );
+            let _ = writeln!(
+                s,
+                "  r (seed {}) = [{}]",
+                w.seed,
+                w.r.iter()
+                    .map(|x| x.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
             let _ = writeln!(s, "  w = {} * P_{} r:", w.scale, simples[l].label);
             let wv = module.project(l, &w.r);
             for (x, v) in wv.iter().enumerate() {
@@ -134,17 +211,31 @@ pub(crate) fn solve_one(a: &LayerArgs<'_>, from: &str, to: &str, check: bool, fo
         }
         Verdict::NonEdge(o) => {
             let _ = writeln!(s, "NO EDGE: {}", o.describe());
-            if let Obstruction::Blocks { zero_set, classes, .. } = o {
+            if let Obstruction::Blocks {
+                zero_set, classes, ..
+            } = o
+            {
                 let zs: Vec<&str> = zero_set.iter().map(|&x| labels[x].as_str()).collect();
                 let _ = writeln!(s, "  zero set: {{{}}}", zs.join(", "));
                 for c in classes {
-                    let members: Vec<String> = c.iter().map(|&(x, sg)| format!("{}{}", if sg < 0 { "-" } else { "" }, labels[x])).collect();
+                    let members: Vec<String> = c
+                        .iter()
+                        .map(|&(x, sg)| format!("{}{}", if sg < 0 { "-" } else { "" }, labels[x]))
+                        .collect();
                     let _ = writeln!(s, "  class: {{{}}}", members.join(", "));
                 }
             }
         }
-        Verdict::Unresolved { reason, tried, potential_counterexample } => {
-            let flag = if *potential_counterexample { "POTENTIAL COUNTEREXAMPLE to the span conjecture: " } else { "" };
+        Verdict::Unresolved {
+            reason,
+            tried,
+            potential_counterexample,
+        } => {
+            let flag = if *potential_counterexample {
+                "POTENTIAL COUNTEREXAMPLE to the span conjecture: "
+            } else {
+                ""
+            };
             let _ = writeln!(s, "UNRESOLVED: {flag}{reason}\n  tried: {tried}");
         }
     }
@@ -153,7 +244,11 @@ pub(crate) fn solve_one(a: &LayerArgs<'_>, from: &str, to: &str, check: bool, fo
         let _ = writeln!(s, "why: {e}");
     }
     if check {
-        let _ = writeln!(s, "certificate re-checked independently: {}", if checked { "ok" } else { "nothing to check" });
+        let _ = writeln!(
+            s,
+            "certificate re-checked independently: {}",
+            if checked { "ok" } else { "nothing to check" }
+        );
     }
     Ok(s)
 }
@@ -174,15 +269,25 @@ pub(crate) fn exists(group: &str, format: Format, limits: &Limits) -> Result<Str
                 "nonzero": x.nonzero, "nonzero_reason": x.nonzero_reason, "nonlinear": x.nonlinear,
                 "nonlinear_reason": x.nonlinear_reason})).collect::<Vec<_>>(),
         });
-        return Ok(serde_json::to_string_pretty(&doc).map_err(|e| Error::verification(e.to_string()))? + "\n");
+        return Ok(serde_json::to_string_pretty(&doc)
+            .map_err(|e| Error::verification(e.to_string()))?
+            + "\n");
     }
     let name = g.name().unwrap_or("group").to_string();
-    Ok(format!("{name} (order {})\n{}", t.order, exists_text(&r, &e)))
+    Ok(format!(
+        "{name} (order {})\n{}",
+        t.order,
+        exists_text(&r, &e)
+    ))
 }
 
-
 /// `plrep compare`: two interaction graphs, isomorphism and edge diff.
-pub(crate) fn compare(a: &LayerArgs<'_>, b: &LayerArgs<'_>, format: Format, limits: &Limits) -> Result<String> {
+pub(crate) fn compare(
+    a: &LayerArgs<'_>,
+    b: &LayerArgs<'_>,
+    format: Format,
+    limits: &Limits,
+) -> Result<String> {
     format.require("compare", &[Format::Text, Format::Json])?;
     let build = |x: &LayerArgs<'_>| -> Result<InteractionGraph> {
         let (module, options) = setup(x, limits)?;
@@ -193,10 +298,20 @@ pub(crate) fn compare(a: &LayerArgs<'_>, b: &LayerArgs<'_>, format: Format, limi
     let (ga, gb) = (build(a)?, build(b)?);
     let c = plrep::graph::compare(&ga, &gb);
     let title = |g: &InteractionGraph| {
-        let bias = g.bias.as_ref().map_or(String::new(), |q| format!(", bias {q}"));
-        format!("{} (order {}) on {}, {}{}", g.group_name, g.group_order, g.action, g.activation, bias)
+        let bias = g
+            .bias
+            .as_ref()
+            .map_or(String::new(), |q| format!(", bias {q}"));
+        format!(
+            "{} (order {}) on {}, {}{}",
+            g.group_name, g.group_order, g.action, g.activation, bias
+        )
     };
-    let pairs = |v: &[(String, String)]| v.iter().map(|(x, y)| format!("{x}->{y}")).collect::<Vec<_>>();
+    let pairs = |v: &[(String, String)]| {
+        v.iter()
+            .map(|(x, y)| format!("{x}->{y}"))
+            .collect::<Vec<_>>()
+    };
     if format == Format::Json {
         let doc = json!({
             "schema": "plrep.compare.v1",
@@ -204,20 +319,48 @@ pub(crate) fn compare(a: &LayerArgs<'_>, b: &LayerArgs<'_>, format: Format, limi
             "same_vertices": c.same_vertices, "isomorphic": c.isomorphic, "exhaustive": c.exhaustive,
             "matching": c.matching, "only_in_a": c.only_in_a, "only_in_b": c.only_in_b,
         });
-        return Ok(serde_json::to_string_pretty(&doc).map_err(|e| Error::verification(e.to_string()))? + "\n");
+        return Ok(serde_json::to_string_pretty(&doc)
+            .map_err(|e| Error::verification(e.to_string()))?
+            + "\n");
     }
     let mut s = String::new();
     let _ = writeln!(s, "A: {}\nB: {}", title(&ga), title(&gb));
     if !c.same_vertices {
-        let _ = writeln!(s, "the vertices differ (simples present, dimensions, kernel orders): not isomorphic");
+        let _ = writeln!(
+            s,
+            "the vertices differ (simples present, dimensions, kernel orders): not isomorphic"
+        );
         let m: Vec<String> = c.matching.iter().map(|(x, y)| format!("{x}={y}")).collect();
         let _ = writeln!(s, "compared on the shared simples: {}", m.join(" "));
     } else {
-        let _ = writeln!(s, "{}", if c.isomorphic { "isomorphic (respecting dimensions and kernel orders)" } else { "not isomorphic" });
+        let _ = writeln!(
+            s,
+            "{}",
+            if c.isomorphic {
+                "isomorphic (respecting dimensions and kernel orders)"
+            } else {
+                "not isomorphic"
+            }
+        );
         let m: Vec<String> = c.matching.iter().map(|(x, y)| format!("{x}={y}")).collect();
-        let _ = writeln!(s, "best matching{}: {}", if c.exhaustive { "" } else { " (not exhaustive)" }, m.join(" "));
+        let _ = writeln!(
+            s,
+            "best matching{}: {}",
+            if c.exhaustive {
+                ""
+            } else {
+                " (not exhaustive)"
+            },
+            m.join(" ")
+        );
     }
-    let listed = |v: Vec<String>| if v.is_empty() { "(none)".to_string() } else { v.join(" ") };
+    let listed = |v: Vec<String>| {
+        if v.is_empty() {
+            "(none)".to_string()
+        } else {
+            v.join(" ")
+        }
+    };
     let _ = writeln!(s, "only in A: {}", listed(pairs(&c.only_in_a)));
     let _ = writeln!(s, "only in B: {}", listed(pairs(&c.only_in_b)));
     Ok(s)

@@ -26,15 +26,24 @@ fn title(group: &PermGroup, table: &CharacterTable, what: &str) -> String {
 }
 
 fn json_text(v: &serde_json::Value) -> Result<String> {
-    serde_json::to_string_pretty(v).map(|s| s + "\n").map_err(|e| Error::verification(format!("JSON: {e}")))
+    serde_json::to_string_pretty(v)
+        .map(|s| s + "\n")
+        .map_err(|e| Error::verification(format!("JSON: {e}")))
 }
 
 /// The character table in the requested format.
 pub fn table(spec: &str, real: bool, format: Format, limits: &Limits) -> Result<String> {
-    format.require("table", &[Format::Text, Format::Json, Format::Markdown, Format::Latex])?;
+    format.require(
+        "table",
+        &[Format::Text, Format::Json, Format::Markdown, Format::Latex],
+    )?;
     let (group, t, r) = compute(spec, limits)?;
     let rows = if real { Rows::Real } else { Rows::Complex };
-    let what = if real { "Real simples" } else { "Character table" };
+    let what = if real {
+        "Real simples"
+    } else {
+        "Character table"
+    };
     let head = title(&group, &t, what);
     Ok(match format {
         Format::Json => json_text(&table_json(&group, &t, &r, &normal_lattice(&t, &r)))?,
@@ -46,7 +55,16 @@ pub fn table(spec: &str, real: bool, format: Format, limits: &Limits) -> Result<
 
 /// The normal-subgroup lattice in the requested format.
 pub fn lattice(spec: &str, format: Format, limits: &Limits) -> Result<String> {
-    format.require("lattice", &[Format::Text, Format::Json, Format::Dot, Format::Svg, Format::Tikz])?;
+    format.require(
+        "lattice",
+        &[
+            Format::Text,
+            Format::Json,
+            Format::Dot,
+            Format::Svg,
+            Format::Tikz,
+        ],
+    )?;
     let (group, t, r) = compute(spec, limits)?;
     let l = normal_lattice(&t, &r);
     let head = title(&group, &t, "Normal subgroups");
