@@ -81,7 +81,7 @@ impl Activation {
             _ => {}
         }
         if let Some(p) = s.strip_prefix("leaky:") {
-            let q = parse_rational(p.trim()).ok_or_else(|| {
+            let q = crate::pl::activation::parse_rational(p).ok_or_else(|| {
                 Error::bad(
                     format!("'{p}' in the activation '{s}' is not a rational number"),
                     "write the slope like leaky:1/100 or leaky:0.01",
@@ -159,30 +159,6 @@ impl fmt::Display for Activation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.name())
     }
-}
-
-/// `a/b`, `a` or a decimal `a.b` (optional sign) as an exact rational.
-fn parse_rational(s: &str) -> Option<Q> {
-    if let Ok(q) = s.parse::<Q>() {
-        return Some(q);
-    }
-    let (int, frac) = s.split_once('.')?;
-    if frac.is_empty() || frac.len() > 30 || !frac.bytes().all(|c| c.is_ascii_digit()) {
-        return None;
-    }
-    let negative = int.starts_with('-');
-    let digits = int.strip_prefix(['-', '+']).unwrap_or(int);
-    if !digits.bytes().all(|c| c.is_ascii_digit()) {
-        return None;
-    }
-    let whole: Q = if digits.is_empty() {
-        Q::zero()
-    } else {
-        digits.parse().ok()?
-    };
-    let f: Q = format!("{frac}/1{}", "0".repeat(frac.len())).parse().ok()?;
-    let mag = whole + f;
-    Some(if negative { -mag } else { mag })
 }
 
 /// A real number `rational + over_pi / pi` with rational parts: the form of every
