@@ -63,30 +63,36 @@ pub fn check_lattice_laws(l: &NormalLattice, class_sizes: &[u64]) {
     }
 }
 
+/// GAP's class sizes and character kernels from a reference document.
+fn sizes_and_kernels(v: &serde_json::Value) -> (Vec<u64>, Vec<Vec<usize>>) {
+    let sizes = v["classes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["size"].as_u64().unwrap())
+        .collect();
+    let kernels = v["kernels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| {
+            k.as_array()
+                .unwrap()
+                .iter()
+                .map(|x| x.as_u64().unwrap() as usize)
+                .collect()
+        })
+        .collect();
+    (sizes, kernels)
+}
+
 #[test]
 fn lattice_from_reference_kernels_matches_gap_normal_subgroups() {
     let mut checked = 0;
     for path in reference_files() {
         let v: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        let sizes: Vec<u64> = v["classes"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|c| c["size"].as_u64().unwrap())
-            .collect();
-        let kernels: Vec<Vec<usize>> = v["kernels"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|k| {
-                k.as_array()
-                    .unwrap()
-                    .iter()
-                    .map(|x| x.as_u64().unwrap() as usize)
-                    .collect()
-            })
-            .collect();
+        let (sizes, kernels) = sizes_and_kernels(&v);
         let l = NormalLattice::from_kernels(&sizes, &kernels);
         check_lattice_laws(&l, &sizes);
         let ours: BTreeSet<Vec<usize>> = l.subgroups.iter().map(|s| s.classes.clone()).collect();
@@ -139,24 +145,7 @@ fn lattice_drawing_has_a_node_per_subgroup_and_an_edge_per_cover() {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/reference/D8.json");
     let v: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    let sizes: Vec<u64> = v["classes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["size"].as_u64().unwrap())
-        .collect();
-    let kernels: Vec<Vec<usize>> = v["kernels"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|k| {
-            k.as_array()
-                .unwrap()
-                .iter()
-                .map(|x| x.as_u64().unwrap() as usize)
-                .collect()
-        })
-        .collect();
+    let (sizes, kernels) = sizes_and_kernels(&v);
     let l = NormalLattice::from_kernels(&sizes, &kernels);
     assert_eq!(l.len(), 6);
     let d = l.drawing("D8");

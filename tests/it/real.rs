@@ -93,6 +93,8 @@ pub fn check_real_simple_laws(t: &CharacterTable, r: &RealSimples) {
 
 #[test]
 fn real_simples_of_all_reference_groups_and_lattices_match_gap() {
+    use plrep::group::ConjugacyClasses;
+    use std::collections::BTreeSet;
     for path in reference_files() {
         let text = std::fs::read_to_string(&path).unwrap();
         let v: serde_json::Value = serde_json::from_str(&text).unwrap();
@@ -139,6 +141,52 @@ fn real_simples_of_all_reference_groups_and_lattices_match_gap() {
         let rat = rational_simples(&t);
         let total: usize = rat.iter().map(|x| x.characters.len()).sum();
         assert_eq!(total, t.characters.len());
+        // Exactly GAP's normal subgroups and kernels, classes matched by conjugacy.
+        let l = plrep::report::lattice::normal_lattice(&t, &r);
+        // Match GAP's classes to ours through their representatives.
+        let e = g.enumerate(&Limits::default()).unwrap();
+        let cc = ConjugacyClasses::compute(&e, g.generators());
+        assert_eq!(cc.reps, t.class_reps, "same class order as the table");
+        let ours_of_gap: Vec<usize> = v["classes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                let p =
+                    plrep::group::Perm::parse_gap(c["rep"].as_str().unwrap(), g.degree()).unwrap();
+                cc.class_of_perm(&e, &p).unwrap()
+            })
+            .collect();
+        let gap: BTreeSet<Vec<usize>> = v["normal_subgroups"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| {
+                let mut s: Vec<usize> = n
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|c| ours_of_gap[c.as_u64().unwrap() as usize])
+                    .collect();
+                s.sort_unstable();
+                s
+            })
+            .collect();
+        let ours: BTreeSet<Vec<usize>> = l.subgroups.iter().map(|n| n.classes.clone()).collect();
+        assert_eq!(ours, gap, "{}", path.display());
+        // GAP's kernels of the characters are among ours, as sets of classes.
+        let kernel_sets: BTreeSet<Vec<usize>> =
+            r.simples.iter().map(|s| s.kernel.clone()).collect();
+        for k in v["kernels"].as_array().unwrap() {
+            let mut s: Vec<usize> = k
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| ours_of_gap[c.as_u64().unwrap() as usize])
+                .collect();
+            s.sort_unstable();
+            assert!(kernel_sets.contains(&s), "{}: kernel {s:?}", path.display());
+        }
     }
 }
 
@@ -231,63 +279,6 @@ fn quotient_simples_follow_the_lattice() {
     assert_eq!(r.simples_of_quotient(l.subgroups.last().unwrap()), vec![0]);
     let centre = l.subgroups.iter().find(|n| n.order == 2).unwrap();
     assert_eq!(r.simples_of_quotient(centre).len(), 4);
-}
-
-#[test]
-fn normal_subgroups_from_our_tables_equal_gaps_exactly() {
-    use plrep::group::ConjugacyClasses;
-    use std::collections::BTreeSet;
-    for path in reference_files() {
-        let text = std::fs::read_to_string(&path).unwrap();
-        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
-        let g = plrep::group::spec::group_from_json(&text, "ref").unwrap();
-        let t = CharacterTable::compute(&g, &Limits::default()).unwrap();
-        let r = RealSimples::from_table(&t);
-        let l = plrep::report::lattice::normal_lattice(&t, &r);
-        // Match GAP's classes to ours through their representatives.
-        let e = g.enumerate(&Limits::default()).unwrap();
-        let cc = ConjugacyClasses::compute(&e, g.generators());
-        assert_eq!(cc.reps, t.class_reps, "same class order as the table");
-        let ours_of_gap: Vec<usize> = v["classes"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|c| {
-                let p =
-                    plrep::group::Perm::parse_gap(c["rep"].as_str().unwrap(), g.degree()).unwrap();
-                cc.class_of_perm(&e, &p).unwrap()
-            })
-            .collect();
-        let gap: BTreeSet<Vec<usize>> = v["normal_subgroups"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|n| {
-                let mut s: Vec<usize> = n
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .map(|c| ours_of_gap[c.as_u64().unwrap() as usize])
-                    .collect();
-                s.sort_unstable();
-                s
-            })
-            .collect();
-        let ours: BTreeSet<Vec<usize>> = l.subgroups.iter().map(|n| n.classes.clone()).collect();
-        assert_eq!(ours, gap, "{}", path.display());
-        // GAP's kernels of the characters are among ours, as sets of classes.
-        let kernels: BTreeSet<Vec<usize>> = r.simples.iter().map(|s| s.kernel.clone()).collect();
-        for k in v["kernels"].as_array().unwrap() {
-            let mut s: Vec<usize> = k
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|c| ours_of_gap[c.as_u64().unwrap() as usize])
-                .collect();
-            s.sort_unstable();
-            assert!(kernels.contains(&s), "{}: kernel {s:?}", path.display());
-        }
-    }
 }
 
 #[test]
