@@ -13,16 +13,7 @@ fn load(name: &str) -> PermGroup {
         "{}/tests/data/bench/{name}.json",
         env!("CARGO_MANIFEST_DIR")
     );
-    let v: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    let degree = v["degree"].as_u64().unwrap() as usize;
-    let gens = v["generators"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| Perm::parse_gap(s.as_str().unwrap(), degree).unwrap())
-        .collect();
-    PermGroup::new(degree, gens).unwrap()
+    plrep::group::spec::group_from_json(&std::fs::read_to_string(path).unwrap(), name).unwrap()
 }
 
 fn classes(c: &mut Criterion) {

@@ -8,23 +8,16 @@
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use plrep::character::CharacterTable;
-use plrep::group::{Limits, Perm, PermGroup};
+use plrep::group::{Limits, PermGroup};
 use std::path::Path;
 use std::time::Duration;
 
 fn load(path: &Path) -> (String, PermGroup) {
     let text = std::fs::read_to_string(path).unwrap();
     let v: serde_json::Value = serde_json::from_str(&text).unwrap();
-    let degree = v["degree"].as_u64().unwrap() as usize;
-    let gens: Vec<Perm> = v["generators"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|g| Perm::parse_gap(g.as_str().unwrap(), degree).unwrap())
-        .collect();
     (
         v["name"].as_str().unwrap().to_string(),
-        PermGroup::new(degree, gens).unwrap(),
+        plrep::group::spec::group_from_json(&text, "bench").unwrap(),
     )
 }
 

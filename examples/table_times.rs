@@ -1,20 +1,12 @@
 //! Quick timing of the character-table pipeline on the benchmark groups (phase by phase).
 //! `cargo run --release --example table_times [-- NAME...] [--modp]`
 use plrep::character::{dixon, CharacterTable, ClassInfo};
-use plrep::group::{ConjugacyClasses, Limits, Perm, PermGroup};
+use plrep::group::{ConjugacyClasses, Limits, PermGroup};
 use std::time::Instant;
 
 fn load(path: &std::path::Path) -> PermGroup {
     let text = std::fs::read_to_string(path).unwrap();
-    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
-    let degree = v["degree"].as_u64().unwrap() as usize;
-    let gens: Vec<Perm> = v["generators"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|g| Perm::parse_gap(g.as_str().unwrap(), degree).unwrap())
-        .collect();
-    PermGroup::new(degree, gens).unwrap()
+    plrep::group::spec::group_from_json(&text, "bench").unwrap()
 }
 
 fn main() {

@@ -18,14 +18,10 @@ fn data_dir(sub: &str) -> PathBuf {
 fn load(path: &Path) -> (PermGroup, serde_json::Value) {
     let text = std::fs::read_to_string(path).unwrap();
     let v: serde_json::Value = serde_json::from_str(&text).unwrap();
-    let degree = v["degree"].as_u64().unwrap() as usize;
-    let gens: Vec<Perm> = v["generators"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|g| Perm::parse_gap(g.as_str().unwrap(), degree).unwrap())
-        .collect();
-    (PermGroup::new(degree, gens).unwrap(), v)
+    (
+        plrep::group::spec::group_from_json(&text, "reference").unwrap(),
+        v,
+    )
 }
 
 fn build(g: &PermGroup) -> (EnumeratedGroup, ConjugacyClasses, CharacterTable) {
