@@ -233,23 +233,7 @@ mod q_tests {
     fn operator_forms_agree() {
         let a = Q::new(3, 7);
         let b = Q::new(-5, 11);
-        let r = &a + &b;
-        assert_eq!(a.clone() + b.clone(), r);
-        assert_eq!(a.clone() + &b, r);
-        assert_eq!(&a + b.clone(), r);
-        let mut c = a.clone();
-        c += &b;
-        assert_eq!(c, r);
-        let mut c = a.clone();
-        c -= b.clone();
-        assert_eq!(c, &a - &b);
-        let mut c = a.clone();
-        c *= &b;
-        assert_eq!(c, a.clone() * b.clone());
-        let mut c = a.clone();
-        c /= &b;
-        assert_eq!(c, a.clone() / b.clone());
-        assert_eq!(-a.clone(), -&a);
+        super::operator_forms_law(&a, &b);
         let mut acc = Q::from_int(5);
         acc.add_mul_assign(&Q::from_int(3), &Q::from_int(4));
         assert_eq!(acc, Q::from_int(17));
@@ -732,23 +716,7 @@ mod field {
     fn operator_forms_agree() {
         let a = cyc("E(5)+1/2");
         let b = cyc("E(12)^7-2*E(3)");
-        let s = &a + &b;
-        assert_eq!(a.clone() + b.clone(), s);
-        assert_eq!(a.clone() + &b, s);
-        assert_eq!(&a + b.clone(), s);
-        let mut c = a.clone();
-        c += &b;
-        assert_eq!(c, s);
-        let mut c = a.clone();
-        c -= b.clone();
-        assert_eq!(c, &a - &b);
-        let mut c = a.clone();
-        c *= &b;
-        assert_eq!(c, a.clone() * b.clone());
-        let mut c = a.clone();
-        c /= &b;
-        assert_eq!(c, &a / &b);
-        assert_eq!(-a.clone(), -&a);
+        super::operator_forms_law(&a, &b);
         let q = Q::new(-2, 3);
         let aq = &a * &q;
         assert_eq!(a.clone() * q.clone(), aq);
@@ -1040,4 +1008,38 @@ mod signs {
 #[test]
 fn lcm_helper() {
     assert_eq!(lcm(4, 6), 12);
+}
+
+/// Operator-form law (num-bigint style): every owned/borrowed form of `+ - * /`, the
+/// compound assignments and negation agree with the reference-on-reference form.
+fn operator_forms_law<T>(a: &T, b: &T)
+where
+    T: Clone + PartialEq + std::fmt::Debug,
+    T: std::ops::Add<T, Output = T> + for<'x> std::ops::Add<&'x T, Output = T>,
+    T: std::ops::Sub<T, Output = T> + std::ops::Mul<T, Output = T> + std::ops::Div<T, Output = T>,
+    T: for<'x> std::ops::AddAssign<&'x T> + std::ops::SubAssign<T>,
+    T: for<'x> std::ops::MulAssign<&'x T> + for<'x> std::ops::DivAssign<&'x T>,
+    T: std::ops::Neg<Output = T>,
+    for<'x> &'x T: std::ops::Add<&'x T, Output = T> + std::ops::Add<T, Output = T>,
+    for<'x> &'x T: std::ops::Sub<&'x T, Output = T> + std::ops::Div<&'x T, Output = T>,
+    for<'x> &'x T: std::ops::Neg<Output = T>,
+{
+    let s = a + b;
+    assert_eq!(a.clone() + b.clone(), s);
+    assert_eq!(a.clone() + b, s);
+    assert_eq!(a + b.clone(), s);
+    let mut c = a.clone();
+    c += b;
+    assert_eq!(c, s);
+    let mut c = a.clone();
+    c -= b.clone();
+    assert_eq!(c, a - b);
+    let mut c = a.clone();
+    c *= b;
+    assert_eq!(c, a.clone() * b.clone());
+    let mut c = a.clone();
+    c /= b;
+    assert_eq!(c, a.clone() / b.clone());
+    assert_eq!(c, a / b);
+    assert_eq!(-a.clone(), -a);
 }
