@@ -115,46 +115,38 @@ fn square(theta: &BigInt, e: u64, w: u32) -> (BigInt, u64) {
 
 /// Taylor series of cos on [0, pi/4]: each term from the previous one by `theta^2/d`.
 fn cos_series(theta: &BigInt, e_theta: u64, w: u32) -> Fixed {
+    alternating_series(theta, e_theta, w, BigInt::one() << w, 0, 0)
+}
+
+/// Taylor series of sin on [0, pi/4].
+fn sin_series(theta: &BigInt, e_theta: u64, w: u32) -> Fixed {
+    alternating_series(theta, e_theta, w, theta.clone(), e_theta, 1)
+}
+
+/// `sum_i (-1)^i t_i` with `t_0 = first` (error `e_first` ulps) and
+/// `t_i = t_{i-1} theta^2 / ((2i-1+shift)(2i+shift))`: cos for `shift = 0`, `first = 1`;
+/// sin for `shift = 1`, `first = theta`. Returns the sum with a rigorous error bound.
+fn alternating_series(
+    theta: &BigInt,
+    e_theta: u64,
+    w: u32,
+    first: BigInt,
+    e_first: u64,
+    shift: u64,
+) -> Fixed {
     let (t2, e2) = square(theta, e_theta, w);
-    let mut t = BigInt::one() << w;
-    let mut et: u64 = 0;
+    let mut t = first;
+    let mut et = e_first;
     let mut sum = t.clone();
-    let mut err: u64 = 0;
+    let mut err = et;
     let mut i: u64 = 1;
     loop {
-        let d = (2 * i - 1) * (2 * i);
+        let d = (2 * i - 1 + shift) * (2 * i + shift);
         t = ((&t * &t2) >> w) / BigInt::from(d);
         // |t T2 - T Theta2| / 2^w <= et + e2 (both factors at most 1), then two floors.
         et = ceil_div(et + e2 + 1, d) + 1;
         if t.is_zero() {
             // True term <= et; later terms shrink by more than 2 each: tail <= 2 et.
-            err += 2 * et;
-            break;
-        }
-        if i % 2 == 1 {
-            sum -= &t;
-        } else {
-            sum += &t;
-        }
-        err += et;
-        i += 1;
-    }
-    Fixed { v: sum, err }
-}
-
-/// Taylor series of sin on [0, pi/4].
-fn sin_series(theta: &BigInt, e_theta: u64, w: u32) -> Fixed {
-    let (t2, e2) = square(theta, e_theta, w);
-    let mut t = theta.clone();
-    let mut et = e_theta;
-    let mut sum = t.clone();
-    let mut err = et;
-    let mut i: u64 = 1;
-    loop {
-        let d = (2 * i) * (2 * i + 1);
-        t = ((&t * &t2) >> w) / BigInt::from(d);
-        et = ceil_div(et + e2 + 1, d) + 1;
-        if t.is_zero() {
             err += 2 * et;
             break;
         }
