@@ -552,33 +552,9 @@ impl FourierSeries {
             })
             .collect();
         let header = ["k", "a_k (cos)", "b_k (sin)", "a_k approx", "b_k approx"];
-        let widths: Vec<usize> = (0..5)
-            .map(|i| {
-                rows.iter()
-                    .map(|r| r[i].len())
-                    .chain([header[i].len()])
-                    .max()
-                    .unwrap_or(0)
-            })
-            .collect();
-        let line = |cells: &[String]| -> String {
-            let mut s = String::new();
-            for (i, c) in cells.iter().enumerate() {
-                if i > 0 {
-                    s.push_str("  ");
-                }
-                if i == 0 || i >= 3 {
-                    let _ = write!(s, "{c:>w$}", w = widths[i]);
-                } else {
-                    let _ = write!(s, "{c:<w$}", w = widths[i]);
-                }
-            }
-            s.trim_end().to_string()
-        };
-        let _ = writeln!(out, "{}", line(&header.map(String::from)));
-        for r in &rows {
-            let _ = writeln!(out, "{}", line(r));
-        }
+        out.push_str(&crate::report::columns::aligned(&header, &rows, |i| {
+            i == 0 || i >= 3
+        }));
         out
     }
 
@@ -912,33 +888,9 @@ impl CyclicFourier {
             "approx",
             "alpha_k as a radical",
         ];
-        let widths: Vec<usize> = (0..6)
-            .map(|i| {
-                rows.iter()
-                    .map(|r| r[i].len())
-                    .chain([header[i].len()])
-                    .max()
-                    .unwrap_or(0)
-            })
-            .collect();
-        let line = |cells: &[String]| -> String {
-            let mut s = String::new();
-            for (i, c) in cells.iter().enumerate() {
-                if i > 0 {
-                    s.push_str("  ");
-                }
-                if i == 0 || i == 4 {
-                    let _ = write!(s, "{c:>w$}", w = widths[i]);
-                } else {
-                    let _ = write!(s, "{c:<w$}", w = widths[i]);
-                }
-            }
-            s.trim_end().to_string()
-        };
-        let _ = writeln!(out, "{}", line(&header.map(String::from)));
-        for r in &rows {
-            let _ = writeln!(out, "{}", line(r));
-        }
+        out.push_str(&crate::report::columns::aligned(&header, &rows, |i| {
+            i == 0 || i == 4
+        }));
         out.push('\n');
         let nz: Vec<String> = self.nonzero().iter().map(|k| format!("L{k}")).collect();
         let zero: Vec<String> = self

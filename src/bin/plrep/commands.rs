@@ -316,30 +316,8 @@ pub fn classes(spec: &str, format: Format, limits: &Limits) -> Result<String> {
 
 /// A right-aligned text table; the last column is left-aligned (representatives).
 fn table(header: &[String], rows: &[Vec<String>]) -> String {
-    let cols = header.len();
-    let mut width = header.iter().map(|h| h.chars().count()).collect::<Vec<_>>();
-    for r in rows {
-        for (j, cell) in r.iter().enumerate() {
-            width[j] = width[j].max(cell.chars().count());
-        }
-    }
-    let mut s = String::new();
-    let line = |cells: &[String], s: &mut String| {
-        let mut parts = Vec::with_capacity(cols);
-        for (j, cell) in cells.iter().enumerate() {
-            if j + 1 == cols {
-                parts.push(cell.clone());
-            } else {
-                parts.push(format!("{cell:>w$}", w = width[j]));
-            }
-        }
-        let _ = writeln!(s, "{}", parts.join("  ").trim_end());
-    };
-    line(header, &mut s);
-    for r in rows {
-        line(r, &mut s);
-    }
-    s
+    // Right-aligned numbers, the last column (a permutation or a list) left as is.
+    plrep::report::columns::aligned(header, rows, |j| j + 1 != header.len())
 }
 
 #[derive(Serialize)]
