@@ -3,7 +3,7 @@
 use crate::character::{CharacterTable, RealSimples};
 use crate::group::PermGroup;
 use crate::lattice::NormalLattice;
-use crate::report::table::{class_names, group_json};
+use crate::report::table::{class_names, classes_json, group_json};
 use serde_json::{json, Value};
 use std::fmt::Write as _;
 
@@ -83,11 +83,8 @@ pub fn lattice_json(
     real: &RealSimples,
     lattice: &NormalLattice,
 ) -> Value {
-    let names = class_names(table);
     let labels = lattice.labels();
-    let classes: Vec<Value> = (0..table.num_classes())
-        .map(|i| json!({"name": names[i], "rep": table.class_reps[i].to_string(), "size": table.class_sizes[i], "order": table.element_orders[i]}))
-        .collect();
+    let classes = classes_json(table);
     let subgroups: Vec<Value> = lattice
         .subgroups
         .iter()

@@ -384,6 +384,23 @@ pub fn table_latex(title: &str, table: &CharacterTable, real: &RealSimples, rows
     s
 }
 
+/// The classes of a table as JSON objects: GAP class name, representative, size,
+/// element order, centralizer order.
+pub fn classes_json(table: &CharacterTable) -> Vec<Value> {
+    let names = class_names(table);
+    (0..table.num_classes())
+        .map(|i| {
+            json!({
+                "name": names[i],
+                "rep": table.class_reps[i].to_string(),
+                "size": table.class_sizes[i],
+                "order": table.element_orders[i],
+                "centralizer_order": table.centralizer_orders[i],
+            })
+        })
+        .collect()
+}
+
 /// The group part of every JSON document: name, order, degree, generators.
 pub fn group_json(group: &PermGroup) -> Value {
     json!({
@@ -403,18 +420,7 @@ pub fn table_json(
     real: &RealSimples,
     lattice: &NormalLattice,
 ) -> Value {
-    let names = class_names(table);
-    let classes: Vec<Value> = (0..table.num_classes())
-        .map(|i| {
-            json!({
-                "name": names[i],
-                "rep": table.class_reps[i].to_string(),
-                "size": table.class_sizes[i],
-                "order": table.element_orders[i],
-                "centralizer_order": table.centralizer_orders[i],
-            })
-        })
-        .collect();
+    let classes = classes_json(table);
     let characters: Vec<Value> = table
         .characters
         .iter()

@@ -76,7 +76,8 @@ fn group_name(g: &PermGroup) -> String {
     g.name().unwrap_or("group").to_string()
 }
 
-fn to_json<T: Serialize>(doc: &T) -> Result<String> {
+/// Pretty JSON with a final newline: the one JSON writer of the command line.
+pub(crate) fn to_json<T: Serialize>(doc: &T) -> Result<String> {
     serde_json::to_string_pretty(doc)
         .map(|s| s + "\n")
         .map_err(|e| Error::verification(format!("JSON serialisation failed: {e}")))

@@ -2,7 +2,7 @@
 //! (a thin wrapper over `plrep::examples`).
 
 use plrep::group::Limits;
-use plrep::{Error, Result};
+use plrep::Result;
 use serde_json::{json, Value};
 use std::fmt::Write as _;
 
@@ -43,5 +43,5 @@ pub fn examples(name: Option<&str>, json: bool, limits: &Limits) -> Result<Strin
             })
         }
     };
-    Ok(serde_json::to_string_pretty(&doc).map_err(|e| Error::verification(e.to_string()))? + "\n")
+    crate::commands::to_json(&doc)
 }

@@ -40,7 +40,5 @@ pub fn fourier(
             s.json()
         }
     };
-    serde_json::to_string_pretty(&doc)
-        .map(|s| s + "\n")
-        .map_err(|e| Error::verification(format!("JSON serialisation failed: {e}")))
+    crate::commands::to_json(&doc)
 }

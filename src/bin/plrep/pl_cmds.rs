@@ -65,11 +65,7 @@ pub(crate) fn graph(
     }
     let g = InteractionGraph::build(&module, &solution, check);
     Ok(match format {
-        Format::Json => {
-            serde_json::to_string_pretty(&g.to_json())
-                .map_err(|e| Error::verification(e.to_string()))?
-                + "\n"
-        }
+        Format::Json => crate::commands::to_json(&g.to_json())?,
         Format::Dot => g.to_dot(),
         Format::Svg => g.to_svg(),
         Format::Tikz => g.to_tikz(),
@@ -168,9 +164,7 @@ pub(crate) fn solve_one(
             "from": simples[l].label, "to": simples[l2].label,
             "verdict": verdict, "group_reason": pair.explanation, "rule_a": pair.rule_a, "kernel_rule": pair.kernel_rule, "certified": checked,
         });
-        return Ok(serde_json::to_string_pretty(&doc)
-            .map_err(|e| Error::verification(e.to_string()))?
-            + "\n");
+        return crate::commands::to_json(&doc);
     }
     let mut s = String::new();
     let _ = writeln!(
@@ -269,9 +263,7 @@ pub(crate) fn exists(group: &str, format: Format, limits: &Limits) -> Result<Str
                 "nonzero": x.nonzero, "nonzero_reason": x.nonzero_reason, "nonlinear": x.nonlinear,
                 "nonlinear_reason": x.nonlinear_reason})).collect::<Vec<_>>(),
         });
-        return Ok(serde_json::to_string_pretty(&doc)
-            .map_err(|e| Error::verification(e.to_string()))?
-            + "\n");
+        return crate::commands::to_json(&doc);
     }
     let name = g.name().unwrap_or("group").to_string();
     Ok(format!(
@@ -319,9 +311,7 @@ pub(crate) fn compare(
             "same_vertices": c.same_vertices, "isomorphic": c.isomorphic, "exhaustive": c.exhaustive,
             "matching": c.matching, "only_in_a": c.only_in_a, "only_in_b": c.only_in_b,
         });
-        return Ok(serde_json::to_string_pretty(&doc)
-            .map_err(|e| Error::verification(e.to_string()))?
-            + "\n");
+        return crate::commands::to_json(&doc);
     }
     let mut s = String::new();
     let _ = writeln!(s, "A: {}\nB: {}", title(&ga), title(&gb));

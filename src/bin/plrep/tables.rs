@@ -6,7 +6,7 @@ use plrep::character::{CharacterTable, RealSimples};
 use plrep::group::{Limits, PermGroup};
 use plrep::report::lattice::{lattice_json, lattice_text, normal_lattice};
 use plrep::report::table::{table_json, table_latex, table_markdown, table_text, Rows};
-use plrep::{Error, Result};
+use plrep::Result;
 
 fn compute(spec: &str, limits: &Limits) -> Result<(PermGroup, CharacterTable, RealSimples)> {
     let group = load_group(spec)?;
@@ -25,12 +25,6 @@ fn title(group: &PermGroup, table: &CharacterTable, what: &str) -> String {
     )
 }
 
-fn json_text(v: &serde_json::Value) -> Result<String> {
-    serde_json::to_string_pretty(v)
-        .map(|s| s + "\n")
-        .map_err(|e| Error::verification(format!("JSON: {e}")))
-}
-
 /// The character table in the requested format.
 pub fn table(spec: &str, real: bool, format: Format, limits: &Limits) -> Result<String> {
     format.require(
@@ -46,7 +40,9 @@ pub fn table(spec: &str, real: bool, format: Format, limits: &Limits) -> Result<
     };
     let head = title(&group, &t, what);
     Ok(match format {
-        Format::Json => json_text(&table_json(&group, &t, &r, &normal_lattice(&t, &r)))?,
+        Format::Json => {
+            crate::commands::to_json(&table_json(&group, &t, &r, &normal_lattice(&t, &r)))?
+        }
         Format::Markdown => table_markdown(&head, &t, &r, rows),
         Format::Latex => table_latex(&head, &t, &r, rows),
         _ => table_text(&head, &t, &r, rows),
@@ -69,7 +65,7 @@ pub fn lattice(spec: &str, format: Format, limits: &Limits) -> Result<String> {
     let l = normal_lattice(&t, &r);
     let head = title(&group, &t, "Normal subgroups");
     Ok(match format {
-        Format::Json => json_text(&lattice_json(&group, &t, &r, &l))?,
+        Format::Json => crate::commands::to_json(&lattice_json(&group, &t, &r, &l))?,
         Format::Dot => l.drawing(&head).to_dot(),
         Format::Svg => l.drawing(&head).to_svg(),
         Format::Tikz => l.drawing(&head).to_tikz(),
