@@ -6,7 +6,8 @@
 //! the top, the trivial simple at the bottom, layered by kernel order).
 
 use crate::arith::{Cyclotomic, Q};
-use crate::pl::{Obstruction, PairResult, PlModule, Solution, Verdict, Witness};
+use crate::error::Result;
+use crate::pl::{Obstruction, PairResult, PlModule, Solution, SolverOptions, Verdict, Witness};
 use crate::report::{EdgeStyle, LayeredDrawing};
 use petgraph::graph::{DiGraph, NodeIndex};
 use serde_json::{json, Value};
@@ -144,6 +145,28 @@ impl InteractionGraph {
             graph,
             pairs: solution.pairs.clone(),
         }
+    }
+
+    /// Solve every ordered pair of `module`, re-check every certificate with the
+    /// independent checker, and assemble the certified graph.
+    ///
+    /// Errors: those of [`crate::pl::solve`]; a certificate the checker rejects
+    /// (verification: the graph is withheld).
+    ///
+    /// Complexity: that of the solver plus the checker (see `docs/architecture.md`).
+    ///
+    /// ```
+    /// use plrep::pl::{PlModule, Activation, SolverOptions};
+    /// use plrep::graph::InteractionGraph;
+    /// use plrep::group::{spec::parse_group, gset::ActionSpec, Limits};
+    /// let m = PlModule::new(&parse_group("C4").unwrap(), &ActionSpec::parse("regular").unwrap(), &Limits::default()).unwrap();
+    /// let g = InteractionGraph::certified(&m, &SolverOptions::new(Activation::Relu)).unwrap();
+    /// assert!(g.certified && g.unresolved() == 0);
+    /// ```
+    pub fn certified(module: &PlModule, options: &SolverOptions) -> Result<InteractionGraph> {
+        let solution = crate::pl::solve(module, options)?;
+        crate::pl::certify(module, &solution)?;
+        Ok(InteractionGraph::build(module, &solution, true))
     }
 
     /// The vertex id (position in the vertex list) of a simple.

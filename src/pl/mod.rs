@@ -24,7 +24,7 @@ pub use activation::{parse_bias, parse_rational, Activation, Parity};
 pub use blocks::{BlockKind, BlockSpace};
 pub use certify::{certify, certify_pair, CertifyReport};
 pub use exists::{exists_table, exists_text, Existence};
-pub use projector::PlModule;
+pub use projector::{GroupData, PlModule};
 pub use solver::{
     solve, solve_from, solve_pair, Obstruction, PairResult, Solution, SolverOptions, Verdict,
 };

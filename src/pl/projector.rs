@@ -63,6 +63,69 @@ pub struct PlModule {
     orbital_sizes: Vec<u64>,
 }
 
+/// What every module of one group shares: the group, its elements, classes, verified
+/// character table and real simples (computed once, cloned into each [`PlModule`]).
+#[derive(Clone, Debug)]
+pub struct GroupData {
+    /// The group.
+    pub group: PermGroup,
+    /// Its elements.
+    pub elements: EnumeratedGroup,
+    /// Its conjugacy classes (the same order as the table's classes).
+    pub classes: ConjugacyClasses,
+    /// Its verified character table.
+    pub table: CharacterTable,
+    /// Its real simples.
+    pub simples: RealSimples,
+}
+
+impl GroupData {
+    /// Enumerate `group`, compute its classes, verified character table and real simples.
+    ///
+    /// Errors: the group above `limits.max_order` or its table above `limits.max_classes`
+    /// (limits); a class order disagreeing with the character table's (verification).
+    ///
+    /// ```
+    /// use plrep::pl::{GroupData, PlModule};
+    /// use plrep::group::{spec::parse_group, gset::ActionSpec, Limits};
+    /// let limits = Limits::default();
+    /// let data = GroupData::new(&parse_group("S3").unwrap(), &limits).unwrap();
+    /// let m = PlModule::on(&data, &ActionSpec::parse("natural").unwrap(), &limits).unwrap();
+    /// assert_eq!(m.present.len(), 2); // R^3 = trivial + standard
+    /// ```
+    pub fn new(group: &PermGroup, limits: &Limits) -> Result<GroupData> {
+        let elements = group.enumerate(limits)?;
+        let classes = ConjugacyClasses::compute(&elements, group.generators());
+        let table = CharacterTable::from_classes(&elements, &classes)?;
+        if table.class_reps != classes.reps {
+            return Err(Error::verification(
+                "class order of the character table differs from the solver's",
+            ));
+        }
+        let simples = RealSimples::from_table(&table);
+        Ok(GroupData {
+            group: group.clone(),
+            elements,
+            classes,
+            table,
+            simples,
+        })
+    }
+}
+
+/// The solver's size limit on `|X|`.
+fn check_solver_size(gset: &GSet) -> Result<()> {
+    let n = gset.len();
+    if n > MAX_SOLVER_POINTS {
+        return Err(Error::limit(
+            format!("{n} points for the PL solver"),
+            MAX_SOLVER_POINTS,
+            "--max-points",
+        ));
+    }
+    Ok(())
+}
+
 impl PlModule {
     /// Build the module `R^X` of `group` acting by `action`.
     ///
@@ -73,16 +136,35 @@ impl PlModule {
     /// Complexity: `O(|G| |X|)` for the action table, `O(#orbitals |G| + |X|^2)` for the
     /// orbitals, plus the character table.
     pub fn new(group: &PermGroup, action: &ActionSpec, limits: &Limits) -> Result<PlModule> {
+        // Refuse oversize G-sets before the (possibly long) table computation.
         let gset = GSet::new(group, action, limits)?;
+        check_solver_size(&gset)?;
+        let data = GroupData::new(group, limits)?;
+        PlModule::from_parts(data, gset)
+    }
+
+    /// Build the module `R^X` of the group of `data` acting by `action`, reusing its
+    /// elements, classes, table and real simples (for many modules of one group, as in
+    /// `plrep enumerate` and `plrep survey`).
+    ///
+    /// Errors: as [`PlModule::new`].
+    ///
+    /// Complexity: as [`PlModule::new`] without the character table.
+    pub fn on(data: &GroupData, action: &ActionSpec, limits: &Limits) -> Result<PlModule> {
+        let gset = GSet::new(&data.group, action, limits)?;
+        check_solver_size(&gset)?;
+        PlModule::from_parts(data.clone(), gset)
+    }
+
+    fn from_parts(data: GroupData, gset: GSet) -> Result<PlModule> {
+        let GroupData {
+            group,
+            elements,
+            classes,
+            table,
+            simples,
+        } = data;
         let n = gset.len();
-        if n > MAX_SOLVER_POINTS {
-            return Err(Error::limit(
-                format!("{n} points for the PL solver"),
-                MAX_SOLVER_POINTS,
-                "--max-points",
-            ));
-        }
-        let elements = group.enumerate(limits)?;
         let order = elements.len();
         if order.saturating_mul(n) > MAX_ACTION_TABLE {
             return Err(Error::limit(
@@ -91,14 +173,6 @@ impl PlModule {
                 "--max-order",
             ));
         }
-        let classes = ConjugacyClasses::compute(&elements, group.generators());
-        let table = CharacterTable::from_classes(&elements, &classes)?;
-        if table.class_reps != classes.reps {
-            return Err(Error::verification(
-                "class order of the character table differs from the solver's",
-            ));
-        }
-        let simples = RealSimples::from_table(&table);
         let pi = gset.permutation_character(&classes)?;
         let present = simples.decompose_permutation_character(&pi)?;
         let mut present: Vec<(usize, u64)> = present.into_iter().filter(|p| p.1 > 0).collect();
@@ -126,7 +200,7 @@ impl PlModule {
             }
         }
         let mut m = PlModule {
-            group: group.clone(),
+            group,
             elements,
             classes,
             table,
