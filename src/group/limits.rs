@@ -9,6 +9,9 @@ pub struct Limits {
     pub max_points: u64,
     /// Largest number of conjugacy classes a character table may have (`--max-classes`).
     pub max_classes: usize,
+    /// Largest number of conjugacy classes of subgroups that may be listed
+    /// (`--max-subgroups`).
+    pub max_subgroups: usize,
 }
 
 impl Default for Limits {
@@ -17,6 +20,7 @@ impl Default for Limits {
             max_order: 2_000_000,
             max_points: 100_000,
             max_classes: 5000,
+            max_subgroups: 2000,
         }
     }
 }

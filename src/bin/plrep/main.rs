@@ -48,6 +48,9 @@ struct Global {
     /// Largest number of conjugacy classes a character table may have.
     #[arg(long, value_name = "N", default_value_t = Limits::default().max_classes, global = true)]
     max_classes: usize,
+    /// Largest number of conjugacy classes of subgroups that may be listed.
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_subgroups, global = true)]
+    max_subgroups: usize,
 }
 
 /// Output formats.
@@ -259,6 +262,7 @@ fn real_main() -> i32 {
         max_order: cli.global.max_order,
         max_points: cli.global.max_points,
         max_classes: cli.global.max_classes,
+        max_subgroups: cli.global.max_subgroups,
     };
     let result = match &cli.command {
         Command::Info { group, list } => {
