@@ -16,4 +16,5 @@ pub use limits::Limits;
 pub use perm::Perm;
 pub use permgroup::PermGroup;
 pub mod stabchain;
+pub mod subgroups;
 pub use stabchain::StabChain;

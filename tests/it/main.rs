@@ -14,3 +14,4 @@ mod real;
 mod report;
 mod solver;
 mod spec;
+mod subgroups;

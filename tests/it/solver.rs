@@ -13,7 +13,7 @@ use plrep::pl::{
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-fn data(p: &str) -> PathBuf {
+pub fn data(p: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data")
         .join(p)
