@@ -1,0 +1,56 @@
+//! Benchmarks of the subgroup classes (zuppo extension) and of `enumerate` (every
+//! transitive module solved and certified). Report figures as ratios against a baseline
+//! run at the same time (`cargo bench --bench subgroups -- --save-baseline before`, then
+//! `--baseline before`).
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use plrep::enumerate::Enumeration;
+use plrep::group::spec::{group_from_json, parse_group};
+use plrep::group::subgroups::SubgroupClasses;
+use plrep::group::{ConjugacyClasses, Limits, PermGroup};
+use plrep::pl::{Activation, SolverOptions};
+
+fn group(name: &str) -> PermGroup {
+    let path = format!(
+        "{}/tests/data/reference/{name}.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    match std::fs::read_to_string(&path) {
+        Ok(text) => group_from_json(&text, name).unwrap(),
+        Err(_) => parse_group(name).unwrap(),
+    }
+}
+
+fn bench(c: &mut Criterion) {
+    let mut grp = c.benchmark_group("subgroup_classes");
+    grp.sample_size(10);
+    for name in ["S4", "SG96_64", "S6", "PSL2_13", "A7"] {
+        let g = group(name);
+        let limits = Limits::default();
+        let e = g.enumerate(&limits).unwrap();
+        let cc = ConjugacyClasses::compute(&e, g.generators());
+        grp.bench_function(name, |b| {
+            b.iter(|| SubgroupClasses::compute(&g, &e, &cc, &limits).unwrap())
+        });
+    }
+    grp.finish();
+    let mut grp = c.benchmark_group("enumerate_relu_certified");
+    grp.sample_size(10);
+    for name in ["S4", "SL2_3", "A5", "SG32_49", "S5"] {
+        let g = group(name);
+        grp.bench_function(name, |b| {
+            b.iter(|| {
+                Enumeration::compute(
+                    &g,
+                    &SolverOptions::new(Activation::Relu),
+                    &Limits::default(),
+                )
+                .unwrap()
+            })
+        });
+    }
+    grp.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
