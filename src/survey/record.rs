@@ -4,7 +4,7 @@
 //! A record is
 //! ```text
 //! {"schema": "plrep.survey.v1", "group": name, "group_order": |G|, "action": spec,
-//!  "subgroup": {"order", "index", "generators", "normalizer_order"} | null,
+//!  "subgroup": {"class", "order", "index", "generators", "normalizer_order"} | null,
 //!  "activation", "bias": "p/q" | null, "status": "ok" | "error",
 //!  "error": message | null, "error_kind": "bad_input" | "limit" | "verification" |
 //!  "io" | "panic" | null, "stats": {...} | null, "graph": plrep.graph.v1 | null}
@@ -324,11 +324,12 @@ impl Header<'_> {
     fn record(
         &self,
         action: &str,
-        subgroup: Option<&SubgroupClass>,
+        subgroup: Option<&(usize, SubgroupClass)>,
         outcome: std::result::Result<(ModuleStats, Value), (String, String)>,
     ) -> Value {
-        let subgroup = subgroup.map(|h| {
+        let subgroup = subgroup.map(|(class, h)| {
             json!({
+                "class": class,
                 "order": h.order,
                 "index": h.index,
                 "generators": h.generators.iter().map(|p| p.to_string()).collect::<Vec<_>>(),
@@ -413,7 +414,7 @@ pub fn survey_group(name: &str, group: &PermGroup, options: &SurveyOptions) -> V
     };
     // The modules: (action spec, subgroup) or a group-level error for one choice.
     enum Job {
-        Module(ActionSpec, Option<SubgroupClass>),
+        Module(ActionSpec, Option<(usize, SubgroupClass)>),
         Failed(String, (String, String)),
     }
     let mut jobs = Vec::new();
@@ -429,7 +430,8 @@ pub fn survey_group(name: &str, group: &PermGroup, options: &SurveyOptions) -> V
                     Ok(c) => jobs.extend(
                         c.classes
                             .into_iter()
-                            .map(|h| Job::Module(h.action(), Some(h))),
+                            .enumerate()
+                            .map(|(i, h)| Job::Module(h.action(), Some((i, h)))),
                     ),
                     Err(e) => jobs.push(Job::Failed("transitive".to_string(), e)),
                 }

@@ -20,8 +20,9 @@ pub struct Row {
     pub group_order: String,
     /// The action spec.
     pub action: String,
-    /// `(|H|, |G:H|)` for a transitive module.
-    pub subgroup: Option<(u64, u64)>,
+    /// `(class number, |H|, |G:H|)` for a transitive module (the class number is the
+    /// position in the group's list of subgroup classes, ascending `|H|`).
+    pub subgroup: Option<(u64, u64, u64)>,
     /// The activation's name.
     pub activation: String,
     /// The bias, if any.
@@ -42,10 +43,11 @@ impl Row {
         }
     }
 
-    /// The module as shown in the tables: the action spec, or `G/H (|H| = o, index i)`.
+    /// The module as shown in the tables: the action spec, or `G/H<c>, |H| = o, index i`
+    /// (`c` the subgroup class number).
     pub fn module(&self) -> String {
         match self.subgroup {
-            Some((o, i)) => format!("G/H, |H| = {o}, index {i}"),
+            Some((c, o, i)) => format!("G/H{c}, |H| = {o}, index {i}"),
             None => self.action.clone(),
         }
     }
@@ -101,6 +103,7 @@ pub fn rows(files: &[(String, String)]) -> Result<Vec<Row>> {
             let subgroup = match &v["subgroup"] {
                 Value::Null => None,
                 h => Some((
+                    h["class"].as_u64().ok_or_else(bad)?,
                     h["order"].as_u64().ok_or_else(bad)?,
                     h["index"].as_u64().ok_or_else(bad)?,
                 )),
@@ -354,7 +357,7 @@ pub fn latex(rows: &[Row]) -> String {
     for r in rows {
         let c = cells(&r.stats);
         let module = match r.subgroup {
-            Some((o, i)) => format!("$G/H$, $|H| = {o}$, index {i}"),
+            Some((c, o, i)) => format!("$G/H_{{{c}}}$, $|H| = {o}$, index {i}"),
             None => format!("\\texttt{{{}}}", latex_escape(&r.action)),
         };
         let _ = writeln!(
@@ -408,7 +411,7 @@ fn csv_field(s: &str) -> String {
 }
 
 /// The CSV header line (without the newline).
-pub const CSV_HEADER: &str = "position,group,group_order,action,subgroup_order,subgroup_index,activation,bias,status,points,simples,pairs,edges,non_edges,unresolved,potential_counterexamples,pl_schur_bound,beyond_ker_pm,g_hat_mattered,centralizer_explained,unexplained";
+pub const CSV_HEADER: &str = "position,group,group_order,action,subgroup_class,subgroup_order,subgroup_index,activation,bias,status,points,simples,pairs,edges,non_edges,unresolved,potential_counterexamples,pl_schur_bound,beyond_ker_pm,g_hat_mattered,centralizer_explained,unexplained";
 
 /// The CSV summary: [`CSV_HEADER`], then one line of plain counts per record (empty
 /// count fields for error records); fields with commas or quotes are quoted (RFC 4180).
@@ -423,9 +426,10 @@ pub fn csv(rows: &[Row]) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "{CSV_HEADER}");
     for r in rows {
-        let (ho, hi) = r.subgroup.map_or((String::new(), String::new()), |(o, i)| {
-            (o.to_string(), i.to_string())
-        });
+        let (hc, ho, hi) = match r.subgroup {
+            Some((c, o, i)) => (c.to_string(), o.to_string(), i.to_string()),
+            None => Default::default(),
+        };
         let counts: Vec<String> = match &r.stats {
             Some(x) => [
                 x.points,
@@ -451,6 +455,7 @@ pub fn csv(rows: &[Row]) -> String {
             r.group.clone(),
             r.group_order.clone(),
             r.action.clone(),
+            hc,
             ho,
             hi,
             r.activation.clone(),
