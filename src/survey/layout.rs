@@ -130,7 +130,10 @@ impl Shard {
     }
 }
 
-/// The parameters of a survey that every run into the same directory must share.
+/// The parameters of a survey that every run into the same directory must share. The
+/// limits (`--max-order`, ...) are not among them: they only decide which modules fail
+/// (an error record names the flag), so a later run may raise them and recompute the
+/// error records with `--retry-errors`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Manifest {
     /// The GROUPS arguments as given.
@@ -145,8 +148,6 @@ pub struct Manifest {
     pub bias: Option<String>,
     /// The witness budget.
     pub seeds: u64,
-    /// The limits, as `(flag, value)`.
-    pub limits: Vec<(String, String)>,
 }
 
 impl Manifest {
@@ -156,15 +157,10 @@ impl Manifest {
     /// ```
     /// use plrep::survey::layout::Manifest;
     /// let m = Manifest { groups: vec!["C2".into()], expanded: vec!["C2".into()], actions: vec!["regular".into()],
-    ///     activation: "relu".into(), bias: None, seeds: 8, limits: vec![] };
+    ///     activation: "relu".into(), bias: None, seeds: 8 };
     /// assert!(m.to_json().contains("\"schema\": \"plrep.survey.manifest.v1\""));
     /// ```
     pub fn to_json(&self) -> String {
-        let limits: serde_json::Map<String, Value> = self
-            .limits
-            .iter()
-            .map(|(k, v)| (k.clone(), Value::from(v.clone())))
-            .collect();
         let doc = json!({
             "schema": MANIFEST_SCHEMA,
             "record_schema": crate::survey::record::SCHEMA,
@@ -174,7 +170,6 @@ impl Manifest {
             "activation": self.activation,
             "bias": self.bias,
             "seeds": self.seeds,
-            "limits": limits,
         });
         serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
     }
@@ -188,7 +183,7 @@ impl Manifest {
     /// ```
     /// use plrep::survey::layout::Manifest;
     /// let m = Manifest { groups: vec!["C2".into()], expanded: vec!["C2".into()], actions: vec!["regular".into()],
-    ///     activation: "relu".into(), bias: None, seeds: 8, limits: vec![] };
+    ///     activation: "relu".into(), bias: None, seeds: 8 };
     /// assert!(m.check(&m.to_json(), "out").is_ok());
     /// let mut other = m.clone();
     /// other.activation = "abs".into();
@@ -218,7 +213,6 @@ impl Manifest {
             "activation",
             "bias",
             "seeds",
-            "limits",
         ] {
             if old.get(key) != new.get(key) {
                 return Err(Error::bad(

@@ -15,3 +15,4 @@ mod report;
 mod solver;
 mod spec;
 mod subgroups;
+mod survey;

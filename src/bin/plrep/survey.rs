@@ -183,12 +183,6 @@ fn survey(a: &SurveyArgs, format: Format, output: Option<&Path>, limits: &Limits
         activation: solver.activation.name(),
         bias: solver.bias.as_ref().map(|q| q.to_string()),
         seeds: solver.seeds,
-        limits: vec![
-            ("--max-order".into(), limits.max_order.to_string()),
-            ("--max-points".into(), limits.max_points.to_string()),
-            ("--max-classes".into(), limits.max_classes.to_string()),
-            ("--max-subgroups".into(), limits.max_subgroups.to_string()),
-        ],
     };
     let manifest_path = dir.join("survey.json");
     if manifest_path.exists() {
@@ -307,7 +301,7 @@ fn survey(a: &SurveyArgs, format: Format, output: Option<&Path>, limits: &Limits
             format!(" in shard {}/{}", shard.index, shard.count)
         };
         eprintln!(
-            "survey: {} groups{shard_text}: {} computed, {present} already present; {} records: {} ok, {errors} errors, {unresolved} with unresolved pairs",
+            "survey: {} groups{shard_text}: {} computed, {present} already present; {} records: {} ok, {errors} error records, {unresolved} with unresolved pairs",
             mine.len(),
             done.len(),
             my_rows.len(),
