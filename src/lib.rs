@@ -23,6 +23,7 @@
 pub mod arith;
 pub mod character;
 pub mod contour;
+pub mod enumerate;
 pub mod error;
 pub mod examples;
 pub mod fourier;

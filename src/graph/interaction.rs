@@ -298,6 +298,11 @@ impl InteractionGraph {
         };
         v["explanation"] = json!(o.describe());
         v["group_reason"] = json!(p.explanation);
+        v["reason_kind"] = json!(match (o, p.reason_kind) {
+            (Obstruction::Linear, _) => "linear",
+            (_, Some(k)) => k.name(),
+            (_, None) => "certificate",
+        });
         v["rule_a"] = json!(p.rule_a);
         v["kernel_rule"] = json!(p.kernel_rule);
         v

@@ -26,6 +26,7 @@ pub use certify::{certify, certify_pair, CertifyReport};
 pub use exists::{exists_table, exists_text, Existence};
 pub use projector::{GroupData, PlModule};
 pub use solver::{
-    solve, solve_from, solve_pair, Obstruction, PairResult, Solution, SolverOptions, Verdict,
+    solve, solve_from, solve_pair, Obstruction, PairResult, ReasonKind, Solution, SolverOptions,
+    Verdict,
 };
 pub use witness::Witness;

@@ -127,6 +127,29 @@ pub struct PairResult {
     /// For a non-edge, the group-theoretic reason a mathematician reads (THEORY T0–T2,
     /// rule (a)), when one of the simple ones applies; the certificate is the obstruction.
     pub explanation: Option<String>,
+    /// What kind of group-theoretic reason [`PairResult::explanation`] is.
+    pub reason_kind: Option<ReasonKind>,
+}
+
+/// The kind of group-theoretic reason for a non-edge.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ReasonKind {
+    /// An element of `ker L` or `ker^± L` outside `ker L'`: the character table of `G`
+    /// alone excludes the edge (T1, rule (a)).
+    Kernel,
+    /// An element of the centralizer `C_{Sym(X)}(G)` acting by scalars (T0–T2): the
+    /// hidden symmetry of `X`, i.e. the larger group `Ĝ = <G, C>`, excludes it.
+    Centralizer,
+}
+
+impl ReasonKind {
+    /// `kernel` or `centralizer`.
+    pub fn name(self) -> &'static str {
+        match self {
+            ReasonKind::Kernel => "kernel",
+            ReasonKind::Centralizer => "centralizer",
+        }
+    }
 }
 
 impl PairResult {
@@ -328,13 +351,13 @@ pub fn solve_from(
         .zip(verdicts)
         .map(|(&l2, v)| {
             let verdict = v.expect("every pair decided");
-            let explanation = match &verdict {
+            let (reason_kind, explanation) = match &verdict {
                 Verdict::NonEdge(Obstruction::Blocks { .. })
                 | Verdict::NonEdge(Obstruction::Hadamard) => {
                     let c = cent.get_or_insert_with(|| centralizer_scalars(module));
-                    explain(module, options, l, l2, c)
+                    explain(module, options, l, l2, c).unzip()
                 }
-                _ => None,
+                _ => (None, None),
             };
             PairResult {
                 from: l,
@@ -343,6 +366,7 @@ pub fn solve_from(
                 rule_a: subset(&simples[l].pm_kernel(), &simples[l2].kernel),
                 kernel_rule: subset(&simples[l].kernel, &simples[l2].kernel),
                 explanation,
+                reason_kind,
             }
         })
         .collect())
@@ -404,7 +428,7 @@ fn explain(
     l: usize,
     l2: usize,
     cent: &[(crate::group::Perm, Vec<Option<i8>>)],
-) -> Option<String> {
+) -> Option<(ReasonKind, String)> {
     let simples = &module.simples.simples;
     let (a, b) = (&simples[l], &simples[l2]);
     let even_like = options.bias.is_none()
@@ -418,7 +442,7 @@ fn explain(
             a.kernel.clone()
         };
         if let Some(c) = bad.iter().find(|c| !b.kernel.contains(c)) {
-            return Some(format!(
+            return Some((ReasonKind::Kernel, format!(
                 "the element {} lies in ker{} {} but not in ker {}: F(w) is fixed by the normal subgroup ker{} {}, which has no nonzero fixed vectors in {}",
                 module.classes.reps[*c],
                 if even_like { "^±" } else { "" },
@@ -427,12 +451,15 @@ fn explain(
                 if even_like { "^±" } else { "" },
                 a.label,
                 b.label
-            ));
+            )));
         }
     } else if let Some(c) = a.kernel.iter().find(|c| !b.kernel.contains(c)) {
-        return Some(format!(
-            "the element {} lies in ker {} but not in ker {} (filtration, T1)",
-            module.classes.reps[*c], a.label, b.label
+        return Some((
+            ReasonKind::Kernel,
+            format!(
+                "the element {} lies in ker {} but not in ker {} (filtration, T1)",
+                module.classes.reps[*c], a.label, b.label
+            ),
         ));
     }
     for (k, eps) in cent {
@@ -448,13 +475,13 @@ fn explain(
             ea == 1 && eb == -1
         };
         if forced {
-            return Some(format!(
+            return Some((ReasonKind::Centralizer, format!(
                 "the centralizer element {k} (a permutation of X commuting with G) acts as {} on V_{} and as {} on V_{}, so F(w) = 0",
                 if ea == 1 { "+1" } else { "-1" },
                 a.label,
                 if eb == 1 { "+1" } else { "-1" },
                 b.label
-            ));
+            )));
         }
     }
     None

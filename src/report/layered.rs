@@ -4,6 +4,7 @@
 //! Nodes carry a layer (0 is drawn at the top); within a layer nodes are ordered by a
 //! deterministic barycentre heuristic (Sugiyama, Tagawa, Toda 1981) to reduce crossings.
 
+use crate::report::escape::latex_escape;
 use std::fmt::Write as _;
 
 /// How an edge is drawn.
@@ -330,12 +331,12 @@ impl LayeredDrawing {
         for (i, n) in self.nodes.iter().enumerate() {
             let (x, y) = pos[i];
             let label = if n.sublabel.is_empty() {
-                tex_escape(&n.label)
+                latex_escape(&n.label)
             } else {
                 format!(
                     "{}\\\\{{\\scriptsize {}}}",
-                    tex_escape(&n.label),
-                    tex_escape(&n.sublabel)
+                    latex_escape(&n.label),
+                    latex_escape(&n.sublabel)
                 )
             };
             let _ = writeln!(
@@ -391,22 +392,6 @@ fn xml_escape(s: &str) -> String {
 
 fn dot_escape(s: &str) -> String {
     s.replace('\\', "\\\\").replace('"', "\\\"")
-}
-
-fn tex_escape(s: &str) -> String {
-    let mut out = String::new();
-    for c in s.chars() {
-        match c {
-            '_' | '&' | '%' | '#' | '$' | '{' | '}' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '^' => out.push_str("\\^{}"),
-            '~' => out.push_str("\\~{}"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -2,6 +2,8 @@
 //! graphs. Everything here returns strings; the library does no I/O.
 
 pub mod columns;
+pub mod enumeration;
+pub mod escape;
 pub mod lattice;
 pub mod layered;
 pub mod names;

@@ -5,14 +5,14 @@
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
-fn plrep(args: &[&str]) -> Output {
+pub(crate) fn plrep(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_plrep"))
         .args(args)
         .output()
         .expect("run plrep")
 }
 
-fn stdout(args: &[&str]) -> String {
+pub(crate) fn stdout(args: &[&str]) -> String {
     let out = plrep(args);
     assert!(
         out.status.success(),
@@ -27,14 +27,14 @@ fn stdout(args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-fn json(args: &[&str]) -> serde_json::Value {
+pub(crate) fn json(args: &[&str]) -> serde_json::Value {
     let mut a = args.to_vec();
     a.extend(["--format", "json"]);
     serde_json::from_str(&stdout(&a)).unwrap()
 }
 
 /// Runs `args`, expects exit `code` and a single-line error; returns the line.
-fn fails(args: &[&str], code: i32) -> String {
+pub(crate) fn fails(args: &[&str], code: i32) -> String {
     let out = plrep(args);
     let err = String::from_utf8_lossy(&out.stderr).into_owned();
     assert_eq!(out.status.code(), Some(code), "{args:?}: {err}");

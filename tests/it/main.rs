@@ -3,6 +3,7 @@
 mod arith;
 mod character;
 mod cli;
+mod enumerate;
 mod examples;
 mod fourier;
 mod gallery;

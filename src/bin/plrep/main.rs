@@ -7,6 +7,7 @@
 
 mod activation;
 mod commands;
+mod enumerate;
 mod examples;
 mod fourier;
 mod pl_cmds;
@@ -194,6 +195,28 @@ enum Command {
         #[arg(long)]
         certify: bool,
     },
+    /// The conjugacy classes of subgroups H (generators, order, normalizer, conjugates):
+    /// the transitive G-sets G/H.
+    Subgroups {
+        /// The group (catalog name, generators, or JSON file).
+        group: String,
+    },
+    /// Every transitive module R^(G/H), one per conjugacy class of subgroups H, with its
+    /// real simples and certified interaction graph, and a summary of which edges appear
+    /// for which H and which non-edges the kernels of G do not explain.
+    Enumerate {
+        /// The group (catalog name, generators, or JSON file).
+        group: String,
+        /// relu, abs, identity, leaky:<p>, hardtanh, square.
+        #[arg(long, default_value = "relu", allow_hyphen_values = true)]
+        activation: String,
+        /// Add the invariant vector q*(1,...,1) before the activation (rational q).
+        #[arg(long, value_name = "q", allow_hyphen_values = true)]
+        bias: Option<String>,
+        /// Random vectors the witness search tries per source simple.
+        #[arg(long, value_name = "N", default_value_t = 8)]
+        seeds: u64,
+    },
     /// One ordered pair L -> L' with its certificate in full.
     Solve {
         /// The group (catalog name, generators, or JSON file).
@@ -303,6 +326,20 @@ fn real_main() -> i32 {
             layer,
             certify,
         } => pl_cmds::graph(&layer.args(group), *certify, cli.global.format, &limits),
+        Command::Subgroups { group } => enumerate::subgroups(group, cli.global.format, &limits),
+        Command::Enumerate {
+            group,
+            activation,
+            bias,
+            seeds,
+        } => enumerate::enumerate(
+            group,
+            activation,
+            bias.as_deref(),
+            *seeds,
+            cli.global.format,
+            &limits,
+        ),
         Command::Solve {
             group,
             from,

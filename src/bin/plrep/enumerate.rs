@@ -1,0 +1,122 @@
+//! `plrep subgroups` and `plrep enumerate` (thin wrappers over
+//! `plrep::group::subgroups` and `plrep::enumerate`).
+
+use crate::commands::{load_group, to_json};
+use crate::Format;
+use plrep::enumerate::Enumeration;
+use plrep::group::subgroups::SubgroupClasses;
+use plrep::group::{ConjugacyClasses, Limits};
+use plrep::pl::{parse_bias, Activation, SolverOptions};
+use plrep::report::columns::aligned;
+use plrep::report::enumeration::{enumeration_latex, enumeration_markdown, enumeration_text};
+use plrep::{Error, Result};
+use serde_json::json;
+
+fn perms(p: &[plrep::group::Perm]) -> Vec<String> {
+    p.iter().map(|g| g.to_string()).collect()
+}
+
+/// `plrep subgroups GROUP`: the conjugacy classes of subgroups.
+pub(crate) fn subgroups(group: &str, format: Format, limits: &Limits) -> Result<String> {
+    format.require("subgroups", &[Format::Text, Format::Json])?;
+    let g = load_group(group)?;
+    let e = g.enumerate(limits)?;
+    let c = ConjugacyClasses::try_compute(&e, g.generators())?;
+    let s = SubgroupClasses::compute(&g, &e, &c, limits)?;
+    let name = g.name().unwrap_or(group).to_string();
+    if format == Format::Json {
+        let classes: Vec<_> = s
+            .classes
+            .iter()
+            .enumerate()
+            .map(|(i, h)| {
+                json!({
+                    "label": Enumeration::subgroup_label(i),
+                    "order": h.order, "index": h.index, "generators": perms(&h.generators),
+                    "normalizer_order": h.normalizer_order,
+                    "normalizer_generators": perms(&h.normalizer_generators),
+                    "conjugates": h.length, "normal": h.is_normal(),
+                })
+            })
+            .collect();
+        return to_json(&json!({
+            "schema": "plrep.subgroups.v1",
+            "group": {"name": name, "order": e.len(), "generators": perms(g.generators())},
+            "classes": s.classes.len(),
+            "subgroups": s.subgroup_count(),
+            "subgroup_classes": classes,
+        }));
+    }
+    let rows: Vec<Vec<String>> = s
+        .classes
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            vec![
+                Enumeration::subgroup_label(i),
+                h.order.to_string(),
+                h.index.to_string(),
+                h.normalizer_order.to_string(),
+                h.length.to_string(),
+                if h.is_normal() { "yes" } else { "" }.to_string(),
+                if h.generators.is_empty() {
+                    "()".into()
+                } else {
+                    perms(&h.generators).join(", ")
+                },
+            ]
+        })
+        .collect();
+    Ok(format!(
+        "{} classes of subgroups of {name} (order {}), {} subgroups in all\n\n{}",
+        s.classes.len(),
+        e.len(),
+        s.subgroup_count(),
+        aligned(
+            &[
+                "H",
+                "|H|",
+                "|G:H|",
+                "|N(H)|",
+                "conjugates",
+                "normal",
+                "generators"
+            ],
+            &rows,
+            |j| (1..=4).contains(&j),
+        )
+    ))
+}
+
+/// `plrep enumerate GROUP`: every transitive module with its certified graph.
+pub(crate) fn enumerate(
+    group: &str,
+    activation: &str,
+    bias: Option<&str>,
+    seeds: u64,
+    format: Format,
+    limits: &Limits,
+) -> Result<String> {
+    format.require(
+        "enumerate",
+        &[Format::Text, Format::Json, Format::Markdown, Format::Latex],
+    )?;
+    let activation = Activation::parse(activation)?;
+    let bias = bias.map(parse_bias).transpose()?;
+    if seeds == 0 {
+        return Err(Error::bad(
+            "--seeds 0 allows no witness search",
+            "use --seeds 1 or more (default 8)",
+        ));
+    }
+    let g = load_group(group)?;
+    let mut options = SolverOptions::new(activation).with_bias(bias);
+    options.seeds = seeds;
+    let e = Enumeration::compute(&g, &options, limits)?;
+    Ok(match format {
+        Format::Json => to_json(&e.to_json())?,
+        Format::Markdown => enumeration_markdown(&e),
+        Format::Latex => enumeration_latex(&e),
+        _ => enumeration_text(&e),
+    })
+}

@@ -1,0 +1,321 @@
+//! All transitive permutation modules of a group at once: for every conjugacy class of
+//! subgroups `H`, the module `R^{G/H}`, its real simples and its certified interaction
+//! graph (`plrep enumerate`). Every transitive `G`-set is `G/H` for exactly one class of
+//! `H`, so this lists the one-layer PL maps of every transitive layer of a `G`-equivariant
+//! network.
+//!
+//! The summary answers two questions a reader of the tables asks: for each ordered pair
+//! `L -> L'` of real simples of `G`, in which modules is it an edge; and which certified
+//! non-edges are *not* explained by the character table of `G` (ker / ker^± of `G`,
+//! THEORY T1 and rule (a)) but only by the centralizer of `G` in `Sym(G/H)` (the group
+//! `Ĝ`, T0–T2) or only by the block-space certificate (T4).
+
+use crate::arith::Q;
+use crate::error::Result;
+use crate::graph::InteractionGraph;
+use crate::group::subgroups::{SubgroupClass, SubgroupClasses};
+use crate::group::{Limits, PermGroup};
+use crate::pl::{GroupData, PlModule, ReasonKind, SolverOptions, Verdict};
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+
+/// Why a certified non-edge holds, coarsest reason first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum NonEdgeKind {
+    /// The activation is linear (isotypic components are orthogonal).
+    Linear,
+    /// `ker L` or `ker^± L` of `G` is not inside `ker L'`: the character table of `G`.
+    Kernel,
+    /// An element of `C_{Sym(X)}(G)`: the hidden symmetry `Ĝ`.
+    Centralizer,
+    /// Only the block-space (or Hadamard) certificate: no group element explains it.
+    Certificate,
+}
+
+impl NonEdgeKind {
+    /// Short name: `linear`, `kernel`, `centralizer`, `certificate`.
+    pub fn name(self) -> &'static str {
+        match self {
+            NonEdgeKind::Linear => "linear",
+            NonEdgeKind::Kernel => "kernel",
+            NonEdgeKind::Centralizer => "centralizer",
+            NonEdgeKind::Certificate => "certificate",
+        }
+    }
+}
+
+/// Counts for one module.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ModuleStats {
+    /// Real simples present.
+    pub simples: usize,
+    /// Ordered pairs of present simples.
+    pub pairs: usize,
+    /// Certified edges.
+    pub edges: usize,
+    /// Certified non-edges, by kind.
+    pub non_edges: BTreeMap<NonEdgeKind, usize>,
+    /// Unresolved pairs (0 on every module tested so far).
+    pub unresolved: usize,
+    /// Pairs allowed by the PL Schur lemma (`ker L ⊆ ker L'`): an upper bound for edges.
+    pub pl_schur_bound: usize,
+}
+
+impl ModuleStats {
+    /// The counts of a certified graph.
+    pub fn of(graph: &InteractionGraph) -> ModuleStats {
+        let mut s = ModuleStats {
+            simples: graph.graph.node_count(),
+            pairs: graph.pairs.len(),
+            ..ModuleStats::default()
+        };
+        for p in &graph.pairs {
+            if p.kernel_rule {
+                s.pl_schur_bound += 1;
+            }
+            match non_edge_kind(p) {
+                Some(k) => *s.non_edges.entry(k).or_default() += 1,
+                None if p.is_edge() => s.edges += 1,
+                None => s.unresolved += 1,
+            }
+        }
+        s
+    }
+
+    /// Non-edges the character table of `G` does not explain (centralizer or certificate).
+    pub fn beyond_kernel_rule(&self) -> usize {
+        [NonEdgeKind::Centralizer, NonEdgeKind::Certificate]
+            .iter()
+            .map(|k| self.non_edges.get(k).copied().unwrap_or(0))
+            .sum()
+    }
+
+    /// As JSON.
+    pub fn to_json(&self) -> Value {
+        json!({
+            "simples": self.simples,
+            "pairs": self.pairs,
+            "edges": self.edges,
+            "pl_schur_bound": self.pl_schur_bound,
+            "non_edges": self.non_edges.iter().map(|(k, v)| (k.name().to_string(), json!(v))).collect::<serde_json::Map<_, _>>(),
+            "beyond_kernel_rule": self.beyond_kernel_rule(),
+            "unresolved": self.unresolved,
+        })
+    }
+}
+
+/// The kind of a certified non-edge, `None` for edges and unresolved pairs.
+pub fn non_edge_kind(p: &crate::pl::PairResult) -> Option<NonEdgeKind> {
+    match &p.verdict {
+        Verdict::NonEdge(crate::pl::Obstruction::Linear) => Some(NonEdgeKind::Linear),
+        Verdict::NonEdge(_) => Some(match p.reason_kind {
+            Some(ReasonKind::Kernel) => NonEdgeKind::Kernel,
+            Some(ReasonKind::Centralizer) => NonEdgeKind::Centralizer,
+            None => NonEdgeKind::Certificate,
+        }),
+        _ => None,
+    }
+}
+
+/// One transitive module `R^{G/H}`.
+#[derive(Clone, Debug)]
+pub struct EnumeratedModule {
+    /// The class of `H` (label `H1`, `H2`, ... in the order of the list).
+    pub subgroup: SubgroupClass,
+    /// Its certified interaction graph.
+    pub graph: InteractionGraph,
+    /// Its counts.
+    pub stats: ModuleStats,
+}
+
+/// A real simple of `G` as listed in the enumeration.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SimpleInfo {
+    /// `L0`, `L1`, ...
+    pub label: String,
+    /// `dim_R L`.
+    pub dim: u64,
+    /// `real`, `complex`, `quaternionic`.
+    pub kind: String,
+    /// `|ker L|`.
+    pub kernel_order: u64,
+    /// `|ker^± L|`.
+    pub pm_kernel_order: u64,
+}
+
+/// The enumeration of all transitive modules of one group.
+#[derive(Clone, Debug)]
+pub struct Enumeration {
+    /// Group name.
+    pub group_name: String,
+    /// `|G|`.
+    pub group_order: u64,
+    /// Generators in GAP notation.
+    pub generators: Vec<String>,
+    /// The activation's name.
+    pub activation: String,
+    /// The bias, if any.
+    pub bias: Option<Q>,
+    /// All real simples of `G`.
+    pub simples: Vec<SimpleInfo>,
+    /// One module per conjugacy class of subgroups, ascending by `|H|`.
+    pub modules: Vec<EnumeratedModule>,
+}
+
+/// For one ordered pair of simples, where it is an edge and where a non-edge.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PairOccurrence {
+    /// Module positions (0-based) where the pair is an edge.
+    pub edge_in: Vec<usize>,
+    /// Module positions where both simples are present and the pair is a certified
+    /// non-edge, with the kind.
+    pub non_edge_in: Vec<(usize, NonEdgeKind)>,
+}
+
+impl Enumeration {
+    /// Solve and certify `R^{G/H}` for every conjugacy class of subgroups `H` of `group`.
+    ///
+    /// Arguments: the group, the solver options (activation, bias, seeds), the limits.
+    ///
+    /// Returns the enumeration, modules in the order of [`SubgroupClasses::compute`].
+    ///
+    /// Errors: those of the character table, of the subgroup classes
+    /// (`--max-subgroups`), of the module (`--max-points`, `--max-order`), and any
+    /// certificate the independent checker rejects (verification).
+    ///
+    /// Complexity: one character table, the subgroup classes, then per class one solve
+    /// and one certification of a module with `|G : H|` points (the regular module,
+    /// `H = 1`, dominates).
+    ///
+    /// Reference: THEORY §4–§5; Gibson, Tubbenhauer, Williamson, arXiv:2408.00949.
+    ///
+    /// ```
+    /// use plrep::enumerate::Enumeration;
+    /// use plrep::group::{spec::parse_group, Limits};
+    /// use plrep::pl::{Activation, SolverOptions};
+    /// let e = Enumeration::compute(&parse_group("S3").unwrap(), &SolverOptions::new(Activation::Relu), &Limits::default()).unwrap();
+    /// assert_eq!(e.modules.len(), 4); // 1, C2, C3, S3
+    /// assert!(e.modules.iter().all(|m| m.graph.certified && m.stats.unresolved == 0));
+    /// ```
+    pub fn compute(
+        group: &PermGroup,
+        options: &SolverOptions,
+        limits: &Limits,
+    ) -> Result<Enumeration> {
+        let data = GroupData::new(group, limits)?;
+        let subgroups =
+            SubgroupClasses::compute(&data.group, &data.elements, &data.classes, limits)?;
+        let mut modules = Vec::with_capacity(subgroups.classes.len());
+        for class in subgroups.classes {
+            let module = PlModule::on(&data, &class.action(), limits)?;
+            let graph = InteractionGraph::certified(&module, options)?;
+            let stats = ModuleStats::of(&graph);
+            modules.push(EnumeratedModule {
+                subgroup: class,
+                graph,
+                stats,
+            });
+        }
+        let order_of = |c: &[usize]| c.iter().map(|&k| data.classes.sizes[k]).sum::<u64>();
+        let simples = data
+            .simples
+            .simples
+            .iter()
+            .map(|s| SimpleInfo {
+                label: s.label.clone(),
+                dim: s.dim,
+                kind: s.kind.name().to_string(),
+                kernel_order: order_of(&s.kernel),
+                pm_kernel_order: order_of(&s.pm_kernel()),
+            })
+            .collect();
+        let group_name = group.name().map(str::to_string).unwrap_or_else(|| {
+            let g: Vec<String> = group.generators().iter().map(|g| g.to_string()).collect();
+            g.join(",")
+        });
+        Ok(Enumeration {
+            group_name,
+            group_order: data.elements.len() as u64,
+            generators: group.generators().iter().map(|g| g.to_string()).collect(),
+            activation: options.activation.name(),
+            bias: options.bias.clone(),
+            simples,
+            modules,
+        })
+    }
+
+    /// The label of module `i`: `H1`, `H2`, ...
+    pub fn subgroup_label(i: usize) -> String {
+        format!("H{}", i + 1)
+    }
+
+    /// For every ordered pair `(L, L')` (indices into [`Enumeration::simples`]) present together in some module, where
+    /// it is an edge and where a non-edge; keys in the order of the simples.
+    pub fn pair_occurrences(&self) -> BTreeMap<(usize, usize), PairOccurrence> {
+        let mut out: BTreeMap<(usize, usize), PairOccurrence> = BTreeMap::new();
+        for (m, module) in self.modules.iter().enumerate() {
+            for p in &module.graph.pairs {
+                // Pairs name simples by their index among all real simples of G.
+                let entry = out.entry((p.from, p.to)).or_default();
+                if p.is_edge() {
+                    entry.edge_in.push(m);
+                } else if let Some(k) = non_edge_kind(p) {
+                    entry.non_edge_in.push((m, k));
+                }
+            }
+        }
+        out
+    }
+
+    /// The JSON document `plrep.enumerate.v1`.
+    pub fn to_json(&self) -> Value {
+        let label = |i: usize| self.simples[i].label.clone();
+        let modules: Vec<Value> = self
+            .modules
+            .iter()
+            .enumerate()
+            .map(|(i, m)| {
+                let h = &m.subgroup;
+                json!({
+                    "label": Self::subgroup_label(i),
+                    "order": h.order,
+                    "index": h.index,
+                    "generators": h.generators.iter().map(|g| g.to_string()).collect::<Vec<_>>(),
+                    "normalizer_order": h.normalizer_order,
+                    "normalizer_generators": h.normalizer_generators.iter().map(|g| g.to_string()).collect::<Vec<_>>(),
+                    "conjugates": h.length,
+                    "normal": h.is_normal(),
+                    "centralizer_order": h.weyl_order(),
+                    "simples": m.graph.graph.node_weights().map(|v| json!([v.label, v.multiplicity])).collect::<Vec<_>>(),
+                    "stats": m.stats.to_json(),
+                    "graph": m.graph.to_json(),
+                })
+            })
+            .collect();
+        let pairs: Vec<Value> = self
+            .pair_occurrences()
+            .into_iter()
+            .map(|((a, b), o)| {
+                json!({
+                    "from": label(a),
+                    "to": label(b),
+                    "edge_in": o.edge_in.iter().map(|&m| Self::subgroup_label(m)).collect::<Vec<_>>(),
+                    "non_edge_in": o.non_edge_in.iter().map(|&(m, k)| json!([Self::subgroup_label(m), k.name()])).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        json!({
+            "schema": "plrep.enumerate.v1",
+            "group": {"name": self.group_name, "order": self.group_order, "generators": self.generators},
+            "activation": self.activation,
+            "bias": self.bias.as_ref().map(|b| b.to_string()),
+            "certified": true,
+            "simples": self.simples.iter().map(|s| json!({
+                "label": s.label, "dim": s.dim, "type": s.kind,
+                "kernel_order": s.kernel_order, "pm_kernel_order": s.pm_kernel_order,
+            })).collect::<Vec<_>>(),
+            "subgroups": modules,
+            "pairs": pairs,
+        })
+    }
+}

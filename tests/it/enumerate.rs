@@ -1,0 +1,211 @@
+//! `plrep enumerate` and `plrep subgroups`: every transitive module of a group, each
+//! graph certified; the number of modules is GAP's number of subgroup classes; the
+//! coset modules agree with the same G-sets built directly (regular, natural).
+
+use crate::cli::{fails, json, stdout};
+use crate::solver::reference_groups;
+use plrep::enumerate::{Enumeration, ModuleStats};
+use plrep::graph::InteractionGraph;
+use plrep::group::gset::ActionSpec;
+use plrep::group::{spec::parse_group, Limits};
+use plrep::pl::{Activation, PlModule, SolverOptions};
+use std::collections::BTreeSet;
+
+fn enumerate(name: &str, act: &str) -> Enumeration {
+    Enumeration::compute(
+        &parse_group(name).unwrap(),
+        &SolverOptions::new(Activation::parse(act).unwrap()),
+        &Limits::default(),
+    )
+    .unwrap()
+}
+
+fn edges(g: &InteractionGraph) -> BTreeSet<(String, String)> {
+    g.edge_labels().into_iter().collect()
+}
+
+/// Laws of every enumerated module: certified, nothing unresolved, |X| = |G:H|, the
+/// simples' dimensions times multiplicities add up to |X|, edges within the PL-Schur
+/// bound, and the pairs partition into edges and kinds of non-edges.
+fn check_laws(e: &Enumeration) {
+    for m in &e.modules {
+        let g = &m.graph;
+        assert!(g.certified);
+        assert_eq!(
+            g.unresolved(),
+            0,
+            "{} H of order {}",
+            e.group_name,
+            m.subgroup.order
+        );
+        assert_eq!(g.points as u64, m.subgroup.index);
+        let dim: u64 = g.graph.node_weights().map(|v| v.dim * v.multiplicity).sum();
+        assert_eq!(dim, m.subgroup.index);
+        assert_eq!(m.stats, ModuleStats::of(g));
+        assert!(m.stats.edges <= m.stats.pl_schur_bound);
+        let non: usize = m.stats.non_edges.values().sum();
+        assert_eq!(m.stats.edges + non + m.stats.unresolved, m.stats.pairs);
+        assert_eq!(m.stats.pairs, m.stats.simples * m.stats.simples);
+    }
+}
+
+#[test]
+fn module_counts_are_gap_subgroup_class_counts() {
+    let text = std::fs::read_to_string(crate::solver::data("subgroup-classes.json")).unwrap();
+    let gap: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let count = |file: &str| {
+        gap["groups"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["file"] == file)
+            .unwrap()["classes"]
+            .as_u64()
+            .unwrap() as usize
+    };
+    let wanted = [
+        "S4", "D8", "Q8", "A5", "A4", "D12", "C12", "Dic3", "SL2_3", "C2xC2xC2", "C3xS3", "Q16",
+        "PSL2_7",
+    ];
+    let groups = reference_groups();
+    for name in wanted {
+        let g = &groups.iter().find(|(n, _)| n == name).unwrap().1;
+        for act in ["relu", "abs"] {
+            let e = Enumeration::compute(
+                g,
+                &SolverOptions::new(Activation::parse(act).unwrap()),
+                &Limits::default(),
+            )
+            .unwrap();
+            assert_eq!(e.modules.len(), count(name), "{name}");
+            check_laws(&e);
+        }
+    }
+    // The numbers, stated independently of the data file.
+    for (name, n) in [("S4", 11), ("D8", 8), ("Q8", 6), ("A5", 9)] {
+        assert_eq!(enumerate(name, "relu").modules.len(), n);
+    }
+}
+
+#[test]
+fn coset_modules_agree_with_the_same_gsets_built_directly() {
+    for name in ["S4", "A5", "D8", "Q8", "C6"] {
+        let g = parse_group(name).unwrap();
+        let e = enumerate(name, "relu");
+        let options = SolverOptions::new(Activation::Relu);
+        let direct = |action: &str| {
+            let m =
+                PlModule::new(&g, &ActionSpec::parse(action).unwrap(), &Limits::default()).unwrap();
+            InteractionGraph::certified(&m, &options).unwrap()
+        };
+        // H = 1 is the regular module, H = G the trivial one.
+        assert_eq!(e.modules[0].subgroup.order, 1);
+        assert_eq!(
+            edges(&e.modules[0].graph),
+            edges(&direct("regular")),
+            "{name}"
+        );
+        let top = e.modules.last().unwrap();
+        assert_eq!(top.subgroup.index, 1);
+        assert_eq!(
+            edges(&top.graph),
+            BTreeSet::from([("L0".to_string(), "L0".to_string())])
+        );
+        // The natural action of a transitive group is G/Stab(1): some class of index
+        // `degree` with the same graph (transitive groups only).
+        if g.orbits().len() == 1 {
+            let natural = direct("natural");
+            assert!(
+                e.modules
+                    .iter()
+                    .filter(|m| m.subgroup.index as usize == g.degree())
+                    .any(|m| edges(&m.graph) == edges(&natural)
+                        && m.graph.graph.node_count() == natural.graph.node_count()),
+                "{name}"
+            );
+        }
+    }
+}
+
+#[test]
+fn pair_summary_is_the_union_of_the_module_graphs() {
+    let e = enumerate("S4", "relu");
+    let occ = e.pair_occurrences();
+    for (i, m) in e.modules.iter().enumerate() {
+        for (a, b) in edges(&m.graph) {
+            let key = (
+                e.simples.iter().position(|s| s.label == a).unwrap(),
+                e.simples.iter().position(|s| s.label == b).unwrap(),
+            );
+            assert!(occ[&key].edge_in.contains(&i));
+        }
+    }
+    let total_edges: usize = e.modules.iter().map(|m| m.stats.edges).sum();
+    assert_eq!(
+        total_edges,
+        occ.values().map(|o| o.edge_in.len()).sum::<usize>()
+    );
+    // S4 on the cosets of a double transposition's group: the centralizer (N(H)/H of
+    // order 4) excludes edges the kernels of S4 allow.
+    assert!(e.modules.iter().any(|m| m.stats.beyond_kernel_rule() > 0));
+}
+
+#[test]
+fn enumerate_snapshots() {
+    insta::assert_snapshot!("enumerate_s4_relu", stdout(&["enumerate", "S4"]));
+    insta::assert_snapshot!(
+        "enumerate_d8_abs_markdown",
+        stdout(&[
+            "enumerate",
+            "D8",
+            "--activation",
+            "abs",
+            "--format",
+            "markdown"
+        ])
+    );
+    insta::assert_snapshot!(
+        "enumerate_q8_latex",
+        stdout(&["enumerate", "Q8", "--format", "latex"])
+    );
+    insta::assert_snapshot!("subgroups_a5", stdout(&["subgroups", "A5"]));
+}
+
+#[test]
+fn enumerate_json_document() {
+    let doc = json(&["enumerate", "S3", "--activation", "abs"]);
+    assert_eq!(doc["schema"], "plrep.enumerate.v1");
+    assert_eq!(doc["group"]["order"], 6);
+    let subs = doc["subgroups"].as_array().unwrap();
+    assert_eq!(subs.len(), 4);
+    let orders: Vec<u64> = subs.iter().map(|s| s["order"].as_u64().unwrap()).collect();
+    assert_eq!(orders, [1, 2, 3, 6]);
+    for s in subs {
+        assert_eq!(s["graph"]["schema"], "plrep.graph.v1");
+        assert_eq!(s["graph"]["certified"], true);
+        assert_eq!(
+            s["order"].as_u64().unwrap() * s["index"].as_u64().unwrap(),
+            6
+        );
+        assert_eq!(s["graph"]["action"]["points"], s["index"]);
+    }
+    let sub = json(&["subgroups", "S4"]);
+    assert_eq!(sub["schema"], "plrep.subgroups.v1");
+    assert_eq!(sub["classes"], 11);
+    assert_eq!(sub["subgroups"], 30);
+    // Same input, same bytes.
+    assert_eq!(
+        stdout(&["enumerate", "A4", "--format", "json"]),
+        stdout(&["enumerate", "A4", "--format", "json"])
+    );
+}
+
+#[test]
+fn enumerate_errors_are_one_line() {
+    let e = fails(&["enumerate", "S4", "--format", "svg"], 2);
+    assert!(e.contains("enumerate"), "{e}");
+    let e = fails(&["enumerate", "S4", "--max-subgroups", "3"], 3);
+    assert!(e.contains("--max-subgroups"), "{e}");
+    fails(&["enumerate", "S4", "--activation", "tanh"], 2);
+    fails(&["subgroups", "NoSuchGroup"], 2);
+}
