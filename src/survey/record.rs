@@ -21,23 +21,23 @@
 //! * `beyond_ker_pm`: non-edges with `ker^± L ⊆ ker L'` (rule (a) allows them): where the
 //!   `ker^±` rule of `G` is not enough to predict the graph;
 //! * `centralizer_explained`: non-edges whose group-theoretic reason (the solver's
-//!   [`PairResult::explanation`]) is a centralizer element of `G` in `Sym(X)` acting by
-//!   incompatible scalars — a symmetry of `Ĝ = <G, C_{Sym(X)}(G)>`, not of `G`;
+//!   [`crate::pl::PairResult::reason_kind`]) is a centralizer element of `G` in `Sym(X)`
+//!   acting by incompatible scalars — a symmetry of `Ĝ = <G, C_{Sym(X)}(G)>`, not of `G`;
 //! * `unexplained`: non-edges certified by a block space or a Hadamard sum for which
 //!   neither a kernel rule nor a centralizer scalar gives a reason;
 //! * `g_hat_mattered = centralizer_explained + unexplained`: the non-edges that no
-//!   kernel rule of `G` explains (the solver's kernel rule is `ker^±` for even and, off
+//!   kernel rule of `G` explains (`beyond_kernel_rule` of `plrep enumerate`,
+//!   [`crate::enumerate::ModuleStats::beyond_kernel_rule`]) (the solver's kernel rule is `ker^±` for even and, off
 //!   the diagonal, homogeneous activations without bias, `ker` otherwise). Non-edges of
 //!   a linear activation (isotypic orthogonality) are never counted.
 
+use crate::enumerate::{non_edge_kind, NonEdgeKind};
 use crate::error::{Error, Result};
 use crate::graph::InteractionGraph;
 use crate::group::gset::ActionSpec;
 use crate::group::subgroups::{SubgroupClass, SubgroupClasses};
 use crate::group::{Limits, PermGroup};
-use crate::pl::{
-    exists_table, GroupData, Obstruction, PairResult, PlModule, SolverOptions, Verdict,
-};
+use crate::pl::{exists_table, GroupData, PlModule, SolverOptions, Verdict};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
@@ -46,9 +46,6 @@ use std::time::Instant;
 
 /// The records' schema.
 pub const SCHEMA: &str = "plrep.survey.v1";
-
-/// The prefix of the solver's centralizer explanations (see `src/pl/solver.rs`).
-const CENTRALIZER_PREFIX: &str = "the centralizer element";
 
 /// Which modules of each group a survey solves.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -202,15 +199,15 @@ pub fn module_stats(graph: &InteractionGraph, data: &GroupData) -> Result<Module
                 }
                 s.edges += 1;
             }
-            Verdict::NonEdge(o) => {
+            Verdict::NonEdge(_) => {
                 s.non_edges += 1;
                 if p.rule_a {
                     s.beyond_ker_pm += 1;
                 }
-                match classify(p, o) {
-                    Reason::Kernel | Reason::Linear => {}
-                    Reason::Centralizer => s.centralizer_explained += 1,
-                    Reason::Unexplained => s.unexplained += 1,
+                match non_edge_kind(p) {
+                    Some(NonEdgeKind::Centralizer) => s.centralizer_explained += 1,
+                    Some(NonEdgeKind::Certificate) => s.unexplained += 1,
+                    _ => {}
                 }
             }
             Verdict::Unresolved {
@@ -232,24 +229,6 @@ pub fn module_stats(graph: &InteractionGraph, data: &GroupData) -> Result<Module
         )));
     }
     Ok(s)
-}
-
-enum Reason {
-    Linear,
-    Kernel,
-    Centralizer,
-    Unexplained,
-}
-
-fn classify(p: &PairResult, o: &Obstruction) -> Reason {
-    if matches!(o, Obstruction::Linear) {
-        return Reason::Linear;
-    }
-    match &p.explanation {
-        None => Reason::Unexplained,
-        Some(e) if e.starts_with(CENTRALIZER_PREFIX) => Reason::Centralizer,
-        Some(_) => Reason::Kernel,
-    }
 }
 
 /// One module's record and how long it took (the time stays out of the record).
@@ -431,7 +410,7 @@ pub fn survey_group(name: &str, group: &PermGroup, options: &SurveyOptions) -> V
                         c.classes
                             .into_iter()
                             .enumerate()
-                            .map(|(i, h)| Job::Module(h.action(), Some((i, h)))),
+                            .map(|(i, h)| Job::Module(h.action(), Some((i + 1, h)))),
                     ),
                     Err(e) => jobs.push(Job::Failed("transitive".to_string(), e)),
                 }

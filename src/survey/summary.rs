@@ -5,6 +5,7 @@
 //! or a re-run with nothing left to compute) summarises every group file present.
 
 use crate::error::{Error, Result};
+use crate::report::escape::latex_escape;
 use crate::survey::record::{ModuleStats, SCHEMA};
 use serde_json::Value;
 use std::fmt::Write as _;
@@ -21,7 +22,8 @@ pub struct Row {
     /// The action spec.
     pub action: String,
     /// `(class number, |H|, |G:H|)` for a transitive module (the class number is the
-    /// position in the group's list of subgroup classes, ascending `|H|`).
+    /// 1-based position in the group's list of subgroup classes, ascending `|H|`, as the
+    /// labels `H1, H2, ...` of `plrep enumerate`).
     pub subgroup: Option<(u64, u64, u64)>,
     /// The activation's name.
     pub activation: String,
@@ -306,29 +308,6 @@ pub fn markdown(rows: &[Row]) -> String {
         }
     }
     s
-}
-
-/// Escape text for LaTeX (`\ & % $ # _ { } ~ ^`).
-///
-/// ```
-/// use plrep::survey::summary::latex_escape;
-/// assert_eq!(latex_escape("PSL2_7 & 50%"), "PSL2\\_7 \\& 50\\%");
-/// ```
-pub fn latex_escape(s: &str) -> String {
-    let mut out = String::new();
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\textbackslash{}"),
-            '&' | '%' | '$' | '#' | '_' | '{' | '}' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '~' => out.push_str("\\textasciitilde{}"),
-            '^' => out.push_str("\\textasciicircum{}"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// The LaTeX summary: two booktabs `tabular`s (modules, per-group totals), each a
