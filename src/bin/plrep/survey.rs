@@ -240,10 +240,25 @@ fn survey(a: &SurveyArgs, format: Format, output: Option<&Path>, limits: &Limits
         .num_threads(jobs)
         .build()
         .map_err(|e| Error::verification(format!("cannot start the thread pool: {e}")))?;
-    // Panics inside a module are caught and recorded; keep the default hook from
-    // printing them over the progress bar.
+    // Panics inside a group or module are caught and recorded as error records: report
+    // each on one line (above the progress bar) instead of the default hook's message.
     let hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(|_| {}));
+    let bar_for_hook = bar.clone();
+    std::panic::set_hook(Box::new(move |info| {
+        let at = info
+            .location()
+            .map_or(String::new(), |l| format!(" at {}:{}", l.file(), l.line()));
+        let payload = info.payload();
+        let msg = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default()
+            .replace(['\n', '\r'], " ");
+        bar_for_hook.suspend(|| {
+            eprintln!("warning: internal panic{at}: {msg} (recorded as an error record; please report this)")
+        });
+    }));
     let results: Vec<Result<Done>> = pool.install(|| {
         todo.par_iter()
             .map(|(_, g, file)| {
