@@ -15,7 +15,10 @@
 //! * `E(n)` is `exp(2 pi i / n)`; cyclotomic values print in GAP notation.
 //! * Dihedral groups are named by their order: `D8` has order 8.
 //!
-//! The library does no I/O; the `plrep` binary is a thin command line over it.
+//! The library does no I/O beyond reading group files and directories named on the
+//! command line ([`group::spec::load_group`], [`survey::groups`]); the `plrep` binary
+//! is a thin command line over it (it writes every file, runs the threads and draws the
+//! progress).
 
 pub mod arith;
 pub mod character;
@@ -29,5 +32,6 @@ pub mod group;
 pub mod lattice;
 pub mod pl;
 pub mod report;
+pub mod survey;
 
 pub use error::{Error, Result};

@@ -1,6 +1,7 @@
 //! Group specifications: catalog names, generator strings in GAP cycle notation, and
-//! JSON documents with a `"generators"` array. The library does no I/O: the command
-//! line reads a file and hands its text to [`group_from_json`].
+//! JSON documents with a `"generators"` array. [`group_from_json`] parses a document's
+//! text; [`load_group`] (the command line's GROUP argument) and [`read_group_file`] are
+//! the only functions here that read files.
 //!
 //! A spec is read as generators when it starts with `(` or `perm:`, and as a catalog
 //! name ([`crate::group::catalog::lookup`]) otherwise.
@@ -17,6 +18,7 @@ use crate::error::{Error, Result};
 use crate::group::catalog;
 use crate::group::perm::Perm;
 use crate::group::permgroup::PermGroup;
+use std::path::Path;
 
 /// Parse a group given by a catalog name (`C8`, `D8`, `S4`, `PSL(2,7)`, `C2xS3`, named
 /// groups from `data/`) or by generators (`"(1,2,3)(4,5),(1,2)"`, optional `perm:`).
@@ -194,4 +196,73 @@ pub fn group_from_json(text: &str, fallback_name: &str) -> Result<PermGroup> {
         ));
     }
     Ok(PermGroup::new(degree, gens)?.with_name(name))
+}
+
+/// Resolve a GROUP argument of the command line: generators (see
+/// [`looks_like_generators`]), a JSON group file (a `.json` suffix, a path separator, or
+/// an existing file that is not a catalog name), or a catalog name.
+///
+/// # Arguments
+/// * `spec` — the argument as given.
+///
+/// # Returns
+/// The group, named by the catalog name, the file's `"name"` (else its stem), or the
+/// generator text.
+///
+/// # Errors
+/// Bad input for unparsable specs and files; [`Error::Io`] for unreadable files.
+///
+/// # Complexity
+/// Reading the file (if any) plus Schreier–Sims on the generators.
+///
+/// ```
+/// use plrep::group::spec::load_group;
+/// assert_eq!(load_group("S4").unwrap().name(), Some("S4"));
+/// assert_eq!(load_group("(1,2,3),(1,2)").unwrap().degree(), 3);
+/// assert!(load_group("no/such/file.json").is_err());
+/// ```
+pub fn load_group(spec: &str) -> Result<PermGroup> {
+    if looks_like_generators(spec) {
+        return parse_group(spec);
+    }
+    let path = Path::new(spec);
+    let file_like =
+        spec.ends_with(".json") || spec.contains('/') || spec.contains(std::path::MAIN_SEPARATOR);
+    if file_like {
+        return read_group_file(path);
+    }
+    match parse_group(spec) {
+        Ok(g) => Ok(g),
+        Err(e) if path.is_file() => read_group_file(path).map_err(|_| e),
+        Err(e) => Err(e),
+    }
+}
+
+/// Read a JSON group file (see [`group_from_json`]); the file stem names the group when
+/// the document has no `"name"`.
+///
+/// # Errors
+/// [`Error::Io`] if the file cannot be read; bad input (prefixed by the path) if it is
+/// not a group document.
+///
+/// # Complexity
+/// Linear in the file size plus Schreier–Sims on the generators.
+///
+/// ```
+/// use plrep::group::spec::read_group_file;
+/// let e = read_group_file(std::path::Path::new("no/such/file.json")).unwrap_err();
+/// assert_eq!(e.exit_code(), 2);
+/// ```
+pub fn read_group_file(path: &Path) -> Result<PermGroup> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        Error::Io(format!(
+            "cannot read the group file '{}': {e}",
+            path.display()
+        ))
+    })?;
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("group");
+    group_from_json(&text, stem).map_err(|e| match e {
+        Error::BadInput { what, hint } => Error::bad(format!("{}: {what}", path.display()), hint),
+        e => e,
+    })
 }

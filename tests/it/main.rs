@@ -16,3 +16,4 @@ mod report;
 mod solver;
 mod spec;
 mod subgroups;
+mod survey;

@@ -6,46 +6,14 @@ use num_bigint::BigUint;
 use num_traits::ToPrimitive;
 use plrep::group::catalog::{self, catalog_names};
 use plrep::group::gset::{ActionSpec, GSet};
-use plrep::group::spec::{group_from_json, looks_like_generators, parse_group};
 use plrep::group::{ConjugacyClasses, Limits, Perm, PermGroup};
 use plrep::{Error, Result};
 use serde::Serialize;
 use serde_json::Value;
 use std::fmt::Write as _;
-use std::path::Path;
 
-/// Resolve GROUP: generators, a JSON file (`.json` suffix, a path separator, or an
-/// existing file that is not a catalog name), or a catalog name.
-pub(crate) fn load_group(spec: &str) -> Result<PermGroup> {
-    if looks_like_generators(spec) {
-        return parse_group(spec);
-    }
-    let path = Path::new(spec);
-    let file_like =
-        spec.ends_with(".json") || spec.contains('/') || spec.contains(std::path::MAIN_SEPARATOR);
-    if file_like {
-        return read_group_file(path);
-    }
-    match parse_group(spec) {
-        Ok(g) => Ok(g),
-        Err(e) if path.is_file() => read_group_file(path).map_err(|_| e),
-        Err(e) => Err(e),
-    }
-}
-
-fn read_group_file(path: &Path) -> Result<PermGroup> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        Error::Io(format!(
-            "cannot read the group file '{}': {e}",
-            path.display()
-        ))
-    })?;
-    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("group");
-    group_from_json(&text, stem).map_err(|e| match e {
-        Error::BadInput { what, hint } => Error::bad(format!("{}: {what}", path.display()), hint),
-        e => e,
-    })
-}
+/// Resolve GROUP (the library's [`plrep::group::spec::load_group`]).
+pub(crate) use plrep::group::spec::load_group;
 
 /// An order as a JSON number when it fits in a `u64`, else as a decimal string.
 fn big_json(n: &BigUint) -> Value {

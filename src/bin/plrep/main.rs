@@ -1,7 +1,8 @@
 //! The `plrep` command line (thin: parse, call the library, print).
 //!
-//! Exit status: 0 success, 2 bad input (including usage errors), 3 a limit was
-//! exceeded (the message names the flag), 4 an internal self-check failed.
+//! Exit status: 0 success, 1 `survey` finished but some records are errors or have
+//! unresolved pairs, 2 bad input (including usage errors), 3 a limit was exceeded (the
+//! message names the flag), 4 an internal self-check failed.
 //! Errors are one line on stderr: `error: <what> (<hint>)`.
 
 mod activation;
@@ -10,6 +11,7 @@ mod enumerate;
 mod examples;
 mod fourier;
 mod pl_cmds;
+mod survey;
 mod tables;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -262,6 +264,11 @@ enum Command {
         /// The example to reproduce (see `plrep examples`).
         name: Option<String>,
     },
+    /// Interaction graphs of many groups and modules in one batch: parallel (--jobs),
+    /// resumable (re-run into the same --out), shardable (--shard i/n); one JSONL file
+    /// per group and Markdown/LaTeX/CSV summaries in DIR. Exit 1 if some record is an
+    /// error or has unresolved pairs.
+    Survey(survey::SurveyArgs),
     /// Check an --activation value and print its canonical spelling (for scripts; the
     /// commands using activations arrive with the solver).
     #[command(hide = true)]
@@ -376,6 +383,14 @@ fn real_main() -> i32 {
             .and_then(|()| {
                 examples::examples(name.as_deref(), cli.global.format == Format::Json, &limits)
             }),
+        Command::Survey(args) => {
+            return survey::run(
+                args,
+                cli.global.format,
+                cli.global.output.as_deref(),
+                &limits,
+            )
+        }
         Command::CheckActivation { activation } => {
             activation::parse_activation_name(activation).map(|a| a + "\n")
         }
@@ -418,7 +433,7 @@ fn clap_error(e: clap::Error) -> i32 {
             0
         }
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            eprintln!("error: no command given (commands are info, classes, gset, table, lattice, fourier, graph, solve, compare, exists; run 'plrep --help' for usage)");
+            eprintln!("error: no command given (commands are info, classes, gset, table, lattice, fourier, graph, solve, compare, exists, survey; run 'plrep --help' for usage)");
             2
         }
         _ => {

@@ -1,0 +1,357 @@
+//! `plrep survey`: many groups and modules in one batch, in parallel, resumable and
+//! shardable. The library (`plrep::survey`) computes the records and the summaries; this
+//! file writes the files, runs the thread pool and draws the progress.
+//!
+//! Exit status: 0 when every record of this shard is ok with no unresolved pair, 1 when
+//! some record of this shard is an error record or has unresolved pairs (the survey
+//! still completes and writes every file), 2 bad input (including a manifest mismatch),
+//! as every command.
+
+use crate::Format;
+use clap::Args;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use plrep::group::Limits;
+use plrep::pl::{parse_bias, Activation, SolverOptions};
+use plrep::survey::groups::{expand, SurveyGroup};
+use plrep::survey::layout::{group_file_name, is_group_file, Manifest, Shard};
+use plrep::survey::record::{survey_group, ActionChoice, SurveyOptions};
+use plrep::survey::summary;
+use plrep::{Error, Result};
+use rayon::prelude::*;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// The options of `plrep survey`.
+#[derive(Debug, Args)]
+pub(crate) struct SurveyArgs {
+    /// Catalog names (S4, PSL(2,7)), ranges (C1..C60, D2..D40, S3..S6, Q8..Q24,
+    /// PSL2_5..PSL2_13), JSON group files, or directories of them.
+    #[arg(required = true, value_name = "GROUPS")]
+    groups: Vec<String>,
+    /// regular, transitive (every R^{G/H}, one per class of subgroups H), or an action
+    /// spec (natural, subsets:K, tuples:K, conjugation, cosets:<generators>); repeat the
+    /// flag for several.
+    #[arg(long = "actions", value_name = "ACTION", default_value = "regular")]
+    actions: Vec<String>,
+    /// relu, abs, identity, leaky:<p>, hardtanh, square.
+    #[arg(long, default_value = "relu", allow_hyphen_values = true)]
+    activation: String,
+    /// Add the invariant vector q*(1,...,1) before the activation (rational q).
+    #[arg(long, value_name = "q", allow_hyphen_values = true)]
+    bias: Option<String>,
+    /// Random vectors the witness search tries per source simple.
+    #[arg(long, value_name = "N", default_value_t = 8)]
+    seeds: u64,
+    /// The survey directory (created if missing; a run into an existing survey
+    /// directory resumes it).
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+    /// Worker threads (default: the available parallelism).
+    #[arg(long, value_name = "N")]
+    jobs: Option<usize>,
+    /// Run only shard i of n (1-based): the groups at positions p with p % n == i - 1.
+    #[arg(long, value_name = "i/n")]
+    shard: Option<String>,
+    /// Recompute the group files present in DIR that hold error records.
+    #[arg(long)]
+    retry_errors: bool,
+    /// No progress bar and no closing report on stderr.
+    #[arg(long)]
+    quiet: bool,
+}
+
+/// Run the survey and return the exit status.
+pub(crate) fn run(
+    args: &SurveyArgs,
+    format: Format,
+    output: Option<&Path>,
+    limits: &Limits,
+) -> i32 {
+    match survey(args, format, output, limits) {
+        Ok(code) => code,
+        Err(e) => crate::report(&e),
+    }
+}
+
+fn io_err(what: &str, path: &Path, e: std::io::Error) -> Error {
+    Error::Io(format!("cannot {what} '{}': {e}", path.display()))
+}
+
+/// Write `text` to `path` through a temporary file in the same directory and a rename,
+/// so that a file present under its final name is always complete.
+fn write_atomic(path: &Path, text: &str) -> Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
+    let tmp = dir.join(format!(".{name}.tmp.{}", std::process::id()));
+    std::fs::write(&tmp, text).map_err(|e| io_err("write", &tmp, e))?;
+    std::fs::rename(&tmp, path).map_err(|e| io_err("rename into", path, e))
+}
+
+/// Append one group's timings to `DIR/timings.tsv` in one write (with the header when
+/// the file is new).
+fn append_timings(dir: &Path, lines: &str) -> Result<()> {
+    let path = dir.join("timings.tsv");
+    if let Ok(mut f) = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+    {
+        f.write_all(b"file\tgroup\tmodule\tseconds\n")
+            .map_err(|e| io_err("write", &path, e))?;
+    }
+    let mut f = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&path)
+        .map_err(|e| io_err("open", &path, e))?;
+    f.write_all(lines.as_bytes())
+        .map_err(|e| io_err("write", &path, e))
+}
+
+/// The group files present in `dir`, sorted by name, with their text.
+fn group_files(dir: &Path) -> Result<Vec<(String, String)>> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map_err(|e| io_err("read the directory", dir, e))?
+        .filter_map(|e| e.ok())
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|n| is_group_file(n))
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|n| {
+            let p = dir.join(&n);
+            let text = std::fs::read_to_string(&p).map_err(|e| io_err("read", &p, e))?;
+            Ok((n, text))
+        })
+        .collect()
+}
+
+/// One computed group.
+struct Done {
+    name: String,
+    seconds: f64,
+}
+
+fn survey(a: &SurveyArgs, format: Format, output: Option<&Path>, limits: &Limits) -> Result<i32> {
+    let started = Instant::now();
+    format.require("survey", &[Format::Text])?;
+    if output.is_some() {
+        return Err(Error::bad(
+            "survey writes its files into --out DIR, not -o",
+            "drop -o; the results are DIR/*.jsonl and DIR/summary.{md,tex,csv}",
+        ));
+    }
+    let activation = Activation::parse(&a.activation)?;
+    let bias = a.bias.as_deref().map(parse_bias).transpose()?;
+    if a.seeds == 0 {
+        return Err(Error::bad(
+            "--seeds 0 allows no witness search",
+            "use --seeds 1 or more (default 8)",
+        ));
+    }
+    let actions = a
+        .actions
+        .iter()
+        .map(|s| ActionChoice::parse(s))
+        .collect::<Result<Vec<_>>>()?;
+    let shard = a
+        .shard
+        .as_deref()
+        .map(Shard::parse)
+        .transpose()?
+        .unwrap_or(Shard::ALL);
+    let jobs = match a.jobs {
+        Some(0) => {
+            return Err(Error::bad(
+                "--jobs 0 runs nothing",
+                "use --jobs 1 or more (default: the available parallelism)",
+            ))
+        }
+        Some(n) => n,
+        None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+    };
+    let mut solver = SolverOptions::new(activation).with_bias(bias);
+    solver.seeds = a.seeds;
+    let groups = expand(&a.groups)?;
+    let dir = &a.out;
+    std::fs::create_dir_all(dir).map_err(|e| io_err("create the directory", dir, e))?;
+    let manifest = Manifest {
+        groups: a.groups.clone(),
+        expanded: groups.iter().map(|g| g.name.clone()).collect(),
+        actions: actions.iter().map(|x| x.to_string()).collect(),
+        activation: solver.activation.name(),
+        bias: solver.bias.as_ref().map(|q| q.to_string()),
+        seeds: solver.seeds,
+    };
+    let manifest_path = dir.join("survey.json");
+    if manifest_path.exists() {
+        let old = std::fs::read_to_string(&manifest_path)
+            .map_err(|e| io_err("read", &manifest_path, e))?;
+        manifest.check(&old, &dir.display().to_string())?;
+    } else {
+        write_atomic(&manifest_path, &manifest.to_json())?;
+    }
+
+    // This shard's groups: those whose file is present are done (resume).
+    let total = groups.len();
+    let mine: Vec<(usize, &SurveyGroup, String)> = groups
+        .iter()
+        .enumerate()
+        .filter(|(p, _)| shard.contains(*p))
+        .map(|(p, g)| (p, g, group_file_name(p, total, &g.name)))
+        .collect();
+    let mut todo = Vec::new();
+    let mut present = 0usize;
+    for (p, g, file) in &mine {
+        let path = dir.join(file);
+        let redo = path.exists()
+            && a.retry_errors
+            && std::fs::read_to_string(&path)
+                .map_err(|e| io_err("read", &path, e))?
+                .lines()
+                .any(|l| l.contains("\"status\":\"error\""));
+        if path.exists() && !redo {
+            present += 1;
+        } else {
+            todo.push((*p, *g, file.clone()));
+        }
+    }
+
+    let options = SurveyOptions {
+        actions,
+        solver,
+        limits: limits.clone(),
+    };
+    let bar = ProgressBar::with_draw_target(
+        Some(todo.len() as u64),
+        if !a.quiet && std::io::stderr().is_terminal() {
+            ProgressDrawTarget::stderr()
+        } else {
+            ProgressDrawTarget::hidden()
+        },
+    );
+    if let Ok(style) = ProgressStyle::with_template(
+        "{elapsed_precise} [{bar:30}] {pos}/{len} groups, eta {eta} {msg}",
+    ) {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .build()
+        .map_err(|e| Error::verification(format!("cannot start the thread pool: {e}")))?;
+    // Panics inside a group or module are caught and recorded as error records: report
+    // each on one line (above the progress bar) instead of the default hook's message.
+    let hook = std::panic::take_hook();
+    let bar_for_hook = bar.clone();
+    std::panic::set_hook(Box::new(move |info| {
+        let at = info
+            .location()
+            .map_or(String::new(), |l| format!(" at {}:{}", l.file(), l.line()));
+        let payload = info.payload();
+        let msg = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default()
+            .replace(['\n', '\r'], " ");
+        bar_for_hook.suspend(|| {
+            eprintln!("warning: internal panic{at}: {msg} (recorded as an error record; please report this)")
+        });
+    }));
+    let results: Vec<Result<Done>> = pool.install(|| {
+        todo.par_iter()
+            .map(|(_, g, file)| {
+                let t = Instant::now();
+                let outcomes = survey_group(&g.name, &g.group, &options);
+                let mut text = String::new();
+                let mut timings = String::new();
+                for m in &outcomes {
+                    text.push_str(&m.record.to_string());
+                    text.push('\n');
+                    timings.push_str(&format!(
+                        "{file}\t{}\t{}\t{:.6}\n",
+                        g.name, m.action, m.seconds
+                    ));
+                }
+                write_atomic(&dir.join(file), &text)?;
+                append_timings(dir, &timings)?;
+                bar.set_message(g.name.clone());
+                bar.inc(1);
+                Ok(Done {
+                    name: g.name.clone(),
+                    seconds: t.elapsed().as_secs_f64(),
+                })
+            })
+            .collect()
+    });
+    std::panic::set_hook(hook);
+    bar.finish_and_clear();
+    let done = results.into_iter().collect::<Result<Vec<_>>>()?;
+
+    // Summaries of every group file present (all shards), and this shard's counts.
+    let files = group_files(dir)?;
+    let rows = summary::rows(&files)?;
+    write_atomic(&dir.join("summary.md"), &summary::markdown(&rows))?;
+    write_atomic(&dir.join("summary.tex"), &summary::latex(&rows))?;
+    write_atomic(&dir.join("summary.csv"), &summary::csv(&rows))?;
+    let my_files: std::collections::HashSet<&str> =
+        mine.iter().map(|(_, _, f)| f.as_str()).collect();
+    let my_rows = summary::rows(
+        &files
+            .iter()
+            .filter(|(n, _)| my_files.contains(n.as_str()))
+            .cloned()
+            .collect::<Vec<_>>(),
+    )?;
+    let errors = my_rows.iter().filter(|r| r.status() == "error").count();
+    let unresolved = my_rows
+        .iter()
+        .filter(|r| r.status() == "UNRESOLVED")
+        .count();
+    if !a.quiet {
+        let shard_text = if shard == Shard::ALL {
+            String::new()
+        } else {
+            format!(" in shard {}/{}", shard.index, shard.count)
+        };
+        eprintln!(
+            "survey: {} groups{shard_text}: {} computed, {present} already present; {} records: {} ok, {errors} error records, {unresolved} with unresolved pairs",
+            mine.len(),
+            done.len(),
+            my_rows.len(),
+            my_rows.len() - errors - unresolved
+        );
+        eprintln!(
+            "summaries of the {} group files in {}: summary.md, summary.tex, summary.csv",
+            files.len(),
+            dir.display()
+        );
+        let mut slow: Vec<&Done> = done.iter().collect();
+        slow.sort_by(|x, y| y.seconds.total_cmp(&x.seconds));
+        let slowest: Vec<String> = slow
+            .iter()
+            .take(5)
+            .map(|d| format!("{} {:.2} s", d.name, d.seconds))
+            .collect();
+        eprintln!(
+            "total {:.2} s{}",
+            started.elapsed().as_secs_f64(),
+            if slowest.is_empty() {
+                String::new()
+            } else {
+                format!("; slowest groups: {}", slowest.join(", "))
+            }
+        );
+    }
+    if errors + unresolved > 0 {
+        if a.quiet {
+            eprintln!(
+                "survey: {errors} error records, {unresolved} with unresolved pairs (see {})",
+                dir.join("summary.md").display()
+            );
+        }
+        return Ok(1);
+    }
+    Ok(0)
+}

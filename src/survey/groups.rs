@@ -1,0 +1,253 @@
+//! The group list of a survey: every GROUPS argument expanded, in order, without
+//! duplicates.
+//!
+//! An argument is
+//! * a range `FAMa..FAMb` of a catalog family with one integer parameter (`C1..C60`,
+//!   `D2..D40`, `S3..S6`, `Q8..Q24`, `A4..A6`, `Dic2..Dic6`, `PSL2_5..PSL2_13`); the
+//!   members are the family's names between the endpoints (inclusive, ascending): every
+//!   `n` for `C`, `S`, `A`, `Dic`; the even `n` for `D` (dihedral groups are named by
+//!   their order); the multiples of 4 for `Q`; the primes for `PSL2_`. The endpoints
+//!   must be members themselves (`D3..D9` is an error naming `D3`). `C1..60` is short
+//!   for `C1..C60`;
+//! * a directory: every `*.json` group file in it, sorted by file name;
+//! * anything [`load_group`] accepts: a catalog name (`S4`, `PSL(2,7)`, `C2xS3`), a JSON
+//!   group file, or generators in GAP notation.
+//!
+//! An argument is read as a range when it contains `..`, has no path separator and is
+//! not an existing path.
+
+use crate::error::{Error, Result};
+use crate::group::catalog;
+use crate::group::spec::{load_group, read_group_file};
+use crate::group::PermGroup;
+use std::path::Path;
+
+/// Most members one range may have (a typo like `C1..C1000000` should be an error).
+pub const MAX_RANGE_MEMBERS: u64 = 10_000;
+
+/// The range families (prefixes).
+const FAMILIES: &[&str] = &["C", "D", "Q", "S", "A", "Dic", "PSL2_"];
+
+const RANGE_HINT: &str = "write FAMILY<a>..FAMILY<b> with a <= b, e.g. C1..C60, D2..D40, S3..S6; range families are C, D, Q, S, A, Dic, PSL2_";
+
+/// One group of a survey.
+#[derive(Clone, Debug)]
+pub struct SurveyGroup {
+    /// Its name (catalog name, the file's `"name"` or stem, or the generator text).
+    pub name: String,
+    /// Where it came from: the argument, the range member, or the file path.
+    pub source: String,
+    /// The group.
+    pub group: PermGroup,
+}
+
+/// Whether `arg` is read as a range (contains `..`, no path separator, not an existing
+/// path).
+///
+/// ```
+/// use plrep::survey::groups::is_range;
+/// assert!(is_range("C1..C6"));
+/// assert!(!is_range("S4"));
+/// assert!(!is_range("../groups"));
+/// ```
+pub fn is_range(arg: &str) -> bool {
+    arg.contains("..")
+        && !arg.contains('/')
+        && !arg.contains(std::path::MAIN_SEPARATOR)
+        && !Path::new(arg).exists()
+}
+
+fn split_number(s: &str) -> (&str, Option<u64>) {
+    let prefix = s.trim_end_matches(|c: char| c.is_ascii_digit());
+    let digits = &s[prefix.len()..];
+    (prefix, digits.parse::<u64>().ok())
+}
+
+fn is_prime(n: u64) -> bool {
+    n >= 2 && (2..).take_while(|d| d * d <= n).all(|d| n % d != 0)
+}
+
+/// The member names of a range `FAMa..FAMb` (see the module documentation).
+///
+/// # Arguments
+/// * `arg` — the range text, e.g. `C1..C6`.
+///
+/// # Returns
+/// The member names, ascending (`D2..D8` → `D2, D4, D6, D8`).
+///
+/// # Errors
+/// Bad input (with a hint) for malformed ranges, unknown families, different families
+/// on the two sides, `a > b`, and more than [`MAX_RANGE_MEMBERS`] members. Whether
+/// each member is a valid catalog name is checked by [`expand`], not here.
+///
+/// # Complexity
+/// `O(b - a)` (trial division for `PSL2_`).
+///
+/// ```
+/// use plrep::survey::groups::range_members;
+/// assert_eq!(range_members("D2..D8").unwrap(), ["D2", "D4", "D6", "D8"]);
+/// assert_eq!(range_members("C3..5").unwrap(), ["C3", "C4", "C5"]);
+/// assert_eq!(range_members("PSL2_4..PSL2_7").unwrap(), ["PSL2_4", "PSL2_5", "PSL2_7"]);
+/// assert!(range_members("C5..C2").is_err());
+/// assert!(range_members("C2..S5").is_err());
+/// ```
+pub fn range_members(arg: &str) -> Result<Vec<String>> {
+    let bad = |what: String| Error::bad(what, RANGE_HINT);
+    let Some((a, b)) = arg.split_once("..") else {
+        return Err(bad(format!("'{arg}' is not a range")));
+    };
+    let (fam, lo) = split_number(a.trim());
+    let (fam_b, hi) = split_number(b.trim());
+    let (Some(lo), Some(hi)) = (lo, hi) else {
+        return Err(bad(format!("bad range '{arg}': both ends need a number")));
+    };
+    if fam.is_empty() {
+        return Err(bad(format!("bad range '{arg}': no family before {lo}")));
+    }
+    if !fam_b.is_empty() && fam_b != fam {
+        return Err(bad(format!(
+            "bad range '{arg}': the ends are in different families ({fam} and {fam_b})"
+        )));
+    }
+    if !FAMILIES.contains(&fam) {
+        return Err(bad(format!(
+            "bad range '{arg}': '{fam}' is not a range family"
+        )));
+    }
+    if lo > hi {
+        return Err(bad(format!("bad range '{arg}': {lo} > {hi}")));
+    }
+    if hi - lo >= MAX_RANGE_MEMBERS {
+        return Err(bad(format!(
+            "the range '{arg}' has more than {MAX_RANGE_MEMBERS} members"
+        )));
+    }
+    let member = |n: u64| match fam {
+        "D" => n % 2 == 0,
+        "Q" => n % 4 == 0,
+        "PSL2_" => is_prime(n),
+        _ => true,
+    };
+    // The endpoints are always listed, so that an invalid one is reported by name.
+    Ok((lo..=hi)
+        .filter(|&n| n == lo || n == hi || member(n))
+        .map(|n| format!("{fam}{n}"))
+        .collect())
+}
+
+/// The `*.json` files of a directory, sorted by file name.
+fn json_files(dir: &Path) -> Result<Vec<std::path::PathBuf>> {
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        Error::Io(format!(
+            "cannot read the directory '{}': {e}",
+            dir.display()
+        ))
+    })?;
+    let mut files = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| {
+            Error::Io(format!(
+                "cannot read the directory '{}': {e}",
+                dir.display()
+            ))
+        })?;
+        let p = entry.path();
+        if p.is_file() && p.extension().is_some_and(|x| x == "json") {
+            files.push(p);
+        }
+    }
+    files.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
+    if files.is_empty() {
+        return Err(Error::bad(
+            format!(
+                "the directory '{}' has no *.json group files",
+                dir.display()
+            ),
+            "a group file is {\"generators\": [\"(1,2,3)\", ...], \"name\": ...}",
+        ));
+    }
+    Ok(files)
+}
+
+/// Expand the GROUPS arguments of `plrep survey` into the survey's group list.
+///
+/// # Arguments
+/// * `args` — the arguments as given (see the module documentation).
+///
+/// # Returns
+/// The groups in the order given (ranges ascending, directories by file name), each
+/// once: a later group with the same name and generators as an earlier one is dropped.
+///
+/// # Errors
+/// Bad input for an empty list, a malformed range, a range member the catalog rejects
+/// (named, with the range), unknown names and malformed files; [`Error::Io`] for
+/// unreadable files and directories.
+///
+/// # Complexity
+/// One Schreier–Sims run per group (no enumeration, no tables).
+///
+/// ```
+/// use plrep::survey::groups::expand;
+/// let args: Vec<String> = ["C2..C4", "S3", "C3"].iter().map(|s| s.to_string()).collect();
+/// let g = expand(&args).unwrap();
+/// let names: Vec<&str> = g.iter().map(|g| g.name.as_str()).collect();
+/// assert_eq!(names, ["C2", "C3", "C4", "S3"]);
+/// assert!(expand(&["D2..D5".to_string()]).unwrap_err().to_string().contains("D5"));
+/// ```
+pub fn expand(args: &[String]) -> Result<Vec<SurveyGroup>> {
+    if args.is_empty() {
+        return Err(Error::bad(
+            "no GROUPS given",
+            "e.g. plrep survey C1..C12 S4 --out DIR",
+        ));
+    }
+    let mut out: Vec<SurveyGroup> = Vec::new();
+    let mut push = |g: SurveyGroup| {
+        let key = |x: &PermGroup| -> Vec<String> {
+            x.generators().iter().map(|p| p.to_string()).collect()
+        };
+        let k = key(&g.group);
+        if !out
+            .iter()
+            .any(|h| h.name == g.name && h.group.degree() == g.group.degree() && key(&h.group) == k)
+        {
+            out.push(g);
+        }
+    };
+    for arg in args {
+        let path = Path::new(arg);
+        if path.is_dir() {
+            for f in json_files(path)? {
+                let group = read_group_file(&f)?;
+                push(SurveyGroup {
+                    name: group.name().unwrap_or("group").to_string(),
+                    source: f.display().to_string(),
+                    group,
+                });
+            }
+        } else if is_range(arg) {
+            for m in range_members(arg)? {
+                let group = catalog::lookup(&m).map_err(|e| match e {
+                    Error::BadInput { what, hint } => Error::bad(
+                        format!("{m} (a member of the range {arg}) is not in the catalog: {what}"),
+                        hint,
+                    ),
+                    e => e,
+                })?;
+                push(SurveyGroup {
+                    name: m.clone(),
+                    source: m,
+                    group,
+                });
+            }
+        } else {
+            let group = load_group(arg)?;
+            push(SurveyGroup {
+                name: group.name().unwrap_or("group").to_string(),
+                source: arg.clone(),
+                group,
+            });
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,455 @@
+//! The records of a survey: one `plrep.survey.v1` JSON object per group and module,
+//! with the module's statistics and its certified interaction graph.
+//!
+//! A record is
+//! ```text
+//! {"schema": "plrep.survey.v1", "group": name, "group_order": |G|, "action": spec,
+//!  "subgroup": {"class", "order", "index", "generators", "normalizer_order"} | null,
+//!  "activation", "bias": "p/q" | null, "status": "ok" | "error",
+//!  "error": message | null, "error_kind": "bad_input" | "limit" | "verification" |
+//!  "io" | "panic" | null, "stats": {...} | null, "graph": plrep.graph.v1 | null}
+//! ```
+//! Everything in a record is deterministic (no timings): the same survey gives the same
+//! bytes whatever the threads did.
+//!
+//! ## Statistics ([`ModuleStats`])
+//! Over the ordered pairs `(L, L')` of real simples present in `R^X`:
+//! * `edges`, `non_edges`, `unresolved` (certified verdicts; `unresolved` should be 0);
+//! * `pl_schur_bound`: pairs with `ker L ⊆ ker L'`, for which a nonzero PL map exists at
+//!   all ([`crate::pl::exists_table`], THEORY T3). Every edge is such a pair (checked:
+//!   a violation is a verification error), so `edges <= pl_schur_bound`;
+//! * `beyond_ker_pm`: non-edges with `ker^± L ⊆ ker L'` (rule (a) allows them): where the
+//!   `ker^±` rule of `G` is not enough to predict the graph;
+//! * `centralizer_explained`: non-edges whose group-theoretic reason (the solver's
+//!   [`crate::pl::PairResult::reason_kind`]) is a centralizer element of `G` in `Sym(X)`
+//!   acting by incompatible scalars — a symmetry of `Ĝ = <G, C_{Sym(X)}(G)>`, not of `G`;
+//! * `unexplained`: non-edges certified by a block space or a Hadamard sum for which
+//!   neither a kernel rule nor a centralizer scalar gives a reason;
+//! * `g_hat_mattered = centralizer_explained + unexplained`: the non-edges that no
+//!   kernel rule of `G` explains (`beyond_kernel_rule` of `plrep enumerate`,
+//!   [`crate::enumerate::ModuleStats::beyond_kernel_rule`]) (the solver's kernel rule is `ker^±` for even and, off
+//!   the diagonal, homogeneous activations without bias, `ker` otherwise). Non-edges of
+//!   a linear activation (isotypic orthogonality) are never counted.
+
+use crate::enumerate::{non_edge_kind, NonEdgeKind};
+use crate::error::{Error, Result};
+use crate::graph::InteractionGraph;
+use crate::group::gset::ActionSpec;
+use crate::group::subgroups::{SubgroupClass, SubgroupClasses};
+use crate::group::{Limits, PermGroup};
+use crate::pl::{exists_table, GroupData, PlModule, SolverOptions, Verdict};
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::time::Instant;
+
+/// The records' schema.
+pub const SCHEMA: &str = "plrep.survey.v1";
+
+/// Which modules of each group a survey solves.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ActionChoice {
+    /// The regular module `R^G`.
+    Regular,
+    /// Every transitive module `R^{G/H}`, one per conjugacy class of subgroups `H`
+    /// (ascending `|H|`).
+    Transitive,
+    /// One action spec (`natural`, `subsets:2`, `cosets:...`, ...).
+    Spec(ActionSpec),
+}
+
+impl ActionChoice {
+    /// Parse `regular`, `transitive`, or an action spec ([`ActionSpec::parse`]).
+    ///
+    /// Errors: bad input for an unknown action (the hint lists `transitive` too).
+    ///
+    /// ```
+    /// use plrep::survey::record::ActionChoice;
+    /// assert_eq!(ActionChoice::parse("transitive").unwrap(), ActionChoice::Transitive);
+    /// assert_eq!(ActionChoice::parse("subsets:2").unwrap().to_string(), "subsets:2");
+    /// assert!(ActionChoice::parse("nope").is_err());
+    /// ```
+    pub fn parse(text: &str) -> Result<ActionChoice> {
+        match text.trim() {
+            "regular" => Ok(ActionChoice::Regular),
+            "transitive" => Ok(ActionChoice::Transitive),
+            s => ActionSpec::parse(s)
+                .map(ActionChoice::Spec)
+                .map_err(|e| match e {
+                    Error::BadInput { what, hint } => Error::bad(
+                        what,
+                        format!("{hint}; a survey also takes transitive (every G/H)"),
+                    ),
+                    e => e,
+                }),
+        }
+    }
+}
+
+impl std::fmt::Display for ActionChoice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ActionChoice::Regular => f.write_str("regular"),
+            ActionChoice::Transitive => f.write_str("transitive"),
+            ActionChoice::Spec(s) => write!(f, "{s}"),
+        }
+    }
+}
+
+/// What a survey computes for every group.
+#[derive(Clone, Debug)]
+pub struct SurveyOptions {
+    /// The actions, in order (a module whose action spec was already listed for the
+    /// group is not solved twice).
+    pub actions: Vec<ActionChoice>,
+    /// Activation, bias, witness budget.
+    pub solver: SolverOptions,
+    /// The size limits.
+    pub limits: Limits,
+}
+
+/// The statistics of one module (see the module documentation for the definitions).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ModuleStats {
+    /// `|X|`.
+    pub points: usize,
+    /// The number of real simples present in `R^X` (the vertices).
+    pub simples: usize,
+    /// Ordered pairs of present simples (`simples^2`).
+    pub pairs: usize,
+    /// Certified edges.
+    pub edges: usize,
+    /// Certified non-edges.
+    pub non_edges: usize,
+    /// Unresolved pairs (should be 0).
+    pub unresolved: usize,
+    /// Unresolved pairs flagged as potential counterexamples to the span conjecture.
+    pub potential_counterexamples: usize,
+    /// Pairs with `ker L ⊆ ker L'` (a nonzero PL map exists at all).
+    pub pl_schur_bound: usize,
+    /// Non-edges that rule (a) (`ker^± L ⊆ ker L'`) allows.
+    pub beyond_ker_pm: usize,
+    /// Non-edges no kernel rule of `G` explains (`centralizer_explained + unexplained`).
+    pub g_hat_mattered: usize,
+    /// Non-edges explained by a centralizer element acting by incompatible scalars.
+    pub centralizer_explained: usize,
+    /// Block-space or Hadamard non-edges without any group-theoretic explanation.
+    pub unexplained: usize,
+}
+
+/// Statistics of a certified graph, with the PL-Schur check.
+///
+/// # Arguments
+/// * `graph` — the certified interaction graph of one module;
+/// * `data` — the group's data (its real simples give the PL-Schur table).
+///
+/// # Returns
+/// The [`ModuleStats`].
+///
+/// # Errors
+/// Verification: an edge between simples with `ker L ⊄ ker L'` (impossible by the
+/// PL Schur lemma), a pair whose `kernel_rule` disagrees with the PL-Schur table, or
+/// more edges than the PL-Schur bound.
+///
+/// # Complexity
+/// `O(k^2 #classes)` for `k` real simples.
+///
+/// ```
+/// use plrep::pl::{Activation, GroupData, PlModule, SolverOptions};
+/// use plrep::graph::InteractionGraph;
+/// use plrep::group::{spec::parse_group, gset::ActionSpec, Limits};
+/// use plrep::survey::record::module_stats;
+/// let limits = Limits::default();
+/// let data = GroupData::new(&parse_group("C4").unwrap(), &limits).unwrap();
+/// let m = PlModule::on(&data, &ActionSpec::Regular, &limits).unwrap();
+/// let g = InteractionGraph::certified(&m, &SolverOptions::new(Activation::Abs)).unwrap();
+/// let s = module_stats(&g, &data).unwrap();
+/// assert_eq!((s.simples, s.edges, s.unresolved), (3, 4, 0));
+/// assert!(s.edges <= s.pl_schur_bound);
+/// ```
+pub fn module_stats(graph: &InteractionGraph, data: &GroupData) -> Result<ModuleStats> {
+    let k = data.simples.len();
+    let table = exists_table(&data.simples);
+    let simples = graph.graph.node_count();
+    let mut s = ModuleStats {
+        points: graph.points,
+        simples,
+        pairs: graph.pairs.len(),
+        ..ModuleStats::default()
+    };
+    for p in &graph.pairs {
+        let nonzero = table[p.from * k + p.to].nonzero;
+        if nonzero != p.kernel_rule {
+            return Err(Error::verification(format!(
+                "the solver's kernel rule for {} -> {} disagrees with the PL-Schur table",
+                data.simples.simples[p.from].label, data.simples.simples[p.to].label
+            )));
+        }
+        if nonzero {
+            s.pl_schur_bound += 1;
+        }
+        match &p.verdict {
+            Verdict::Edge(_) => {
+                if !nonzero {
+                    return Err(Error::verification(format!(
+                        "an edge {} -> {} although ker L is not in ker L' (PL Schur lemma)",
+                        data.simples.simples[p.from].label, data.simples.simples[p.to].label
+                    )));
+                }
+                s.edges += 1;
+            }
+            Verdict::NonEdge(_) => {
+                s.non_edges += 1;
+                if p.rule_a {
+                    s.beyond_ker_pm += 1;
+                }
+                match non_edge_kind(p) {
+                    Some(NonEdgeKind::Centralizer) => s.centralizer_explained += 1,
+                    Some(NonEdgeKind::Certificate) => s.unexplained += 1,
+                    _ => {}
+                }
+            }
+            Verdict::Unresolved {
+                potential_counterexample,
+                ..
+            } => {
+                s.unresolved += 1;
+                if *potential_counterexample {
+                    s.potential_counterexamples += 1;
+                }
+            }
+        }
+    }
+    s.g_hat_mattered = s.centralizer_explained + s.unexplained;
+    if s.edges > s.pl_schur_bound {
+        return Err(Error::verification(format!(
+            "{} edges exceed the PL-Schur bound {}",
+            s.edges, s.pl_schur_bound
+        )));
+    }
+    Ok(s)
+}
+
+/// One module's record and how long it took (the time stays out of the record).
+#[derive(Clone, Debug)]
+pub struct ModuleOutcome {
+    /// The `plrep.survey.v1` record.
+    pub record: Value,
+    /// The action spec (or the requested action, for a group-level error).
+    pub action: String,
+    /// Wall-clock seconds spent on this module (the group's shared data is counted in
+    /// its first module).
+    pub seconds: f64,
+}
+
+impl ModuleOutcome {
+    /// Whether the record is an error record.
+    pub fn is_error(&self) -> bool {
+        self.record["status"] != "ok"
+    }
+}
+
+/// The message of a caught panic.
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        (*s).to_string()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "a panic without a message".to_string()
+    }
+}
+
+/// Run `f`, turning a panic into an error (kind `panic`).
+fn guarded<T>(f: impl FnOnce() -> Result<T>) -> std::result::Result<T, (String, String)> {
+    match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(Ok(v)) => Ok(v),
+        Ok(Err(e)) => Err((kind_name(&e).to_string(), e.to_string())),
+        Err(p) => Err((
+            "panic".to_string(),
+            format!(
+                "internal error (panic): {} (please report this)",
+                panic_message(&*p)
+            ),
+        )),
+    }
+}
+
+fn kind_name(e: &Error) -> &'static str {
+    match e {
+        Error::BadInput { .. } => "bad_input",
+        Error::Limit { .. } => "limit",
+        Error::Verification(_) => "verification",
+        Error::Io(_) => "io",
+    }
+}
+
+fn order_json(g: &PermGroup) -> Value {
+    match g.order_u64() {
+        Some(o) => Value::from(o),
+        None => Value::from(g.order().to_string()),
+    }
+}
+
+struct Header<'a> {
+    name: &'a str,
+    order: Value,
+    activation: String,
+    bias: Option<String>,
+}
+
+impl Header<'_> {
+    fn record(
+        &self,
+        action: &str,
+        subgroup: Option<&(usize, SubgroupClass)>,
+        outcome: std::result::Result<(ModuleStats, Value), (String, String)>,
+    ) -> Value {
+        let subgroup = subgroup.map(|(class, h)| {
+            json!({
+                "class": class,
+                "order": h.order,
+                "index": h.index,
+                "generators": h.generators.iter().map(|p| p.to_string()).collect::<Vec<_>>(),
+                "normalizer_order": h.normalizer_order,
+            })
+        });
+        let (status, error, kind, stats, graph) = match outcome {
+            Ok((s, g)) => ("ok", Value::Null, Value::Null, json!(s), g),
+            Err((kind, msg)) => ("error", json!(msg), json!(kind), Value::Null, Value::Null),
+        };
+        json!({
+            "schema": SCHEMA,
+            "group": self.name,
+            "group_order": self.order,
+            "action": action,
+            "subgroup": subgroup,
+            "activation": self.activation,
+            "bias": self.bias,
+            "status": status,
+            "error": error,
+            "error_kind": kind,
+            "stats": stats,
+            "graph": graph,
+        })
+    }
+}
+
+/// Survey one group: build its data once, then solve and certify every module the
+/// options ask for (in parallel on the current rayon pool), each into one record.
+///
+/// # Arguments
+/// * `name` — the group's name in the records;
+/// * `group` — the group;
+/// * `options` — actions, solver options, limits.
+///
+/// # Returns
+/// One [`ModuleOutcome`] per module, in the order of `options.actions` (transitive
+/// modules by ascending `|H|`). Failures never escape: an error or a panic while
+/// building the group's data or listing its subgroup classes gives one error record per
+/// affected action; one in a module gives that module's error record.
+///
+/// # Complexity
+/// The character table (and, for `transitive`, the subgroup classes) once, plus per
+/// module the solver and the independent checker.
+///
+/// ```
+/// use plrep::pl::{Activation, SolverOptions};
+/// use plrep::group::{catalog::lookup, Limits};
+/// use plrep::survey::record::{survey_group, ActionChoice, SurveyOptions};
+/// let options = SurveyOptions {
+///     actions: vec![ActionChoice::Transitive],
+///     solver: SolverOptions::new(Activation::Relu),
+///     limits: Limits::default(),
+/// };
+/// let out = survey_group("S3", &lookup("S3").unwrap(), &options);
+/// assert_eq!(out.len(), 4); // subgroups 1, C2, C3, S3 up to conjugacy
+/// assert!(out.iter().all(|m| !m.is_error() && m.record["stats"]["unresolved"] == 0));
+/// ```
+pub fn survey_group(name: &str, group: &PermGroup, options: &SurveyOptions) -> Vec<ModuleOutcome> {
+    let header = Header {
+        name,
+        order: order_json(group),
+        activation: options.solver.activation.name(),
+        bias: options.solver.bias.as_ref().map(|q| q.to_string()),
+    };
+    let limits = &options.limits;
+    let start = Instant::now();
+    let data = match guarded(|| GroupData::new(group, limits)) {
+        Ok(d) => d,
+        Err(e) => {
+            let seconds = start.elapsed().as_secs_f64();
+            return options
+                .actions
+                .iter()
+                .map(|a| ModuleOutcome {
+                    record: header.record(&a.to_string(), None, Err(e.clone())),
+                    action: a.to_string(),
+                    seconds,
+                })
+                .collect();
+        }
+    };
+    // The modules: (action spec, subgroup) or a group-level error for one choice.
+    enum Job {
+        Module(ActionSpec, Option<(usize, SubgroupClass)>),
+        Failed(String, (String, String)),
+    }
+    let mut jobs = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for choice in &options.actions {
+        match choice {
+            ActionChoice::Regular => jobs.push(Job::Module(ActionSpec::Regular, None)),
+            ActionChoice::Spec(s) => jobs.push(Job::Module(s.clone(), None)),
+            ActionChoice::Transitive => {
+                match guarded(|| {
+                    SubgroupClasses::compute(&data.group, &data.elements, &data.classes, limits)
+                }) {
+                    Ok(c) => jobs.extend(
+                        c.classes
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, h)| Job::Module(h.action(), Some((i + 1, h)))),
+                    ),
+                    Err(e) => jobs.push(Job::Failed("transitive".to_string(), e)),
+                }
+            }
+        }
+    }
+    jobs.retain(|j| match j {
+        Job::Module(a, _) => seen.insert(a.to_string()),
+        Job::Failed(..) => true,
+    });
+    let shared = start.elapsed().as_secs_f64();
+    let mut out: Vec<ModuleOutcome> = jobs
+        .par_iter()
+        .map(|job| {
+            let t = Instant::now();
+            match job {
+                Job::Failed(action, e) => ModuleOutcome {
+                    record: header.record(action, None, Err(e.clone())),
+                    action: action.clone(),
+                    seconds: 0.0,
+                },
+                Job::Module(action, h) => {
+                    let outcome = guarded(|| {
+                        let module = PlModule::on(&data, action, limits)?;
+                        let graph = InteractionGraph::certified(&module, &options.solver)?;
+                        let stats = module_stats(&graph, &data)?;
+                        Ok((stats, graph.to_json()))
+                    });
+                    ModuleOutcome {
+                        record: header.record(&action.to_string(), h.as_ref(), outcome),
+                        action: action.to_string(),
+                        seconds: t.elapsed().as_secs_f64(),
+                    }
+                }
+            }
+        })
+        .collect();
+    if let Some(first) = out.first_mut() {
+        first.seconds += shared;
+    }
+    out
+}

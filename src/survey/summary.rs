@@ -1,0 +1,451 @@
+//! Summaries of a survey's records: Markdown, LaTeX (booktabs) and CSV tables, one row
+//! per group and module, plus per-group totals (Markdown and LaTeX).
+//!
+//! The summaries are built from the group files' text only, so that any run (any shard,
+//! or a re-run with nothing left to compute) summarises every group file present.
+
+use crate::error::{Error, Result};
+use crate::report::escape::latex_escape;
+use crate::survey::record::{ModuleStats, SCHEMA};
+use serde_json::Value;
+use std::fmt::Write as _;
+
+/// One summary row: one record.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    /// The group's position in the survey (from its file name, `0007-...`).
+    pub position: String,
+    /// The group's name.
+    pub group: String,
+    /// `|G|` as text.
+    pub group_order: String,
+    /// The action spec.
+    pub action: String,
+    /// `(class number, |H|, |G:H|)` for a transitive module (the class number is the
+    /// 1-based position in the group's list of subgroup classes, ascending `|H|`, as the
+    /// labels `H1, H2, ...` of `plrep enumerate`).
+    pub subgroup: Option<(u64, u64, u64)>,
+    /// The activation's name.
+    pub activation: String,
+    /// The bias, if any.
+    pub bias: Option<String>,
+    /// The statistics (`None` for an error record).
+    pub stats: Option<ModuleStats>,
+    /// The error message of an error record.
+    pub error: Option<String>,
+}
+
+impl Row {
+    /// `ok`, `error`, or `UNRESOLVED` (an ok record with unresolved pairs).
+    pub fn status(&self) -> &'static str {
+        match &self.stats {
+            None => "error",
+            Some(s) if s.unresolved > 0 => "UNRESOLVED",
+            Some(_) => "ok",
+        }
+    }
+
+    /// The module as shown in the tables: the action spec, or `G/H<c>, |H| = o, index i`
+    /// (`c` the subgroup class number).
+    pub fn module(&self) -> String {
+        match self.subgroup {
+            Some((c, o, i)) => format!("G/H{c}, |H| = {o}, index {i}"),
+            None => self.action.clone(),
+        }
+    }
+}
+
+/// Parse the rows of group files.
+///
+/// # Arguments
+/// * `files` — `(file name, file text)` pairs, in survey order (file name order).
+///
+/// # Returns
+/// One [`Row`] per record line.
+///
+/// # Errors
+/// Bad input naming the file and line for a line that is not a `plrep.survey.v1`
+/// record (with the hint to delete the file so that a re-run recomputes it).
+///
+/// # Complexity
+/// Linear in the text (the graphs are parsed and dropped).
+///
+/// ```
+/// use plrep::survey::summary::rows;
+/// let line = r#"{"schema":"plrep.survey.v1","group":"C2","group_order":2,"action":"regular","subgroup":null,"activation":"relu","bias":null,"status":"error","error":"boom","error_kind":"panic","stats":null,"graph":null}"#;
+/// let r = rows(&[("0000-C2.jsonl".to_string(), format!("{line}\n"))]).unwrap();
+/// assert_eq!((r[0].position.as_str(), r[0].status()), ("0000", "error"));
+/// assert!(rows(&[("0000-C2.jsonl".to_string(), "{}\n".to_string())]).is_err());
+/// ```
+pub fn rows(files: &[(String, String)]) -> Result<Vec<Row>> {
+    let mut out = Vec::new();
+    for (file, text) in files {
+        let position = file.split('-').next().unwrap_or("").to_string();
+        for (n, line) in text.lines().enumerate() {
+            let bad = || {
+                Error::bad(
+                    format!("{file} line {} is not a {SCHEMA} record", n + 1),
+                    format!("delete {file} and re-run the survey to recompute it"),
+                )
+            };
+            let v: Value = serde_json::from_str(line).map_err(|_| bad())?;
+            if v["schema"] != SCHEMA {
+                return Err(bad());
+            }
+            let text_of = |v: &Value| match v {
+                Value::String(s) => s.clone(),
+                Value::Null => String::new(),
+                v => v.to_string(),
+            };
+            let stats = if v["status"] == "ok" {
+                Some(serde_json::from_value::<ModuleStats>(v["stats"].clone()).map_err(|_| bad())?)
+            } else {
+                None
+            };
+            let subgroup = match &v["subgroup"] {
+                Value::Null => None,
+                h => Some((
+                    h["class"].as_u64().ok_or_else(bad)?,
+                    h["order"].as_u64().ok_or_else(bad)?,
+                    h["index"].as_u64().ok_or_else(bad)?,
+                )),
+            };
+            out.push(Row {
+                position: position.clone(),
+                group: text_of(&v["group"]),
+                group_order: text_of(&v["group_order"]),
+                action: text_of(&v["action"]),
+                subgroup,
+                activation: text_of(&v["activation"]),
+                bias: v["bias"].as_str().map(str::to_string),
+                stats,
+                error: v["error"].as_str().map(str::to_string),
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// Per-group totals.
+struct Totals {
+    position: String,
+    group: String,
+    group_order: String,
+    modules: usize,
+    errors: usize,
+    sum: ModuleStats,
+}
+
+fn totals(rows: &[Row]) -> Vec<Totals> {
+    let mut out: Vec<Totals> = Vec::new();
+    for r in rows {
+        if out
+            .last()
+            .map_or(true, |t| t.position != r.position || t.group != r.group)
+        {
+            out.push(Totals {
+                position: r.position.clone(),
+                group: r.group.clone(),
+                group_order: r.group_order.clone(),
+                modules: 0,
+                errors: 0,
+                sum: ModuleStats::default(),
+            });
+        }
+        let t = out.last_mut().unwrap();
+        t.modules += 1;
+        match &r.stats {
+            None => t.errors += 1,
+            Some(s) => {
+                t.sum.simples += s.simples;
+                t.sum.edges += s.edges;
+                t.sum.non_edges += s.non_edges;
+                t.sum.unresolved += s.unresolved;
+                t.sum.pl_schur_bound += s.pl_schur_bound;
+                t.sum.beyond_ker_pm += s.beyond_ker_pm;
+                t.sum.g_hat_mattered += s.g_hat_mattered;
+                t.sum.centralizer_explained += s.centralizer_explained;
+                t.sum.unexplained += s.unexplained;
+            }
+        }
+    }
+    out
+}
+
+/// The layer options of the rows (`relu, no bias`), several joined by `; ` if mixed.
+fn layers(rows: &[Row]) -> String {
+    let mut seen: Vec<String> = Vec::new();
+    for r in rows {
+        let l = format!(
+            "activation {}, {}",
+            r.activation,
+            r.bias
+                .as_ref()
+                .map_or("no bias".to_string(), |b| format!("bias {b}"))
+        );
+        if !seen.contains(&l) {
+            seen.push(l);
+        }
+    }
+    if seen.is_empty() {
+        "no records".to_string()
+    } else {
+        seen.join("; ")
+    }
+}
+
+fn counts_line(rows: &[Row]) -> String {
+    let groups = totals(rows).len();
+    let errors = rows.iter().filter(|r| r.stats.is_none()).count();
+    let unresolved = rows.iter().filter(|r| r.status() == "UNRESOLVED").count();
+    format!(
+        "{groups} groups, {} modules: {} ok, {errors} errors, {unresolved} with unresolved pairs",
+        rows.len(),
+        rows.len() - errors - unresolved
+    )
+}
+
+fn cells(s: &Option<ModuleStats>) -> [String; 6] {
+    match s {
+        Some(s) => [
+            s.simples.to_string(),
+            s.edges.to_string(),
+            s.pl_schur_bound.to_string(),
+            s.beyond_ker_pm.to_string(),
+            s.g_hat_mattered.to_string(),
+            s.unresolved.to_string(),
+        ],
+        None => Default::default(),
+    }
+    .map(|c| if c.is_empty() { "-".to_string() } else { c })
+}
+
+fn md_escape(s: &str) -> String {
+    s.replace('|', "\\|")
+}
+
+/// The Markdown summary: parameters and counts, the module table, the per-group totals
+/// and the error messages.
+///
+/// Complexity: linear in the number of rows.
+///
+/// ```
+/// use plrep::survey::summary::{markdown, rows};
+/// let line = r#"{"schema":"plrep.survey.v1","group":"C2","group_order":2,"action":"regular","subgroup":null,"activation":"relu","bias":null,"status":"ok","error":null,"error_kind":null,"stats":{"points":2,"simples":2,"pairs":4,"edges":3,"non_edges":1,"unresolved":0,"potential_counterexamples":0,"pl_schur_bound":3,"beyond_ker_pm":0,"g_hat_mattered":0,"centralizer_explained":0,"unexplained":0},"graph":null}"#;
+/// let md = markdown(&rows(&[("0000-C2.jsonl".to_string(), line.to_string())]).unwrap());
+/// assert!(md.contains("| 0000 | C2 | 2 | regular | 2 | 3 | 3 | 0 | 0 | 0 | ok |"));
+/// ```
+pub fn markdown(rows: &[Row]) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "# plrep survey\n");
+    let _ = writeln!(s, "{}; {}.\n", layers(rows), counts_line(rows));
+    let _ = writeln!(
+        s,
+        "Per module R^X: *simples* present, certified *edges*, *PL-Schur* bound (pairs with \
+         ker L ⊆ ker L', a nonzero PL map exists), *beyond ker±* (non-edges that rule (a) \
+         ker^± L ⊆ ker L' allows), *Ĝ mattered* (non-edges no kernel rule of G explains: a \
+         centralizer element of G in Sym(X), or only the block-space certificate), \
+         *unresolved* (must be 0).\n"
+    );
+    let _ = writeln!(s, "## Modules\n");
+    let _ = writeln!(
+        s,
+        "| # | group | \\|G\\| | module | simples | edges | PL-Schur | beyond ker± | Ĝ mattered | unresolved | status |"
+    );
+    let _ = writeln!(s, "|---:|---|---:|---|---:|---:|---:|---:|---:|---:|---|");
+    for r in rows {
+        let c = cells(&r.stats);
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            r.position,
+            md_escape(&r.group),
+            r.group_order,
+            md_escape(&r.module()),
+            c[0],
+            c[1],
+            c[2],
+            c[3],
+            c[4],
+            c[5],
+            r.status()
+        );
+    }
+    let _ = writeln!(s, "\n## Groups\n");
+    let _ = writeln!(
+        s,
+        "| # | group | \\|G\\| | modules | errors | edges | PL-Schur | beyond ker± | Ĝ mattered | unresolved |"
+    );
+    let _ = writeln!(s, "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for t in totals(rows) {
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            t.position,
+            md_escape(&t.group),
+            t.group_order,
+            t.modules,
+            t.errors,
+            t.sum.edges,
+            t.sum.pl_schur_bound,
+            t.sum.beyond_ker_pm,
+            t.sum.g_hat_mattered,
+            t.sum.unresolved
+        );
+    }
+    let errors: Vec<&Row> = rows.iter().filter(|r| r.stats.is_none()).collect();
+    if !errors.is_empty() {
+        let _ = writeln!(s, "\n## Errors\n");
+        for r in errors {
+            let _ = writeln!(
+                s,
+                "- {} {} {}: {}",
+                r.position,
+                r.group,
+                r.module(),
+                r.error.as_deref().unwrap_or("unknown error")
+            );
+        }
+    }
+    s
+}
+
+/// The LaTeX summary: two booktabs `tabular`s (modules, per-group totals), each a
+/// standalone fragment for `\input` (needs `\usepackage{booktabs}`).
+///
+/// Complexity: linear in the number of rows.
+///
+/// ```
+/// use plrep::survey::summary::latex;
+/// let t = latex(&[]);
+/// assert!(t.contains("\\toprule") && t.contains("\\end{tabular}"));
+/// ```
+pub fn latex(rows: &[Row]) -> String {
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "% plrep survey: {}; {}.\n% Needs \\usepackage{{booktabs}}.",
+        layers(rows),
+        counts_line(rows)
+    );
+    let _ = writeln!(s, "\\begin{{tabular}}{{rlrlrrrrrrl}}\n\\toprule");
+    let _ = writeln!(
+        s,
+        "\\# & group & $|G|$ & module & simples & edges & PL-Schur & beyond $\\ker^\\pm$ & $\\hat G$ mattered & unresolved & status \\\\\n\\midrule"
+    );
+    for r in rows {
+        let c = cells(&r.stats);
+        let module = match r.subgroup {
+            Some((c, o, i)) => format!("$G/H_{{{c}}}$, $|H| = {o}$, index {i}"),
+            None => format!("\\texttt{{{}}}", latex_escape(&r.action)),
+        };
+        let _ = writeln!(
+            s,
+            "{} & {} & {} & {} & {} & {} & {} & {} & {} & {} & {} \\\\",
+            r.position,
+            latex_escape(&r.group),
+            r.group_order,
+            module,
+            c[0],
+            c[1],
+            c[2],
+            c[3],
+            c[4],
+            c[5],
+            r.status()
+        );
+    }
+    let _ = writeln!(s, "\\bottomrule\n\\end{{tabular}}\n");
+    let _ = writeln!(s, "\\begin{{tabular}}{{rlrrrrrrrr}}\n\\toprule");
+    let _ = writeln!(
+        s,
+        "\\# & group & $|G|$ & modules & errors & edges & PL-Schur & beyond $\\ker^\\pm$ & $\\hat G$ mattered & unresolved \\\\\n\\midrule"
+    );
+    for t in totals(rows) {
+        let _ = writeln!(
+            s,
+            "{} & {} & {} & {} & {} & {} & {} & {} & {} & {} \\\\",
+            t.position,
+            latex_escape(&t.group),
+            t.group_order,
+            t.modules,
+            t.errors,
+            t.sum.edges,
+            t.sum.pl_schur_bound,
+            t.sum.beyond_ker_pm,
+            t.sum.g_hat_mattered,
+            t.sum.unresolved
+        );
+    }
+    let _ = writeln!(s, "\\bottomrule\n\\end{{tabular}}");
+    s
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// The CSV header line (without the newline).
+pub const CSV_HEADER: &str = "position,group,group_order,action,subgroup_class,subgroup_order,subgroup_index,activation,bias,status,points,simples,pairs,edges,non_edges,unresolved,potential_counterexamples,pl_schur_bound,beyond_ker_pm,g_hat_mattered,centralizer_explained,unexplained";
+
+/// The CSV summary: [`CSV_HEADER`], then one line of plain counts per record (empty
+/// count fields for error records); fields with commas or quotes are quoted (RFC 4180).
+///
+/// Complexity: linear in the number of rows.
+///
+/// ```
+/// use plrep::survey::summary::{csv, CSV_HEADER};
+/// assert_eq!(csv(&[]), format!("{CSV_HEADER}\n"));
+/// ```
+pub fn csv(rows: &[Row]) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "{CSV_HEADER}");
+    for r in rows {
+        let (hc, ho, hi) = match r.subgroup {
+            Some((c, o, i)) => (c.to_string(), o.to_string(), i.to_string()),
+            None => Default::default(),
+        };
+        let counts: Vec<String> = match &r.stats {
+            Some(x) => [
+                x.points,
+                x.simples,
+                x.pairs,
+                x.edges,
+                x.non_edges,
+                x.unresolved,
+                x.potential_counterexamples,
+                x.pl_schur_bound,
+                x.beyond_ker_pm,
+                x.g_hat_mattered,
+                x.centralizer_explained,
+                x.unexplained,
+            ]
+            .iter()
+            .map(|n| n.to_string())
+            .collect(),
+            None => vec![String::new(); 12],
+        };
+        let fields: Vec<String> = [
+            r.position.clone(),
+            r.group.clone(),
+            r.group_order.clone(),
+            r.action.clone(),
+            hc,
+            ho,
+            hi,
+            r.activation.clone(),
+            r.bias.clone().unwrap_or_default(),
+            r.status().to_string(),
+        ]
+        .into_iter()
+        .chain(counts)
+        .map(|f| csv_field(&f))
+        .collect();
+        let _ = writeln!(s, "{}", fields.join(","));
+    }
+    s
+}
