@@ -113,6 +113,10 @@ impl fmt::Display for ActionSpec {
             ActionSpec::Conjugation => f.write_str("conjugation"),
             ActionSpec::Cosets(h) => {
                 f.write_str("cosets:")?;
+                if h.is_empty() {
+                    // The trivial subgroup: `cosets:` alone would not parse back.
+                    return f.write_str("()");
+                }
                 for (i, g) in h.iter().enumerate() {
                     if i > 0 {
                         f.write_str(",")?;

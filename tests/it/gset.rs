@@ -358,6 +358,10 @@ fn action_specs_round_trip() {
         ActionSpec::parse(" subsets: 2 ").unwrap(),
         ActionSpec::Subsets(2)
     );
+    // The trivial subgroup (as listed by `plrep subgroups`) prints as a spec that parses.
+    let trivial = ActionSpec::Cosets(vec![]).to_string();
+    assert_eq!(trivial, "cosets:()");
+    assert!(ActionSpec::parse(&trivial).is_ok());
     for bad in [
         "",
         "foo",
