@@ -13,109 +13,12 @@
 use crate::arith::Q;
 use crate::error::Result;
 use crate::graph::InteractionGraph;
+use crate::graph::{non_edge_kind, GraphStats, NonEdgeKind};
 use crate::group::subgroups::{SubgroupClass, SubgroupClasses};
 use crate::group::{Limits, PermGroup};
-use crate::pl::{GroupData, PlModule, ReasonKind, SolverOptions, Verdict};
+use crate::pl::{GroupData, PlModule, SolverOptions};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
-
-/// Why a certified non-edge holds, coarsest reason first.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum NonEdgeKind {
-    /// The activation is linear (isotypic components are orthogonal).
-    Linear,
-    /// `ker L` or `ker^± L` of `G` is not inside `ker L'`: the character table of `G`.
-    Kernel,
-    /// An element of `C_{Sym(X)}(G)`: the hidden symmetry `Ĝ`.
-    Centralizer,
-    /// Only the block-space (or Hadamard) certificate: no group element explains it.
-    Certificate,
-}
-
-impl NonEdgeKind {
-    /// Short name: `linear`, `kernel`, `centralizer`, `certificate`.
-    pub fn name(self) -> &'static str {
-        match self {
-            NonEdgeKind::Linear => "linear",
-            NonEdgeKind::Kernel => "kernel",
-            NonEdgeKind::Centralizer => "centralizer",
-            NonEdgeKind::Certificate => "certificate",
-        }
-    }
-}
-
-/// Counts for one module.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ModuleStats {
-    /// Real simples present.
-    pub simples: usize,
-    /// Ordered pairs of present simples.
-    pub pairs: usize,
-    /// Certified edges.
-    pub edges: usize,
-    /// Certified non-edges, by kind.
-    pub non_edges: BTreeMap<NonEdgeKind, usize>,
-    /// Unresolved pairs (0 on every module tested so far).
-    pub unresolved: usize,
-    /// Pairs allowed by the PL Schur lemma (`ker L ⊆ ker L'`): an upper bound for edges.
-    pub pl_schur_bound: usize,
-}
-
-impl ModuleStats {
-    /// The counts of a certified graph.
-    pub fn of(graph: &InteractionGraph) -> ModuleStats {
-        let mut s = ModuleStats {
-            simples: graph.graph.node_count(),
-            pairs: graph.pairs.len(),
-            ..ModuleStats::default()
-        };
-        for p in &graph.pairs {
-            if p.kernel_rule {
-                s.pl_schur_bound += 1;
-            }
-            match non_edge_kind(p) {
-                Some(k) => *s.non_edges.entry(k).or_default() += 1,
-                None if p.is_edge() => s.edges += 1,
-                None => s.unresolved += 1,
-            }
-        }
-        s
-    }
-
-    /// Non-edges the character table of `G` does not explain (centralizer or certificate).
-    pub fn beyond_kernel_rule(&self) -> usize {
-        [NonEdgeKind::Centralizer, NonEdgeKind::Certificate]
-            .iter()
-            .map(|k| self.non_edges.get(k).copied().unwrap_or(0))
-            .sum()
-    }
-
-    /// As JSON.
-    pub fn to_json(&self) -> Value {
-        json!({
-            "simples": self.simples,
-            "pairs": self.pairs,
-            "edges": self.edges,
-            "pl_schur_bound": self.pl_schur_bound,
-            "non_edges": self.non_edges.iter().map(|(k, v)| (k.name().to_string(), json!(v))).collect::<serde_json::Map<_, _>>(),
-            "beyond_kernel_rule": self.beyond_kernel_rule(),
-            "unresolved": self.unresolved,
-        })
-    }
-}
-
-/// The kind of a certified non-edge, `None` for edges and unresolved pairs.
-pub fn non_edge_kind(p: &crate::pl::PairResult) -> Option<NonEdgeKind> {
-    match &p.verdict {
-        Verdict::NonEdge(crate::pl::Obstruction::Linear) => Some(NonEdgeKind::Linear),
-        Verdict::NonEdge(_) => Some(match p.reason_kind {
-            Some(ReasonKind::Kernel) => NonEdgeKind::Kernel,
-            Some(ReasonKind::Centralizer) => NonEdgeKind::Centralizer,
-            None => NonEdgeKind::Certificate,
-        }),
-        _ => None,
-    }
-}
 
 /// One transitive module `R^{G/H}`.
 #[derive(Clone, Debug)]
@@ -125,7 +28,7 @@ pub struct EnumeratedModule {
     /// Its certified interaction graph.
     pub graph: InteractionGraph,
     /// Its counts.
-    pub stats: ModuleStats,
+    pub stats: GraphStats,
 }
 
 /// A real simple of `G` as listed in the enumeration.
@@ -209,7 +112,7 @@ impl Enumeration {
         for class in subgroups.classes {
             let module = PlModule::on(&data, &class.action(), limits)?;
             let graph = InteractionGraph::certified(&module, options)?;
-            let stats = ModuleStats::of(&graph);
+            let stats = GraphStats::of(&graph, &data.simples)?;
             modules.push(EnumeratedModule {
                 subgroup: class,
                 graph,
@@ -287,7 +190,7 @@ impl Enumeration {
                     "normal": h.is_normal(),
                     "centralizer_order": h.weyl_order(),
                     "simples": m.graph.graph.node_weights().map(|v| json!([v.label, v.multiplicity])).collect::<Vec<_>>(),
-                    "stats": m.stats.to_json(),
+                    "stats": m.stats,
                     "graph": m.graph.to_json(),
                 })
             })

@@ -3,6 +3,8 @@
 
 pub mod compare;
 pub mod interaction;
+pub mod stats;
 
 pub use compare::{compare, Comparison};
 pub use interaction::{InteractionGraph, Vertex};
+pub use stats::{non_edge_kind, GraphStats, NonEdgeKind};

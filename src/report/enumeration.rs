@@ -3,17 +3,11 @@
 //! `R^{G/H}`, its simples and its edges), and one row per ordered pair `L -> L'` (the
 //! modules where it is an edge, and why it is not an edge elsewhere).
 
-use crate::enumerate::{EnumeratedModule, Enumeration, NonEdgeKind};
+use crate::enumerate::{EnumeratedModule, Enumeration};
+use crate::graph::NonEdgeKind;
 use crate::report::columns::aligned;
 use crate::report::escape::latex_escape;
 use std::fmt::Write as _;
-
-const KINDS: [NonEdgeKind; 4] = [
-    NonEdgeKind::Linear,
-    NonEdgeKind::Kernel,
-    NonEdgeKind::Centralizer,
-    NonEdgeKind::Certificate,
-];
 
 /// The simples of a module with multiplicities: `L0 L2^2`.
 fn simples_cell(m: &EnumeratedModule) -> String {
@@ -64,11 +58,11 @@ fn edges_cell(m: &EnumeratedModule, arrow: &str, sep: &str) -> String {
 }
 
 fn non_edge_counts(m: &EnumeratedModule) -> String {
-    KINDS
-        .iter()
-        .map(|k| m.stats.non_edges.get(k).copied().unwrap_or(0).to_string())
-        .collect::<Vec<_>>()
-        .join("/")
+    let s = &m.stats;
+    format!(
+        "{}/{}/{}/{}",
+        s.linear, s.kernel_explained, s.centralizer_explained, s.unexplained
+    )
 }
 
 fn generators_cell(m: &EnumeratedModule) -> String {
@@ -131,7 +125,7 @@ fn pair_rows(e: &Enumeration) -> Vec<Vec<String>> {
                 format!("{} -> {}", e.simples[a].label, e.simples[b].label),
                 module_list(o.edge_in.iter().copied()),
             ];
-            for k in KINDS {
+            for k in NonEdgeKind::ALL {
                 row.push(module_list(
                     o.non_edge_in
                         .iter()
@@ -190,17 +184,17 @@ const MODULE_HEADER: [&str; 11] = [
 ];
 
 fn beyond_line(e: &Enumeration) -> String {
-    let total: usize = e.modules.iter().map(|m| m.stats.beyond_kernel_rule()).sum();
+    let total: usize = e.modules.iter().map(|m| m.stats.g_hat_mattered).sum();
     let where_: Vec<String> = e
         .modules
         .iter()
         .enumerate()
-        .filter(|(_, m)| m.stats.beyond_kernel_rule() > 0)
+        .filter(|(_, m)| m.stats.g_hat_mattered > 0)
         .map(|(i, m)| {
             format!(
                 "{} ({})",
                 Enumeration::subgroup_label(i),
-                m.stats.beyond_kernel_rule()
+                m.stats.g_hat_mattered
             )
         })
         .collect();

@@ -12,7 +12,7 @@
 //! Everything in a record is deterministic (no timings): the same survey gives the same
 //! bytes whatever the threads did.
 //!
-//! ## Statistics ([`ModuleStats`])
+//! ## Statistics ([`GraphStats`])
 //! Over the ordered pairs `(L, L')` of real simples present in `R^X`:
 //! * `edges`, `non_edges`, `unresolved` (certified verdicts; `unresolved` should be 0);
 //! * `pl_schur_bound`: pairs with `ker L ⊆ ker L'`, for which a nonzero PL map exists at
@@ -26,20 +26,19 @@
 //! * `unexplained`: non-edges certified by a block space or a Hadamard sum for which
 //!   neither a kernel rule nor a centralizer scalar gives a reason;
 //! * `g_hat_mattered = centralizer_explained + unexplained`: the non-edges that no
-//!   kernel rule of `G` explains (`beyond_kernel_rule` of `plrep enumerate`,
-//!   [`crate::enumerate::ModuleStats::beyond_kernel_rule`]) (the solver's kernel rule is `ker^±` for even and, off
+//!   kernel rule of `G` explains (the last count of `plrep enumerate`,
+//!   [`GraphStats::g_hat_mattered`]) (the solver's kernel rule is `ker^±` for even and, off
 //!   the diagonal, homogeneous activations without bias, `ker` otherwise). Non-edges of
 //!   a linear activation (isotypic orthogonality) are never counted.
 
-use crate::enumerate::{non_edge_kind, NonEdgeKind};
 use crate::error::{Error, Result};
+use crate::graph::GraphStats;
 use crate::graph::InteractionGraph;
 use crate::group::gset::ActionSpec;
 use crate::group::subgroups::{SubgroupClass, SubgroupClasses};
 use crate::group::{Limits, PermGroup};
-use crate::pl::{exists_table, GroupData, PlModule, SolverOptions, Verdict};
+use crate::pl::{GroupData, PlModule, SolverOptions};
 use rayon::prelude::*;
-use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::time::Instant;
@@ -107,128 +106,6 @@ pub struct SurveyOptions {
     pub solver: SolverOptions,
     /// The size limits.
     pub limits: Limits,
-}
-
-/// The statistics of one module (see the module documentation for the definitions).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ModuleStats {
-    /// `|X|`.
-    pub points: usize,
-    /// The number of real simples present in `R^X` (the vertices).
-    pub simples: usize,
-    /// Ordered pairs of present simples (`simples^2`).
-    pub pairs: usize,
-    /// Certified edges.
-    pub edges: usize,
-    /// Certified non-edges.
-    pub non_edges: usize,
-    /// Unresolved pairs (should be 0).
-    pub unresolved: usize,
-    /// Unresolved pairs flagged as potential counterexamples to the span conjecture.
-    pub potential_counterexamples: usize,
-    /// Pairs with `ker L ⊆ ker L'` (a nonzero PL map exists at all).
-    pub pl_schur_bound: usize,
-    /// Non-edges that rule (a) (`ker^± L ⊆ ker L'`) allows.
-    pub beyond_ker_pm: usize,
-    /// Non-edges no kernel rule of `G` explains (`centralizer_explained + unexplained`).
-    pub g_hat_mattered: usize,
-    /// Non-edges explained by a centralizer element acting by incompatible scalars.
-    pub centralizer_explained: usize,
-    /// Block-space or Hadamard non-edges without any group-theoretic explanation.
-    pub unexplained: usize,
-}
-
-/// Statistics of a certified graph, with the PL-Schur check.
-///
-/// # Arguments
-/// * `graph` — the certified interaction graph of one module;
-/// * `data` — the group's data (its real simples give the PL-Schur table).
-///
-/// # Returns
-/// The [`ModuleStats`].
-///
-/// # Errors
-/// Verification: an edge between simples with `ker L ⊄ ker L'` (impossible by the
-/// PL Schur lemma), a pair whose `kernel_rule` disagrees with the PL-Schur table, or
-/// more edges than the PL-Schur bound.
-///
-/// # Complexity
-/// `O(k^2 #classes)` for `k` real simples.
-///
-/// ```
-/// use plrep::pl::{Activation, GroupData, PlModule, SolverOptions};
-/// use plrep::graph::InteractionGraph;
-/// use plrep::group::{spec::parse_group, gset::ActionSpec, Limits};
-/// use plrep::survey::record::module_stats;
-/// let limits = Limits::default();
-/// let data = GroupData::new(&parse_group("C4").unwrap(), &limits).unwrap();
-/// let m = PlModule::on(&data, &ActionSpec::Regular, &limits).unwrap();
-/// let g = InteractionGraph::certified(&m, &SolverOptions::new(Activation::Abs)).unwrap();
-/// let s = module_stats(&g, &data).unwrap();
-/// assert_eq!((s.simples, s.edges, s.unresolved), (3, 4, 0));
-/// assert!(s.edges <= s.pl_schur_bound);
-/// ```
-pub fn module_stats(graph: &InteractionGraph, data: &GroupData) -> Result<ModuleStats> {
-    let k = data.simples.len();
-    let table = exists_table(&data.simples);
-    let simples = graph.graph.node_count();
-    let mut s = ModuleStats {
-        points: graph.points,
-        simples,
-        pairs: graph.pairs.len(),
-        ..ModuleStats::default()
-    };
-    for p in &graph.pairs {
-        let nonzero = table[p.from * k + p.to].nonzero;
-        if nonzero != p.kernel_rule {
-            return Err(Error::verification(format!(
-                "the solver's kernel rule for {} -> {} disagrees with the PL-Schur table",
-                data.simples.simples[p.from].label, data.simples.simples[p.to].label
-            )));
-        }
-        if nonzero {
-            s.pl_schur_bound += 1;
-        }
-        match &p.verdict {
-            Verdict::Edge(_) => {
-                if !nonzero {
-                    return Err(Error::verification(format!(
-                        "an edge {} -> {} although ker L is not in ker L' (PL Schur lemma)",
-                        data.simples.simples[p.from].label, data.simples.simples[p.to].label
-                    )));
-                }
-                s.edges += 1;
-            }
-            Verdict::NonEdge(_) => {
-                s.non_edges += 1;
-                if p.rule_a {
-                    s.beyond_ker_pm += 1;
-                }
-                match non_edge_kind(p) {
-                    Some(NonEdgeKind::Centralizer) => s.centralizer_explained += 1,
-                    Some(NonEdgeKind::Certificate) => s.unexplained += 1,
-                    _ => {}
-                }
-            }
-            Verdict::Unresolved {
-                potential_counterexample,
-                ..
-            } => {
-                s.unresolved += 1;
-                if *potential_counterexample {
-                    s.potential_counterexamples += 1;
-                }
-            }
-        }
-    }
-    s.g_hat_mattered = s.centralizer_explained + s.unexplained;
-    if s.edges > s.pl_schur_bound {
-        return Err(Error::verification(format!(
-            "{} edges exceed the PL-Schur bound {}",
-            s.edges, s.pl_schur_bound
-        )));
-    }
-    Ok(s)
 }
 
 /// One module's record and how long it took (the time stays out of the record).
@@ -304,7 +181,7 @@ impl Header<'_> {
         &self,
         action: &str,
         subgroup: Option<&(usize, SubgroupClass)>,
-        outcome: std::result::Result<(ModuleStats, Value), (String, String)>,
+        outcome: std::result::Result<(GraphStats, Value), (String, String)>,
     ) -> Value {
         let subgroup = subgroup.map(|(class, h)| {
             json!({
@@ -436,7 +313,7 @@ pub fn survey_group(name: &str, group: &PermGroup, options: &SurveyOptions) -> V
                     let outcome = guarded(|| {
                         let module = PlModule::on(&data, action, limits)?;
                         let graph = InteractionGraph::certified(&module, &options.solver)?;
-                        let stats = module_stats(&graph, &data)?;
+                        let stats = GraphStats::of(&graph, &data.simples)?;
                         Ok((stats, graph.to_json()))
                     });
                     ModuleOutcome {

@@ -5,8 +5,9 @@
 //! or a re-run with nothing left to compute) summarises every group file present.
 
 use crate::error::{Error, Result};
+use crate::graph::GraphStats;
 use crate::report::escape::latex_escape;
-use crate::survey::record::{ModuleStats, SCHEMA};
+use crate::survey::record::SCHEMA;
 use serde_json::Value;
 use std::fmt::Write as _;
 
@@ -30,7 +31,7 @@ pub struct Row {
     /// The bias, if any.
     pub bias: Option<String>,
     /// The statistics (`None` for an error record).
-    pub stats: Option<ModuleStats>,
+    pub stats: Option<GraphStats>,
     /// The error message of an error record.
     pub error: Option<String>,
 }
@@ -98,7 +99,7 @@ pub fn rows(files: &[(String, String)]) -> Result<Vec<Row>> {
                 v => v.to_string(),
             };
             let stats = if v["status"] == "ok" {
-                Some(serde_json::from_value::<ModuleStats>(v["stats"].clone()).map_err(|_| bad())?)
+                Some(serde_json::from_value::<GraphStats>(v["stats"].clone()).map_err(|_| bad())?)
             } else {
                 None
             };
@@ -133,7 +134,7 @@ struct Totals {
     group_order: String,
     modules: usize,
     errors: usize,
-    sum: ModuleStats,
+    sum: GraphStats,
 }
 
 fn totals(rows: &[Row]) -> Vec<Totals> {
@@ -149,7 +150,7 @@ fn totals(rows: &[Row]) -> Vec<Totals> {
                 group_order: r.group_order.clone(),
                 modules: 0,
                 errors: 0,
-                sum: ModuleStats::default(),
+                sum: GraphStats::default(),
             });
         }
         let t = out.last_mut().unwrap();
@@ -205,7 +206,7 @@ fn counts_line(rows: &[Row]) -> String {
     )
 }
 
-fn cells(s: &Option<ModuleStats>) -> [String; 6] {
+fn cells(s: &Option<GraphStats>) -> [String; 6] {
     match s {
         Some(s) => [
             s.simples.to_string(),

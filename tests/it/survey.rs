@@ -374,21 +374,24 @@ fn transitive_modules_and_where_g_hat_matters() {
     assert_eq!(s["centralizer_explained"], 4);
     assert_eq!(s["g_hat_mattered"], 4);
     assert_eq!(s["unexplained"], 0);
-    // The same count as `plrep enumerate`'s beyond_kernel_rule.
-    let limits = Limits::default();
-    let data = plrep::pl::GroupData::new(&s4.group, &limits).unwrap();
-    let action = plrep::group::gset::ActionSpec::parse("cosets:(1,3)(2,4)").unwrap();
-    let module = plrep::pl::PlModule::on(&data, &action, &limits).unwrap();
-    let graph =
-        plrep::graph::InteractionGraph::certified(&module, &SolverOptions::new(Activation::Relu))
-            .unwrap();
-    let ours = plrep::survey::record::module_stats(&graph, &data).unwrap();
-    let theirs = plrep::enumerate::ModuleStats::of(&graph);
-    assert_eq!(ours.g_hat_mattered, theirs.beyond_kernel_rule());
-    assert_eq!(
-        (ours.edges, ours.pl_schur_bound, ours.unresolved),
-        (theirs.edges, theirs.pl_schur_bound, theirs.unresolved)
+    // The survey's transitive records carry the same statistics as `plrep enumerate`
+    // (two pipelines over the same subgroup classes).
+    let transitive = survey_group(
+        &s4.name,
+        &s4.group,
+        &options(vec![ActionChoice::parse("transitive").unwrap()]),
     );
+    let e = plrep::enumerate::Enumeration::compute(
+        &s4.group,
+        &SolverOptions::new(Activation::Relu),
+        &Limits::default(),
+    )
+    .unwrap();
+    assert_eq!(transitive.len(), e.modules.len());
+    for (r, m) in transitive.iter().zip(&e.modules) {
+        assert_eq!(r.record["stats"], serde_json::to_value(&m.stats).unwrap());
+        assert_eq!(r.record["graph"], m.graph.to_json());
+    }
     // On regular modules rule (a) is exact for abs: nothing beyond ker±.
     let abs = SurveyOptions {
         actions: vec![ActionChoice::Regular],
