@@ -22,3 +22,21 @@ while IFS=$'\t' read -r file title args; do
   "$bin" $args -o "docs/gallery/$file"
   printf '\n## %s\n\n`plrep %s`\n\n![%s](gallery/%s)\n' "$title" "$args" "$title" "$file" >> "$out"
 done < docs/gallery/manifest.tsv
+# The surveys: every transitive module of the 43 reference groups, one page per
+# activation (the survey's own summary.md, unchanged).
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+{
+  printf '\n## Surveys: every transitive module of the 43 reference groups\n\n'
+  echo "All 579 transitive permutation modules R^(G/H) of the 43 reference groups (one per"
+  echo "conjugacy class of subgroups H), each graph certified, 0 unresolved pairs. Per group"
+  echo "and per module: edges against the PL-Schur bound, the non-edges the ker^± rule of G"
+  echo "allows, and those only the centralizer of G in Sym(G/H) (the group Ĝ) or only the"
+  echo "block certificate explains."
+  echo
+} >> "$out"
+for act in relu abs; do
+  "$bin" survey tests/data/reference --actions transitive --activation "$act" --out "$tmp/$act" --quiet
+  cp "$tmp/$act/summary.md" "docs/gallery/survey-reference-transitive-$act.md"
+  printf -- '- [%s](gallery/survey-reference-transitive-%s.md): `plrep survey tests/data/reference --actions transitive --activation %s --out DIR`\n' "$act" "$act" "$act" >> "$out"
+done

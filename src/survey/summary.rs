@@ -248,7 +248,29 @@ pub fn markdown(rows: &[Row]) -> String {
          centralizer element of G in Sym(X), or only the block-space certificate), \
          *unresolved* (must be 0).\n"
     );
-    let _ = writeln!(s, "## Modules\n");
+    let _ = writeln!(s, "## Groups\n");
+    let _ = writeln!(
+        s,
+        "| # | group | \\|G\\| | modules | errors | edges | PL-Schur | beyond ker± | Ĝ mattered | unresolved |"
+    );
+    let _ = writeln!(s, "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for t in totals(rows) {
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            t.position,
+            md_escape(&t.group),
+            t.group_order,
+            t.modules,
+            t.errors,
+            t.sum.edges,
+            t.sum.pl_schur_bound,
+            t.sum.beyond_ker_pm,
+            t.sum.g_hat_mattered,
+            t.sum.unresolved
+        );
+    }
+    let _ = writeln!(s, "\n## Modules\n");
     let _ = writeln!(
         s,
         "| # | group | \\|G\\| | module | simples | edges | PL-Schur | beyond ker± | Ĝ mattered | unresolved | status |"
@@ -270,28 +292,6 @@ pub fn markdown(rows: &[Row]) -> String {
             c[4],
             c[5],
             r.status()
-        );
-    }
-    let _ = writeln!(s, "\n## Groups\n");
-    let _ = writeln!(
-        s,
-        "| # | group | \\|G\\| | modules | errors | edges | PL-Schur | beyond ker± | Ĝ mattered | unresolved |"
-    );
-    let _ = writeln!(s, "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
-    for t in totals(rows) {
-        let _ = writeln!(
-            s,
-            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
-            t.position,
-            md_escape(&t.group),
-            t.group_order,
-            t.modules,
-            t.errors,
-            t.sum.edges,
-            t.sum.pl_schur_bound,
-            t.sum.beyond_ker_pm,
-            t.sum.g_hat_mattered,
-            t.sum.unresolved
         );
     }
     let errors: Vec<&Row> = rows.iter().filter(|r| r.stats.is_none()).collect();

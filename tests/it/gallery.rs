@@ -40,3 +40,38 @@ fn gallery_pictures_are_what_the_code_draws() {
     }
     assert!(checked >= 12, "the gallery lists {checked} pictures");
 }
+
+/// The survey pages are the summaries a fresh survey of the 43 reference groups writes
+/// now (all transitive modules, ReLU and abs): every module certified, none unresolved.
+#[test]
+fn gallery_survey_pages_are_what_a_fresh_survey_writes() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let page = std::fs::read_to_string(root.join("docs/gallery.md")).unwrap();
+    for act in ["relu", "abs"] {
+        let dir =
+            std::env::temp_dir().join(format!("plrep-gallery-survey-{act}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let out = Command::new(env!("CARGO_BIN_EXE_plrep"))
+            .current_dir(&root)
+            .args(["survey", "tests/data/reference", "--actions", "transitive"])
+            .args(["--activation", act, "--quiet", "--out"])
+            .arg(&dir)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "survey {act}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let fresh = std::fs::read_to_string(dir.join("summary.md")).unwrap();
+        let _ = std::fs::remove_dir_all(&dir);
+        assert!(fresh.contains("43 groups, 579 modules: 579 ok, 0 errors, 0 with unresolved pairs"));
+        let file = format!("survey-reference-transitive-{act}.md");
+        let committed = std::fs::read_to_string(root.join("docs/gallery").join(&file)).unwrap();
+        assert!(
+            committed == fresh,
+            "docs/gallery/{file} is stale: run docs/gallery/regenerate.sh"
+        );
+        assert!(page.contains(&format!("(gallery/{file})")));
+    }
+}
