@@ -1,21 +1,12 @@
 //! Benchmarks of the certified interaction graph of the regular module (solve + certify).
 
+mod common;
+use common::group;
+
 use criterion::{criterion_group, criterion_main, Criterion};
 use plrep::group::gset::ActionSpec;
-use plrep::group::spec::{group_from_json, parse_group};
-use plrep::group::{Limits, PermGroup};
+use plrep::group::Limits;
 use plrep::pl::{certify, solve, Activation, PlModule, SolverOptions};
-
-fn group(name: &str) -> PermGroup {
-    let path = format!(
-        "{}/tests/data/reference/{name}.json",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    match std::fs::read_to_string(&path) {
-        Ok(text) => group_from_json(&text, name).unwrap(),
-        Err(_) => parse_group(name).unwrap(),
-    }
-}
 
 fn bench(c: &mut Criterion) {
     let mut grp = c.benchmark_group("regular_relu_certified");

@@ -3,23 +3,14 @@
 //! run at the same time (`cargo bench --bench subgroups -- --save-baseline before`, then
 //! `--baseline before`).
 
+mod common;
+use common::group;
+
 use criterion::{criterion_group, criterion_main, Criterion};
 use plrep::enumerate::Enumeration;
-use plrep::group::spec::{group_from_json, parse_group};
 use plrep::group::subgroups::SubgroupClasses;
-use plrep::group::{ConjugacyClasses, Limits, PermGroup};
+use plrep::group::{ConjugacyClasses, Limits};
 use plrep::pl::{Activation, SolverOptions};
-
-fn group(name: &str) -> PermGroup {
-    let path = format!(
-        "{}/tests/data/reference/{name}.json",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    match std::fs::read_to_string(&path) {
-        Ok(text) => group_from_json(&text, name).unwrap(),
-        Err(_) => parse_group(name).unwrap(),
-    }
-}
 
 fn bench(c: &mut Criterion) {
     let mut grp = c.benchmark_group("subgroup_classes");

@@ -255,20 +255,7 @@ pub fn markdown(rows: &[Row]) -> String {
     );
     let _ = writeln!(s, "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     for t in totals(rows) {
-        let _ = writeln!(
-            s,
-            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
-            t.position,
-            md_escape(&t.group),
-            t.group_order,
-            t.modules,
-            t.errors,
-            t.sum.edges,
-            t.sum.pl_schur_bound,
-            t.sum.beyond_ker_pm,
-            t.sum.g_hat_mattered,
-            t.sum.unresolved
-        );
+        let _ = writeln!(s, "| {} |", total_cells(&t, md_escape).join(" | "));
     }
     let _ = writeln!(s, "\n## Modules\n");
     let _ = writeln!(
@@ -363,23 +350,26 @@ pub fn latex(rows: &[Row]) -> String {
         "\\# & group & $|G|$ & modules & errors & edges & PL-Schur & beyond $\\ker^\\pm$ & $\\hat G$ mattered & unresolved \\\\\n\\midrule"
     );
     for t in totals(rows) {
-        let _ = writeln!(
-            s,
-            "{} & {} & {} & {} & {} & {} & {} & {} & {} & {} \\\\",
-            t.position,
-            latex_escape(&t.group),
-            t.group_order,
-            t.modules,
-            t.errors,
-            t.sum.edges,
-            t.sum.pl_schur_bound,
-            t.sum.beyond_ker_pm,
-            t.sum.g_hat_mattered,
-            t.sum.unresolved
-        );
+        let _ = writeln!(s, "{} \\\\", total_cells(&t, latex_escape).join(" & "));
     }
     let _ = writeln!(s, "\\bottomrule\n\\end{{tabular}}");
     s
+}
+
+/// The cells of one per-group totals row, the group name escaped by `escape`.
+fn total_cells(t: &Totals, escape: fn(&str) -> String) -> [String; 10] {
+    [
+        t.position.clone(),
+        escape(&t.group),
+        t.group_order.clone(),
+        t.modules.to_string(),
+        t.errors.to_string(),
+        t.sum.edges.to_string(),
+        t.sum.pl_schur_bound.to_string(),
+        t.sum.beyond_ker_pm.to_string(),
+        t.sum.g_hat_mattered.to_string(),
+        t.sum.unresolved.to_string(),
+    ]
 }
 
 fn csv_field(s: &str) -> String {

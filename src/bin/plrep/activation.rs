@@ -5,7 +5,49 @@
 use num_bigint::BigInt;
 use num_rational::BigRational;
 use num_traits::{Signed, Zero};
+use plrep::pl::{parse_bias, Activation, SolverOptions};
 use plrep::{Error, Result};
+
+/// The activation options of every solving command (graph, solve, compare, enumerate,
+/// survey).
+#[derive(Debug, clap::Args)]
+pub(crate) struct ActivationOpts {
+    /// relu, abs, identity, leaky:<p>, hardtanh, square.
+    #[arg(long, default_value = "relu", allow_hyphen_values = true)]
+    pub activation: String,
+    /// Add the invariant vector q*(1,...,1) before the activation (rational q).
+    #[arg(long, value_name = "q", allow_hyphen_values = true)]
+    pub bias: Option<String>,
+    /// Random vectors the witness search tries per source simple.
+    #[arg(long, value_name = "N", default_value_t = 8)]
+    pub seeds: u64,
+}
+
+impl ActivationOpts {
+    /// The solver options these flags ask for.
+    pub fn solver_options(&self) -> Result<SolverOptions> {
+        solver_options(&self.activation, self.bias.as_deref(), self.seeds)
+    }
+}
+
+/// Parse `--activation`, `--bias` and `--seeds` into solver options (bad input: exit 2).
+pub(crate) fn solver_options(
+    activation: &str,
+    bias: Option<&str>,
+    seeds: u64,
+) -> Result<SolverOptions> {
+    let activation = Activation::parse(activation)?;
+    let bias = bias.map(parse_bias).transpose()?;
+    if seeds == 0 {
+        return Err(Error::bad(
+            "--seeds 0 allows no witness search",
+            "use --seeds 1 or more (default 8)",
+        ));
+    }
+    let mut options = SolverOptions::new(activation).with_bias(bias);
+    options.seeds = seeds;
+    Ok(options)
+}
 
 const HINT: &str = "activations are relu, abs, identity, leaky:<p> (rational slope, e.g. leaky:1/100), hardtanh, square";
 

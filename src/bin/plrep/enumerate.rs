@@ -1,15 +1,15 @@
 //! `plrep subgroups` and `plrep enumerate` (thin wrappers over
 //! `plrep::group::subgroups` and `plrep::enumerate`).
 
+use crate::activation::ActivationOpts;
 use crate::commands::{load_group, to_json};
 use crate::Format;
 use plrep::enumerate::Enumeration;
 use plrep::group::subgroups::SubgroupClasses;
 use plrep::group::{ConjugacyClasses, Limits};
-use plrep::pl::{parse_bias, Activation, SolverOptions};
 use plrep::report::columns::aligned;
 use plrep::report::enumeration::{enumeration_latex, enumeration_markdown, enumeration_text};
-use plrep::{Error, Result};
+use plrep::Result;
 use serde_json::json;
 
 fn perms(p: &[plrep::group::Perm]) -> Vec<String> {
@@ -91,9 +91,7 @@ pub(crate) fn subgroups(group: &str, format: Format, limits: &Limits) -> Result<
 /// `plrep enumerate GROUP`: every transitive module with its certified graph.
 pub(crate) fn enumerate(
     group: &str,
-    activation: &str,
-    bias: Option<&str>,
-    seeds: u64,
+    solver: &ActivationOpts,
     format: Format,
     limits: &Limits,
 ) -> Result<String> {
@@ -101,17 +99,8 @@ pub(crate) fn enumerate(
         "enumerate",
         &[Format::Text, Format::Json, Format::Markdown, Format::Latex],
     )?;
-    let activation = Activation::parse(activation)?;
-    let bias = bias.map(parse_bias).transpose()?;
-    if seeds == 0 {
-        return Err(Error::bad(
-            "--seeds 0 allows no witness search",
-            "use --seeds 1 or more (default 8)",
-        ));
-    }
+    let options = solver.solver_options()?;
     let g = load_group(group)?;
-    let mut options = SolverOptions::new(activation).with_bias(bias);
-    options.seeds = seeds;
     let e = Enumeration::compute(&g, &options, limits)?;
     Ok(match format {
         Format::Json => to_json(&e.to_json())?,

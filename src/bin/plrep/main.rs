@@ -109,15 +109,8 @@ struct LayerOpts {
     /// cosets:<generators of H>.
     #[arg(long, default_value = "regular")]
     action: String,
-    /// relu, abs, identity, leaky:<p>, hardtanh, square.
-    #[arg(long, default_value = "relu", allow_hyphen_values = true)]
-    activation: String,
-    /// Add the invariant vector q*(1,...,1) before the activation (rational q).
-    #[arg(long, value_name = "q", allow_hyphen_values = true)]
-    bias: Option<String>,
-    /// Random vectors the witness search tries per source simple.
-    #[arg(long, value_name = "N", default_value_t = 8)]
-    seeds: u64,
+    #[command(flatten)]
+    solver: activation::ActivationOpts,
 }
 
 impl LayerOpts {
@@ -125,9 +118,9 @@ impl LayerOpts {
         pl_cmds::LayerArgs {
             group,
             action: &self.action,
-            activation: &self.activation,
-            bias: self.bias.as_deref(),
-            seeds: self.seeds,
+            activation: &self.solver.activation,
+            bias: self.solver.bias.as_deref(),
+            seeds: self.solver.seeds,
         }
     }
 }
@@ -207,15 +200,8 @@ enum Command {
     Enumerate {
         /// The group (catalog name, generators, or JSON file).
         group: String,
-        /// relu, abs, identity, leaky:<p>, hardtanh, square.
-        #[arg(long, default_value = "relu", allow_hyphen_values = true)]
-        activation: String,
-        /// Add the invariant vector q*(1,...,1) before the activation (rational q).
-        #[arg(long, value_name = "q", allow_hyphen_values = true)]
-        bias: Option<String>,
-        /// Random vectors the witness search tries per source simple.
-        #[arg(long, value_name = "N", default_value_t = 8)]
-        seeds: u64,
+        #[command(flatten)]
+        solver: activation::ActivationOpts,
     },
     /// One ordered pair L -> L' with its certificate in full.
     Solve {
@@ -327,19 +313,9 @@ fn real_main() -> i32 {
             certify,
         } => pl_cmds::graph(&layer.args(group), *certify, cli.global.format, &limits),
         Command::Subgroups { group } => enumerate::subgroups(group, cli.global.format, &limits),
-        Command::Enumerate {
-            group,
-            activation,
-            bias,
-            seeds,
-        } => enumerate::enumerate(
-            group,
-            activation,
-            bias.as_deref(),
-            *seeds,
-            cli.global.format,
-            &limits,
-        ),
+        Command::Enumerate { group, solver } => {
+            enumerate::enumerate(group, solver, cli.global.format, &limits)
+        }
         Command::Solve {
             group,
             from,

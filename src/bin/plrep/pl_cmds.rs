@@ -8,8 +8,8 @@ use plrep::graph::InteractionGraph;
 use plrep::group::gset::ActionSpec;
 use plrep::group::Limits;
 use plrep::pl::{
-    certify, certify_pair, exists_table, exists_text, parse_bias, solve, solve_pair, Activation,
-    Obstruction, PlModule, SolverOptions, Verdict,
+    certify, certify_pair, exists_table, exists_text, solve, solve_pair, Obstruction, PlModule,
+    SolverOptions, Verdict,
 };
 use plrep::{Error, Result};
 use serde_json::json;
@@ -25,19 +25,10 @@ pub(crate) struct LayerArgs<'a> {
 }
 
 fn setup(a: &LayerArgs<'_>, limits: &Limits) -> Result<(PlModule, SolverOptions)> {
-    let activation = Activation::parse(a.activation)?;
-    let bias = a.bias.map(parse_bias).transpose()?;
+    let options = crate::activation::solver_options(a.activation, a.bias, a.seeds)?;
     let action = ActionSpec::parse(a.action)?;
-    if a.seeds == 0 {
-        return Err(Error::bad(
-            "--seeds 0 allows no witness search",
-            "use --seeds 1 or more (default 8)",
-        ));
-    }
     let group = load_group(a.group)?;
     let module = PlModule::new(&group, &action, limits)?;
-    let mut options = SolverOptions::new(activation).with_bias(bias);
-    options.seeds = a.seeds;
     Ok((module, options))
 }
 

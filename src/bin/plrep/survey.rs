@@ -11,7 +11,6 @@ use crate::Format;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use plrep::group::Limits;
-use plrep::pl::{parse_bias, Activation, SolverOptions};
 use plrep::survey::groups::{expand, SurveyGroup};
 use plrep::survey::layout::{group_file_name, is_group_file, Manifest, Shard};
 use plrep::survey::record::{survey_group, ActionChoice, SurveyOptions};
@@ -34,15 +33,8 @@ pub(crate) struct SurveyArgs {
     /// flag for several.
     #[arg(long = "actions", value_name = "ACTION", default_value = "regular")]
     actions: Vec<String>,
-    /// relu, abs, identity, leaky:<p>, hardtanh, square.
-    #[arg(long, default_value = "relu", allow_hyphen_values = true)]
-    activation: String,
-    /// Add the invariant vector q*(1,...,1) before the activation (rational q).
-    #[arg(long, value_name = "q", allow_hyphen_values = true)]
-    bias: Option<String>,
-    /// Random vectors the witness search tries per source simple.
-    #[arg(long, value_name = "N", default_value_t = 8)]
-    seeds: u64,
+    #[command(flatten)]
+    solver: crate::activation::ActivationOpts,
     /// The survey directory (created if missing; a run into an existing survey
     /// directory resumes it).
     #[arg(long, value_name = "DIR")]
@@ -142,14 +134,7 @@ fn survey(a: &SurveyArgs, format: Format, output: Option<&Path>, limits: &Limits
             "drop -o; the results are DIR/*.jsonl and DIR/summary.{md,tex,csv}",
         ));
     }
-    let activation = Activation::parse(&a.activation)?;
-    let bias = a.bias.as_deref().map(parse_bias).transpose()?;
-    if a.seeds == 0 {
-        return Err(Error::bad(
-            "--seeds 0 allows no witness search",
-            "use --seeds 1 or more (default 8)",
-        ));
-    }
+    let solver = a.solver.solver_options()?;
     let actions = a
         .actions
         .iter()
@@ -171,8 +156,6 @@ fn survey(a: &SurveyArgs, format: Format, output: Option<&Path>, limits: &Limits
         Some(n) => n,
         None => std::thread::available_parallelism().map_or(1, |n| n.get()),
     };
-    let mut solver = SolverOptions::new(activation).with_bias(bias);
-    solver.seeds = a.seeds;
     let groups = expand(&a.groups)?;
     let dir = &a.out;
     std::fs::create_dir_all(dir).map_err(|e| io_err("create the directory", dir, e))?;
