@@ -13,6 +13,7 @@
 
 pub mod activation;
 pub mod blocks;
+pub mod centralizer;
 pub mod certify;
 pub mod exists;
 pub mod field;

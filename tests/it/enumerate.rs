@@ -212,3 +212,53 @@ fn enumerate_errors_are_one_line() {
     fails(&["enumerate", "S4", "--activation", "tanh"], 2);
     fails(&["subgroups", "NoSuchGroup"], 2);
 }
+
+/// The subgroup form of T0–T2 (pl::centralizer) is sound — it never excludes a certified
+/// edge — and it subsumes the single-element centralizer reasons: on every transitive
+/// module of these groups, every pair explained by a centralizer element is also
+/// excluded by the subgroup rule.
+#[test]
+fn centralizer_subgroup_rule_is_sound_and_subsumes_single_elements() {
+    use plrep::pl::centralizer::CentralizerAction;
+    use plrep::pl::{GroupData, ReasonKind, Verdict};
+    let limits = Limits::default();
+    let mut excluded = 0;
+    for name in ["S4", "A5", "PSL2_7", "S5", "SL2_3"] {
+        let g = parse_group(name).unwrap();
+        let data = GroupData::new(&g, &limits).unwrap();
+        let e = g.enumerate(&limits).unwrap();
+        let subgroups =
+            plrep::group::subgroups::SubgroupClasses::compute(&g, &e, &data.classes, &limits)
+                .unwrap();
+        for act in ["relu", "abs", "hardtanh"] {
+            let options = SolverOptions::new(Activation::parse(act).unwrap());
+            for h in &subgroups.classes {
+                let module = PlModule::on(&data, &h.action(), &limits).unwrap();
+                let Some(all) = CentralizerAction::compute(&module) else {
+                    continue;
+                };
+                // Scalars from traces agree with the per-point test on the generators.
+                for (k, eps) in plrep::pl::centralizer::generator_scalars(&module) {
+                    let i = all.elements.binary_search(&k).unwrap();
+                    assert_eq!(all.scalars[i], eps, "{name} |H|={}", h.order);
+                }
+                let solution = plrep::pl::solve(&module, &options).unwrap();
+                for p in &solution.pairs {
+                    let k = all.excludes(&module, &options, p.from, p.to);
+                    if matches!(p.verdict, Verdict::Edge(_)) {
+                        assert!(
+                            k.is_none(),
+                            "{name} {act} |H|={}: excludes an edge",
+                            h.order
+                        );
+                    }
+                    if p.reason_kind == Some(ReasonKind::Centralizer) {
+                        assert!(k.is_some(), "{name} {act} |H|={}", h.order);
+                    }
+                    excluded += usize::from(k.is_some());
+                }
+            }
+        }
+    }
+    assert!(excluded > 20, "{excluded}");
+}
