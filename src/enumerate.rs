@@ -105,6 +105,8 @@ impl Enumeration {
         options: &SolverOptions,
         limits: &Limits,
     ) -> Result<Enumeration> {
+        // H = 1 gives the regular module, the largest: refuse early if it is too big.
+        crate::pl::check_module_size(group, &crate::group::gset::ActionSpec::Regular, limits)?;
         let data = GroupData::new(group, limits)?;
         let subgroups =
             SubgroupClasses::compute(&data.group, &data.elements, &data.classes, limits)?;

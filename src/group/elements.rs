@@ -445,12 +445,20 @@ impl EnumeratedGroup {
     ///
     /// Complexity: `O(m^2)` for base length `m`.
     pub fn mul(&self, i: usize, j: usize) -> usize {
-        let mut b: Vec<u32> = self
-            .base
-            .iter()
-            .map(|&p| self.image(j, self.image(i, p as usize)) as u32)
-            .collect();
-        self.index_from_base_images(&mut b)
+        // Short bases (all groups of interest) use a stack buffer: no allocation per
+        // product, which dominates the subgroup search above the product-table size.
+        let mut stack = [0u32; 32];
+        let mut heap;
+        let b: &mut [u32] = if self.base.len() <= stack.len() {
+            &mut stack[..self.base.len()]
+        } else {
+            heap = vec![0u32; self.base.len()];
+            &mut heap
+        };
+        for (slot, &p) in b.iter_mut().zip(&self.base) {
+            *slot = self.image(j, self.image(i, p as usize)) as u32;
+        }
+        self.index_from_base_images(b)
             .expect("products stay in the group")
     }
 

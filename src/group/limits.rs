@@ -9,8 +9,8 @@ pub struct Limits {
     pub max_points: u64,
     /// Largest number of conjugacy classes a character table may have (`--max-classes`).
     pub max_classes: usize,
-    /// Largest number of conjugacy classes of subgroups that may be listed
-    /// (`--max-subgroups`).
+    /// Largest number of subgroups (all conjugates counted) the subgroup-class search may
+    /// store, `|G|/8` bytes each (`--max-subgroups`).
     pub max_subgroups: usize,
 }
 
@@ -20,7 +20,7 @@ impl Default for Limits {
             max_order: 2_000_000,
             max_points: 100_000,
             max_classes: 5000,
-            max_subgroups: 2000,
+            max_subgroups: 200_000,
         }
     }
 }

@@ -26,8 +26,6 @@ use std::collections::HashMap;
 
 /// Largest group order for which the product table is precomputed (`|G|^2` entries).
 const TABLE_ORDER: usize = 2048;
-/// Memory budget for the stored subgroups (bitsets of all conjugates).
-const STORE_BUDGET_BYTES: usize = 1 << 30;
 
 /// One conjugacy class of subgroups, by a representative `H`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -197,8 +195,9 @@ impl SubgroupClasses {
     /// Returns the classes ascending by order; each representative with a small
     /// generating set, its normalizer and the number of conjugates.
     ///
-    /// Errors: more than `limits.max_subgroups` classes, or stored conjugates above a
-    /// 1 GiB budget (limit `--max-subgroups`); a failed consistency check (the class
+    /// Errors: more than `limits.max_subgroups` subgroups in all (conjugates counted; they
+    /// are stored, `|G|/8` bytes each), a limit naming `--max-subgroups`; a failed
+    /// consistency check (the class
     /// lengths of the cyclic subgroups against the element classes) is a verification
     /// error.
     ///
@@ -261,23 +260,17 @@ impl SubgroupClasses {
                      reps: &mut Vec<Subgroup>,
                      found: &mut Vec<(u64, Vec<usize>)>|
          -> Result<()> {
-            if reps.len() >= limits.max_subgroups {
-                return Err(Error::limit(
-                    format!(
-                        "more than {} conjugacy classes of subgroups",
-                        limits.max_subgroups
-                    ),
-                    limits.max_subgroups,
-                    "--max-subgroups",
-                ));
-            }
             let id = reps.len();
             let (conjugates, normalizer) = conjugates(&search, &h);
-            if (seen.len() + conjugates.len()) * words * 8 > STORE_BUDGET_BYTES {
+            // Every stored subgroup costs |G|/8 bytes: the limit on their number is the
+            // memory bound too.
+            if seen.len() + conjugates.len() > limits.max_subgroups {
                 return Err(Error::limit(
                     format!(
-                        "{} subgroups stored for the subgroup classes",
-                        seen.len() + conjugates.len()
+                        "more than {} subgroups ({} classes so far; each stored as {} bytes)",
+                        limits.max_subgroups,
+                        reps.len() + 1,
+                        words * 8
                     ),
                     limits.max_subgroups,
                     "--max-subgroups",

@@ -113,6 +113,43 @@ impl GroupData {
     }
 }
 
+/// Whether the module `R^X` of `group` acting by `action` is within the size limits
+/// (`--max-points`, the solver's `|X|` cap, `--max-order`), checked without enumerating
+/// `G` or computing its table: builds the `G`-set only.
+///
+/// Errors: the limit error [`PlModule::new`] would give, or bad input for the action.
+pub fn check_module_size(group: &PermGroup, action: &ActionSpec, limits: &Limits) -> Result<()> {
+    let order = group.order();
+    if order > limits.max_order.into() {
+        return Err(Error::limit(
+            format!("a group of order {order} to enumerate"),
+            limits.max_order,
+            "--max-order",
+        ));
+    }
+    match action {
+        // |X| = |G|: no need to enumerate G to know it.
+        ActionSpec::Regular | ActionSpec::Conjugation => {
+            if order > limits.max_points.into() {
+                return Err(Error::limit(
+                    format!("the G-set {action} of a group of order {order}"),
+                    limits.max_points,
+                    "--max-points",
+                ));
+            }
+            if order > MAX_SOLVER_POINTS.into() {
+                return Err(Error::limit(
+                    format!("{order} points for the PL solver"),
+                    MAX_SOLVER_POINTS,
+                    "--max-points",
+                ));
+            }
+            Ok(())
+        }
+        _ => check_solver_size(&GSet::new(group, action, limits)?),
+    }
+}
+
 /// The solver's size limit on `|X|`.
 fn check_solver_size(gset: &GSet) -> Result<()> {
     let n = gset.len();

@@ -80,7 +80,7 @@ fn generators_cell(m: &EnumeratedModule) -> String {
 
 fn header_line(e: &Enumeration) -> String {
     format!(
-        "Transitive modules R^(G/H) of {} (order {}), activation {}{}: {} classes of subgroups H, every graph certified",
+        "Transitive modules R^(G/H) of {} (order {}), activation {}{}: {} of subgroups H, every graph certified",
         e.group_name,
         e.group_order,
         e.activation,
@@ -88,7 +88,7 @@ fn header_line(e: &Enumeration) -> String {
             .as_ref()
             .map(|b| format!(", bias {b}"))
             .unwrap_or_else(|| ", no bias".into()),
-        e.modules.len()
+        crate::report::names::count(e.modules.len() as u64, "class", "classes")
     )
 }
 
@@ -198,7 +198,11 @@ fn beyond_line(e: &Enumeration) -> String {
             )
         })
         .collect();
-    if total == 0 {
+    let linear: usize = e.modules.iter().map(|m| m.stats.linear).sum();
+    if linear > 0 && total == 0 {
+        "The activation is linear: every non-edge is the orthogonality of isotypic components."
+            .into()
+    } else if total == 0 {
         "Every certified non-edge is explained by the kernels (ker, ker^±) of G's simples.".into()
     } else {
         format!(

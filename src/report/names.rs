@@ -21,3 +21,14 @@ pub fn letters(mut i: usize) -> String {
     }
     s.iter().rev().collect()
 }
+
+/// `n` followed by the singular or plural noun: `1 class`, `2 classes`.
+///
+/// ```
+/// use plrep::report::names::count;
+/// assert_eq!(count(1, "class", "classes"), "1 class");
+/// assert_eq!(count(0, "group", "groups"), "0 groups");
+/// ```
+pub fn count(n: u64, singular: &str, plural: &str) -> String {
+    format!("{n} {}", if n == 1 { singular } else { plural })
+}

@@ -253,6 +253,33 @@ pub fn survey_group(name: &str, group: &PermGroup, options: &SurveyOptions) -> V
     };
     let limits = &options.limits;
     let start = Instant::now();
+    // Modules whose size alone breaks a limit fail before the character table is built;
+    // when every requested module does, the table is not computed at all.
+    let too_big: Vec<Option<(String, String)>> = options
+        .actions
+        .iter()
+        .map(|a| match a {
+            ActionChoice::Regular => {
+                guarded(|| crate::pl::check_module_size(group, &ActionSpec::Regular, limits)).err()
+            }
+            ActionChoice::Spec(s) => {
+                guarded(|| crate::pl::check_module_size(group, s, limits)).err()
+            }
+            ActionChoice::Transitive => None,
+        })
+        .collect();
+    if too_big.iter().all(Option::is_some) {
+        return options
+            .actions
+            .iter()
+            .zip(too_big)
+            .map(|(a, e)| ModuleOutcome {
+                record: header.record(&a.to_string(), None, Err(e.expect("all fail"))),
+                action: a.to_string(),
+                seconds: 0.0,
+            })
+            .collect();
+    }
     let data = match guarded(|| GroupData::new(group, limits)) {
         Ok(d) => d,
         Err(e) => {
@@ -294,8 +321,10 @@ pub fn survey_group(name: &str, group: &PermGroup, options: &SurveyOptions) -> V
             }
         }
     }
+    // The same module asked for twice is solved once; a transitive module and the same
+    // action given as a spec are different records (one names its subgroup class).
     jobs.retain(|j| match j {
-        Job::Module(a, _) => seen.insert(a.to_string()),
+        Job::Module(a, h) => seen.insert((a.to_string(), h.is_some())),
         Job::Failed(..) => true,
     });
     let shared = start.elapsed().as_secs_f64();

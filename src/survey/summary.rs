@@ -7,6 +7,7 @@
 use crate::error::{Error, Result};
 use crate::graph::GraphStats;
 use crate::report::escape::latex_escape;
+use crate::report::names::count;
 use crate::survey::record::SCHEMA;
 use serde_json::Value;
 use std::fmt::Write as _;
@@ -200,9 +201,11 @@ fn counts_line(rows: &[Row]) -> String {
     let errors = rows.iter().filter(|r| r.stats.is_none()).count();
     let unresolved = rows.iter().filter(|r| r.status() == "UNRESOLVED").count();
     format!(
-        "{groups} groups, {} modules: {} ok, {errors} errors, {unresolved} with unresolved pairs",
-        rows.len(),
-        rows.len() - errors - unresolved
+        "{}, {}: {} ok, {} errors, {unresolved} with unresolved pairs",
+        count(groups as u64, "group", "groups"),
+        count(rows.len() as u64, "module", "modules"),
+        rows.len() - errors - unresolved,
+        errors
     )
 }
 
@@ -381,7 +384,7 @@ fn csv_field(s: &str) -> String {
 }
 
 /// The CSV header line (without the newline).
-pub const CSV_HEADER: &str = "position,group,group_order,action,subgroup_class,subgroup_order,subgroup_index,activation,bias,status,points,simples,pairs,edges,non_edges,unresolved,potential_counterexamples,pl_schur_bound,beyond_ker_pm,g_hat_mattered,centralizer_explained,unexplained";
+pub const CSV_HEADER: &str = "position,group,group_order,action,subgroup_class,subgroup_order,subgroup_index,activation,bias,status,points,simples,pairs,edges,non_edges,unresolved,potential_counterexamples,pl_schur_bound,beyond_ker_pm,g_hat_mattered,linear,kernel_explained,centralizer_explained,unexplained";
 
 /// The CSV summary: [`CSV_HEADER`], then one line of plain counts per record (empty
 /// count fields for error records); fields with commas or quotes are quoted (RFC 4180).
@@ -412,13 +415,15 @@ pub fn csv(rows: &[Row]) -> String {
                 x.pl_schur_bound,
                 x.beyond_ker_pm,
                 x.g_hat_mattered,
+                x.linear,
+                x.kernel_explained,
                 x.centralizer_explained,
                 x.unexplained,
             ]
             .iter()
             .map(|n| n.to_string())
             .collect(),
-            None => vec![String::new(); 12],
+            None => vec![String::new(); 14],
         };
         let fields: Vec<String> = [
             r.position.clone(),

@@ -262,3 +262,66 @@ fn centralizer_subgroup_rule_is_sound_and_subsumes_single_elements() {
     }
     assert!(excluded > 20, "{excluded}");
 }
+
+#[test]
+fn every_activation_and_bias_and_intransitive_groups() {
+    for act in ["hardtanh", "square", "identity", "leaky:1/3"] {
+        let e = enumerate("S4", act);
+        check_laws(&e);
+        if act == "identity" {
+            assert!(e.modules.iter().all(|m| m.stats.edges == m.stats.simples));
+        }
+    }
+    let biased = Enumeration::compute(
+        &parse_group("D8").unwrap(),
+        &SolverOptions::new(Activation::Relu).with_bias(Some(plrep::arith::Q::from_int(1))),
+        &Limits::default(),
+    )
+    .unwrap();
+    check_laws(&biased);
+    // C2 x C3 acting on 2 + 3 points: the transitive modules are those of C6.
+    let g = parse_group("(1,2),(3,4,5)").unwrap();
+    let e = Enumeration::compute(
+        &g,
+        &SolverOptions::new(Activation::Relu),
+        &Limits::default(),
+    )
+    .unwrap();
+    assert_eq!(e.modules.len(), 4);
+    check_laws(&e);
+    let e = fails(&["enumerate", "C200", "--max-points", "10"], 3);
+    assert!(e.contains("--max-points"), "{e}");
+}
+
+/// Class representatives are pairwise non-conjugate (checked by conjugating element
+/// sets, independently of the search's bookkeeping).
+#[test]
+fn class_representatives_are_pairwise_non_conjugate() {
+    use plrep::group::{subgroups::SubgroupClasses, ConjugacyClasses};
+    for name in ["S4", "A5", "D12", "SL2_3"] {
+        let g = parse_group(name).unwrap();
+        let el = g.enumerate(&Limits::default()).unwrap();
+        let cc = ConjugacyClasses::compute(&el, g.generators());
+        let s = SubgroupClasses::compute(&g, &el, &cc, &Limits::default()).unwrap();
+        let sets: Vec<BTreeSet<u32>> = s
+            .classes
+            .iter()
+            .map(|h| h.elements.iter().copied().collect())
+            .collect();
+        for (i, a) in sets.iter().enumerate() {
+            for b in &sets[i + 1..] {
+                if a.len() != b.len() {
+                    continue;
+                }
+                let conjugate = (0..el.len()).any(|t| {
+                    let ti = el.inv(t);
+                    a.iter()
+                        .map(|&x| el.mul(el.mul(ti, x as usize), t) as u32)
+                        .collect::<BTreeSet<u32>>()
+                        == *b
+                });
+                assert!(!conjugate, "{name}: two conjugate representatives");
+            }
+        }
+    }
+}

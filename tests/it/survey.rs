@@ -7,7 +7,7 @@ use plrep::pl::{Activation, SolverOptions};
 use plrep::survey::groups::{expand, range_members};
 use plrep::survey::record::{survey_group, ActionChoice, SurveyOptions};
 use serde_json::Value;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -422,4 +422,69 @@ fn summary_markdown_snapshot() {
     survey(&dir, &args, 0);
     let md = std::fs::read_to_string(dir.join("summary.md")).unwrap();
     insta::assert_snapshot!("survey_summary_md", md);
+}
+
+#[test]
+fn a_spec_and_the_same_transitive_module_are_both_recorded() {
+    let dir = fresh("spec-and-transitive");
+    survey(
+        &dir,
+        &[
+            "S3",
+            "--actions",
+            "cosets:(2,3)",
+            "--actions",
+            "transitive",
+            "--quiet",
+        ],
+        0,
+    );
+    let recs = records(&dir);
+    // One spec record (no subgroup class) and the four transitive ones (1, C2, C3, S3).
+    assert_eq!(recs.len(), 5);
+    assert_eq!(recs.iter().filter(|r| r["subgroup"].is_null()).count(), 1);
+    let classes: Vec<u64> = recs
+        .iter()
+        .filter_map(|r| r["subgroup"]["class"].as_u64())
+        .collect();
+    assert_eq!(classes, [1, 2, 3, 4]);
+    // The same spec twice is solved once.
+    let dir = fresh("spec-twice");
+    survey(
+        &dir,
+        &[
+            "S3",
+            "--actions",
+            "natural",
+            "--actions",
+            "natural",
+            "--quiet",
+        ],
+        0,
+    );
+    assert_eq!(records(&dir).len(), 1);
+}
+
+#[test]
+fn oversize_modules_fail_as_limits_before_the_table() {
+    let dir = fresh("oversize");
+    survey(&dir, &["C2", "C1000", "--max-points", "10", "--quiet"], 1);
+    let recs = records(&dir);
+    let big = recs.iter().find(|r| r["group"] == "C1000").unwrap();
+    assert_eq!(big["error_kind"], "limit");
+    assert!(big["error"].as_str().unwrap().contains("--max-points"));
+    assert_eq!(recs.iter().filter(|r| r["status"] == "ok").count(), 1);
+    // The CSV names every count column, the four non-edge kinds included.
+    let csv = std::fs::read_to_string(dir.join("summary.csv")).unwrap();
+    let header = csv.lines().next().unwrap();
+    for col in [
+        "linear",
+        "kernel_explained",
+        "centralizer_explained",
+        "unexplained",
+    ] {
+        assert!(header.split(',').any(|c| c == col), "{header}");
+    }
+    let widths: BTreeSet<usize> = csv.lines().map(|l| l.split(',').count()).collect();
+    assert_eq!(widths.len(), 1, "ragged CSV: {csv}");
 }

@@ -9,6 +9,7 @@ use plrep::group::subgroups::SubgroupClasses;
 use plrep::group::{ConjugacyClasses, Limits};
 use plrep::report::columns::aligned;
 use plrep::report::enumeration::{enumeration_latex, enumeration_markdown, enumeration_text};
+use plrep::report::names::count;
 use plrep::Result;
 use serde_json::json;
 
@@ -68,10 +69,10 @@ pub(crate) fn subgroups(group: &str, format: Format, limits: &Limits) -> Result<
         })
         .collect();
     Ok(format!(
-        "{} classes of subgroups of {name} (order {}), {} subgroups in all\n\n{}",
-        s.classes.len(),
+        "{} of subgroups of {name} (order {}), {} in all\n\n{}",
+        count(s.classes.len() as u64, "class", "classes"),
         e.len(),
-        s.subgroup_count(),
+        count(s.subgroup_count(), "subgroup", "subgroups"),
         aligned(
             &[
                 "H",

@@ -51,7 +51,7 @@ struct Global {
     /// Largest number of conjugacy classes a character table may have.
     #[arg(long, value_name = "N", default_value_t = Limits::default().max_classes, global = true)]
     max_classes: usize,
-    /// Largest number of conjugacy classes of subgroups that may be listed.
+    /// Largest number of subgroups (conjugates counted) the subgroup-class search may store.
     #[arg(long, value_name = "N", default_value_t = Limits::default().max_subgroups, global = true)]
     max_subgroups: usize,
 }
@@ -409,7 +409,7 @@ fn clap_error(e: clap::Error) -> i32 {
             0
         }
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            eprintln!("error: no command given (commands are info, classes, gset, table, lattice, fourier, graph, solve, compare, exists, survey; run 'plrep --help' for usage)");
+            eprintln!("error: no command given (commands are info, classes, gset, table, lattice, fourier, graph, solve, compare, exists, subgroups, enumerate, survey, examples; run 'plrep --help' for usage)");
             2
         }
         _ => {

@@ -84,8 +84,10 @@ fn write_atomic(path: &Path, text: &str) -> Result<()> {
 /// the file is new).
 fn append_timings(dir: &Path, lines: &str) -> Result<()> {
     let path = dir.join("timings.tsv");
+    // Append mode for the header too: another thread's lines may land between the
+    // creation and the header write, and must not be overwritten.
     if let Ok(mut f) = std::fs::OpenOptions::new()
-        .write(true)
+        .append(true)
         .create_new(true)
         .open(&path)
     {
@@ -193,7 +195,10 @@ fn survey(a: &SurveyArgs, format: Format, output: Option<&Path>, limits: &Limits
             && std::fs::read_to_string(&path)
                 .map_err(|e| io_err("read", &path, e))?
                 .lines()
-                .any(|l| l.contains("\"status\":\"error\""));
+                .any(|l| {
+                    serde_json::from_str::<serde_json::Value>(l)
+                        .map_or(true, |r| r["status"] != "ok")
+                });
         if path.exists() && !redo {
             present += 1;
         } else {
@@ -222,7 +227,7 @@ fn survey(a: &SurveyArgs, format: Format, output: Option<&Path>, limits: &Limits
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
         .build()
-        .map_err(|e| Error::verification(format!("cannot start the thread pool: {e}")))?;
+        .map_err(|e| Error::Io(format!("cannot start the thread pool: {e}")))?;
     // Panics inside a group or module are caught and recorded as error records: report
     // each on one line (above the progress bar) instead of the default hook's message.
     let hook = std::panic::take_hook();
