@@ -1,5 +1,6 @@
-//! Benchmarks of the subgroup classes (zuppo extension) and of `enumerate` (every
-//! transitive module solved and certified). Report figures as ratios against a baseline
+//! Benchmarks of the subgroup classes (zuppo extension), of `enumerate` (every
+//! transitive module solved and certified, sequentially) and of the survey's per-group
+//! work (the same modules on the rayon pool). Report figures as ratios against a baseline
 //! run at the same time (`cargo bench --bench subgroups -- --save-baseline before`, then
 //! `--baseline before`).
 
@@ -11,6 +12,7 @@ use plrep::enumerate::Enumeration;
 use plrep::group::subgroups::SubgroupClasses;
 use plrep::group::{ConjugacyClasses, Limits};
 use plrep::pl::{Activation, SolverOptions};
+use plrep::survey::record::{survey_group, ActionChoice, SurveyOptions};
 
 fn bench(c: &mut Criterion) {
     let mut grp = c.benchmark_group("subgroup_classes");
@@ -39,6 +41,19 @@ fn bench(c: &mut Criterion) {
                 .unwrap()
             })
         });
+    }
+    grp.finish();
+    // The survey's per-group work (transitive modules in parallel on the rayon pool).
+    let mut grp = c.benchmark_group("survey_transitive_relu");
+    grp.sample_size(10);
+    for name in ["S4", "A5", "SG32_49", "A6"] {
+        let g = group(name);
+        let options = SurveyOptions {
+            actions: vec![ActionChoice::Transitive],
+            solver: SolverOptions::new(Activation::Relu),
+            limits: Limits::default(),
+        };
+        grp.bench_function(name, |b| b.iter(|| survey_group(name, &g, &options)));
     }
     grp.finish();
 }
