@@ -268,21 +268,8 @@ pub fn markdown(rows: &[Row]) -> String {
     let _ = writeln!(s, "|---:|---|---:|---|---:|---:|---:|---:|---:|---:|---|");
     for r in rows {
         let c = cells(&r.stats);
-        let _ = writeln!(
-            s,
-            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
-            r.position,
-            md_escape(&r.group),
-            r.group_order,
-            md_escape(&r.module()),
-            c[0],
-            c[1],
-            c[2],
-            c[3],
-            c[4],
-            c[5],
-            r.status()
-        );
+        let row = module_cells(r, md_escape(&r.group), md_escape(&r.module()), c);
+        let _ = writeln!(s, "| {} |", row.join(" | "));
     }
     let errors: Vec<&Row> = rows.iter().filter(|r| r.stats.is_none()).collect();
     if !errors.is_empty() {
@@ -330,21 +317,8 @@ pub fn latex(rows: &[Row]) -> String {
             Some((c, o, i)) => format!("$G/H_{{{c}}}$, $|H| = {o}$, index {i}"),
             None => format!("\\texttt{{{}}}", latex_escape(&r.action)),
         };
-        let _ = writeln!(
-            s,
-            "{} & {} & {} & {} & {} & {} & {} & {} & {} & {} & {} \\\\",
-            r.position,
-            latex_escape(&r.group),
-            r.group_order,
-            module,
-            c[0],
-            c[1],
-            c[2],
-            c[3],
-            c[4],
-            c[5],
-            r.status()
-        );
+        let row = module_cells(r, latex_escape(&r.group), module, c);
+        let _ = writeln!(s, "{} \\\\", row.join(" & "));
     }
     let _ = writeln!(s, "\\bottomrule\n\\end{{tabular}}\n");
     let _ = writeln!(s, "\\begin{{tabular}}{{rlrrrrrrrr}}\n\\toprule");
@@ -357,6 +331,15 @@ pub fn latex(rows: &[Row]) -> String {
     }
     let _ = writeln!(s, "\\bottomrule\n\\end{{tabular}}");
     s
+}
+
+/// The cells of one module row: position, group and module (already escaped), the six
+/// counts, status.
+fn module_cells(r: &Row, group: String, module: String, counts: [String; 6]) -> Vec<String> {
+    let mut row = vec![r.position.clone(), group, r.group_order.clone(), module];
+    row.extend(counts);
+    row.push(r.status().to_string());
+    row
 }
 
 /// The cells of one per-group totals row, the group name escaped by `escape`.
