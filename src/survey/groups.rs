@@ -20,6 +20,7 @@ use crate::error::{Error, Result};
 use crate::group::catalog;
 use crate::group::spec::{load_group, read_group_file};
 use crate::group::PermGroup;
+use rayon::prelude::*;
 use std::path::Path;
 
 /// Most members one range may have (a typo like `C1..C1000000` should be an error).
@@ -202,15 +203,11 @@ pub fn expand(args: &[String]) -> Result<Vec<SurveyGroup>> {
         ));
     }
     let mut out: Vec<SurveyGroup> = Vec::new();
+    // Seen (name, degree, generators): a set, so long lists stay linear.
+    let mut seen: std::collections::HashSet<(String, usize, Vec<String>)> = Default::default();
     let mut push = |g: SurveyGroup| {
-        let key = |x: &PermGroup| -> Vec<String> {
-            x.generators().iter().map(|p| p.to_string()).collect()
-        };
-        let k = key(&g.group);
-        if !out
-            .iter()
-            .any(|h| h.name == g.name && h.group.degree() == g.group.degree() && key(&h.group) == k)
-        {
+        let gens = g.group.generators().iter().map(|p| p.to_string()).collect();
+        if seen.insert((g.name.clone(), g.group.degree(), gens)) {
             out.push(g);
         }
     };
@@ -226,18 +223,28 @@ pub fn expand(args: &[String]) -> Result<Vec<SurveyGroup>> {
                 });
             }
         } else if is_range(arg) {
-            for m in range_members(arg)? {
-                let group = catalog::lookup(&m).map_err(|e| match e {
-                    Error::BadInput { what, hint } => Error::bad(
-                        format!("{m} (a member of the range {arg}) is not in the catalog: {what}"),
-                        hint,
-                    ),
-                    e => e,
-                })?;
+            // Members are built in parallel (a Schreier–Sims run each); the first failing
+            // member in range order is reported.
+            let members = range_members(arg)?;
+            let groups: Vec<Result<PermGroup>> = members
+                .par_iter()
+                .map(|m| {
+                    catalog::lookup(m).map_err(|e| match e {
+                        Error::BadInput { what, hint } => Error::bad(
+                            format!(
+                                "{m} (a member of the range {arg}) is not in the catalog: {what}"
+                            ),
+                            hint,
+                        ),
+                        e => e,
+                    })
+                })
+                .collect();
+            for (m, group) in members.into_iter().zip(groups) {
                 push(SurveyGroup {
                     name: m.clone(),
                     source: m,
-                    group,
+                    group: group?,
                 });
             }
         } else {
