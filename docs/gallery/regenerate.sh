@@ -22,6 +22,21 @@ while IFS=$'\t' read -r file title args; do
   "$bin" $args -o "docs/gallery/$file"
   printf '\n## %s\n\n`plrep %s`\n\n![%s](gallery/%s)\n' "$title" "$args" "$title" "$file" >> "$out"
 done < docs/gallery/manifest.tsv
+# Enumerations: every transitive module of one group, as the tables a paper prints.
+{
+  printf '\n## Enumerations: every transitive module of one group\n\n'
+  echo "One row per conjugacy class of subgroups H (the module R^(G/H)) and one row per"
+  echo "ordered pair of simples (where it is an edge, and why not elsewhere)."
+  echo
+} >> "$out"
+while read -r file group act; do
+  "$bin" enumerate "$group" --activation "$act" --format markdown -o "docs/gallery/$file"
+  printf -- '- [%s, %s](gallery/%s): `plrep enumerate %s --activation %s --format markdown`\n' "$group" "$act" "$file" "$group" "$act" >> "$out"
+done <<'LIST'
+enumerate-s4-relu.md S4 relu
+enumerate-a5-abs.md A5 abs
+enumerate-d8-relu.md D8 relu
+LIST
 # The surveys: every transitive module of the 43 reference groups, one page per
 # activation (the survey's own summary.md, unchanged).
 tmp=$(mktemp -d)

@@ -75,3 +75,34 @@ fn gallery_survey_pages_are_what_a_fresh_survey_writes() {
         assert!(page.contains(&format!("(gallery/{file})")));
     }
 }
+
+/// The enumeration pages are what `plrep enumerate` prints now.
+#[test]
+fn gallery_enumeration_pages_are_what_the_code_prints() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let page = std::fs::read_to_string(root.join("docs/gallery.md")).unwrap();
+    for (file, group, act) in [
+        ("enumerate-s4-relu.md", "S4", "relu"),
+        ("enumerate-a5-abs.md", "A5", "abs"),
+        ("enumerate-d8-relu.md", "D8", "relu"),
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_plrep"))
+            .args([
+                "enumerate",
+                group,
+                "--activation",
+                act,
+                "--format",
+                "markdown",
+            ])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let committed = std::fs::read(root.join("docs/gallery").join(file)).unwrap_or_default();
+        assert!(
+            committed == out.stdout,
+            "docs/gallery/{file} is stale: run docs/gallery/regenerate.sh"
+        );
+        assert!(page.contains(&format!("(gallery/{file})")));
+    }
+}
