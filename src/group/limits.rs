@@ -12,6 +12,10 @@ pub struct Limits {
     /// Largest number of subgroups (all conjugates counted) the subgroup-class search may
     /// store, `|G|/8` bytes each (`--max-subgroups`).
     pub max_subgroups: usize,
+    /// Largest table that a computation may allocate at once, in MiB: the enumeration's
+    /// transversal tables and the PL solver's action and orbital tables
+    /// (`--max-memory-mb`).
+    pub max_memory_mb: u64,
 }
 
 impl Default for Limits {
@@ -21,6 +25,7 @@ impl Default for Limits {
             max_points: 100_000,
             max_classes: 5000,
             max_subgroups: 200_000,
+            max_memory_mb: 512,
         }
     }
 }

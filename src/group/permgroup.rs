@@ -12,7 +12,6 @@ use num_bigint::BigUint;
 use num_traits::ToPrimitive;
 
 /// Memory allowed for the transversal tables of an enumeration.
-const MAX_TABLE_BYTES: usize = 1 << 29;
 
 /// A permutation group on the points `0..degree`, given by generators, with a
 /// stabilizer chain computed on construction.
@@ -317,8 +316,8 @@ impl PermGroup {
     /// See [`EnumeratedGroup`] for the indexing (mixed-radix coordinates of the
     /// stabilizer chain; index 0 is the identity).
     ///
-    /// Also a limit error when the transversal tables would exceed 512 MiB (large
-    /// groups of large degree). The image arrays are stored (one byte per point up to
+    /// Also a limit error when the transversal tables would exceed
+    /// `limits.max_memory_mb` (large groups of large degree; `--max-memory-mb`). The image arrays are stored (one byte per point up to
     /// degree 256, two up to 65536) when they fit in 256 MiB, else evaluated on demand.
     ///
     /// Complexity: `O(|G| * (degree + m^2))` time for base length `m`, `O(|G| * degree)`
@@ -353,11 +352,15 @@ impl PermGroup {
         let table_bytes = self.chain.orbit_lengths().iter().fold(0usize, |acc, &o| {
             acc.saturating_add(o.saturating_mul(self.degree).saturating_mul(8))
         });
-        if table_bytes > MAX_TABLE_BYTES {
+        if table_bytes as u128 > (limits.max_memory_mb as u128) << 20 {
             return Err(Error::limit(
-                format!("enumeration tables of {table_bytes} bytes for a group of order {order} on {} points", self.degree),
-                format!("{MAX_TABLE_BYTES} bytes (lower the order)"),
-                "--max-order",
+                format!(
+                    "enumeration tables of {} MiB for a group of order {order} on {} points",
+                    table_bytes.div_ceil(1 << 20),
+                    self.degree
+                ),
+                format!("{} MiB", limits.max_memory_mb),
+                "--max-memory-mb",
             ));
         }
         Ok(EnumeratedGroup::from_chain(&self.chain))

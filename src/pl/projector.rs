@@ -23,11 +23,6 @@ use crate::error::{Error, Result};
 use crate::group::gset::{ActionSpec, GSet};
 use crate::group::{ConjugacyClasses, EnumeratedGroup, Limits, PermGroup};
 
-/// Largest `|X|` the solver accepts (it stores `|X|^2` orbital indices).
-pub const MAX_SOLVER_POINTS: usize = 6000;
-/// Largest `|G| * |X|` the solver accepts (it stores the action table).
-pub const MAX_ACTION_TABLE: usize = 60_000_000;
-
 /// A permutation module `R^X` with everything the solver needs: the group's elements,
 /// classes, character table and real simples, the action table `x^g`, the simples present
 /// with their multiplicities, the character values in a fixed field, and the orbitals.
@@ -137,27 +132,29 @@ pub fn check_module_size(group: &PermGroup, action: &ActionSpec, limits: &Limits
                     "--max-points",
                 ));
             }
-            if order > MAX_SOLVER_POINTS.into() {
-                return Err(Error::limit(
-                    format!("{order} points for the PL solver"),
-                    MAX_SOLVER_POINTS,
-                    "--max-points",
-                ));
-            }
-            Ok(())
+            let order = group.order_u64().unwrap_or(u64::MAX) as u128;
+            check_solver_memory(order, order, limits)
         }
-        _ => check_solver_size(&GSet::new(group, action, limits)?),
+        _ => {
+            let gset = GSet::new(group, action, limits)?;
+            let order = group.order_u64().unwrap_or(u64::MAX) as u128;
+            check_solver_memory(order, gset.len() as u128, limits)
+        }
     }
 }
 
-/// The solver's size limit on `|X|`.
-fn check_solver_size(gset: &GSet) -> Result<()> {
-    let n = gset.len();
-    if n > MAX_SOLVER_POINTS {
+/// The solver stores the action table (`|G| |X|` entries) and the orbital of every pair
+/// of points (`|X|^2`), 4 bytes each: refuse above `--max-memory-mb`.
+fn check_solver_memory(order: u128, n: u128, limits: &Limits) -> Result<()> {
+    let bytes = 4 * (n * n + order * n);
+    if bytes > (limits.max_memory_mb as u128) << 20 {
         return Err(Error::limit(
-            format!("{n} points for the PL solver"),
-            MAX_SOLVER_POINTS,
-            "--max-points",
+            format!(
+                "{} MiB of PL-solver tables for |G| = {order} on |X| = {n} points",
+                bytes.div_ceil(1 << 20)
+            ),
+            format!("{} MiB", limits.max_memory_mb),
+            "--max-memory-mb",
         ));
     }
     Ok(())
@@ -175,9 +172,11 @@ impl PlModule {
     pub fn new(group: &PermGroup, action: &ActionSpec, limits: &Limits) -> Result<PlModule> {
         // Refuse oversize G-sets before the (possibly long) table computation.
         let gset = GSet::new(group, action, limits)?;
-        check_solver_size(&gset)?;
+        if let Some(order) = group.order_u64() {
+            check_solver_memory(order as u128, gset.len() as u128, limits)?;
+        }
         let data = GroupData::new(group, limits)?;
-        PlModule::from_parts(data, gset)
+        PlModule::from_parts(data, gset, limits)
     }
 
     /// Build the module `R^X` of the group of `data` acting by `action`, reusing its
@@ -189,11 +188,11 @@ impl PlModule {
     /// Complexity: as [`PlModule::new`] without the character table.
     pub fn on(data: &GroupData, action: &ActionSpec, limits: &Limits) -> Result<PlModule> {
         let gset = GSet::new(&data.group, action, limits)?;
-        check_solver_size(&gset)?;
-        PlModule::from_parts(data.clone(), gset)
+        check_solver_memory(data.elements.len() as u128, gset.len() as u128, limits)?;
+        PlModule::from_parts(data.clone(), gset, limits)
     }
 
-    fn from_parts(data: GroupData, gset: GSet) -> Result<PlModule> {
+    fn from_parts(data: GroupData, gset: GSet, limits: &Limits) -> Result<PlModule> {
         let GroupData {
             group,
             elements,
@@ -203,13 +202,7 @@ impl PlModule {
         } = data;
         let n = gset.len();
         let order = elements.len();
-        if order.saturating_mul(n) > MAX_ACTION_TABLE {
-            return Err(Error::limit(
-                format!("|G|*|X| = {} for the PL solver", order * n),
-                MAX_ACTION_TABLE,
-                "--max-order",
-            ));
-        }
+        check_solver_memory(order as u128, n as u128, limits)?;
         let pi = gset.permutation_character(&classes)?;
         let present = simples.decompose_permutation_character(&pi)?;
         let mut present: Vec<(usize, u64)> = present.into_iter().filter(|p| p.1 > 0).collect();

@@ -399,3 +399,17 @@ fn fourier_contour_picture() {
     )
     .contains("not positive"));
 }
+
+#[test]
+fn memory_ceilings_name_the_flag_that_raises_them() {
+    // The solver's tables for the regular module of S7: 4 (|X|^2 + |G||X|) bytes.
+    let e = fails(&["graph", "S7", "--max-memory-mb", "10"], 3);
+    assert!(
+        e.contains("--max-memory-mb") && e.contains("PL-solver tables"),
+        "{e}"
+    );
+    let e = fails(&["enumerate", "S5", "--max-memory-mb", "0"], 3);
+    assert!(e.contains("--max-memory-mb"), "{e}");
+    // Raising the flag lifts it.
+    stdout(&["graph", "S3", "--max-memory-mb", "1"]);
+}

@@ -54,6 +54,10 @@ struct Global {
     /// Largest number of subgroups (conjugates counted) the subgroup-class search may store.
     #[arg(long, value_name = "N", default_value_t = Limits::default().max_subgroups, global = true)]
     max_subgroups: usize,
+    /// Largest table a computation may allocate at once, in MiB (group enumeration, PL
+    /// solver).
+    #[arg(long, value_name = "MB", default_value_t = Limits::default().max_memory_mb, global = true)]
+    max_memory_mb: u64,
 }
 
 /// Output formats.
@@ -279,6 +283,7 @@ fn real_main() -> i32 {
         max_points: cli.global.max_points,
         max_classes: cli.global.max_classes,
         max_subgroups: cli.global.max_subgroups,
+        max_memory_mb: cli.global.max_memory_mb,
     };
     let result = match &cli.command {
         Command::Info { group, list } => {
