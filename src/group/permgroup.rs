@@ -11,8 +11,6 @@ use crate::group::stabchain::StabChain;
 use num_bigint::BigUint;
 use num_traits::ToPrimitive;
 
-/// Memory allowed for the transversal tables of an enumeration.
-
 /// A permutation group on the points `0..degree`, given by generators, with a
 /// stabilizer chain computed on construction.
 ///
