@@ -7,14 +7,12 @@
 //! (printed only; nothing is decided from them).
 
 use crate::error::{Error, Result};
-use crate::fourier::Activation;
+use crate::pl::Activation;
 use std::f64::consts::PI;
 use std::fmt::Write as _;
 
 /// `f` at the unit vector of angle `psi`, in floating point (for drawing only).
-fn value_at(act: &Activation, n: u64, psi: f64) -> f64 {
-    let (a, b) = act.homogeneous_parts();
-    let (a, b) = (a.to_f64(), b.to_f64());
+fn value_at((a, b): (f64, f64), n: u64, psi: f64) -> f64 {
     (0..n)
         .map(|j| {
             let t = (psi - 2.0 * PI * j as f64 / n as f64).cos();
@@ -26,7 +24,9 @@ fn value_at(act: &Activation, n: u64, psi: f64) -> f64 {
 
 /// The contour picture of `f` for `C_n` (`2 <= n <= 256`) as a standalone SVG: the level
 /// sets `f = 1/4, 1/2, 3/4, 1` with the axes. Errors (bad input) for `n < 2` or `n > 256`,
-/// and when `f` is not positive off the origin (e.g. the identity, whose `f` vanishes).
+/// and when `f` is not positive off the origin (e.g. the identity, whose `f` vanishes);
+/// also (bad input) for `hardtanh` and `square`, which are not positively homogeneous
+/// (see [`crate::fourier::require_homogeneous`]).
 ///
 /// # Complexity
 /// `O(n^2)` floating-point operations.
@@ -34,7 +34,7 @@ fn value_at(act: &Activation, n: u64, psi: f64) -> f64 {
 /// # Example
 /// ```
 /// use plrep::contour::trivial_map_contours_svg;
-/// use plrep::fourier::Activation;
+/// use plrep::pl::Activation;
 /// let svg = trivial_map_contours_svg(&Activation::parse("relu")?, 5)?;
 /// assert!(svg.starts_with("<svg") && svg.contains("f = 1"));
 /// # Ok::<(), plrep::Error>(())
@@ -46,6 +46,8 @@ pub fn trivial_map_contours_svg(act: &Activation, n: u64) -> Result<String> {
             "use 2 <= n <= 256",
         ));
     }
+    let (a, b) = crate::fourier::require_homogeneous(act)?;
+    let ab = (a.to_f64(), b.to_f64());
     // Kinks: psi = 2 pi j/n ± pi/2; sort and deduplicate on the circle.
     let mut angles: Vec<f64> = (0..n)
         .flat_map(|j| {
@@ -58,7 +60,7 @@ pub fn trivial_map_contours_svg(act: &Activation, n: u64) -> Result<String> {
         .collect();
     angles.sort_by(f64::total_cmp);
     angles.dedup_by(|x, y| (*x - *y).abs() < 1e-12);
-    let radii: Vec<f64> = angles.iter().map(|&psi| value_at(act, n, psi)).collect();
+    let radii: Vec<f64> = angles.iter().map(|&psi| value_at(ab, n, psi)).collect();
     if radii.iter().any(|&f| f <= 1e-12) {
         return Err(Error::bad(
             format!(

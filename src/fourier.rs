@@ -32,6 +32,7 @@
 //! Introduction* (Princeton, 2003), ch. 2.
 
 use crate::arith::{Cyclotomic, Q};
+use crate::pl::Activation;
 use crate::{Error, Result};
 use serde_json::{json, Value};
 use std::cmp::Ordering;
@@ -47,118 +48,70 @@ pub const MAX_CYCLIC: u64 = 256;
 
 const ACTIVATION_HINT: &str = "the fourier command accepts relu, abs, identity and leaky:<p> with p rational (e.g. leaky:1/10 or leaky:0.01)";
 
-/// A positively homogeneous piecewise linear activation `sigma(t) = a t + b |t|`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Activation {
-    /// `max(t, 0)`: `a = b = 1/2`.
-    Relu,
-    /// `|t|`: `a = 0, b = 1`.
-    Abs,
-    /// `t`: `a = 1, b = 0`.
-    Identity,
-    /// Leaky ReLU with slope `p` on the negative side: `a = (1 + p)/2, b = (1 - p)/2`.
-    Leaky(Q),
-}
+const HOMOGENEOUS_HINT: &str = "the Fourier view covers the positively homogeneous activations relu, abs, identity and leaky:<p> (p rational, e.g. leaky:1/10 or leaky:0.01)";
 
-impl Activation {
-    /// Parse `relu`, `abs`, `identity` or `leaky:<p>` (`p` written `a/b`, as an integer,
-    /// or as a decimal: `leaky:0.01` is `leaky:1/100`).
-    ///
-    /// Errors: [`Error::BadInput`] with a hint for anything else.
-    ///
-    /// ```
-    /// use plrep::fourier::Activation;
-    /// use plrep::arith::Q;
-    /// assert_eq!(Activation::parse("leaky:0.1").unwrap(), Activation::Leaky(Q::new(1, 10)));
-    /// assert!(Activation::parse("tanh").is_err());
-    /// ```
-    pub fn parse(text: &str) -> Result<Activation> {
-        let s = text.trim();
-        match s {
-            "relu" => return Ok(Activation::Relu),
-            "abs" => return Ok(Activation::Abs),
-            "identity" => return Ok(Activation::Identity),
-            _ => {}
-        }
-        if let Some(p) = s.strip_prefix("leaky:") {
-            let q = crate::pl::activation::parse_rational(p).ok_or_else(|| {
-                Error::bad(
-                    format!("'{p}' in the activation '{s}' is not a rational number"),
-                    "write the slope like leaky:1/100 or leaky:0.01",
-                )
-            })?;
-            return Ok(Activation::Leaky(q));
-        }
-        Err(Error::bad(
+/// Parse the activation of the Fourier view: `relu`, `abs`, `identity` or `leaky:<p>`
+/// (`p` written `a/b`, as an integer, or as a decimal: `leaky:0.01` is `leaky:1/100`),
+/// spelled as for [`Activation::parse`].
+///
+/// Errors: [`Error::BadInput`] with a one-line hint for an unknown name, a slope that is
+/// not rational, and for `hardtanh` and `square`, which are not positively homogeneous
+/// (see [`require_homogeneous`]).
+///
+/// ```
+/// use plrep::fourier::parse_activation;
+/// use plrep::pl::Activation;
+/// use plrep::arith::Q;
+/// assert_eq!(parse_activation("leaky:0.1").unwrap(), Activation::Leaky(Q::new(1, 10)));
+/// assert!(parse_activation("tanh").is_err());
+/// assert!(parse_activation("square").is_err());
+/// ```
+pub fn parse_activation(text: &str) -> Result<Activation> {
+    let s = text.trim();
+    let act = Activation::parse(s).map_err(|_| match s.strip_prefix("leaky:") {
+        Some(p) => Error::bad(
+            format!("'{p}' in the activation '{s}' is not a rational number"),
+            "write the slope like leaky:1/100 or leaky:0.01",
+        ),
+        None => Error::bad(
             format!("unknown activation '{s}' for the Fourier view"),
             ACTIVATION_HINT,
-        ))
-    }
-
-    /// The canonical spelling: `relu`, `abs`, `identity`, `leaky:<p>`.
-    pub fn name(&self) -> String {
-        match self {
-            Activation::Relu => "relu".into(),
-            Activation::Abs => "abs".into(),
-            Activation::Identity => "identity".into(),
-            Activation::Leaky(p) => format!("leaky:{p}"),
-        }
-    }
-
-    /// The name used in formulas: `ReLU`, `abs`, `id`, `LeakyReLU[p]`.
-    pub fn symbol(&self) -> String {
-        match self {
-            Activation::Relu => "ReLU".into(),
-            Activation::Abs => "abs".into(),
-            Activation::Identity => "id".into(),
-            Activation::Leaky(p) => format!("LeakyReLU[{p}]"),
-        }
-    }
-
-    /// `(a, b)` with `sigma(t) = a t + b |t|`.
-    pub fn homogeneous_parts(&self) -> (Q, Q) {
-        let half = Q::new(1, 2);
-        match self {
-            Activation::Relu => (half.clone(), half),
-            Activation::Abs => (Q::zero(), Q::one()),
-            Activation::Identity => (Q::one(), Q::zero()),
-            Activation::Leaky(p) => ((Q::one() + p) * &half, (Q::one() - p) * &half),
-        }
-    }
-
-    /// `(sigma(1), sigma(-1))`: by homogeneity `sigma(t) = t sigma(1)` for `t >= 0` and
-    /// `sigma(t) = |t| sigma(-1)` for `t <= 0`.
-    pub fn slopes(&self) -> (Q, Q) {
-        let (a, b) = self.homogeneous_parts();
-        (&a + &b, &b - &a)
-    }
-
-    /// `sigma(x)` for a rational `x`.
-    pub fn apply_q(&self, x: &Q) -> Q {
-        let (a, b) = self.homogeneous_parts();
-        &a * x + &b * &x.abs()
-    }
-
-    /// `sigma(x)` for a real cyclotomic `x`, exactly: `|x|` from the certified sign
-    /// ([`Cyclotomic::sign`]), so `ReLU(x) = x` if `x > 0` and `0` otherwise.
-    ///
-    /// # Panics
-    /// If `x` is not real.
-    pub fn apply(&self, x: &Cyclotomic) -> Cyclotomic {
-        let (a, b) = self.homogeneous_parts();
-        let abs = if x.sign() == Ordering::Less {
-            -x
-        } else {
-            x.clone()
-        };
-        x.scale(&a) + abs.scale(&b)
-    }
+        ),
+    })?;
+    require_homogeneous(&act)?;
+    Ok(act)
 }
 
-impl fmt::Display for Activation {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.name())
-    }
+/// `(a, b)` with `sigma(t) = a t + b |t|` (see [`Activation::homogeneous_parts`]), for
+/// the activations the Fourier view covers.
+///
+/// Errors: [`Error::BadInput`] for `hardtanh` and `square`, which are not positively
+/// homogeneous: the closed forms of [`fourier_series`], [`cyclic_components`] and the
+/// contour picture need `sigma(t x) = t sigma(x)` for `t > 0`.
+///
+/// ```
+/// use plrep::fourier::require_homogeneous;
+/// use plrep::pl::Activation;
+/// use plrep::arith::Q;
+/// assert_eq!(require_homogeneous(&Activation::Abs).unwrap(), (Q::zero(), Q::one()));
+/// assert!(require_homogeneous(&Activation::Hardtanh).is_err());
+/// ```
+pub fn require_homogeneous(activation: &Activation) -> Result<(Q, Q)> {
+    activation.homogeneous_parts().ok_or_else(|| {
+        Error::bad(
+            format!(
+                "the activation '{}' is not positively homogeneous",
+                activation.name()
+            ),
+            HOMOGENEOUS_HINT,
+        )
+    })
+}
+
+/// `(a, b)` of an activation stored in a series, `(0, 0)` (as if `sigma = 0`) for a
+/// non-homogeneous one, which the constructors reject.
+fn parts_or_zero(activation: &Activation) -> (Q, Q) {
+    activation.homogeneous_parts().unwrap_or_default()
 }
 
 /// A real number `rational + over_pi / pi` with rational parts: the form of every
@@ -353,12 +306,14 @@ pub struct FourierSeries {
 ///
 /// Arguments: `activation`, `terms >= 1` the number of frequencies (`k = 0..terms`).
 /// Returns the series; errors ([`Error::BadInput`]) for `terms = 0` or
-/// `terms > MAX_TERMS`.
+/// `terms > MAX_TERMS`, and for an activation that is not positively homogeneous
+/// (`hardtanh`, `square`; see [`require_homogeneous`]).
 ///
 /// Complexity: `O(terms)` operations on small rationals.
 ///
 /// ```
-/// use plrep::fourier::{fourier_series, Activation};
+/// use plrep::fourier::fourier_series;
+/// use plrep::pl::Activation;
 /// let s = fourier_series(&Activation::Relu, 3).unwrap();
 /// assert_eq!(s.coefficients[0].cos.to_string(), "1/pi");
 /// assert_eq!(s.coefficients[1].sin.to_string(), "1/2");
@@ -377,7 +332,8 @@ pub fn fourier_series(activation: &Activation, terms: usize) -> Result<FourierSe
             format!("use at most {MAX_TERMS} terms"),
         ));
     }
-    let (p, q) = activation.slopes();
+    require_homogeneous(activation)?;
+    let (p, q) = activation.slopes().unwrap_or_default();
     let coefficients = (0..terms)
         .map(|k| {
             let ki = k as i64;
@@ -422,7 +378,7 @@ impl FourierSeries {
     /// `-4b/(pi(4m^2 - 1))` at the even frequencies `2m >= terms` (and `a` at frequency 1
     /// if `terms = 1`); `sum_{m > M} 1/(4m^2 - 1) = 1/(2(2M + 1))` (telescoping).
     pub fn tail_bound(&self) -> f64 {
-        let (a, b) = self.activation.homogeneous_parts();
+        let (a, b) = parts_or_zero(&self.activation);
         let terms = self.coefficients.len();
         let big_m = ((terms.max(1) - 1) / 2) as f64;
         let fundamental = if terms <= 1 { a.abs().to_f64() } else { 0.0 };
@@ -486,7 +442,7 @@ impl FourierSeries {
         if first {
             out.push('0');
         }
-        let (_, b) = self.activation.homogeneous_parts();
+        let (_, b) = parts_or_zero(&self.activation);
         if !b.is_zero() {
             out.push_str(" + ...");
         }
@@ -496,7 +452,7 @@ impl FourierSeries {
     /// The text report: the formula, the decomposition `a sin x + b |sin x|`, the remark
     /// on which frequencies appear, and the coefficient table.
     pub fn text(&self) -> String {
-        let (a, b) = self.activation.homogeneous_parts();
+        let (a, b) = parts_or_zero(&self.activation);
         let terms = self.coefficients.len();
         let sym = self.activation.symbol();
         let mut out = String::new();
@@ -749,13 +705,15 @@ fn sin_root(n: u64, m: i64) -> Cyclotomic {
 /// `Gamma(C_n, C_n, sigma)` (the `cos` vector is a witness).
 ///
 /// Arguments: `activation`, `n` in `1..=MAX_CYCLIC`. Errors: [`Error::BadInput`] for
-/// `n` out of range.
+/// `n` out of range, and for an activation that is not positively homogeneous
+/// (`hardtanh`, `square`; see [`require_homogeneous`]).
 ///
 /// Complexity: `O(n^2)` additions in `Q(E(lcm(n, 4)))` (degree `<= 2 phi(n)`) and `n`
 /// certified signs.
 ///
 /// ```
-/// use plrep::fourier::{cyclic_components, Activation};
+/// use plrep::fourier::cyclic_components;
+/// use plrep::pl::Activation;
 /// use plrep::arith::{Cyclotomic, Q};
 /// let c = cyclic_components(&Activation::Relu, 8).unwrap();
 /// let sqrt2 = Cyclotomic::sqrt_of_rational(&Q::from_int(2)).unwrap();
@@ -769,10 +727,14 @@ pub fn cyclic_components(activation: &Activation, n: u64) -> Result<CyclicFourie
             format!("give the order n of C_n with 1 <= n <= {MAX_CYCLIC}"),
         ));
     }
+    require_homogeneous(activation)?;
     let ni = n as i64;
     let cos: Vec<Cyclotomic> = (0..ni).map(|m| cos_root(n, m)).collect();
     let sin: Vec<Cyclotomic> = (0..ni).map(|m| sin_root(n, m)).collect();
-    let values: Vec<Cyclotomic> = cos.iter().map(|v| activation.apply(v)).collect();
+    let values = cos
+        .iter()
+        .map(|v| activation.eval(v))
+        .collect::<Result<Vec<Cyclotomic>>>()?;
     let mut components = Vec::new();
     for k in 0..=(ni / 2) {
         let weight = if k == 0 || 2 * k == ni {

@@ -93,8 +93,25 @@ impl Activation {
     }
 
     /// `(a, b)` with `sigma(x) = a x + b |x|` when `sigma` is positively homogeneous
-    /// piecewise linear, else `None`.
-    pub fn homogeneous_ab(&self) -> Option<(Q, Q)> {
+    /// piecewise linear (relu, abs, identity, leaky), else `None` (hardtanh, square).
+    ///
+    /// Errors: none; the non-homogeneous activations give `None`.
+    ///
+    /// ```
+    /// use plrep::pl::Activation;
+    /// use plrep::arith::Q;
+    /// let half = Q::new(1, 2);
+    /// assert_eq!(Activation::Relu.homogeneous_parts(), Some((half.clone(), half)));
+    /// assert_eq!(Activation::Abs.homogeneous_parts(), Some((Q::zero(), Q::one())));
+    /// assert_eq!(Activation::Identity.homogeneous_parts(), Some((Q::one(), Q::zero())));
+    /// assert_eq!(
+    ///     Activation::Leaky(Q::new(1, 3)).homogeneous_parts(),
+    ///     Some((Q::new(2, 3), Q::new(1, 3)))
+    /// );
+    /// assert_eq!(Activation::Square.homogeneous_parts(), None);
+    /// assert_eq!(Activation::Hardtanh.homogeneous_parts(), None);
+    /// ```
+    pub fn homogeneous_parts(&self) -> Option<(Q, Q)> {
         let half = Q::new(1, 2);
         match self {
             Activation::Relu => Some((half.clone(), half)),
@@ -105,14 +122,54 @@ impl Activation {
         }
     }
 
+    /// `(sigma(1), sigma(-1))` for a positively homogeneous `sigma`, else `None`: then
+    /// `sigma(t) = t sigma(1)` for `t >= 0` and `sigma(t) = |t| sigma(-1)` for `t <= 0`.
+    ///
+    /// Errors: none; hardtanh and square give `None`.
+    ///
+    /// ```
+    /// use plrep::pl::Activation;
+    /// use plrep::arith::Q;
+    /// assert_eq!(Activation::Relu.slopes(), Some((Q::one(), Q::zero())));
+    /// assert_eq!(Activation::Leaky(Q::new(1, 10)).slopes(), Some((Q::one(), Q::new(-1, 10))));
+    /// assert_eq!(Activation::Hardtanh.slopes(), None);
+    /// ```
+    pub fn slopes(&self) -> Option<(Q, Q)> {
+        let (a, b) = self.homogeneous_parts()?;
+        Some((&a + &b, &b - &a))
+    }
+
+    /// The name used in formulas: `ReLU`, `abs`, `id`, `LeakyReLU[p]`, `HardTanh`,
+    /// `square` (the canonical spelling for parsing is [`Activation::name`]).
+    ///
+    /// Errors: none.
+    ///
+    /// ```
+    /// use plrep::pl::Activation;
+    /// use plrep::arith::Q;
+    /// assert_eq!(Activation::Relu.symbol(), "ReLU");
+    /// assert_eq!(Activation::Leaky(Q::new(1, 100)).symbol(), "LeakyReLU[1/100]");
+    /// assert_eq!(Activation::Square.symbol(), "square");
+    /// ```
+    pub fn symbol(&self) -> String {
+        match self {
+            Activation::Relu => "ReLU".into(),
+            Activation::Abs => "abs".into(),
+            Activation::Identity => "id".into(),
+            Activation::Leaky(p) => format!("LeakyReLU[{p}]"),
+            Activation::Hardtanh => "HardTanh".into(),
+            Activation::Square => "square".into(),
+        }
+    }
+
     /// Whether `sigma(t x) = t sigma(x)` for `t > 0`.
     pub fn is_homogeneous(&self) -> bool {
-        self.homogeneous_ab().is_some()
+        self.homogeneous_parts().is_some()
     }
 
     /// Odd, even or neither.
     pub fn parity(&self) -> Parity {
-        match self.homogeneous_ab() {
+        match self.homogeneous_parts() {
             Some((a, b)) if b.is_zero() => {
                 let _ = a;
                 Parity::Odd
@@ -140,7 +197,7 @@ impl Activation {
                 }
             }
             _ => {
-                let (a, b) = self.homogeneous_ab().expect("homogeneous");
+                let (a, b) = self.homogeneous_parts().expect("homogeneous");
                 &a * x + &b * &x.abs()
             }
         }
@@ -175,7 +232,7 @@ impl Activation {
                 }
             }
             _ => {
-                let (a, b) = self.homogeneous_ab().expect("homogeneous");
+                let (a, b) = self.homogeneous_parts().expect("homogeneous");
                 let abs = if sign(x)? == Ordering::Less {
                     -x
                 } else {

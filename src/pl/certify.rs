@@ -375,7 +375,7 @@ impl Checker<'_> {
                     Obstruction::Linear => {
                         let linear = opts
                             .activation
-                            .homogeneous_ab()
+                            .homogeneous_parts()
                             .is_some_and(|(_, b)| b.is_zero());
                         if !linear || p.from == p.to {
                             return Err(Error::verification(format!(

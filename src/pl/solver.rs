@@ -218,7 +218,7 @@ pub fn block_kind(options: &SolverOptions, same: bool) -> Option<BlockKind> {
     if options.bias.is_some() {
         return Some(BlockKind::Plus);
     }
-    if let Some((a, _)) = act.homogeneous_ab() {
+    if let Some((a, _)) = act.homogeneous_parts() {
         if same && !a.is_zero() {
             return None;
         }
@@ -276,7 +276,7 @@ pub fn solve_from(
     let act = &options.activation;
     let simples = &module.simples.simples;
     let mut verdicts: Vec<Option<Verdict>> = vec![None; targets.len()];
-    let linear = act.homogeneous_ab().is_some_and(|(_, b)| b.is_zero());
+    let linear = act.homogeneous_parts().is_some_and(|(_, b)| b.is_zero());
     let mut blocks: Option<BlockSpace> = None;
     let mut counts_cache: Vec<(BlockKind, Vec<i64>)> = Vec::new();
     let mut pending = Vec::new();

@@ -132,7 +132,7 @@ pub(crate) fn apply_activation(
             (out, d)
         }
         _ => {
-            let (a, b) = act.homogeneous_ab().expect("homogeneous");
+            let (a, b) = act.homogeneous_parts().expect("homogeneous");
             let den = a.denom().lcm_with(&b.denom());
             let an = to_i128(&(a.numer() * (&den / a.denom()))).unwrap_or(0);
             let bn = to_i128(&(b.numer() * (&den / b.denom()))).unwrap_or(0);

@@ -363,6 +363,37 @@ fn fourier_command() {
     fails(&["fourier", "--format", "svg"], 2);
 }
 
+/// `hardtanh` and `square` are valid solver activations but not positively homogeneous:
+/// every form of `plrep fourier` rejects them with one bad-input line (exit 2) whose hint
+/// names the activations the Fourier view covers; unknown names keep their own message.
+#[test]
+fn fourier_rejects_non_homogeneous_activations() {
+    for name in ["square", "hardtanh"] {
+        for extra in [
+            &[][..],
+            &["--cyclic", "8"][..],
+            &["--cyclic", "8", "--format", "svg"][..],
+        ] {
+            let mut args = vec!["fourier", "--activation", name];
+            args.extend_from_slice(extra);
+            let line = fails(&args, 2);
+            assert!(
+                line.contains(&format!("'{name}' is not positively homogeneous")),
+                "{line}"
+            );
+            assert!(
+                line.contains("the Fourier view covers the positively homogeneous activations relu, abs, identity and leaky:<p>"),
+                "{line}"
+            );
+        }
+    }
+    let line = fails(&["fourier", "--activation", "tanh"], 2);
+    assert!(
+        line.contains("unknown activation 'tanh' for the Fourier view"),
+        "{line}"
+    );
+}
+
 #[test]
 fn examples_command() {
     let list = stdout(&["examples"]);

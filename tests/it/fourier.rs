@@ -5,8 +5,10 @@
 
 use plrep::arith::{Cyclotomic, Q};
 use plrep::fourier::{
-    cyclic_components, fourier_series, quadratic_radical, Activation, PiForm, MAX_CYCLIC, MAX_TERMS,
+    cyclic_components, fourier_series, parse_activation, quadratic_radical, require_homogeneous,
+    PiForm, MAX_CYCLIC, MAX_TERMS,
 };
+use plrep::pl::Activation;
 use plrep::Error;
 use std::f64::consts::PI;
 
@@ -45,7 +47,11 @@ fn closed_form(a: &Q, b: &Q, k: usize) -> (PiForm, PiForm) {
 
 fn check_closed_form(name: &str, a: Q, b: Q) {
     let act = Activation::parse(name).unwrap();
-    assert_eq!(act.homogeneous_parts(), (a.clone(), b.clone()), "{name}");
+    assert_eq!(
+        act.homogeneous_parts(),
+        Some((a.clone(), b.clone())),
+        "{name}"
+    );
     let s = fourier_series(&act, TERMS).unwrap();
     assert_eq!(s.coefficients.len(), TERMS);
     for c in &s.coefficients {
@@ -130,7 +136,7 @@ fn pi_form_display() {
 fn floating_point_cross_check() {
     for name in ["relu", "abs", "leaky:1/10", "leaky:-2/3", "identity"] {
         let act = Activation::parse(name).unwrap();
-        let (a, b) = act.homogeneous_parts();
+        let (a, b) = act.homogeneous_parts().unwrap();
         let (a, b) = (a.to_f64(), b.to_f64());
         let sigma = |t: f64| a * t + b * t.abs();
         let s = fourier_series(&act, 24).unwrap();
@@ -227,7 +233,7 @@ fn bad_input() {
         ("leaky:1/0", "not a rational"),
         ("", "unknown activation"),
     ] {
-        match Activation::parse(text) {
+        match parse_activation(text) {
             Err(Error::BadInput { what, hint }) => {
                 assert!(what.contains(needle), "{text}: {what}");
                 assert!(!hint.is_empty());
@@ -296,7 +302,7 @@ fn c3_c4_c5_trivial_components() {
         .collect();
     let mean: Cyclotomic = sin_vec
         .iter()
-        .map(|x| Activation::Relu.apply(x))
+        .map(|x| Activation::Relu.eval(x).unwrap())
         .sum::<Cyclotomic>()
         .scale(&Q::new(1, 3));
     assert_eq!(mean, sqrt(3).inv().scale(&Q::new(1, 2)));
@@ -307,13 +313,17 @@ fn c3_c4_c5_trivial_components() {
     assert_eq!(c4.components[2].cos, cy(Q::new(1, 4)));
 }
 
-/// For a rational `x`, `apply` and `apply_q` agree (sanity of the two evaluations).
+/// For a rational `x`, `eval` and `eval_q` agree (sanity of the two evaluations).
 #[test]
 fn apply_exact_on_rationals() {
     for name in ["relu", "abs", "identity", "leaky:1/3", "leaky:-5/2"] {
         let act = Activation::parse(name).unwrap();
         for x in ["-7/3", "0", "1/2", "5"] {
-            assert_eq!(act.apply(&cy(q(x))), cy(act.apply_q(&q(x))), "{name}({x})");
+            assert_eq!(
+                act.eval(&cy(q(x))).unwrap(),
+                cy(act.eval_q(&q(x))),
+                "{name}({x})"
+            );
         }
     }
 }
@@ -360,7 +370,7 @@ fn cyclic_components_match_published_graphs() {
 fn cyclic_components_are_aliased_fourier_coefficients() {
     for name in ["relu", "abs", "leaky:1/10"] {
         let act = Activation::parse(name).unwrap();
-        let (a, b) = act.homogeneous_parts();
+        let (a, b) = act.homogeneous_parts().unwrap();
         let (a, b) = (a.to_f64(), b.to_f64());
         // sigma(cos x) = a cos x + b |cos x|, |cos x| = 2/pi + (4/pi) sum_m (-1)^(m+1) cos(2mx)/(4m^2-1).
         let coeff = |m: u64| -> f64 {
@@ -497,4 +507,50 @@ fn eval_radical(text: &str) -> f64 {
     };
     let d = d.trim_end_matches(')').parse::<f64>().unwrap();
     (rational + sign * coef * d.sqrt()) / den
+}
+
+/// `homogeneous_parts` is `(a, b)` with `sigma(t) = a t + b |t|` for the positively
+/// homogeneous activations and `None` for hardtanh and square; the Fourier view rejects
+/// the latter two everywhere with a bad-input error naming the activations it covers.
+#[test]
+fn homogeneous_parts_and_non_homogeneous_rejected() {
+    let half = Q::new(1, 2);
+    for (act, ab) in [
+        (Activation::Relu, Some((half.clone(), half.clone()))),
+        (Activation::Abs, Some((Q::zero(), Q::one()))),
+        (Activation::Identity, Some((Q::one(), Q::zero()))),
+        (
+            Activation::Leaky(Q::new(1, 10)),
+            Some((Q::new(11, 20), Q::new(9, 20))),
+        ),
+        (Activation::Hardtanh, None),
+        (Activation::Square, None),
+    ] {
+        assert_eq!(act.homogeneous_parts(), ab, "{act}");
+        assert_eq!(act.slopes().is_some(), ab.is_some(), "{act}");
+    }
+    assert_eq!(Activation::Relu.symbol(), "ReLU");
+    assert_eq!(Activation::Abs.symbol(), "abs");
+    assert_eq!(Activation::Identity.symbol(), "id");
+    assert_eq!(Activation::Leaky(Q::new(1, 10)).symbol(), "LeakyReLU[1/10]");
+    for name in ["hardtanh", "square"] {
+        let act = Activation::parse(name).unwrap();
+        let results = [
+            parse_activation(name).map(|_| ()),
+            require_homogeneous(&act).map(|_| ()),
+            fourier_series(&act, 5).map(|_| ()),
+            cyclic_components(&act, 8).map(|_| ()),
+            plrep::contour::trivial_map_contours_svg(&act, 8).map(|_| ()),
+        ];
+        for r in results {
+            match r {
+                Err(Error::BadInput { what, hint }) => {
+                    assert!(what.contains(name), "{what}");
+                    assert!(what.contains("not positively homogeneous"), "{what}");
+                    assert!(hint.contains("relu, abs, identity and leaky:<p>"), "{hint}");
+                }
+                other => panic!("{name}: {other:?}"),
+            }
+        }
+    }
 }

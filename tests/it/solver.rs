@@ -467,16 +467,16 @@ fn activations_parse_and_decompose() {
         .to_string()
         .contains("relu, abs"));
     assert_eq!(
-        act("relu").homogeneous_ab(),
+        act("relu").homogeneous_parts(),
         Some((Q::new(1, 2), Q::new(1, 2)))
     );
     assert_eq!(
-        act("leaky:1/3").homogeneous_ab(),
+        act("leaky:1/3").homogeneous_parts(),
         Some((Q::new(2, 3), Q::new(1, 3)))
     );
     assert_eq!(act("abs").parity(), plrep::pl::Parity::Even);
     assert_eq!(act("hardtanh").parity(), plrep::pl::Parity::Odd);
-    assert!(act("square").homogeneous_ab().is_none());
+    assert!(act("square").homogeneous_parts().is_none());
     assert_eq!(act("leaky:0.01"), Activation::Leaky(Q::new(1, 100)));
     assert_eq!(act("LEAKY:-0.5"), Activation::Leaky(Q::new(-1, 2)));
     assert!(Activation::parse("leaky:1/0").is_err() && Activation::parse("leaky:").is_err());

@@ -1,7 +1,7 @@
 //! `plrep fourier`: the exact Fourier series of `sigma(sin x)`, or with `--cyclic n` the
 //! components of `sigma` applied to the `L1` vector of `C_n` (see [`plrep::fourier`]).
 
-use plrep::fourier::{cyclic_components, fourier_series, Activation};
+use plrep::fourier::{cyclic_components, fourier_series, parse_activation};
 use plrep::{Error, Result};
 
 /// Run the command and return the whole output (text, or pretty JSON with a final
@@ -14,7 +14,7 @@ pub fn fourier(
     json: bool,
     svg: bool,
 ) -> Result<String> {
-    let act = Activation::parse(activation)?;
+    let act = parse_activation(activation)?;
     if svg {
         let n = cyclic.ok_or_else(|| {
             Error::bad(
