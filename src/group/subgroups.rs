@@ -113,6 +113,8 @@ struct Subgroup {
 struct Search<'a> {
     p: Products<'a>,
     n: usize,
+    /// `inverse[s]`: the index of `s^-1`.
+    inverse: Vec<usize>,
 }
 
 impl Search<'_> {
@@ -178,9 +180,9 @@ impl Search<'_> {
         gens
     }
 
-    /// `s^-1 x s` by index.
-    fn conj(&self, x: usize, s: usize, s_inv: usize) -> usize {
-        self.p.mul(self.p.mul(s_inv, x), s)
+    /// `x^s = s^-1 x s` by index.
+    fn conj(&self, x: usize, s: usize) -> usize {
+        self.p.mul(self.p.mul(self.inverse[s], x), s)
     }
 }
 
@@ -244,12 +246,12 @@ impl SubgroupClasses {
                 table,
             },
             n,
+            inverse: (0..n).map(|s| elements.inv(s)).collect(),
         };
         let orders: Vec<u64> = (0..n)
             .map(|i| classes.orders[classes.class_of[i] as usize])
             .collect();
         let (zuppos, zuppo_of) = zuppos(elements, &orders);
-        let inverse: Vec<usize> = (0..n).map(|s| elements.inv(s)).collect();
         let words = n.div_ceil(64);
         // Every stored conjugate, mapped to its class.
         let mut seen: HashMap<Bits, usize> = HashMap::new();
@@ -290,7 +292,7 @@ impl SubgroupClasses {
             // N_G(H)-orbit suffices.
             let normalizer: Vec<u32> = found[next].1.iter().map(|&x| x as u32).collect();
             let ngens = search.small_generators(&normalizer, &orders);
-            for z in orbit_representatives(&search, &zuppos, &zuppo_of, &ngens, &inverse) {
+            for z in orbit_representatives(&search, &zuppos, &zuppo_of, &ngens) {
                 if reps[next].bits.has(z) {
                     continue;
                 }
@@ -435,7 +437,6 @@ fn orbit_representatives(
     zuppos: &[usize],
     zuppo_of: &[u32],
     gens: &[usize],
-    inverse: &[usize],
 ) -> Vec<usize> {
     let mut done = vec![false; zuppos.len()];
     let mut out = vec![];
@@ -448,7 +449,7 @@ fn orbit_representatives(
         let mut stack = vec![start];
         while let Some(z) = stack.pop() {
             for &s in gens {
-                let image = zuppo_of[search.conj(zuppos[z], s, inverse[s])] as usize;
+                let image = zuppo_of[search.conj(zuppos[z], s)] as usize;
                 if !done[image] {
                     done[image] = true;
                     stack.push(image);
@@ -478,9 +479,8 @@ fn is_prime_power(k: u64) -> bool {
 fn conjugates(search: &Search<'_>, h: &Subgroup) -> (Vec<Bits>, Vec<usize>) {
     let n = search.n;
     let gens = &h.generators;
-    let inv: Vec<usize> = (0..n).map(|s| search.p.group.inv(s)).collect();
     let normalizer: Vec<usize> = (0..n)
-        .filter(|&s| gens.iter().all(|&g| h.bits.has(search.conj(g, s, inv[s]))))
+        .filter(|&s| gens.iter().all(|&g| h.bits.has(search.conj(g, s))))
         .collect();
     let mut covered = Bits::new(n);
     let mut out = vec![];
@@ -493,7 +493,7 @@ fn conjugates(search: &Search<'_>, h: &Subgroup) -> (Vec<Bits>, Vec<usize>) {
         }
         let mut bits = Bits::new(n);
         for &x in &h.elements {
-            bits.set(search.conj(x as usize, t, inv[t]));
+            bits.set(search.conj(x as usize, t));
         }
         out.push(bits);
     }
