@@ -26,14 +26,7 @@ fn main() {
         }
         let g = load(&path);
         if full_only {
-            let t = Instant::now();
-            let table = CharacterTable::compute(&g, &Limits::default()).unwrap();
-            println!(
-                "{name:12} full compute {:8.1} ms ({}, {} classes)",
-                t.elapsed().as_secs_f64() * 1e3,
-                table.method,
-                table.num_classes()
-            );
+            full_compute(&name, &g);
             continue;
         }
         let t0 = Instant::now();
@@ -67,14 +60,19 @@ fn main() {
             );
         }
         if !modp_only {
-            let t = Instant::now();
-            let table = CharacterTable::compute(&g, &Limits::default()).unwrap();
-            println!(
-                "{name:12} full compute {:8.1} ms ({}, {} classes)",
-                t.elapsed().as_secs_f64() * 1e3,
-                table.method,
-                table.num_classes()
-            );
+            full_compute(&name, &g);
         }
     }
+}
+
+/// Time the whole table computation, as a user calls it.
+fn full_compute(name: &str, g: &plrep::group::PermGroup) {
+    let t = Instant::now();
+    let table = CharacterTable::compute(g, &Limits::default()).unwrap();
+    println!(
+        "{name:12} full compute {:8.1} ms ({}, {} classes)",
+        t.elapsed().as_secs_f64() * 1e3,
+        table.method,
+        table.num_classes()
+    );
 }

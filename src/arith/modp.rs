@@ -173,6 +173,19 @@ impl PrimeField {
         }
     }
 
+    /// `[1, z, z^2, ..., z^(e-1)]` for the root of unity `z` of
+    /// [`PrimeField::root_of_unity`]: the residues of `zeta_e^j`.
+    pub fn root_of_unity_powers(&self, e: u64) -> Vec<u64> {
+        let z = self.root_of_unity(e);
+        let mut out = Vec::with_capacity(e as usize);
+        let mut cur = 1;
+        for _ in 0..e {
+            out.push(cur);
+            cur = self.mul(cur, z);
+        }
+        out
+    }
+
     /// A generator of the multiplicative group `F_p^*` (needs the factorisation of `p-1`,
     /// by trial division: intended for `p < 2^50` or so).
     pub fn primitive_root(&self) -> u64 {

@@ -82,6 +82,25 @@ struct Space {
 }
 
 impl Space {
+    /// The vectors `Σ_r c_r rows[r]` (length `k`) for coordinate vectors `c` in the basis
+    /// of this space (a null space computed in coordinates, back in class coordinates).
+    fn combinations(&self, f: &PrimeField, coords: &[Vec<u64>], k: usize) -> Vec<Vec<u64>> {
+        coords
+            .iter()
+            .map(|c| {
+                let mut v = vec![0u64; k];
+                for (r, &cr) in c.iter().enumerate() {
+                    if cr != 0 {
+                        for t in 0..k {
+                            v[t] = f.mul_add(cr, self.rows[r][t], v[t]);
+                        }
+                    }
+                }
+                v
+            })
+            .collect()
+    }
+
     fn new(k: &PrimeField, mut rows: Vec<Vec<u64>>, tried: Vec<bool>) -> Self {
         let pivots = linalg::rref(k, &mut rows);
         Space {
@@ -384,21 +403,7 @@ impl<'a, G: GroupOps> Ds<'a, G> {
         }
         let d = sp.dim();
         let ns = linalg::nullspace(&f, &rows_f, d);
-        let k = self.ci.len();
-        let rows: Vec<Vec<u64>> = ns
-            .iter()
-            .map(|c| {
-                let mut v = vec![0u64; k];
-                for (r, &cr) in c.iter().enumerate() {
-                    if cr != 0 {
-                        for t in 0..k {
-                            v[t] = f.mul_add(cr, sp.rows[r][t], v[t]);
-                        }
-                    }
-                }
-                v
-            })
-            .collect();
+        let rows = sp.combinations(&f, &ns, self.ci.len());
         *sp = Space::new(&f, rows, std::mem::take(&mut sp.tried));
         inside
     }
@@ -556,20 +561,7 @@ fn dixon_schneider_at(
                     })
                     .collect();
                 let coords = linalg::nullspace(&f, &shifted, d);
-                let vecs: Vec<Vec<u64>> = coords
-                    .iter()
-                    .map(|c| {
-                        let mut v = vec![0u64; k];
-                        for (r, &cr) in c.iter().enumerate() {
-                            if cr != 0 {
-                                for t in 0..k {
-                                    v[t] = f.mul_add(cr, sp.rows[r][t], v[t]);
-                                }
-                            }
-                        }
-                        v
-                    })
-                    .collect();
+                let vecs = sp.combinations(&f, &coords, k);
                 let mut e_space = Space::new(&f, vecs, sp.tried.clone());
                 if removed.contains_key(&lambda) {
                     // drop the characters of this eigenvalue found meanwhile

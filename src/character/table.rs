@@ -275,13 +275,7 @@ pub fn verify_central_characters_with_rows(
     // residues of all values for one prime
     let residues = |q: u64| -> (PrimeField, Vec<Vec<u64>>) {
         let fq = PrimeField::new(q);
-        let z = fq.root_of_unity(e);
-        let mut zpow = Vec::with_capacity(e as usize);
-        let mut cur = 1;
-        for _ in 0..e {
-            zpow.push(cur);
-            cur = fq.mul(cur, z);
-        }
+        let zpow = fq.root_of_unity_powers(e);
         let res = t
             .characters
             .iter()
@@ -711,13 +705,7 @@ pub fn check_character_table(t: &CharacterTable) -> Result<()> {
     let mut first: Option<(PrimeField, Vec<Vec<u64>>)> = None;
     for &q in &primes {
         let fq = PrimeField::new(q);
-        let z = fq.root_of_unity(e);
-        let mut zpow = Vec::with_capacity(e as usize);
-        let mut cur = 1;
-        for _ in 0..e {
-            zpow.push(cur);
-            cur = fq.mul(cur, z);
-        }
+        let zpow = fq.root_of_unity_powers(e);
         let res: Vec<Vec<u64>> = t
             .characters
             .iter()

@@ -109,6 +109,11 @@ pub fn parse_generators(text: &str, min_degree: usize) -> Result<Vec<Perm>> {
         }
         perms.push(Perm::parse_gap(p, 0)?);
     }
+    Ok(on_common_degree(perms, min_degree))
+}
+
+/// The permutations extended to one degree: the largest of theirs, `min_degree` and 1.
+fn on_common_degree(perms: Vec<Perm>, min_degree: usize) -> Vec<Perm> {
     let degree = perms
         .iter()
         .map(Perm::degree)
@@ -116,7 +121,7 @@ pub fn parse_generators(text: &str, min_degree: usize) -> Result<Vec<Perm>> {
         .unwrap_or(0)
         .max(min_degree)
         .max(1);
-    Ok(perms.into_iter().map(|p| p.extended(degree)).collect())
+    perms.into_iter().map(|p| p.extended(degree)).collect()
 }
 
 /// A group from a JSON document with `"generators": ["(1,2,3)", ...]` and an optional
@@ -177,14 +182,7 @@ pub fn group_from_json(text: &str, fallback_name: &str) -> Result<PermGroup> {
             }
             perms.push(Perm::parse_gap(t, 0)?);
         }
-        let degree = perms
-            .iter()
-            .map(Perm::degree)
-            .max()
-            .unwrap_or(0)
-            .max(min_degree)
-            .max(1);
-        perms.into_iter().map(|p| p.extended(degree)).collect()
+        on_common_degree(perms, min_degree)
     };
     let degree = gens[0].degree();
     if min_degree > 0 && degree > min_degree {

@@ -161,16 +161,7 @@ fn real_simples_of_all_reference_groups_and_lattices_match_gap() {
             .as_array()
             .unwrap()
             .iter()
-            .map(|n| {
-                let mut s: Vec<usize> = n
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .map(|c| ours_of_gap[c.as_u64().unwrap() as usize])
-                    .collect();
-                s.sort_unstable();
-                s
-            })
+            .map(|n| in_our_classes(n, &ours_of_gap))
             .collect();
         let ours: BTreeSet<Vec<usize>> = l.subgroups.iter().map(|n| n.classes.clone()).collect();
         assert_eq!(ours, gap, "{}", path.display());
@@ -178,13 +169,7 @@ fn real_simples_of_all_reference_groups_and_lattices_match_gap() {
         let kernel_sets: BTreeSet<Vec<usize>> =
             r.simples.iter().map(|s| s.kernel.clone()).collect();
         for k in v["kernels"].as_array().unwrap() {
-            let mut s: Vec<usize> = k
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|c| ours_of_gap[c.as_u64().unwrap() as usize])
-                .collect();
-            s.sort_unstable();
+            let s = in_our_classes(k, &ours_of_gap);
             assert!(kernel_sets.contains(&s), "{}: kernel {s:?}", path.display());
         }
     }
@@ -322,4 +307,16 @@ fn every_gset_kind_decomposes_into_real_simples() {
             assert_eq!(m[0], (0, x.orbits().len() as u64), "{group} {a}");
         }
     }
+}
+
+/// A list of GAP class positions (JSON) as our sorted class indices.
+fn in_our_classes(list: &serde_json::Value, ours_of_gap: &[usize]) -> Vec<usize> {
+    let mut s: Vec<usize> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| ours_of_gap[c.as_u64().unwrap() as usize])
+        .collect();
+    s.sort_unstable();
+    s
 }
