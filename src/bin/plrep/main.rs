@@ -94,6 +94,15 @@ impl Format {
     }
 
     /// Refuse a format the command does not produce (bad input, exit 2).
+    /// The formats of the commands that draw a graph (interaction graphs, lattices).
+    const DRAWINGS: [Format; 5] = [
+        Format::Text,
+        Format::Json,
+        Format::Dot,
+        Format::Svg,
+        Format::Tikz,
+    ];
+
     fn require(self, command: &str, allowed: &[Format]) -> plrep::Result<()> {
         if allowed.contains(&self) {
             return Ok(());

@@ -39,16 +39,7 @@ pub(crate) fn graph(
     format: Format,
     limits: &Limits,
 ) -> Result<String> {
-    format.require(
-        "graph",
-        &[
-            Format::Text,
-            Format::Json,
-            Format::Dot,
-            Format::Svg,
-            Format::Tikz,
-        ],
-    )?;
+    format.require("graph", &Format::DRAWINGS)?;
     let (module, options) = setup(a, limits)?;
     let solution = solve(&module, &options)?;
     if check {

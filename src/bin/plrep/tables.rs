@@ -51,16 +51,7 @@ pub fn table(spec: &str, real: bool, format: Format, limits: &Limits) -> Result<
 
 /// The normal-subgroup lattice in the requested format.
 pub fn lattice(spec: &str, format: Format, limits: &Limits) -> Result<String> {
-    format.require(
-        "lattice",
-        &[
-            Format::Text,
-            Format::Json,
-            Format::Dot,
-            Format::Svg,
-            Format::Tikz,
-        ],
-    )?;
+    format.require("lattice", &Format::DRAWINGS)?;
     let (group, t, r) = compute(spec, limits)?;
     let l = normal_lattice(&t, &r);
     let head = title(&group, &t, "Normal subgroups");
