@@ -19,6 +19,30 @@
 //! command line ([`group::spec::load_group`], [`survey::groups`]); the `plrep` binary
 //! is a thin command line over it (it writes every file, runs the threads and draws the
 //! progress).
+//!
+//! ## A first program
+//!
+//! From a group to its exact character table, then to a module and its certified
+//! interaction graph (the independent checker re-derives every edge and non-edge):
+//!
+//! ```
+//! use plrep::prelude::*;
+//!
+//! let g = parse_group("C8")?;
+//! let table = CharacterTable::compute(&g, &Limits::default())?;
+//! assert_eq!(table.num_classes(), 8);
+//!
+//! let module = PlModule::new(&g, &ActionSpec::parse("regular")?, &Limits::default())?;
+//! let solution = solve(&module, &SolverOptions::new(Activation::Relu))?;
+//! certify(&module, &solution)?; // an error, never a wrong graph
+//! let graph = InteractionGraph::build(&module, &solution, true);
+//! assert!(graph.to_text().contains("L1 -> L0 L1 L2 L4"));
+//! # Ok::<(), plrep::Error>(())
+//! ```
+//!
+//! More programs are in the `examples/` directory (`cargo run --release --example NAME`).
+
+#![deny(rustdoc::broken_intra_doc_links)]
 
 pub mod arith;
 pub mod character;
@@ -35,3 +59,14 @@ pub mod report;
 pub mod survey;
 
 pub use error::{Error, Result};
+
+/// The types of a first program, in one import: `use plrep::prelude::*;`.
+pub mod prelude {
+    pub use crate::character::{CharacterTable, RealSimple, RealSimples};
+    pub use crate::error::{Error, Result};
+    pub use crate::graph::InteractionGraph;
+    pub use crate::group::gset::{ActionSpec, GSet};
+    pub use crate::group::spec::parse_group;
+    pub use crate::group::{Limits, Perm, PermGroup};
+    pub use crate::pl::{certify, solve, Activation, PlModule, SolverOptions};
+}
