@@ -25,7 +25,10 @@ fn run(group: &str, action: &str, activation: &str) -> plrep::Result<()> {
     let module = PlModule::new(&g, &ActionSpec::parse(action)?, &Limits::default())?;
     let solution = solve(&module, &SolverOptions::new(Activation::parse(activation)?))?;
     let report = certify(&module, &solution)?;
-    println!("{group} on {action} ({} points), {activation}: {report:?}", module.points());
+    println!(
+        "{group} on {action} ({} points), {activation}: {report:?}",
+        module.points()
+    );
     let label = |l: usize| module.simples.simples[l].label.clone();
     for pair in &solution.pairs {
         let verdict = match &pair.verdict {
