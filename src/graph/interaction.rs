@@ -66,7 +66,7 @@ pub struct InteractionGraph {
     pub activation: String,
     /// The bias, if any.
     pub bias: Option<Q>,
-    /// Whether every certificate was re-checked by [`crate::pl::certify`].
+    /// Whether every certificate was re-checked by [`crate::pl::certify()`].
     pub certified: bool,
     /// The classes.
     pub classes: Vec<ClassRecord>,

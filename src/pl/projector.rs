@@ -164,7 +164,7 @@ impl PlModule {
     /// Build the module `R^X` of `group` acting by `action`.
     ///
     /// Errors: bad actions (bad input); the group above `limits.max_order`, `X` above
-    /// `limits.max_points` or [`MAX_SOLVER_POINTS`] (limits); a class order disagreeing with
+    /// `limits.max_points` or the solver's memory bound (`--max-memory-mb`) (limits); a class order disagreeing with
     /// the character table's (verification).
     ///
     /// Complexity: `O(|G| |X|)` for the action table, `O(#orbitals |G| + |X|^2)` for the

@@ -241,7 +241,7 @@ pub fn block_kind(options: &SolverOptions, same: bool) -> Option<BlockKind> {
 /// # Complexity
 /// Per source simple: the block space (`O(#orbitals m + |X| #classes phi(m))`), one
 /// exact scalar per target, and for the predicted edges the witness search (see
-/// [`search`]).
+/// [`super::witness::search`]).
 ///
 /// # Reference
 /// THEORY §4–§7; Gibson, Tubbenhauer, Williamson, arXiv:2408.00949.
