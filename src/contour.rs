@@ -6,6 +6,7 @@
 //! line; the picture is exact up to the floating-point coordinates it is drawn with
 //! (printed only; nothing is decided from them).
 
+use crate::arith::ntheory::gcd;
 use crate::error::{Error, Result};
 use crate::pl::Activation;
 use std::f64::consts::PI;
@@ -151,12 +152,4 @@ pub fn trivial_map_contours_svg(act: &Activation, n: u64) -> Result<String> {
     }
     s.push_str("</svg>\n");
     Ok(s)
-}
-
-fn gcd(a: i32, b: i32) -> i32 {
-    if b == 0 {
-        a
-    } else {
-        gcd(b, a % b)
-    }
 }

@@ -17,10 +17,11 @@ use std::str::FromStr;
 
 use num_bigint::BigInt;
 
+use super::ntheory::{factor, gcd, lcm, mul_mod, pow_mod};
 use super::q::{forward_binop, Q};
 use super::zumbroich::{
-    dense_to_basis, field, fold_dense, gcd, inv_mod, lcm, merge_terms, mul_mod, reduce_conductor,
-    sparse_to_basis, Coef,
+    dense_to_basis, field, fold_dense, inv_mod, merge_terms, reduce_conductor, sparse_to_basis,
+    Coef,
 };
 use crate::error::Error;
 
@@ -724,22 +725,9 @@ fn galois_generators(n: u64) -> Vec<(u64, u64)> {
     out
 }
 
-fn pow_mod(mut b: u64, mut e: u64, m: u64) -> u64 {
-    let mut r = 1 % m;
-    b %= m;
-    while e > 0 {
-        if e & 1 == 1 {
-            r = mul_mod(r, b, m);
-        }
-        b = mul_mod(b, b, m);
-        e >>= 1;
-    }
-    r
-}
-
 /// A primitive root modulo `q = p^e`, `p` odd.
 fn primitive_root_prime_power(p: u64, q: u64) -> u64 {
-    let fs = super::zumbroich::factor(p - 1);
+    let fs = factor(p - 1);
     let mut g = 2;
     loop {
         if fs.iter().all(|(r, _)| pow_mod(g, (p - 1) / r, p) != 1) {

@@ -3,6 +3,7 @@
 
 pub mod cyclotomic;
 pub mod modp;
+pub mod ntheory;
 pub mod q;
 mod sign;
 pub mod zumbroich;

@@ -54,23 +54,7 @@ fn small_i128(v: i128) -> Option<i64> {
     }
 }
 
-fn gcd_u64(mut a: u64, mut b: u64) -> u64 {
-    while b != 0 {
-        let t = a % b;
-        a = b;
-        b = t;
-    }
-    a
-}
-
-fn gcd_u128(mut a: u128, mut b: u128) -> u128 {
-    while b != 0 {
-        let t = a % b;
-        a = b;
-        b = t;
-    }
-    a
-}
+use super::ntheory::gcd;
 
 impl Q {
     /// Build from an already reduced `i128` pair with positive denominator, falling back to
@@ -94,7 +78,7 @@ impl Q {
     /// Reduce an arbitrary `i128` fraction (`d != 0`).
     fn from_i128_pair(n: i128, d: i128) -> Q {
         debug_assert!(d != 0);
-        let g = gcd_u128(n.unsigned_abs(), d.unsigned_abs());
+        let g = gcd(n.unsigned_abs(), d.unsigned_abs());
         // g >= 1 because d != 0; g fits i128 unless both are i128::MIN, which callers avoid.
         let (mut n, mut d) = if g == 1 {
             (n, d)
@@ -310,7 +294,7 @@ impl Q {
                 if *n == i64::MIN || *d == i64::MIN {
                     return Err(format!("i64::MIN in small form {n}/{d}"));
                 }
-                if gcd_u64(n.unsigned_abs(), d.unsigned_abs()) != 1 {
+                if gcd(n.unsigned_abs(), d.unsigned_abs()) != 1 {
                     return Err(format!("{n}/{d} not in lowest terms"));
                 }
                 Ok(())
@@ -481,13 +465,13 @@ fn add_ref(a: &Q, b: &Q) -> Q {
             return Q::from_reduced_i128(n1 as i128 + n2 as i128, 1);
         }
         // Knuth 4.5.1: with g = gcd(d1, d2) the only common factor left is in g.
-        let g = gcd_u64(d1 as u64, d2 as u64) as i128;
+        let g = gcd(d1 as u64, d2 as u64) as i128;
         let (n1, d1, n2, d2) = (n1 as i128, d1 as i128, n2 as i128, d2 as i128);
         if g == 1 {
             return Q::from_reduced_i128(n1 * d2 + n2 * d1, d1 * d2);
         }
         let t = n1 * (d2 / g) + n2 * (d1 / g);
-        let g2 = gcd_u128(t.unsigned_abs(), g as u128) as i128;
+        let g2 = gcd(t.unsigned_abs(), g as u128) as i128;
         return Q::from_reduced_i128(t / g2, (d1 / g) * (d2 / g2));
     }
     Q::from_big_reduced(a.to_big() + b.to_big())
@@ -515,8 +499,8 @@ fn mul_ref(a: &Q, b: &Q) -> Q {
             return Q::from_reduced_i128(n1 as i128 * n2 as i128, 1);
         }
         // Cross-cancel first so the product is already reduced.
-        let g1 = gcd_u64(n1.unsigned_abs(), d2 as u64) as i64;
-        let g2 = gcd_u64(n2.unsigned_abs(), d1 as u64) as i64;
+        let g1 = gcd(n1.unsigned_abs(), d2 as u64) as i64;
+        let g2 = gcd(n2.unsigned_abs(), d1 as u64) as i64;
         let (g1, g2) = (g1.max(1), g2.max(1));
         let n = (n1 / g1) as i128 * (n2 / g2) as i128;
         let d = (d1 / g2) as i128 * (d2 / g1) as i128;

@@ -23,6 +23,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use super::ntheory::factor;
 use super::q::Q;
 
 /// Coefficients the normalisation works with: exact rationals, or `i128` for the
@@ -118,35 +119,6 @@ pub(crate) fn inv_mod(a: u64, m: u64) -> u64 {
     }
     debug_assert_eq!(r0, 1, "inv_mod of a non-unit");
     t0.rem_euclid(m as i128) as u64
-}
-
-/// Greatest common divisor.
-pub(crate) fn gcd(mut a: u64, mut b: u64) -> u64 {
-    while b != 0 {
-        (a, b) = (b, a % b);
-    }
-    a
-}
-
-/// Prime factorisation `[(p, e)]` by trial division (conductors are small).
-pub(crate) fn factor(mut n: u64) -> Vec<(u64, u32)> {
-    let mut out = Vec::new();
-    let mut p = 2;
-    while p * p <= n {
-        if n % p == 0 {
-            let mut e = 0;
-            while n % p == 0 {
-                n /= p;
-                e += 1;
-            }
-            out.push((p, e));
-        }
-        p += if p == 2 { 1 } else { 2 };
-    }
-    if n > 1 {
-        out.push((n, 1));
-    }
-    out
 }
 
 impl Field {
@@ -405,15 +377,4 @@ pub(crate) fn reduce_conductor<C: Coef>(mut n: u64, mut t: Vec<(u64, C)>) -> (u6
         debug_assert!(t.len() == 1 && t[0].0 == 0);
     }
     (n, t)
-}
-
-/// Reduce modular arithmetic safely: `(a * b) mod m` without overflow.
-#[inline]
-pub(crate) fn mul_mod(a: u64, b: u64, m: u64) -> u64 {
-    ((a as u128 * b as u128) % m as u128) as u64
-}
-
-/// `lcm(a, b)`, `None` on overflow of `u64`.
-pub(crate) fn lcm(a: u64, b: u64) -> Option<u64> {
-    (a / gcd(a, b)).checked_mul(b)
 }

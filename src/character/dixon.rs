@@ -29,8 +29,9 @@
 //! J. Symbolic Comput. 9 (1990) 601–606; the GAP manual, §71.14 (`IrrDixonSchneider`).
 
 use super::rootsum::RootSum;
-use super::structure::{gcd, ClassInfo, GroupOps, StructureRows};
+use super::structure::{ClassInfo, GroupOps, StructureRows};
 use crate::arith::modp::{linalg, poly, prime_congruent_one, PrimeField};
+use crate::arith::ntheory::gcd;
 use crate::error::{Error, Result};
 use std::collections::{HashMap, HashSet};
 

@@ -10,6 +10,7 @@
 //! type [`Cyclotomic`] only once per value, at the end.
 
 use crate::arith::modp::PrimeField;
+use crate::arith::ntheory::gcd;
 use crate::arith::Cyclotomic;
 use std::fmt;
 
@@ -88,13 +89,6 @@ impl fmt::Debug for Terms {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.as_slice().fmt(f)
     }
-}
-
-fn gcd(mut a: u64, mut b: u64) -> u64 {
-    while b != 0 {
-        (a, b) = (b, a % b);
-    }
-    a
 }
 
 impl RootSum {

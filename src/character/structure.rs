@@ -13,6 +13,7 @@
 //! (Dixon 1967; Schneider 1990): the algorithms compute them only for the few small
 //! classes they need.
 
+use crate::arith::ntheory::gcd;
 use crate::group::{ConjugacyClasses, EnumeratedGroup};
 use std::collections::HashMap;
 
@@ -279,13 +280,6 @@ impl StructureRows {
         });
         self.map.extend(results);
     }
-}
-
-pub(crate) fn gcd(mut a: u64, mut b: u64) -> u64 {
-    while b != 0 {
-        (a, b) = (b, a % b);
-    }
-    a
 }
 
 /// A small brute-force group (all elements as image arrays, multiplication table by

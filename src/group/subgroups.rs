@@ -19,6 +19,7 @@
 //! transversal of the normalizer), so a later subgroup is identified by one lookup.
 //! Nothing is hashed approximately: the stored key is the subgroup's whole element set.
 
+use crate::arith::ntheory::is_prime_power;
 use crate::error::{Error, Result};
 use crate::group::gset::ActionSpec;
 use crate::group::{ConjugacyClasses, EnumeratedGroup, Limits, Perm, PermGroup};
@@ -458,18 +459,6 @@ fn orbit_representatives(
         }
     }
     out
-}
-
-fn is_prime_power(k: u64) -> bool {
-    if k < 2 {
-        return false;
-    }
-    let p = (2..=k).find(|p| k % p == 0).unwrap_or(k);
-    let mut m = k;
-    while m % p == 0 {
-        m /= p;
-    }
-    m == 1
 }
 
 /// All conjugates of `h` (as bitsets) and the elements of `N_G(h)`.

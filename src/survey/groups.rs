@@ -16,6 +16,7 @@
 //! An argument is read as a range when it contains `..`, has no path separator and is
 //! not an existing path.
 
+use crate::arith::ntheory::is_prime;
 use crate::error::{Error, Result};
 use crate::group::catalog;
 use crate::group::spec::{load_group, read_group_file};
@@ -62,10 +63,6 @@ fn split_number(s: &str) -> (&str, Option<u64>) {
     let prefix = s.trim_end_matches(|c: char| c.is_ascii_digit());
     let digits = &s[prefix.len()..];
     (prefix, digits.parse::<u64>().ok())
-}
-
-fn is_prime(n: u64) -> bool {
-    n >= 2 && (2..).take_while(|d| d * d <= n).all(|d| n % d != 0)
 }
 
 /// The member names of a range `FAMa..FAMb` (see the module documentation).

@@ -14,6 +14,7 @@ mod lattice;
 mod real;
 mod report;
 mod solver;
+mod ntheory;
 mod spec;
 mod subgroups;
 mod survey;
