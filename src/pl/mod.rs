@@ -16,6 +16,7 @@ pub mod blocks;
 pub mod centralizer;
 pub mod certify;
 pub mod exists;
+pub mod export;
 pub mod field;
 pub mod projector;
 pub mod solver;

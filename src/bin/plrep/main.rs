@@ -7,8 +7,10 @@
 
 mod activation;
 mod commands;
+mod decompose;
 mod enumerate;
 mod examples;
+mod export;
 mod fourier;
 mod pl_cmds;
 mod survey;
@@ -77,6 +79,8 @@ enum Format {
     Svg,
     /// A TikZ picture (lattices and graphs).
     Tikz,
+    /// NumPy .npy files (export).
+    Npy,
 }
 
 impl Format {
@@ -90,6 +94,7 @@ impl Format {
             Format::Dot => "dot",
             Format::Svg => "svg",
             Format::Tikz => "tikz",
+            Format::Npy => "npy",
         }
     }
 
@@ -268,6 +273,34 @@ enum Command {
     /// per group and Markdown/LaTeX/CSV summaries in DIR. Exit 1 if some record is an
     /// error or has unresolved pairs.
     Survey(survey::SurveyArgs),
+    /// Write the exact isotypic projectors, bases of the isotypic parts, or the orbital
+    /// basis of Hom_G(R^X, R^Y) into the directory -o DIR (--format npy or json), with a
+    /// manifest.json.
+    Export {
+        /// The group (catalog name, generators, or JSON file).
+        group: String,
+        /// The G-set X (regular, natural, subsets:K, tuples:K, conjugation, cosets:<gens>).
+        #[arg(long, default_value = "regular")]
+        action: String,
+        /// projectors, basis or hom.
+        #[arg(long, value_enum)]
+        what: export::What,
+        /// The G-set Y of Hom_G(R^X, R^Y) (default: X).
+        #[arg(long, value_name = "Y")]
+        to: Option<String>,
+    },
+    /// The isotypic energies ||P_L v||^2 of the rows v of an N x |X| float .npy array
+    /// (activations or weights), per row and in total.
+    Decompose {
+        /// The group (catalog name, generators, or JSON file).
+        group: String,
+        /// The G-set X.
+        #[arg(long, default_value = "regular")]
+        action: String,
+        /// The .npy file (float64 or float32, N x |X|).
+        #[arg(long, value_name = "FILE")]
+        input: PathBuf,
+    },
     /// Check an --activation value and print its canonical spelling (for scripts; the
     /// commands using activations arrive with the solver).
     #[command(hide = true)]
@@ -381,6 +414,33 @@ fn real_main() -> i32 {
                 &limits,
             )
         }
+        Command::Export {
+            group,
+            action,
+            what,
+            to,
+        } => {
+            return match export::export(
+                group,
+                action,
+                *what,
+                to.as_deref(),
+                cli.global.format,
+                cli.global.output.as_deref(),
+                &limits,
+            ) {
+                Ok(text) => {
+                    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+                    0
+                }
+                Err(e) => report(&e),
+            }
+        }
+        Command::Decompose {
+            group,
+            action,
+            input,
+        } => decompose::decompose(group, action, input, cli.global.format, &limits),
         Command::CheckActivation { activation } => {
             activation::parse_activation_name(activation).map(|a| a + "\n")
         }
@@ -423,7 +483,7 @@ fn clap_error(e: clap::Error) -> i32 {
             0
         }
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            eprintln!("error: no command given (commands are info, classes, gset, table, lattice, fourier, graph, solve, compare, exists, subgroups, enumerate, survey, examples; run 'plrep --help' for usage)");
+            eprintln!("error: no command given (commands are info, classes, gset, table, lattice, fourier, graph, solve, compare, exists, subgroups, enumerate, survey, examples, export, decompose; run 'plrep --help' for usage)");
             2
         }
         _ => {

@@ -1,0 +1,216 @@
+//! `plrep export`: exact projectors, bases of the isotypic parts and the orbital basis of
+//! `Hom_G(R^X, R^Y)` as files in a directory, with a manifest (`plrep.export.v1`). Every
+//! file's bytes are computed before the first one is written.
+
+use crate::commands::{load_group, to_json};
+use crate::Format;
+use plrep::group::gset::{ActionSpec, GSet};
+use plrep::group::Limits;
+use plrep::pl::export::{hom_orbital_basis, isotypic_parts, orthogonal_basis};
+use plrep::pl::PlModule;
+use plrep::report::npy::encode_f64;
+use plrep::{Error, Result};
+use serde_json::{json, Value};
+use std::path::Path;
+
+/// What to export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum What {
+    /// The isotypic projectors P_L.
+    Projectors,
+    /// An orthonormal basis of each isotypic part (exact orthogonal basis in JSON).
+    Basis,
+    /// The orbital basis of Hom_G(R^X, R^Y) (Y from --to, default X).
+    Hom,
+}
+
+const FLOATS: &str = "float64 values are conversions of plrep's exact values (rounded), for convenience only; the JSON files hold the exact values (GAP cyclotomic notation, E(n) = exp(2 pi i/n))";
+
+/// `plrep export`: compute everything, then write `files` and `manifest.json` into `dir`.
+pub(crate) fn export(
+    group: &str,
+    action: &str,
+    what: What,
+    to: Option<&str>,
+    format: Format,
+    dir: Option<&Path>,
+    limits: &Limits,
+) -> Result<String> {
+    format.require("export", &[Format::Npy, Format::Json])?;
+    let dir =
+        dir.ok_or_else(|| Error::bad("export writes a directory of files", "give it with -o DIR"))?;
+    if what != What::Hom && to.is_some() {
+        return Err(Error::bad(
+            "--to applies to --what hom only",
+            "drop --to, or use --what hom",
+        ));
+    }
+    let action_spec = ActionSpec::parse(action)?;
+    let to_spec = to.map(ActionSpec::parse).transpose()?;
+    let g = load_group(group)?;
+    let npy = format == Format::Npy;
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut entries: Vec<Value> = Vec::new();
+    let max_bytes = limits.max_memory_mb.saturating_mul(1 << 20);
+    let points;
+    match what {
+        What::Projectors | What::Basis => {
+            let m = PlModule::new(&g, &action_spec, limits)?;
+            let n = m.points();
+            points = n;
+            for part in isotypic_parts(&m) {
+                let mut entry = json!({
+                    "simple": part.label,
+                    "dim": part.dim,
+                    "multiplicity": part.multiplicity,
+                    "rank": part.rank(),
+                });
+                if what == What::Projectors {
+                    let name = format!("projector_{}", part.label);
+                    entry["kind"] = json!("projector");
+                    entry["shape"] = json!([n, n]);
+                    entry["rational"] = json!(part.is_rational());
+                    if npy {
+                        files.push((
+                            name.clone() + ".npy",
+                            encode_f64(&[n, n], &part.projector_f64()),
+                        ));
+                        entry["file"] = json!(name + ".npy");
+                        entry["dtype"] = json!("float64");
+                        entry["exact"] = json!(false);
+                    } else {
+                        let rows: Vec<Vec<String>> = part
+                            .projector
+                            .chunks(n)
+                            .map(|r| r.iter().map(|c| c.to_string()).collect())
+                            .collect();
+                        let doc = json!({"schema": "plrep.export.projector.v1", "simple": part.label, "shape": [n, n], "exact": rows});
+                        files.push((name.clone() + ".json", to_json(&doc)?.into_bytes()));
+                        entry["file"] = json!(name + ".json");
+                        entry["dtype"] = json!("exact");
+                        entry["exact"] = json!(true);
+                    }
+                } else {
+                    let b = orthogonal_basis(&part)?;
+                    let r = part.rank();
+                    let name = format!("basis_{}", part.label);
+                    entry["kind"] = json!("basis");
+                    entry["shape"] = json!([r, n]);
+                    entry["rational"] = json!(part.is_rational());
+                    if npy {
+                        files.push((
+                            name.clone() + ".npy",
+                            encode_f64(&[r, n], &b.orthonormal_f64()),
+                        ));
+                        entry["file"] = json!(name + ".npy");
+                        entry["dtype"] = json!("float64");
+                        entry["exact"] = json!(false);
+                        entry["note"] = json!("orthonormal rows u_j / sqrt(N_j) of the exact orthogonal basis u_j (export --format json)");
+                    } else {
+                        let vectors: Vec<Vec<String>> = b
+                            .vectors
+                            .iter()
+                            .map(|u| u.iter().map(|c| c.to_string()).collect())
+                            .collect();
+                        let norms: Vec<String> = b.norms.iter().map(|c| c.to_string()).collect();
+                        let doc = json!({
+                            "schema": "plrep.export.basis.v1",
+                            "simple": part.label,
+                            "shape": [r, n],
+                            "vectors": vectors,
+                            "squared_norms": norms,
+                            "pivots": b.pivots.iter().map(|x| x + 1).collect::<Vec<_>>(),
+                            "note": "rows u_j are exactly orthogonal with <u_j,u_j> = squared_norms[j]; u_j is P_L e_x minus its components along u_1..u_{j-1}, x = pivots[j] (1-based); the orthonormal basis is u_j / sqrt(squared_norms[j])",
+                        });
+                        files.push((name.clone() + ".json", to_json(&doc)?.into_bytes()));
+                        entry["file"] = json!(name + ".json");
+                        entry["dtype"] = json!("exact");
+                        entry["exact"] = json!(true);
+                    }
+                }
+                entries.push(entry);
+            }
+        }
+        What::Hom => {
+            let x = GSet::new(&g, &action_spec, limits)?;
+            let y = match &to_spec {
+                Some(s) => GSet::new(&g, s, limits)?,
+                None => x.clone(),
+            };
+            points = x.len();
+            let h = hom_orbital_basis(&x, &y, max_bytes)?;
+            let mut entry = json!({
+                "kind": "hom",
+                "from": action,
+                "to": to.unwrap_or(action),
+                "count": h.count,
+                "shape": [h.count, h.rows, h.cols],
+            });
+            if npy {
+                let cells = (h.count as u128) * (h.rows as u128) * (h.cols as u128) * 8;
+                if cells > max_bytes as u128 {
+                    return Err(Error::limit(
+                        format!("a dense {} x {} x {} hom basis", h.count, h.rows, h.cols),
+                        format!("{} MiB", limits.max_memory_mb),
+                        "--max-memory-mb",
+                    ));
+                }
+                files.push((
+                    "hom.npy".into(),
+                    encode_f64(&[h.count, h.rows, h.cols], &h.dense_f64()),
+                ));
+                entry["file"] = json!("hom.npy");
+                entry["dtype"] = json!("float64");
+                entry["exact"] = json!(true);
+                entry["note"] =
+                    json!("0/1 indicator matrices of the G-orbits on Y x X (exact in float64)");
+            } else {
+                let orbit: Vec<&[u32]> = h.orbit.chunks(h.cols.max(1)).collect();
+                let doc = json!({
+                    "schema": "plrep.export.hom.v1",
+                    "shape": [h.count, h.rows, h.cols],
+                    "orbit": orbit,
+                    "note": "basis element k is the |Y| x |X| 0/1 matrix with 1 where orbit[y][x] = k",
+                });
+                files.push(("hom.json".into(), to_json(&doc)?.into_bytes()));
+                entry["file"] = json!("hom.json");
+                entry["dtype"] = json!("exact");
+                entry["exact"] = json!(true);
+            }
+            entries.push(entry);
+        }
+    }
+    let what_name = match what {
+        What::Projectors => "projectors",
+        What::Basis => "basis",
+        What::Hom => "hom",
+    };
+    let manifest = json!({
+        "schema": "plrep.export.v1",
+        "group": g.name().unwrap_or("group"),
+        "generators": g.generators().iter().map(|p| p.to_string()).collect::<Vec<_>>(),
+        "order": g.order().to_string(),
+        "action": action_spec.to_string(),
+        "points": points,
+        "what": what_name,
+        "format": if npy { "npy" } else { "json" },
+        "floats": FLOATS,
+        "files": entries,
+    });
+    let manifest = to_json(&manifest)?;
+    std::fs::create_dir_all(dir)
+        .map_err(|e| Error::Io(format!("cannot create '{}': {e}", dir.display())))?;
+    for (name, bytes) in files
+        .iter()
+        .chain([&("manifest.json".to_string(), manifest.clone().into_bytes())])
+    {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes)
+            .map_err(|e| Error::Io(format!("cannot write '{}': {e}", path.display())))?;
+    }
+    Ok(format!(
+        "wrote {} file(s) and manifest.json to {}\n",
+        files.len(),
+        dir.display()
+    ))
+}
