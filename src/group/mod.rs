@@ -1,6 +1,7 @@
 //! Permutation groups, their elements and conjugacy classes, group specifications and
 //! G-sets.
 
+pub mod action_spec;
 pub mod catalog;
 pub mod classes;
 pub mod elements;

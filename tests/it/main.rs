@@ -17,3 +17,4 @@ mod solver;
 mod spec;
 mod subgroups;
 mod survey;
+mod modules;
