@@ -7,6 +7,7 @@ pub mod classes;
 pub mod elements;
 pub mod gset;
 pub mod limits;
+pub mod orbitals;
 pub mod perm;
 pub mod permgroup;
 pub mod spec;

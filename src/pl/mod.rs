@@ -17,6 +17,7 @@ pub mod centralizer;
 pub mod certify;
 pub mod exists;
 pub mod field;
+pub mod hom;
 pub mod projector;
 pub mod solver;
 pub mod witness;

@@ -18,3 +18,4 @@ mod spec;
 mod subgroups;
 mod survey;
 mod modules;
+mod hom;
