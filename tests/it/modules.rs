@@ -246,6 +246,13 @@ fn permutation_characters_add_and_multiply() {
                     let get = |v: &[(usize, u64)]| v.iter().find(|p| p.0 == l).map_or(0, |p| p.1);
                     assert_eq!(m.multiplicity(l), get(&ma) + get(&mb), "{name} {a} + {b}");
                 }
+                // The product's simples fill it: sum of m_L dim L = |A| |B|.
+                let mp = data.simples.decompose_permutation_character(&pp).unwrap();
+                let filled: u64 = mp
+                    .iter()
+                    .map(|&(l, k)| k * data.simples.simples[l].dim)
+                    .sum();
+                assert_eq!(filled as usize, prod.len(), "{name} {a} * {b}");
             }
         }
     }
