@@ -18,6 +18,7 @@ pub mod certify;
 pub mod exists;
 pub mod export;
 pub mod field;
+pub mod hom;
 pub mod projector;
 pub mod solver;
 pub mod witness;

@@ -18,3 +18,5 @@ mod ntheory;
 mod spec;
 mod subgroups;
 mod survey;
+mod modules;
+mod hom;

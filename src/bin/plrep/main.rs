@@ -12,6 +12,7 @@ mod enumerate;
 mod examples;
 mod export;
 mod fourier;
+mod hom;
 mod pl_cmds;
 mod survey;
 mod tables;
@@ -124,7 +125,8 @@ impl Format {
 #[derive(Debug, Args)]
 struct LayerOpts {
     /// regular, natural, subsets:K, tuples:K (distinct points), conjugation,
-    /// cosets:<generators of H>.
+    /// cosets:<generators of H>, trivial:K; combined with A + B (disjoint union),
+    /// A * B (all pairs, diagonal included) and parentheses.
     #[arg(long, default_value = "regular")]
     action: String,
     #[command(flatten)]
@@ -164,7 +166,8 @@ enum Command {
         /// The group (catalog name, generators, or JSON file).
         group: String,
         /// regular, natural, subsets:K, tuples:K (distinct points), conjugation,
-        /// cosets:<generators of H>.
+        /// cosets:<generators of H>, trivial:K; combined with A + B (disjoint union),
+        /// A * B (all pairs, diagonal included) and parentheses.
         #[arg(long, default_value = "regular")]
         action: String,
     },
@@ -261,6 +264,18 @@ enum Command {
     Exists {
         /// The group (catalog name, generators, or JSON file).
         group: String,
+    },
+    /// dim Hom_G(R^X, R^Y) (orbits on Y x X, checked against <pi_X, pi_Y>), the simples
+    /// on both sides, the bottlenecks (simples of X missing from Y) and the orbital basis.
+    Hom {
+        /// The group (catalog name, generators, or JSON file).
+        group: String,
+        /// The source X, an action as for --action (e.g. natural, natural * natural).
+        #[arg(long, value_name = "ACTION")]
+        from: String,
+        /// The target Y, an action as for --action.
+        #[arg(long, value_name = "ACTION")]
+        to: String,
     },
     /// The paper's worked examples (THEORY §8) as exact proofs: without NAME the list,
     /// with NAME the report.
@@ -399,6 +414,7 @@ fn real_main() -> i32 {
             pl_cmds::compare(&la, &lb, cli.global.format, &limits)
         }
         Command::Exists { group } => pl_cmds::exists(group, cli.global.format, &limits),
+        Command::Hom { group, from, to } => hom::hom(group, from, to, cli.global.format, &limits),
         Command::Examples { name } => cli
             .global
             .format
