@@ -1,7 +1,7 @@
 //! What leaves plrep for a network library: the exact isotypic projectors of a
 //! permutation module `R^X` as matrices, exact orthogonal bases of the isotypic parts,
 //! the orbital basis of `Hom_G(R^X, R^Y)`, and the isotypic energies of data
-//! (THEORY §2, §4 and §10).
+//! (THEORY §1, §2 and §10).
 //!
 //! Every value here is exact (rational or cyclotomic); the `f64` forms are conversions of
 //! exact values for the caller's convenience (`.npy` exports, NumPy), except the
