@@ -5,6 +5,7 @@ mod character;
 mod cli;
 mod enumerate;
 mod examples;
+mod export;
 mod fourier;
 mod gallery;
 mod graphs;
