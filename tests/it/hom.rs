@@ -243,3 +243,19 @@ fn cli_hom_contract() {
     );
     assert!(line.contains("--max-memory-mb"), "{line}");
 }
+
+/// Invariant graph networks (Maron et al. 2019): for `n >= k + l`, `dim Hom_{S_n}(R^{n^k},
+/// R^{n^l})` is the Bell number `B(k + l)`: 2 (DeepSets), 5 (`R^{n x n} -> R^n`), 15
+/// (the 2-IGN layer).
+#[test]
+fn invariant_graph_network_layers_count_bell_numbers() {
+    for n in 4..=6 {
+        let s = format!("S{n}");
+        assert_eq!(hom(&s, "natural", "natural").dim, 2);
+        assert_eq!(hom(&s, "natural * natural", "natural").dim, 5);
+        assert_eq!(hom(&s, "natural", "natural * natural").dim, 5);
+        assert_eq!(hom(&s, "natural * natural", "natural * natural").dim, 15);
+    }
+    // Channels multiply the weights: trivial:2 * natural -> trivial:3 * natural has 2*3*2.
+    assert_eq!(hom("S5", "trivial:2 * natural", "trivial:3 * natural").dim, 12);
+}
