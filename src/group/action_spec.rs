@@ -252,7 +252,7 @@ impl Parser<'_> {
         let start = self.pos;
         let name_len = self.text[start..]
             .char_indices()
-            .find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '_'))
+            .find(|&(_, c)| !(c.is_alphanumeric() || c == '_'))
             .map_or(self.text.len() - start, |(i, _)| i);
         let name = &self.text[start..start + name_len];
         if name.is_empty() {

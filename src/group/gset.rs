@@ -192,6 +192,13 @@ fn points(group: &PermGroup, action: &ActionSpec, limits: &Limits) -> Result<Opt
         ActionSpec::Trivial(k) => capped(*k as u128),
         ActionSpec::Union(parts) | ActionSpec::Product(parts) => {
             let sum = matches!(action, ActionSpec::Union(_));
+            if parts.is_empty() {
+                // Only reachable by building the enum directly; the parser never does.
+                return Err(Error::bad(
+                    "an empty sum or product of G-sets",
+                    "give at least one module",
+                ));
+            }
             let mut total = Some(if sum { 0 } else { 1 });
             // Every part is checked, so bad input anywhere is reported even when an
             // earlier part is already too large.

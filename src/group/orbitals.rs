@@ -15,6 +15,7 @@
 use crate::error::{Error, Result};
 use crate::group::gset::GSet;
 use crate::group::limits::Limits;
+use std::ops::{AddAssign, Mul};
 
 const NONE: u32 = u32::MAX;
 
@@ -140,6 +141,40 @@ impl Orbitals {
     /// The number of pairs in orbital `o` (the number of ones of its basis matrix).
     pub fn size(&self, o: usize) -> u64 {
         self.sizes[o]
+    }
+
+    /// `(sum_O weights[O] A_O) v` for `v` in `R^X`: the `G`-map with weight `weights[O]` on
+    /// orbital `O`, applied to `v`; `T::default()` must be zero (as for `i64` and
+    /// [`crate::arith::Q`]).
+    ///
+    /// Errors: `weights` not one per orbital or `v` not one per point of `X` (bad input).
+    ///
+    /// Complexity: `O(|X| |Y|)` ring operations.
+    pub fn apply<T>(&self, weights: &[T], v: &[T]) -> Result<Vec<T>>
+    where
+        T: Clone + Default + for<'a> AddAssign<&'a T>,
+        for<'a> &'a T: Mul<&'a T, Output = T>,
+    {
+        if weights.len() != self.len() || v.len() != self.from_points {
+            return Err(Error::bad(
+                format!(
+                    "{} weights and a vector of length {} for {} orbitals on {} points",
+                    weights.len(),
+                    v.len(),
+                    self.len(),
+                    self.from_points
+                ),
+                "give one weight per orbital and one entry per point of X",
+            ));
+        }
+        let mut out = vec![T::default(); self.to_points];
+        for (y, row) in out.iter_mut().enumerate() {
+            let orbits = &self.orbit[y * self.from_points..(y + 1) * self.from_points];
+            for (&o, vx) in orbits.iter().zip(v) {
+                *row += &(&weights[o as usize] * vx);
+            }
+        }
+        Ok(out)
     }
 
     /// The orbital basis of `Hom_G(R^X, R^Y)` as sparse 0/1 matrices: for each orbital

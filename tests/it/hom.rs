@@ -243,3 +243,44 @@ fn cli_hom_contract() {
     );
     assert!(line.contains("--max-memory-mb"), "{line}");
 }
+
+/// Invariant graph networks (Maron et al. 2019): for `n >= k + l`, `dim Hom_{S_n}(R^{n^k},
+/// R^{n^l})` is the Bell number `B(k + l)`: 2 (DeepSets), 5 (`R^{n x n} -> R^n`), 15
+/// (the 2-IGN layer).
+#[test]
+fn invariant_graph_network_layers_count_bell_numbers() {
+    for n in 4..=6 {
+        let s = format!("S{n}");
+        assert_eq!(hom(&s, "natural", "natural").dim, 2);
+        assert_eq!(hom(&s, "natural * natural", "natural").dim, 5);
+        assert_eq!(hom(&s, "natural", "natural * natural").dim, 5);
+        assert_eq!(hom(&s, "natural * natural", "natural * natural").dim, 15);
+    }
+    // Channels multiply the weights: trivial:2 * natural -> trivial:3 * natural has 2*3*2.
+    assert_eq!(
+        hom("S5", "trivial:2 * natural", "trivial:3 * natural").dim,
+        12
+    );
+}
+
+/// A weighted combination of the orbital basis is a `G`-map: `W (g.v) = g.(W v)` with
+/// `(g.v)(x) = v(x^g)`, for exact rational weights and vectors.
+#[test]
+fn orbital_combinations_are_equivariant() {
+    use plrep::arith::Q;
+    let h = hom("S4", "natural + subsets:2", "natural * natural");
+    let w: Vec<Q> = (0..h.orbitals.len())
+        .map(|i| Q::new(i as i64 * 3 - 7, 2))
+        .collect();
+    let v: Vec<Q> = (0..h.from.len())
+        .map(|x| Q::from((x * x) as i64 - 5))
+        .collect();
+    let act =
+        |s: &Perm, f: &[Q]| -> Vec<Q> { (0..f.len()).map(|x| f[s.apply(x)].clone()).collect() };
+    let wv = h.orbitals.apply(&w, &v).unwrap();
+    assert!(wv.iter().any(|q| *q != Q::from(0)));
+    for (sx, sy) in h.from.generators().iter().zip(h.to.generators()) {
+        assert_eq!(h.orbitals.apply(&w, &act(sx, &v)).unwrap(), act(sy, &wv));
+    }
+    assert!(h.orbitals.apply(&w[1..], &v).is_err());
+}
