@@ -18,6 +18,7 @@ pub mod certify;
 pub mod exists;
 pub mod field;
 pub mod projector;
+pub mod reason;
 pub mod solver;
 pub mod witness;
 
@@ -26,6 +27,7 @@ pub use blocks::{BlockKind, BlockSpace};
 pub use certify::{certify, certify_pair, CertifyReport};
 pub use exists::{exists_table, exists_text, Existence};
 pub use projector::{check_module_size, GroupData, PlModule};
+pub use reason::Reason;
 pub use solver::{
     solve, solve_from, solve_pair, Obstruction, PairResult, ReasonKind, Solution, SolverOptions,
     Verdict,
