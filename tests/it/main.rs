@@ -2,6 +2,7 @@
 
 mod arith;
 mod certify;
+mod compare;
 mod character;
 mod cli;
 mod enumerate;
