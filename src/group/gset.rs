@@ -1,6 +1,6 @@
 //! G-sets: the action of a group on a finite set `X` (regular, natural, subsets, tuples,
 //! conjugation, cosets), orbits, permutation characters, and the centralizer
-//! `C = C_{Sym(X)}(G)` with the group `Ĝ = <G, C>` it generates (THEORY §5).
+//! `C = C_{Sym(X)}(G)` with the group `Ĝ = <G, C>` it generates (theory.md §6).
 //!
 //! Points of `X` are `0..|X|`; every action is a **right** action, like the action of
 //! permutations on points: `x^(gh) = (x^g)^h`.
@@ -14,7 +14,7 @@
 //! | `tuples:K` | ordered `K`-tuples of **distinct** points, lexicographic | `(x_1..x_K) -> (x_1^g..x_K^g)` | `[3,1]` |
 //! | `cosets:<gens of H>` | the right cosets `Hx` of `H = <gens>` | `Hx -> Hxg` | `H*(1,2)` |
 //!
-//! `tuples:2` is the module of ordered pairs of distinct points of THEORY.
+//! `tuples:2` is the module of ordered pairs of distinct points.
 //!
 //! ```
 //! use plrep::group::{catalog::lookup, gset::{ActionSpec, GSet}, Limits};
@@ -474,7 +474,7 @@ impl GSet {
     }
 
     /// The permutation character: the number of fixed points on `X` of each class
-    /// representative (`pi_X(g)`, THEORY §1), in the order of `classes`.
+    /// representative (`pi_X(g)`, theory.md §1), in the order of `classes`.
     ///
     /// Complexity: one [`GSet::act`] per class.
     pub fn permutation_character(&self, classes: &ConjugacyClasses) -> Result<Vec<u64>> {

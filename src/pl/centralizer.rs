@@ -1,5 +1,5 @@
 //! How the centralizer `C = C_{Sym(X)}(G)` acts on the isotypic components, and the
-//! non-edges it explains (THEORY §5, T0–T2; docs/theory.md §7).
+//! non-edges it explains (theory.md §7, T0–T2).
 //!
 //! Every `c` in `C` commutes with `G`, so it maps each isotypic component `V_L` to
 //! itself, and it commutes with every coordinatewise activation: `F(cw) = c F(w)` for

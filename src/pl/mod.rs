@@ -1,6 +1,6 @@
 //! The piecewise linear layer: activations, exact isotypic projectors, block spaces,
 //! exact witnesses, the certified solver with its independent checker, and PL-Schur
-//! existence (THEORY §4–§7).
+//! existence (theory.md §7).
 //!
 //! ```
 //! use plrep::pl::{PlModule, Activation, SolverOptions, solve, certify};

@@ -1,6 +1,6 @@
 //! The group-theoretic reason a mathematician reads for a non-edge (kernels, centralizer
 //! elements), and the sign rule it rests on — written once here, used by the solver's
-//! explanations and by [`super::centralizer`] (docs/theory.md §7).
+//! explanations and by [`super::centralizer`] (theory.md §7).
 //!
 //! The reasons are explanations; the certificate of a non-edge is its obstruction. Both
 //! are re-derived by the independent checker ([`super::certify`]).

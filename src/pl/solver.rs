@@ -1,6 +1,6 @@
 //! The certified solver: every ordered pair `(L, L')` of real simples present in `R^X`
 //! is exactly one of edge (with a [`Witness`]), non-edge (with an [`Obstruction`]) or
-//! unresolved (with the reason and what was tried) — never a guess (THEORY §4–§7).
+//! unresolved (with the reason and what was tried) — never a guess (theory.md §7).
 //!
 //! Decision per pair, for `F(w) = P_{L'}(sigma(w + q1) - sigma(q)1)` on `V_L`:
 //! 1. `sigma` linear (`b = 0`) and `L != L'`: no edge (isotypic components are orthogonal).
@@ -11,7 +11,7 @@
 //!    for odd `sigma` without bias, `T⁺(V_L)` otherwise. If `P_{L'}` kills it: non-edge.
 //! 4. Else a witness search; if it fails the pair is unresolved and, since the block rule
 //!    predicts an edge, flagged as a potential counterexample to the span conjecture
-//!    (THEORY §6).
+//!    (theory.md §7, the span conjecture).
 
 use super::activation::{Activation, Parity};
 use super::blocks::{hadamard_vanishes, BlockKind, BlockSpace};
@@ -108,7 +108,7 @@ pub enum Verdict {
         /// What was tried.
         tried: String,
         /// The block rule predicts an edge: a potential counterexample to the span
-        /// conjecture (THEORY §6).
+        /// conjecture (theory.md §7).
         potential_counterexample: bool,
     },
 }
@@ -124,9 +124,9 @@ pub struct PairResult {
     pub verdict: Verdict,
     /// Rule (a): `ker^± L ⊆ ker L'` (necessary for an abs edge; exact on regular modules).
     pub rule_a: bool,
-    /// `ker L ⊆ ker L'` (necessary for any edge: the filtration, THEORY T1/T3).
+    /// `ker L ⊆ ker L'` (necessary for any edge: the filtration, theory.md §7, T1 and T3).
     pub kernel_rule: bool,
-    /// For a non-edge, the group-theoretic reason a mathematician reads (THEORY T0–T2,
+    /// For a non-edge, the group-theoretic reason a mathematician reads (theory.md §7, T0–T2,
     /// rule (a)), when one of the simple ones applies; the certificate is the obstruction.
     pub explanation: Option<String>,
     /// What kind of group-theoretic reason [`PairResult::explanation`] is.
@@ -226,7 +226,7 @@ pub fn block_kind(options: &SolverOptions, same: bool) -> Option<BlockKind> {
 /// [`search`]).
 ///
 /// # Reference
-/// THEORY §4–§7; Gibson, Tubbenhauer, Williamson, arXiv:2408.00949.
+/// theory.md §7; Gibson, Tubbenhauer, Williamson, arXiv:2408.00949.
 ///
 /// ```
 /// use plrep::pl::{PlModule, Activation, SolverOptions, solve};

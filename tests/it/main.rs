@@ -3,6 +3,7 @@
 mod arith;
 mod certify;
 mod compare;
+mod docs;
 mod character;
 mod cli;
 mod enumerate;

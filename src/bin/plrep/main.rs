@@ -257,7 +257,7 @@ enum Command {
         /// The group (catalog name, generators, or JSON file).
         group: String,
     },
-    /// The paper's worked examples (THEORY §8) as exact proofs: without NAME the list,
+    /// The paper's worked examples (arXiv:2408.00949) as exact proofs: without NAME the list,
     /// with NAME the report.
     Examples {
         /// The example to reproduce (see `plrep examples`).

@@ -1,6 +1,6 @@
 //! The checker's own projector entries, from the definition
 //! `P_L[y][x] = c_L sum_{g: y^g = x} psi_L(g)`, `c_L = dim L / (<psi_L, psi_L> |G|)`
-//! (docs/theory.md §2), with canonical [`Cyclotomic`] arithmetic.
+//! (theory.md §2), with canonical [`Cyclotomic`] arithmetic.
 //!
 //! The action table is rebuilt from the `G`-set's own action of every element. Entry
 //! `(y, x)` depends only on the counts `#{g in K : y^g = x}` per class `K`, so the pairs

@@ -18,7 +18,7 @@
 //! * Reasons: a kernel class must lie in `ker L` (or `ker^± L` when `F(-w) = F(w)`) and
 //!   not in `ker L'`; centralizer generators must commute with `G`, act on `V_L` by `±1`
 //!   (rows `P e_{x^k} = ε P e_x`), and `sum_{c in K} χ(c) tr(c|V_{L'}) = 0`
-//!   (docs/theory.md §7).
+//!   (theory.md §7).
 
 mod entries;
 mod rules;
