@@ -14,7 +14,7 @@
 //! special case the solver reports first.
 
 use super::projector::PlModule;
-use super::reason::SignRule;
+use super::sign_rule::SignRule;
 use crate::group::Perm;
 use std::collections::BTreeSet;
 
@@ -183,7 +183,7 @@ impl CentralizerAction {
     }
 
     /// Whether the subgroup rule (module docs) excludes the edge `l -> l2` under the sign
-    /// rule of the pair ([`super::reason::sign_rule`]): returns the
+    /// rule of the pair ([`super::sign_rule::sign_rule`]): returns the
     /// subgroup `K` (its elements' positions in [`CentralizerAction::elements`]) when the
     /// space `F(w)` must lie in is zero.
     ///

@@ -19,6 +19,7 @@ pub mod exists;
 pub mod field;
 pub mod projector;
 pub mod reason;
+pub mod sign_rule;
 pub mod solver;
 pub mod witness;
 

@@ -1,44 +1,16 @@
 //! The group-theoretic reason a mathematician reads for a non-edge (kernels, centralizer
-//! elements), and the sign rule it rests on — written once here, used by the solver's
-//! explanations and by [`super::centralizer`] (theory.md §7).
+//! elements), computed here for the solver; the sign rule it rests on is written once in
+//! [`super::sign_rule`], shared with [`super::centralizer`] (theory.md §7, T0–T2).
 //!
 //! The reasons are explanations; the certificate of a non-edge is its obstruction. Both
 //! are re-derived by the independent checker ([`super::certify`]).
 
-use super::activation::{Activation, Parity};
+use super::activation::Activation;
 use super::centralizer::{generator_scalars, CentralizerAction};
 use super::projector::PlModule;
+pub use super::sign_rule::{sign_rule, SignRule};
 use crate::arith::Q;
 use crate::group::Perm;
-
-/// How `F(w) = P_{L'}(sigma(w + q1) - sigma(q)1)` on `V_L` changes when `w` becomes `-w`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SignRule {
-    /// `F(-w) = F(w)`: `sigma` even without bias, or homogeneous without bias off the
-    /// diagonal (`sigma(-w) = sigma(w) - 2a w` and `P_{L'} w = 0`).
-    Even,
-    /// `F(-w) = -F(w)`: `sigma` odd without bias.
-    Odd,
-    /// Neither is known: only elements acting by `+1` on `V_L` constrain `F(w)`.
-    Plain,
-}
-
-/// The [`SignRule`] of `activation` with optional `bias` on the pair `L -> L'` (`same`:
-/// `L = L'`).
-///
-/// Complexity: `O(1)`.
-pub fn sign_rule(activation: &Activation, bias: Option<&Q>, same: bool) -> SignRule {
-    if bias.is_some() {
-        return SignRule::Plain;
-    }
-    if activation.parity() == Parity::Even || (activation.is_homogeneous() && !same) {
-        SignRule::Even
-    } else if activation.parity() == Parity::Odd {
-        SignRule::Odd
-    } else {
-        SignRule::Plain
-    }
-}
 
 /// The kind of group-theoretic reason for a non-edge.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -125,6 +125,79 @@ fn checker_imports_only_data_types_of_the_search() {
     }
 }
 
+/// The modules of `pl` import each other without a cycle (the solver and the
+/// centralizer used to import each other).
+#[test]
+fn pl_modules_form_no_import_cycle() {
+    use std::collections::{BTreeMap, BTreeSet};
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/pl");
+    let mut deps: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut add = |module: &str, text: &str, prefixes: &[&str]| {
+        let code: Vec<&str> = text
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("//"))
+            .collect();
+        let code = code.join("\n");
+        for prefix in prefixes {
+            for (at, _) in code.match_indices(prefix) {
+                let name: String = code[at + prefix.len()..]
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                if !name.is_empty() && name != module {
+                    deps.entry(module.to_string()).or_default().insert(name);
+                }
+            }
+        }
+    };
+    for e in std::fs::read_dir(&dir).unwrap() {
+        let p = e.unwrap().path();
+        let stem = p.file_stem().unwrap().to_string_lossy().to_string();
+        if p.is_dir() {
+            for f in std::fs::read_dir(&p).unwrap() {
+                let f = f.unwrap().path();
+                let text = std::fs::read_to_string(&f).unwrap();
+                // In a directory module's mod.rs `super::x` is `pl::x`; in its other
+                // files `super::super::x` is.
+                let prefix = if f.ends_with("mod.rs") {
+                    "super::"
+                } else {
+                    "super::super::"
+                };
+                add(&stem, &text, &[prefix, "crate::pl::"]);
+            }
+        } else if stem != "mod" {
+            let text = std::fs::read_to_string(&p).unwrap();
+            add(&stem, &text, &["super::", "crate::pl::"]);
+        }
+    }
+    assert!(deps["solver"].contains("reason") && deps["centralizer"].contains("sign_rule"));
+    // Depth-first search for a back edge.
+    fn visit(
+        m: &str,
+        deps: &BTreeMap<String, BTreeSet<String>>,
+        state: &mut BTreeMap<String, u8>,
+        path: &mut Vec<String>,
+    ) {
+        match state.get(m) {
+            Some(2) => return,
+            Some(1) => panic!("import cycle: {} -> {m}", path.join(" -> ")),
+            _ => {}
+        }
+        state.insert(m.to_string(), 1);
+        path.push(m.to_string());
+        for d in deps.get(m).into_iter().flatten() {
+            visit(d, deps, state, path);
+        }
+        path.pop();
+        state.insert(m.to_string(), 2);
+    }
+    let mut state = BTreeMap::new();
+    for m in deps.keys() {
+        visit(m, &deps, &mut state, &mut Vec::new());
+    }
+}
+
 #[test]
 fn a_wrong_witness_is_rejected() {
     let (m, s) = solved("D8", "regular", "relu");
