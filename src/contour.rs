@@ -1,6 +1,6 @@
 //! A picture of the one-layer map from `L1` to the trivial representation of `C_n`:
 //! `f(a, b) = (1/n) sum_j sigma(a cos(2 pi j/n) + b sin(2 pi j/n))` on the plane `L1`, drawn
-//! as level sets (THEORY §8). For positively homogeneous `sigma` the function is
+//! as level sets (theory.md §8). For positively homogeneous `sigma` the function is
 //! homogeneous of degree 1 and linear on the sectors cut out by the lines where one of
 //! the linear forms vanishes, so every level set is a polygon with a vertex on each such
 //! line; the picture is exact up to the floating-point coordinates it is drawn with

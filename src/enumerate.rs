@@ -7,7 +7,7 @@
 //! The summary answers two questions a reader of the tables asks: for each ordered pair
 //! `L -> L'` of real simples of `G`, in which modules is it an edge; and which certified
 //! non-edges are *not* explained by the character table of `G` (ker / ker^± of `G`,
-//! THEORY T1 and rule (a)) but only by the centralizer of `G` in `Sym(G/H)` (the group
+//! theory.md §7, T1 and rule (a)) but only by the centralizer of `G` in `Sym(G/H)` (the group
 //! `Ĝ`, T0–T2) or only by the block-space certificate (T4).
 
 use crate::arith::Q;
@@ -90,7 +90,7 @@ impl Enumeration {
     /// and one certification of a module with `|G : H|` points (the regular module,
     /// `H = 1`, dominates).
     ///
-    /// Reference: THEORY §4–§5; Gibson, Tubbenhauer, Williamson, arXiv:2408.00949.
+    /// Reference: theory.md §7; Gibson, Tubbenhauer, Williamson, arXiv:2408.00949.
     ///
     /// ```
     /// use plrep::enumerate::Enumeration;

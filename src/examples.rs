@@ -1,4 +1,4 @@
-//! The paper's worked examples (THEORY §8) as exact, reproducible proofs.
+//! The paper's worked examples (Gibson, Tubbenhauer, Williamson, arXiv:2408.00949) as exact, reproducible proofs.
 //!
 //! Each [`Example`] computes its claims with the library (cyclotomic arithmetic, the
 //! solver, character tables, orbit counts) and returns an [`ExampleOutput`]: a text
@@ -33,7 +33,7 @@ pub struct Example {
     pub name: &'static str,
     /// A one-line title.
     pub title: &'static str,
-    /// Where the claim comes from (THEORY section / paper).
+    /// Where the claim comes from (a section of docs/theory.md, or the paper).
     pub reference: &'static str,
     /// Computes the example.
     pub run: fn(&Limits) -> Result<ExampleOutput>,
@@ -91,85 +91,97 @@ pub fn examples() -> Vec<Example> {
         ex(
             "c8-relu",
             "C8: the ReLU interaction graph and the exact block of ReLU(cos)",
-            "THEORY §8 (C_8)",
+            "theory.md §7 (the C_n graphs), §8",
             c8_relu,
         ),
         ex(
             "c5-trivial",
             "C5: (1/5) sum ReLU(cos(2 pi j/5))",
-            "THEORY §8",
+            "theory.md §8",
             c5_trivial,
         ),
         ex(
             "c3-c4-trivial",
             "C3, C4: ReLU from L1 to the trivial representation",
-            "THEORY §8",
+            "theory.md §8",
             c3_c4_trivial,
         ),
         ex(
             "fourier-relu",
             "Fourier series of ReLU(sin x)",
-            "THEORY §8 (the Fourier view)",
+            "theory.md §8 (the Fourier view)",
             fourier_relu,
         ),
         ex(
             "fourier-abs",
             "Fourier series of |sin x|",
-            "THEORY §8 (the Fourier view)",
+            "theory.md §8 (the Fourier view)",
             fourier_abs,
         ),
         ex(
             "sn-standard-trivial",
             "S_n: ReLU from the standard to the trivial representation is (1/2n)|x|_1",
-            "THEORY §8",
+            "arXiv:2408.00949 (worked example)",
             sn_standard_trivial,
         ),
         ex(
             "counting-lemma",
             "dim Hom_G(R^X, R^Y) = #orbits on X x Y = <pi_X, pi_Y>",
-            "THEORY §4 (counting lemma); §8 (point clouds)",
+            "arXiv:2408.00949 (counting lemma; point clouds)",
             counting_lemma,
         ),
         ex(
             "relu-commuting-matrices",
             "Matrices commuting with ReLU are positive monomial",
-            "THEORY §4 (why permutation modules)",
+            "arXiv:2408.00949 (why permutation modules)",
             relu_commuting,
         ),
         ex(
             "dihedral-counts",
             "D_2n: the number of real simples",
-            "THEORY §8",
+            "theory.md §2",
             dihedral_counts,
         ),
         ex(
             "c2-pl-hom",
             "C2: homogeneous PL maps between the trivial and sign representations",
-            "THEORY §8",
+            "theory.md §7 (homogeneous activations, T3)",
             c2_pl_hom,
         ),
-        ex("exists-c8", "PL Schur table of C8", "THEORY §5 T3", |l| {
-            exists_example("C8", l)
-        }),
-        ex("exists-d8", "PL Schur table of D8", "THEORY §5 T3", |l| {
-            exists_example("D8", l)
-        }),
-        ex("exists-q8", "PL Schur table of Q8", "THEORY §5 T3", |l| {
-            exists_example("Q8", l)
-        }),
-        ex("exists-s4", "PL Schur table of S4", "THEORY §5 T3", |l| {
-            exists_example("S4", l)
-        }),
+        ex(
+            "exists-c8",
+            "PL Schur table of C8",
+            "theory.md §7, T3",
+            |l| exists_example("C8", l),
+        ),
+        ex(
+            "exists-d8",
+            "PL Schur table of D8",
+            "theory.md §7, T3",
+            |l| exists_example("D8", l),
+        ),
+        ex(
+            "exists-q8",
+            "PL Schur table of Q8",
+            "theory.md §7, T3",
+            |l| exists_example("Q8", l),
+        ),
+        ex(
+            "exists-s4",
+            "PL Schur table of S4",
+            "theory.md §7, T3",
+            |l| exists_example("S4", l),
+        ),
         ex(
             "filtration-c12",
             "C12: the filtration of the ReLU graph by normal subgroups",
-            "THEORY §5 (filtration)",
+            "theory.md §7 (filtration)",
             |l| filtration("C12", l),
         ),
         ex(
             "filtration-d8",
             "D8: the filtration of the ReLU graph by normal subgroups",
-            "THEORY §5 (filtration)",
+            "theory.md §7 (filtration)",
             |l| filtration("D8", l),
         ),
     ];
@@ -329,8 +341,9 @@ fn c8_relu(limits: &Limits) -> Result<ExampleOutput> {
     o.line(
         "Claim: for C8 acting regularly on R^8, write v = (cos(2 pi j/8))_j, the cos vector of L1.",
     );
-    o.line("ReLU(v) has trivial component (1 + sqrt 2)/8, sign component (1 - sqrt 2)/8, L2 components 1/4,");
-    o.line("The certified ReLU interaction graph of the regular representation follows (THEORY §8: the C_n graphs).");
+    o.line("ReLU(v) = v/2 + |v|/2 has trivial component (1 + sqrt 2)/8, L1 component 1/2 (the linear part v/2),");
+    o.line("L2 component 1/4, no L3 component and sign component (1 - sqrt 2)/8.");
+    o.line("The certified ReLU interaction graph of the regular representation follows (theory.md §7).");
     o.line("");
     let c = cyclic_components(&Activation::Relu, 8)?;
     o.line("Components of ReLU(v) = sum_k alpha_k cos(2 pi jk/8) (computed in Q(E(8)), expansion re-checked):");
@@ -964,7 +977,7 @@ fn dihedral_counts(limits: &Limits) -> Result<ExampleOutput> {
 
 fn exists_example(name: &str, limits: &Limits) -> Result<ExampleOutput> {
     let mut o = ExampleOutput::new();
-    o.line(format!("Claim (PL Schur, THEORY §5 T3): for the real simples of {name}, a nonzero PL map L -> L' exists"));
+    o.line(format!("Claim (PL Schur, theory.md §7, T3): for the real simples of {name}, a nonzero PL map L -> L' exists"));
     o.line("iff ker L ⊆ ker L'; for L = L' a non-linear one exists unless L is one-dimensional non-trivial.");
     o.line("");
     let t = CharacterTable::compute(&group(name)?, limits)?;

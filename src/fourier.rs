@@ -2,7 +2,7 @@
 //! and its discrete analogue, the components of `sigma` applied to the `L1` vector of the
 //! cyclic group `C_n` in every real simple `L_k`.
 //!
-//! Both show the same phenomenon (THEORY §8; Gibson–Tubbenhauer–Williamson,
+//! Both show the same phenomenon (theory.md §8; Gibson–Tubbenhauer–Williamson,
 //! *Equivariant neural networks and piecewise linear representation theory*,
 //! arXiv:2408.00949): a pointwise nonlinearity sends a pure frequency to other
 //! frequencies. For a positively homogeneous `sigma(t) = a t + b |t|` (no bias),
@@ -25,7 +25,7 @@
 //!   i.e. `alpha_k = (2/n) sum_j sigma(v_j) cos(2 pi jk/n)` for `0 < k < n/2` and `1/n`
 //!   instead of `2/n` for `k = 0` and `k = n/2` (the mean and the alternating mean).
 //!   With it the `C_8` ReLU components are `(1 + sqrt 2)/8`, `1/2`, `1/4`, `0`,
-//!   `(1 - sqrt 2)/8` (THEORY §8).
+//!   `(1 - sqrt 2)/8` (theory.md §8).
 //!
 //! The Fourier series of `|sin x|` is classical; see e.g. G. P. Tolstov, *Fourier
 //! Series* (Dover, 1976), ch. 1, or E. M. Stein, R. Shakarchi, *Fourier Analysis: An

@@ -3,7 +3,7 @@
 //!
 //! Labels are deterministic: the complex characters are `X.1, X.2, ...` in table order
 //! (GAP's convention); real simples are `L0, L1, ...`. For a cyclic group `L_k` is the
-//! simple on which a fixed generator acts by the rotation through `2 pi k/n` (THEORY §2),
+//! simple on which a fixed generator acts by the rotation through `2 pi k/n` (theory.md §2),
 //! the generator being the representative of the first class of elements of order `n`;
 //! otherwise they are numbered in the order trivial first, then by dimension, then by
 //! their first complex constituent.
@@ -293,7 +293,7 @@ impl RealSimples {
         self.decompose(&chi)
     }
 
-    /// The simples of `G/N`: those whose kernel contains `N` (THEORY §3).
+    /// The simples of `G/N`: those whose kernel contains `N` (theory.md §3).
     pub fn simples_of_quotient(&self, n: &NormalSubgroup) -> Vec<usize> {
         (0..self.simples.len())
             .filter(|&i| {

@@ -1,7 +1,7 @@
-//! The interaction graph `Gamma(G, X, sigma)` of one equivariant layer (THEORY §4): a
+//! The interaction graph `Gamma(G, X, sigma)` of one equivariant layer (theory.md §7): a
 //! petgraph [`DiGraph`] whose vertices are the real simples present in `R^X` and whose
 //! edges carry their exact witnesses; the non-edges and unresolved pairs are kept with
-//! their obstructions and reasons. Exports: JSON (`plrep.graph.v1`, ARCHITECTURE §4), a
+//! their obstructions and reasons. Exports: JSON (`plrep.graph.v1`, docs/cli.md), a
 //! text summary, and DOT / TikZ / SVG drawings in the paper's layout (faithful simples at
 //! the top, the trivial simple at the bottom, layered by kernel order).
 
@@ -308,7 +308,7 @@ impl InteractionGraph {
         v
     }
 
-    /// The JSON document `plrep.graph.v1` (ARCHITECTURE §4). `from`/`to` are vertex ids;
+    /// The JSON document `plrep.graph.v1` (docs/cli.md). `from`/`to` are vertex ids;
     /// every ordered pair appears in exactly one of `edges`, `non_edges`, `unresolved`.
     pub fn to_json(&self) -> Value {
         let vertices: Vec<Value> = self

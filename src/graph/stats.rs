@@ -1,6 +1,6 @@
 //! Counts of a certified interaction graph, shared by `plrep enumerate` and
 //! `plrep survey`: edges against the PL-Schur bound, and the certified non-edges by the
-//! kind of reason that explains them (THEORY §5; docs/theory.md §9).
+//! kind of reason that explains them (theory.md §7, §9).
 
 use crate::character::RealSimples;
 use crate::error::{Error, Result};

@@ -1,6 +1,6 @@
 //! G-sets: the action of a group on a finite set `X` (regular, natural, subsets, tuples,
 //! conjugation, cosets), orbits, permutation characters, and the centralizer
-//! `C = C_{Sym(X)}(G)` with the group `Ĝ = <G, C>` it generates (THEORY §5).
+//! `C = C_{Sym(X)}(G)` with the group `Ĝ = <G, C>` it generates (theory.md §6).
 //!
 //! Points of `X` are `0..|X|`; every action is a **right** action, like the action of
 //! permutations on points: `x^(gh) = (x^g)^h`.
@@ -23,7 +23,7 @@
 //! diagonal, unlike `tuples:2`. Permutation characters add and multiply:
 //! `pi_{A+B} = pi_A + pi_B`, `pi_{A*B} = pi_A pi_B`.
 //!
-//! `tuples:2` is the module of ordered pairs of distinct points of THEORY.
+//! `tuples:2` is the module of ordered pairs of distinct points.
 //!
 //! ```
 //! use plrep::group::{catalog::lookup, gset::{ActionSpec, GSet}, Limits};
@@ -556,7 +556,7 @@ impl GSet {
     }
 
     /// The permutation character: the number of fixed points on `X` of each class
-    /// representative (`pi_X(g)`, THEORY §1), in the order of `classes`.
+    /// representative (`pi_X(g)`, theory.md §1), in the order of `classes`.
     ///
     /// Complexity: one [`GSet::act`] per class.
     pub fn permutation_character(&self, classes: &ConjugacyClasses) -> Result<Vec<u64>> {

@@ -1,4 +1,4 @@
-//! The lattice of normal subgroups, read off the character table (THEORY §3):
+//! The lattice of normal subgroups, read off the character table (theory.md §3):
 //! every normal subgroup is an intersection of kernels of irreducible characters.
 
 pub mod normal;

@@ -1,4 +1,4 @@
-//! Coordinatewise activations `sigma: R -> R` of an equivariant layer (THEORY §4).
+//! Coordinatewise activations `sigma: R -> R` of an equivariant layer (theory.md §7).
 //!
 //! A positively homogeneous piecewise linear `sigma` is `sigma(x) = a x + b |x|`
 //! (ReLU `a = b = 1/2`, abs `a = 0, b = 1`, leaky ReLU with negative slope `p`:

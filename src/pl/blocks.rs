@@ -1,4 +1,4 @@
-//! The block space `T(V_L)` (THEORY §5, T4): the solver's main non-edge certificate.
+//! The block space `T(V_L)` (theory.md §7, T4): the solver's main non-edge certificate.
 //!
 //! For `V = V_L`, `Z` is the set of points where every `w` in `V` vanishes (zero rows of
 //! `P_L`) and `x ≈ y` when the rows `P_L e_x`, `P_L e_y` are equal or opposite. Every

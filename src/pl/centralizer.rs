@@ -1,5 +1,5 @@
 //! How the centralizer `C = C_{Sym(X)}(G)` acts on the isotypic components, and the
-//! non-edges it explains (THEORY §5, T0–T2; docs/theory.md §7).
+//! non-edges it explains (theory.md §7, T0–T2).
 //!
 //! Every `c` in `C` commutes with `G`, so it maps each isotypic component `V_L` to
 //! itself, and it commutes with every coordinatewise activation: `F(cw) = c F(w)` for
@@ -13,9 +13,8 @@
 //! the subgroup form of T0–T2; a single element acting by incompatible scalars is the
 //! special case the solver reports first.
 
-use super::activation::Parity;
 use super::projector::PlModule;
-use super::solver::SolverOptions;
+use super::sign_rule::SignRule;
 use crate::group::Perm;
 use std::collections::BTreeSet;
 
@@ -183,7 +182,8 @@ impl CentralizerAction {
         })
     }
 
-    /// Whether the subgroup rule (module docs) excludes the edge `l -> l2`: returns the
+    /// Whether the subgroup rule (module docs) excludes the edge `l -> l2` under the sign
+    /// rule of the pair ([`super::sign_rule::sign_rule`]): returns the
     /// subgroup `K` (its elements' positions in [`CentralizerAction::elements`]) when the
     /// space `F(w)` must lie in is zero.
     ///
@@ -191,14 +191,10 @@ impl CentralizerAction {
     pub fn excludes(
         &self,
         module: &PlModule,
-        options: &SolverOptions,
+        rule: SignRule,
         l: usize,
         l2: usize,
     ) -> Option<Vec<usize>> {
-        let even_like = options.bias.is_none()
-            && (options.activation.parity() == Parity::Even
-                || (options.activation.is_homogeneous() && l != l2));
-        let odd = options.bias.is_none() && options.activation.parity() == Parity::Odd;
         if self.traces[0][l2].is_empty() || self.traces[0][l].is_empty() {
             return None;
         }
@@ -208,8 +204,8 @@ impl CentralizerAction {
         for i in 0..self.elements.len() {
             let weight: i128 = match self.scalars[i][l] {
                 Some(1) => 1,
-                Some(_) if even_like => 1,
-                Some(_) if odd => -1,
+                Some(_) if rule == SignRule::Even => 1,
+                Some(_) if rule == SignRule::Odd => -1,
                 _ => continue,
             };
             k.push(i);

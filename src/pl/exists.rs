@@ -1,4 +1,4 @@
-//! The PL Schur lemma (THEORY §5, T3): between real simples `L, L'` a nonzero
+//! The PL Schur lemma (theory.md §7, T3): between real simples `L, L'` a nonzero
 //! `G`-equivariant piecewise linear map exists (any depth, with or without biases) iff
 //! `ker L ⊆ ker L'`; a non-linear one exists iff `L != L'` and `ker L ⊆ ker L'`, or
 //! `L = L'` and `L` is not one-dimensional non-trivial (then every homogeneous

@@ -1,6 +1,6 @@
 //! The piecewise linear layer: activations, exact isotypic projectors, block spaces,
 //! exact witnesses, the certified solver with its independent checker, and PL-Schur
-//! existence (THEORY §4–§7).
+//! existence (theory.md §7).
 //!
 //! ```
 //! use plrep::pl::{PlModule, Activation, SolverOptions, solve, certify};
@@ -20,6 +20,8 @@ pub mod export;
 pub mod field;
 pub mod hom;
 pub mod projector;
+pub mod reason;
+pub mod sign_rule;
 pub mod solver;
 pub mod witness;
 
@@ -28,6 +30,7 @@ pub use blocks::{BlockKind, BlockSpace};
 pub use certify::{certify, certify_pair, CertifyReport};
 pub use exists::{exists_table, exists_text, Existence};
 pub use projector::{check_module_size, GroupData, PlModule};
+pub use reason::Reason;
 pub use solver::{
     solve, solve_from, solve_pair, Obstruction, PairResult, ReasonKind, Solution, SolverOptions,
     Verdict,

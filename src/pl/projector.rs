@@ -1,5 +1,5 @@
 //! A permutation module `R^X` of an enumerated group with its exact isotypic projectors
-//! (THEORY §2, §4; ALGORITHMS "Projectors, blocks and witnesses").
+//! (theory.md §2, §7; ALGORITHMS "Projectors, blocks and witnesses").
 //!
 //! For a real simple `L` with real character `psi_L` the real isotypic projector is
 //!

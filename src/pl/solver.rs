@@ -1,6 +1,6 @@
 //! The certified solver: every ordered pair `(L, L')` of real simples present in `R^X`
 //! is exactly one of edge (with a [`Witness`]), non-edge (with an [`Obstruction`]) or
-//! unresolved (with the reason and what was tried) — never a guess (THEORY §4–§7).
+//! unresolved (with the reason and what was tried) — never a guess (theory.md §7).
 //!
 //! Decision per pair, for `F(w) = P_{L'}(sigma(w + q1) - sigma(q)1)` on `V_L`:
 //! 1. `sigma` linear (`b = 0`) and `L != L'`: no edge (isotypic components are orthogonal).
@@ -11,12 +11,13 @@
 //!    for odd `sigma` without bias, `T⁺(V_L)` otherwise. If `P_{L'}` kills it: non-edge.
 //! 4. Else a witness search; if it fails the pair is unresolved and, since the block rule
 //!    predicts an edge, flagged as a potential counterexample to the span conjecture
-//!    (THEORY §6).
+//!    (theory.md §7, the span conjecture).
 
 use super::activation::{Activation, Parity};
 use super::blocks::{hadamard_vanishes, BlockKind, BlockSpace};
-use super::centralizer::{generator_scalars, CentralizerAction};
 use super::projector::PlModule;
+pub use super::reason::ReasonKind;
+use super::reason::{Explainer, Reason};
 use super::witness::{search_with_stats, Witness};
 use crate::arith::Q;
 use crate::error::Result;
@@ -107,7 +108,7 @@ pub enum Verdict {
         /// What was tried.
         tried: String,
         /// The block rule predicts an edge: a potential counterexample to the span
-        /// conjecture (THEORY §6).
+        /// conjecture (theory.md §7).
         potential_counterexample: bool,
     },
 }
@@ -123,34 +124,15 @@ pub struct PairResult {
     pub verdict: Verdict,
     /// Rule (a): `ker^± L ⊆ ker L'` (necessary for an abs edge; exact on regular modules).
     pub rule_a: bool,
-    /// `ker L ⊆ ker L'` (necessary for any edge: the filtration, THEORY T1/T3).
+    /// `ker L ⊆ ker L'` (necessary for any edge: the filtration, theory.md §7, T1 and T3).
     pub kernel_rule: bool,
-    /// For a non-edge, the group-theoretic reason a mathematician reads (THEORY T0–T2,
+    /// For a non-edge, the group-theoretic reason a mathematician reads (theory.md §7, T0–T2,
     /// rule (a)), when one of the simple ones applies; the certificate is the obstruction.
     pub explanation: Option<String>,
     /// What kind of group-theoretic reason [`PairResult::explanation`] is.
     pub reason_kind: Option<ReasonKind>,
-}
-
-/// The kind of group-theoretic reason for a non-edge.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum ReasonKind {
-    /// An element of `ker L` or `ker^± L` outside `ker L'`: the character table of `G`
-    /// alone excludes the edge (T1, rule (a)).
-    Kernel,
-    /// An element of the centralizer `C_{Sym(X)}(G)` acting by scalars (T0–T2): the
-    /// hidden symmetry of `X`, i.e. the larger group `Ĝ = <G, C>`, excludes it.
-    Centralizer,
-}
-
-impl ReasonKind {
-    /// `kernel` or `centralizer`.
-    pub fn name(self) -> &'static str {
-        match self {
-            ReasonKind::Kernel => "kernel",
-            ReasonKind::Centralizer => "centralizer",
-        }
-    }
+    /// The checkable claim behind [`PairResult::explanation`] (re-derived by the checker).
+    pub reason: Option<Reason>,
 }
 
 impl PairResult {
@@ -244,7 +226,7 @@ pub fn block_kind(options: &SolverOptions, same: bool) -> Option<BlockKind> {
 /// [`super::witness::search`]).
 ///
 /// # Reference
-/// THEORY §4–§7; Gibson, Tubbenhauer, Williamson, arXiv:2408.00949.
+/// theory.md §7; Gibson, Tubbenhauer, Williamson, arXiv:2408.00949.
 ///
 /// ```
 /// use plrep::pl::{PlModule, Activation, SolverOptions, solve};
@@ -346,135 +328,32 @@ pub fn solve_from(
             });
         }
     }
-    let mut cent: Option<Vec<(crate::group::Perm, Vec<Option<i8>>)>> = None;
-    let mut cent_all: Option<Option<CentralizerAction>> = None;
+    let mut explainer = Explainer::default();
     Ok(targets
         .iter()
         .zip(verdicts)
         .map(|(&l2, v)| {
             let verdict = v.expect("every pair decided");
-            let (reason_kind, explanation) = match &verdict {
+            let reason = match &verdict {
                 Verdict::NonEdge(Obstruction::Blocks { .. })
                 | Verdict::NonEdge(Obstruction::Hadamard) => {
-                    let c = cent.get_or_insert_with(|| generator_scalars(module));
-                    explain(module, options, l, l2, c)
-                        .or_else(|| {
-                            let all = cent_all
-                                .get_or_insert_with(|| CentralizerAction::compute(module))
-                                .as_ref()?;
-                            explain_by_subgroup(module, options, l, l2, all)
-                        })
-                        .unzip()
+                    explainer.explain(module, act, options.bias.as_ref(), l, l2)
                 }
-                _ => (None, None),
+                _ => None,
             };
+            let (reason, explanation) = reason.unzip();
             PairResult {
                 from: l,
                 to: l2,
                 verdict,
                 rule_a: subset(&simples[l].pm_kernel(), &simples[l2].kernel),
                 kernel_rule: subset(&simples[l].kernel, &simples[l2].kernel),
+                reason_kind: reason.as_ref().map(Reason::kind),
                 explanation,
-                reason_kind,
+                reason,
             }
         })
         .collect())
-}
-
-/// The simple group-theoretic reasons for a non-edge: rule (a) (an element of `ker^± L`
-/// outside `ker L'`), or a centralizer element acting as a scalar on both components with
-/// incompatible signs (T0–T2).
-fn explain(
-    module: &PlModule,
-    options: &SolverOptions,
-    l: usize,
-    l2: usize,
-    cent: &[(crate::group::Perm, Vec<Option<i8>>)],
-) -> Option<(ReasonKind, String)> {
-    let simples = &module.simples.simples;
-    let (a, b) = (&simples[l], &simples[l2]);
-    let even_like = options.bias.is_none()
-        && (options.activation.parity() == Parity::Even
-            || (options.activation.is_homogeneous() && l != l2));
-    let odd = options.bias.is_none() && options.activation.parity() == Parity::Odd;
-    if even_like || odd {
-        let bad = if even_like {
-            a.pm_kernel()
-        } else {
-            a.kernel.clone()
-        };
-        if let Some(c) = bad.iter().find(|c| !b.kernel.contains(c)) {
-            return Some((ReasonKind::Kernel, format!(
-                "the element {} lies in ker{} {} but not in ker {}: F(w) is fixed by the normal subgroup ker{} {}, which has no nonzero fixed vectors in {}",
-                module.classes.reps[*c],
-                if even_like { "^±" } else { "" },
-                a.label,
-                b.label,
-                if even_like { "^±" } else { "" },
-                a.label,
-                b.label
-            )));
-        }
-    } else if let Some(c) = a.kernel.iter().find(|c| !b.kernel.contains(c)) {
-        return Some((
-            ReasonKind::Kernel,
-            format!(
-                "the element {} lies in ker {} but not in ker {} (filtration, T1)",
-                module.classes.reps[*c], a.label, b.label
-            ),
-        ));
-    }
-    for (k, eps) in cent {
-        let (Some(ea), Some(eb)) = (eps[l], eps[l2]) else {
-            continue;
-        };
-        // F(k w) = k F(w) and k w = ea w; k acts on V_L' as eb.
-        let forced = if even_like {
-            eb == -1
-        } else if odd {
-            eb != ea
-        } else {
-            ea == 1 && eb == -1
-        };
-        if forced {
-            return Some((ReasonKind::Centralizer, format!(
-                "the centralizer element {k} (a permutation of X commuting with G) acts as {} on V_{} and as {} on V_{}, so F(w) = 0",
-                if ea == 1 { "+1" } else { "-1" },
-                a.label,
-                if eb == 1 { "+1" } else { "-1" },
-                b.label
-            )));
-        }
-    }
-    None
-}
-
-/// The subgroup form of T0–T2 ([`CentralizerAction::excludes`]), as a reason.
-fn explain_by_subgroup(
-    module: &PlModule,
-    options: &SolverOptions,
-    l: usize,
-    l2: usize,
-    all: &CentralizerAction,
-) -> Option<(ReasonKind, String)> {
-    let k = all.excludes(module, options, l, l2)?;
-    let simples = &module.simples.simples;
-    let gens: Vec<String> = all
-        .generators_of(&k)
-        .iter()
-        .map(|g| g.to_string())
-        .collect();
-    Some((
-        ReasonKind::Centralizer,
-        format!(
-            "the subgroup K of order {} of the centralizer of G in Sym(X) acting on V_{} by ±1 (generated by {}) leaves no nonzero vector of V_{} where F(w) must lie (Σ_K χ(c) tr(c|V_{}) = 0)",
-            k.len(),
-            simples[l].label,
-            if gens.is_empty() { "()".to_string() } else { gens.join(", ") },
-            simples[l2].label,
-            simples[l2].label
-        ),
-    ))
 }
 
 /// Solve one ordered pair.

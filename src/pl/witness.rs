@@ -1,4 +1,4 @@
-//! Exact witnesses of edges (THEORY §7): `w = t P_L r` for a small integer vector `r`
+//! Exact witnesses of edges (theory.md §7): `w = t P_L r` for a small integer vector `r`
 //! drawn from a seeded generator, `sigma(w + q·1)` with certified signs, and an exact
 //! nonzero coordinate of `P_{L'}(sigma(w + q·1) - sigma(q)·1)` (`q` the bias, 0 without).
 //!

@@ -33,6 +33,8 @@ pub struct LayeredDrawing {
     edges: Vec<(usize, usize, EdgeStyle)>,
 }
 
+/// Width allowed per title character (15 px bold sans serif).
+const TITLE_CHAR_W: f64 = 9.5;
 const NODE_W: f64 = 96.0;
 const NODE_H: f64 = 40.0;
 const GAP_X: f64 = 36.0;
@@ -136,7 +138,8 @@ impl LayeredDrawing {
     fn positions(&self) -> (Vec<(f64, f64)>, f64, f64) {
         let layers = self.layer_order();
         let widest = layers.iter().map(Vec::len).max().unwrap_or(1).max(1) as f64;
-        let width = 2.0 * MARGIN + widest * NODE_W + (widest - 1.0) * GAP_X;
+        let width = (2.0 * MARGIN + widest * NODE_W + (widest - 1.0) * GAP_X)
+            .max(2.0 * MARGIN + self.title_width());
         let mut pos = vec![(0.0, 0.0); self.nodes.len()];
         for (l, layer) in layers.iter().enumerate() {
             let row = layer.len() as f64 * NODE_W + (layer.len() as f64 - 1.0).max(0.0) * GAP_X;
@@ -155,7 +158,14 @@ impl LayeredDrawing {
         (pos, width, height)
     }
 
-    /// Render as a standalone SVG document (deterministic bytes).
+    /// A generous estimate of the title's rendered width in the SVG (15 px bold sans
+    /// serif): `TITLE_CHAR_W` per character, wider than Helvetica Bold's average glyph.
+    pub fn title_width(&self) -> f64 {
+        self.title.chars().count() as f64 * TITLE_CHAR_W
+    }
+
+    /// Render as a standalone SVG document (deterministic bytes); the width fits the
+    /// nodes and the title.
     pub fn to_svg(&self) -> String {
         let (pos, width, height) = self.positions();
         let mut s = String::new();

@@ -1,5 +1,5 @@
 //! Character tables as text (laid out like GAP's `Display`), Markdown, LaTeX and JSON
-//! (`plrep.table.v1`, ARCHITECTURE §4).
+//! (`plrep.table.v1`, docs/cli.md).
 //!
 //! Irrational values are abbreviated by letters in the text, Markdown and LaTeX forms,
 //! as GAP does: `A`, `B`, ... for new values, `/A` for the complex conjugate of `A`, `-A`
@@ -411,7 +411,7 @@ pub fn group_json(group: &PermGroup) -> Value {
     })
 }
 
-/// The full table document `plrep.table.v1` (ARCHITECTURE §4), with the extensions
+/// The full table document `plrep.table.v1` (docs/cli.md), with the extensions
 /// `classes[].name`, `classes[].centralizer_order`, `power_maps`, `method` and
 /// `normal_subgroups[].names`.
 pub fn table_json(

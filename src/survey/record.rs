@@ -16,7 +16,7 @@
 //! Over the ordered pairs `(L, L')` of real simples present in `R^X`:
 //! * `edges`, `non_edges`, `unresolved` (certified verdicts; `unresolved` should be 0);
 //! * `pl_schur_bound`: pairs with `ker L ⊆ ker L'`, for which a nonzero PL map exists at
-//!   all ([`crate::pl::exists_table`], THEORY T3). Every edge is such a pair (checked:
+//!   all ([`crate::pl::exists_table`], theory.md §7, T3). Every edge is such a pair (checked:
 //!   a violation is a verification error), so `edges <= pl_schur_bound`;
 //! * `beyond_ker_pm`: non-edges with `ker^± L ⊆ ker L'` (rule (a) allows them): where the
 //!   `ker^±` rule of `G` is not enough to predict the graph;

@@ -244,7 +244,12 @@ fn centralizer_subgroup_rule_is_sound_and_subsumes_single_elements() {
                 }
                 let solution = plrep::pl::solve(&module, &options).unwrap();
                 for p in &solution.pairs {
-                    let k = all.excludes(&module, &options, p.from, p.to);
+                    let rule = plrep::pl::reason::sign_rule(
+                        &options.activation,
+                        options.bias.as_ref(),
+                        p.from == p.to,
+                    );
+                    let k = all.excludes(&module, rule, p.from, p.to);
                     if matches!(p.verdict, Verdict::Edge(_)) {
                         assert!(
                             k.is_none(),

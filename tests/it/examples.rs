@@ -1,4 +1,4 @@
-//! The worked examples (`plrep::examples`, THEORY §8): one snapshot per example, and the
+//! The worked examples (`plrep::examples`, arXiv:2408.00949): one snapshot per example, and the
 //! exact values asserted independently of the report's wording.
 
 use plrep::arith::{Cyclotomic, Q};

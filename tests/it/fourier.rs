@@ -1,6 +1,6 @@
 //! Tests of the Fourier view (`plrep::fourier`): the exact series of `sigma(sin x)`
-//! against the closed forms (THEORY §8), a floating-point quadrature cross-check, the
-//! discrete components on `C_n` against THEORY §8 and against the published interaction
+//! against the closed forms (theory.md §8), a floating-point quadrature cross-check, the
+//! discrete components on `C_n` against theory.md §8 and against the published interaction
 //! graphs of `C_1..C_40`, JSON shapes, bad input, and snapshots.
 
 use plrep::arith::{Cyclotomic, Q};
@@ -30,7 +30,7 @@ fn cy(q: Q) -> Cyclotomic {
     Cyclotomic::from_q(q)
 }
 
-/// The closed form of `a sin x + b |sin x|` (THEORY §8):
+/// The closed form of `a sin x + b |sin x|` (theory.md §8):
 /// `2b/pi + a sin x - (4b/pi) sum_m cos(2mx)/(4m^2-1)`.
 fn closed_form(a: &Q, b: &Q, k: usize) -> (PiForm, PiForm) {
     let zero = PiForm::zero();
@@ -291,7 +291,7 @@ fn c3_c4_c5_trivial_components() {
     );
     assert_eq!(c5.nonzero(), [0, 1, 2]);
     // C3: the cos vector (1, -1/2, -1/2) has trivial component 1/3; the sin vector
-    // (0, sqrt3/2, -sqrt3/2) has 1/(2 sqrt 3) (THEORY §8's two coordinate vectors).
+    // (0, sqrt3/2, -sqrt3/2) has 1/(2 sqrt 3) (the two coordinate vectors).
     let c3 = cyclic_components(&Activation::Relu, 3).unwrap();
     assert_eq!(c3.components[0].cos, cy(Q::new(1, 3)));
     let sin_vec: Vec<Cyclotomic> = (0..3)

@@ -1,6 +1,9 @@
 //! The integration tests, one binary (one `mod` per area keeps link time low).
 
 mod arith;
+mod certify;
+mod compare;
+mod docs;
 mod character;
 mod cli;
 mod enumerate;

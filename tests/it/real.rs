@@ -194,7 +194,7 @@ fn cyclic_groups_have_frequency_labels_and_gcd_kernels() {
 
 #[test]
 fn dihedral_real_simple_counts_match_theory() {
-    // D_{2n}: n = 2m has m + 3 real simples, n = 2m + 1 has m + 2 (THEORY §8).
+    // D_{2n}: n = 2m has m + 3 real simples, n = 2m + 1 has m + 2 (theory.md §2).
     for n in 2..=15u64 {
         let r = RealSimples::from_table(&table(&format!("D{}", 2 * n)));
         let expected = if n % 2 == 0 {

@@ -181,7 +181,7 @@ fn cyclic_graphs_match_the_published_ones() {
 
 #[test]
 fn c8_worked_example_values() {
-    // THEORY §8: trivial component of ReLU of the cos vector of L1 is (1 + sqrt 2)/8.
+    // theory.md §8: trivial component of ReLU of the cos vector of L1 is (1 + sqrt 2)/8.
     let g = parse_group("C8").unwrap();
     let m = module(&g, "regular");
     let l1 = m.simples.find("L1").unwrap();
@@ -215,7 +215,7 @@ fn reference_groups_regular_certified_and_match_floats() {
                 float_graph(&m, &act(a), 0.0),
                 "{name} {a}: exact vs float"
             );
-            // Rule (a) is exact on regular modules (THEORY §5).
+            // Rule (a) is exact on regular modules (theory.md §7).
             for p in &s.pairs {
                 let predicted = p.rule_a || (a == "relu" && p.from == p.to);
                 assert_eq!(
@@ -340,7 +340,7 @@ fn a5_ordered_pairs_block_space_beats_rule_a() {
         "rule (a) predicts an edge that the block space rules out"
     );
     // Each is explained by the centralizer (the swap of the two entries of a pair acts as
-    // a scalar on the components with incompatible signs: THEORY T0–T2, rule (b)).
+    // a scalar on the components with incompatible signs: theory.md §7, T0–T2, rule (b)).
     for p in &beaten {
         let e = p.explanation.as_deref().unwrap_or("");
         assert!(e.contains("centralizer element"), "{e}");
@@ -365,7 +365,7 @@ fn a5_ordered_pairs_block_space_beats_rule_a() {
 
 #[test]
 fn s5_sylow2_cosets_block_space_beats_rule_a() {
-    // THEORY §5: the standard 4-dimensional simple sits in functions pulled back from the
+    // theory.md §7: the standard 4-dimensional simple sits in functions pulled back from the
     // 5 points, so |w| does too, and no abs edge reaches the 5-dimensional simples.
     let g = parse_group("S5").unwrap();
     let m = module(&g, "cosets:(1,2,3,4),(1,3)");

@@ -1,4 +1,4 @@
-//! `plrep examples`: list the worked examples (THEORY §8) or reproduce one
+//! `plrep examples`: list the worked examples (arXiv:2408.00949) or reproduce one
 //! (a thin wrapper over `plrep::examples`).
 
 use plrep::group::Limits;

@@ -277,7 +277,7 @@ enum Command {
         #[arg(long, value_name = "ACTION")]
         to: String,
     },
-    /// The paper's worked examples (THEORY §8) as exact proofs: without NAME the list,
+    /// The paper's worked examples (arXiv:2408.00949) as exact proofs: without NAME the list,
     /// with NAME the report.
     Examples {
         /// The example to reproduce (see `plrep examples`).

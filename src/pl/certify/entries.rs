@@ -1,0 +1,200 @@
+//! The checker's own projector entries, from the definition
+//! `P_L[y][x] = c_L sum_{g: y^g = x} psi_L(g)`, `c_L = dim L / (<psi_L, psi_L> |G|)`
+//! (theory.md §2), with canonical [`Cyclotomic`] arithmetic.
+//!
+//! The action table is rebuilt from the `G`-set's own action of every element. Entry
+//! `(y, x)` depends only on the counts `#{g in K : y^g = x}` per class `K`, so the pairs
+//! are keyed by their count vector (interned once per module) and each value is computed
+//! once per simple and key. Rows of `P_L` are then vectors of canonical value ids: equal
+//! (or opposite) rows are equal (or negated) id vectors.
+
+use super::super::projector::PlModule;
+use crate::arith::{Cyclotomic, Q};
+use crate::error::Result;
+use std::collections::HashMap;
+
+/// The rows of `P_L` as interned ids (see [`Tables::rows`]).
+pub(super) struct Rows {
+    /// `row[x]`: the id of the row `P_L e_x`.
+    pub row: Vec<u32>,
+    /// `neg[x]`: the id of `-P_L e_x`, when that is a row of `P_L` (else `None`).
+    pub neg: Vec<Option<u32>>,
+    /// The id of the zero row, when some row is zero.
+    pub zero: Option<u32>,
+}
+
+/// Projector entries of one module, computed lazily per simple.
+pub(super) struct Tables<'a> {
+    pub module: &'a PlModule,
+    pub n: usize,
+    /// `images[g * n + x] = x^g`, from [`crate::group::gset::GSet::act`].
+    pub images: Vec<u32>,
+    /// `keys[y * n + x]`: the count-vector id of the pair `(y, x)`; id 0 is the zero vector.
+    pub keys: Vec<u32>,
+    /// The count vector `#{g in K : y^g = x}` of each key.
+    counts: Vec<Vec<u32>>,
+    /// The number of pairs with each key.
+    pub pairs: Vec<u64>,
+    /// `values[L][key]`: `P_L` on the pairs of that key.
+    values: HashMap<usize, Vec<Option<Cyclotomic>>>,
+    rows: HashMap<usize, Rows>,
+}
+
+impl<'a> Tables<'a> {
+    /// Build the action table and the keys.
+    ///
+    /// Complexity: `O(|G| |X| + |X|^2 #classes)` (hashing of count vectors).
+    pub fn new(module: &'a PlModule) -> Result<Tables<'a>> {
+        let n = module.gset.len();
+        let order = module.elements.len();
+        let k = module.classes.len();
+        let mut images = vec![0u32; order * n];
+        for g in 0..order {
+            let p = module.gset.act(&module.elements.element(g))?;
+            images[g * n..(g + 1) * n].copy_from_slice(p.images());
+        }
+        let class_of = &module.classes.class_of;
+        let mut ids: HashMap<Vec<u32>, u32> = HashMap::from([(vec![0u32; k], 0)]);
+        let mut counts = vec![vec![0u32; k]];
+        let mut pairs = vec![0u64];
+        let mut keys = vec![0u32; n * n];
+        let mut buf = vec![0u32; n * k];
+        let mut touched = Vec::new();
+        for y in 0..n {
+            for g in 0..order {
+                let x = images[g * n + y] as usize;
+                let row = &mut buf[x * k..(x + 1) * k];
+                if row.iter().all(|c| *c == 0) {
+                    touched.push(x);
+                }
+                row[class_of[g] as usize] += 1;
+            }
+            pairs[0] += (n - touched.len()) as u64;
+            for &x in &touched {
+                let v = &buf[x * k..(x + 1) * k];
+                let id = match ids.get(v) {
+                    Some(&id) => id,
+                    None => {
+                        let id = counts.len() as u32;
+                        ids.insert(v.to_vec(), id);
+                        counts.push(v.to_vec());
+                        pairs.push(0);
+                        id
+                    }
+                };
+                keys[y * n + x] = id;
+                pairs[id as usize] += 1;
+            }
+            for x in touched.drain(..) {
+                buf[x * k..(x + 1) * k].iter_mut().for_each(|c| *c = 0);
+            }
+        }
+        Ok(Tables {
+            module,
+            n,
+            images,
+            keys,
+            counts,
+            pairs,
+            values: HashMap::new(),
+            rows: HashMap::new(),
+        })
+    }
+
+    /// `c_L = dim L / (<psi_L, psi_L> |G|)`.
+    pub fn scale(&self, l: usize) -> Q {
+        let s = &self.module.simples.simples[l];
+        Q::new(
+            s.dim as i64,
+            (s.kind.endomorphism_dim() * self.module.elements.len() as u64) as i64,
+        )
+    }
+
+    /// `c_L sum_K psi_L(K) counts[K]`.
+    pub fn combine(&self, l: usize, counts: &[i64]) -> Cyclotomic {
+        let psi = &self.module.simples.simples[l].values;
+        let mut acc = Cyclotomic::zero();
+        for (c, &v) in counts.iter().enumerate() {
+            if v != 0 {
+                acc += psi[c].scale(&Q::from_int(v));
+            }
+        }
+        acc.scale(&self.scale(l))
+    }
+
+    /// `P_L` on the pairs of `key`.
+    pub fn value(&mut self, l: usize, key: u32) -> Cyclotomic {
+        let nkeys = self.counts.len();
+        if let Some(v) = self.values.get(&l).and_then(|v| v[key as usize].as_ref()) {
+            return v.clone();
+        }
+        let c: Vec<i64> = self.counts[key as usize]
+            .iter()
+            .map(|&c| c as i64)
+            .collect();
+        let v = self.combine(l, &c);
+        self.values.entry(l).or_insert_with(|| vec![None; nkeys])[key as usize] = Some(v.clone());
+        v
+    }
+
+    /// The number of keys.
+    pub fn num_keys(&self) -> usize {
+        self.counts.len()
+    }
+
+    /// `sum_key weight[key] P_L(key)` for integer weights per key.
+    pub fn weighted(&mut self, l: usize, weight: &[i64]) -> Cyclotomic {
+        let mut acc = Cyclotomic::zero();
+        for (key, &w) in weight.iter().enumerate() {
+            if w != 0 {
+                acc += self.value(l, key as u32).scale(&Q::from_int(w));
+            }
+        }
+        acc
+    }
+
+    /// The rows of `P_L`, interned (equal rows share an id).
+    ///
+    /// Complexity: `O(#keys #classes)` cyclotomic operations once per simple, then
+    /// `O(|X|^2)` id look-ups.
+    pub fn rows(&mut self, l: usize) -> &Rows {
+        if !self.rows.contains_key(&l) {
+            let n = self.n;
+            let mut vid: HashMap<Cyclotomic, u32> = HashMap::new();
+            let mut key_vid = Vec::with_capacity(self.num_keys());
+            let mut key_neg = Vec::with_capacity(self.num_keys());
+            for key in 0..self.num_keys() {
+                let v = self.value(l, key as u32);
+                let neg = -&v;
+                let next = vid.len() as u32;
+                key_vid.push(*vid.entry(v).or_insert(next));
+                let next = vid.len() as u32;
+                key_neg.push(*vid.entry(neg).or_insert(next));
+            }
+            let zero_vid = vid[&Cyclotomic::zero()];
+            let mut row_ids: HashMap<Vec<u32>, u32> = HashMap::new();
+            let mut row = Vec::with_capacity(n);
+            let mut zero = None;
+            for y in 0..n {
+                let keys = &self.keys[y * n..(y + 1) * n];
+                let r: Vec<u32> = keys.iter().map(|&k| key_vid[k as usize]).collect();
+                let is_zero = r.iter().all(|&v| v == zero_vid);
+                let next = row_ids.len() as u32;
+                let id = *row_ids.entry(r).or_insert(next);
+                if is_zero {
+                    zero = Some(id);
+                }
+                row.push(id);
+            }
+            let neg = (0..n)
+                .map(|y| {
+                    let keys = &self.keys[y * n..(y + 1) * n];
+                    let nr: Vec<u32> = keys.iter().map(|&k| key_neg[k as usize]).collect();
+                    row_ids.get(&nr).copied()
+                })
+                .collect();
+            self.rows.insert(l, Rows { row, neg, zero });
+        }
+        &self.rows[&l]
+    }
+}

@@ -1,0 +1,537 @@
+//! The independent checker: every claim of a [`Solution`] is recomputed from the
+//! definitions with canonical [`Cyclotomic`] arithmetic, from the group's elements, its
+//! classes, the `G`-set's action and the real characters only. It shares no code with
+//! the search: it reads the solver's data types (the claims) and nothing else of
+//! `solver`, `witness`, `blocks`, `field`, `centralizer` or `reason` (a test scans these
+//! files to keep it so), and it uses none of [`PlModule`]'s solver tables.
+//!
+//! * Vertices: `L` is present iff `tr P_L = sum_x P_L[x][x] != 0`.
+//! * Kernels: `ker L = {K : psi_L(K) = psi_L(1)}`, `ker^± L` with `±psi_L(1)`; the flags
+//!   `rule_a`, `kernel_rule` must match them.
+//! * Edge: `w = t P_L r` point by point, `sigma(w + q) - sigma(q)` with certified signs
+//!   (`Activation::eval`), then `(P_{L'} v)(x)`; it must equal the recorded value.
+//! * Blocks: the zero set (zero rows of `P_L`) and the classes (equal or opposite rows)
+//!   are recomputed and must equal the claim; the kind must be allowed by the activation
+//!   (derived from its definition in `certify/rules.rs`); `sum_u u^T P_{L'} u` (a sum of squares `|P_{L'} u|^2`) must vanish.
+//! * Hadamard: `g(t) = sigma(t + q) - sigma(q) = c t^2 + a t` and `sum_{y,z} P_{L'}[y][z] P_L[y][z]^2 = 0`.
+//! * Linear: `g(t) = a t` and `L != L'`.
+//! * Reasons: a kernel class must lie in `ker L` (or `ker^± L` when `F(-w) = F(w)`) and
+//!   not in `ker L'`; centralizer generators must commute with `G`, act on `V_L` by `±1`
+//!   (rows `P e_{x^k} = ε P e_x`), and `sum_{c in K} χ(c) tr(c|V_{L'}) = 0`
+//!   (theory.md §7).
+
+mod entries;
+mod rules;
+
+use super::blocks::BlockKind;
+use super::projector::PlModule;
+use super::reason::Reason;
+use super::solver::{Obstruction, PairResult, Solution, SolverOptions, Verdict};
+use super::witness::Witness;
+use crate::arith::{Cyclotomic, Q};
+use crate::error::{Error, Result};
+use crate::group::Perm;
+use entries::Tables;
+use rules::{allowed, Allowed};
+use std::collections::HashMap;
+
+/// Largest `|K| |X|` of a centralizer subgroup enumerated to check a reason.
+const MAX_SUBGROUP_WORK: usize = 50_000_000;
+
+/// What [`certify`] checked.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CertifyReport {
+    /// Edges whose witness was recomputed.
+    pub edges: usize,
+    /// Non-edges whose obstruction was re-checked.
+    pub non_edges: usize,
+    /// Unresolved pairs (nothing to check).
+    pub unresolved: usize,
+    /// Group-theoretic reasons re-checked.
+    pub reasons: usize,
+}
+
+struct Checker<'a> {
+    t: Tables<'a>,
+    /// `w` per (source, r, scale).
+    cache: HashMap<(usize, Vec<i64>, Q), Vec<Cyclotomic>>,
+    /// `ker L` and `ker^± L` per simple, as class flags.
+    kernels: Vec<(Vec<bool>, Vec<bool>)>,
+    /// Per (source, kind): `sum_u u(y) u(x)` gathered by key.
+    block_weights: HashMap<(usize, u8), Vec<i64>>,
+}
+
+fn label(m: &PlModule, l: usize) -> &str {
+    &m.simples.simples[l].label
+}
+
+fn kind_name(kind: BlockKind) -> &'static str {
+    match kind {
+        BlockKind::Abs => "abs",
+        BlockKind::Plus => "plus",
+        BlockKind::Odd => "odd",
+    }
+}
+
+impl<'a> Checker<'a> {
+    fn new(module: &'a PlModule) -> Result<Checker<'a>> {
+        let id = (0..module.classes.len())
+            .find(|&c| module.classes.reps[c].is_identity())
+            .ok_or_else(|| Error::verification("no class of the identity"))?;
+        let kernels = module
+            .simples
+            .simples
+            .iter()
+            .map(|s| {
+                let one = &s.values[id];
+                let ker = s.values.iter().map(|v| v == one).collect();
+                let pm = s.values.iter().map(|v| v == one || *v == -one).collect();
+                (ker, pm)
+            })
+            .collect();
+        Ok(Checker {
+            t: Tables::new(module)?,
+            cache: HashMap::new(),
+            kernels,
+            block_weights: HashMap::new(),
+        })
+    }
+
+    fn module(&self) -> &'a PlModule {
+        self.t.module
+    }
+
+    fn fail<T>(&self, p: &PairResult, what: impl std::fmt::Display) -> Result<T> {
+        let m = self.module();
+        Err(Error::verification(format!(
+            "{} {} -> {}: {what}",
+            if matches!(p.verdict, Verdict::Edge(_)) {
+                "edge"
+            } else {
+                "non-edge"
+            },
+            label(m, p.from),
+            label(m, p.to)
+        )))
+    }
+
+    /// The simples with `tr P_L != 0`, ascending.
+    fn present(&mut self) -> Vec<usize> {
+        let n = self.t.n;
+        let mut diag = vec![0i64; self.t.num_keys()];
+        for x in 0..n {
+            diag[self.t.keys[x * n + x] as usize] += 1;
+        }
+        (0..self.module().simples.simples.len())
+            .filter(|&l| !self.t.weighted(l, &diag).is_zero())
+            .collect()
+    }
+
+    /// `w = t P_L r` from the definition.
+    fn vector(&mut self, l: usize, r: &[i64], t: &Q) -> Vec<Cyclotomic> {
+        let key = (l, r.to_vec(), t.clone());
+        if let Some(v) = self.cache.get(&key) {
+            return v.clone();
+        }
+        let m = self.module();
+        let (n, k) = (self.t.n, m.classes.len());
+        let mut counts = vec![0i64; n * k];
+        for g in 0..m.elements.len() {
+            let c = m.classes.class_of[g] as usize;
+            let row = &self.t.images[g * n..(g + 1) * n];
+            for y in 0..n {
+                counts[y * k + c] += r[row[y] as usize];
+            }
+        }
+        let out: Vec<Cyclotomic> = (0..n)
+            .map(|y| self.t.combine(l, &counts[y * k..(y + 1) * k]).scale(t))
+            .collect();
+        self.cache.insert(key, out.clone());
+        out
+    }
+
+    fn check_edge(&mut self, p: &PairResult, w: &Witness, opts: &SolverOptions) -> Result<()> {
+        let n = self.t.n;
+        if w.r.len() != n || w.point >= n {
+            return self.fail(p, "witness has the wrong shape");
+        }
+        if w.value.is_zero() {
+            return self.fail(p, "witness value is zero");
+        }
+        let wv = self.vector(p.from, &w.r, &w.scale);
+        let q = opts.bias.clone().unwrap_or_else(Q::zero);
+        let qc = Cyclotomic::from_q(q.clone());
+        let sq = Cyclotomic::from_q(opts.activation.eval_q(&q));
+        // (P_{L'} v)(x) = sum_y P_{L'}[x][y] v(y): gather v by key, one product per key.
+        let mut by_key: HashMap<u32, Cyclotomic> = HashMap::new();
+        for (y, x) in wv.iter().enumerate() {
+            let v = &opts.activation.eval(&(x + &qc))? - &sq;
+            if !v.is_zero() {
+                *by_key
+                    .entry(self.t.keys[w.point * n + y])
+                    .or_insert_with(Cyclotomic::zero) += &v;
+            }
+        }
+        let mut keys: Vec<(u32, Cyclotomic)> = by_key.into_iter().collect();
+        keys.sort_by_key(|e| e.0);
+        let mut val = Cyclotomic::zero();
+        for (key, s) in keys {
+            val += &self.t.value(p.to, key) * &s;
+        }
+        if val != w.value {
+            return self.fail(
+                p,
+                format!(
+                    "recomputed value {val} differs from the recorded {}",
+                    w.value
+                ),
+            );
+        }
+        Ok(())
+    }
+
+    /// The zero set and classes of `V_L`, recomputed from its rows (the solver's form:
+    /// classes ordered by first point, signs relative to it).
+    fn block_space(&mut self, l: usize) -> (Vec<usize>, Vec<Vec<(usize, i8)>>) {
+        let rows = self.t.rows(l);
+        let mut zero_set = Vec::new();
+        let mut classes: Vec<Vec<(usize, i8)>> = Vec::new();
+        let mut class_of_row: HashMap<u32, usize> = HashMap::new();
+        for x in 0..rows.row.len() {
+            let r = rows.row[x];
+            if Some(r) == rows.zero {
+                zero_set.push(x);
+            } else if let Some(&c) = class_of_row.get(&r) {
+                let s = if classes[c][0].0 == x || rows.row[classes[c][0].0] == r {
+                    1
+                } else {
+                    -1
+                };
+                classes[c].push((x, s));
+            } else {
+                let c = classes.len();
+                classes.push(vec![(x, 1)]);
+                class_of_row.insert(r, c);
+                if let Some(nr) = rows.neg[x] {
+                    class_of_row.insert(nr, c);
+                }
+            }
+        }
+        (zero_set, classes)
+    }
+
+    fn check_blocks(
+        &mut self,
+        p: &PairResult,
+        kind: BlockKind,
+        zero_set: &[usize],
+        classes: &[Vec<(usize, i8)>],
+        allow: &Allowed,
+    ) -> Result<()> {
+        let valid = match kind {
+            BlockKind::Plus => true,
+            BlockKind::Odd => allow.odd,
+            BlockKind::Abs => allow.even,
+        };
+        if !valid {
+            return self.fail(
+                p,
+                format!(
+                    "the block space {} need not contain the values of the activation",
+                    kind_name(kind)
+                ),
+            );
+        }
+        let (z, c) = self.block_space(p.from);
+        if z != zero_set {
+            return self.fail(p, "the zero set is not the zero rows of P_L");
+        }
+        if c != classes {
+            return self.fail(p, "the classes are not the equal-or-opposite rows of P_L");
+        }
+        let code = kind as u8;
+        if !self.block_weights.contains_key(&(p.from, code)) {
+            // u(y) u(x) summed over the basis: pairs in one class, weighted by kind.
+            let n = self.t.n;
+            let mut w = vec![0i64; self.t.num_keys()];
+            for cl in &c {
+                for &(y, sy) in cl {
+                    for &(x, sx) in cl {
+                        let f = match kind {
+                            BlockKind::Abs => 1,
+                            BlockKind::Odd => (sy * sx) as i64,
+                            BlockKind::Plus => i64::from(sy == sx),
+                        };
+                        w[self.t.keys[y * n + x] as usize] += f;
+                    }
+                }
+            }
+            self.block_weights.insert((p.from, code), w);
+        }
+        let w = self.block_weights[&(p.from, code)].clone();
+        if !self.t.weighted(p.to, &w).is_zero() {
+            return self.fail(p, "P_L' does not kill the block space");
+        }
+        Ok(())
+    }
+
+    fn check_hadamard(&mut self, p: &PairResult) -> Result<()> {
+        let mut total = Cyclotomic::zero();
+        for key in 0..self.t.num_keys() as u32 {
+            let a = self.t.value(p.from, key);
+            if a.is_zero() {
+                continue;
+            }
+            let b = self.t.value(p.to, key);
+            let pairs = Q::from_int(self.t.pairs[key as usize] as i64);
+            total += (&(&a * &a) * &b).scale(&pairs);
+        }
+        if !total.is_zero() {
+            return self.fail(p, format!("the Hadamard sum is {total}, not 0"));
+        }
+        Ok(())
+    }
+
+    /// The scalar `ε = ±1` by which the permutation `k` (commuting with `G`) acts on
+    /// `V_L`: `P e_{x^k} = ε P e_x` for every `x`.
+    fn scalar(&mut self, l: usize, k: &Perm) -> Option<i64> {
+        let rows = self.t.rows(l);
+        let n = rows.row.len();
+        if (0..n).all(|x| rows.row[k.apply(x)] == rows.row[x]) {
+            Some(1)
+        } else if (0..n).all(|x| Some(rows.row[k.apply(x)]) == rows.neg[x]) {
+            Some(-1)
+        } else {
+            None
+        }
+    }
+
+    fn check_reason(&mut self, p: &PairResult, allow: &Allowed) -> Result<()> {
+        let reason = match (&p.reason, &p.explanation) {
+            (None, None) if p.reason_kind.is_none() => return Ok(()),
+            (Some(r), Some(_)) if p.reason_kind == Some(r.kind()) => r,
+            _ => return self.fail(p, "the reason, its kind and its text disagree"),
+        };
+        if !matches!(p.verdict, Verdict::NonEdge(_)) {
+            return self.fail(p, "a reason for a pair that is not a non-edge");
+        }
+        match reason {
+            Reason::Kernel { class, plus_minus } => {
+                let k = self.module().classes.len();
+                if *class >= k {
+                    return self.fail(p, "kernel reason names no class");
+                }
+                let (ker, pm) = &self.kernels[p.from];
+                let inside = if *plus_minus { pm[*class] } else { ker[*class] };
+                if !inside || self.kernels[p.to].0[*class] {
+                    return self.fail(p, "the kernel reason's class is not in the source kernel but outside the target's");
+                }
+                if *plus_minus && !allow.even {
+                    return self.fail(p, "ker^± only constrains F when F(-w) = F(w)");
+                }
+            }
+            Reason::Centralizer { generators } => self.check_centralizer(p, generators, allow)?,
+        }
+        Ok(())
+    }
+
+    fn check_centralizer(&mut self, p: &PairResult, gens: &[Perm], allow: &Allowed) -> Result<()> {
+        let m = self.module();
+        let n = self.t.n;
+        let mut eps = Vec::with_capacity(gens.len());
+        for k in gens {
+            if k.degree() != n {
+                return self.fail(p, format!("{k} is not a permutation of X"));
+            }
+            if m.gset.generators().iter().any(|h| k * h != h * k) {
+                return self.fail(p, format!("{k} does not commute with G"));
+            }
+            match self.scalar(p.from, k) {
+                Some(e) => eps.push(e),
+                None => return self.fail(p, format!("{k} does not act on V_L by ±1")),
+            }
+        }
+        // χ: 1 when F(-w) = F(w), the scalar when F is odd; +1-only K otherwise.
+        let mut options: Vec<bool> = Vec::new(); // odd character?
+        if allow.even {
+            options.push(false);
+        }
+        if allow.odd {
+            options.push(true);
+        }
+        if eps.iter().all(|&e| e == 1) {
+            options = vec![false];
+        }
+        if options.is_empty() {
+            return self.fail(p, "an element acting by -1 constrains nothing here");
+        }
+        for &odd in &options {
+            let chi: Vec<i64> = eps.iter().map(|&e| if odd { e } else { 1 }).collect();
+            // A generator acting on V_L' by a scalar other than χ(k) leaves nothing.
+            for (k, &c) in gens.iter().zip(&chi) {
+                if matches!(self.scalar(p.to, k), Some(e) if e != c) {
+                    return Ok(());
+                }
+            }
+            if self.character_sum_vanishes(p, gens, &chi)? {
+                return Ok(());
+            }
+        }
+        self.fail(
+            p,
+            "the centralizer subgroup leaves a nonzero vector of V_L'",
+        )
+    }
+
+    /// `sum_{c in K} χ(c) tr(c|V_{L'}) = 0`, with `K = <gens>` enumerated.
+    fn character_sum_vanishes(
+        &mut self,
+        p: &PairResult,
+        gens: &[Perm],
+        chi: &[i64],
+    ) -> Result<bool> {
+        let n = self.t.n;
+        let mut seen: HashMap<Perm, i64> = HashMap::from([(Perm::identity(n), 1)]);
+        let mut frontier = vec![Perm::identity(n)];
+        while let Some(x) = frontier.pop() {
+            let cx = seen[&x];
+            for (g, &cg) in gens.iter().zip(chi) {
+                let y = &x * g;
+                match seen.get(&y) {
+                    Some(&c) if c != cx * cg => {
+                        return self.fail(p, "the sign character of K is not well defined");
+                    }
+                    Some(_) => {}
+                    None => {
+                        if (seen.len() + 1).saturating_mul(n) > MAX_SUBGROUP_WORK {
+                            return self.fail(p, "the centralizer subgroup is too large to check");
+                        }
+                        seen.insert(y.clone(), cx * cg);
+                        frontier.push(y);
+                    }
+                }
+            }
+        }
+        let mut hist = vec![0i64; self.t.num_keys()];
+        for (c, &x) in &seen {
+            for y in 0..n {
+                hist[self.t.keys[y * n + c.apply(y)] as usize] += x;
+            }
+        }
+        Ok(self.t.weighted(p.to, &hist).is_zero())
+    }
+
+    fn check_pair(
+        &mut self,
+        p: &PairResult,
+        opts: &SolverOptions,
+        rep: &mut CertifyReport,
+    ) -> Result<()> {
+        let simples = self.module().simples.simples.len();
+        if p.from >= simples || p.to >= simples {
+            return Err(Error::verification("a pair names no simple"));
+        }
+        let (ker, pm) = &self.kernels[p.from];
+        let ker2 = &self.kernels[p.to].0;
+        let subset = |a: &[bool]| a.iter().zip(ker2).all(|(a, b)| !a || *b);
+        if p.rule_a != subset(pm) || p.kernel_rule != subset(ker) {
+            return self.fail(
+                p,
+                "the kernel flags differ from the kernels of the class values",
+            );
+        }
+        let allow = allowed(&opts.activation, opts.bias.as_ref(), p.from == p.to);
+        match &p.verdict {
+            Verdict::Edge(w) => {
+                self.check_edge(p, w, opts)?;
+                rep.edges += 1;
+            }
+            Verdict::NonEdge(o) => {
+                match o {
+                    Obstruction::Linear => {
+                        if !allow.linear {
+                            return self.fail(p, "the linear obstruction does not apply");
+                        }
+                    }
+                    Obstruction::Blocks {
+                        kind,
+                        zero_set,
+                        classes,
+                    } => self.check_blocks(p, *kind, zero_set, classes, &allow)?,
+                    Obstruction::Hadamard => {
+                        if !allow.quadratic {
+                            return self.fail(p, "the Hadamard obstruction needs sigma(t + q) - sigma(q) = c t^2 + a t");
+                        }
+                        self.check_hadamard(p)?
+                    }
+                }
+                rep.non_edges += 1;
+            }
+            Verdict::Unresolved { .. } => rep.unresolved += 1,
+        }
+        if p.reason.is_some() {
+            rep.reasons += 1;
+        }
+        self.check_reason(p, &allow)
+    }
+}
+
+/// Re-check every certificate of `solution` independently of the search code.
+///
+/// # Returns
+/// What was checked, or [`Error::Verification`] naming the first certificate that fails
+/// (also when the pairs are not exactly the ordered pairs of the simples present).
+///
+/// # Complexity
+/// `O(|G| |X| + |X|^2 #classes)` for the checker's own tables; per source with a block
+/// claim `O(#keys #classes)` cyclotomic and `O(|X|^2)` integer operations; per edge
+/// `O(|G| |X|)` integer and `O(|X| #classes)` cyclotomic operations (the vector `w` is
+/// cached per source and witness); per centralizer subgroup `O(|K| |X|)`.
+///
+/// ```
+/// use plrep::pl::{PlModule, Activation, SolverOptions, solve, certify};
+/// use plrep::group::{spec::parse_group, gset::ActionSpec, Limits};
+/// let m = PlModule::new(&parse_group("C6").unwrap(), &ActionSpec::parse("regular").unwrap(), &Limits::default()).unwrap();
+/// let s = solve(&m, &SolverOptions::new(Activation::Relu)).unwrap();
+/// let report = certify(&m, &s).unwrap();
+/// assert_eq!(report.edges + report.non_edges, 16);
+/// ```
+pub fn certify(module: &PlModule, solution: &Solution) -> Result<CertifyReport> {
+    let mut ch = Checker::new(module)?;
+    let verts = ch.present();
+    if solution.vertices != verts {
+        return Err(Error::verification(
+            "the solution's vertices are not the simples with tr P_L != 0",
+        ));
+    }
+    let expected: Vec<(usize, usize)> = verts
+        .iter()
+        .flat_map(|&a| verts.iter().map(move |&b| (a, b)))
+        .collect();
+    let got: Vec<(usize, usize)> = solution.pairs.iter().map(|p| (p.from, p.to)).collect();
+    if expected != got {
+        return Err(Error::verification(
+            "the solution does not list every ordered pair exactly once",
+        ));
+    }
+    let mut rep = CertifyReport::default();
+    for p in &solution.pairs {
+        ch.check_pair(p, &solution.options, &mut rep)?;
+    }
+    Ok(rep)
+}
+
+/// Re-check the certificate of one pair (see [`certify`]); `Ok(false)` for an unresolved
+/// pair (nothing to check), `Ok(true)` when the certificate holds.
+pub fn certify_pair(module: &PlModule, options: &SolverOptions, pair: &PairResult) -> Result<bool> {
+    let mut ch = Checker::new(module)?;
+    let present = ch.present();
+    if !present.contains(&pair.from) || !present.contains(&pair.to) {
+        return Err(Error::verification(
+            "the pair names a simple absent from R^X",
+        ));
+    }
+    let mut rep = CertifyReport::default();
+    ch.check_pair(pair, options, &mut rep)?;
+    Ok(rep.unresolved == 0)
+}
