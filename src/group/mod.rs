@@ -4,6 +4,7 @@
 pub mod catalog;
 pub mod classes;
 pub mod elements;
+pub mod giant;
 pub mod gset;
 pub mod limits;
 pub mod perm;
