@@ -15,5 +15,6 @@ mod real;
 mod report;
 mod solver;
 mod spec;
+mod stabchain;
 mod subgroups;
 mod survey;
