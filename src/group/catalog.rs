@@ -18,6 +18,7 @@ use crate::arith::ntheory::{is_prime, pow_mod};
 use crate::error::{Error, Result};
 use crate::group::perm::Perm;
 use crate::group::permgroup::PermGroup;
+use num_bigint::BigUint;
 use serde::Deserialize;
 
 /// Largest degree a catalog family may be built on. A typo like `C100000000000` should be
@@ -78,7 +79,11 @@ impl NamedGroup {
             .iter()
             .map(|g| Perm::parse_gap(g, self.degree))
             .collect::<Result<Vec<_>>>()?;
-        Ok(PermGroup::new(self.degree, gens)?.with_name(self.name.clone()))
+        // The stored order is the stopping rule of Schreier–Sims (checked, not trusted).
+        Ok(
+            PermGroup::with_known_order(self.degree, gens, BigUint::from(self.order))?
+                .with_name(self.name.clone()),
+        )
     }
 }
 
@@ -315,7 +320,7 @@ pub fn cyclic(n: u64) -> Result<PermGroup> {
         ));
     }
     let d = check_degree(&format!("C{n}"), n)?;
-    PermGroup::new(d, vec![cycle_on(d, 0..d)])
+    PermGroup::with_known_order(d, vec![cycle_on(d, 0..d)], BigUint::from(n))
 }
 
 /// The dihedral group of **order** `order` (`D8`: the square, on 4 points):
@@ -335,7 +340,7 @@ pub fn dihedral(order: u64) -> Result<PermGroup> {
         _ => {
             let d = check_degree(&format!("D{order}"), n)?;
             let refl = Perm::from_images_unchecked((0..d).map(|i| ((d - i) % d) as u32).collect());
-            PermGroup::new(d, vec![cycle_on(d, 0..d), refl])
+            PermGroup::with_known_order(d, vec![cycle_on(d, 0..d), refl], BigUint::from(order))
         }
     }
 }
@@ -374,12 +379,13 @@ pub fn dicyclic(order: u64) -> Result<PermGroup> {
             }
         })
         .collect();
-    PermGroup::new(
+    PermGroup::with_known_order(
         d,
         vec![
             Perm::from_images_unchecked(a),
             Perm::from_images_unchecked(x),
         ],
+        BigUint::from(order),
     )
 }
 
@@ -449,12 +455,15 @@ pub fn psl2(p: u64) -> Result<PermGroup> {
             }
         } as u32)
         .collect();
-    PermGroup::new(
+    // |PSL(2,p)| = p(p^2-1)/gcd(2,p-1): the stopping rule of Schreier–Sims.
+    let order = BigUint::from(p) * (BigUint::from(p) * p - 1u32) / if p == 2 { 1u32 } else { 2 };
+    PermGroup::with_known_order(
         d,
         vec![
             Perm::from_images_unchecked(t),
             Perm::from_images_unchecked(s),
         ],
+        order,
     )
 }
 
@@ -480,7 +489,9 @@ pub fn direct_product(factors: &[PermGroup]) -> Result<PermGroup> {
     if gens.is_empty() {
         gens.push(Perm::identity(degree.max(1)));
     }
-    PermGroup::new(degree.max(1), gens)
+    // |A x B| = |A||B|, the factors' orders being proven.
+    let order = factors.iter().map(|g| g.order()).product();
+    PermGroup::with_known_order(degree.max(1), gens, order)
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ pub mod action_spec;
 pub mod catalog;
 pub mod classes;
 pub mod elements;
+pub mod giant;
 pub mod gset;
 pub mod limits;
 pub mod orbitals;

@@ -161,10 +161,15 @@ fn info_text_and_json() {
 fn info_s20_without_enumeration() {
     let text = stdout(&["info", "S20"]);
     assert!(text.contains("order       2432902008176640000"), "{text}");
-    assert!(text.contains("not computed"));
+    // A giant's exponent lcm(1..20) and class number p(20) need no enumeration.
+    assert!(text.contains("exponent    232792560"), "{text}");
+    assert!(text.contains("classes     627"), "{text}");
     let v = json(&["info", "S20"]);
     assert_eq!(v["group"]["order"].as_u64(), Some(2432902008176640000));
-    assert!(v["exponent"].is_null());
+    // Above --max-order and neither abelian nor a giant: not computed.
+    let text = stdout(&["info", "M24"]);
+    assert!(text.contains("not computed (order above --max-order"), "{text}");
+    assert!(json(&["info", "M24"])["exponent"].is_null());
     // An order beyond u64 is a string.
     let v = json(&["info", "S25"]);
     assert_eq!(v["group"]["order"], "15511210043330985984000000");

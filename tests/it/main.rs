@@ -20,6 +20,7 @@ mod report;
 mod solver;
 mod ntheory;
 mod spec;
+mod stabchain;
 mod subgroups;
 mod survey;
 mod modules;
