@@ -107,7 +107,9 @@ impl Enumeration {
     ) -> Result<Enumeration> {
         // H = 1 gives the regular module, the largest: refuse early if it is too big.
         crate::pl::check_module_size(group, &crate::group::gset::ActionSpec::Regular, limits)?;
-        let data = GroupData::new(group, limits)?;
+        let (elements, classes) = GroupData::classes(group, limits)?;
+        crate::pl::check_module_memory(&elements, &classes, elements.len() as u128, limits)?;
+        let data = GroupData::from_classes(group, elements, classes)?;
         let subgroups =
             SubgroupClasses::compute(&data.group, &data.elements, &data.classes, limits)?;
         let mut modules = Vec::with_capacity(subgroups.classes.len());

@@ -158,7 +158,7 @@ impl Group {
         max_memory_mb: Option<u64>,
     ) -> PyResult<Group> {
         let spec = spec.to_string();
-        let g = run(py, move || load_group(&spec))?;
+        let g = run(py, move || load_group(&spec, &Limits::default()))?;
         Ok(Group::with(
             g,
             limits(max_order, max_points, max_classes, max_memory_mb),
@@ -640,7 +640,7 @@ fn hom_basis<'py>(
         let spec: String = group.extract().map_err(|_| {
             PyValueError::new_err("group must be a plrep.Group or a group spec string")
         })?;
-        (run(py, move || load_group(&spec))?, Limits::default())
+        (run(py, move || load_group(&spec, &Limits::default()))?, Limits::default())
     };
     let (x, y) = (x.to_string(), y.unwrap_or(x).to_string());
     let h = run(py, move || {

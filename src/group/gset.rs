@@ -36,7 +36,7 @@
 use crate::error::{Error, Result};
 use crate::group::classes::ConjugacyClasses;
 use crate::group::elements::EnumeratedGroup;
-use crate::group::limits::Limits;
+use crate::group::limits::{table_size, Limits};
 use crate::group::perm::Perm;
 use crate::group::permgroup::PermGroup;
 use num_bigint::BigUint;
@@ -101,29 +101,25 @@ pub struct Centralizer {
     pub orbit_centralizer_orders: Vec<u64>,
 }
 
-fn binomial_capped(n: usize, k: usize, cap: u64) -> u64 {
-    // Returns min(C(n,k), cap + 1): exact below the cap, "too many" above.
+/// `C(n, k)`, saturating at `u128::MAX` (checked arithmetic: never wraps).
+fn binomial_saturating(n: usize, k: usize) -> u128 {
     let k = k.min(n - k);
     let mut c: u128 = 1;
     for i in 0..k {
-        c = c * (n - i) as u128 / (i + 1) as u128;
-        if c > cap as u128 + 1 && i + 1 < k {
-            // C(n, i+1) <= C(n, k) for i + 1 <= k <= n/2, so the final value is larger too.
-            return cap + 1;
+        // c = C(n, i) exactly; C(n, i+1) = C(n, i) (n - i) / (i + 1).
+        match c.checked_mul((n - i) as u128) {
+            Some(x) => c = x / (i + 1) as u128,
+            None => return u128::MAX,
         }
     }
-    c.min(cap as u128 + 1) as u64
+    c
 }
 
-fn falling_capped(n: usize, k: usize, cap: u64) -> u64 {
-    let mut c: u128 = 1;
-    for i in 0..k {
-        c *= (n - i) as u128;
-        if c > cap as u128 {
-            return cap + 1;
-        }
-    }
-    c as u64
+/// `n (n-1) ... (n-k+1)`, saturating at `u128::MAX`.
+fn falling_saturating(n: usize, k: usize) -> u128 {
+    (0..k)
+        .try_fold(1u128, |c, i| c.checked_mul((n - i) as u128))
+        .unwrap_or(u128::MAX)
 }
 
 /// The subgroup `H = <hgens>` of `group` for `cosets:`, each generator brought to the
@@ -176,10 +172,10 @@ fn points(group: &PermGroup, action: &ActionSpec, limits: &Limits) -> Result<Opt
                 ));
             }
             capped(if matches!(action, ActionSpec::Tuples(_)) {
-                falling_capped(n, k, limits.max_points)
+                falling_saturating(n, k)
             } else {
-                binomial_capped(n, k, limits.max_points)
-            } as u128)
+                binomial_saturating(n, k)
+            })
         }
         ActionSpec::Regular | ActionSpec::Conjugation => {
             group.order_u64().and_then(|o| capped(o as u128))
@@ -319,16 +315,21 @@ impl GSet {
                     ));
                 }
                 let size = if ordered {
-                    falling_capped(n, k, limits.max_points)
+                    falling_saturating(n, k)
                 } else {
-                    binomial_capped(n, k, limits.max_points)
+                    binomial_saturating(n, k)
                 };
-                if size > limits.max_points {
+                if size > limits.max_points as u128 {
                     return Err(points_limit(
                         format!("the G-set {action} of a group on {n} points"),
                         limits,
                     ));
                 }
+                // Each point is stored three times (tuple, index key, label) with `k`
+                // entries of at most 4 bytes and a 24-byte header each, plus hash slots.
+                limits.check_memory(table_size(&[size, 12 * k as u128 + 96]), || {
+                    format!("the G-set {action} of {size} points")
+                })?;
                 let elems: Vec<Vec<u32>> = if ordered {
                     itertools::Itertools::permutations(0..n as u32, k).collect()
                 } else {

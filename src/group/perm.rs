@@ -4,6 +4,7 @@
 //! product `g * h` first applies `g`, then `h`.
 
 use crate::error::{Error, Result};
+use crate::group::limits::Limits;
 use std::fmt;
 
 /// A permutation of `0..degree`, stored as its image array.
@@ -52,8 +53,11 @@ impl Perm {
     /// left to right, as GAP reads `(1,2)(2,3)`).
     pub fn from_cycles(degree: usize, cycles: &[Vec<usize>]) -> Result<Self> {
         let mut p = Perm::identity(degree);
+        // The inverse images, so that multiplying by a cycle touches only its points:
+        // O(degree + total cycle length) instead of O(degree) per cycle.
+        let mut inv: Vec<u32> = (0..degree as u32).collect();
+        let mut seen = vec![false; degree];
         for c in cycles {
-            let mut seen = std::collections::BTreeSet::new();
             for &x in c {
                 if x >= degree {
                     return Err(Error::bad(
@@ -61,18 +65,27 @@ impl Perm {
                         "use points 1..degree",
                     ));
                 }
-                if !seen.insert(x) {
+                if seen[x] {
+                    for &y in c {
+                        seen[y] = false;
+                    }
                     return Err(Error::bad(
                         format!("point {} is repeated in the cycle", x + 1),
                         "a cycle lists each point once",
                     ));
                 }
+                seen[x] = true;
             }
-            let mut cyc = Perm::identity(degree);
-            for (i, &x) in c.iter().enumerate() {
-                cyc.images[x] = c[(i + 1) % c.len()] as u32;
+            // p := p * cyc: the point x with x^p = c[i] now goes to c[i+1].
+            let sources: Vec<u32> = c.iter().map(|&y| inv[y]).collect();
+            for (i, &src) in sources.iter().enumerate() {
+                let to = c[(i + 1) % c.len()];
+                p.images[src as usize] = to as u32;
+                inv[to] = src;
             }
-            p = &p * &cyc;
+            for &y in c {
+                seen[y] = false;
+            }
         }
         Ok(p)
     }
@@ -204,78 +217,220 @@ impl Perm {
     }
 
     /// Parse GAP cycle notation, e.g. `(1,2,3)(4,5)` or `()`; points are 1-based.
-    /// The degree is the largest point mentioned (at least `min_degree`).
+    /// The degree is the largest point mentioned (at least `min_degree`), at most the
+    /// default `--max-degree` (see [`Perm::parse_gap_within`]).
     pub fn parse_gap(text: &str, min_degree: usize) -> Result<Self> {
-        let cycles = parse_cycles(text)?;
+        Perm::parse_gap_within(text, min_degree, &Limits::default())
+    }
+
+    /// Parse GAP cycle notation as GAP reads it: whitespace is allowed only around the
+    /// tokens `(`, `)`, `,` and numbers, so `(1 2 3)` and `(1, 2 3)` are errors (not
+    /// `(1,2,3)` or `(1,23)`). Cycles that share points are multiplied left to right, as
+    /// in GAP (`(1,2)(2,3)` is `(1,3,2)`).
+    ///
+    /// Errors: bad input for syntax errors, point 0 and points repeated within a cycle; a
+    /// limit (`--max-degree`) for a point above `limits.max_degree`, checked before the
+    /// permutation is allocated.
+    ///
+    /// Complexity: `O(degree + length of text)`.
+    ///
+    /// ```
+    /// use plrep::group::{Limits, Perm};
+    /// let l = Limits::default();
+    /// assert_eq!(Perm::parse_gap_within(" ( 1 , 2 ) (3,4)", 0, &l)?.degree(), 4);
+    /// assert!(Perm::parse_gap_within("(1 2 3)", 0, &l).is_err());
+    /// let e = Perm::parse_gap_within("(1,2147483647)", 0, &l).unwrap_err();
+    /// assert_eq!(e.exit_code(), 3);
+    /// # Ok::<(), plrep::Error>(())
+    /// ```
+    pub fn parse_gap_within(text: &str, min_degree: usize, limits: &Limits) -> Result<Self> {
+        let cycles = parse_cycles(text, limits)?;
         let max = cycles.iter().flatten().copied().max().map_or(0, |m| m + 1);
-        Perm::from_cycles(max.max(min_degree), &cycles)
+        let degree = max.max(min_degree);
+        limits.check_degree(degree as u128)?;
+        Perm::from_cycles(degree, &cycles)
     }
 }
 
-/// Parse `(a,b,...)(c,...)` into 0-based cycles.
-fn parse_cycles(text: &str) -> Result<Vec<Vec<usize>>> {
-    let s: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    if s.is_empty() {
+/// A token of cycle notation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Token<'a> {
+    Open,
+    Close,
+    Comma,
+    Number(&'a str),
+}
+
+/// Split cycle notation into tokens; whitespace separates tokens and is dropped.
+/// Returns each token with its byte offset.
+fn tokens(text: &str) -> Result<Vec<(usize, Token<'_>)>> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut inside = false;
+    while i < bytes.len() {
+        let c = bytes[i];
+        match c {
+            b'(' => {
+                inside = true;
+                out.push((i, Token::Open))
+            }
+            b')' => {
+                inside = false;
+                out.push((i, Token::Close))
+            }
+            b',' => out.push((i, Token::Comma)),
+            b'0'..=b'9' => {
+                let start = i;
+                while i + 1 < bytes.len() && bytes[i + 1].is_ascii_digit() {
+                    i += 1;
+                }
+                out.push((start, Token::Number(&text[start..=i])));
+            }
+            _ if c.is_ascii_whitespace() => {}
+            b'-' if bytes.get(i + 1).is_some_and(u8::is_ascii_digit) => {
+                let digits = text[i + 1..]
+                    .split(|c: char| !c.is_ascii_digit())
+                    .next()
+                    .unwrap_or("");
+                return Err(Error::bad(
+                    format!("point -{digits} in permutation '{text}'"),
+                    "points are numbered from 1",
+                ));
+            }
+            _ if !inside => {
+                return Err(Error::bad(
+                    format!("expected '(' at '{}' in permutation '{text}'", &text[i..]),
+                    "use GAP cycle notation like (1,2,3)(4,5)",
+                ));
+            }
+            _ => {
+                let word = text[i..]
+                    .split(|c: char| c.is_whitespace() || "(),".contains(c))
+                    .next()
+                    .filter(|w| !w.is_empty())
+                    .unwrap_or("?");
+                return Err(Error::bad(
+                    format!("'{word}' is not a point in permutation '{text}'"),
+                    "use GAP cycle notation like (1,2,3)(4,5): points are positive integers",
+                ));
+            }
+        }
+        i += 1;
+    }
+    Ok(out)
+}
+
+/// Parse `(a,b,...)(c,...)` into 0-based cycles, refusing points above
+/// `limits.max_degree` as soon as they are read.
+pub(crate) fn parse_cycles(text: &str, limits: &Limits) -> Result<Vec<Vec<usize>>> {
+    let toks = tokens(text)?;
+    if toks.is_empty() {
         return Err(Error::bad("empty permutation", "write the identity as ()"));
     }
+    let syntax = |at: usize, what: &str| {
+        Error::bad(
+            format!("{what} at position {} of permutation '{text}'", at + 1),
+            "use GAP cycle notation like (1,2,3)(4,5): points separated by commas",
+        )
+    };
     let mut cycles = Vec::new();
-    let mut rest = s.as_str();
-    while !rest.is_empty() {
-        let Some(after) = rest.strip_prefix('(') else {
-            return Err(Error::bad(
-                format!("expected '(' at '{rest}' in permutation '{text}'"),
-                "use GAP cycle notation like (1,2,3)(4,5)",
-            ));
-        };
-        let Some(close) = after.find(')') else {
-            return Err(Error::bad(
-                format!("unbalanced brackets in permutation '{text}'"),
-                "close every cycle with ')'",
-            ));
-        };
-        let body = &after[..close];
-        if body.contains('(') {
-            return Err(Error::bad(
-                format!("unbalanced brackets in permutation '{text}'"),
-                "cycles cannot be nested",
-            ));
+    let mut i = 0;
+    while i < toks.len() {
+        let (at, t) = toks[i];
+        if t != Token::Open {
+            return Err(syntax(at, "expected '('"));
         }
-        if !body.is_empty() {
-            let mut cycle = Vec::new();
-            for tok in body.split(',') {
-                let p: i64 = tok.parse().map_err(|_| {
-                    Error::bad(
-                        format!("'{tok}' is not a point in permutation '{text}'"),
-                        "points are positive integers",
-                    )
-                })?;
-                if p <= 0 {
+        i += 1;
+        let mut cycle = Vec::new();
+        // Either `()` or numbers separated by commas, then `)`.
+        loop {
+            let Some(&(at, t)) = toks.get(i) else {
+                return Err(Error::bad(
+                    format!("unbalanced brackets in permutation '{text}'"),
+                    "close every cycle with ')'",
+                ));
+            };
+            match t {
+                Token::Close if cycle.is_empty() => break,
+                Token::Number(digits) => cycle.push(point(digits, text, limits)?),
+                Token::Open => {
                     return Err(Error::bad(
-                        format!("point {p} in permutation '{text}'"),
-                        "points are numbered from 1",
-                    ));
+                        format!("unbalanced brackets in permutation '{text}'"),
+                        "cycles cannot be nested",
+                    ))
                 }
-                if p > u32::MAX as i64 / 2 {
-                    return Err(Error::bad(
-                        format!("point {p} is too large"),
-                        "points must be below 2^31",
-                    ));
+                _ => {
+                    return Err(syntax(
+                        at,
+                        "a bracket or comma where a point belongs: not a point",
+                    ))
                 }
-                cycle.push((p - 1) as usize);
             }
+            i += 1;
+            match toks.get(i) {
+                Some(&(_, Token::Comma)) => i += 1,
+                Some(&(_, Token::Close)) => break,
+                Some(&(at, Token::Number(_))) => return Err(Error::bad(
+                    format!(
+                        "two points without a comma at position {} of permutation '{text}'",
+                        at + 1
+                    ),
+                    "separate points by commas, e.g. (1,2,3); spaces alone do not separate them",
+                )),
+                Some(&(at, _)) => return Err(syntax(at, "expected ',' or ')'")),
+                None => {
+                    return Err(Error::bad(
+                        format!("unbalanced brackets in permutation '{text}'"),
+                        "close every cycle with ')'",
+                    ))
+                }
+            }
+        }
+        i += 1; // the ')'
+        if !cycle.is_empty() {
             let mut sorted = cycle.clone();
             sorted.sort_unstable();
             if let Some(w) = sorted.windows(2).find(|w| w[0] == w[1]) {
                 return Err(Error::bad(
-                    format!("point {} is repeated in the cycle ({body})", w[0] + 1),
+                    format!("point {} is repeated in a cycle of '{text}'", w[0] + 1),
                     "a cycle lists each point once",
                 ));
             }
             cycles.push(cycle);
         }
-        rest = &after[close + 1..];
     }
     Ok(cycles)
+}
+
+/// A 1-based point written in decimal, as a 0-based index within `--max-degree`.
+fn point(digits: &str, text: &str, limits: &Limits) -> Result<usize> {
+    let value = digits.bytes().try_fold(0u128, |acc, d| {
+        acc.checked_mul(10)?.checked_add((d - b'0') as u128)
+    });
+    let Some(p) = value else {
+        return Err(Error::limit(
+            format!("point {digits}"),
+            limits.max_degree,
+            "--max-degree",
+        ));
+    };
+    if p == 0 {
+        return Err(Error::bad(
+            format!("point 0 in permutation '{text}'"),
+            "points are numbered from 1",
+        ));
+    }
+    limits.check_degree(p)?;
+    // Images are stored as u32.
+    if p > u32::MAX as u128 / 2 {
+        return Err(Error::limit(
+            format!("point {p}"),
+            u32::MAX / 2,
+            "--max-degree (points are stored in 32 bits; this is a hard ceiling)",
+        ));
+    }
+    Ok((p - 1) as usize)
 }
 
 impl std::ops::Mul<&Perm> for &Perm {

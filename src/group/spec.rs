@@ -16,15 +16,23 @@
 
 use crate::error::{Error, Result};
 use crate::group::catalog;
-use crate::group::perm::Perm;
+use crate::group::limits::Limits;
+use crate::group::perm::{self, Perm};
 use crate::group::permgroup::PermGroup;
 use std::path::Path;
 
 /// Parse a group given by a catalog name (`C8`, `D8`, `S4`, `PSL(2,7)`, `C2xS3`, named
-/// groups from `data/`) or by generators (`"(1,2,3)(4,5),(1,2)"`, optional `perm:`).
+/// groups from `data/`) or by generators (`"(1,2,3)(4,5),(1,2)"`, optional `perm:`),
+/// within the default [`Limits`] (see [`parse_group_within`]).
 ///
 /// A group given by generators is named by the spec text itself.
 pub fn parse_group(spec: &str) -> Result<PermGroup> {
+    parse_group_within(spec, &Limits::default())
+}
+
+/// [`parse_group`] with generators checked against `limits` (`--max-degree`,
+/// `--max-generators`, `--max-memory-mb`) before they are allocated.
+pub fn parse_group_within(spec: &str, limits: &Limits) -> Result<PermGroup> {
     let s = spec.trim();
     if s.is_empty() {
         return Err(Error::bad(
@@ -33,7 +41,7 @@ pub fn parse_group(spec: &str) -> Result<PermGroup> {
         ));
     }
     if looks_like_generators(s) {
-        let gens = parse_generators(s, 0)?;
+        let gens = parse_generators_within(s, 0, limits)?;
         let degree = gens.first().map_or(1, |g| g.degree());
         return Ok(PermGroup::new(degree, gens)?.with_name(s));
     }
@@ -49,10 +57,24 @@ pub fn looks_like_generators(spec: &str) -> bool {
 /// Parse a list of permutations in GAP cycle notation separated by commas at bracket
 /// depth 0 (`"(1,2,3)(4,5),(1,2)"`, optional `perm:` prefix). All are extended to a
 /// common degree: the largest point mentioned, at least `min_degree`, at least 1.
+/// Within the default [`Limits`] (see [`parse_generators_within`]).
 ///
 /// Errors for point 0 or negative points, repeated points in a cycle, unbalanced
-/// brackets, non-numeric points and empty generators.
+/// brackets, non-numeric points, points separated by spaces only, and empty generators.
 pub fn parse_generators(text: &str, min_degree: usize) -> Result<Vec<Perm>> {
+    parse_generators_within(text, min_degree, &Limits::default())
+}
+
+/// [`parse_generators`] within `limits`: every point is checked against `--max-degree`
+/// as it is read, and the number of generators and their total size against
+/// `--max-generators` and `--max-memory-mb` before any permutation is allocated.
+///
+/// Complexity: linear in the text plus `O(#generators * degree)` for the result.
+pub fn parse_generators_within(
+    text: &str,
+    min_degree: usize,
+    limits: &Limits,
+) -> Result<Vec<Perm>> {
     let s = text.trim();
     let s = s.strip_prefix("perm:").unwrap_or(s).trim();
     if s.is_empty() {
@@ -98,44 +120,61 @@ pub fn parse_generators(text: &str, min_degree: usize) -> Result<Vec<Perm>> {
         ));
     }
     pieces.push(&s[start..]);
-    let mut perms = Vec::with_capacity(pieces.len());
-    for p in pieces {
-        let p = p.trim();
-        if p.is_empty() {
-            return Err(Error::bad(
-                format!("empty generator in '{s}'"),
-                "separate generators by single commas; the identity is ()",
-            ));
-        }
-        perms.push(Perm::parse_gap(p, 0)?);
+    if pieces.iter().any(|p| p.trim().is_empty()) {
+        return Err(Error::bad(
+            format!("empty generator in '{s}'"),
+            "separate generators by single commas; the identity is ()",
+        ));
     }
-    Ok(on_common_degree(perms, min_degree))
+    perms_within(&pieces, min_degree, limits)
 }
 
-/// The permutations extended to one degree: the largest of theirs, `min_degree` and 1.
-fn on_common_degree(perms: Vec<Perm>, min_degree: usize) -> Vec<Perm> {
-    let degree = perms
+/// Parse each text as one permutation and extend all to a common degree (the largest
+/// point, `min_degree` and 1), checking the limits before allocating the permutations.
+fn perms_within(texts: &[&str], min_degree: usize, limits: &Limits) -> Result<Vec<Perm>> {
+    limits.check_generators(texts.len() as u128, 1)?;
+    let mut all = Vec::with_capacity(texts.len());
+    for t in texts {
+        all.push(perm::parse_cycles(t, limits)?);
+    }
+    let degree = all
         .iter()
-        .map(Perm::degree)
+        .flatten()
+        .flatten()
+        .map(|&x| x + 1)
         .max()
         .unwrap_or(0)
         .max(min_degree)
         .max(1);
-    perms.into_iter().map(|p| p.extended(degree)).collect()
+    limits.check_generators(all.len() as u128, degree as u128)?;
+    all.iter().map(|c| Perm::from_cycles(degree, c)).collect()
 }
 
 /// A group from a JSON document with `"generators": ["(1,2,3)", ...]` and an optional
 /// `"name"` (`fallback_name` is used otherwise, e.g. the file stem). An optional
 /// `"degree"` sets the number of points (at least the largest point mentioned), so that
 /// `{"generators": ["()"], "degree": 1}` is the trivial group on one point.
+/// Within the default [`Limits`] (see [`group_from_json_within`]).
 pub fn group_from_json(text: &str, fallback_name: &str) -> Result<PermGroup> {
-    let v: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+    group_from_json_within(text, fallback_name, &Limits::default())
+}
+
+/// [`group_from_json`] within `limits`. The document is validated strictly: a key
+/// repeated in any object is an error, `"degree"` must be a positive integer no smaller
+/// than the largest point of the generators (and within `--max-degree`), and the
+/// generators are checked like [`parse_generators_within`]'s.
+pub fn group_from_json_within(
+    text: &str,
+    fallback_name: &str,
+    limits: &Limits,
+) -> Result<PermGroup> {
+    let hint = "a group file is {\"generators\": [\"(1,2,3)\", ...]} with an optional \"name\" and \"degree\"";
+    let v = strict_json::parse(text).map_err(|e| {
         Error::bad(
             format!("malformed JSON: {e}"),
             "a group file is {\"generators\": [\"(1,2,3)\", ...], \"name\": ...}",
         )
     })?;
-    let hint = "a group file is {\"generators\": [\"(1,2,3)\", ...]} with an optional \"name\"";
     let Some(obj) = v.as_object() else {
         return Err(Error::bad("the JSON document is not an object", hint));
     };
@@ -150,13 +189,28 @@ pub fn group_from_json(text: &str, fallback_name: &str) -> Result<PermGroup> {
         let Some(t) = g.as_str() else {
             return Err(Error::bad(format!("generator {g} is not a string"), hint));
         };
+        if t.trim().is_empty() {
+            return Err(Error::bad(
+                "an empty generator string",
+                "the identity is written ()",
+            ));
+        }
         texts.push(t);
     }
-    let min_degree = match obj.get("degree") {
-        None | Some(serde_json::Value::Null) => 0,
+    let declared = match obj.get("degree") {
+        None | Some(serde_json::Value::Null) => None,
         Some(d) => match d.as_u64() {
-            Some(d) if d <= catalog::MAX_CATALOG_DEGREE => d as usize,
-            _ => {
+            Some(0) => {
+                return Err(Error::bad(
+                    "\"degree\" 0: a group acts on at least one point",
+                    "omit \"degree\" or give the number of points, at least 1",
+                ))
+            }
+            Some(d) => {
+                limits.check_degree(d as u128)?;
+                Some(d as usize)
+            }
+            None => {
                 return Err(Error::bad(
                     format!("\"degree\" {d} is not a usable number of points"),
                     hint,
@@ -169,31 +223,98 @@ pub fn group_from_json(text: &str, fallback_name: &str) -> Result<PermGroup> {
         Some(serde_json::Value::String(s)) => s.clone(),
         Some(n) => return Err(Error::bad(format!("\"name\" {n} is not a string"), hint)),
     };
+    let min_degree = declared.unwrap_or(0);
     let gens = if texts.is_empty() {
         vec![Perm::identity(min_degree.max(1))]
     } else {
-        let mut perms = Vec::with_capacity(texts.len());
-        for t in &texts {
-            if t.trim().is_empty() {
-                return Err(Error::bad(
-                    "an empty generator string",
-                    "the identity is written ()",
-                ));
-            }
-            perms.push(Perm::parse_gap(t, 0)?);
-        }
-        on_common_degree(perms, min_degree)
+        perms_within(&texts, min_degree, limits)?
     };
     let degree = gens[0].degree();
-    if min_degree > 0 && degree > min_degree {
-        return Err(Error::bad(
-            format!(
-                "a generator moves point {degree}, beyond the declared \"degree\" {min_degree}"
-            ),
-            "fix the generators or the degree",
-        ));
+    if let Some(d) = declared {
+        if degree > d {
+            return Err(Error::bad(
+                format!("a generator moves point {degree}, beyond the declared \"degree\" {d}"),
+                "fix the generators or the degree",
+            ));
+        }
     }
     Ok(PermGroup::new(degree, gens)?.with_name(name))
+}
+
+/// JSON with every object's keys checked for repetition (serde_json keeps the last of
+/// duplicate keys silently; a group file with two `"generators"` is ambiguous).
+mod strict_json {
+    use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+    use serde_json::{Map, Number, Value};
+    use std::fmt;
+
+    /// A JSON value whose objects have distinct keys.
+    struct Strict(Value);
+
+    /// Parse `text`, refusing duplicate keys at any depth.
+    pub(super) fn parse(text: &str) -> serde_json::Result<Value> {
+        serde_json::from_str::<Strict>(text).map(|s| s.0)
+    }
+
+    impl<'de> Deserialize<'de> for Strict {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_any(StrictVisitor)
+        }
+    }
+
+    struct StrictVisitor;
+
+    impl<'de> Visitor<'de> for StrictVisitor {
+        type Value = Strict;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a JSON value")
+        }
+        fn visit_bool<E>(self, b: bool) -> Result<Strict, E> {
+            Ok(Strict(Value::Bool(b)))
+        }
+        fn visit_i64<E>(self, n: i64) -> Result<Strict, E> {
+            Ok(Strict(Value::Number(n.into())))
+        }
+        fn visit_u64<E>(self, n: u64) -> Result<Strict, E> {
+            Ok(Strict(Value::Number(n.into())))
+        }
+        fn visit_f64<E>(self, x: f64) -> Result<Strict, E> {
+            Ok(Strict(
+                Number::from_f64(x).map_or(Value::Null, Value::Number),
+            ))
+        }
+        fn visit_str<E>(self, s: &str) -> Result<Strict, E> {
+            Ok(Strict(Value::String(s.to_string())))
+        }
+        fn visit_string<E>(self, s: String) -> Result<Strict, E> {
+            Ok(Strict(Value::String(s)))
+        }
+        fn visit_unit<E>(self) -> Result<Strict, E> {
+            Ok(Strict(Value::Null))
+        }
+        fn visit_none<E>(self) -> Result<Strict, E> {
+            Ok(Strict(Value::Null))
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Strict, A::Error> {
+            let mut v = Vec::new();
+            while let Some(Strict(x)) = seq.next_element()? {
+                v.push(x);
+            }
+            Ok(Strict(Value::Array(v)))
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Strict, A::Error> {
+            let mut m = Map::new();
+            while let Some(k) = map.next_key::<String>()? {
+                if m.contains_key(&k) {
+                    return Err(de::Error::custom(format_args!("duplicate key \"{k}\"")));
+                }
+                let Strict(v) = map.next_value()?;
+                m.insert(k, v);
+            }
+            Ok(Strict(Value::Object(m)))
+        }
+    }
 }
 
 /// Resolve a GROUP argument of the command line: generators (see
@@ -220,24 +341,30 @@ pub fn group_from_json(text: &str, fallback_name: &str) -> Result<PermGroup> {
 /// assert!(load_group("no/such/file.json").is_err());
 /// ```
 pub fn load_group(spec: &str) -> Result<PermGroup> {
+    load_group_within(spec, &Limits::default())
+}
+
+/// [`load_group`] within `limits`: generators as in [`parse_group_within`], files read
+/// through a reader capped at `--max-input-mb` as in [`read_group_file_within`].
+pub fn load_group_within(spec: &str, limits: &Limits) -> Result<PermGroup> {
     if looks_like_generators(spec) {
-        return parse_group(spec);
+        return parse_group_within(spec, limits);
     }
     let path = Path::new(spec);
     let file_like =
         spec.ends_with(".json") || spec.contains('/') || spec.contains(std::path::MAIN_SEPARATOR);
     if file_like {
-        return read_group_file(path);
+        return read_group_file_within(path, limits);
     }
-    match parse_group(spec) {
+    match parse_group_within(spec, limits) {
         Ok(g) => Ok(g),
-        Err(e) if path.is_file() => read_group_file(path).map_err(|_| e),
+        Err(e) if path.is_file() => read_group_file_within(path, limits).map_err(|_| e),
         Err(e) => Err(e),
     }
 }
 
 /// Read a JSON group file (see [`group_from_json`]); the file stem names the group when
-/// the document has no `"name"`.
+/// the document has no `"name"`. Within the default [`Limits`].
 ///
 /// # Errors
 /// [`Error::Io`] if the file cannot be read; bad input (prefixed by the path) if it is
@@ -252,15 +379,41 @@ pub fn load_group(spec: &str) -> Result<PermGroup> {
 /// assert_eq!(e.exit_code(), 2);
 /// ```
 pub fn read_group_file(path: &Path) -> Result<PermGroup> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        Error::Io(format!(
-            "cannot read the group file '{}': {e}",
-            path.display()
-        ))
-    })?;
+    read_group_file_within(path, &Limits::default())
+}
+
+/// [`read_group_file`] within `limits`: at most `--max-input-mb` are read (an endless
+/// file such as `/dev/zero` stops there, exit 3), then [`group_from_json_within`].
+pub fn read_group_file_within(path: &Path, limits: &Limits) -> Result<PermGroup> {
+    let text = read_text_within(path, limits, "group file")?;
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("group");
-    group_from_json(&text, stem).map_err(|e| match e {
+    group_from_json_within(&text, stem, limits).map_err(|e| match e {
         Error::BadInput { what, hint } => Error::bad(format!("{}: {what}", path.display()), hint),
         e => e,
+    })
+}
+
+/// Read a UTF-8 text file of at most `limits.max_input_mb` MiB (`what` names it in
+/// errors). The read stops one byte past the cap, so the cost is bounded whatever the
+/// file claims its size is.
+///
+/// Errors: [`Error::Io`] if unreadable or not UTF-8; a limit (`--max-input-mb`) above
+/// the cap.
+pub fn read_text_within(path: &Path, limits: &Limits, what: &str) -> Result<String> {
+    use std::io::Read;
+    let io =
+        |e: std::io::Error| Error::Io(format!("cannot read the {what} '{}': {e}", path.display()));
+    let file = std::fs::File::open(path).map_err(io)?;
+    let cap = limits.input_bytes();
+    let mut bytes = Vec::new();
+    file.take(cap.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    limits.check_input(bytes.len() as u64, &format!("'{}'", path.display()))?;
+    String::from_utf8(bytes).map_err(|_| {
+        Error::bad(
+            format!("the {what} '{}' is not UTF-8 text", path.display()),
+            "a group file is a JSON document",
+        )
     })
 }

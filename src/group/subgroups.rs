@@ -199,7 +199,8 @@ impl SubgroupClasses {
     /// generating set, its normalizer and the number of conjugates.
     ///
     /// Errors: more than `limits.max_subgroups` subgroups in all (conjugates counted; they
-    /// are stored, `|G|/8` bytes each), a limit naming `--max-subgroups`; a failed
+    /// are stored, `|G|/8` bytes each), a limit naming `--max-subgroups`, or their store
+    /// above `limits.max_memory_mb` (`--max-memory-mb`); a failed
     /// consistency check (the class
     /// lengths of the cyclic subgroups against the element classes) is a verification
     /// error.
@@ -267,6 +268,16 @@ impl SubgroupClasses {
             let (conjugates, normalizer) = conjugates(&search, &h);
             // Every stored subgroup costs |G|/8 bytes: the limit on their number is the
             // memory bound too.
+            // The store by bytes too (bit set, its vector header and the map entry), so
+            // that the default count cannot reach gigabytes for large groups.
+            let stored = (seen.len() + conjugates.len()) as u128;
+            limits.check_memory(stored * (words as u128 * 8 + 64), || {
+                format!(
+                    "a subgroup store of {stored} subgroups of {} bytes each ({} classes so far)",
+                    words * 8,
+                    reps.len() + 1
+                )
+            })?;
             if seen.len() + conjugates.len() > limits.max_subgroups {
                 return Err(Error::limit(
                     format!(

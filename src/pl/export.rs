@@ -1,7 +1,7 @@
 //! What leaves plrep for a network library: the exact isotypic projectors of a
 //! permutation module `R^X` as matrices, exact orthogonal bases of the isotypic parts,
 //! the orbital basis of `Hom_G(R^X, R^Y)`, and the isotypic energies of data
-//! (THEORY §1, §2 and §11).
+//! (theory.md §1, §2, §11).
 //!
 //! Every value here is exact (rational or cyclotomic); the `f64` forms are conversions of
 //! exact values for the caller's convenience (`.npy` exports, NumPy), except the
@@ -115,7 +115,7 @@ impl OrthogonalBasis {
 ///
 /// Since `P_L` is the orthogonal projection onto `V_L` and every `u_j` lies in `V_L`,
 /// `<P_L e_x, u_j> = u_j[x]`, so the remainder is `w = P_L e_x - sum_j (u_j[x] / N_j) u_j`
-/// with squared norm `<w, w> = <w, P_L e_x> = w[x]` (THEORY §11.1): no inner products are
+/// with squared norm `<w, w> = <w, P_L e_x> = w[x]` (theory.md §11, Lemma 11.1): no inner products are
 /// formed, and a column is skipped after `O(r)` work when `w[x] = 0`. The basis is
 /// complete when `r = rank P_L = dim L * multiplicity` vectors are found; fewer is a
 /// verification error.

@@ -19,7 +19,8 @@
 use crate::arith::ntheory::is_prime;
 use crate::error::{Error, Result};
 use crate::group::catalog;
-use crate::group::spec::{load_group, read_group_file};
+use crate::group::spec::{load_group_within, read_group_file_within};
+use crate::group::Limits;
 use crate::group::PermGroup;
 use rayon::prelude::*;
 use std::path::Path;
@@ -193,6 +194,12 @@ fn json_files(dir: &Path) -> Result<Vec<std::path::PathBuf>> {
 /// assert!(expand(&["D2..D5".to_string()]).unwrap_err().to_string().contains("D5"));
 /// ```
 pub fn expand(args: &[String]) -> Result<Vec<SurveyGroup>> {
+    expand_within(args, &Limits::default())
+}
+
+/// [`expand`] with group files and generators read within `limits` (`--max-input-mb`,
+/// `--max-degree`, `--max-generators`).
+pub fn expand_within(args: &[String], limits: &Limits) -> Result<Vec<SurveyGroup>> {
     if args.is_empty() {
         return Err(Error::bad(
             "no GROUPS given",
@@ -212,7 +219,7 @@ pub fn expand(args: &[String]) -> Result<Vec<SurveyGroup>> {
         let path = Path::new(arg);
         if path.is_dir() {
             for f in json_files(path)? {
-                let group = read_group_file(&f)?;
+                let group = read_group_file_within(&f, limits)?;
                 push(SurveyGroup {
                     name: group.name().unwrap_or("group").to_string(),
                     source: f.display().to_string(),
@@ -245,7 +252,7 @@ pub fn expand(args: &[String]) -> Result<Vec<SurveyGroup>> {
                 });
             }
         } else {
-            let group = load_group(arg)?;
+            let group = load_group_within(arg, limits)?;
             push(SurveyGroup {
                 name: group.name().unwrap_or("group").to_string(),
                 source: arg.clone(),

@@ -255,7 +255,7 @@ pub fn survey_group(name: &str, group: &PermGroup, options: &SurveyOptions) -> V
     let start = Instant::now();
     // Modules whose size alone breaks a limit fail before the character table is built;
     // when every requested module does, the table is not computed at all.
-    let too_big: Vec<Option<(String, String)>> = options
+    let mut too_big: Vec<Option<(String, String)>> = options
         .actions
         .iter()
         .map(|a| match a {
@@ -268,8 +268,8 @@ pub fn survey_group(name: &str, group: &PermGroup, options: &SurveyOptions) -> V
             ActionChoice::Transitive => None,
         })
         .collect();
-    if too_big.iter().all(Option::is_some) {
-        return options
+    let all_fail = |too_big: Vec<Option<(String, String)>>| -> Vec<ModuleOutcome> {
+        options
             .actions
             .iter()
             .zip(too_big)
@@ -278,22 +278,52 @@ pub fn survey_group(name: &str, group: &PermGroup, options: &SurveyOptions) -> V
                 action: a.to_string(),
                 seconds: 0.0,
             })
-            .collect();
+            .collect()
+    };
+    if too_big.iter().all(Option::is_some) {
+        return all_fail(too_big);
     }
-    let data = match guarded(|| GroupData::new(group, limits)) {
-        Ok(d) => d,
-        Err(e) => {
-            let seconds = start.elapsed().as_secs_f64();
-            return options
-                .actions
-                .iter()
-                .map(|a| ModuleOutcome {
-                    record: header.record(&a.to_string(), None, Err(e.clone())),
-                    action: a.to_string(),
-                    seconds,
-                })
-                .collect();
+    let group_failed = |e: (String, String)| -> Vec<ModuleOutcome> {
+        let seconds = start.elapsed().as_secs_f64();
+        options
+            .actions
+            .iter()
+            .map(|a| ModuleOutcome {
+                record: header.record(&a.to_string(), None, Err(e.clone())),
+                action: a.to_string(),
+                seconds,
+            })
+            .collect()
+    };
+    let (elements, classes) = match guarded(|| GroupData::classes(group, limits)) {
+        Ok(x) => x,
+        Err(e) => return group_failed(e),
+    };
+    // With the classes known, the solver's tables of the fixed modules can be estimated
+    // (class sums grow with the classes and the field): refuse those before the table.
+    for (a, slot) in options.actions.iter().zip(too_big.iter_mut()) {
+        if slot.is_some() {
+            continue;
         }
+        *slot = match a {
+            ActionChoice::Regular => guarded(|| {
+                crate::pl::check_module_memory(&elements, &classes, elements.len() as u128, limits)
+            })
+            .err(),
+            ActionChoice::Spec(s) => guarded(|| {
+                let n = crate::group::gset::GSet::new(group, s, limits)?.len();
+                crate::pl::check_module_memory(&elements, &classes, n as u128, limits)
+            })
+            .err(),
+            ActionChoice::Transitive => None,
+        };
+    }
+    if too_big.iter().all(Option::is_some) {
+        return all_fail(too_big);
+    }
+    let data = match guarded(|| GroupData::from_classes(group, elements, classes)) {
+        Ok(d) => d,
+        Err(e) => return group_failed(e),
     };
     // The modules: (action spec, subgroup) or a group-level error for one choice.
     enum Job {
@@ -302,7 +332,11 @@ pub fn survey_group(name: &str, group: &PermGroup, options: &SurveyOptions) -> V
     }
     let mut jobs = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    for choice in &options.actions {
+    for (choice, refused) in options.actions.iter().zip(too_big) {
+        if let Some(e) = refused {
+            jobs.push(Job::Failed(choice.to_string(), e));
+            continue;
+        }
         match choice {
             ActionChoice::Regular => jobs.push(Job::Module(ActionSpec::Regular, None)),
             ActionChoice::Spec(s) => jobs.push(Job::Module(s.clone(), None)),

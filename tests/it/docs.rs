@@ -25,12 +25,14 @@ fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// The numbers `N` of the `## N.` headings of docs/theory.md.
+/// The numbers of the `## N.` and `### N.M` headings of docs/theory.md.
 fn theory_sections() -> BTreeSet<String> {
     let text = std::fs::read_to_string(root().join("docs/theory.md")).unwrap();
     text.lines()
-        .filter_map(|l| l.strip_prefix("## "))
-        .filter_map(|l| l.split_once(". ").map(|(n, _)| n.to_string()))
+        .filter_map(|l| l.strip_prefix("### ").or_else(|| l.strip_prefix("## ")))
+        .filter_map(|l| l.split_once(' ').map(|(n, _)| n.trim_end_matches('.')))
+        .filter(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == '.'))
+        .map(str::to_string)
         .collect()
 }
 

@@ -13,7 +13,7 @@ use serde_json::Value;
 use std::fmt::Write as _;
 
 /// Resolve GROUP (the library's [`plrep::group::spec::load_group`]).
-pub(crate) use plrep::group::spec::load_group;
+pub(crate) use plrep::group::spec::load_group_within as load_group;
 
 /// An order as a JSON number when it fits in a `u64`, else as a decimal string.
 fn big_json(n: &BigUint) -> Value {
@@ -159,7 +159,7 @@ pub fn info(spec: Option<&str>, list: bool, format: Format, limits: &Limits) -> 
     }
     let spec = spec
         .ok_or_else(|| Error::bad("no GROUP given", "e.g. plrep info S4, or plrep info --list"))?;
-    let g = load_group(spec)?;
+    let g = load_group(spec, limits)?;
     let inv = info_invariants(&g, limits)?;
     let abelian = g.is_abelian();
     match format {
@@ -257,7 +257,7 @@ struct ClassesJson {
 /// `plrep classes GROUP`.
 pub fn classes(spec: &str, format: Format, limits: &Limits) -> Result<String> {
     format.require("classes", &[Format::Text, Format::Json])?;
-    let g = load_group(spec)?;
+    let g = load_group(spec, limits)?;
     let e = g.enumerate(limits)?;
     let c = ConjugacyClasses::compute(&e, g.generators());
     let primes = plrep::arith::modp::prime_factors(c.group_order);
@@ -379,7 +379,7 @@ struct CentralizerJson {
 /// `plrep gset GROUP --action A`.
 pub fn gset(spec: &str, action: &str, format: Format, limits: &Limits) -> Result<String> {
     format.require("gset", &[Format::Text, Format::Json])?;
-    let g = load_group(spec)?;
+    let g = load_group(spec, limits)?;
     let a = ActionSpec::parse(action)?;
     let x = GSet::new(&g, &a, limits)?;
     let orbits = x.orbits();

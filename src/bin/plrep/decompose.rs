@@ -23,7 +23,7 @@ pub(crate) fn decompose(
 ) -> Result<String> {
     format.require("decompose", &[Format::Text, Format::Json, Format::Markdown])?;
     let action_spec = ActionSpec::parse(action)?;
-    let g = load_group(group)?;
+    let g = load_group(group, limits)?;
     check_module_size(&g, &action_spec, limits)?;
     // The size cap comes before the file is read into memory.
     let max_bytes = limits.max_memory_mb.saturating_mul(1 << 20);

@@ -20,7 +20,7 @@ fn perms(p: &[plrep::group::Perm]) -> Vec<String> {
 /// `plrep subgroups GROUP`: the conjugacy classes of subgroups.
 pub(crate) fn subgroups(group: &str, format: Format, limits: &Limits) -> Result<String> {
     format.require("subgroups", &[Format::Text, Format::Json])?;
-    let g = load_group(group)?;
+    let g = load_group(group, limits)?;
     let e = g.enumerate(limits)?;
     let c = ConjugacyClasses::try_compute(&e, g.generators())?;
     let s = SubgroupClasses::compute(&g, &e, &c, limits)?;
@@ -101,7 +101,7 @@ pub(crate) fn enumerate(
         &[Format::Text, Format::Json, Format::Markdown, Format::Latex],
     )?;
     let options = solver.solver_options()?;
-    let g = load_group(group)?;
+    let g = load_group(group, limits)?;
     let e = Enumeration::compute(&g, &options, limits)?;
     Ok(match format {
         Format::Json => to_json(&e.to_json())?,

@@ -47,7 +47,7 @@ pub(crate) fn export(
     }
     let action_spec = ActionSpec::parse(action)?;
     let to_spec = to.map(ActionSpec::parse).transpose()?;
-    let g = load_group(group)?;
+    let g = load_group(group, limits)?;
     let npy = format == Format::Npy;
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     let mut entries: Vec<Value> = Vec::new();

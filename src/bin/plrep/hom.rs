@@ -87,7 +87,7 @@ pub(crate) fn hom(
     format.require("hom", &[Format::Text, Format::Json])?;
     let from = ActionSpec::parse(from)?;
     let to = ActionSpec::parse(to)?;
-    let g = load_group(group)?;
+    let g = load_group(group, limits)?;
     let h = Hom::new(&g, &from, &to, limits)?;
     let simples = &h.data.simples.simples;
     let basis = h.orbitals.basis();

@@ -61,6 +61,15 @@ struct Global {
     /// solver).
     #[arg(long, value_name = "MB", default_value_t = Limits::default().max_memory_mb, global = true)]
     max_memory_mb: u64,
+    /// Largest number of points a permutation may act on (generators, JSON "degree").
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_degree, global = true)]
+    max_degree: u64,
+    /// Largest number of generators of a group given by generators or a file.
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_generators, global = true)]
+    max_generators: u64,
+    /// Largest input file read, in MiB (group files, survey group lists).
+    #[arg(long, value_name = "MB", default_value_t = Limits::default().max_input_mb, global = true)]
+    max_input_mb: u64,
 }
 
 /// Output formats.
@@ -341,6 +350,9 @@ fn real_main() -> i32 {
         max_classes: cli.global.max_classes,
         max_subgroups: cli.global.max_subgroups,
         max_memory_mb: cli.global.max_memory_mb,
+        max_degree: cli.global.max_degree,
+        max_generators: cli.global.max_generators,
+        max_input_mb: cli.global.max_input_mb,
     };
     let result = match &cli.command {
         Command::Info { group, list } => {

@@ -27,7 +27,7 @@ pub(crate) struct LayerArgs<'a> {
 fn setup(a: &LayerArgs<'_>, limits: &Limits) -> Result<(PlModule, SolverOptions)> {
     let options = crate::activation::solver_options(a.activation, a.bias, a.seeds)?;
     let action = ActionSpec::parse(a.action)?;
-    let group = load_group(a.group)?;
+    let group = load_group(a.group, limits)?;
     let module = PlModule::new(&group, &action, limits)?;
     Ok((module, options))
 }
@@ -232,7 +232,7 @@ pub(crate) fn solve_one(
 /// `plrep exists`: the PL-Schur table.
 pub(crate) fn exists(group: &str, format: Format, limits: &Limits) -> Result<String> {
     format.require("exists", &[Format::Text, Format::Json])?;
-    let g = load_group(group)?;
+    let g = load_group(group, limits)?;
     let t = CharacterTable::compute(&g, limits)?;
     let r = RealSimples::from_table(&t);
     let e = exists_table(&r);

@@ -11,7 +11,7 @@ use crate::Format;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use plrep::group::Limits;
-use plrep::survey::groups::{expand, SurveyGroup};
+use plrep::survey::groups::{expand_within, SurveyGroup};
 use plrep::survey::layout::{group_file_name, is_group_file, Manifest, Shard};
 use plrep::survey::record::{survey_group, ActionChoice, SurveyOptions};
 use plrep::survey::summary;
@@ -121,6 +121,9 @@ fn group_files(dir: &Path) -> Result<Vec<(String, String)>> {
         .collect()
 }
 
+/// The most worker threads a survey starts, whatever `--jobs` says.
+const MAX_JOBS: usize = 256;
+
 /// One computed group.
 struct Done {
     name: String,
@@ -158,7 +161,7 @@ fn survey(a: &SurveyArgs, format: Format, output: Option<&Path>, limits: &Limits
         Some(n) => n,
         None => std::thread::available_parallelism().map_or(1, |n| n.get()),
     };
-    let groups = expand(&a.groups)?;
+    let groups = expand_within(&a.groups, limits)?;
     let dir = &a.out;
     std::fs::create_dir_all(dir).map_err(|e| io_err("create the directory", dir, e))?;
     let manifest = Manifest {
@@ -224,6 +227,8 @@ fn survey(a: &SurveyArgs, format: Format, output: Option<&Path>, limits: &Limits
     ) {
         bar.set_style(style.progress_chars("=> "));
     }
+    // More threads than groups to compute (or than MAX_JOBS) only cost memory.
+    let jobs = jobs.min(todo.len()).clamp(1, MAX_JOBS);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
         .build()
@@ -275,7 +280,16 @@ fn survey(a: &SurveyArgs, format: Format, output: Option<&Path>, limits: &Limits
     });
     std::panic::set_hook(hook);
     bar.finish_and_clear();
-    let done = results.into_iter().collect::<Result<Vec<_>>>()?;
+    // A group whose file could not be written is reported after the summaries of the
+    // files that were: the batch's other results are never lost.
+    let mut done = Vec::new();
+    let mut failed = None;
+    for r in results {
+        match r {
+            Ok(d) => done.push(d),
+            Err(e) => failed = failed.or(Some(e)),
+        }
+    }
 
     // Summaries of every group file present (all shards), and this shard's counts.
     let files = group_files(dir)?;
@@ -331,6 +345,9 @@ fn survey(a: &SurveyArgs, format: Format, output: Option<&Path>, limits: &Limits
                 format!("; slowest groups: {}", slowest.join(", "))
             }
         );
+    }
+    if let Some(e) = failed {
+        return Err(e);
     }
     if errors + unresolved > 0 {
         if a.quiet {

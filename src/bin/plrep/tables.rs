@@ -9,7 +9,7 @@ use plrep::report::table::{table_json, table_latex, table_markdown, table_text, 
 use plrep::Result;
 
 fn compute(spec: &str, limits: &Limits) -> Result<(PermGroup, CharacterTable, RealSimples)> {
-    let group = load_group(spec)?;
+    let group = load_group(spec, limits)?;
     let table = CharacterTable::compute(&group, limits)?;
     let real = RealSimples::from_table(&table);
     Ok((group, table, real))
