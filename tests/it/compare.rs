@@ -137,3 +137,68 @@ fn interaction_graphs_compare_up_to_relabelling() {
     assert!(c.same_vertices && !c.isomorphic);
     assert!(!c.only_in_a.is_empty());
 }
+
+/// All permutations of `0..n` (Heap's algorithm), for the naive isomorphism test.
+fn permutations(n: usize) -> Vec<Vec<usize>> {
+    fn heap(k: usize, a: &mut Vec<usize>, out: &mut Vec<Vec<usize>>) {
+        if k <= 1 {
+            out.push(a.clone());
+            return;
+        }
+        for i in 0..k {
+            heap(k - 1, a, out);
+            let j = if k % 2 == 0 { i } else { 0 };
+            a.swap(j, k - 1);
+        }
+    }
+    let mut out = Vec::new();
+    heap(n, &mut (0..n).collect(), &mut out);
+    out
+}
+
+#[test]
+fn vf2_agrees_with_brute_force_on_small_digraphs_with_loops() {
+    let mut s = 12345u64;
+    let mut next = |m: u64| {
+        s = s
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (s >> 33) % m
+    };
+    let (mut iso, mut non) = (0, 0);
+    for _ in 0..400 {
+        let n = 2 + next(5) as usize;
+        let labels: Vec<VertexLabel> = (0..n).map(|_| label(1 + next(2))).collect();
+        let edges: Vec<(usize, usize)> = (0..n)
+            .flat_map(|x| (0..n).map(move |y| (x, y)))
+            .filter(|_| next(3) == 0)
+            .collect();
+        let p = shuffle(n, next(1000));
+        let (lb, mut eb) = relabel(&labels, &edges, &p);
+        if next(2) == 0 {
+            // Move one edge's head: often (not always) no longer isomorphic.
+            if let Some(e) = eb.first_mut() {
+                e.1 = (e.1 + 1) % n;
+            }
+        }
+        let a: BTreeSet<_> = edges.iter().copied().collect();
+        let b: BTreeSet<_> = eb.iter().copied().collect();
+        let naive = permutations(n).into_iter().any(|m| {
+            (0..n).all(|i| labels[i] == lb[m[i]])
+                && a.len() == b.len()
+                && a.iter().all(|&(x, y)| b.contains(&(m[x], m[y])))
+        });
+        let found = isomorphism(&labels, &edges, &lb, &eb);
+        assert_eq!(
+            found.is_some(),
+            naive,
+            "{labels:?} {edges:?} / {lb:?} {eb:?}"
+        );
+        if naive {
+            iso += 1
+        } else {
+            non += 1
+        }
+    }
+    assert!(iso > 50 && non > 50, "{iso} {non}");
+}

@@ -12,6 +12,7 @@ use super::super::projector::PlModule;
 use crate::arith::{Cyclotomic, Q};
 use crate::error::Result;
 use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hasher};
 
 /// The rows of `P_L` as interned ids (see [`Tables::rows`]).
 pub(super) struct Rows {
@@ -172,29 +173,59 @@ impl<'a> Tables<'a> {
                 key_neg.push(*vid.entry(neg).or_insert(next));
             }
             let zero_vid = vid[&Cyclotomic::zero()];
-            let mut row_ids: HashMap<Vec<u32>, u32> = HashMap::new();
+            // Rows are bucketed by a hash of their value ids and compared exactly within a
+            // bucket: O(|X|^2) time, O(|X|) memory beyond the keys.
+            let keys = &self.keys;
+            let hash = |y: usize, map: &[u32]| {
+                let mut h = DefaultHasher::new();
+                row_ids(keys, n, y, map).for_each(|v| h.write_u32(v));
+                h.finish()
+            };
+            let same = |y: usize, my: &[u32], z: usize| {
+                row_ids(keys, n, y, my).eq(row_ids(keys, n, z, &key_vid))
+            };
+            let mut buckets: HashMap<u64, Vec<(usize, u32)>> = HashMap::new();
             let mut row = Vec::with_capacity(n);
             let mut zero = None;
+            let mut count = 0u32;
             for y in 0..n {
-                let keys = &self.keys[y * n..(y + 1) * n];
-                let r: Vec<u32> = keys.iter().map(|&k| key_vid[k as usize]).collect();
-                let is_zero = r.iter().all(|&v| v == zero_vid);
-                let next = row_ids.len() as u32;
-                let id = *row_ids.entry(r).or_insert(next);
-                if is_zero {
+                let bucket = buckets.entry(hash(y, &key_vid)).or_default();
+                let id = match bucket.iter().find(|&&(z, _)| same(y, &key_vid, z)) {
+                    Some(&(_, id)) => id,
+                    None => {
+                        bucket.push((y, count));
+                        count += 1;
+                        count - 1
+                    }
+                };
+                if row_ids(keys, n, y, &key_vid).all(|v| v == zero_vid) {
                     zero = Some(id);
                 }
                 row.push(id);
             }
             let neg = (0..n)
                 .map(|y| {
-                    let keys = &self.keys[y * n..(y + 1) * n];
-                    let nr: Vec<u32> = keys.iter().map(|&k| key_neg[k as usize]).collect();
-                    row_ids.get(&nr).copied()
+                    let bucket = buckets.get(&hash(y, &key_neg))?;
+                    bucket
+                        .iter()
+                        .find(|&&(z, _)| same(y, &key_neg, z))
+                        .map(|&(_, id)| id)
                 })
                 .collect();
             self.rows.insert(l, Rows { row, neg, zero });
         }
         &self.rows[&l]
     }
+}
+
+/// The value ids of row `y` (`map` sends keys to value ids).
+fn row_ids<'a>(
+    keys: &'a [u32],
+    n: usize,
+    y: usize,
+    map: &'a [u32],
+) -> impl Iterator<Item = u32> + 'a {
+    keys[y * n..(y + 1) * n]
+        .iter()
+        .map(move |&k| map[k as usize])
 }
