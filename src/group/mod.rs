@@ -8,6 +8,7 @@ pub mod gset;
 pub mod limits;
 pub mod perm;
 pub mod permgroup;
+pub mod smallgroups;
 pub mod spec;
 
 pub use classes::ConjugacyClasses;

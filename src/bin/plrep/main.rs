@@ -6,6 +6,7 @@
 //! Errors are one line on stderr: `error: <what> (<hint>)`.
 
 mod activation;
+mod atlas;
 mod commands;
 mod enumerate;
 mod examples;
@@ -268,6 +269,10 @@ enum Command {
     /// per group and Markdown/LaTeX/CSV summaries in DIR. Exit 1 if some record is an
     /// error or has unresolved pairs.
     Survey(survey::SurveyArgs),
+    /// A static website of one or more survey directories: an index of groups (sortable,
+    /// filterable), one page per group (character table, normal lattice, every module's
+    /// certified graph and edge table) and the exceptions beyond the kernel rules.
+    Atlas(atlas::AtlasArgs),
     /// Check an --activation value and print its canonical spelling (for scripts; the
     /// commands using activations arrive with the solver).
     #[command(hide = true)]
@@ -381,6 +386,7 @@ fn real_main() -> i32 {
                 &limits,
             )
         }
+        Command::Atlas(args) => atlas::run(args, &limits),
         Command::CheckActivation { activation } => {
             activation::parse_activation_name(activation).map(|a| a + "\n")
         }
@@ -423,7 +429,7 @@ fn clap_error(e: clap::Error) -> i32 {
             0
         }
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            eprintln!("error: no command given (commands are info, classes, gset, table, lattice, fourier, graph, solve, compare, exists, subgroups, enumerate, survey, examples; run 'plrep --help' for usage)");
+            eprintln!("error: no command given (commands are info, classes, gset, table, lattice, fourier, graph, solve, compare, exists, subgroups, enumerate, survey, atlas, examples; run 'plrep --help' for usage)");
             2
         }
         _ => {
