@@ -346,6 +346,33 @@ fn atlas_command_end_to_end() {
     assert!(index.contains("plrep survey SG6 --actions transitive --activation relu --out"));
     assert!(site.join("groups/SG6_1/relu-H1.svg").is_file());
     assert!(site.join("groups/SG6_2.html").is_file());
+    // The binary streams group by group; the in-memory build gives the same bytes.
+    let mut files: Vec<(String, String)> = std::fs::read_dir(&sv)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| plrep::survey::layout::is_group_file(n))
+        .map(|n| (n.clone(), std::fs::read_to_string(sv.join(&n)).unwrap()))
+        .collect();
+    files.sort();
+    let source = SurveySource {
+        label: sv.to_str().unwrap().to_string(),
+        manifest: Some(std::fs::read_to_string(sv.join("survey.json")).unwrap()),
+        files,
+    };
+    let built = build(
+        &[source],
+        &|n: &str| parse_group(n).ok(),
+        &Limits::default(),
+    )
+    .unwrap();
+    assert!(built.len() > 10);
+    for (rel, text) in &built {
+        assert_eq!(
+            &std::fs::read_to_string(site.join(rel)).unwrap(),
+            text,
+            "{rel}"
+        );
+    }
     // Bad input: one line, exit 2.
     let out = run(&[
         "atlas",

@@ -4,7 +4,7 @@
 
 use clap::Args;
 use plrep::group::Limits;
-use plrep::report::atlas::{build, SurveySource};
+use plrep::report::atlas::{group_key, AtlasBuilder, SurveyHeader};
 use plrep::survey::layout::is_group_file;
 use plrep::{Error, Result};
 use std::path::{Path, PathBuf};
@@ -25,8 +25,8 @@ fn io_err(what: &str, path: &Path, e: std::io::Error) -> Error {
     Error::Io(format!("cannot {what} '{}': {e}", path.display()))
 }
 
-/// A survey directory's manifest and group files.
-fn read_survey(dir: &Path) -> Result<SurveySource> {
+/// A survey directory's header and its group files (paths, sorted by name).
+fn list_survey(dir: &Path) -> Result<(SurveyHeader, Vec<PathBuf>)> {
     if !dir.is_dir() {
         return Err(Error::bad(
             format!("'{}' is not a survey directory", dir.display()),
@@ -49,14 +49,6 @@ fn read_survey(dir: &Path) -> Result<SurveySource> {
             "give directories written by plrep survey GROUPS --out DIR",
         ));
     }
-    let files = names
-        .into_iter()
-        .map(|n| {
-            let p = dir.join(&n);
-            let text = std::fs::read_to_string(&p).map_err(|e| io_err("read", &p, e))?;
-            Ok((n, text))
-        })
-        .collect::<Result<Vec<_>>>()?;
     let manifest_path = dir.join("survey.json");
     let manifest = if manifest_path.is_file() {
         Some(
@@ -66,31 +58,76 @@ fn read_survey(dir: &Path) -> Result<SurveySource> {
     } else {
         None
     };
-    Ok(SurveySource {
+    let header = SurveyHeader {
         label: dir.display().to_string(),
         manifest,
-        files,
-    })
+    };
+    Ok((header, names.into_iter().map(|n| dir.join(n)).collect()))
 }
 
-/// Build and write the site; returns the closing line.
-pub(crate) fn run(args: &AtlasArgs, limits: &Limits) -> Result<String> {
-    let sources = args
-        .surveys
-        .iter()
-        .map(|d| read_survey(d))
-        .collect::<Result<Vec<_>>>()?;
-    let resolve = |name: &str| plrep::group::spec::load_group(name).ok();
-    let site = build(&sources, &resolve, limits)?;
-    for (rel, text) in &site {
-        let path = args.out.join(rel);
+fn write_files(out: &Path, files: &[(String, String)]) -> Result<()> {
+    for (rel, text) in files {
+        let path = out.join(rel);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| io_err("create", parent, e))?;
         }
         std::fs::write(&path, text).map_err(|e| io_err("write", &path, e))?;
     }
-    let pages = site.iter().filter(|(p, _)| p.ends_with(".html")).count();
-    let svgs = site.iter().filter(|(p, _)| p.ends_with(".svg")).count();
+    Ok(())
+}
+
+/// Build and write the site, one group at a time (a census never sits in memory at
+/// once); returns the closing line.
+pub(crate) fn run(args: &AtlasArgs, limits: &Limits) -> Result<String> {
+    let mut headers = Vec::new();
+    // Group files by group key (the file name without its position), first appearance
+    // first: the files of one group in the different surveys.
+    let mut keys: Vec<(String, Vec<(usize, PathBuf)>)> = Vec::new();
+    let mut index: std::collections::HashMap<String, usize> = Default::default();
+    for (i, dir) in args.surveys.iter().enumerate() {
+        let (header, files) = list_survey(dir)?;
+        headers.push(header);
+        for f in files {
+            let name = f
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default()
+                .to_string();
+            let key = group_key(&name).to_string();
+            let k = *index.entry(key.clone()).or_insert_with(|| {
+                keys.push((key, Vec::new()));
+                keys.len() - 1
+            });
+            keys[k].1.push((i, f));
+        }
+    }
+    let resolve = |name: &str| plrep::group::spec::load_group(name).ok();
+    let mut builder = AtlasBuilder::new(&headers, limits);
+    let (mut pages, mut svgs) = (0usize, 0usize);
+    let mut count = |files: &[(String, String)]| {
+        pages += files.iter().filter(|(p, _)| p.ends_with(".html")).count();
+        svgs += files.iter().filter(|(p, _)| p.ends_with(".svg")).count();
+    };
+    for (_, files) in &keys {
+        let texts = files
+            .iter()
+            .map(|(i, p)| {
+                let text = std::fs::read_to_string(p).map_err(|e| io_err("read", p, e))?;
+                let name = p
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .unwrap_or_default()
+                    .to_string();
+                Ok((*i, name, text))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let site = builder.add_group(&texts, &resolve)?;
+        write_files(&args.out, &site)?;
+        count(&site);
+    }
+    let site = builder.finish()?;
+    write_files(&args.out, &site)?;
+    count(&site);
     Ok(format!(
         "atlas: {pages} pages and {svgs} drawings in {} (open {})\n",
         args.out.display(),

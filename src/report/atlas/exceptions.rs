@@ -17,6 +17,25 @@ fn text(v: &Value) -> String {
     }
 }
 
+/// Whether a non-edge is an exception: its reason is a centralizer element or a
+/// certificate alone (no kernel rule of `G`, not a linear activation).
+fn is_exception(non_edge: &Value) -> bool {
+    let kind = &non_edge["obstruction"]["reason_kind"];
+    kind == "centralizer" || kind == "certificate"
+}
+
+/// A graph document reduced to its exceptional non-edges (all the exceptions page reads).
+pub(crate) fn keep_exceptions(graph: &Value) -> Value {
+    let kept: Vec<Value> = graph["non_edges"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|e| is_exception(e))
+        .cloned()
+        .collect();
+    serde_json::json!({ "non_edges": kept })
+}
+
 /// The exceptions page.
 pub(crate) fn page(atlas: &Atlas) -> String {
     let mut s = String::new();
@@ -30,11 +49,11 @@ pub(crate) fn page(atlas: &Atlas) -> String {
             let mut count = 0usize;
             for m in mods {
                 for e in m.graph["non_edges"].as_array().into_iter().flatten() {
-                    let o = &e["obstruction"];
-                    let kind = text(&o["reason_kind"]);
-                    if kind != "centralizer" && kind != "certificate" {
+                    if !is_exception(e) {
                         continue;
                     }
+                    let o = &e["obstruction"];
+                    let kind = text(&o["reason_kind"]);
                     count += 1;
                     let (from, to) = (text(&e["from_label"]), text(&e["to_label"]));
                     let mut cmd = vec![

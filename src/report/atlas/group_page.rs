@@ -8,8 +8,8 @@ use serde_json::Value;
 use std::fmt::Write as _;
 
 /// The graph file of a module, relative to the site root.
-pub(crate) fn graph_file(g: &GroupEntry, layer: &Layer, m: &Module) -> String {
-    format!("groups/{}/{}-{}.svg", g.slug, layer.tag(), m.key())
+pub(crate) fn graph_file(slug: &str, layer: &Layer, m: &Module) -> String {
+    format!("groups/{slug}/{}-{}.svg", layer.tag(), m.key())
 }
 
 /// The anchor of a module on its group page.
@@ -155,7 +155,7 @@ fn module_section(g: &GroupEntry, layer: &Layer, m: &Module) -> String {
         );
         return s;
     };
-    let file = graph_file(g, layer, m);
+    let file = graph_file(&g.slug, layer, m);
     let rel = file.strip_prefix("groups/").unwrap_or(&file);
     let _ = writeln!(
         s,
@@ -259,6 +259,39 @@ fn module_section(g: &GroupEntry, layer: &Layer, m: &Module) -> String {
     s
 }
 
+/// The real simples and the character table.
+fn tables_html(
+    g: &GroupEntry,
+    table: &crate::character::CharacterTable,
+    real: &crate::character::RealSimples,
+) -> String {
+    let mut s = String::new();
+    s.push_str("<section aria-labelledby=\"simples\">\n<h2 id=\"simples\">Real simples</h2>\n");
+    let rows = table_cells(table, real, Rows::Real);
+    s.push_str("<p>The real simples L0, L1, … with their real characters; type r real, c complex, q quaternionic. They are the vertices of the interaction graphs below.</p>\n");
+    s.push_str(&character_table(
+        "Real simples",
+        &rows,
+        "type",
+        &table.centralizer_orders,
+    ));
+    s.push_str(&cmd_line(&["plrep", "table", &g.name, "--real"]));
+    s.push_str(
+        "</section>\n<section aria-labelledby=\"table\">\n<h2 id=\"table\">Character table</h2>\n",
+    );
+    let complex = table_cells(table, real, Rows::Complex);
+    s.push_str("<p>The irreducible complex characters; the second column is the Frobenius–Schur indicator.</p>\n");
+    s.push_str(&character_table(
+        "Character table",
+        &complex,
+        "ind",
+        &table.centralizer_orders,
+    ));
+    s.push_str(&cmd_line(&["plrep", "table", &g.name]));
+    s.push_str("</section>\n");
+    s
+}
+
 /// The page of one group.
 pub(crate) fn page(g: &GroupEntry) -> String {
     let mut s = String::new();
@@ -302,29 +335,12 @@ pub(crate) fn page(g: &GroupEntry) -> String {
             );
             s.push_str(&cmd_line(&["plrep", "info", &g.name]));
             s.push_str("</section>\n");
+            if let Some((table, real)) = &f.tables {
+                s.push_str(&tables_html(g, table, real));
+            }
             s.push_str(
-                "<section aria-labelledby=\"simples\">\n<h2 id=\"simples\">Real simples</h2>\n",
+                "<section aria-labelledby=\"lattice\">\n<h2 id=\"lattice\">Normal subgroups</h2>\n",
             );
-            let real = table_cells(&f.table, &f.real, Rows::Real);
-            s.push_str("<p>The real simples L0, L1, … with their real characters; type r real, c complex, q quaternionic. They are the vertices of the interaction graphs below.</p>\n");
-            s.push_str(&character_table(
-                "Real simples",
-                &real,
-                "type",
-                &f.table.centralizer_orders,
-            ));
-            s.push_str(&cmd_line(&["plrep", "table", &g.name, "--real"]));
-            s.push_str("</section>\n<section aria-labelledby=\"table\">\n<h2 id=\"table\">Character table</h2>\n");
-            let complex = table_cells(&f.table, &f.real, Rows::Complex);
-            s.push_str("<p>The irreducible complex characters; the second column is the Frobenius–Schur indicator.</p>\n");
-            s.push_str(&character_table(
-                "Character table",
-                &complex,
-                "ind",
-                &f.table.centralizer_orders,
-            ));
-            s.push_str(&cmd_line(&["plrep", "table", &g.name]));
-            s.push_str("</section>\n<section aria-labelledby=\"lattice\">\n<h2 id=\"lattice\">Normal subgroups</h2>\n");
             let _ = writeln!(
                 s,
                 "<figure><img src=\"{}/lattice.svg\" alt=\"Hasse diagram of the {} normal subgroups of {}\"><figcaption>The lattice of normal subgroups, read off the kernels of the character table.</figcaption></figure>",

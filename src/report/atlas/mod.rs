@@ -150,8 +150,8 @@ pub(crate) struct Facts {
     pub derived_order: u64,
     pub exponent: u64,
     pub normal_subgroups: usize,
-    pub table: CharacterTable,
-    pub real: RealSimples,
+    /// The character table and real simples (dropped once the group's page is written).
+    pub tables: Option<(CharacterTable, RealSimples)>,
     pub lattice_svg: String,
 }
 
@@ -320,89 +320,8 @@ fn facts(group: &PermGroup, limits: &Limits, title: &str) -> Result<Facts> {
         derived_order,
         exponent,
         normal_subgroups: lattice.len(),
-        table,
-        real,
         lattice_svg,
-    })
-}
-
-/// Read every survey into the atlas model: groups in first-appearance order, slugs
-/// unique, facts computed per group.
-fn assemble(
-    surveys: &[SurveySource],
-    resolve: &dyn Fn(&str) -> Option<PermGroup>,
-    limits: &Limits,
-) -> Result<Atlas> {
-    let mut groups: Vec<GroupEntry> = Vec::new();
-    let mut by_name: BTreeMap<String, usize> = BTreeMap::new();
-    let mut slugs = std::collections::BTreeSet::new();
-    let mut infos = Vec::new();
-    for s in surveys {
-        let (command, seeds) = manifest_info(&s.label, s.manifest.as_deref());
-        infos.push(SurveyInfo {
-            label: s.label.clone(),
-            command,
-        });
-        for (file, text) in &s.files {
-            for (n, line) in text.lines().enumerate() {
-                if line.trim().is_empty() {
-                    continue;
-                }
-                let (name, order, mut layer, module) = parse_record(file, n, line)?;
-                layer.seeds = seeds;
-                let gi = *by_name.entry(name.clone()).or_insert_with(|| {
-                    let base = sanitize(&name);
-                    let mut slug = base.clone();
-                    let mut k = 2;
-                    while !slugs.insert(slug.clone()) {
-                        slug = format!("{base}-{k}");
-                        k += 1;
-                    }
-                    let small_id = smallgroups::parse_small_group_name(&name);
-                    groups.push(GroupEntry {
-                        structure: small_id
-                            .and_then(|(n, i)| smallgroups::entry(n, i))
-                            .map(|e| e.structure.clone()),
-                        name: name.clone(),
-                        slug,
-                        order: order.clone(),
-                        small_id,
-                        facts: Err(String::new()),
-                        layers: Vec::new(),
-                    });
-                    groups.len() - 1
-                });
-                let g = &mut groups[gi];
-                let li = match g.layers.iter().position(|(l, _)| *l == layer) {
-                    Some(i) => i,
-                    None => {
-                        g.layers.push((layer, Vec::new()));
-                        g.layers.len() - 1
-                    }
-                };
-                let mods = &mut g.layers[li].1;
-                // The same module from two surveys (e.g. overlapping runs) is shown once.
-                if !mods
-                    .iter()
-                    .any(|m| m.key() == module.key() && m.action == module.action)
-                {
-                    mods.push(module);
-                }
-            }
-        }
-    }
-    for g in &mut groups {
-        g.facts = match resolve(&g.name) {
-            Some(pg) => facts(&pg, limits, &g.name).map_err(|e| e.to_string()),
-            None => Err(format!(
-                "'{}' is not a group plrep can rebuild from its name (a group file?): no character table",
-                g.name
-            )),
-        };
-    }
-    Ok(Atlas {
-        groups,
-        surveys: infos,
+        tables: Some((table, real)),
     })
 }
 
@@ -451,13 +370,206 @@ pub(crate) fn graph_svg(group: &str, order: &str, layer: &Layer, m: &Module) -> 
     )
 }
 
-/// Build the site.
+/// A survey directory's header: how it was given and its manifest, if any.
+#[derive(Clone, Debug)]
+pub struct SurveyHeader {
+    /// How the directory was given (shown on the pages).
+    pub label: String,
+    /// The manifest `survey.json`, if present.
+    pub manifest: Option<String>,
+}
+
+/// Builds the site one group at a time, so that a census of thousands of groups and
+/// millions of pairs never sits in memory at once: [`AtlasBuilder::add_group`] returns a
+/// group's page and drawings and keeps only its counts and exceptions;
+/// [`AtlasBuilder::finish`] returns the index, the exceptions page and the style sheet.
+#[derive(Debug)]
+pub struct AtlasBuilder {
+    surveys: Vec<SurveyInfo>,
+    seeds: Vec<Option<u64>>,
+    limits: Limits,
+    slugs: std::collections::BTreeSet<String>,
+    groups: Vec<GroupEntry>,
+}
+
+impl AtlasBuilder {
+    /// A builder for the given surveys (in the order given).
+    pub fn new(surveys: &[SurveyHeader], limits: &Limits) -> AtlasBuilder {
+        let mut infos = Vec::new();
+        let mut seeds = Vec::new();
+        for s in surveys {
+            let (command, sd) = manifest_info(&s.label, s.manifest.as_deref());
+            infos.push(SurveyInfo {
+                label: s.label.clone(),
+                command,
+            });
+            seeds.push(sd);
+        }
+        AtlasBuilder {
+            surveys: infos,
+            seeds,
+            limits: limits.clone(),
+            slugs: Default::default(),
+            groups: Vec::new(),
+        }
+    }
+
+    /// Add the records of one group (normally one group file per survey).
+    ///
+    /// # Arguments
+    /// * `files` — `(survey index, file name, file text)`, the index into the surveys
+    ///   given to [`AtlasBuilder::new`];
+    /// * `resolve` — rebuilds a group from its record name (the binary passes
+    ///   [`crate::group::spec::load_group`]); `None` leaves the group without character
+    ///   table and lattice (its modules are still shown).
+    ///
+    /// # Returns
+    /// The group pages and drawings `(site-relative path, text)` (one page per group
+    /// name found in the records, normally one).
+    ///
+    /// # Errors
+    /// Bad input for a line that is not a `plrep.survey.v1` record or a survey index out
+    /// of range.
+    ///
+    /// # Complexity
+    /// One character table per group plus linear in the records' text.
+    pub fn add_group(
+        &mut self,
+        files: &[(usize, String, String)],
+        resolve: &dyn Fn(&str) -> Option<PermGroup>,
+    ) -> Result<Vec<(String, String)>> {
+        let first = self.groups.len();
+        let mut by_name: BTreeMap<String, usize> = BTreeMap::new();
+        for (survey, file, text) in files {
+            let seeds = *self.seeds.get(*survey).ok_or_else(|| {
+                Error::bad(
+                    format!("survey index {survey} of {file} is out of range"),
+                    "give the surveys to AtlasBuilder::new first",
+                )
+            })?;
+            for (n, line) in text.lines().enumerate() {
+                if line.trim().is_empty() {
+                    continue;
+                }
+                let (name, order, mut layer, module) = parse_record(file, n, line)?;
+                layer.seeds = seeds;
+                let gi = match by_name.get(&name) {
+                    Some(&i) => i,
+                    None => {
+                        let base = sanitize(&name);
+                        let mut slug = base.clone();
+                        let mut k = 2;
+                        while !self.slugs.insert(slug.clone()) {
+                            slug = format!("{base}-{k}");
+                            k += 1;
+                        }
+                        let small_id = smallgroups::parse_small_group_name(&name);
+                        self.groups.push(GroupEntry {
+                            structure: small_id
+                                .and_then(|(n, i)| smallgroups::entry(n, i))
+                                .map(|e| e.structure.clone()),
+                            name: name.clone(),
+                            slug,
+                            order,
+                            small_id,
+                            facts: Err(String::new()),
+                            layers: Vec::new(),
+                        });
+                        by_name.insert(name, self.groups.len() - 1);
+                        self.groups.len() - 1
+                    }
+                };
+                let g = &mut self.groups[gi];
+                let li = match g.layers.iter().position(|(l, _)| *l == layer) {
+                    Some(i) => i,
+                    None => {
+                        g.layers.push((layer, Vec::new()));
+                        g.layers.len() - 1
+                    }
+                };
+                let mods = &mut g.layers[li].1;
+                // The same module from two surveys (e.g. overlapping runs) is shown once.
+                if !mods
+                    .iter()
+                    .any(|m| m.key() == module.key() && m.action == module.action)
+                {
+                    mods.push(module);
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for g in &mut self.groups[first..] {
+            g.facts = match resolve(&g.name) {
+                Some(pg) => facts(&pg, &self.limits, &g.name).map_err(|e| e.to_string()),
+                None => Err(format!(
+                    "'{}' is not a group plrep can rebuild from its name (a group file?): no character table",
+                    g.name
+                )),
+            };
+            out.push((g.page(), group_page::page(g)));
+            if let Ok(f) = &mut g.facts {
+                out.push((
+                    format!("groups/{}/lattice.svg", g.slug),
+                    std::mem::take(&mut f.lattice_svg),
+                ));
+                f.tables = None;
+            }
+            for (layer, mods) in &mut g.layers {
+                for m in mods.iter_mut() {
+                    if m.stats.is_some() {
+                        out.push((
+                            group_page::graph_file(g.slug.as_str(), layer, m),
+                            graph_svg(&g.name, &g.order, layer, m),
+                        ));
+                    }
+                    // Keep only what the exceptions page needs.
+                    m.graph = exceptions::keep_exceptions(&m.graph);
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// The index, the exceptions page and the style sheet.
+    ///
+    /// Errors: bad input when no group was added.
+    pub fn finish(self) -> Result<Vec<(String, String)>> {
+        if self.groups.is_empty() {
+            return Err(Error::bad(
+                "the survey directories hold no records",
+                "run plrep survey GROUPS --out DIR first, then plrep atlas DIR --out SITE",
+            ));
+        }
+        let atlas = Atlas {
+            groups: self.groups,
+            surveys: self.surveys,
+        };
+        Ok(vec![
+            ("style.css".to_string(), html::CSS.to_string()),
+            ("index.html".to_string(), index::page(&atlas)),
+            ("exceptions.html".to_string(), exceptions::page(&atlas)),
+        ])
+    }
+}
+
+/// The group key of a survey file name: `0007-PSL_2_7.jsonl` → `PSL_2_7` (files of the
+/// same group in different surveys share it).
+///
+/// ```
+/// use plrep::report::atlas::group_key;
+/// assert_eq!(group_key("0007-PSL_2_7.jsonl"), "PSL_2_7");
+/// ```
+pub fn group_key(file: &str) -> &str {
+    let stem = file.strip_suffix(".jsonl").unwrap_or(file);
+    stem.split_once('-').map_or(stem, |(_, rest)| rest)
+}
+
+/// Build the whole site in memory (for small surveys and tests; the binary streams
+/// group by group with [`AtlasBuilder`]).
 ///
 /// # Arguments
 /// * `surveys` — the survey directories' manifests and group files;
-/// * `resolve` — rebuilds a group from its record name (the binary passes
-///   [`crate::group::spec::load_group`]); `None` leaves the group without character
-///   table and lattice (its modules are still shown);
+/// * `resolve` — see [`AtlasBuilder::add_group`];
 /// * `limits` — for the character tables.
 ///
 /// # Returns
@@ -474,35 +586,34 @@ pub fn build(
     resolve: &dyn Fn(&str) -> Option<PermGroup>,
     limits: &Limits,
 ) -> Result<Vec<(String, String)>> {
-    let atlas = assemble(surveys, resolve, limits)?;
-    if atlas.groups.is_empty() {
-        return Err(Error::bad(
-            "the survey directories hold no records",
-            "run plrep survey GROUPS --out DIR first, then plrep atlas DIR --out SITE",
-        ));
-    }
-    let mut files: Vec<(String, String)> = vec![
-        ("style.css".to_string(), html::CSS.to_string()),
-        ("index.html".to_string(), index::page(&atlas)),
-        ("exceptions.html".to_string(), exceptions::page(&atlas)),
-    ];
-    for g in &atlas.groups {
-        files.push((g.page(), group_page::page(g)));
-        if let Ok(f) = &g.facts {
-            files.push((
-                format!("groups/{}/lattice.svg", g.slug),
-                f.lattice_svg.clone(),
-            ));
-        }
-        for (layer, mods) in &g.layers {
-            for m in mods.iter().filter(|m| m.stats.is_some()) {
-                files.push((
-                    group_page::graph_file(g, layer, m),
-                    graph_svg(&g.name, &g.order, layer, m),
-                ));
-            }
+    let headers: Vec<SurveyHeader> = surveys
+        .iter()
+        .map(|s| SurveyHeader {
+            label: s.label.clone(),
+            manifest: s.manifest.clone(),
+        })
+        .collect();
+    let mut b = AtlasBuilder::new(&headers, limits);
+    // Group files by key, in first-appearance order.
+    let mut keys: Vec<(&str, Vec<(usize, String, String)>)> = Vec::new();
+    for (i, s) in surveys.iter().enumerate() {
+        for (file, text) in &s.files {
+            let key = group_key(file);
+            let entry = match keys.iter().position(|(k, _)| *k == key) {
+                Some(p) => &mut keys[p].1,
+                None => {
+                    keys.push((key, Vec::new()));
+                    &mut keys.last_mut().expect("just pushed").1
+                }
+            };
+            entry.push((i, file.clone(), text.clone()));
         }
     }
+    let mut files = Vec::new();
+    for (_, group_files) in &keys {
+        files.extend(b.add_group(group_files, resolve)?);
+    }
+    files.extend(b.finish()?);
     files.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(files)
 }
