@@ -46,7 +46,7 @@ chrome() {
 chrome --dump-dom "file://$SITE/index.html" >"$ART/index.dom.html"
 ROWS=$(grep -o 'data-rows="[0-9]*"' "$ART/index.dom.html" | grep -o '[0-9]*')
 [ "$ROWS" = 8 ] || fail "index: expected 8 rows, got '$ROWS'"
-[ "$(grep -o '<tr><th scope="row"' "$ART/index.dom.html" | wc -l)" = 8 ] || fail "index: rows missing in the DOM"
+[ "$(grep -o '<tr><th scope="row" class="l"><a href="groups/' "$ART/index.dom.html" | wc -l)" = 8 ] || fail "index: rows missing in the DOM"
 grep -q 'data-shown="8"' "$ART/index.dom.html" || fail "index: the script did not count 8 shown rows"
 grep -q '8 of 8 rows shown' "$ART/index.dom.html" || fail "index: no row count"
 grep -q '<div id="filter-box">' "$ART/index.dom.html" || fail "index: the filter box stayed hidden"

@@ -265,7 +265,16 @@ fn atlas_structure_links_and_determinism() {
     // Index: one row per group and activation; the S4-like exceptions of A4 (abs) listed.
     let index = files["index.html"];
     assert!(index.contains("data-rows=\"8\""));
-    assert_eq!(index.matches("<tr><th scope=\"row\"").count(), 8);
+    let groups_table = &index[index.find("<table id=\"groups\"").unwrap()..];
+    let groups_table = &groups_table[..groups_table.find("</table>").unwrap()];
+    assert_eq!(groups_table.matches("<tr><th scope=\"row\"").count(), 8);
+    // The totals: one row per activation, the sums of the records' counts.
+    let totals = &index[index.find("<table id=\"totals-table\"").unwrap()..];
+    let totals = &totals[..totals.find("</table>").unwrap()];
+    assert_eq!(totals.matches("<tr><th scope=\"row\"").count(), 2);
+    assert!(
+        totals.contains("<th scope=\"row\" class=\"l\">abs</th><td>4</td><td>20</td><td>0</td>")
+    );
     let ex = files["exceptions.html"];
     assert!(ex.contains("id=\"A4-abs\""));
     assert!(ex.contains("centralizer element"));

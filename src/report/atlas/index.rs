@@ -26,6 +26,7 @@ pub(crate) fn sums(mods: &[Module]) -> Sums {
                 s.edges += st.edges;
                 s.non_edges += st.non_edges;
                 s.unresolved += st.unresolved;
+                s.potential_counterexamples += st.potential_counterexamples;
                 s.pl_schur_bound += st.pl_schur_bound;
                 s.g_hat_mattered += st.g_hat_mattered;
                 s.kernel_explained += st.kernel_explained;
@@ -183,6 +184,72 @@ const SCRIPT: &str = r#"(function () {
 }());
 "#;
 
+/// The totals per layer over every group: the census table.
+fn totals(atlas: &Atlas) -> String {
+    // Layers in first-appearance order, with (groups, sums).
+    let mut per: Vec<(String, usize, Sums)> = Vec::new();
+    for g in &atlas.groups {
+        for (layer, mods) in &g.layers {
+            let title = layer.title();
+            let i = match per.iter().position(|(t, _, _)| *t == title) {
+                Some(i) => i,
+                None => {
+                    per.push((title, 0, Sums::default()));
+                    per.len() - 1
+                }
+            };
+            let sm = sums(mods);
+            let (_, groups, t) = &mut per[i];
+            *groups += 1;
+            t.modules += sm.modules;
+            t.errors += sm.errors;
+            let (a, b) = (&mut t.s, &sm.s);
+            a.pairs += b.pairs;
+            a.edges += b.edges;
+            a.non_edges += b.non_edges;
+            a.unresolved += b.unresolved;
+            a.potential_counterexamples += b.potential_counterexamples;
+            a.pl_schur_bound += b.pl_schur_bound;
+            a.linear += b.linear;
+            a.kernel_explained += b.kernel_explained;
+            a.centralizer_explained += b.centralizer_explained;
+            a.unexplained += b.unexplained;
+            a.g_hat_mattered += b.g_hat_mattered;
+        }
+    }
+    let mut s = String::from(concat!(
+        "<section aria-labelledby=\"totals\">\n<h2 id=\"totals\">Totals</h2>\n",
+        "<div class=\"scroll\"><table id=\"totals-table\">\n<caption>Every ordered pair of real simples of every module, by verdict and by the reason of the non-edges</caption>\n<thead><tr>",
+        "<th scope=\"col\" class=\"l\">activation</th><th scope=\"col\">groups</th><th scope=\"col\">modules</th>",
+        "<th scope=\"col\">error records</th><th scope=\"col\">ordered pairs</th><th scope=\"col\">edges</th>",
+        "<th scope=\"col\">PL-Schur bound</th><th scope=\"col\">non-edges</th><th scope=\"col\">linear</th>",
+        "<th scope=\"col\">kernel</th><th scope=\"col\">centralizer</th><th scope=\"col\">certificate only</th>",
+        "<th scope=\"col\">unresolved</th><th scope=\"col\">potential counterexamples</th></tr></thead>\n<tbody>\n"
+    ));
+    for (title, groups, t) in &per {
+        let st = &t.s;
+        let _ = writeln!(
+            s,
+            "<tr><th scope=\"row\" class=\"l\">{}</th><td>{groups}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            esc(title),
+            t.modules,
+            t.errors,
+            st.pairs,
+            st.edges,
+            st.pl_schur_bound,
+            st.non_edges,
+            st.linear,
+            st.kernel_explained,
+            st.centralizer_explained,
+            st.unexplained,
+            st.unresolved,
+            st.potential_counterexamples
+        );
+    }
+    s.push_str("</tbody></table></div>\n<p>Every edge has an exact witness and every non-edge a certified obstruction; a non-edge is counted once, under the coarsest reason that explains it (linear activation, a kernel rule of G, a centralizer element of G in Sym(X), or the block-space certificate alone). An unresolved pair whose block space predicts an edge is a potential counterexample to the span conjecture.</p>\n</section>\n");
+    s
+}
+
 fn cell(v: impl std::fmt::Display) -> String {
     format!("<td>{v}</td>")
 }
@@ -208,6 +275,7 @@ pub(crate) fn page(atlas: &Atlas) -> String {
         total_modules,
         esc(&layers.into_iter().collect::<Vec<_>>().join("; "))
     );
+    s.push_str(&totals(atlas));
     s.push_str("<section aria-labelledby=\"sources\">\n<h2 id=\"sources\">Surveys</h2>\n<ul>\n");
     for sv in &atlas.surveys {
         match &sv.command {
