@@ -1,5 +1,6 @@
 //! The catalog of named groups: families (`C<n>`, `D<2n>`, `Q<4n>`, `S<n>`, `A<n>`,
-//! `PSL(2,p)`), direct products `AxB`, and named groups kept in `data/groups/`.
+//! `PSL(2,p)`), direct products `AxB`, named groups kept in `data/groups/`, and the
+//! SmallGroups library up to order 100 ([`crate::group::smallgroups`]).
 //!
 //! The named groups are JSON files embedded in the library with `include_str!` (the
 //! library does no I/O); each carries its provenance (see `data/PROVENANCE.md`).
@@ -151,6 +152,10 @@ pub fn catalog_names() -> Vec<CatalogEntry> {
             "AxB",
             "direct product, factors on disjoint points (e.g. C2xS3, PSL(2,7)xC6)",
         ),
+        fam(
+            "SG<n>_<i>",
+            "SmallGroup(n,i) of GAP's SmallGroups library, n <= 100 (also SmallGroup(n,i); data/smallgroups.json)",
+        ),
     ];
     for g in named_groups() {
         out.push(CatalogEntry {
@@ -166,7 +171,7 @@ pub fn catalog_names() -> Vec<CatalogEntry> {
 fn families_hint() -> String {
     let named: Vec<String> = named_groups().into_iter().map(|g| g.name).collect();
     format!(
-        "known: C<n>, D<2n>, Q<4n>, S<n>, A<n>, PSL(2,p), products AxB, named {}; or generators like (1,2,3),(1,2); see plrep info --list",
+        "known: C<n>, D<2n>, Q<4n>, S<n>, A<n>, PSL(2,p), SmallGroup(n,i) = SG<n>_<i> (n <= 100), products AxB, named {}; or generators like (1,2,3),(1,2); see plrep info --list",
         named.join(" ")
     )
 }
@@ -233,6 +238,16 @@ fn split_product(name: &str) -> Vec<&str> {
 fn family(name: &str) -> Result<PermGroup> {
     if let Some(g) = named_group(name) {
         return g.group();
+    }
+    // `SmallGroup(n,i)`, `SG<n>_<i>`: a named `SG<n>_<i>` file keeps precedence, so
+    // that both spellings always give the same generators.
+    if let Some((n, i)) = crate::group::smallgroups::parse_small_group_name(name) {
+        if let Some(g) = named_group(&format!("SG{n}_{i}")) {
+            return g.group();
+        }
+    }
+    if let Some(g) = crate::group::smallgroups::lookup(name) {
+        return g;
     }
     let g = if let Some(p) = name
         .strip_prefix("PSL(2,")

@@ -11,6 +11,7 @@ pub mod limits;
 pub mod orbitals;
 pub mod perm;
 pub mod permgroup;
+pub mod smallgroups;
 pub mod spec;
 
 pub use classes::ConjugacyClasses;

@@ -1,6 +1,7 @@
 //! Presentation: layered drawings (SVG, DOT, TikZ) shared by lattices and interaction
 //! graphs. Everything here returns strings; the library does no I/O.
 
+pub mod atlas;
 pub mod columns;
 pub mod enumeration;
 pub mod escape;

@@ -150,6 +150,35 @@ fn body(table: &CharacterTable, real: &RealSimples, rows: Rows) -> Body {
     }
 }
 
+/// The cells of a rendered table, for renderers outside this file (the atlas's HTML).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TableCells {
+    /// GAP's class names (`1a`, `2a`, ...).
+    pub class_names: Vec<String>,
+    /// Row labels (`X.1`, ... or `L0`, ...).
+    pub labels: Vec<String>,
+    /// The second column: indicator (`+`, `o`, `-`) or real type (`r`, `c`, `q`).
+    pub extra: Vec<String>,
+    /// The values, `.` for 0 and letters for irrationalities.
+    pub cells: Vec<Vec<String>>,
+    /// The legend lines (`A = E(3)+... ≈ ...`, the decimal printed only).
+    pub legend: Vec<String>,
+}
+
+/// The cells of the table as the text form shows them (see [`table_text`]).
+///
+/// Complexity: one hash lookup per entry.
+pub fn table_cells(table: &CharacterTable, real: &RealSimples, rows: Rows) -> TableCells {
+    let b = body(table, real, rows);
+    TableCells {
+        class_names: class_names(table),
+        labels: b.labels,
+        extra: b.extra,
+        cells: b.cells,
+        legend: b.legend.lines(),
+    }
+}
+
 /// The table as text, laid out like GAP's `Display`: centralizer orders factored by the
 /// primes dividing `|G|`, class names, power maps, one row per character (`.` for 0),
 /// the Frobenius–Schur indicator (`+`, `o`, `-`) or the real type (`r`, `c`, `q`) in the

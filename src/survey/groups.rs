@@ -9,6 +9,8 @@
 //!   their order); the multiples of 4 for `Q`; the primes for `PSL2_`. The endpoints
 //!   must be members themselves (`D3..D9` is an error naming `D3`). `C1..60` is short
 //!   for `C1..C60`;
+//! * `SG<a>..SG<b>`: every group of the SmallGroups library of order `a..b` (`b <= 100`),
+//!   named `SG<n>_<i>`, and `SG<n>`: every group of order `n`;
 //! * a directory: every `*.json` group file in it, sorted by file name;
 //! * anything [`load_group`] accepts: a catalog name (`S4`, `PSL(2,7)`, `C2xS3`), a JSON
 //!   group file, or generators in GAP notation.
@@ -21,6 +23,7 @@ use crate::error::{Error, Result};
 use crate::group::catalog;
 use crate::group::spec::{load_group_within, read_group_file_within};
 use crate::group::Limits;
+use crate::group::smallgroups;
 use crate::group::PermGroup;
 use rayon::prelude::*;
 use std::path::Path;
@@ -31,7 +34,7 @@ pub const MAX_RANGE_MEMBERS: u64 = 10_000;
 /// The range families (prefixes).
 const FAMILIES: &[&str] = &["C", "D", "Q", "S", "A", "Dic", "PSL2_"];
 
-const RANGE_HINT: &str = "write FAMILY<a>..FAMILY<b> with a <= b, e.g. C1..C60, D2..D40, S3..S6; range families are C, D, Q, S, A, Dic, PSL2_";
+const RANGE_HINT: &str = "write FAMILY<a>..FAMILY<b> with a <= b, e.g. C1..C60, D2..D40, S3..S6, SG1..SG100; range families are C, D, Q, S, A, Dic, PSL2_, SG";
 
 /// One group of a survey.
 #[derive(Clone, Debug)]
@@ -92,6 +95,9 @@ fn split_number(s: &str) -> (&str, Option<u64>) {
 /// ```
 pub fn range_members(arg: &str) -> Result<Vec<String>> {
     let bad = |what: String| Error::bad(what, RANGE_HINT);
+    if let Some(n) = smallgroups::order_of_all(arg) {
+        return smallgroups::names_of_orders(n, n);
+    }
     let Some((a, b)) = arg.split_once("..") else {
         return Err(bad(format!("'{arg}' is not a range")));
     };
@@ -107,6 +113,10 @@ pub fn range_members(arg: &str) -> Result<Vec<String>> {
         return Err(bad(format!(
             "bad range '{arg}': the ends are in different families ({fam} and {fam_b})"
         )));
+    }
+    if fam == "SG" && lo <= hi {
+        // Every SmallGroups id of the orders lo..hi (the file's order: by order, then id).
+        return smallgroups::names_of_orders(lo, hi);
     }
     if !FAMILIES.contains(&fam) {
         return Err(bad(format!(
@@ -226,7 +236,7 @@ pub fn expand_within(args: &[String], limits: &Limits) -> Result<Vec<SurveyGroup
                     group,
                 });
             }
-        } else if is_range(arg) {
+        } else if is_range(arg) || smallgroups::order_of_all(arg).is_some() {
             // Members are built in parallel (a Schreier–Sims run each); the first failing
             // member in range order is reported.
             let members = range_members(arg)?;

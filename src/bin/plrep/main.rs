@@ -6,6 +6,7 @@
 //! Errors are one line on stderr: `error: <what> (<hint>)`.
 
 mod activation;
+mod atlas;
 mod commands;
 mod decompose;
 mod enumerate;
@@ -325,6 +326,10 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         input: PathBuf,
     },
+    /// A static website of one or more survey directories: an index of groups (sortable,
+    /// filterable), one page per group (character table, normal lattice, every module's
+    /// certified graph and edge table) and the exceptions beyond the kernel rules.
+    Atlas(atlas::AtlasArgs),
     /// Check an --activation value and print its canonical spelling (for scripts; the
     /// commands using activations arrive with the solver).
     #[command(hide = true)]
@@ -469,6 +474,7 @@ fn real_main() -> i32 {
             action,
             input,
         } => decompose::decompose(group, action, input, cli.global.format, &limits),
+        Command::Atlas(args) => atlas::run(args, &limits),
         Command::CheckActivation { activation } => {
             activation::parse_activation_name(activation).map(|a| a + "\n")
         }
@@ -511,7 +517,7 @@ fn clap_error(e: clap::Error) -> i32 {
             0
         }
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            eprintln!("error: no command given (commands are info, classes, gset, table, lattice, fourier, graph, solve, compare, exists, subgroups, enumerate, survey, examples, export, decompose; run 'plrep --help' for usage)");
+            eprintln!("error: no command given (commands are info, classes, gset, table, lattice, fourier, graph, solve, compare, exists, subgroups, enumerate, survey, atlas, examples, export, decompose, hom; run 'plrep --help' for usage)");
             2
         }
         _ => {

@@ -24,8 +24,9 @@ use std::time::Instant;
 /// The options of `plrep survey`.
 #[derive(Debug, Args)]
 pub(crate) struct SurveyArgs {
-    /// Catalog names (S4, PSL(2,7)), ranges (C1..C60, D2..D40, S3..S6, Q8..Q24,
-    /// PSL2_5..PSL2_13), JSON group files, or directories of them.
+    /// Catalog names (S4, PSL(2,7), SG24_12), ranges (C1..C60, D2..D40, S3..S6, Q8..Q24,
+    /// PSL2_5..PSL2_13; SG1..SG100: every SmallGroup of order 1..100; SG24: all of order
+    /// 24), JSON group files, or directories of them.
     #[arg(required = true, value_name = "GROUPS")]
     groups: Vec<String>,
     /// regular, transitive (every R^{G/H}, one per class of subgroups H), or an action
