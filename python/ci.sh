@@ -11,9 +11,10 @@ python3 -m venv "$venv"
 # maturin runs as a subprocess of pip: the venv's bin must be on PATH.
 export PATH="$venv/bin:$PATH"
 pip install --quiet maturin numpy pytest
+deps=$(date +%s)
 cargo build --release --quiet
 pip install --quiet --no-build-isolation ./python
 built=$(date +%s)
 cd "$root/python/tests"
 PLREP_BIN="$root/target/release/plrep" python -m pytest -q .
-echo "python: venv + build $((built - start)) s, total $(($(date +%s) - start)) s"
+echo "python: venv and PyPI packages $((deps - start)) s, extension build $((built - deps)) s, total $(($(date +%s) - start)) s"
