@@ -148,3 +148,6 @@ def hom_basis(
     group: Union[Group, str], x: str, y: Optional[str] = None
 ) -> npt.NDArray[np.float64]:
     """The orbital basis of Hom_G(R^X, R^Y): ``(k, |Y|, |X|)`` 0/1 matrices."""
+
+def _panic_for_tests() -> None:
+    """Panics inside a library call on purpose (tests): raises ``RuntimeError``."""

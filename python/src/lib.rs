@@ -661,6 +661,13 @@ fn hom_basis<'py>(
     f64_array(py, &h.dense_f64(), &[h.count, h.rows, h.cols])
 }
 
+/// Panic inside a library call on purpose: the tests check that it arrives as
+/// ``RuntimeError`` (PyO3 would otherwise raise ``PanicException``, a ``BaseException``).
+#[pyfunction]
+fn _panic_for_tests(py: Python<'_>) -> PyResult<()> {
+    run(py, || -> plrep::Result<()> { panic!("deliberate panic for the tests") })
+}
+
 /// Exact piecewise linear representation theory of finite groups (Rust, via PyO3).
 #[pymodule]
 #[pyo3(name = "plrep")]
@@ -669,6 +676,7 @@ fn plrep_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Module>()?;
     m.add_class::<InteractionGraph>()?;
     m.add_function(wrap_pyfunction!(hom_basis, m)?)?;
+    m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

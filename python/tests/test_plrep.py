@@ -211,3 +211,10 @@ def test_threads_share_a_module():
         results = list(pool.map(lambda _: m.decompose(a)["energy"], range(8)))
     for r in results:
         assert np.array_equal(r, results[0])
+
+
+def test_a_panic_becomes_runtime_error():
+    with pytest.raises(RuntimeError, match="internal error in plrep: deliberate panic"):
+        plrep._panic_for_tests()
+    # The module still works afterwards.
+    assert plrep.Group("C3").order == 3

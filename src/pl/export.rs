@@ -300,7 +300,7 @@ pub fn check_rows(values: &[f64], shape: &[usize], points: usize) -> Result<usiz
             ))
         }
     };
-    if cols != points || values.len() != rows * cols {
+    if cols != points || rows.checked_mul(cols) != Some(values.len()) {
         return Err(Error::bad(
             format!("the array has {cols} columns but |X| = {points}"),
             format!("give an N x {points} array: one row per vector of R^X"),
