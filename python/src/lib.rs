@@ -118,7 +118,9 @@ impl Group {
         if let Some(d) = self.data.get() {
             return Ok(d.clone());
         }
-        let d = run(py, || GroupData::new(&self.group, &self.limits).map(Arc::new))?;
+        let d = run(py, || {
+            GroupData::new(&self.group, &self.limits).map(Arc::new)
+        })?;
         Ok(self.data.get_or_init(|| d).clone())
     }
 }
@@ -210,7 +212,11 @@ impl Group {
     /// The generators in GAP cycle notation.
     #[getter]
     fn generators(&self) -> Vec<String> {
-        self.group.generators().iter().map(|p| p.to_string()).collect()
+        self.group
+            .generators()
+            .iter()
+            .map(|p| p.to_string())
+            .collect()
     }
 
     /// The conjugacy classes: one dict per class with ``representative``, ``size``,
@@ -259,7 +265,10 @@ impl Group {
         let out = PyDict::new(py);
         out.set_item(
             "classes",
-            t.class_reps.iter().map(|p| p.to_string()).collect::<Vec<_>>(),
+            t.class_reps
+                .iter()
+                .map(|p| p.to_string())
+                .collect::<Vec<_>>(),
         )?;
         out.set_item("class_sizes", t.class_sizes.clone())?;
         out.set_item("exact", exact)?;
@@ -315,9 +324,10 @@ impl Group {
     fn __repr__(&self) -> String {
         format!(
             "plrep.Group({:?})",
-            self.group.name().map(str::to_string).unwrap_or_else(|| self
-                .generators()
-                .join(","))
+            self.group
+                .name()
+                .map(str::to_string)
+                .unwrap_or_else(|| self.generators().join(","))
         )
     }
 }
@@ -640,7 +650,10 @@ fn hom_basis<'py>(
         let spec: String = group.extract().map_err(|_| {
             PyValueError::new_err("group must be a plrep.Group or a group spec string")
         })?;
-        (run(py, move || load_group(&spec, &Limits::default()))?, Limits::default())
+        (
+            run(py, move || load_group(&spec, &Limits::default()))?,
+            Limits::default(),
+        )
     };
     let (x, y) = (x.to_string(), y.unwrap_or(x).to_string());
     let h = run(py, move || {
@@ -665,7 +678,9 @@ fn hom_basis<'py>(
 /// ``RuntimeError`` (PyO3 would otherwise raise ``PanicException``, a ``BaseException``).
 #[pyfunction]
 fn _panic_for_tests(py: Python<'_>) -> PyResult<()> {
-    run(py, || -> plrep::Result<()> { panic!("deliberate panic for the tests") })
+    run(py, || -> plrep::Result<()> {
+        panic!("deliberate panic for the tests")
+    })
 }
 
 /// Exact piecewise linear representation theory of finite groups (Rust, via PyO3).

@@ -3,7 +3,7 @@
 //! [`super::sign_rule`], shared with [`super::centralizer`] (theory.md §7, T0–T2).
 //!
 //! The reasons are explanations; the certificate of a non-edge is its obstruction. Both
-//! are re-derived by the independent checker ([`super::certify`]).
+//! are re-derived by the independent checker ([`super::certify()`]).
 
 use super::activation::Activation;
 use super::centralizer::{generator_scalars, CentralizerAction};

@@ -12,7 +12,7 @@
 //! * `SG<a>..SG<b>`: every group of the SmallGroups library of order `a..b` (`b <= 100`),
 //!   named `SG<n>_<i>`, and `SG<n>`: every group of order `n`;
 //! * a directory: every `*.json` group file in it, sorted by file name;
-//! * anything [`load_group`] accepts: a catalog name (`S4`, `PSL(2,7)`, `C2xS3`), a JSON
+//! * anything [`crate::group::spec::load_group`] accepts: a catalog name (`S4`, `PSL(2,7)`, `C2xS3`), a JSON
 //!   group file, or generators in GAP notation.
 //!
 //! An argument is read as a range when it contains `..`, has no path separator and is
@@ -21,9 +21,9 @@
 use crate::arith::ntheory::is_prime;
 use crate::error::{Error, Result};
 use crate::group::catalog;
+use crate::group::smallgroups;
 use crate::group::spec::{load_group_within, read_group_file_within};
 use crate::group::Limits;
-use crate::group::smallgroups;
 use crate::group::PermGroup;
 use rayon::prelude::*;
 use std::path::Path;

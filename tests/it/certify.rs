@@ -272,7 +272,7 @@ fn a_wrong_block_space_is_rejected() {
         many(&s).map(|j| (m, s, j))
     })
     .expect("a block space with two classes");
-    let mutate = |f: &dyn Fn(&mut BlockKind, &mut Vec<usize>, &mut Vec<Vec<(usize, i8)>>)| {
+    let mutate = |f: &BlockMutation| {
         let mut t = s.clone();
         if let Verdict::NonEdge(Obstruction::Blocks {
             kind,
@@ -385,3 +385,6 @@ fn every_reason_is_checked() {
     }
     assert!(reasons > 50, "{reasons}");
 }
+
+/// A change to a claimed block space: its kind, zero set and signed classes.
+type BlockMutation = dyn Fn(&mut BlockKind, &mut Vec<usize>, &mut Vec<Vec<(usize, i8)>>);

@@ -168,7 +168,10 @@ fn info_s20_without_enumeration() {
     assert_eq!(v["group"]["order"].as_u64(), Some(2432902008176640000));
     // Above --max-order and neither abelian nor a giant: not computed.
     let text = stdout(&["info", "M24"]);
-    assert!(text.contains("not computed (order above --max-order"), "{text}");
+    assert!(
+        text.contains("not computed (order above --max-order"),
+        "{text}"
+    );
     assert!(json(&["info", "M24"])["exponent"].is_null());
     // An order beyond u64 is a string.
     let v = json(&["info", "S25"]);

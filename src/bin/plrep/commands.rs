@@ -106,8 +106,8 @@ fn info_invariants(g: &PermGroup, limits: &Limits) -> Result<InfoInvariants> {
                     "enumeration tables above --max-memory-mb {}",
                     limits.max_memory_mb
                 );
-                exponent = exponent.or_else(|_| Err(why.clone()));
-                num_classes = num_classes.or_else(|_| Err(why));
+                exponent = exponent.map_err(|_| why.clone());
+                num_classes = num_classes.map_err(|_| why);
             }
             Err(e) => return Err(e),
         }

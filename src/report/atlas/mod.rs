@@ -580,6 +580,9 @@ pub fn group_key(file: &str) -> &str {
 /// no record at all.
 ///
 /// # Complexity
+/// One file of one survey: (survey index, file name, contents).
+type SurveyFile = (usize, String, String);
+
 /// One character table per group plus linear in the records' text.
 pub fn build(
     surveys: &[SurveySource],
@@ -595,7 +598,7 @@ pub fn build(
         .collect();
     let mut b = AtlasBuilder::new(&headers, limits);
     // Group files by key, in first-appearance order.
-    let mut keys: Vec<(&str, Vec<(usize, String, String)>)> = Vec::new();
+    let mut keys: Vec<(&str, Vec<SurveyFile>)> = Vec::new();
     for (i, s) in surveys.iter().enumerate() {
         for (file, text) in &s.files {
             let key = group_key(file);
