@@ -445,6 +445,16 @@ pub fn psl2(p: u64) -> Result<PermGroup> {
     let t = (0..d)
         .map(|z| if z == inf { inf } else { (z + 1) % pu } as u32)
         .collect();
+    // Inverses mod p for all z at once: z^-1 = -(p div z) (p mod z)^-1, since
+    // p = (p div z) z + (p mod z) (O(p) word operations, not O(p log p) bigger ones).
+    let mut inverse = vec![0u64; pu];
+    if pu > 1 {
+        inverse[1] = 1;
+    }
+    for z in 2..pu {
+        let q = p / z as u64;
+        inverse[z] = (p - q * inverse[pu % z] % p) % p;
+    }
     let s = (0..d)
         .map(|z| {
             if z == inf {
@@ -452,9 +462,8 @@ pub fn psl2(p: u64) -> Result<PermGroup> {
             } else if z == 0 {
                 inf
             } else {
-                // -1/z = (p - z^-1) mod p; z^-1 = z^(p-2) by Fermat.
-                let inv = pow_mod(z as u64, p - 2, p);
-                ((p - inv) % p) as usize
+                // -1/z = (p - z^-1) mod p.
+                ((p - inverse[z]) % p) as usize
             }
         } as u32)
         .collect();
@@ -470,6 +479,7 @@ pub fn psl2(p: u64) -> Result<PermGroup> {
     )
 }
 
+#[cfg(test)]
 fn pow_mod(mut b: u64, mut e: u64, m: u64) -> u64 {
     let mut r = 1u64 % m;
     b %= m;
