@@ -13,6 +13,11 @@ use num_bigint::BigUint;
 use num_traits::{One, ToPrimitive};
 use std::sync::OnceLock;
 
+/// Largest degree at which a group of unknown order gets the deterministic chain of
+/// [`StabChain::new`] directly (cheaper there than random Schreier–Sims followed by its
+/// deterministic test); above it, [`StabChain::random`].
+const REFERENCE_DEGREE: usize = 256;
+
 /// Largest degree of a giant whose exponent and class number
 /// [`PermGroup::exponent_cheaply`] and [`PermGroup::class_count_cheaply`] compute (the
 /// class number of `A_n` costs `O(n^2)` big-integer additions).
@@ -60,7 +65,8 @@ impl PermGroup {
     /// a group of degree `n >= 8` that Jordan's theorem shows to contain `A_n` has order
     /// `n!/2` or `n!` ([`giant::prove_giant`], no chain built); otherwise a complete chain
     /// is computed by [`StabChain::random`], whose stopping rule for one generator `g`
-    /// is `|<g>| = ord(g)`. The deterministic chain of [`StabChain::new`] (Sims 1970;
+    /// is `|<g>| = ord(g)` (by [`StabChain::new`] for an unknown order on at most 256
+    /// points, where that is faster). The deterministic chain of [`StabChain::new`] (Sims 1970;
     /// Seress 2003, §4.2) is built only when enumeration or [`PermGroup::stab_chain`]
     /// asks for it.
     ///
@@ -124,6 +130,7 @@ impl PermGroup {
         } else {
             None
         };
+        let reference = OnceLock::new();
         let (order, structure) = match giant {
             Some(symmetric) => (
                 giant::giant_order(degree, !symmetric),
@@ -135,7 +142,21 @@ impl PermGroup {
                     (None, [g]) => Some(perm_order(g)),
                     _ => None,
                 };
-                let chain = StabChain::random(degree, &gens, known.as_ref());
+                // Without a known order, random Schreier–Sims must end with the
+                // deterministic test on a chain with many strong generators, which costs
+                // more than the reference algorithm itself on small degrees (benches/
+                // stabchain.rs: S30, A40); there the reference chain serves for both.
+                let chain = match known {
+                    Some(o) => StabChain::random(degree, &gens, Some(&o)),
+                    None => {
+                        let chain = chain_of_unknown_order(degree, &gens);
+                        if degree <= REFERENCE_DEGREE {
+                            // It is the reference chain: keep it for enumeration.
+                            let _ = reference.set(chain.clone());
+                        }
+                        chain
+                    }
+                };
                 (chain.order(), Structure::Chain(chain))
             }
         };
@@ -145,7 +166,7 @@ impl PermGroup {
             name: None,
             order,
             structure,
-            reference: OnceLock::new(),
+            reference,
         })
     }
 
@@ -392,7 +413,10 @@ impl PermGroup {
             // Conjugates by the generators make <gens> likely normal already.
             gens = with_conjugates(gens, &conjugators);
         }
-        let mut chain = StabChain::random(self.degree, &gens, hint.as_ref());
+        let mut chain = match &hint {
+            Some(o) => StabChain::random(self.degree, &gens, Some(o)),
+            None => chain_of_unknown_order(self.degree, &gens),
+        };
         if hint.as_ref().is_some_and(|o| chain.order() == *o) {
             return PermGroup::from_chain(self.degree, gens, chain);
         }
@@ -402,7 +426,7 @@ impl PermGroup {
                 let c = gens[i].conjugate_by(s);
                 if !chain.contains(&c) {
                     gens.push(c);
-                    chain = StabChain::random(self.degree, &gens, None);
+                    chain = chain_of_unknown_order(self.degree, &gens);
                 }
             }
             i += 1;
@@ -625,6 +649,16 @@ impl PermGroup {
             ));
         }
         Ok(())
+    }
+}
+
+/// A complete chain of `<gens>` when no order is known: the deterministic
+/// [`StabChain::new`] on at most [`REFERENCE_DEGREE`] points, else [`StabChain::random`].
+fn chain_of_unknown_order(degree: usize, gens: &[Perm]) -> StabChain {
+    if degree <= REFERENCE_DEGREE {
+        StabChain::new(degree, gens)
+    } else {
+        StabChain::random(degree, gens, None)
     }
 }
 

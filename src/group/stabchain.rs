@@ -168,9 +168,10 @@ impl Level {
     }
 
     /// Keep the Schreier tree of depth about `2 log2 |orbit| + 2` cheaply on long
-    /// cycles. Walk the path from a deepest point to the root; if a generator `x` not
-    /// powered before labels more than half the bound of its edges, add `x^4, x^16, ...`
-    /// (up to the number of such edges) as shortcuts, which turns `c` edges labelled `x`
+    /// cycles. Walk the path from a deepest point towards the root (at most four times
+    /// the bound); if a generator `x` not powered before labels more than half the bound
+    /// of those edges, add `x^4, x^16, ...` (up to the number of such edges, or the depth
+    /// if it labels them all) as shortcuts, which turns `c` edges labelled `x`
     /// along a cycle of `x` into at most `3 log4 c` edges. Otherwise, only when the tree
     /// is more than twice the bound deep, add the coset representative of the deepest
     /// point (costly on large degrees: a slightly deeper tree is cheaper). Shortcuts lie
@@ -187,12 +188,16 @@ impl Level {
             if d <= bound {
                 return;
             }
+            // The labels of the deepest stretch of the path (a walk up the whole path
+            // is a chain of dependent memory accesses, slow on 10^6 points).
             let mut counts = vec![0usize; self.gens.len()];
             let mut p = self.orbit[k] as usize;
-            while self.sv[p] != ROOT {
+            let mut steps = 0usize;
+            while self.sv[p] != ROOT && steps < 4 * bound as usize {
                 let lab = self.sv[p] as usize;
                 counts[lab] += 1;
                 p = self.gens_inv[lab].apply(p);
+                steps += 1;
             }
             self.powered.resize(self.gens.len(), false);
             let best = counts
@@ -204,7 +209,9 @@ impl Level {
             match best {
                 Some((lab, c)) if c > (bound / 2) as usize => {
                     self.powered[lab] = true;
-                    for (y, y_inv) in powers_of_four(&self.gens[lab], c) {
+                    // A run of `c` edges in the stretch may continue up to the depth.
+                    let run = if steps == c { d as usize } else { c };
+                    for (y, y_inv) in powers_of_four(&self.gens[lab], run) {
                         if !self.gens.contains(&y) {
                             self.gens_inv.push(y_inv);
                             self.gens.push(y);

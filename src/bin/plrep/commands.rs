@@ -78,6 +78,9 @@ fn classes_if_small(
 /// decides solvability (the normal closures' deterministic verification grows like
 /// the square of the degree).
 const INFO_DERIVED_SERIES_DEGREE: usize = 1024;
+/// Largest degree at which `info` runs the derived series whatever the order (the
+/// deterministic chains of small degrees are fast even for large orders).
+const INFO_DERIVED_SERIES_ANY_ORDER: usize = 64;
 
 /// What `info` reports beyond the order: each value, or why it was not computed.
 struct InfoInvariants {
@@ -115,7 +118,11 @@ fn info_invariants(g: &PermGroup, limits: &Limits) -> Result<InfoInvariants> {
     let small = g.order_u64().is_some_and(|o| o <= limits.max_order);
     let solvable = match g.is_solvable_cheaply() {
         Some(b) => Ok(b),
-        None if small && g.degree() <= INFO_DERIVED_SERIES_DEGREE => Ok(g.is_solvable()),
+        None if g.degree() <= INFO_DERIVED_SERIES_ANY_ORDER
+            || (small && g.degree() <= INFO_DERIVED_SERIES_DEGREE) =>
+        {
+            Ok(g.is_solvable())
+        }
         None if !small => Err(format!("derived series skipped: {}", above_order())),
         None => Err(format!(
             "derived series skipped: degree above {INFO_DERIVED_SERIES_DEGREE}"
