@@ -6,6 +6,7 @@ mod cli;
 mod enumerate;
 mod examples;
 mod fourier;
+mod fuzz;
 mod gallery;
 mod graphs;
 mod group;
