@@ -62,10 +62,14 @@ impl Error {
     }
 }
 
-/// The longest part (what went wrong, or the hint) an error message shows, in
+/// The longest part (what went wrong, a limit) an error message shows, in
 /// characters: messages quote the input, and a 100 MB bad file must not give a 100 MB
 /// error line.
 pub const MAX_PART_CHARS: usize = 200;
+
+/// The longest hint shown, in characters: hints are written by plrep (lists of valid
+/// names), so they get more room than the quoted input, but stay bounded.
+pub const MAX_HINT_CHARS: usize = 800;
 
 /// `text` on one line (line breaks become spaces) and at most `max` characters: a longer
 /// text keeps its beginning and its end around an ellipsis.
@@ -95,7 +99,9 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let cut = |s: &str| one_line(s, MAX_PART_CHARS);
         match self {
-            Error::BadInput { what, hint } => write!(f, "{} ({})", cut(what), cut(hint)),
+            Error::BadInput { what, hint } => {
+                write!(f, "{} ({})", cut(what), one_line(hint, MAX_HINT_CHARS))
+            }
             Error::Limit { what, limit, flag } => {
                 write!(
                     f,

@@ -61,6 +61,17 @@ fn former_aborts_are_limits() {
     }
 }
 
+/// `info` reports what it cannot enumerate within the limits as not computed.
+#[test]
+fn info_reports_not_computed() {
+    let text = crate::cli::stdout(&["info", "C10000"]);
+    assert!(
+        text.contains("exponent    not computed (enumeration above --max-memory-mb 512)"),
+        "{}",
+        &text[..300]
+    );
+}
+
 #[test]
 fn former_silent_nonsense_is_bad_input() {
     refused(&["info", "(1 2 3)"], 2, "without a comma");

@@ -66,7 +66,13 @@ fn classes_if_small(
 ) -> Result<Option<(plrep::group::EnumeratedGroup, ConjugacyClasses)>> {
     match g.order_u64() {
         Some(o) if o <= limits.max_order => {
-            let e = g.enumerate(limits)?;
+            // Too large to enumerate within --max-memory-mb is "not computed" too, as
+            // documented, not a failure of the whole command.
+            let e = match g.enumerate(limits) {
+                Ok(e) => e,
+                Err(Error::Limit { .. }) => return Ok(None),
+                Err(e) => return Err(e),
+            };
             let c = ConjugacyClasses::compute(&e, g.generators());
             Ok(Some((e, c)))
         }
@@ -121,11 +127,15 @@ pub fn info(spec: Option<&str>, list: bool, format: Format, limits: &Limits) -> 
             is_solvable: solvable,
         }),
         _ => {
-            let skipped = || {
-                format!(
+            let skipped = || match g.order_u64() {
+                Some(o) if o <= limits.max_order => format!(
+                    "not computed (enumeration above --max-memory-mb {})",
+                    limits.max_memory_mb
+                ),
+                _ => format!(
                     "not computed (order above --max-order {})",
                     limits.max_order
-                )
+                ),
             };
             let mut s = String::new();
             let _ = writeln!(s, "group       {}", group_name(&g));
