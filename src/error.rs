@@ -62,20 +62,62 @@ impl Error {
     }
 }
 
+/// The longest part (what went wrong, a limit) an error message shows, in
+/// characters: messages quote the input, and a 100 MB bad file must not give a 100 MB
+/// error line.
+pub const MAX_PART_CHARS: usize = 200;
+
+/// The longest hint shown, in characters: hints are written by plrep (lists of valid
+/// names), so they get more room than the quoted input, but stay bounded.
+pub const MAX_HINT_CHARS: usize = 800;
+
+/// `text` on one line (line breaks become spaces) and at most `max` characters: a longer
+/// text keeps its beginning and its end around an ellipsis.
+///
+/// ```
+/// use plrep::error::one_line;
+/// assert_eq!(one_line("a\nb", 10), "a b");
+/// let long = "x".repeat(1000) + "END";
+/// let cut = one_line(&long, 50);
+/// assert_eq!(cut.chars().count(), 50);
+/// assert!(cut.contains('…') && cut.ends_with("END"));
+/// ```
+pub fn one_line(text: &str, max: usize) -> String {
+    let flat = |s: &str| s.replace(['\n', '\r'], " ");
+    let count = text.chars().count();
+    if count <= max {
+        return flat(text);
+    }
+    let tail = max / 4;
+    let head = max.saturating_sub(tail + 1);
+    let start: String = text.chars().take(head).collect();
+    let end: String = text.chars().skip(count - tail).collect();
+    flat(&format!("{start}…{end}"))
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let cut = |s: &str| one_line(s, MAX_PART_CHARS);
         match self {
-            Error::BadInput { what, hint } => write!(f, "{what} ({hint})"),
+            Error::BadInput { what, hint } => {
+                write!(f, "{} ({})", cut(what), one_line(hint, MAX_HINT_CHARS))
+            }
             Error::Limit { what, limit, flag } => {
-                write!(f, "{what} exceeds the limit {limit} (raise it with {flag})")
+                write!(
+                    f,
+                    "{} exceeds the limit {} (raise it with {flag})",
+                    cut(what),
+                    cut(limit)
+                )
             }
             Error::Verification(what) => {
                 write!(
                     f,
-                    "internal check failed, result withheld: {what} (please report this)"
+                    "internal check failed, result withheld: {} (please report this)",
+                    cut(what)
                 )
             }
-            Error::Io(what) => write!(f, "{what} (check the path)"),
+            Error::Io(what) => write!(f, "{} (check the path)", cut(what)),
         }
     }
 }

@@ -381,36 +381,70 @@ impl fmt::Display for Q {
 impl FromStr for Q {
     type Err = Error;
 
-    /// Parse `p`, `-p`, `p/q`, `-p/q` (optional leading `+`, surrounding spaces allowed).
+    /// Parse `p`, `-p`, `p/q`, `-p/q` (one optional sign, surrounding spaces allowed);
+    /// see [`Q::parse_decimal`] for decimals too.
     fn from_str(s: &str) -> Result<Q, Error> {
-        let hint = "expected a rational like 3, -2/5 or 7/12";
-        let bad = || Error::bad(format!("cannot parse rational {s:?}"), hint);
-        let t = s.trim();
-        let (num, den) = match t.split_once('/') {
-            Some((a, b)) => (a.trim(), Some(b.trim())),
-            None => (t, None),
-        };
-        let parse_int = |x: &str, allow_sign: bool| -> Result<BigInt, Error> {
-            let digits = if allow_sign {
-                x.strip_prefix(['-', '+']).unwrap_or(x)
-            } else {
-                x
-            };
-            if digits.is_empty() || !digits.bytes().all(|c| c.is_ascii_digit()) {
-                return Err(bad());
-            }
-            x.parse::<BigInt>().map_err(|_| bad())
-        };
-        let n = parse_int(num, true)?;
-        let d = match den {
-            Some(d) => parse_int(d, false)?,
-            None => BigInt::one(),
-        };
-        if d.is_zero() {
-            return Err(Error::bad(format!("zero denominator in {s:?}"), hint));
-        }
-        Ok(Q::from_big_reduced(BigRational::new(n, d)))
+        parse_rational_text(s, false).ok_or_else(|| {
+            Error::bad(
+                format!("cannot parse rational {s:?}"),
+                "expected a rational like 3, -2/5 or 7/12",
+            )
+        })
     }
+}
+
+impl Q {
+    /// The one parser of user-given rational numbers (biases, leaky slopes): an integer,
+    /// a fraction `a/b` or a finite decimal `a.b`, with at most one sign in front, any
+    /// number of digits (exact: big integers), surrounding spaces allowed and nothing
+    /// else (`+-1.5`, `1.`, `.5`, `1/-2`, `1e3` are errors).
+    ///
+    /// Errors: `None` for anything else (callers phrase the error for their flag).
+    ///
+    /// Complexity: quadratic in the number of digits at worst (big-integer parsing).
+    ///
+    /// ```
+    /// use plrep::arith::Q;
+    /// assert_eq!(Q::parse_decimal("-0.25"), Some(Q::new(-1, 4)));
+    /// assert_eq!(Q::parse_decimal("+6/4"), Some(Q::new(3, 2)));
+    /// assert_eq!(Q::parse_decimal("+-1.5"), None);
+    /// assert_eq!(Q::parse_decimal("0.1000000000000000000001").unwrap().to_string(),
+    ///            "1000000000000000000001/10000000000000000000000");
+    /// ```
+    pub fn parse_decimal(text: &str) -> Option<Q> {
+        parse_rational_text(text, true)
+    }
+}
+
+/// `sign? digits ('/' digits | '.' digits)?` (the `.` form only with `decimals`), with
+/// whitespace allowed only around the whole.
+fn parse_rational_text(text: &str, decimals: bool) -> Option<Q> {
+    let t = text.trim();
+    let (negative, body) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let digits = |x: &str| -> Option<BigInt> {
+        if x.is_empty() || !x.bytes().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        x.parse::<BigInt>().ok()
+    };
+    let value = if let Some((a, b)) = body.split_once('/') {
+        let (n, d) = (digits(a)?, digits(b)?);
+        if d.is_zero() {
+            return None;
+        }
+        BigRational::new(n, d)
+    } else if let Some((a, b)) = body.split_once('.').filter(|_| decimals) {
+        let (int, frac) = (digits(a)?, digits(b)?);
+        let den = num_traits::pow(BigInt::from(10), b.len());
+        BigRational::new(int * &den + frac, den)
+    } else {
+        BigRational::from_integer(digits(body)?)
+    };
+    Some(Q::from_big_reduced(if negative { -value } else { value }))
 }
 
 impl From<i64> for Q {

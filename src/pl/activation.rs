@@ -45,34 +45,38 @@ pub enum Parity {
 }
 
 impl Activation {
-    /// Parse `relu`, `abs`, `identity`, `leaky:<p>`, `hardtanh`, `square` (case-insensitive).
+    /// Parse `relu`, `abs`, `identity` (or `id`), `leaky:<p>`, `hardtanh`, `square`:
+    /// the one activation parser (the command line's flags parse through it). Names are
+    /// exact (lowercase); the slope `p` is read by [`Q::parse_decimal`] (`leaky:1/100`,
+    /// `leaky:0.01`, `leaky:-1/2`; one sign at most). Spaces around the whole are ignored.
     ///
     /// ```
     /// use plrep::pl::Activation;
     /// use plrep::arith::Q;
     /// assert_eq!(Activation::parse("leaky:1/100").unwrap(), Activation::Leaky(Q::new(1, 100)));
     /// assert!(Activation::parse("tanh").is_err());
+    /// assert!(Activation::parse("leaky:+-0.5").is_err());
+    /// assert!(Activation::parse("ReLU").is_err());
     /// ```
     pub fn parse(text: &str) -> Result<Activation> {
-        let t = text.trim().to_ascii_lowercase();
-        let bad = || {
-            Error::bad(
-                format!("unknown activation '{text}'"),
-                format!("valid: {ACTIVATION_NAMES}"),
-            )
-        };
-        Ok(match t.as_str() {
+        let t = text.trim();
+        Ok(match t {
             "relu" => Activation::Relu,
             "abs" => Activation::Abs,
             "identity" | "id" => Activation::Identity,
             "hardtanh" => Activation::Hardtanh,
             "square" => Activation::Square,
             _ => {
-                let p = t.strip_prefix("leaky:").ok_or_else(bad)?;
+                let p = t.strip_prefix("leaky:").ok_or_else(|| {
+                    Error::bad(
+                        format!("unknown activation '{t}'"),
+                        format!("valid: {ACTIVATION_NAMES}"),
+                    )
+                })?;
                 let p = parse_rational(p).ok_or_else(|| {
                     Error::bad(
-                        format!("bad slope in activation '{text}'"),
-                        "write leaky:<p> with a rational p, e.g. leaky:1/100 or leaky:0.01",
+                        format!("'{p}' in the activation '{t}' is not a rational number"),
+                        "write the slope like leaky:1/100 or leaky:0.01 (one sign at most)",
                     )
                 })?;
                 Activation::Leaky(p)
@@ -257,28 +261,10 @@ impl fmt::Display for Activation {
     }
 }
 
-/// Parse a rational written `a/b`, `a`, or as a finite decimal `a.b` (exactly).
+/// Parse a rational written `a/b`, `a`, or as a finite decimal `a.b` (exactly): the
+/// one parser [`Q::parse_decimal`].
 pub fn parse_rational(text: &str) -> Option<Q> {
-    let t = text.trim();
-    if let Some((int, frac)) = t.split_once('.') {
-        let neg = int.trim_start().starts_with('-');
-        let int = int.trim().trim_start_matches(['-', '+']);
-        if frac.is_empty() || !frac.bytes().all(|c| c.is_ascii_digit()) || frac.len() > 18 {
-            return None;
-        }
-        let i: Q = if int.is_empty() {
-            Q::zero()
-        } else {
-            int.parse().ok()?
-        };
-        if i.signum() < 0 || !i.is_integer() {
-            return None;
-        }
-        let f: Q = frac.parse().ok()?;
-        let v = i + f / Q::from_int(10i64.pow(frac.len() as u32));
-        return Some(if neg { -v } else { v });
-    }
-    t.parse().ok()
+    Q::parse_decimal(text)
 }
 
 /// Parse a bias `q` (a rational number such as `1`, `-1/2`, `0.25`).
@@ -294,7 +280,7 @@ pub fn parse_bias(text: &str) -> Result<Q> {
     parse_rational(text).ok_or_else(|| {
         Error::bad(
             format!("bad bias '{text}'"),
-            "the bias is a rational number, e.g. 1, -1/2 or 0.25",
+            "the bias is a rational number, e.g. 1, -1/2 or 0.25 (one sign at most)",
         )
     })
 }

@@ -478,7 +478,9 @@ fn activations_parse_and_decompose() {
     assert_eq!(act("hardtanh").parity(), plrep::pl::Parity::Odd);
     assert!(act("square").homogeneous_parts().is_none());
     assert_eq!(act("leaky:0.01"), Activation::Leaky(Q::new(1, 100)));
-    assert_eq!(act("LEAKY:-0.5"), Activation::Leaky(Q::new(-1, 2)));
+    // Names are exact, as on the command line (one parser).
+    assert!(Activation::parse("LEAKY:-0.5").is_err());
+    assert_eq!(act("leaky:-0.5"), Activation::Leaky(Q::new(-1, 2)));
     assert!(Activation::parse("leaky:1/0").is_err() && Activation::parse("leaky:").is_err());
     for a in [
         "relu",

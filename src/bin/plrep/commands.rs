@@ -392,7 +392,12 @@ pub fn gset(spec: &str, action: &str, format: Format, limits: &Limits) -> Result
     let orbits = x.orbits();
     let cent = x.centralizer();
     let hat_order = x.hat_group_order(limits)?;
-    let classes = classes_if_small(&g, limits)?;
+    // Too large to enumerate within --max-memory-mb: the G-set without its permutation
+    // character, not a failure of the whole command.
+    let classes = match classes_if_small(&g, limits) {
+        Err(Error::Limit { .. }) => None,
+        other => other?,
+    };
     let pchar = match &classes {
         Some((_, c)) => Some(x.permutation_character(c)?),
         None => None,

@@ -149,7 +149,7 @@ impl LayerOpts {
             group,
             action: &self.action,
             activation: &self.solver.activation,
-            bias: self.solver.bias.as_deref(),
+            bias: self.solver.bias.as_ref(),
             seeds: self.solver.seeds,
         }
     }
@@ -265,10 +265,10 @@ enum Command {
         action_b: Option<String>,
         /// B's activation (default: A's).
         #[arg(long, allow_hyphen_values = true)]
-        activation_b: Option<String>,
+        activation_b: Option<plrep::pl::Activation>,
         /// B's bias (default: A's).
-        #[arg(long, allow_hyphen_values = true)]
-        bias_b: Option<String>,
+        #[arg(long, allow_hyphen_values = true, value_parser = plrep::pl::parse_bias)]
+        bias_b: Option<plrep::arith::Q>,
     },
     /// PL-Schur table: is there a nonzero / a non-linear PL equivariant map L -> L'.
     Exists {
@@ -336,7 +336,7 @@ enum Command {
     CheckActivation {
         /// relu, abs, identity, leaky:<p>, hardtanh, square.
         #[arg(allow_hyphen_values = true)]
-        activation: String,
+        activation: plrep::pl::Activation,
     },
 }
 
@@ -475,9 +475,7 @@ fn real_main() -> i32 {
             input,
         } => decompose::decompose(group, action, input, cli.global.format, &limits),
         Command::Atlas(args) => atlas::run(args, &limits),
-        Command::CheckActivation { activation } => {
-            activation::parse_activation_name(activation).map(|a| a + "\n")
-        }
+        Command::CheckActivation { activation } => Ok(activation.name() + "\n"),
     };
     let text = match result {
         Ok(text) => text,
@@ -540,10 +538,11 @@ fn clap_error(e: clap::Error) -> i32 {
                 .find(|l| l.starts_with("[possible values") || l.starts_with("tip:"))
                 .map(|l| format!("{l}; run 'plrep --help' for usage"))
                 .unwrap_or_else(|| "run 'plrep --help' for usage".to_string());
+            // The value is quoted: keep the line readable whatever its length.
             let what = if what.is_empty() {
                 "invalid usage".to_string()
             } else {
-                what
+                plrep::error::one_line(&what, 2 * plrep::error::MAX_PART_CHARS)
             };
             eprintln!("error: {what} ({hint})");
             2

@@ -19,8 +19,8 @@ use std::fmt::Write as _;
 pub(crate) struct LayerArgs<'a> {
     pub group: &'a str,
     pub action: &'a str,
-    pub activation: &'a str,
-    pub bias: Option<&'a str>,
+    pub activation: &'a plrep::pl::Activation,
+    pub bias: Option<&'a plrep::arith::Q>,
     pub seeds: u64,
 }
 
