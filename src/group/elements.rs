@@ -45,9 +45,6 @@ pub enum ImageRows<'a> {
     Computed,
 }
 
-/// Largest element store kept in memory; bigger groups evaluate images on demand.
-const STORE_BUDGET_BYTES: usize = 1 << 28;
-
 /// The transversal tables, for enumerating all image arrays.
 struct Tables<'a> {
     n: usize,
@@ -145,7 +142,9 @@ impl EnumeratedGroup {
     /// Enumerate the group of a stabilizer chain (the caller checked the order fits).
     ///
     /// Complexity: `O(|G| * degree)`.
-    pub(crate) fn from_chain(chain: &StabChain) -> Self {
+    /// `store_budget`: the largest element store kept in memory, in bytes (the
+    /// `--max-memory-mb` budget); bigger groups evaluate images on demand.
+    pub(crate) fn from_chain(chain: &StabChain, store_budget: u128) -> Self {
         let n = chain.degree();
         let levels = chain.levels();
         let m = levels.len();
@@ -198,7 +197,7 @@ impl EnumeratedGroup {
         } else {
             4
         };
-        let images = if len.saturating_mul(n).saturating_mul(width) > STORE_BUDGET_BYTES {
+        let images = if (len as u128) * (n as u128) * (width as u128) > store_budget {
             Images::Computed
         } else {
             let tb = Tables {

@@ -628,7 +628,7 @@ impl PermGroup {
         }
         let chain = self.stab_chain();
         self.check_tables(chain, limits)?;
-        Ok(EnumeratedGroup::from_chain(chain))
+        Ok(EnumeratedGroup::from_chain(chain, limits.memory_bytes()))
     }
 
     /// Refuse (`--max-memory-mb`) when the transversal tables of `chain` would not fit.
