@@ -12,16 +12,19 @@
 //! ```
 
 pub mod activation;
+pub mod bias;
 pub mod blocks;
 pub mod centralizer;
 pub mod certify;
 pub mod exists;
 pub mod field;
+pub mod joint;
 pub mod projector;
 pub mod solver;
 pub mod witness;
 
 pub use activation::{parse_bias, parse_rational, Activation, Parity};
+pub use bias::Bias;
 pub use blocks::{BlockKind, BlockSpace};
 pub use certify::{certify, certify_pair, CertifyReport};
 pub use exists::{exists_table, exists_text, Existence};

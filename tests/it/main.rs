@@ -11,6 +11,7 @@ mod graphs;
 mod group;
 mod gset;
 mod lattice;
+mod network;
 mod real;
 mod report;
 mod solver;

@@ -1,0 +1,392 @@
+//! Equivariant networks and certified information flow through depth (THEORY §10).
+//!
+//! A network is a chain of permutation modules `R^{X_0} -> ... -> R^{X_k}` of one group,
+//! each layer `v -> sigma(A v + b)` with `A` a combination of the orbitals of
+//! `X_l × X_{l-1}` and `b` invariant. For a set `S` of simples of `X_0` (usually one) the
+//! input runs over `V_S(X_0)`; a simple `M` of `X_l` is *reached* at depth `l` when some
+//! weights and biases make the `M`-component of `v_l(w) - v_l(0)` nonzero.
+//!
+//! [`analyze`] computes per source the upper bound `U_0 = S`, `U_l = JointStep(U_{l-1} ∩
+//! simples(X_l))` ([`crate::pl::joint`]), whose complement carries obstructions, and
+//! searches random witness networks for every member of `U_l`; a member without a witness
+//! is unresolved. With equal layers the sequence `U_l` cycles, which proves "never, at
+//! any depth" for the simples outside every `U_l`.
+//!
+//! ```
+//! use plrep::group::{spec::parse_group, gset::ActionSpec, Limits};
+//! use plrep::pl::{GroupData, Activation, Bias};
+//! use plrep::network::{Network, NetworkOptions, analyze};
+//! let lim = Limits::default();
+//! let d = GroupData::new(&parse_group("C8").unwrap(), &lim).unwrap();
+//! let reg = ActionSpec::parse("regular").unwrap();
+//! let net = Network::new(&d, &[reg.clone(), reg.clone(), reg], &lim).unwrap();
+//! let opts = NetworkOptions::new(Activation::Relu, Bias::None);
+//! let res = analyze(&net, &opts, &[vec![1]]).unwrap();
+//! let l3 = d.simples.find("L3").unwrap();
+//! assert!(!res.sources[0].reached_at(1, l3));   // one layer: not L3
+//! assert!(res.sources[0].reached_at(2, l3));    // two layers: L3
+//! ```
+
+pub mod certify;
+pub mod layers;
+pub(crate) mod sim;
+pub mod witness;
+
+pub use certify::{certify_network, NetworkCertifyReport};
+pub use layers::{CrossOrbitals, Network};
+pub use witness::{LayerWeights, Reach, WitnessNetwork};
+
+use crate::arith::Cyclotomic;
+use crate::error::Result;
+use crate::pl::joint::{joint_step, JointObstruction, Offset};
+use crate::pl::{Activation, Bias};
+use sim::Engine;
+use std::collections::HashMap;
+use std::sync::Arc;
+use witness::{LayerBias, Search};
+
+/// Options of a network analysis.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NetworkOptions {
+    /// The activation of every layer.
+    pub activation: Activation,
+    /// The bias mode of every layer.
+    pub bias: Bias,
+    /// Random networks tried per source (then three times as many for missing targets).
+    pub seeds: u64,
+}
+
+impl NetworkOptions {
+    /// Options with the default budget of 8 seeds.
+    pub fn new(activation: Activation, bias: Bias) -> Self {
+        NetworkOptions {
+            activation,
+            bias,
+            seeds: 8,
+        }
+    }
+}
+
+/// The offset before `sigma` in layer `l` that the upper bound must allow: the bias at
+/// layer 1 (the previous layer's value at input 0 is 0 there); at depth `>= 2`, `A v(0) + b`
+/// with `v(0)` invariant, so none without bias (every supported `sigma(0) = 0`) and any
+/// invariant offset otherwise.
+pub fn layer_offset(net: &Network, opts: &NetworkOptions, l: usize) -> Result<Offset> {
+    Ok(match (&opts.bias, l) {
+        (Bias::None, _) => Offset::Zero,
+        (Bias::Generic, _) => Offset::Generic,
+        (b, 1) => {
+            let orbits = net.layer(1).gset.orbits();
+            Offset::Given(b.per_point(&orbits)?.expect("not generic")).normalized()
+        }
+        _ => Offset::Generic,
+    })
+}
+
+/// The status of one simple `M` of layer `l` for one source.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// Reached, with its witness.
+    Reached(Reach),
+    /// Not reached for any weights and biases: the obstruction of the joint step from
+    /// the alive set of layer `l - 1`.
+    Excluded(Arc<JointObstruction>),
+    /// In the upper bound but no witness found.
+    Unresolved,
+}
+
+/// The analysis of one source set.
+#[derive(Clone, Debug)]
+pub struct SourceResult {
+    /// The source simples `S` (indices of real simples of `G`).
+    pub sources: Vec<usize>,
+    /// `alive[l]`: the upper bound `U_l` (`alive[0] = S`).
+    pub alive: Vec<Vec<usize>>,
+    /// `status[l]`: `(M, status)` for every simple of layer `l >= 1` (index 0 empty).
+    pub status: Vec<Vec<(usize, Status)>>,
+    /// The witness networks.
+    pub networks: Vec<WitnessNetwork>,
+    /// With equal layers: `(i, j)` with `U_i = U_j`, `1 <= i < j <= depth`: from depth
+    /// `i` on the alive sets repeat with period `j - i`.
+    pub cycle: Option<(usize, usize)>,
+    /// Random networks simulated and abandoned at the size guard.
+    pub attempts: (u64, u64),
+}
+
+impl SourceResult {
+    /// Whether `M` is reached at depth `l`.
+    pub fn reached_at(&self, l: usize, m: usize) -> bool {
+        self.status
+            .get(l)
+            .and_then(|s| s.iter().find(|x| x.0 == m))
+            .is_some_and(|x| matches!(x.1, Status::Reached(_)))
+    }
+
+    /// The status of `M` at depth `l` (`None` if `M` is not a simple of layer `l`).
+    pub fn status_at(&self, l: usize, m: usize) -> Option<&Status> {
+        self.status.get(l)?.iter().find(|x| x.0 == m).map(|x| &x.1)
+    }
+
+    /// The first depth `>= 1` at which `M` is reached, and whether every earlier layer
+    /// excludes it (so the depth is exact).
+    pub fn first_depth(&self, m: usize) -> Option<(usize, bool)> {
+        let mut exact = true;
+        for l in 1..self.status.len() {
+            match self.status_at(l, m) {
+                Some(Status::Reached(_)) => return Some((l, exact)),
+                Some(Status::Unresolved) => exact = false,
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// Unresolved `(layer, M)` pairs.
+    pub fn unresolved(&self) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for (l, s) in self.status.iter().enumerate() {
+            for (m, st) in s {
+                if *st == Status::Unresolved {
+                    out.push((l, *m));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The analysis of a network.
+#[derive(Clone, Debug)]
+pub struct NetworkResult {
+    /// The options used.
+    pub options: NetworkOptions,
+    /// One result per source set.
+    pub sources: Vec<SourceResult>,
+}
+
+impl NetworkResult {
+    /// The number of unresolved `(source, layer, M)`.
+    pub fn unresolved(&self) -> usize {
+        self.sources.iter().map(|s| s.unresolved().len()).sum()
+    }
+}
+
+type StepKey = (usize, Vec<usize>, Offset);
+type Step = Arc<Vec<(usize, Option<Arc<JointObstruction>>)>>;
+
+/// Joint steps computed once per (module, alive set, offset).
+#[derive(Default)]
+pub(crate) struct StepCache {
+    steps: HashMap<StepKey, Step>,
+}
+
+impl StepCache {
+    fn step(
+        &mut self,
+        net: &Network,
+        act: &Activation,
+        l: usize,
+        alive: &[usize],
+        offset: &Offset,
+    ) -> Step {
+        let module = net.layer(l);
+        let present = net.simples_of(l);
+        let s: Vec<usize> = alive
+            .iter()
+            .copied()
+            .filter(|x| present.contains(x))
+            .collect();
+        let key = (net.layer_module[l], s, offset.clone());
+        if let Some(x) = self.steps.get(&key) {
+            return x.clone();
+        }
+        let step: Step = Arc::new(
+            joint_step(module, &key.1, &present, act, offset)
+                .into_iter()
+                .map(|(t, o)| (t, o.map(Arc::new)))
+                .collect(),
+        );
+        self.steps.insert(key, step.clone());
+        step
+    }
+}
+
+/// The upper-bound chain `U_0 = S, U_1, ..., U_depth` with the step of every layer.
+fn chain(
+    net: &Network,
+    opts: &NetworkOptions,
+    cache: &mut StepCache,
+    sources: &[usize],
+    depth: usize,
+) -> Result<(Vec<Vec<usize>>, Vec<Step>)> {
+    let mut alive = vec![sources.to_vec()];
+    let mut steps = Vec::new();
+    for l in 1..=depth {
+        let offset = layer_offset(net, opts, l)?;
+        let step = cache.step(net, &opts.activation, l, &alive[l - 1], &offset);
+        alive.push(step.iter().filter(|x| x.1.is_none()).map(|x| x.0).collect());
+        steps.push(step);
+    }
+    Ok((alive, steps))
+}
+
+/// The first repeat `U_i = U_j` (`1 <= i < j`) of the alive sets.
+pub fn find_cycle(alive: &[Vec<usize>]) -> Option<(usize, usize)> {
+    for j in 2..alive.len() {
+        if let Some(i) = (1..j).find(|&i| alive[i] == alive[j]) {
+            return Some((i, j));
+        }
+    }
+    None
+}
+
+/// Analyse every source set on the network.
+///
+/// # Arguments
+/// * `net` — the layers; `opts` — activation, bias, witness budget;
+/// * `sources` — source sets (simple indices present in layer 0), usually singletons.
+///
+/// # Returns
+/// One [`SourceResult`] per source set: for every layer the status of every simple.
+///
+/// # Complexity
+/// Per distinct (module, alive set, offset) one joint step ([`joint_step`]); per source
+/// and seed one exact simulation (`O(#weighted pairs m)` per layer, certified signs per
+/// point) and `O(|G| + #targets #classes)` modular tests per layer.
+///
+/// Errors: a per-orbit bias whose length is not a layer's number of orbits (bad input).
+pub fn analyze(
+    net: &Network,
+    opts: &NetworkOptions,
+    sources: &[Vec<usize>],
+) -> Result<NetworkResult> {
+    let mut cache = StepCache::default();
+    analyze_with(net, opts, sources, &mut cache)
+}
+
+pub(crate) fn analyze_with(
+    net: &Network,
+    opts: &NetworkOptions,
+    sources: &[Vec<usize>],
+    cache: &mut StepCache,
+) -> Result<NetworkResult> {
+    let depth = net.depth();
+    let engine = Engine::new(net, &opts.activation);
+    let bias = LayerBias::of(&opts.bias, &engine)?;
+    let homogeneous = opts.activation.is_homogeneous() && opts.bias.is_none();
+    let mut out = Vec::new();
+    for s in sources {
+        let (alive, steps) = chain(net, opts, cache, s, depth)?;
+        let mut search = Search {
+            engine: &engine,
+            sources: s.clone(),
+            bias: &bias,
+            homogeneous,
+            targets: alive.clone(),
+            found: alive.iter().map(|a| vec![None; a.len()]).collect(),
+            networks: Vec::new(),
+            attempts: 0,
+            overflows: 0,
+            fixed_weights: None,
+        };
+        search.found[0].iter_mut().for_each(|f| {
+            *f = Some(Reach {
+                network: 0,
+                point: 0,
+            })
+        });
+        search.run(0..opts.seeds)?;
+        search.run(opts.seeds..4 * opts.seeds)?;
+        let mut status = vec![Vec::new()];
+        for l in 1..=depth {
+            let mut st = Vec::new();
+            for (t, o) in steps[l - 1].iter() {
+                let s = match o {
+                    Some(o) => Status::Excluded(o.clone()),
+                    None => {
+                        let i = alive[l].iter().position(|x| x == t).expect("alive");
+                        match search.found[l][i] {
+                            Some(r) => Status::Reached(r),
+                            None => Status::Unresolved,
+                        }
+                    }
+                };
+                st.push((*t, s));
+            }
+            status.push(st);
+        }
+        let cycle = if net.equal_layers() {
+            find_cycle(&alive)
+        } else {
+            None
+        };
+        out.push(SourceResult {
+            sources: s.clone(),
+            alive,
+            status,
+            networks: search.networks,
+            cycle,
+            attempts: (search.attempts, search.overflows),
+        });
+    }
+    Ok(NetworkResult {
+        options: opts.clone(),
+        sources: out,
+    })
+}
+
+/// The depth at which the alive sets of every source have repeated on a network of equal
+/// layers (at most `max_depth`): `--until-stable`.
+///
+/// Errors: as [`analyze`].
+pub fn stable_depth(
+    net: &Network,
+    opts: &NetworkOptions,
+    sources: &[Vec<usize>],
+) -> Result<Option<usize>> {
+    let mut cache = StepCache::default();
+    let mut worst = 1;
+    for s in sources {
+        let (alive, _) = chain(net, opts, &mut cache, s, net.depth())?;
+        match find_cycle(&alive) {
+            Some((_, j)) => worst = worst.max(j),
+            None => return Ok(None),
+        }
+    }
+    Ok(Some(worst))
+}
+
+/// The exact nonzero components of the reaches of one source (for reports), in the
+/// order `(layer, M)` of its statuses.
+///
+/// Errors: as the simulation (non-real values would be a bug).
+pub fn exact_values(
+    net: &Network,
+    opts: &NetworkOptions,
+    res: &SourceResult,
+) -> Result<Vec<((usize, usize), Option<Cyclotomic>)>> {
+    let engine = Engine::new(net, &opts.activation);
+    let mut asks: Vec<Vec<(usize, usize, usize)>> = vec![Vec::new(); res.networks.len()];
+    let mut order = Vec::new();
+    for (l, st) in res.status.iter().enumerate() {
+        for (m, s) in st {
+            if let Status::Reached(r) = s {
+                order.push((l, *m, r.network, asks[r.network].len()));
+                asks[r.network].push((l, *m, r.point));
+            }
+        }
+    }
+    let mut values = Vec::new();
+    for (i, a) in asks.iter().enumerate() {
+        values.push(witness::exact_components(
+            &engine,
+            &res.sources,
+            &res.networks[i],
+            a,
+        )?);
+    }
+    Ok(order
+        .into_iter()
+        .map(|(l, m, n, k)| ((l, m), values[n][k].clone()))
+        .collect())
+}
