@@ -261,7 +261,48 @@ pub fn analyze(
     sources: &[Vec<usize>],
 ) -> Result<NetworkResult> {
     let mut cache = StepCache::default();
-    analyze_with(net, opts, sources, &mut cache)
+    analyze_with(net, opts, sources, &mut cache, None)
+}
+
+/// One layer `w -> sigma(w + b)` on `X` for `w` in `V_S` (the joint graph of `graph --from
+/// L1,L2`): a network `X -> X` whose linear map is fixed to the identity (the diagonal
+/// orbitals with weight 1).
+///
+/// Errors: a network that is not one layer from a module to itself (bad input); as
+/// [`analyze`].
+///
+/// ```
+/// use plrep::group::{spec::parse_group, gset::ActionSpec, Limits};
+/// use plrep::pl::{GroupData, Activation, Bias};
+/// use plrep::network::{Network, NetworkOptions, analyze_layer};
+/// let lim = Limits::default();
+/// let d = GroupData::new(&parse_group("C8").unwrap(), &lim).unwrap();
+/// let reg = ActionSpec::parse("regular").unwrap();
+/// let net = Network::new(&d, &[reg.clone(), reg], &lim).unwrap();
+/// let res = analyze_layer(&net, &NetworkOptions::new(Activation::Relu, Bias::None), &[vec![1, 2]]).unwrap();
+/// assert!(res.sources[0].reached_at(1, 3)); // ReLU(v1 + v2) has an L3 component
+/// ```
+pub fn analyze_layer(
+    net: &Network,
+    opts: &NetworkOptions,
+    sources: &[Vec<usize>],
+) -> Result<NetworkResult> {
+    if net.depth() != 1 || net.layer_module[0] != net.layer_module[1] {
+        return Err(crate::error::Error::bad(
+            "a joint layer maps a module to itself",
+            "build the network X -> X",
+        ));
+    }
+    let identity: Vec<(usize, crate::arith::Q)> = net
+        .cross(1)
+        .reps
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.0 == r.1)
+        .map(|(o, _)| (o, crate::arith::Q::one()))
+        .collect();
+    let mut cache = StepCache::default();
+    analyze_with(net, opts, sources, &mut cache, Some(vec![identity]))
 }
 
 pub(crate) fn analyze_with(
@@ -269,6 +310,7 @@ pub(crate) fn analyze_with(
     opts: &NetworkOptions,
     sources: &[Vec<usize>],
     cache: &mut StepCache,
+    fixed_weights: Option<Vec<Vec<(usize, crate::arith::Q)>>>,
 ) -> Result<NetworkResult> {
     let depth = net.depth();
     let engine = Engine::new(net, &opts.activation);
@@ -287,7 +329,7 @@ pub(crate) fn analyze_with(
             networks: Vec::new(),
             attempts: 0,
             overflows: 0,
-            fixed_weights: None,
+            fixed_weights: fixed_weights.clone(),
         };
         search.found[0].iter_mut().for_each(|f| {
             *f = Some(Reach {

@@ -7,6 +7,7 @@ pub mod escape;
 pub mod lattice;
 pub mod layered;
 pub mod names;
+pub mod network;
 pub mod table;
 
 pub use layered::{EdgeStyle, LayeredDrawing};
