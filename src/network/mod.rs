@@ -38,7 +38,7 @@ pub use witness::{LayerWeights, Reach, WitnessNetwork};
 
 use crate::arith::Cyclotomic;
 use crate::error::Result;
-use crate::pl::joint::{joint_step, JointObstruction, Offset};
+use crate::pl::joint::{cheap_obstruction, JointObstruction, JointStep, KernelFlags, Offset};
 use crate::pl::{Activation, Bias};
 use sim::Engine;
 use std::collections::HashMap;
@@ -52,7 +52,8 @@ pub struct NetworkOptions {
     pub activation: Activation,
     /// The bias mode of every layer.
     pub bias: Bias,
-    /// Random networks tried per source (then three times as many for missing targets).
+    /// Random networks tried per source and target (4x as many for the targets of the
+    /// upper bound that the first network misses).
     pub seeds: u64,
 }
 
@@ -172,62 +173,98 @@ impl NetworkResult {
 }
 
 type StepKey = (usize, Vec<usize>, Offset);
-type Step = Arc<Vec<(usize, Option<Arc<JointObstruction>>)>>;
 
-/// Joint steps computed once per (module, alive set, offset).
+/// Joint steps per (module, alive set, offset), each deciding targets lazily.
 #[derive(Default)]
 pub(crate) struct StepCache {
-    steps: HashMap<StepKey, Step>,
+    steps: HashMap<StepKey, (JointStep, HashMap<usize, Option<Arc<JointObstruction>>>)>,
 }
 
 impl StepCache {
-    fn step(
+    /// The decisions on `targets` of layer `l` from the alive set of layer `l - 1`.
+    fn decide(
         &mut self,
         net: &Network,
         act: &Activation,
         l: usize,
         alive: &[usize],
         offset: &Offset,
-    ) -> Step {
+        targets: &[usize],
+    ) -> Vec<Option<Arc<JointObstruction>>> {
         let module = net.layer(l);
         let present = net.simples_of(l);
         let s: Vec<usize> = alive
             .iter()
             .copied()
-            .filter(|x| present.contains(x))
+            .filter(|x| present.binary_search(x).is_ok())
             .collect();
         let key = (net.layer_module[l], s, offset.clone());
-        if let Some(x) = self.steps.get(&key) {
-            return x.clone();
-        }
-        let step: Step = Arc::new(
-            joint_step(module, &key.1, &present, act, offset)
-                .into_iter()
-                .map(|(t, o)| (t, o.map(Arc::new)))
-                .collect(),
-        );
-        self.steps.insert(key, step.clone());
-        step
+        let entry = self
+            .steps
+            .entry(key)
+            .or_insert_with_key(|k| (JointStep::new(&k.1, act, offset), HashMap::new()));
+        targets
+            .iter()
+            .map(|&t| {
+                if let Some(d) = entry.1.get(&t) {
+                    return d.clone();
+                }
+                let d = entry.0.decide(module, t).map(Arc::new);
+                entry.1.insert(t, d.clone());
+                d
+            })
+            .collect()
     }
 }
 
-/// The upper-bound chain `U_0 = S, U_1, ..., U_depth` with the step of every layer.
+/// The upper-bound chain `U_0 = S, U_1, ..., U_depth` (every target decided).
 fn chain(
     net: &Network,
     opts: &NetworkOptions,
     cache: &mut StepCache,
     sources: &[usize],
     depth: usize,
-) -> Result<(Vec<Vec<usize>>, Vec<Step>)> {
+) -> Result<Vec<Vec<usize>>> {
     let mut alive = vec![sources.to_vec()];
-    let mut steps = Vec::new();
     for l in 1..=depth {
         let offset = layer_offset(net, opts, l)?;
-        let step = cache.step(net, &opts.activation, l, &alive[l - 1], &offset);
-        alive.push(step.iter().filter(|x| x.1.is_none()).map(|x| x.0).collect());
-        steps.push(step);
+        let present = net.simples_of(l);
+        let d = cache.decide(net, &opts.activation, l, &alive[l - 1], &offset, &present);
+        let next = present
+            .into_iter()
+            .zip(d)
+            .filter(|x| x.1.is_none())
+            .map(|x| x.0)
+            .collect();
+        alive.push(next);
     }
-    Ok((alive, steps))
+    Ok(alive)
+}
+
+/// The chain of the cheap rules only ([`cheap_obstruction`]): a superset of every `U_l`,
+/// the targets of the witness search.
+fn cheap_chain(net: &Network, opts: &NetworkOptions, sources: &[usize]) -> Result<Vec<Vec<usize>>> {
+    let mut alive = vec![sources.to_vec()];
+    for l in 1..=net.depth() {
+        let offset = layer_offset(net, opts, l)?.normalized();
+        let module = net.layer(l);
+        let present = net.simples_of(l);
+        let s: Vec<usize> = alive[l - 1]
+            .iter()
+            .copied()
+            .filter(|x| present.contains(x))
+            .collect();
+        let flags = KernelFlags::new(module, &s);
+        let next = present
+            .iter()
+            .copied()
+            .filter(|&t| {
+                cheap_obstruction(module, &s, &flags, t, &opts.activation, &offset).is_none()
+            })
+            .collect();
+        alive.push(next);
+    }
+    Ok(alive)
 }
 
 /// The first repeat `U_i = U_j` (`1 <= i < j`) of the alive sets.
@@ -250,7 +287,8 @@ pub fn find_cycle(alive: &[Vec<usize>]) -> Option<(usize, usize)> {
 /// One [`SourceResult`] per source set: for every layer the status of every simple.
 ///
 /// # Complexity
-/// Per distinct (module, alive set, offset) one joint step ([`joint_step`]); per source
+/// Per distinct (module, alive set, offset) one joint step ([`JointStep`], its block
+/// space only for targets without a witness that the kernel rule leaves); per source
 /// and seed one exact simulation (`O(#weighted pairs m)` per layer, certified signs per
 /// point) and `O(|G| + #targets #classes)` modular tests per layer.
 ///
@@ -318,44 +356,87 @@ pub(crate) fn analyze_with(
     let homogeneous = opts.activation.is_homogeneous() && opts.bias.is_none();
     let mut out = Vec::new();
     for s in sources {
-        let (alive, steps) = chain(net, opts, cache, s, depth)?;
-        let mut search = Search {
+        let new_search = |targets: Vec<Vec<usize>>| Search {
             engine: &engine,
             sources: s.clone(),
             bias: &bias,
             homogeneous,
-            targets: alive.clone(),
-            found: alive.iter().map(|a| vec![None; a.len()]).collect(),
+            found: targets.iter().map(|a| vec![None; a.len()]).collect(),
+            targets,
             networks: Vec::new(),
             attempts: 0,
             overflows: 0,
             fixed_weights: fixed_weights.clone(),
         };
-        search.found[0].iter_mut().for_each(|f| {
-            *f = Some(Reach {
-                network: 0,
-                point: 0,
-            })
-        });
-        search.run(0..opts.seeds)?;
-        search.run(opts.seeds..4 * opts.seeds)?;
-        let mut status = vec![Vec::new()];
+        // 1. Witnesses for every target the cheap rules leave.
+        let mut targets = cheap_chain(net, opts, s)?;
+        targets[0].clear();
+        let mut search = new_search(targets);
+        // One random network usually reaches every reachable target; the upper bound then
+        // decides the others, and only its members are searched further.
+        search.run(0..1)?;
+        let mut reach: HashMap<(usize, usize), Reach> = HashMap::new();
         for l in 1..=depth {
-            let mut st = Vec::new();
-            for (t, o) in steps[l - 1].iter() {
-                let s = match o {
-                    Some(o) => Status::Excluded(o.clone()),
-                    None => {
-                        let i = alive[l].iter().position(|x| x == t).expect("alive");
-                        match search.found[l][i] {
-                            Some(r) => Status::Reached(r),
-                            None => Status::Unresolved,
-                        }
-                    }
-                };
-                st.push((*t, s));
+            for (i, t) in search.targets[l].iter().enumerate() {
+                if let Some(r) = search.found[l][i] {
+                    reach.insert((l, *t), r);
+                }
             }
+        }
+        let mut networks = std::mem::take(&mut search.networks);
+        let mut attempts = (search.attempts, search.overflows);
+        // 2. The upper bound, deciding only the targets without a witness.
+        let mut alive = vec![s.clone()];
+        let mut status: Vec<Vec<(usize, Status)>> = vec![Vec::new()];
+        let mut pending = vec![Vec::new()];
+        for l in 1..=depth {
+            let offset = layer_offset(net, opts, l)?;
+            let mut st = Vec::new();
+            let mut next = Vec::new();
+            let mut pend = Vec::new();
+            let present = net.simples_of(l);
+            let open: Vec<usize> = present
+                .iter()
+                .copied()
+                .filter(|t| !reach.contains_key(&(l, *t)))
+                .collect();
+            let decided = cache.decide(net, &opts.activation, l, &alive[l - 1], &offset, &open);
+            for t in present {
+                if let Some(r) = reach.get(&(l, t)) {
+                    st.push((t, Status::Reached(*r)));
+                    next.push(t);
+                    continue;
+                }
+                let i = open.iter().position(|x| *x == t).expect("open");
+                match decided[i].clone() {
+                    Some(o) => st.push((t, Status::Excluded(o))),
+                    None => {
+                        st.push((t, Status::Unresolved));
+                        next.push(t);
+                        pend.push(t);
+                    }
+                }
+            }
+            alive.push(next);
             status.push(st);
+            pending.push(pend);
+        }
+        // 3. More seeds for the candidates still without a witness.
+        if pending.iter().any(|p| !p.is_empty()) {
+            let mut retry = new_search(pending);
+            retry.run(1..4 * opts.seeds)?;
+            for l in 1..=depth {
+                for (i, t) in retry.targets[l].iter().enumerate() {
+                    if let Some(mut r) = retry.found[l][i] {
+                        r.network += networks.len();
+                        let e = status[l].iter_mut().find(|x| x.0 == *t).expect("target");
+                        e.1 = Status::Reached(r);
+                    }
+                }
+            }
+            networks.extend(retry.networks);
+            attempts.0 += retry.attempts;
+            attempts.1 += retry.overflows;
         }
         let cycle = if net.equal_layers() {
             find_cycle(&alive)
@@ -366,9 +447,9 @@ pub(crate) fn analyze_with(
             sources: s.clone(),
             alive,
             status,
-            networks: search.networks,
+            networks,
             cycle,
-            attempts: (search.attempts, search.overflows),
+            attempts,
         });
     }
     Ok(NetworkResult {
@@ -389,7 +470,7 @@ pub fn stable_depth(
     let mut cache = StepCache::default();
     let mut worst = 1;
     for s in sources {
-        let (alive, _) = chain(net, opts, &mut cache, s, net.depth())?;
+        let alive = chain(net, opts, &mut cache, s, net.depth())?;
         match find_cycle(&alive) {
             Some((_, j)) => worst = worst.max(j),
             None => return Ok(None),

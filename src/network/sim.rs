@@ -310,7 +310,11 @@ impl<'a> Engine<'a> {
                         if *c == 0 {
                             acc
                         } else {
-                            pf.add(acc, pf.mul(c.rem_euclid(p) as u64, *w))
+                            let r = match i64::try_from(*c) {
+                                Ok(x) => x.rem_euclid(p as i64) as u64,
+                                Err(_) => c.rem_euclid(p) as u64,
+                            };
+                            pf.add(acc, pf.mul(r, *w))
                         }
                     })
             })
@@ -368,6 +372,10 @@ impl<'a> Engine<'a> {
 
 /// Divide numerators and denominator by their gcd; `None` above the magnitude guard.
 fn normalize(mut v: ExactVec) -> Option<ExactVec> {
+    // Small values need no reduction (the gcd pass costs more than it saves).
+    if v.den < 1 << 40 && v.v.iter().all(|c| c.unsigned_abs() < 1 << 40) {
+        return Some(v);
+    }
     let mut g = v.den;
     for c in &v.v {
         if g == 1 {

@@ -80,6 +80,15 @@ impl LayerBias {
 /// selection keeps the linear map cheap on large modules).
 const DENSE_PAIRS: usize = 20_000;
 
+/// Weights are integers in `±1..=WEIGHT_RANGE` (before the scale).
+const WEIGHT_RANGE: u64 = 97;
+
+/// Draws of one layer's weights before a dead layer is accepted.
+const MAX_DRAWS: usize = 8;
+
+/// Points tested per layer besides the orbit representatives.
+const EXTRA_POINTS: usize = 12;
+
 fn approx_rational(x: f64) -> Q {
     if !x.is_finite() || x <= 0.0 {
         return Q::one();
@@ -131,7 +140,11 @@ impl Search<'_, '_> {
     fn attempt(&mut self, seed: u64) -> Result<()> {
         let engine = self.engine;
         let net = engine.net;
-        let depth = self.targets.len() - 1;
+        // Only as deep as the last layer with a target still open.
+        let depth = (0..self.targets.len())
+            .rev()
+            .find(|&l| self.found[l].iter().any(Option::is_none))
+            .unwrap_or(0);
         let n0 = net.layer(0).points();
         let mut rng = SplitMix::new(seed.wrapping_mul(0x2545_F491_4F6C_DD1D) ^ 0xA5A5);
         let r = random_vector(seed, n0);
@@ -159,9 +172,14 @@ impl Search<'_, '_> {
             scale,
             layers: Vec::new(),
         };
-        let Some(v) = engine.input(&self.sources, &wn.r, &wn.scale) else {
-            self.overflows += 1;
-            return Ok(());
+        let v = if sign == 1 && wn.scale.is_one() {
+            raw
+        } else {
+            let Some(v) = engine.input(&self.sources, &wn.r, &wn.scale) else {
+                self.overflows += 1;
+                return Ok(());
+            };
+            v
         };
         let track_zero = !(self.homogeneous
             || matches!(self.bias, LayerBias::Fixed(b) if b.iter().all(Vec::is_empty))
@@ -171,21 +189,36 @@ impl Search<'_, '_> {
             v: vec![0; cur.v.len()],
             den: 1,
         });
-        for l in 1..=depth {
-            let lw = self.choose_layer(l, &cur, &mut rng);
-            let Some(next) = engine.layer(l, &cur, &lw)? else {
-                self.overflows += 1;
-                break;
-            };
-            let next0 = match &cur0 {
-                Some(z) => match engine.layer(l, z, &lw)? {
-                    Some(z) => Some(z),
-                    None => {
-                        self.overflows += 1;
-                        break;
-                    }
-                },
-                None => None,
+        'layers: for l in 1..=depth {
+            // Redraw a layer whose output no longer depends on the input (e.g. ReLU of a
+            // negative constant): a dead layer certifies nothing below it.
+            let mut draws = 0;
+            let (lw, next, next0) = loop {
+                draws += 1;
+                let lw = self.choose_layer(l, &cur, &mut rng);
+                let Some(next) = engine.layer(l, &cur, &lw)? else {
+                    self.overflows += 1;
+                    break 'layers;
+                };
+                let next0 = match &cur0 {
+                    Some(z) => match engine.layer(l, z, &lw)? {
+                        Some(z) => Some(z),
+                        None => {
+                            self.overflows += 1;
+                            break 'layers;
+                        }
+                    },
+                    None => None,
+                };
+                let alive = engine.difference(&next, next0.as_ref()).is_some_and(|d| {
+                    engine
+                        .residues(&d, engine.net.layer(l).points())
+                        .iter()
+                        .any(|r| *r != 0)
+                });
+                if alive || draws >= MAX_DRAWS {
+                    break (lw, next, next0);
+                }
             };
             wn.layers.push(lw);
             cur = next;
@@ -226,8 +259,11 @@ impl Search<'_, '_> {
         if res.iter().all(|r| *r == 0) {
             return;
         }
+        // Orbit representatives, then a few more points spread over X (a component zero
+        // at all of them is left to the next random network).
         let reps: Vec<usize> = module.gset.orbits().iter().map(|o| o[0]).collect();
-        let others = (0..n).filter(|x| !reps.contains(x));
+        let step = (n / EXTRA_POINTS).max(1);
+        let others = (0..n).step_by(step).filter(|x| !reps.contains(x));
         for y in reps.iter().copied().chain(others) {
             if self.found[l].iter().all(Option::is_some) {
                 break;
@@ -259,7 +295,7 @@ impl Search<'_, '_> {
                 let mut chosen: Vec<usize> = if total <= DENSE_PAIRS {
                     (0..cross.len()).collect()
                 } else {
-                    let budget = 8 * module.points().max(net.layer(l - 1).points());
+                    let budget = 3 * module.points().max(net.layer(l - 1).points());
                     let mut order: Vec<usize> = (0..cross.len()).collect();
                     for i in (1..order.len()).rev() {
                         order.swap(i, (rng.next_u64() % (i as u64 + 1)) as usize);
@@ -279,7 +315,9 @@ impl Search<'_, '_> {
                 chosen
                     .into_iter()
                     .map(|o| {
-                        let a = (rng.next_u64() % 3) as i64 + 1;
+                        // A wide range: with few weights, small ones often cancel in a
+                        // Fourier coefficient of A (e.g. 1 + 2 - 3 on the sign character).
+                        let a = (rng.next_u64() % WEIGHT_RANGE) as i64 + 1;
                         (o, if rng.next_u64() % 2 == 0 { a } else { -a })
                     })
                     .collect()

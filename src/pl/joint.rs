@@ -192,35 +192,91 @@ pub fn subspace_blocks(module: &PlModule, values: &[i128], labels: Option<&[usiz
     }
 }
 
+/// Whether `P_M` kills the block space with these orbital counts:
+/// `sum_o counts[o] Q_M(o) = sum_K (sum_o counts[o] #(o, K)) psi_M(K) = 0`, evaluated on
+/// the classes (only the orbitals met by the classes contribute).
+fn killed_by(module: &PlModule, counts: &[i64], target: usize) -> bool {
+    let mut per_class = vec![0i128; module.classes.len()];
+    for (o, &c) in counts.iter().enumerate() {
+        if c != 0 {
+            for &(k, n) in module.orbital_class_counts(o) {
+                per_class[k] += c as i128 * n as i128;
+            }
+        }
+    }
+    let f = &module.field;
+    let mut acc = vec![0i128; f.m()];
+    for (k, &c) in per_class.iter().enumerate() {
+        if c != 0 {
+            for &(j, v) in module.psi(target, k) {
+                acc[j] += c * v;
+            }
+        }
+    }
+    f.is_zero(&acc)
+}
+
 /// Whether the filtration refinement by `ker^±` applies: the map `w -> F(w)` is even.
 fn even_like(act: &Activation, offset: &Offset, target_in_sources: bool) -> bool {
     *offset == Offset::Zero
         && (act.parity() == Parity::Even || (act.is_homogeneous() && !target_in_sources))
 }
 
-/// The kernel rule: a class acting trivially (or, for `signed`, by one common sign) on
-/// every `V_L`, `L in S`, and not trivially on `M`.
+/// The classes acting trivially on every `V_L`, `L in S` (`plus`: the normal subgroup
+/// `N = ∩ ker L`) and those acting as `-1` on every `V_L` (`minus`), computed once per `S`.
+#[derive(Clone, Debug)]
+pub struct KernelFlags {
+    plus: Vec<bool>,
+    minus: Vec<bool>,
+}
+
+impl KernelFlags {
+    /// The flags of `S` (`O(|S| #classes)`).
+    pub fn new(module: &PlModule, sources: &[usize]) -> KernelFlags {
+        let k = module.classes.len();
+        let (mut plus, mut minus) = (vec![true; k], vec![true; k]);
+        for &l in sources {
+            let s = &module.simples.simples[l];
+            let mut p = vec![false; k];
+            s.kernel.iter().for_each(|&c| p[c] = true);
+            let mut q = vec![false; k];
+            s.minus_kernel.iter().for_each(|&c| q[c] = true);
+            for c in 0..k {
+                plus[c] &= p[c];
+                minus[c] &= q[c];
+            }
+        }
+        KernelFlags { plus, minus }
+    }
+
+    /// The kernel rule: a class in `N` (or, for `signed`, acting by one common sign on
+    /// `V_S`) outside `ker M`.
+    pub fn obstruction(
+        &self,
+        module: &PlModule,
+        target: usize,
+        signed: bool,
+    ) -> Option<JointObstruction> {
+        let m = &module.simples.simples[target];
+        let mut in_kernel = vec![false; self.plus.len()];
+        m.kernel.iter().for_each(|&c| in_kernel[c] = true);
+        (0..self.plus.len())
+            .find(|&c| (self.plus[c] || (signed && self.minus[c])) && !in_kernel[c])
+            .map(|class| JointObstruction::Kernel {
+                class,
+                signed: !self.plus[class],
+            })
+    }
+}
+
+/// The kernel rule for one target (see [`KernelFlags`]).
 pub fn kernel_obstruction(
     module: &PlModule,
     sources: &[usize],
     target: usize,
     signed: bool,
 ) -> Option<JointObstruction> {
-    let simples = &module.simples.simples;
-    let m = &simples[target];
-    (0..module.classes.len())
-        .find(|c| {
-            let plus = sources.iter().all(|&l| simples[l].kernel.contains(c));
-            let minus = signed && sources.iter().all(|&l| simples[l].minus_kernel.contains(c));
-            (plus || minus) && !m.kernel.contains(c)
-        })
-        .map(|class| {
-            let plus = sources.iter().all(|&l| simples[l].kernel.contains(&class));
-            JointObstruction::Kernel {
-                class,
-                signed: !plus,
-            }
-        })
+    KernelFlags::new(module, sources).obstruction(module, target, signed)
 }
 
 /// The Hadamard sum `sum_o |o| Q_M(o) P_S(o)^2` is zero.
@@ -300,60 +356,98 @@ pub fn joint_step(
     act: &Activation,
     offset: &Offset,
 ) -> Vec<(usize, Option<JointObstruction>)> {
-    let offset = offset.clone().normalized();
+    let mut step = JointStep::new(sources, act, offset);
+    targets
+        .iter()
+        .map(|&t| (t, step.decide(module, t)))
+        .collect()
+}
+
+/// The obstructions that need no block space: `S` empty, linear `sigma`, the kernel
+/// rule. Monotone: a smaller `S` excludes at least as much (its kernels intersect to a
+/// larger subgroup), so a chain of these steps bounds the alive sets from above.
+pub fn cheap_obstruction(
+    module: &PlModule,
+    sources: &[usize],
+    flags: &KernelFlags,
+    t: usize,
+    act: &Activation,
+    offset: &Offset,
+) -> Option<JointObstruction> {
     if sources.is_empty() {
-        return targets
-            .iter()
-            .map(|&t| (t, Some(JointObstruction::Empty)))
-            .collect();
+        return Some(JointObstruction::Empty);
     }
-    let linear = act.homogeneous_parts().is_some_and(|(_, b)| b.is_zero());
-    let mut values: Option<Vec<i128>> = None;
-    let mut blocks: Option<BlockSpace> = None;
-    let mut counts: Vec<(BlockKind, Vec<i64>)> = Vec::new();
-    let labels = offset.split_labels(module);
-    let mut out = Vec::with_capacity(targets.len());
-    for &t in targets {
+    let inside = sources.contains(&t);
+    if act.homogeneous_parts().is_some_and(|(_, b)| b.is_zero()) {
+        return (!inside).then_some(JointObstruction::Linear);
+    }
+    flags.obstruction(module, t, even_like(act, offset, inside))
+}
+
+/// The joint step from one set `S`, deciding targets one at a time and computing the
+/// block space of `V_S` only when a target survives the cheap rules (kernel, linear).
+#[derive(Clone, Debug)]
+pub struct JointStep {
+    sources: Vec<usize>,
+    act: Activation,
+    offset: Offset,
+    values: Option<Vec<i128>>,
+    blocks: Option<BlockSpace>,
+    counts: Vec<(BlockKind, Vec<i64>)>,
+    flags: Option<KernelFlags>,
+}
+
+impl JointStep {
+    /// The step from `sources` (simples present in the module) with this activation and
+    /// offset; nothing is computed yet.
+    pub fn new(sources: &[usize], act: &Activation, offset: &Offset) -> JointStep {
+        JointStep {
+            sources: sources.to_vec(),
+            act: act.clone(),
+            offset: offset.clone().normalized(),
+            values: None,
+            blocks: None,
+            counts: Vec::new(),
+            flags: None,
+        }
+    }
+
+    /// The obstruction excluding `target` (a simple present in `module`), or `None`.
+    pub fn decide(&mut self, module: &PlModule, t: usize) -> Option<JointObstruction> {
+        let (act, offset, sources) = (&self.act, &self.offset, &self.sources);
+        let flags = self
+            .flags
+            .get_or_insert_with(|| KernelFlags::new(module, sources));
+        if let Some(o) = cheap_obstruction(module, sources, flags, t, act, offset) {
+            return Some(o);
+        }
         let inside = sources.contains(&t);
-        if linear {
-            out.push((t, (!inside).then_some(JointObstruction::Linear)));
-            continue;
+        if sources.is_empty() || act.homogeneous_parts().is_some_and(|(_, b)| b.is_zero()) {
+            return None;
         }
-        if let Some(k) = kernel_obstruction(module, sources, t, even_like(act, &offset, inside)) {
-            out.push((t, Some(k)));
-            continue;
+        let vals = self
+            .values
+            .get_or_insert_with(|| subspace_orbital_values(module, sources));
+        if *act == Activation::Square && *offset == Offset::Zero {
+            return hadamard_vanishes(module, vals, t).then_some(JointObstruction::Hadamard);
         }
-        let vals = values.get_or_insert_with(|| subspace_orbital_values(module, sources));
-        if *act == Activation::Square && offset == Offset::Zero {
-            out.push((
-                t,
-                hadamard_vanishes(module, vals, t).then_some(JointObstruction::Hadamard),
-            ));
-            continue;
-        }
-        let Some(kind) = joint_block_kind(act, &offset, inside) else {
-            out.push((t, None));
-            continue;
-        };
-        let b = blocks.get_or_insert_with(|| subspace_blocks(module, vals, labels.as_deref()));
-        let c = match counts.iter().find(|c| c.0 == kind) {
-            Some(c) => &c.1,
+        let kind = joint_block_kind(act, offset, inside)?;
+        let b = self.blocks.get_or_insert_with(|| {
+            subspace_blocks(module, vals, offset.split_labels(module).as_deref())
+        });
+        let c = match self.counts.iter().position(|c| c.0 == kind) {
+            Some(i) => &self.counts[i].1,
             None => {
-                counts.push((kind, b.orbital_counts(module, kind)));
-                &counts.last().expect("just pushed").1
+                self.counts.push((kind, b.orbital_counts(module, kind)));
+                &self.counts.last().expect("just pushed").1
             }
         };
-        let killed = BlockSpace::killed_by(&module.field, c, &module.orbital_values(t));
-        out.push((
-            t,
-            killed.then(|| JointObstruction::Blocks {
-                kind,
-                zero_set: b.zero_set.clone(),
-                classes: b.classes.clone(),
-            }),
-        ));
+        killed_by(module, c, t).then(|| JointObstruction::Blocks {
+            kind,
+            zero_set: b.zero_set.clone(),
+            classes: b.classes.clone(),
+        })
     }
-    out
 }
 
 /// `sigma(0) = 0` (true for every supported activation; the network rule "no offset at
