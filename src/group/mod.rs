@@ -1,11 +1,13 @@
 //! Permutation groups, their elements and conjugacy classes, group specifications and
 //! G-sets.
 
+pub mod action_spec;
 pub mod catalog;
 pub mod classes;
 pub mod elements;
 pub mod gset;
 pub mod limits;
+pub mod orbitals;
 pub mod perm;
 pub mod permgroup;
 pub mod spec;

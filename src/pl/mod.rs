@@ -18,6 +18,7 @@ pub mod centralizer;
 pub mod certify;
 pub mod exists;
 pub mod field;
+pub mod hom;
 pub mod joint;
 pub mod projector;
 pub mod solver;

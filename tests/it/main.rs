@@ -18,3 +18,5 @@ mod solver;
 mod spec;
 mod subgroups;
 mod survey;
+mod modules;
+mod hom;

@@ -24,14 +24,14 @@ fn big_json(n: &BigUint) -> Value {
 }
 
 #[derive(Serialize)]
-struct GroupJson {
+pub(crate) struct GroupJson {
     name: String,
     order: Value,
     degree: usize,
     generators: Vec<String>,
 }
 
-fn group_json(g: &PermGroup) -> GroupJson {
+pub(crate) fn group_json(g: &PermGroup) -> GroupJson {
     GroupJson {
         name: group_name(g),
         order: big_json(&g.order()),

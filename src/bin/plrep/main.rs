@@ -10,6 +10,7 @@ mod commands;
 mod enumerate;
 mod examples;
 mod fourier;
+mod hom;
 mod network;
 mod pl_cmds;
 mod survey;
@@ -120,7 +121,8 @@ impl Format {
 #[derive(Debug, Args)]
 struct LayerOpts {
     /// regular, natural, subsets:K, tuples:K (distinct points), conjugation,
-    /// cosets:<generators of H>.
+    /// cosets:<generators of H>, trivial:K; combined with A + B (disjoint union),
+    /// A * B (all pairs, diagonal included) and parentheses.
     #[arg(long, default_value = "regular")]
     action: String,
     #[command(flatten)]
@@ -160,7 +162,8 @@ enum Command {
         /// The group (catalog name, generators, or JSON file).
         group: String,
         /// regular, natural, subsets:K, tuples:K (distinct points), conjugation,
-        /// cosets:<generators of H>.
+        /// cosets:<generators of H>, trivial:K; combined with A + B (disjoint union),
+        /// A * B (all pairs, diagonal included) and parentheses.
         #[arg(long, default_value = "regular")]
         action: String,
     },
@@ -266,6 +269,18 @@ enum Command {
     Exists {
         /// The group (catalog name, generators, or JSON file).
         group: String,
+    },
+    /// dim Hom_G(R^X, R^Y) (orbits on Y x X, checked against <pi_X, pi_Y>), the simples
+    /// on both sides, the bottlenecks (simples of X missing from Y) and the orbital basis.
+    Hom {
+        /// The group (catalog name, generators, or JSON file).
+        group: String,
+        /// The source X, an action as for --action (e.g. natural, natural * natural).
+        #[arg(long, value_name = "ACTION")]
+        from: String,
+        /// The target Y, an action as for --action.
+        #[arg(long, value_name = "ACTION")]
+        to: String,
     },
     /// The paper's worked examples (THEORY §8) as exact proofs: without NAME the list,
     /// with NAME the report.
@@ -427,6 +442,7 @@ fn real_main() -> i32 {
             pl_cmds::compare(&la, &lb, cli.global.format, &limits)
         }
         Command::Exists { group } => pl_cmds::exists(group, cli.global.format, &limits),
+        Command::Hom { group, from, to } => hom::hom(group, from, to, cli.global.format, &limits),
         Command::Examples { name } => cli
             .global
             .format
@@ -484,7 +500,7 @@ fn clap_error(e: clap::Error) -> i32 {
             0
         }
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            eprintln!("error: no command given (commands are info, classes, gset, table, lattice, fourier, graph, solve, network, compare, exists, subgroups, enumerate, survey, examples; run 'plrep --help' for usage)");
+            eprintln!("error: no command given (commands are info, classes, gset, table, lattice, fourier, graph, solve, network, hom, compare, exists, subgroups, enumerate, survey, examples; run 'plrep --help' for usage)");
             2
         }
         _ => {

@@ -177,7 +177,13 @@ pub(crate) fn network(a: &NetworkArgs, format: Format, limits: &Limits) -> Resul
     let mut net = Network::new(&data, &specs, limits)?;
     let src = sources(net.layer(0), a.from.as_deref(), "layer 0")?;
     for l in 1..=net.depth() {
-        opts.bias.per_point(&net.layer(l).gset.orbits())?;
+        let orbits = net.layer(l).gset.orbits().len();
+        opts.bias.per_point(&net.layer(l).gset.orbits()).map_err(|_| {
+            Error::bad(
+                format!("--bias lists one value per orbit, but layer {l} ({}) has {orbits} orbit{}", net.layer(l).gset.action(), if orbits == 1 { "" } else { "s" }),
+                "a per-orbit bias needs layers 1..k with the same number of orbits; use --bias q or --bias generic otherwise",
+            )
+        })?;
     }
     if a.until_stable {
         match stable_depth(&net, &opts, &src)? {

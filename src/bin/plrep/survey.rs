@@ -29,8 +29,8 @@ pub(crate) struct SurveyArgs {
     #[arg(required = true, value_name = "GROUPS")]
     groups: Vec<String>,
     /// regular, transitive (every R^{G/H}, one per class of subgroups H), or an action
-    /// spec (natural, subsets:K, tuples:K, conjugation, cosets:<generators>); repeat the
-    /// flag for several.
+    /// spec (natural, subsets:K, tuples:K, conjugation, cosets:<generators>, trivial:K,
+    /// and their sums A + B and products A * B); repeat the flag for several.
     #[arg(long = "actions", value_name = "ACTION", default_value = "regular")]
     actions: Vec<String>,
     #[command(flatten)]
