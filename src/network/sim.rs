@@ -247,7 +247,9 @@ impl<'a> Engine<'a> {
                 Ok(normalize(ExactVec { v: out, den: u.den }))
             }
             _ => {
-                let (sp, sm) = self.act.slopes().expect("homogeneous");
+                // slopes() is (sigma(1), sigma(-1)); the slope for x < 0 is -sigma(-1).
+                let (sp, sm1) = self.act.slopes().expect("homogeneous");
+                let sm = -sm1;
                 let e = small(&sp)
                     .expect("small slope")
                     .1
