@@ -134,8 +134,74 @@ pub fn network_text(net: &Network, res: &NetworkResult, certified: bool) -> Stri
                 pick(&|x| *x == Status::Unresolved)
             );
         }
+        for l in 1..src.status.len() {
+            // The proof of each exclusion, grouped by reason.
+            let m = net.layer(l);
+            let mut groups: Vec<(String, Vec<&str>)> = Vec::new();
+            for (t, st) in &src.status[l] {
+                if let Status::Excluded(o) = st {
+                    let why = o.describe(m);
+                    match groups.iter_mut().find(|g| g.0 == why) {
+                        Some(g) => g.1.push(label(m, *t)),
+                        None => groups.push((why, vec![label(m, *t)])),
+                    }
+                }
+            }
+            for (why, who) in groups {
+                let _ = writeln!(s, "    depth {l}, not {}: {why}", who.join(" "));
+            }
+        }
         if let Some((i, j)) = src.cycle {
             let _ = writeln!(s, "  alive sets repeat: U_{i} = U_{j}");
+        }
+        for (i, wn) in src.networks.iter().enumerate() {
+            let r = if wn.r.len() <= 16 {
+                format!(
+                    "[{}]",
+                    wn.r.iter()
+                        .map(|x| x.to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            } else {
+                format!("({} entries, see --format json)", wn.r.len())
+            };
+            let weights: Vec<String> = wn
+                .layers
+                .iter()
+                .enumerate()
+                .map(|(k, lw)| {
+                    let c = net.cross(k + 1);
+                    let mut t = lw
+                        .weights
+                        .iter()
+                        .take(6)
+                        .map(|(o, q)| format!("{q}·O{:?}", c.reps[*o]))
+                        .collect::<Vec<_>>()
+                        .join(" + ");
+                    if lw.weights.len() > 6 {
+                        t.push_str(&format!(" + ... ({} orbitals)", lw.weights.len()));
+                    }
+                    if !lw.bias.is_empty() {
+                        t.push_str(&format!(
+                            ", bias {}",
+                            lw.bias
+                                .iter()
+                                .map(|(x, q)| format!("{q} on orbit of {x}"))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ));
+                    }
+                    format!("A{} = {t}", k + 1)
+                })
+                .collect();
+            let _ = writeln!(
+                s,
+                "  witness network {i}: seed {}, w = {}·P_S r with r = {r}; {}",
+                wn.seed,
+                wn.scale,
+                weights.join("; ")
+            );
         }
         let _ = writeln!(
             s,
