@@ -366,3 +366,34 @@ fn per_orbit_and_generic_biases() {
     assert!(analyze(&n, &opts("1,2,3"), &srcs).is_err());
     let _ = d;
 }
+
+#[test]
+fn network_examples_values() {
+    use plrep::examples::run;
+    let lim = Limits::default();
+    let v = |name: &str, key: &str| -> i64 {
+        run(name, &lim)
+            .unwrap()
+            .value(key)
+            .unwrap()
+            .to_q()
+            .unwrap()
+            .to_i64()
+            .unwrap()
+    };
+    assert_eq!(v("network-c8-depth2", "first depth L1 -> L3"), 2);
+    assert_eq!(v("network-c8-depth2", "depth-1 targets of L1"), 4);
+    for n in 2..=6 {
+        assert_eq!(
+            v(
+                "network-sn-point-cloud",
+                &format!("hom S{n} natural natural")
+            ),
+            2
+        );
+    }
+    assert_eq!(v("network-sn-point-cloud", "unresolved"), 0);
+    assert_eq!(v("network-bottleneck", "targets reached from L2"), 0);
+    assert_eq!(v("network-bottleneck", "hom subsets:2 natural"), 2);
+    assert!(v("network-cnn-c4xc4", "stable depth") >= 2);
+}
