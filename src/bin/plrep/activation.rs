@@ -15,7 +15,8 @@ pub(crate) struct ActivationOpts {
     /// relu, abs, identity, leaky:<p>, hardtanh, square.
     #[arg(long, default_value = "relu", allow_hyphen_values = true)]
     pub activation: String,
-    /// Add the invariant vector q*(1,...,1) before the activation (rational q).
+    /// Add an invariant bias before the activation: q*(1,...,1) (rational q); for graph,
+    /// solve and network also q1,q2,... (one per orbit) or 'generic' (some invariant bias).
     #[arg(long, value_name = "q", allow_hyphen_values = true)]
     pub bias: Option<String>,
     /// Random vectors the witness search tries per source simple.
