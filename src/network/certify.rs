@@ -35,6 +35,9 @@ pub struct NetworkCertifyReport {
     pub exclusions: usize,
 }
 
+/// The vectors of every layer for the input and for the zero input.
+type Trace = (Vec<Vec<Cyclotomic>>, Vec<Vec<Cyclotomic>>);
+
 fn fail<T>(what: String) -> Result<T> {
     Err(Error::verification(format!("network certificate: {what}")))
 }
@@ -109,7 +112,7 @@ fn simulate(
     act: &Activation,
     sources: &[usize],
     wn: &WitnessNetwork,
-) -> Result<(Vec<Vec<Cyclotomic>>, Vec<Vec<Cyclotomic>>)> {
+) -> Result<Trace> {
     let m0 = net.layer(0);
     let n0 = m0.points();
     if wn.r.len() != n0 {
@@ -317,7 +320,7 @@ impl ObstructionChecker<'_> {
         let valid = if !zero_offset {
             kind == BlockKind::Plus
         } else if let Some((a, _)) = self.act.homogeneous_parts() {
-            !(inside && !a.is_zero()) && kind != BlockKind::Odd
+            (!inside || a.is_zero()) && kind != BlockKind::Odd
         } else if self.act.parity() == Parity::Odd {
             kind != BlockKind::Abs
         } else {
@@ -468,8 +471,7 @@ fn check_source(
     if src.status.len() != net.depth() + 1 || src.alive.len() != net.depth() + 1 {
         return fail("the statuses do not cover every layer".into());
     }
-    let mut sims: Vec<Option<(Vec<Vec<Cyclotomic>>, Vec<Vec<Cyclotomic>>)>> =
-        vec![None; src.networks.len()];
+    let mut sims: Vec<Option<Trace>> = vec![None; src.networks.len()];
     for l in 1..=net.depth() {
         let present = net.simples_of(l);
         let listed: Vec<usize> = src.status[l].iter().map(|x| x.0).collect();

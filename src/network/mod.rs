@@ -174,11 +174,15 @@ impl NetworkResult {
 }
 
 type StepKey = (usize, Vec<usize>, Offset);
+type Decisions = HashMap<usize, Option<Arc<JointObstruction>>>;
+
+/// The exact component of each reach, keyed by `(layer, M)`.
+pub type ExactValues = Vec<((usize, usize), Option<Cyclotomic>)>;
 
 /// Joint steps per (module, alive set, offset), each deciding targets lazily.
 #[derive(Default)]
 pub(crate) struct StepCache {
-    steps: HashMap<StepKey, (JointStep, HashMap<usize, Option<Arc<JointObstruction>>>)>,
+    steps: HashMap<StepKey, (JointStep, Decisions)>,
 }
 
 impl StepCache {
@@ -488,7 +492,7 @@ pub fn exact_values(
     net: &Network,
     opts: &NetworkOptions,
     res: &SourceResult,
-) -> Result<Vec<((usize, usize), Option<Cyclotomic>)>> {
+) -> Result<ExactValues> {
     let engine = Engine::new(net, &opts.activation);
     let mut asks: Vec<Vec<(usize, usize, usize)>> = vec![Vec::new(); res.networks.len()];
     let mut order = Vec::new();

@@ -2,8 +2,7 @@
 //! the depth table (Markdown, LaTeX) and the flow picture (SVG, TikZ: layers as
 //! columns, simples as nodes with low frequencies — large kernels — on top).
 
-use crate::arith::Cyclotomic;
-use crate::network::{Network, NetworkResult, SourceResult, Status};
+use crate::network::{ExactValues, Network, NetworkResult, SourceResult, Status};
 use crate::pl::joint::JointObstruction;
 use crate::pl::PlModule;
 use crate::report::escape::latex_escape;
@@ -388,7 +387,7 @@ fn obstruction_json(module: &PlModule, o: &JointObstruction) -> Value {
 pub fn network_json(
     net: &Network,
     res: &NetworkResult,
-    values: &[Vec<((usize, usize), Option<Cyclotomic>)>],
+    values: &[ExactValues],
     certified: bool,
 ) -> Value {
     let m0 = net.layer(0);
@@ -491,7 +490,10 @@ fn rows(net: &Network, l: usize) -> Vec<usize> {
 /// The flow picture of one source: columns are layers, nodes the simples of each layer
 /// (reached: filled; excluded: pale; unresolved: dashed), arrows from every alive simple
 /// of layer `l - 1` present in layer `l`... to the reached simples of layer `l`.
-fn flow_layout(net: &Network, src: &SourceResult) -> (Vec<Vec<(usize, f64, f64, u8)>>, f64, f64) {
+/// Per depth, `(simple, x, y, state)` with state 2 reached, 1 unresolved, 0 excluded.
+type Columns = Vec<Vec<(usize, f64, f64, u8)>>;
+
+fn flow_layout(net: &Network, src: &SourceResult) -> (Columns, f64, f64) {
     let (cw, rh, mx, my) = (130.0, 48.0, 60.0, 70.0);
     let mut cols = Vec::new();
     let mut height: f64 = 0.0;
