@@ -184,6 +184,30 @@ pub fn examples() -> Vec<Example> {
             "theory.md §7 (filtration)",
             |l| filtration("D8", l),
         ),
+        ex(
+            "network-c8-depth2",
+            "C8: L1 reaches L3 through two ReLU layers (the one-layer graph does not compose)",
+            "theory.md §10 (example)",
+            crate::network::examples::c8_depth2,
+        ),
+        ex(
+            "network-sn-point-cloud",
+            "S_n point clouds: DeepSets and natural ; natural * natural ; natural",
+            "theory.md §10, §6.2 (counting lemma)",
+            crate::network::examples::sn_point_cloud,
+        ),
+        ex(
+            "network-cnn-c4xc4",
+            "The periodic image CNN on C4 x C4: frequencies by depth, until stable",
+            "theory.md §10 (N3, N4)",
+            crate::network::examples::cnn_c4xc4,
+        ),
+        ex(
+            "network-bottleneck",
+            "A bottleneck: subsets:2 -> natural of S4 kills L2",
+            "theory.md §10 (Lemma N0)",
+            crate::network::examples::bottleneck,
+        ),
     ];
     v.sort_by_key(|e| e.name);
     v

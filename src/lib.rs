@@ -54,6 +54,7 @@ pub mod fourier;
 pub mod graph;
 pub mod group;
 pub mod lattice;
+pub mod network;
 pub mod pl;
 pub mod report;
 pub mod survey;

@@ -25,6 +25,9 @@ pub struct Field {
     m: usize,
     /// Coefficients of `Phi_m`, lowest degree first (monic, degree `phi(m)`).
     phi: Vec<i128>,
+    /// The nonzero coefficients of `Phi_m` below the leading one (`Phi_m` is often sparse,
+    /// e.g. `Phi_200 = x^80 - x^60 + x^40 - x^20 + 1`), for [`Field::reduce`].
+    phi_terms: Vec<(usize, i128)>,
 }
 
 /// Largest coordinate magnitude allowed before a projection (leaves ample headroom in
@@ -67,8 +70,10 @@ impl Field {
         assert!(m >= 1);
         Field {
             m,
+            phi_terms: Vec::new(),
             phi: cyclotomic_poly(m),
         }
+        .with_terms()
     }
 
     /// The smallest field containing all the given values (lcm of their conductors).
@@ -79,6 +84,15 @@ impl Field {
             m = m / num_integer::gcd(m, c) * c;
         }
         Field::new(m as usize)
+    }
+
+    fn with_terms(mut self) -> Field {
+        let d = self.phi.len() - 1;
+        self.phi_terms = (0..d)
+            .filter(|&j| self.phi[j] != 0)
+            .map(|j| (j, self.phi[j]))
+            .collect();
+        self
     }
 
     /// `m`.
@@ -141,8 +155,10 @@ impl Field {
         for i in (d..self.m).rev() {
             let c = r[i];
             if c != 0 {
-                for j in 0..=d {
-                    r[i - d + j] -= c * self.phi[j];
+                // x^i = x^(i-d) (x^d - Phi_m): the leading term cancels exactly.
+                r[i] = 0;
+                for &(j, p) in &self.phi_terms {
+                    r[i - d + j] -= c * p;
                 }
             }
         }

@@ -12,6 +12,7 @@
 //! ```
 
 pub mod activation;
+pub mod bias;
 pub mod blocks;
 pub mod centralizer;
 pub mod certify;
@@ -19,6 +20,7 @@ pub mod exists;
 pub mod export;
 pub mod field;
 pub mod hom;
+pub mod joint;
 pub mod projector;
 pub mod reason;
 pub mod sign_rule;
@@ -26,6 +28,7 @@ pub mod solver;
 pub mod witness;
 
 pub use activation::{parse_bias, parse_rational, Activation, Parity};
+pub use bias::Bias;
 pub use blocks::{BlockKind, BlockSpace};
 pub use certify::{certify, certify_pair, CertifyReport};
 pub use exists::{exists_table, exists_text, Existence};

@@ -472,6 +472,12 @@ impl PlModule {
         self.orbital_sizes.len()
     }
 
+    /// `(class, count)` for orbital `o`: `count = #{g in class : y0^g = x0}` for its
+    /// representative `(y0, x0)`, so `Q_L(o) = sum count psi_L(class)`.
+    pub fn orbital_class_counts(&self, o: usize) -> &[(usize, u64)] {
+        &self.orbital_counts[o]
+    }
+
     /// The number of pairs in orbital `o`.
     pub fn orbital_size(&self, o: usize) -> u64 {
         self.orbital_sizes[o]

@@ -8,6 +8,7 @@ pub mod escape;
 pub mod lattice;
 pub mod layered;
 pub mod names;
+pub mod network;
 pub mod npy;
 pub mod table;
 

@@ -452,3 +452,106 @@ fn memory_ceilings_name_the_flag_that_raises_them() {
     // Raising the flag lifts it.
     stdout(&["graph", "S3", "--max-memory-mb", "1"]);
 }
+
+#[test]
+fn network_bad_input_and_limits() {
+    let l = fails(
+        &[
+            "network",
+            "C8",
+            "--layers",
+            "regular; regular",
+            "--bias",
+            "1,2",
+        ],
+        2,
+    );
+    assert!(l.contains("1 orbit"), "{l}");
+    let l = fails(&["network", "C8", "--layers", "regular; ; regular"], 2);
+    assert!(l.contains("empty"), "{l}");
+    let l = fails(&["network", "C8", "--from", "L9"], 2);
+    assert!(l.contains("L0, L1"), "{l}");
+    let l = fails(
+        &[
+            "network",
+            "S4",
+            "--layers",
+            "natural; regular",
+            "--from",
+            "L2",
+        ],
+        2,
+    );
+    assert!(l.contains("--from"), "{l}");
+    fails(&["network", "C8", "--layers", "regular; frobnicate"], 2);
+    fails(&["network", "C8", "--depth", "0"], 2);
+    fails(
+        &[
+            "network",
+            "C8",
+            "--layers",
+            "regular; regular",
+            "--until-stable",
+        ],
+        2,
+    );
+    let l = fails(&["network", "C8", "--depth", "1000"], 3);
+    assert!(l.contains("--depth"), "{l}");
+    let l = fails(
+        &[
+            "network",
+            "S6",
+            "--layers",
+            "regular; regular",
+            "--max-points",
+            "100",
+        ],
+        3,
+    );
+    assert!(l.contains("--max-points"), "{l}");
+    fails(&["graph", "C8", "--from", "L1,L7"], 2);
+    fails(&["graph", "C8", "--bias", "generic", "--format", "svg"], 2);
+}
+
+#[test]
+fn network_outputs() {
+    let doc = json(&["network", "C8", "--depth", "2", "--from", "L1", "--certify"]);
+    assert_eq!(doc["schema"], "plrep.network.v1");
+    assert_eq!(doc["certified"], true);
+    let s = &doc["sources"][0];
+    let l3 = s["first_depth"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["label"] == "L3")
+        .unwrap();
+    assert_eq!(l3["depth"], "2");
+    let reached = &s["layers"][1]["reached"];
+    assert!(reached
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|r| r["value"].as_str().is_some_and(|v| v != "0")));
+    let md = stdout(&[
+        "network",
+        "C8",
+        "--action",
+        "regular",
+        "--until-stable",
+        "--format",
+        "markdown",
+    ]);
+    assert!(md.contains("never*"));
+    let svg = stdout(&[
+        "network", "C8", "--depth", "2", "--from", "L1", "--format", "svg",
+    ]);
+    assert!(svg.starts_with("<svg"));
+    let t = stdout(&["graph", "C8", "--from", "L1,L2", "--certify"]);
+    assert!(t.contains("-> L3: edge"), "{t}");
+    let t = stdout(&[
+        "solve", "C8", "--from", "L1", "--to", "L3", "--bias", "generic",
+    ]);
+    assert!(t.contains("EDGE") || t.contains("NO EDGE"), "{t}");
+    // Unresolved pairs exit 1 (never here: C8 is decided).
+    assert_eq!(plrep(&["network", "C8"]).status.code(), Some(0));
+}

@@ -21,6 +21,7 @@ mod hostile;
 mod lattice;
 mod limits;
 mod modules;
+mod network;
 mod ntheory;
 mod real;
 mod report;

@@ -14,6 +14,7 @@ mod examples;
 mod export;
 mod fourier;
 mod hom;
+mod network;
 mod pl_cmds;
 mod survey;
 mod tables;
@@ -149,7 +150,10 @@ impl LayerOpts {
             group,
             action: &self.action,
             activation: &self.solver.activation,
-            bias: self.solver.bias.as_ref(),
+            bias: self.solver.bias.as_ref().and_then(|b| match b {
+                plrep::pl::Bias::Uniform(q) => Some(q),
+                _ => None,
+            }),
             seeds: self.solver.seeds,
         }
     }
@@ -215,6 +219,10 @@ enum Command {
         group: String,
         #[command(flatten)]
         layer: LayerOpts,
+        /// Only these sources; a comma list L1,L2 is one joint source: sigma applied to a
+        /// generic vector of the sum of their isotypic parts.
+        #[arg(long)]
+        from: Option<String>,
         /// Re-check every certificate independently of the search (exit 4 if one fails).
         #[arg(long)]
         certify: bool,
@@ -238,7 +246,7 @@ enum Command {
     Solve {
         /// The group (catalog name, generators, or JSON file).
         group: String,
-        /// The source simple (label, e.g. L1).
+        /// The source simple (label, e.g. L1; a comma list L1,L2 is one joint source).
         #[arg(long)]
         from: String,
         /// The target simple (label, e.g. L0).
@@ -250,6 +258,11 @@ enum Command {
         #[arg(long)]
         certify: bool,
     },
+    /// Information flow through an equivariant network R^X0 -> ... -> R^Xk (layers
+    /// sigma(A v + b), A equivariant, b invariant): per source simple the simples reached
+    /// at every depth, each with an exact witness network, the others with a proof.
+    /// Exit 1 if some (source, depth, target) is unresolved.
+    Network(network::NetworkArgs),
     /// Compare two interaction graphs (both certified): isomorphism respecting dimensions
     /// and kernel orders, and the edge diff under the best matching. B's options default
     /// to A's, e.g. `compare C8 C8 --activation-b abs` or `compare S4 S4 --action-b subsets:2`.
@@ -359,6 +372,8 @@ fn real_main() -> i32 {
         max_generators: cli.global.max_generators,
         max_input_mb: cli.global.max_input_mb,
     };
+    // Exit 1 after printing when a network has unresolved pairs.
+    let mut status = 0;
     let result = match &cli.command {
         Command::Info { group, list } => {
             commands::info(group.as_deref(), *list, cli.global.format, &limits)
@@ -389,8 +404,34 @@ fn real_main() -> i32 {
         Command::Graph {
             group,
             layer,
+            from,
             certify,
-        } => pl_cmds::graph(&layer.args(group), *certify, cli.global.format, &limits),
+        } => match network::needs_joint(from.as_deref(), layer.solver.bias.as_ref()) {
+            Ok(true) | Ok(false) if from.is_some() => network::joint_graph(
+                group,
+                &layer.action,
+                &layer.solver.activation,
+                layer.solver.bias.as_ref(),
+                layer.solver.seeds,
+                from.as_deref(),
+                *certify,
+                cli.global.format,
+                &limits,
+            ),
+            Ok(true) => network::joint_graph(
+                group,
+                &layer.action,
+                &layer.solver.activation,
+                layer.solver.bias.as_ref(),
+                layer.solver.seeds,
+                None,
+                *certify,
+                cli.global.format,
+                &limits,
+            ),
+            Ok(false) => pl_cmds::graph(&layer.args(group), *certify, cli.global.format, &limits),
+            Err(e) => Err(e),
+        },
         Command::Subgroups { group } => enumerate::subgroups(group, cli.global.format, &limits),
         Command::Enumerate { group, solver } => {
             enumerate::enumerate(group, solver, cli.global.format, &limits)
@@ -401,14 +442,37 @@ fn real_main() -> i32 {
             to,
             layer,
             certify,
-        } => pl_cmds::solve_one(
-            &layer.args(group),
-            from,
-            to,
-            *certify,
-            cli.global.format,
-            &limits,
-        ),
+        } => match network::needs_joint(Some(from), layer.solver.bias.as_ref()) {
+            Ok(true) => network::joint_solve(
+                group,
+                &layer.action,
+                &layer.solver.activation,
+                layer.solver.bias.as_ref(),
+                layer.solver.seeds,
+                from,
+                to,
+                *certify,
+                cli.global.format,
+                &limits,
+            ),
+            Ok(false) => pl_cmds::solve_one(
+                &layer.args(group),
+                from,
+                to,
+                *certify,
+                cli.global.format,
+                &limits,
+            ),
+            Err(e) => Err(e),
+        },
+        Command::Network(args) => {
+            network::network(args, cli.global.format, &limits).map(|(text, unresolved)| {
+                if unresolved {
+                    status = 1;
+                }
+                text
+            })
+        }
         Command::Compare {
             a,
             b,
@@ -495,7 +559,7 @@ fn real_main() -> i32 {
             let _ = std::io::stdout().lock().write_all(text.as_bytes());
         }
     }
-    0
+    status
 }
 
 /// Print an error on one line and return its exit status.
@@ -515,7 +579,7 @@ fn clap_error(e: clap::Error) -> i32 {
             0
         }
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            eprintln!("error: no command given (commands are info, classes, gset, table, lattice, fourier, graph, solve, compare, exists, subgroups, enumerate, survey, atlas, examples, export, decompose, hom; run 'plrep --help' for usage)");
+            eprintln!("error: no command given (commands are info, classes, gset, table, lattice, fourier, graph, solve, compare, exists, subgroups, enumerate, survey, atlas, examples, export, decompose, hom, network; run 'plrep --help' for usage)");
             2
         }
         _ => {
