@@ -10,7 +10,7 @@
 
 use num_bigint::BigUint;
 use plrep::group::gset::{ActionSpec, GSet};
-use plrep::group::spec::{load_group, parse_generators};
+use plrep::group::spec::{load_group_within, parse_generators};
 use plrep::group::{Limits, PermGroup};
 use plrep::pl::export::{
     decompose as energies, hom_orbital_basis, isotypic_parts, orthogonal_basis, IsotypicPart,
@@ -160,7 +160,7 @@ impl Group {
         max_memory_mb: Option<u64>,
     ) -> PyResult<Group> {
         let spec = spec.to_string();
-        let g = run(py, move || load_group(&spec, &Limits::default()))?;
+        let g = run(py, move || load_group_within(&spec, &Limits::default()))?;
         Ok(Group::with(
             g,
             limits(max_order, max_points, max_classes, max_memory_mb),
@@ -651,7 +651,7 @@ fn hom_basis<'py>(
             PyValueError::new_err("group must be a plrep.Group or a group spec string")
         })?;
         (
-            run(py, move || load_group(&spec, &Limits::default()))?,
+            run(py, move || load_group_within(&spec, &Limits::default()))?,
             Limits::default(),
         )
     };
