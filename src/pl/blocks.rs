@@ -180,13 +180,18 @@ impl BlockSpace {
 /// (polarisation); so it is an exact decision, no search. Computed on orbitals:
 /// `sum_o |o| Q_{L'}(o) Q_L(o)^2` (positive factors `c` dropped).
 pub fn hadamard_vanishes(module: &PlModule, l: usize, l2: usize) -> bool {
+    hadamard_sum_vanishes(module, &module.orbital_values(l), l2)
+}
+
+/// [`hadamard_vanishes`] for any source given by its orbital values (`Q_S = sum_{L in S}
+/// Q_L` for a sum of isotypic parts, theory.md §10): `sum_o |o| Q_{L'}(o) Q_S(o)^2 = 0`.
+pub fn hadamard_sum_vanishes(module: &PlModule, values: &[i128], l2: usize) -> bool {
     let f = &module.field;
     let m = f.m();
-    let a = module.orbital_values(l);
     let b = module.orbital_values(l2);
     let mut acc = vec![0i128; m];
     for o in 0..module.num_orbitals() {
-        let ao = &a[o * m..(o + 1) * m];
+        let ao = &values[o * m..(o + 1) * m];
         if ao.iter().all(|c| *c == 0) {
             continue;
         }
@@ -200,4 +205,28 @@ pub fn hadamard_vanishes(module: &PlModule, l: usize, l2: usize) -> bool {
         }
     }
     f.is_zero(&acc)
+}
+
+/// The block kind that contains every `sigma(w + c) - sigma(c)` for `w` in a subspace:
+/// `T⁺` with an offset `c`, else `T` for homogeneous `sigma` (`None` for the self-loop
+/// when `a != 0`: always an edge, `F(w) - F(-w) = 2 a P w`), `T^odd` for odd `sigma`,
+/// `T⁺` otherwise (theory.md §7, T4). The one rule the solver and the joint step share.
+pub fn block_kind_for(
+    act: &super::activation::Activation,
+    offset: bool,
+    target_in_sources: bool,
+) -> Option<BlockKind> {
+    if offset {
+        return Some(BlockKind::Plus);
+    }
+    if let Some((a, _)) = act.homogeneous_parts() {
+        if target_in_sources && !a.is_zero() {
+            return None;
+        }
+        return Some(BlockKind::Abs);
+    }
+    if act.parity() == super::activation::Parity::Odd {
+        return Some(BlockKind::Odd);
+    }
+    Some(BlockKind::Plus)
 }

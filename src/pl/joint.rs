@@ -281,25 +281,7 @@ pub fn kernel_obstruction(
 
 /// The Hadamard sum `sum_o |o| Q_M(o) P_S(o)^2` is zero.
 fn hadamard_vanishes(module: &PlModule, values: &[i128], target: usize) -> bool {
-    let f = &module.field;
-    let m = f.m();
-    let b = module.orbital_values(target);
-    let mut acc = vec![0i128; m];
-    for o in 0..module.num_orbitals() {
-        let ao = &values[o * m..(o + 1) * m];
-        if ao.iter().all(|c| *c == 0) {
-            continue;
-        }
-        let mut sq = vec![0i128; m];
-        f.mul_dense_acc(&mut sq, ao, ao);
-        let mut t = vec![0i128; m];
-        f.mul_dense_acc(&mut t, &sq, &b[o * m..(o + 1) * m]);
-        let size = module.orbital_size(o) as i128;
-        for i in 0..m {
-            acc[i] += size * t[i];
-        }
-    }
-    f.is_zero(&acc)
+    super::blocks::hadamard_sum_vanishes(module, values, target)
 }
 
 /// The block kind containing every `sigma(w + c) - sigma(c)` (`w` in `V_S`), or `None`
@@ -310,19 +292,7 @@ pub fn joint_block_kind(
     offset: &Offset,
     target_in_sources: bool,
 ) -> Option<BlockKind> {
-    if *offset != Offset::Zero {
-        return Some(BlockKind::Plus);
-    }
-    if let Some((a, _)) = act.homogeneous_parts() {
-        if target_in_sources && !a.is_zero() {
-            return None;
-        }
-        return Some(BlockKind::Abs);
-    }
-    if act.parity() == Parity::Odd {
-        return Some(BlockKind::Odd);
-    }
-    Some(BlockKind::Plus)
+    super::blocks::block_kind_for(act, *offset != Offset::Zero, target_in_sources)
 }
 
 /// The joint step: for every target (simples present in `module`), an obstruction or

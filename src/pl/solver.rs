@@ -13,7 +13,7 @@
 //!    predicts an edge, flagged as a potential counterexample to the span conjecture
 //!    (theory.md §7, the span conjecture).
 
-use super::activation::{Activation, Parity};
+use super::activation::Activation;
 use super::blocks::{hadamard_vanishes, BlockKind, BlockSpace};
 use super::projector::PlModule;
 pub use super::reason::ReasonKind;
@@ -196,20 +196,7 @@ fn subset(a: &[usize], b: &[usize]) -> bool {
 /// The block kind that obstructs `L -> L'` for these options (`None`: the self-loop of a
 /// homogeneous `sigma` with `a != 0`, always an edge).
 pub fn block_kind(options: &SolverOptions, same: bool) -> Option<BlockKind> {
-    let act = &options.activation;
-    if options.bias.is_some() {
-        return Some(BlockKind::Plus);
-    }
-    if let Some((a, _)) = act.homogeneous_parts() {
-        if same && !a.is_zero() {
-            return None;
-        }
-        return Some(BlockKind::Abs);
-    }
-    if act.parity() == Parity::Odd {
-        return Some(BlockKind::Odd);
-    }
-    Some(BlockKind::Plus)
+    super::blocks::block_kind_for(&options.activation, options.bias.is_some(), same)
 }
 
 /// Solve every ordered pair of simples present in `R^X`.
