@@ -101,11 +101,13 @@ class Group:
         sources: Optional[List[str]] = None,
         seeds: int = 8,
         certify: bool = True,
+        until_stable: bool = False,
     ) -> "NetworkResult":
         """Certified reachability in the equivariant network R^{X0} -> ... -> R^{Xk}
         (``layers``: action strings) with ``activation`` after every layer. ``bias``:
         None, a rational, one value per orbit of layers 1..k, or ``"generic"``.
         ``sources``: None (each simple of layer 0 in turn) or labels (one joint source).
+        ``until_stable=True`` (equal layers): stop where the alive sets repeat.
         The same answer as ``plrep network --layers ... --format json``."""
 
 class Module:

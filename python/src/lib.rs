@@ -13,7 +13,9 @@ use num_bigint::BigUint;
 use plrep::group::gset::{ActionSpec, GSet};
 use plrep::group::spec::{load_group_within, parse_generators};
 use plrep::group::{Limits, PermGroup};
-use plrep::network::{analyze, certify_network, exact_values, Network, NetworkOptions};
+use plrep::network::{
+    analyze, certify_network, exact_values, stable_depth, Network, NetworkOptions,
+};
 use plrep::pl::export::{
     decompose as energies, hom_orbital_basis, isotypic_parts, orthogonal_basis, IsotypicPart,
     OrthogonalBasis,
@@ -330,8 +332,11 @@ impl Group {
     /// value per orbit of layers ``1..k``, or ``"generic"`` (some invariant bias).
     /// ``sources``: ``None`` (each simple of layer 0 in turn) or a list of labels (one
     /// joint source). With ``certify=True`` every certificate is re-checked independently.
+    /// With ``until_stable=True`` (equal layers only) the network stops at the depth where
+    /// the alive sets of every source repeat, so a simple not reached is reached at no
+    /// depth (``ValueError`` if they do not repeat within ``len(layers) - 1``).
     /// The same answer as ``plrep network --layers ... --format json``.
-    #[pyo3(signature = (layers, activation="relu", bias=None, sources=None, seeds=8, certify=true))]
+    #[pyo3(signature = (layers, activation="relu", bias=None, sources=None, seeds=8, certify=true, until_stable=false))]
     fn network(
         &self,
         py: Python<'_>,
@@ -341,6 +346,7 @@ impl Group {
         sources: Option<Vec<String>>,
         seeds: u64,
         certify: bool,
+        until_stable: bool,
     ) -> PyResult<NetworkResult> {
         let bias = py_bias(bias)?;
         let data = self.data(py)?;
@@ -381,7 +387,13 @@ impl Group {
             for s in &specs {
                 plrep::pl::check_module_size(&group, s, &lim)?;
             }
-            let net = Network::new(&data, &specs, &lim)?;
+            if until_stable && specs.iter().any(|x| x.to_string() != specs[0].to_string()) {
+                return Err(plrep::Error::bad(
+                    "until_stable needs equal layers",
+                    "give the same action for every layer, e.g. [\"regular\"] * 17",
+                ));
+            }
+            let mut net = Network::new(&data, &specs, &lim)?;
             let src = network_sources(net.layer(0), sources.as_deref())?;
             let mut opts = NetworkOptions::new(act, bias);
             opts.seeds = seeds;
@@ -398,6 +410,16 @@ impl Group {
                         "a per-orbit bias needs layers 1..k with the same number of orbits; use a single value or \"generic\" otherwise",
                     )
                 })?;
+            }
+            if until_stable {
+                let Some(d) = stable_depth(&net, &opts, &src)? else {
+                    return Err(plrep::Error::bad(
+                        format!("the alive sets do not repeat within depth {}", net.depth()),
+                        "give more layers",
+                    ));
+                };
+                net.layer_module.truncate(d + 1);
+                net.layer_cross.truncate(d);
             }
             let res = analyze(&net, &opts, &src)?;
             if certify {

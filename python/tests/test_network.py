@@ -104,3 +104,13 @@ def test_source_not_in_layer_0_and_bad_queries():
         r.reached("L4", 2)
     with pytest.raises(ValueError, match="unknown target"):
         r.first_depth("L4", "L9")
+
+
+def test_until_stable_matches_the_cli(plrep_bin):
+    r = plrep.Group("C8").network(["regular"] * 5, until_stable=True)
+    cli = cli_json(plrep_bin, "C8", "--action", "regular", "--depth", "4", "--until-stable",
+                   "--certify")
+    assert r.to_dict() == cli
+    assert r.depth == cli["depth"] < 4
+    with pytest.raises(ValueError, match="until_stable needs equal layers"):
+        plrep.Group("C8").network(["regular", "natural"], until_stable=True)
