@@ -5,6 +5,7 @@ exact values, for convenience. Bad input raises ``ValueError`` with plrep's one-
 message; a failed internal self-check raises ``RuntimeError``.
 """
 
+from fractions import Fraction
 from typing import Any, Dict, List, Optional, TypedDict, Union
 
 import numpy as np
@@ -92,6 +93,22 @@ class Group:
     def module(self, action: str) -> "Module":
         """The permutation module R^X: regular, natural, subsets:K, tuples:K,
         conjugation, cosets:<generators of H>."""
+    def network(
+        self,
+        layers: List[str],
+        activation: str = "relu",
+        bias: Optional[Union[str, int, float, Fraction, List[Union[str, int, float, Fraction]]]] = None,
+        sources: Optional[List[str]] = None,
+        seeds: int = 8,
+        certify: bool = True,
+        until_stable: bool = False,
+    ) -> "NetworkResult":
+        """Certified reachability in the equivariant network R^{X0} -> ... -> R^{Xk}
+        (``layers``: action strings) with ``activation`` after every layer. ``bias``:
+        None, a rational, one value per orbit of layers 1..k, or ``"generic"``.
+        ``sources``: None (each simple of layer 0 in turn) or labels (one joint source).
+        ``until_stable=True`` (equal layers): stop where the alive sets repeat.
+        The same answer as ``plrep network --layers ... --format json``."""
 
 class Module:
     """A permutation module R^X of a group with its exact isotypic projectors."""
@@ -143,6 +160,43 @@ class InteractionGraph:
     def unresolved(self) -> List[Dict[str, Any]]: ...
     def to_networkx(self) -> Any:
         """A ``networkx.DiGraph`` on the labels (needs networkx)."""
+
+class Witness(TypedDict):
+    value: Optional[str]
+    point: int
+    point_label: str
+    network: int
+
+class DepthSummary(TypedDict):
+    reached: Dict[str, Witness]
+    excluded: Dict[str, str]
+    unresolved: List[str]
+
+class NetworkResult:
+    """Certified reachability in an equivariant network (the document of
+    ``plrep network --format json``). A source is named by its label (``"L1"``) or, when
+    joint, by a list of labels or ``"L1,L2"``."""
+
+    def to_dict(self) -> Dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    @property
+    def depth(self) -> int:
+        """The number of layers after the input."""
+    @property
+    def certified(self) -> bool: ...
+    @property
+    def sources(self) -> List[str]:
+        """The sources as comma-joined labels."""
+    def reached(self, source: Union[str, List[str]], depth: int) -> List[str]:
+        """The labels of layer ``depth`` that ``source`` reaches."""
+    def summary(self) -> Dict[str, Dict[int, DepthSummary]]:
+        """Per source, per depth: reached simples with their exact witness, excluded
+        simples with their obstruction's reason, unresolved ones."""
+    def first_depth(self, source: Union[str, List[str]], target: str) -> Optional[int]:
+        """The first depth at which ``source`` reaches ``target``, or None."""
+    def depth_table(self, raw: bool = False) -> Dict[str, Dict[str, Any]]:
+        """``{source: {target: first depth or None}}``; ``raw=True``: the CLI's entries
+        (``"2"``, ``"never"``, ``"never*"``, ``"≤d"``, ``"?"``)."""
 
 def hom_basis(
     group: Union[Group, str], x: str, y: Optional[str] = None

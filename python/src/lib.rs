@@ -1,6 +1,7 @@
 //! The `plrep` Python module (PyO3): groups, their character tables and real simples,
 //! permutation modules with exact isotypic projectors, bases, isotypic decompositions of
-//! NumPy arrays, certified interaction graphs, and orbital bases of `Hom_G(R^X, R^Y)`.
+//! NumPy arrays, certified interaction graphs, certified reachability in equivariant
+//! networks, and orbital bases of `Hom_G(R^X, R^Y)`.
 //!
 //! Thin: every answer is computed by the `plrep` crate. Arrays cross the boundary as
 //! little-endian `float64` bytes (`numpy.frombuffer` / `ndarray.tobytes`), so no NumPy C
@@ -12,11 +13,14 @@ use num_bigint::BigUint;
 use plrep::group::gset::{ActionSpec, GSet};
 use plrep::group::spec::{load_group_within, parse_generators};
 use plrep::group::{Limits, PermGroup};
+use plrep::network::{
+    analyze, certify_network, exact_values, stable_depth, Network, NetworkOptions,
+};
 use plrep::pl::export::{
     decompose as energies, hom_orbital_basis, isotypic_parts, orthogonal_basis, IsotypicPart,
     OrthogonalBasis,
 };
-use plrep::pl::{solve, Activation, GroupData, PlModule, SolverOptions};
+use plrep::pl::{solve, Activation, Bias, GroupData, PlModule, SolverOptions};
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList};
@@ -319,6 +323,118 @@ impl Group {
             parts: OnceLock::new(),
             bases: OnceLock::new(),
         })
+    }
+
+    /// Which simples each source reaches, layer by layer, in the equivariant network
+    /// ``R^{X0} -> R^{X1} -> ... -> R^{Xk}`` (``layers``: action strings, e.g.
+    /// ``["regular"] * 3``) with ``activation`` after every layer (theory.md section 10).
+    /// ``bias``: ``None``, a rational (number or string such as ``"1/2"``), a list with one
+    /// value per orbit of layers ``1..k``, or ``"generic"`` (some invariant bias).
+    /// ``sources``: ``None`` (each simple of layer 0 in turn) or a list of labels (one
+    /// joint source). With ``certify=True`` every certificate is re-checked independently.
+    /// With ``until_stable=True`` (equal layers only) the network stops at the depth where
+    /// the alive sets of every source repeat, so a simple not reached is reached at no
+    /// depth (``ValueError`` if they do not repeat within ``len(layers) - 1``).
+    /// The same answer as ``plrep network --layers ... --format json``.
+    #[pyo3(signature = (layers, activation="relu", bias=None, sources=None, seeds=8, certify=true, until_stable=false))]
+    fn network(
+        &self,
+        py: Python<'_>,
+        layers: Vec<String>,
+        activation: &str,
+        bias: Option<&Bound<'_, PyAny>>,
+        sources: Option<Vec<String>>,
+        seeds: u64,
+        certify: bool,
+        until_stable: bool,
+    ) -> PyResult<NetworkResult> {
+        let bias = py_bias(bias)?;
+        let data = self.data(py)?;
+        let group = self.group.clone();
+        let lim = self.limits.clone();
+        let activation = activation.to_string();
+        let json = run(py, move || {
+            let act = Activation::parse(&activation)?;
+            if seeds == 0 {
+                return Err(plrep::Error::bad(
+                    "seeds=0 allows no witness search",
+                    "use seeds=1 or more (default 8)",
+                ));
+            }
+            if layers.len() > MAX_LAYERS {
+                return Err(plrep::Error::bad(
+                    format!(
+                        "{} layers exceed the largest depth {}",
+                        layers.len(),
+                        MAX_LAYERS - 1
+                    ),
+                    "use at most 65 layers",
+                ));
+            }
+            let specs = layers
+                .iter()
+                .enumerate()
+                .map(|(i, s)| {
+                    if s.trim().is_empty() {
+                        return Err(plrep::Error::bad(
+                            format!("layer {i} is empty"),
+                            "every layer is an action such as \"regular\" or \"subsets:2\"",
+                        ));
+                    }
+                    ActionSpec::parse(s.trim())
+                })
+                .collect::<plrep::Result<Vec<_>>>()?;
+            for s in &specs {
+                plrep::pl::check_module_size(&group, s, &lim)?;
+            }
+            if until_stable && specs.iter().any(|x| x.to_string() != specs[0].to_string()) {
+                return Err(plrep::Error::bad(
+                    "until_stable needs equal layers",
+                    "give the same action for every layer, e.g. [\"regular\"] * 17",
+                ));
+            }
+            let mut net = Network::new(&data, &specs, &lim)?;
+            let src = network_sources(net.layer(0), sources.as_deref())?;
+            let mut opts = NetworkOptions::new(act, bias);
+            opts.seeds = seeds;
+            for l in 1..=net.depth() {
+                let orbits = net.layer(l).gset.orbits();
+                opts.bias.per_point(&orbits).map_err(|_| {
+                    plrep::Error::bad(
+                        format!(
+                            "bias lists one value per orbit, but layer {l} ({}) has {} orbit{}",
+                            net.layer(l).gset.action(),
+                            orbits.len(),
+                            if orbits.len() == 1 { "" } else { "s" }
+                        ),
+                        "a per-orbit bias needs layers 1..k with the same number of orbits; use a single value or \"generic\" otherwise",
+                    )
+                })?;
+            }
+            if until_stable {
+                let Some(d) = stable_depth(&net, &opts, &src)? else {
+                    return Err(plrep::Error::bad(
+                        format!("the alive sets do not repeat within depth {}", net.depth()),
+                        "give more layers",
+                    ));
+                };
+                net.layer_module.truncate(d + 1);
+                net.layer_cross.truncate(d);
+            }
+            let res = analyze(&net, &opts, &src)?;
+            if certify {
+                certify_network(&net, &res)?;
+            }
+            let values = res
+                .sources
+                .iter()
+                .map(|s| exact_values(&net, &opts, s))
+                .collect::<plrep::Result<Vec<_>>>()?;
+            Ok(plrep::report::network::network_json(
+                &net, &res, &values, certify,
+            ))
+        })?;
+        Ok(NetworkResult { json })
     }
 
     fn __repr__(&self) -> String {
@@ -632,6 +748,327 @@ impl InteractionGraph {
     }
 }
 
+/// The most layers `Group.network` accepts (depth 64, as `plrep network --depth`).
+const MAX_LAYERS: usize = 65;
+
+/// A Python bias (``None``, a rational as number or string, a list per orbit, or
+/// ``"generic"``) as plrep's [`Bias`].
+fn py_bias(bias: Option<&Bound<'_, PyAny>>) -> PyResult<Bias> {
+    let Some(b) = bias else {
+        return Ok(Bias::None);
+    };
+    if b.is_none() {
+        return Ok(Bias::None);
+    }
+    if let Ok(list) = b.downcast::<PyList>() {
+        let mut values = Vec::with_capacity(list.len());
+        for v in list.iter() {
+            let text = v.str()?.to_string();
+            values.push(plrep::pl::parse_bias(&text).map_err(py_err)?);
+        }
+        if values.is_empty() {
+            return Err(PyValueError::new_err(
+                "the bias list is empty (give one value per orbit of layers 1..k)",
+            ));
+        }
+        return Ok(Bias::PerOrbit(values));
+    }
+    let text = b.str()?.to_string();
+    Bias::parse(&text).map_err(py_err)
+}
+
+/// The sources of `Group.network`: each simple of layer 0 in turn, or one joint set of
+/// labels (sorted, without repeats).
+fn network_sources(module: &PlModule, from: Option<&[String]>) -> plrep::Result<Vec<Vec<usize>>> {
+    let present: Vec<usize> = module.present.iter().map(|p| p.0).collect();
+    let Some(from) = from else {
+        return Ok(present.iter().map(|&l| vec![l]).collect());
+    };
+    let names: Vec<&str> = present
+        .iter()
+        .map(|&l| module.simples.simples[l].label.as_str())
+        .collect();
+    if from.is_empty() {
+        return Err(plrep::Error::bad(
+            "sources is an empty list",
+            format!(
+                "give labels among {}, or sources=None for each in turn",
+                names.join(", ")
+            ),
+        ));
+    }
+    let mut set = Vec::new();
+    for label in from {
+        let label = label.trim();
+        match module.simples.find(label) {
+            Some(l) if present.contains(&l) => {
+                if !set.contains(&l) {
+                    set.push(l)
+                }
+            }
+            Some(_) => {
+                return Err(plrep::Error::bad(
+                    format!("{label} does not occur in layer 0"),
+                    format!("sources takes labels among {}", names.join(", ")),
+                ))
+            }
+            None => {
+                return Err(plrep::Error::bad(
+                    format!("unknown simple '{label}'"),
+                    format!("sources takes labels among {}", names.join(", ")),
+                ))
+            }
+        }
+    }
+    set.sort_unstable();
+    Ok(vec![set])
+}
+
+/// A Python source (a label, ``"L1,L2"``, or a list of labels) as the key of a result.
+fn source_key(source: &Bound<'_, PyAny>) -> PyResult<String> {
+    if let Ok(s) = source.extract::<String>() {
+        let mut v: Vec<String> = s.split(',').map(|x| x.trim().to_string()).collect();
+        v.sort();
+        return Ok(v.join(","));
+    }
+    let mut v: Vec<String> = source.extract()?;
+    v.sort();
+    v.dedup();
+    Ok(v.join(","))
+}
+
+/// Certified reachability in an equivariant network (from ``Group.network``): the JSON
+/// document of ``plrep network --format json`` (schema ``plrep.network.v1``) with
+/// conveniences. A source is named by its label (``"L1"``) or, when joint, by a list of
+/// labels (or ``"L1,L2"``).
+#[pyclass(frozen, module = "plrep")]
+struct NetworkResult {
+    json: serde_json::Value,
+}
+
+impl NetworkResult {
+    fn source(&self, key: &str) -> PyResult<&serde_json::Value> {
+        let srcs = self.json["sources"].as_array().into_iter().flatten();
+        let mut keys = Vec::new();
+        for s in srcs {
+            let mut labels: Vec<String> = s["sources"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|x| x.as_str().map(str::to_string))
+                .collect();
+            labels.sort();
+            let k = labels.join(",");
+            if k == key {
+                return Ok(s);
+            }
+            keys.push(k);
+        }
+        Err(PyValueError::new_err(format!(
+            "'{key}' is not a source of this result (sources: {})",
+            keys.join("; ")
+        )))
+    }
+
+    fn layer<'a>(
+        &self,
+        src: &'a serde_json::Value,
+        depth: usize,
+    ) -> PyResult<&'a serde_json::Value> {
+        src["layers"]
+            .as_array()
+            .and_then(|ls| {
+                ls.iter()
+                    .find(|l| l["depth"].as_u64() == Some(depth as u64))
+            })
+            .ok_or_else(|| {
+                PyValueError::new_err(format!(
+                    "no depth {depth} in this network (depths 1..{})",
+                    self.json["depth"]
+                ))
+            })
+    }
+
+    fn to_py<'py>(py: Python<'py>, v: &serde_json::Value) -> PyResult<Bound<'py, PyAny>> {
+        json_loads(py, &v.to_string())
+    }
+
+    /// ``{target: first depth}`` of one source: an int, or ``None`` when not reached.
+    fn depths(src: &serde_json::Value) -> Vec<(String, serde_json::Value)> {
+        let layers = src["layers"].as_array().cloned().unwrap_or_default();
+        src["first_depth"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|e| {
+                let label = e["label"].as_str().unwrap_or("").to_string();
+                let first = layers.iter().find(|l| {
+                    l["reached"]
+                        .as_array()
+                        .is_some_and(|r| r.iter().any(|x| x["label"] == e["label"]))
+                });
+                (
+                    label,
+                    first
+                        .map(|l| l["depth"].clone())
+                        .unwrap_or(serde_json::Value::Null),
+                )
+            })
+            .collect()
+    }
+}
+
+#[pymethods]
+impl NetworkResult {
+    /// The whole document as a dict (``layers``, ``sources``, ``unresolved``, ...).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Self::to_py(py, &self.json)
+    }
+
+    /// The document as JSON text (the bytes of ``plrep network --format json``, without
+    /// its final newline).
+    fn to_json(&self) -> PyResult<String> {
+        serde_json::to_string_pretty(&self.json).map_err(|e| PyRuntimeError::new_err(e.to_string()))
+    }
+
+    /// The number of layers after the input.
+    #[getter]
+    fn depth(&self) -> u64 {
+        self.json["depth"].as_u64().unwrap_or(0)
+    }
+
+    /// Whether every certificate was re-checked independently.
+    #[getter]
+    fn certified(&self) -> bool {
+        self.json["certified"].as_bool().unwrap_or(false)
+    }
+
+    /// The sources, each as a comma-joined string of labels (``"L1"``, ``"L1,L2"``).
+    #[getter]
+    fn sources(&self) -> Vec<String> {
+        self.json["sources"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|s| {
+                let mut v: Vec<String> = s["sources"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|x| x.as_str().map(str::to_string))
+                    .collect();
+                v.sort();
+                v.join(",")
+            })
+            .collect()
+    }
+
+    /// The labels of layer ``depth`` that ``source`` reaches (certified by a witness).
+    fn reached(&self, source: &Bound<'_, PyAny>, depth: usize) -> PyResult<Vec<String>> {
+        let src = self.source(&source_key(source)?)?;
+        let layer = self.layer(src, depth)?;
+        Ok(layer["reached"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|r| r["label"].as_str().map(str::to_string))
+            .collect())
+    }
+
+    /// Per source, per depth: ``{source: {depth: {"reached": {label: witness},
+    /// "excluded": {label: reason}, "unresolved": [label]}}}``. A witness is a dict with
+    /// ``value`` (the exact nonzero component, a GAP cyclotomic or rational string),
+    /// ``point``/``point_label`` (where it is read) and ``network`` (the index of the
+    /// witness network in ``to_dict()["sources"][i]["networks"]``); a reason is the
+    /// obstruction's one-line explanation.
+    fn summary<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let out = PyDict::new(py);
+        let keys = self.sources();
+        for (key, src) in keys
+            .iter()
+            .zip(self.json["sources"].as_array().into_iter().flatten())
+        {
+            let per = PyDict::new(py);
+            for l in src["layers"].as_array().into_iter().flatten() {
+                let d = PyDict::new(py);
+                let reached = PyDict::new(py);
+                for r in l["reached"].as_array().into_iter().flatten() {
+                    let mut w = r.clone();
+                    if let Some(o) = w.as_object_mut() {
+                        o.remove("label");
+                    }
+                    reached.set_item(r["label"].as_str(), Self::to_py(py, &w)?)?;
+                }
+                let excluded = PyDict::new(py);
+                for e in l["excluded"].as_array().into_iter().flatten() {
+                    excluded.set_item(e["label"].as_str(), e["obstruction"]["reason"].as_str())?;
+                }
+                d.set_item("reached", reached)?;
+                d.set_item("excluded", excluded)?;
+                d.set_item("unresolved", Self::to_py(py, &l["unresolved"])?)?;
+                per.set_item(l["depth"].as_u64(), d)?;
+            }
+            out.set_item(key, per)?;
+        }
+        Ok(out)
+    }
+
+    /// The first depth at which ``source`` reaches the simple ``target`` (certified by a
+    /// witness), or ``None`` when no depth up to ``depth`` does (``depth_table(raw=True)``
+    /// tells "never" from "never at any depth" and flags unresolved cases).
+    fn first_depth(&self, source: &Bound<'_, PyAny>, target: &str) -> PyResult<Option<u64>> {
+        let src = self.source(&source_key(source)?)?;
+        let depths = Self::depths(src);
+        match depths.iter().find(|(l, _)| l == target) {
+            Some((_, d)) => Ok(d.as_u64()),
+            None => Err(PyValueError::new_err(format!(
+                "unknown target '{target}' (targets: {})",
+                depths
+                    .iter()
+                    .map(|x| x.0.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))),
+        }
+    }
+
+    /// ``{source: {target: first depth or None}}``; with ``raw=True`` the command line's
+    /// entries (``"2"``, ``"never"``, ``"never*"`` when the alive sets cycle so the target
+    /// is never reached at any depth, ``"≤d"`` or ``"?"`` when something is unresolved).
+    #[pyo3(signature = (raw=false))]
+    fn depth_table<'py>(&self, py: Python<'py>, raw: bool) -> PyResult<Bound<'py, PyDict>> {
+        let out = PyDict::new(py);
+        let keys = self.sources();
+        for (key, src) in keys
+            .iter()
+            .zip(self.json["sources"].as_array().into_iter().flatten())
+        {
+            let row = PyDict::new(py);
+            if raw {
+                for e in src["first_depth"].as_array().into_iter().flatten() {
+                    row.set_item(e["label"].as_str(), e["depth"].as_str())?;
+                }
+            } else {
+                for (label, d) in Self::depths(src) {
+                    row.set_item(label, d.as_u64())?;
+                }
+            }
+            out.set_item(key, row)?;
+        }
+        Ok(out)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "plrep.NetworkResult(depth={}, {} source{}, {} unresolved)",
+            self.depth(),
+            self.sources().len(),
+            if self.sources().len() == 1 { "" } else { "s" },
+            self.json["unresolved"].as_u64().unwrap_or(0)
+        )
+    }
+}
+
 /// The orbital basis of ``Hom_G(R^X, R^Y)``: a ``float64`` array of shape
 /// ``(k, |Y|, |X|)`` of 0/1 matrices, one per ``G``-orbit on ``Y x X`` (every
 /// ``G``-equivariant linear map ``R^X -> R^Y`` is a unique combination of them). ``group``
@@ -690,6 +1127,7 @@ fn plrep_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Group>()?;
     m.add_class::<Module>()?;
     m.add_class::<InteractionGraph>()?;
+    m.add_class::<NetworkResult>()?;
     m.add_function(wrap_pyfunction!(hom_basis, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
