@@ -1,4 +1,4 @@
-//! Depth statistics of a survey module (`plrep survey --depth K`, theory.md §10.6).
+//! Depth statistics of a survey module (`plrep survey --depth K`, theory.md §10.1).
 //!
 //! For a module `R^X` the network `X -> X -> ... -> X` of `K` equal layers is analysed
 //! with `--until-stable` semantics ([`crate::network::stable_depth`]): the depth is cut
