@@ -148,6 +148,8 @@ pub struct Manifest {
     pub bias: Option<String>,
     /// The witness budget.
     pub seeds: u64,
+    /// `--depth K` (the field is written only when given, so older manifests match).
+    pub depth: Option<usize>,
 }
 
 impl Manifest {
@@ -157,11 +159,11 @@ impl Manifest {
     /// ```
     /// use plrep::survey::layout::Manifest;
     /// let m = Manifest { groups: vec!["C2".into()], expanded: vec!["C2".into()], actions: vec!["regular".into()],
-    ///     activation: "relu".into(), bias: None, seeds: 8 };
+    ///     activation: "relu".into(), bias: None, seeds: 8, depth: None };
     /// assert!(m.to_json().contains("\"schema\": \"plrep.survey.manifest.v1\""));
     /// ```
     pub fn to_json(&self) -> String {
-        let doc = json!({
+        let mut doc = json!({
             "schema": MANIFEST_SCHEMA,
             "record_schema": crate::survey::record::SCHEMA,
             "groups": self.groups,
@@ -171,6 +173,9 @@ impl Manifest {
             "bias": self.bias,
             "seeds": self.seeds,
         });
+        if let Some(k) = self.depth {
+            doc["depth"] = json!(k);
+        }
         serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
     }
 
@@ -183,7 +188,7 @@ impl Manifest {
     /// ```
     /// use plrep::survey::layout::Manifest;
     /// let m = Manifest { groups: vec!["C2".into()], expanded: vec!["C2".into()], actions: vec!["regular".into()],
-    ///     activation: "relu".into(), bias: None, seeds: 8 };
+    ///     activation: "relu".into(), bias: None, seeds: 8, depth: None };
     /// assert!(m.check(&m.to_json(), "out").is_ok());
     /// let mut other = m.clone();
     /// other.activation = "abs".into();
@@ -213,6 +218,7 @@ impl Manifest {
             "activation",
             "bias",
             "seeds",
+            "depth",
         ] {
             if old.get(key) != new.get(key) {
                 return Err(Error::bad(

@@ -5,6 +5,7 @@
 //! * [`record`] solves and certifies every module of one group into `plrep.survey.v1`
 //!   records with their statistics (PL-Schur bound, where the `ker^±` rule is not
 //!   enough, where `Ĝ` mattered);
+//! * [`depth`] adds the depth closure of every module (`--depth K`, theory.md §10.1);
 //! * [`summary`] turns the records into Markdown, LaTeX and CSV tables;
 //! * [`layout`] names the files of a survey directory, its manifest and its shards.
 //!
@@ -33,6 +34,7 @@
 //! assert!(summary::csv(&rows).lines().count() == 3);
 //! ```
 
+pub mod depth;
 pub mod groups;
 pub mod layout;
 pub mod record;

@@ -182,6 +182,7 @@ impl Header<'_> {
         action: &str,
         subgroup: Option<&(usize, SubgroupClass)>,
         outcome: std::result::Result<(GraphStats, Value), (String, String)>,
+        depth: Option<Value>,
     ) -> Value {
         let subgroup = subgroup.map(|(class, h)| {
             json!({
@@ -196,7 +197,7 @@ impl Header<'_> {
             Ok((s, g)) => ("ok", Value::Null, Value::Null, json!(s), g),
             Err((kind, msg)) => ("error", json!(msg), json!(kind), Value::Null, Value::Null),
         };
-        json!({
+        let mut record = json!({
             "schema": SCHEMA,
             "group": self.name,
             "group_order": self.order,
@@ -209,7 +210,12 @@ impl Header<'_> {
             "error_kind": kind,
             "stats": stats,
             "graph": graph,
-        })
+        });
+        // Only with `--depth`, so records without it keep their bytes.
+        if let Some(d) = depth {
+            record["depth"] = d;
+        }
+        record
     }
 }
 
@@ -245,6 +251,22 @@ impl Header<'_> {
 /// assert!(out.iter().all(|m| !m.is_error() && m.record["stats"]["unresolved"] == 0));
 /// ```
 pub fn survey_group(name: &str, group: &PermGroup, options: &SurveyOptions) -> Vec<ModuleOutcome> {
+    survey_group_depth(name, group, options, None)
+}
+
+/// [`survey_group`] with the depth statistics of every module ([`super::depth`]) when
+/// `depth` is `Some(K)`: each ok module's record then has a field `"depth"`, the
+/// [`DepthStats`](super::depth::DepthStats) or `{"error", "error_kind"}` when the
+/// network analysis fails (the graph stays recorded).
+///
+/// # Complexity
+/// As [`survey_group`], plus per module one network analysis of at most `K` layers.
+pub fn survey_group_depth(
+    name: &str,
+    group: &PermGroup,
+    options: &SurveyOptions,
+    depth: Option<usize>,
+) -> Vec<ModuleOutcome> {
     let header = Header {
         name,
         order: order_json(group),
@@ -274,7 +296,7 @@ pub fn survey_group(name: &str, group: &PermGroup, options: &SurveyOptions) -> V
             .iter()
             .zip(too_big)
             .map(|(a, e)| ModuleOutcome {
-                record: header.record(&a.to_string(), None, Err(e.expect("all fail"))),
+                record: header.record(&a.to_string(), None, Err(e.expect("all fail")), None),
                 action: a.to_string(),
                 seconds: 0.0,
             })
@@ -289,7 +311,7 @@ pub fn survey_group(name: &str, group: &PermGroup, options: &SurveyOptions) -> V
             .actions
             .iter()
             .map(|a| ModuleOutcome {
-                record: header.record(&a.to_string(), None, Err(e.clone())),
+                record: header.record(&a.to_string(), None, Err(e.clone()), None),
                 action: a.to_string(),
                 seconds,
             })
@@ -368,7 +390,7 @@ pub fn survey_group(name: &str, group: &PermGroup, options: &SurveyOptions) -> V
             let t = Instant::now();
             match job {
                 Job::Failed(action, e) => ModuleOutcome {
-                    record: header.record(action, None, Err(e.clone())),
+                    record: header.record(action, None, Err(e.clone()), None),
                     action: action.clone(),
                     seconds: 0.0,
                 },
@@ -379,8 +401,19 @@ pub fn survey_group(name: &str, group: &PermGroup, options: &SurveyOptions) -> V
                         let stats = GraphStats::of(&graph, &data.simples)?;
                         Ok((stats, graph.to_json()))
                     });
+                    let depth = match (depth, &outcome) {
+                        (Some(k), Ok(_)) => Some(
+                            match guarded(|| {
+                                super::depth::depth_stats(&data, action, &options.solver, k, limits)
+                            }) {
+                                Ok(d) => json!(d),
+                                Err((kind, msg)) => json!({"error": msg, "error_kind": kind}),
+                            },
+                        ),
+                        _ => None,
+                    };
                     ModuleOutcome {
-                        record: header.record(&action.to_string(), h.as_ref(), outcome),
+                        record: header.record(&action.to_string(), h.as_ref(), outcome, depth),
                         action: action.to_string(),
                         seconds: t.elapsed().as_secs_f64(),
                     }

@@ -35,6 +35,9 @@ pub struct Row {
     pub stats: Option<GraphStats>,
     /// The error message of an error record.
     pub error: Option<String>,
+    /// The depth statistics (`--depth`): a [`crate::survey::depth::DepthStats`] object
+    /// or `{"error", "error_kind"}`; `None` without `--depth`.
+    pub depth: Option<Value>,
 }
 
 impl Row {
@@ -122,6 +125,7 @@ pub fn rows(files: &[(String, String)]) -> Result<Vec<Row>> {
                 bias: v["bias"].as_str().map(str::to_string),
                 stats,
                 error: v["error"].as_str().map(str::to_string),
+                depth: v.get("depth").cloned(),
             });
         }
     }
@@ -270,6 +274,9 @@ pub fn markdown(rows: &[Row]) -> String {
         let c = cells(&r.stats);
         let row = module_cells(r, md_escape(&r.group), md_escape(&r.module()), c);
         let _ = writeln!(s, "| {} |", row.join(" | "));
+    }
+    if rows.iter().any(|r| r.depth.is_some()) {
+        depth_markdown(&mut s, rows);
     }
     let errors: Vec<&Row> = rows.iter().filter(|r| r.stats.is_none()).collect();
     if !errors.is_empty() {
@@ -427,4 +434,106 @@ pub fn csv(rows: &[Row]) -> String {
         let _ = writeln!(s, "{}", fields.join(","));
     }
     s
+}
+
+/// The depth cells of one record: `(stable depth, analysed depth, closure = PL-Schur,
+/// closure pairs, PL-Schur pairs, pairs only through depth, unresolved)`, or the error.
+fn depth_cells(d: &Value) -> std::result::Result<[String; 7], String> {
+    if let Some(e) = d.get("error") {
+        return Err(e.as_str().unwrap_or("unknown error").to_string());
+    }
+    let n = |k: &str| d[k].as_u64().map_or("?".to_string(), |x| x.to_string());
+    Ok([
+        d["stable_depth"]
+            .as_u64()
+            .map_or(format!("> {}", n("max_depth")), |x| x.to_string()),
+        n("analysed_depth"),
+        if d["closure_equals_pl_schur"] == true {
+            "yes"
+        } else {
+            "no"
+        }
+        .to_string(),
+        n("closure_pairs"),
+        n("pl_schur_pairs"),
+        n("only_through_depth"),
+        n("unresolved"),
+    ])
+}
+
+/// The `## Depth` sections: per group (modules, modules whose depth closure equals the
+/// PL-Schur bound, largest stabilisation depth, pairs reached only through depth,
+/// unresolved) and per module.
+fn depth_markdown(s: &mut String, rows: &[Row]) {
+    let _ = writeln!(s, "\n## Depth\n");
+    let _ = writeln!(
+        s,
+        "Per module R^X, the network X -> X -> ... of at most K equal layers, cut where the \
+         alive sets cycle (*stable*; `> K` when they do not within K), every simple a \
+         source: *closure* (pairs (L, M) with M reached at some depth), *PL-Schur* (pairs \
+         with ker L ⊆ ker M), *= PL-Schur* (the closure equals the bound for every source), \
+         *through depth* (pairs reached only at depth >= 2), *unresolved* (must be 0).\n"
+    );
+    let _ = writeln!(
+        s,
+        "| # | group | \\|G\\| | modules | closure = PL-Schur | max stable depth | through depth | unresolved |"
+    );
+    let _ = writeln!(s, "|---:|---|---:|---:|---:|---:|---:|---:|");
+    let mut i = 0;
+    while i < rows.len() {
+        let j = (i..rows.len())
+            .find(|&j| rows[j].position != rows[i].position)
+            .unwrap_or(rows.len());
+        let cells: Vec<_> = rows[i..j]
+            .iter()
+            .filter_map(|r| {
+                r.depth
+                    .as_ref()
+                    .and_then(|d| depth_cells(d).ok().map(|c| (d, c)))
+            })
+            .collect();
+        let equal = cells.iter().filter(|c| c.1[2] == "yes").count();
+        let stable = cells
+            .iter()
+            .map(|c| c.0["stable_depth"].as_u64())
+            .try_fold(0, |m, x| x.map(|x| m.max(x)))
+            .map_or("> K".to_string(), |m| m.to_string());
+        let sum = |k: &str| cells.iter().filter_map(|c| c.0[k].as_u64()).sum::<u64>();
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} | {} | {} | {} | {} | {} |",
+            rows[i].position,
+            md_escape(&rows[i].group),
+            rows[i].group_order,
+            cells.len(),
+            equal,
+            stable,
+            sum("only_through_depth"),
+            sum("unresolved")
+        );
+        i = j;
+    }
+    let _ = writeln!(s);
+    let _ = writeln!(
+        s,
+        "| # | group | module | stable | depth | = PL-Schur | closure | PL-Schur | through depth | unresolved |"
+    );
+    let _ = writeln!(s, "|---:|---|---|---:|---:|---|---:|---:|---:|---:|");
+    for r in rows {
+        let Some(d) = &r.depth else { continue };
+        let lead = format!(
+            "| {} | {} | {} |",
+            r.position,
+            md_escape(&r.group),
+            md_escape(&r.module())
+        );
+        match depth_cells(d) {
+            Ok(c) => {
+                let _ = writeln!(s, "{lead} {} |", c.join(" | "));
+            }
+            Err(e) => {
+                let _ = writeln!(s, "{lead} error: {} | | | | | | |", md_escape(&e));
+            }
+        }
+    }
 }

@@ -30,3 +30,4 @@ mod spec;
 mod stabchain;
 mod subgroups;
 mod survey;
+mod survey_depth;

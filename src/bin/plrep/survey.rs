@@ -13,7 +13,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use plrep::group::Limits;
 use plrep::survey::groups::{expand_within, SurveyGroup};
 use plrep::survey::layout::{group_file_name, is_group_file, Manifest, Shard};
-use plrep::survey::record::{survey_group, ActionChoice, SurveyOptions};
+use plrep::survey::record::{survey_group_depth, ActionChoice, SurveyOptions};
 use plrep::survey::summary;
 use plrep::{Error, Result};
 use rayon::prelude::*;
@@ -52,7 +52,14 @@ pub(crate) struct SurveyArgs {
     /// No progress bar and no closing report on stderr.
     #[arg(long)]
     quiet: bool,
+    /// Also record for every module the depth closure of the network of at most K equal
+    /// layers of it (stopping where the alive sets cycle), against the PL-Schur bound.
+    #[arg(long, value_name = "K")]
+    depth: Option<usize>,
 }
+
+/// Largest `--depth` accepted (as `plrep network`).
+const MAX_DEPTH: usize = 64;
 
 /// Run the survey and return the exit status.
 pub(crate) fn run(
@@ -141,6 +148,18 @@ fn survey(a: &SurveyArgs, format: Format, output: Option<&Path>, limits: &Limits
         ));
     }
     let solver = a.solver.solver_options()?;
+    match a.depth {
+        Some(0) => {
+            return Err(Error::bad(
+                "--depth 0 has no layer",
+                "use --depth 1 or more",
+            ))
+        }
+        Some(k) if k > MAX_DEPTH => {
+            return Err(Error::limit(format!("depth {k}"), MAX_DEPTH, "--depth"))
+        }
+        _ => {}
+    }
     let actions = a
         .actions
         .iter()
@@ -172,6 +191,7 @@ fn survey(a: &SurveyArgs, format: Format, output: Option<&Path>, limits: &Limits
         activation: solver.activation.name(),
         bias: solver.bias.as_ref().map(|q| q.to_string()),
         seeds: solver.seeds,
+        depth: a.depth,
     };
     let manifest_path = dir.join("survey.json");
     if manifest_path.exists() {
@@ -257,7 +277,7 @@ fn survey(a: &SurveyArgs, format: Format, output: Option<&Path>, limits: &Limits
         todo.par_iter()
             .map(|(_, g, file)| {
                 let t = Instant::now();
-                let outcomes = survey_group(&g.name, &g.group, &options);
+                let outcomes = survey_group_depth(&g.name, &g.group, &options, a.depth);
                 let mut text = String::new();
                 let mut timings = String::new();
                 for m in &outcomes {
