@@ -5,6 +5,7 @@
 
 use crate::error::{Error, Result};
 use crate::group::gset::ActionSpec;
+use crate::group::orbitals::Orbitals;
 use crate::group::Limits;
 use crate::pl::{GroupData, PlModule};
 
@@ -20,32 +21,24 @@ pub struct CrossOrbitals {
 }
 
 impl CrossOrbitals {
-    /// The orbitals of `G` on `Y × X`.
+    /// The orbitals of `G` on `Y × X`, from [`Orbitals::compute`] (orbits from the
+    /// generators, re-checked; the same numbering by first pair), listed pair by pair.
     ///
-    /// Complexity: `O(|Y| |X| + #orbitals |G|)`.
-    pub fn compute(target: &PlModule, source: &PlModule) -> CrossOrbitals {
-        let (ny, nx, order) = (target.points(), source.points(), target.order());
-        let mut id = vec![u32::MAX; ny * nx];
-        let mut reps = Vec::new();
-        for y in 0..ny {
-            for x in 0..nx {
-                if id[y * nx + x] != u32::MAX {
-                    continue;
-                }
-                let o = reps.len() as u32;
-                reps.push((y, x));
-                for g in 0..order {
-                    id[target.image(g, y) * nx + source.image(g, x)] = o;
-                }
+    /// Errors: as [`Orbitals::compute`] (the table above `--max-memory-mb`).
+    ///
+    /// Complexity: `O(|Y| |X| #generators)`.
+    pub fn compute(target: &PlModule, source: &PlModule, limits: &Limits) -> Result<CrossOrbitals> {
+        let orbitals = Orbitals::compute(&source.gset, &target.gset, limits)?;
+        let reps = (0..orbitals.len())
+            .map(|o| orbitals.representative(o))
+            .collect();
+        let mut pairs = vec![Vec::new(); orbitals.len()];
+        for y in 0..target.points() {
+            for x in 0..source.points() {
+                pairs[orbitals.orbit_of(y, x)].push((y as u32, x as u32));
             }
         }
-        let mut pairs = vec![Vec::new(); reps.len()];
-        for y in 0..ny {
-            for x in 0..nx {
-                pairs[id[y * nx + x] as usize].push((y as u32, x as u32));
-            }
-        }
-        CrossOrbitals { reps, pairs }
+        Ok(CrossOrbitals { reps, pairs })
     }
 
     /// `dim Hom_G(R^X, R^Y)`.
@@ -143,7 +136,11 @@ impl Network {
                 None => {
                     layer_cross.push(crosses.len());
                     built.push(key);
-                    crosses.push(CrossOrbitals::compute(&modules[key.0], &modules[key.1]));
+                    crosses.push(CrossOrbitals::compute(
+                        &modules[key.0],
+                        &modules[key.1],
+                        limits,
+                    )?);
                 }
             }
         }

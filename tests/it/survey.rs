@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-fn plrep(args: &[&str]) -> Output {
+pub(crate) fn plrep(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_plrep"))
         .args(args)
         .output()
@@ -19,7 +19,7 @@ fn plrep(args: &[&str]) -> Output {
 }
 
 /// A fresh, empty directory for one test.
-fn fresh(name: &str) -> PathBuf {
+pub(crate) fn fresh(name: &str) -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
         .join("survey-tests")
         .join(name);

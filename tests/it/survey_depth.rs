@@ -2,6 +2,7 @@
 //! with a direct network analysis, the flag leaves surveys without it unchanged, and
 //! C8's regular module reaches L3 from L1 only at depth 2.
 
+use super::survey::{fresh, plrep};
 use plrep::group::catalog::lookup;
 use plrep::group::gset::ActionSpec;
 use plrep::group::Limits;
@@ -9,24 +10,8 @@ use plrep::network::{analyze, stable_depth, Network};
 use plrep::pl::{exists_table, Activation, GroupData, SolverOptions};
 use plrep::survey::depth::network_options;
 use serde_json::Value;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn plrep(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_plrep"))
-        .args(args)
-        .output()
-        .expect("run plrep")
-}
-
-fn fresh(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
-        .join("survey-depth-tests")
-        .join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(dir.parent().unwrap()).unwrap();
-    dir
-}
+use std::path::Path;
+use std::process::Output;
 
 fn survey(dir: &Path, args: &[&str], code: i32) -> Output {
     let mut a = vec!["survey", "--quiet"];
@@ -43,7 +28,7 @@ fn survey(dir: &Path, args: &[&str], code: i32) -> Output {
 }
 
 fn records(dir: &Path) -> Vec<Value> {
-    let mut names: Vec<PathBuf> = std::fs::read_dir(dir)
+    let mut names: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
