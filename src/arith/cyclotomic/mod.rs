@@ -12,12 +12,16 @@
 //!
 //! One concept per file: this file holds the representation, construction, inspection and
 //! the certified sign; `ops` the field arithmetic, `galois` the Galois action and
-//! the inverse through it, `format` and `parse` GAP notation out and in.
+//! the inverse through it, `format` and `parse` GAP notation out and in, `radical` the
+//! radical form of quadratic irrationals.
 
 mod format;
 mod galois;
 mod ops;
 mod parse;
+mod radical;
+
+pub use radical::quadratic_radical;
 
 use std::cmp::Ordering;
 
