@@ -23,9 +23,11 @@
 
 pub mod abelian;
 pub mod dixon;
+pub mod partition;
 pub mod real;
 pub mod rootsum;
 pub mod structure;
+pub mod symmetric;
 pub mod table;
 
 pub use real::{rational_simples, RationalSimple, RealSimple, RealSimples, SimpleType};

@@ -35,6 +35,10 @@ pub enum Method {
     Abelian,
     /// Dixon–Schneider over a prime field with the exact lift.
     DixonSchneider,
+    /// Symmetric and alternating groups in their natural action: classes by cycle
+    /// type, characters by partitions, values by the Murnaghan–Nakayama rule
+    /// ([`super::symmetric`]).
+    MurnaghanNakayama,
 }
 
 impl std::fmt::Display for Method {
@@ -42,6 +46,7 @@ impl std::fmt::Display for Method {
         f.write_str(match self {
             Method::Abelian => "abelian",
             Method::DixonSchneider => "Dixon-Schneider",
+            Method::MurnaghanNakayama => "Murnaghan-Nakayama",
         })
     }
 }
@@ -91,6 +96,12 @@ pub struct CharacterTable {
     pub characters: Vec<Character>,
     /// The algorithm that ran.
     pub method: Method,
+    /// Labels of the characters (partitions, GAP notation, for
+    /// [`Method::MurnaghanNakayama`]); empty when the characters carry no label.
+    pub character_labels: Vec<String>,
+    /// Labels of the classes (cycle types, `+`/`-` for the split classes of `A_n`);
+    /// empty when the classes carry no label.
+    pub class_labels: Vec<String>,
     /// `powers[i][l]` = class of `g_i^l`, `l in 0..element_orders[i]`.
     powers: Vec<Vec<u32>>,
 }
@@ -175,6 +186,39 @@ impl CharacterTable {
         let table = assemble(ci, reps, rows, Method::DixonSchneider, Some(ind))?;
         check_character_table(&table)?;
         verify_central_characters_with_rows(group, ci, &table, &mut structure)?;
+        Ok(table)
+    }
+
+    /// A table given by its class data and characters (computed without the group,
+    /// e.g. by [`super::symmetric`]); [`check_character_table`] runs before it is
+    /// returned, a failure is [`Error::Verification`].
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn from_combinatorial_parts(
+        order: u64,
+        exponent: u64,
+        class_sizes: Vec<u64>,
+        element_orders: Vec<u64>,
+        class_reps: Vec<Perm>,
+        characters: Vec<Character>,
+        powers: Vec<Vec<u32>>,
+        method: Method,
+        character_labels: Vec<String>,
+        class_labels: Vec<String>,
+    ) -> Result<CharacterTable> {
+        let table = CharacterTable {
+            order,
+            exponent,
+            centralizer_orders: class_sizes.iter().map(|&s| order / s.max(1)).collect(),
+            class_sizes,
+            element_orders,
+            class_reps,
+            characters,
+            method,
+            character_labels,
+            class_labels,
+            powers,
+        };
+        check_character_table(&table)?;
         Ok(table)
     }
 
@@ -542,6 +586,8 @@ fn assemble(
         class_reps: reps,
         characters,
         method,
+        character_labels: Vec::new(),
+        class_labels: Vec::new(),
         powers: ci.powers.clone(),
     })
 }
