@@ -369,32 +369,65 @@ fn mobius(mut m: u64) -> i64 {
     r
 }
 
-/// Eigenvalue multiplicities of `rho(g)` for `g` of order `o` from the rational values
-/// `chi(g^d)` (`d | o`, given by `value_at`): `m_s = (1/o) sum_{d | o} chi(g^d)
-/// c_{o/d}(s)` (the values on all generators of `<g^d>` agree for a rational
-/// character).
-fn rational_root_sum(o: u64, value_at: impl Fn(u64) -> i64) -> Result<RootSum> {
-    let divisors: Vec<u64> = (1..=o).filter(|d| o % d == 0).collect();
-    let vals: Vec<(u64, i64)> = divisors.iter().map(|&d| (d, value_at(d % o))).collect();
-    // multiplicity depends on gcd(s, o) only
-    let mut by_gcd: HashMap<u64, i64> = HashMap::new();
-    for &e in &divisors {
-        let num: i128 = vals
+/// Ramanujan sums for one element order `o`: the divisors `d` of `o` and
+/// `c_{o/d}(e)` for all pairs of divisors `(e, d)`, shared by all characters.
+struct RamanujanTable {
+    o: u64,
+    divisors: Vec<u64>,
+    /// `sums[a][b] = c_{o/divisors[b]}(divisors[a])`.
+    sums: Vec<Vec<i64>>,
+    /// For each `s in 0..o`, the index of `gcd(s, o)` among the divisors.
+    gcd_index: Vec<usize>,
+}
+
+impl RamanujanTable {
+    fn new(o: u64) -> Self {
+        let divisors: Vec<u64> = (1..=o).filter(|d| o % d == 0).collect();
+        let sums = divisors
             .iter()
-            .map(|&(d, v)| v as i128 * ramanujan(o / d, e) as i128)
-            .sum();
-        if num % o as i128 != 0 {
-            return Err(Error::verification(
-                "eigenvalue multiplicities are not integral",
-            ));
+            .map(|&e| divisors.iter().map(|&d| ramanujan(o / d, e)).collect())
+            .collect();
+        let gcd_index = (0..o)
+            .map(|s| {
+                let g = num_integer::gcd(s, o);
+                divisors.iter().position(|&d| d == g).expect("a divisor")
+            })
+            .collect();
+        RamanujanTable {
+            o,
+            divisors,
+            sums,
+            gcd_index,
         }
-        by_gcd.insert(e, (num / o as i128) as i64);
     }
-    let terms: Vec<(u64, i64)> = (0..o)
-        .map(|s| (s, by_gcd[&num_integer::gcd(s, o)]))
-        .filter(|t| t.1 != 0)
-        .collect();
-    Ok(RootSum::from_terms(o, terms))
+
+    /// Eigenvalue multiplicities of `rho(g)` for `g` of order `o` from the rational
+    /// values `chi(g^d)` (`d | o`, `value_at(d mod o)`): `m_s = (1/o) sum_{d | o}
+    /// chi(g^d) c_{o/d}(s)`, which depends on `gcd(s, o)` only (the values on all
+    /// generators of `<g^d>` agree for a rational character).
+    fn root_sum(&self, value_at: impl Fn(u64) -> i64) -> Result<RootSum> {
+        let o = self.o;
+        let vals: Vec<i128> = self
+            .divisors
+            .iter()
+            .map(|&d| value_at(d % o) as i128)
+            .collect();
+        let mut by_gcd = Vec::with_capacity(self.divisors.len());
+        for row in &self.sums {
+            let num: i128 = vals.iter().zip(row).map(|(&v, &c)| v * c as i128).sum();
+            if num % o as i128 != 0 {
+                return Err(Error::verification(
+                    "eigenvalue multiplicities are not integral",
+                ));
+            }
+            by_gcd.push((num / o as i128) as i64);
+        }
+        let terms: Vec<(u64, i64)> = (0..o)
+            .map(|s| (s, by_gcd[self.gcd_index[s as usize]]))
+            .filter(|t| t.1 != 0)
+            .collect();
+        Ok(RootSum::from_terms(o, terms))
+    }
 }
 
 /// Eigenvalue multiplicities from arbitrary values `chi(g^t)`, `t in 0..o`, exactly:
@@ -545,23 +578,30 @@ pub fn giant_table(n: u32, symmetric: bool, max_classes: usize) -> Result<Charac
         }
     }
     // root sums and characters
+    let mut ramanujan_tables: HashMap<u64, RamanujanTable> = HashMap::new();
     let mut characters = Vec::with_capacity(rows.len());
     let mut labels = Vec::with_capacity(rows.len());
     for row in rows {
         let mut root_sums = Vec::with_capacity(k);
+        // Integer values of the row (`None` at irrational entries).
+        let ints: Vec<Option<i64>> = row
+            .values
+            .iter()
+            .map(|v| v.to_q().and_then(|q| q.to_i64()))
+            .collect();
         for (i, c) in cls.iter().enumerate() {
-            let along: Vec<&Cyclotomic> =
-                powers[i].iter().map(|&j| &row.values[j as usize]).collect();
-            let ints: Option<Vec<i64>> = along
-                .iter()
-                .map(|v| v.to_q().and_then(|q| q.to_i64()))
-                .collect();
-            let r = match ints {
-                Some(ints) => rational_root_sum(c.order, |d| ints[d as usize])?,
-                None => {
-                    let vals: Vec<Cyclotomic> = along.into_iter().cloned().collect();
-                    general_root_sum(c.order, &vals)?
-                }
+            let rational = powers[i].iter().all(|&j| ints[j as usize].is_some());
+            let r = if rational {
+                ramanujan_tables
+                    .entry(c.order)
+                    .or_insert_with(|| RamanujanTable::new(c.order))
+                    .root_sum(|d| ints[powers[i][d as usize] as usize].unwrap_or(0))?
+            } else {
+                let vals: Vec<Cyclotomic> = powers[i]
+                    .iter()
+                    .map(|&j| row.values[j as usize].clone())
+                    .collect();
+                general_root_sum(c.order, &vals)?
             };
             root_sums.push(r);
         }
