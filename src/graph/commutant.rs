@@ -1,4 +1,4 @@
-//! The interaction graph of a module solved through its commutant (theory.md §19): the
+//! The interaction graph of a module solved through its commutant (theory.md §13): the
 //! same verdicts as [`super::InteractionGraph`], for groups whose elements and classes
 //! are never listed — vertices carry dimension, multiplicity, type, kernel (for the
 //! giants) and, when `S_n` has few enough cycle types, the character on each cycle type

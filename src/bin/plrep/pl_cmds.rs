@@ -64,7 +64,7 @@ pub(crate) fn graph(
 }
 
 /// `plrep graph` on a group beyond `--max-order`: the module through its commutant
-/// (theory.md §19), text or JSON.
+/// (theory.md §13), text or JSON.
 fn commutant_graph(
     a: &LayerArgs<'_>,
     group: &plrep::group::PermGroup,

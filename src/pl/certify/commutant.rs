@@ -1,4 +1,4 @@
-//! The independent checker of the commutant route (theory.md §19.5). From the group's
+//! The independent checker of the commutant route (theory.md §13.5). From the group's
 //! generators acting on `X` and the claimed projectors only (their values on the claimed
 //! representative pairs), it re-derives:
 //!

@@ -1,4 +1,4 @@
-//! The orbital algebra `End_G(R^X)` (theory.md §19.1): the orbital matrices
+//! The orbital algebra `End_G(R^X)` (theory.md §13.1): the orbital matrices
 //! `A_1, …, A_r` of `G` on `X × X` are a basis (the counting lemma), and
 //! `A_i A_j = sum_k c_ij^k A_k` with the intersection numbers
 //! `c_ij^k = #{z : (y, z) in O_i, (z, x) in O_j}` for any `(y, x)` in `O_k`.

@@ -1,4 +1,4 @@
-//! The primitive central idempotents of the orbital algebra over `Q` (theory.md §19.2).
+//! The primitive central idempotents of the orbital algebra over `Q` (theory.md §13.2).
 //!
 //! Take an integral central element `z = sum c_O A_O` (a random small combination of a
 //! basis of the centre `Z`, denominators cleared) and its minimal polynomial `mu`, found

@@ -1,5 +1,5 @@
 //! Modules of groups too large to enumerate, through the commutant `End_G(R^X)`
-//! (theory.md §19): the orbital algebra and its structure constants, the primitive
+//! (theory.md §13): the orbital algebra and its structure constants, the primitive
 //! central idempotents over `Q` (the isotypic projectors), the simples present with
 //! dimension, multiplicity, type, kernel and character values, and the certified solver
 //! on them. Checked independently by [`crate::pl::certify::certify_commutant`].

@@ -1,5 +1,5 @@
 //! A permutation module `R^X` of a group too large to enumerate, described by its
-//! commutant (theory.md §19): the isotypic projectors are the primitive central
+//! commutant (theory.md §13): the isotypic projectors are the primitive central
 //! idempotents of the orbital algebra, with the dimension, multiplicity and type of
 //! each simple present read off the algebra, its kernel from the generators' action on
 //! the isotypic image (for the giants `S_n`, `A_n`, `n >= 5`, whose normal subgroups are
@@ -108,8 +108,8 @@ pub fn giant_type(group: &PermGroup) -> Option<bool> {
 impl CommutantModule {
     /// Build `R^X` for `group` acting by `action` without enumerating the group.
     ///
-    /// Errors: bad actions and actions that enumerate `G` (`regular`, `conjugation`,
-    /// `cosets`: use the character table) (bad input); `|X|` above `--max-points`, the
+    /// Errors: bad actions (bad input); `|X|` above `--max-points`, actions that
+    /// enumerate `G` above `--max-order` (`regular`, `conjugation`, `cosets`), the
     /// orbital tables above `--max-memory-mb` (limits, before allocating); a centre not
     /// split over `Q` (bad input, not supported by this route).
     ///
@@ -117,12 +117,6 @@ impl CommutantModule {
     /// centre and idempotents in the `r`-dimensional algebra, `O(|X|^2 #generators)` per
     /// simple for the kernels.
     pub fn new(group: &PermGroup, action: &ActionSpec, limits: &Limits) -> Result<Self> {
-        if !CommutantModule::applies(action) {
-            return Err(Error::bad(
-                format!("the action {action} enumerates the group"),
-                "the commutant route takes actions on points, tuples, subsets and their combinations; raise --max-order for the character table",
-            ));
-        }
         let gset = GSet::new(group, action, limits)?;
         let algebra = OrbitalAlgebra::new(&gset, limits)?;
         let r = algebra.dim();
@@ -213,7 +207,7 @@ impl CommutantModule {
 
 
 /// Dimension, multiplicity, type, triviality and kernel of the simple with central
-/// idempotent `e` (theory.md §19.3): `tr e = m d`, `dim eA = m^2 dim D`, and the
+/// idempotent `e` (theory.md §13.3): `tr e = m d`, `dim eA = m^2 dim D`, and the
 /// symmetric part `dim e Sym(A)` = `m(m+1)/2` (real) or `2m^2 - m` (quaternionic).
 fn describe(a: &OrbitalAlgebra, gset: &GSet, e: Vec<Q>, giant: Option<bool>) -> Result<Isotypic> {
     let r = a.dim();

@@ -1,7 +1,7 @@
 //! The certified solver on a [`CommutantModule`]: every ordered pair `(L, L')` of
 //! simples present is an edge with an exact witness, a non-edge with an obstruction, or
 //! unresolved — the rules of [`crate::pl::solver`] (theory.md §7), with the projectors
-//! `P_L` given by the rational central idempotents (theory.md §19.4) instead of class
+//! `P_L` given by the rational central idempotents (theory.md §13.4) instead of class
 //! sums over the enumerated group.
 
 use super::module::CommutantModule;
