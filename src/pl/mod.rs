@@ -15,6 +15,7 @@ pub mod activation;
 pub mod bias;
 pub mod blocks;
 pub mod centralizer;
+pub mod commutant;
 pub mod certify;
 pub mod exists;
 pub mod export;

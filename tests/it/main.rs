@@ -5,6 +5,7 @@ mod atlas;
 mod certify;
 mod character;
 mod cli;
+mod commutant;
 mod compare;
 mod docs;
 mod enumerate;

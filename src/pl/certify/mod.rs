@@ -20,8 +20,11 @@
 //!   (rows `P e_{x^k} = ε P e_x`), and `sum_{c in K} χ(c) tr(c|V_{L'}) = 0`
 //!   (theory.md §7).
 
+mod commutant;
 mod entries;
 mod rules;
+
+pub use commutant::certify_commutant;
 
 use super::blocks::BlockKind;
 use super::projector::PlModule;

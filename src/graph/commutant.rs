@@ -1,0 +1,236 @@
+//! The interaction graph of a module solved through its commutant (theory.md §13): the
+//! same verdicts as [`super::InteractionGraph`], for groups whose elements and classes
+//! are never listed — vertices carry dimension, multiplicity, type, kernel (for the
+//! giants) and, when `S_n` has few enough cycle types, the character on each cycle type
+//! (for naming the simples by partitions). Exports: text and JSON (`plrep.graph.v1`
+//! with `"route": "commutant"`, docs/cli.md).
+
+use crate::arith::Q;
+use crate::error::Result;
+use crate::pl::commutant::{CommutantModule, CommutantSolution};
+use crate::pl::{Obstruction, Verdict, Witness};
+use num_traits::ToPrimitive;
+use serde_json::{json, Value};
+use std::fmt::Write as _;
+
+/// Largest number of cycle types on which the characters are listed.
+pub const MAX_CYCLE_TYPES: usize = 1000;
+
+/// A certified graph of the commutant route.
+#[derive(Clone, Debug)]
+pub struct CommutantGraph<'a> {
+    module: &'a CommutantModule,
+    solution: &'a CommutantSolution,
+    certified: bool,
+    /// `(cycle type, value per simple)`, when available.
+    pub characters: Option<Vec<(Vec<usize>, Vec<Q>)>>,
+}
+
+fn big_json(x: &num_bigint::BigUint) -> Value {
+    match x.to_u64() {
+        Some(v) => json!(v),
+        None => json!(x.to_string()),
+    }
+}
+
+impl<'a> CommutantGraph<'a> {
+    /// Assemble the graph (and the characters on cycle types, up to
+    /// [`MAX_CYCLE_TYPES`] of them).
+    ///
+    /// Errors: those of [`CommutantModule::cycle_type_values`].
+    pub fn build(
+        module: &'a CommutantModule,
+        solution: &'a CommutantSolution,
+        certified: bool,
+    ) -> Result<CommutantGraph<'a>> {
+        Ok(CommutantGraph {
+            module,
+            solution,
+            certified,
+            characters: module.cycle_type_values(MAX_CYCLE_TYPES)?,
+        })
+    }
+
+    fn group_name(&self) -> String {
+        let g = &self.module.group;
+        g.name().map(str::to_string).unwrap_or_else(|| {
+            g.generators()
+                .iter()
+                .map(|p| p.to_string())
+                .collect::<Vec<_>>()
+                .join(",")
+        })
+    }
+
+    fn kernel(&self, l: usize) -> Option<(String, num_bigint::BigUint)> {
+        let (n, s) = (self.module.group.degree(), self.module.giant?);
+        let k = self.module.simples[l].kernel?;
+        Some((k.name(n, s), k.order(n, s)))
+    }
+
+    /// The text summary, in the layout of [`super::InteractionGraph::to_text`].
+    pub fn to_text(&self) -> String {
+        let m = self.module;
+        let mut s = String::new();
+        let bias = self
+            .solution
+            .options
+            .bias
+            .as_ref()
+            .map_or("no bias".to_string(), |q| format!("bias {q}"));
+        let _ = writeln!(
+            s,
+            "interaction graph of {} (order {}) on {} ({} points), activation {}, {}{}",
+            self.group_name(),
+            m.group.order(),
+            m.gset.action(),
+            m.points(),
+            self.solution.options.activation.name(),
+            bias,
+            if self.certified { ", certified" } else { "" }
+        );
+        let _ = writeln!(
+            s,
+            "  by the commutant: {} orbitals, {} simples (no character table)",
+            m.algebra.dim(),
+            m.simples.len()
+        );
+        for (l, v) in m.simples.iter().enumerate() {
+            let ker = self
+                .kernel(l)
+                .map_or("ker not computed".to_string(), |(name, _)| format!("ker {name}"));
+            let _ = writeln!(
+                s,
+                "  {}: dim {}, multiplicity {}, {}, {ker}",
+                v.label, v.dim, v.mult, v.kind
+            );
+        }
+        for (l, v) in m.simples.iter().enumerate() {
+            let targets: Vec<&str> = self
+                .solution
+                .pairs
+                .iter()
+                .filter(|p| p.from == l && matches!(p.verdict, Verdict::Edge(_)))
+                .map(|p| m.simples[p.to].label.as_str())
+                .collect();
+            let _ = writeln!(s, "{} -> {}", v.label, targets.join(" "));
+        }
+        let edges = self.solution.edges().len();
+        let unresolved = self.solution.unresolved();
+        let _ = writeln!(
+            s,
+            "edges {edges}, non-edges {}, unresolved {unresolved}",
+            self.solution.pairs.len() - edges - unresolved
+        );
+        for p in &self.solution.pairs {
+            if let Verdict::Unresolved { reason, .. } = &p.verdict {
+                let _ = writeln!(
+                    s,
+                    "!! POTENTIAL COUNTEREXAMPLE to the span conjecture: {} -> {} unresolved: {reason}",
+                    m.simples[p.from].label, m.simples[p.to].label
+                );
+            }
+        }
+        s
+    }
+
+    fn witness_json(&self, w: &Witness) -> Value {
+        json!({
+            "seed": w.seed,
+            "r": w.r,
+            "scale": w.scale.to_string(),
+            "point": w.point,
+            "point_label": self.module.gset.labels().get(w.point),
+            "value": w.value.to_string(),
+        })
+    }
+
+    /// The JSON document (`plrep.graph.v1`, `"route": "commutant"`): no `classes`; each
+    /// vertex has its kernel by name and, when listed, `characters` on cycle types.
+    pub fn to_json(&self) -> Value {
+        let m = self.module;
+        let vertices: Vec<Value> = m
+            .simples
+            .iter()
+            .enumerate()
+            .map(|(l, v)| {
+                let kernel = self.kernel(l);
+                let mut out = json!({
+                    "id": l,
+                    "label": v.label,
+                    "dim": v.dim,
+                    "multiplicity": v.mult,
+                    "type": v.kind.name(),
+                    "kernel": kernel.as_ref().map(|k| k.0.clone()),
+                    "kernel_order": kernel.as_ref().map(|k| big_json(&k.1)),
+                    "projector": {
+                        "pairs": m.pair_reps,
+                        "values": v.idempotent.iter().map(|q| q.to_string()).collect::<Vec<_>>(),
+                    },
+                });
+                if let Some(c) = &self.characters {
+                    out["characters"] = json!(c
+                        .iter()
+                        .map(|(p, vals)| json!({"cycle_type": p, "value": vals[l].to_string()}))
+                        .collect::<Vec<_>>());
+                }
+                out
+            })
+            .collect();
+        let (mut edges, mut non_edges, mut unresolved) = (Vec::new(), Vec::new(), Vec::new());
+        for p in &self.solution.pairs {
+            let names = (&m.simples[p.from].label, &m.simples[p.to].label);
+            let base = json!({"from": p.from, "to": p.to, "from_label": names.0, "to_label": names.1});
+            let mut e = base.clone();
+            match &p.verdict {
+                Verdict::Edge(w) => {
+                    e["witness"] = self.witness_json(w);
+                    edges.push(e);
+                }
+                Verdict::NonEdge(o) => {
+                    let mut ob = match o {
+                        Obstruction::Linear => json!({"type": "linear"}),
+                        Obstruction::Hadamard => json!({"type": "hadamard"}),
+                        Obstruction::Blocks {
+                            kind,
+                            zero_set,
+                            classes,
+                        } => json!({
+                            "type": "blocks",
+                            "space": kind.name(),
+                            "zero_set": zero_set,
+                            "classes": classes.iter().map(|c| c.iter().map(|&(x, s)| json!([x, s])).collect::<Vec<_>>()).collect::<Vec<_>>(),
+                        }),
+                    };
+                    ob["explanation"] = json!(o.describe());
+                    ob["kernel_rule"] = json!(p.kernel_rule);
+                    e["obstruction"] = ob;
+                    non_edges.push(e);
+                }
+                Verdict::Unresolved {
+                    reason,
+                    tried,
+                    potential_counterexample,
+                } => {
+                    e["reason"] = json!(reason);
+                    e["tried"] = json!(tried);
+                    e["potential_counterexample"] = json!(potential_counterexample);
+                    unresolved.push(e);
+                }
+            }
+        }
+        json!({
+            "schema": "plrep.graph.v1",
+            "route": "commutant",
+            "group": {"name": self.group_name(), "order": big_json(&m.group.order()), "degree": m.group.degree(), "generators": m.group.generators().iter().map(|g| g.to_string()).collect::<Vec<_>>()},
+            "action": {"spec": m.gset.action().to_string(), "points": m.points(), "orbitals": m.algebra.dim()},
+            "activation": self.solution.options.activation.name(),
+            "bias": self.solution.options.bias.as_ref().map(|q| q.to_string()),
+            "certified": self.certified,
+            "vertices": vertices,
+            "edges": edges,
+            "non_edges": non_edges,
+            "unresolved": unresolved,
+        })
+    }
+}
