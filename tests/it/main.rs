@@ -11,6 +11,7 @@ mod docs;
 mod enumerate;
 mod examples;
 mod export;
+mod fast_solver;
 mod fourier;
 mod fuzz;
 mod gallery;
