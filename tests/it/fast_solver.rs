@@ -1,5 +1,5 @@
 //! The on-demand solver (class sums one point at a time, block classes by orbital
-//! relations, block tests on class weights; theory.md §14) against the former dense path
+//! relations, block tests on class weights; theory.md §13) against the former dense path
 //! kept as `solve_dense`: the same `Solution` — every verdict, witness and obstruction —
 //! on every reference group, on modules beyond the regular one, with and without bias,
 //! and accepted by the independent checker.
