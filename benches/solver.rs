@@ -1,4 +1,7 @@
-//! Benchmarks of the certified interaction graph of the regular module (solve + certify).
+//! Benchmarks of the certified interaction graph of the regular module (solve + certify),
+//! and of the on-demand solver against the former dense path (`solve_dense`), run side by
+//! side on the same modules: the ratio `solve / solve_dense` is printed per group
+//! (theory.md §14), so it does not depend on the machine's load.
 
 mod common;
 use common::group;
@@ -6,7 +9,8 @@ use common::group;
 use criterion::{criterion_group, criterion_main, Criterion};
 use plrep::group::gset::ActionSpec;
 use plrep::group::Limits;
-use plrep::pl::{certify, solve, Activation, PlModule, SolverOptions};
+use plrep::pl::{certify, solve, solve_dense, Activation, PlModule, SolverOptions};
+use std::time::{Duration, Instant};
 
 fn bench(c: &mut Criterion) {
     let mut grp = c.benchmark_group("regular_relu_certified");
@@ -24,5 +28,43 @@ fn bench(c: &mut Criterion) {
     grp.finish();
 }
 
-criterion_group!(benches, bench);
+/// The least of three runs of `f` (the module is built once, outside).
+fn best(mut f: impl FnMut()) -> Duration {
+    (0..3)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .min()
+        .unwrap()
+}
+
+fn fast_vs_dense(c: &mut Criterion) {
+    let opts = SolverOptions::new(Activation::Relu);
+    let mut grp = c.benchmark_group("regular_relu_solve");
+    grp.sample_size(10);
+    for name in ["C64", "C128", "SG96_64", "A6", "S3xS3xS3"] {
+        let g = group(name);
+        let m = PlModule::new(&g, &ActionSpec::Regular, &Limits::default()).unwrap();
+        let fast = best(|| drop(solve(&m, &opts).unwrap()));
+        let dense = best(|| drop(solve_dense(&m, &opts).unwrap()));
+        println!(
+            "solve/solve_dense {name} (order {}): {:.3} s / {:.3} s = {:.3}",
+            m.order(),
+            fast.as_secs_f64(),
+            dense.as_secs_f64(),
+            fast.as_secs_f64() / dense.as_secs_f64()
+        );
+        grp.bench_function(format!("{name}_fast"), |b| {
+            b.iter(|| solve(&m, &opts).unwrap())
+        });
+        grp.bench_function(format!("{name}_dense"), |b| {
+            b.iter(|| solve_dense(&m, &opts).unwrap())
+        });
+    }
+    grp.finish();
+}
+
+criterion_group!(benches, bench, fast_vs_dense);
 criterion_main!(benches);

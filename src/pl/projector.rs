@@ -414,10 +414,14 @@ impl PlModule {
         }
         let k = self.classes.len();
         let mut counts = vec![vec![0u64; k]; reps.len()];
-        for (o, &(y, x)) in reps.iter().enumerate() {
-            for g in 0..order {
-                if self.images[g * n + y] as usize == x {
-                    counts[o][self.classes.class_of[g] as usize] += 1;
+        // Elements outer, orbitals inner: one row of the action table at a time
+        // (the transposed order strides by |X| through the table, a cache miss a step).
+        for g in 0..order {
+            let row = &self.images[g * n..(g + 1) * n];
+            let c = self.classes.class_of[g] as usize;
+            for (o, &(y, x)) in reps.iter().enumerate() {
+                if row[y] as usize == x {
+                    counts[o][c] += 1;
                 }
             }
         }

@@ -18,7 +18,7 @@ use super::blocks::{hadamard_vanishes, BlockKind, BlockSpace};
 use super::projector::PlModule;
 pub use super::reason::ReasonKind;
 use super::reason::{Explainer, Reason};
-use super::witness::{search_dense, search_with_stats, Witness};
+use super::witness::{search_cached, search_dense, search_with_stats, SeedSums, Witness};
 use crate::arith::Q;
 use crate::error::Result;
 
@@ -237,8 +237,22 @@ pub fn solve_dense(module: &PlModule, options: &SolverOptions) -> Result<Solutio
 fn solve_all(module: &PlModule, options: &SolverOptions, dense: bool) -> Result<Solution> {
     let vertices: Vec<usize> = module.present.iter().map(|p| p.0).collect();
     let mut pairs = Vec::new();
+    // Shared seed sums (`16 |X| #classes` bytes a seed) only while they stay small and
+    // within the `16 |X| #classes m` bytes the limits reserve for the dense class sums
+    // (`solver_bytes`), which the on-demand search no longer allocates.
+    let bytes = 16 * module.points() as u128 * module.classes.len() as u128;
+    let budget = SEED_SUMS_BYTES.min(bytes * module.field.m() as u128);
+    let mut cache: Option<SeedSums> =
+        (!dense && bytes.saturating_mul(options.seeds as u128) <= budget).then(Vec::new);
     for &l in &vertices {
-        pairs.extend(solve_from_impl(module, options, l, &vertices, dense)?);
+        pairs.extend(solve_from_impl(
+            module,
+            options,
+            l,
+            &vertices,
+            dense,
+            cache.as_mut(),
+        )?);
     }
     Ok(Solution {
         options: options.clone(),
@@ -254,8 +268,12 @@ pub fn solve_from(
     l: usize,
     targets: &[usize],
 ) -> Result<Vec<PairResult>> {
-    solve_from_impl(module, options, l, targets, false)
+    solve_from_impl(module, options, l, targets, false, None)
 }
+
+/// The most memory the seed vectors' class sums may share across sources (else each
+/// source recomputes them).
+const SEED_SUMS_BYTES: u128 = 64 << 20;
 
 fn solve_from_impl(
     module: &PlModule,
@@ -263,6 +281,7 @@ fn solve_from_impl(
     l: usize,
     targets: &[usize],
     dense: bool,
+    cache: Option<&mut SeedSums>,
 ) -> Result<Vec<PairResult>> {
     let act = &options.activation;
     let simples = &module.simples.simples;
@@ -340,12 +359,12 @@ fn solve_from_impl(
     }
     if !pending.is_empty() {
         let t: Vec<usize> = pending.iter().map(|&i| targets[i]).collect();
-        let search = if dense {
-            search_dense
-        } else {
-            search_with_stats
+        let (bias, seeds) = (options.bias.as_ref(), options.seeds);
+        let (found, stats) = match cache {
+            _ if dense => search_dense(module, l, &t, act, bias, seeds)?,
+            Some(c) => search_cached(module, l, &t, act, bias, seeds, c)?,
+            None => search_with_stats(module, l, &t, act, bias, seeds)?,
         };
-        let (found, stats) = search(module, l, &t, act, options.bias.as_ref(), options.seeds)?;
         for (&i, w) in pending.iter().zip(found) {
             verdicts[i] = Some(match w {
                 Some(w) => Verdict::Edge(w),

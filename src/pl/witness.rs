@@ -297,7 +297,24 @@ pub fn search_with_stats(
     bias: Option<&Q>,
     seeds: u64,
 ) -> Result<(Vec<Option<Witness>>, SearchStats)> {
-    search_impl(module, l, targets, act, bias, seeds, false)
+    search_impl(module, l, targets, act, bias, seeds, false, None)
+}
+
+/// The integer class sums of the seed vectors, shared by the sources of one solve
+/// (index: seed).
+pub(crate) type SeedSums = Vec<Option<Vec<i128>>>;
+
+/// [`search_with_stats`] reusing the class sums of the seed vectors across sources.
+pub(crate) fn search_cached(
+    module: &PlModule,
+    l: usize,
+    targets: &[usize],
+    act: &Activation,
+    bias: Option<&Q>,
+    seeds: u64,
+    cache: &mut SeedSums,
+) -> Result<(Vec<Option<Witness>>, SearchStats)> {
+    search_impl(module, l, targets, act, bias, seeds, false, Some(cache))
 }
 
 /// [`search_with_stats`] by the former dense path: the class sums of `sigma(w)` at every
@@ -312,9 +329,10 @@ pub fn search_dense(
     bias: Option<&Q>,
     seeds: u64,
 ) -> Result<(Vec<Option<Witness>>, SearchStats)> {
-    search_impl(module, l, targets, act, bias, seeds, true)
+    search_impl(module, l, targets, act, bias, seeds, true, None)
 }
 
+#[allow(clippy::too_many_arguments)]
 fn search_impl(
     module: &PlModule,
     l: usize,
@@ -323,6 +341,7 @@ fn search_impl(
     bias: Option<&Q>,
     seeds: u64,
     dense: bool,
+    mut sums_cache: Option<&mut SeedSums>,
 ) -> Result<(Vec<Option<Witness>>, SearchStats)> {
     let mut stats = SearchStats::default();
     let f = &module.field;
@@ -335,7 +354,19 @@ fn search_impl(
             break;
         }
         let r = random_vector(seed, n);
-        let w = module.project_int_sums(l, &module.class_sums_int(&r));
+        let w = match sums_cache.as_deref_mut() {
+            Some(cache) => {
+                // The class sums of `r` do not depend on the source: computed once per
+                // seed for all sources of a solve (`O(|G| |X|)` each).
+                let s = seed as usize;
+                if cache.len() <= s {
+                    cache.resize(s + 1, None);
+                }
+                let sums = cache[s].get_or_insert_with(|| module.class_sums_int(&r));
+                module.project_int_sums(l, sums)
+            }
+            None => module.project_int_sums(l, &module.class_sums_int(&r)),
+        };
         if (0..n).all(|y| f.is_zero(&w[y * m..(y + 1) * m])) {
             continue;
         }

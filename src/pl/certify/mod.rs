@@ -9,7 +9,8 @@
 //! * Kernels: `ker L = {K : psi_L(K) = psi_L(1)}`, `ker^± L` with `±psi_L(1)`; the flags
 //!   `rule_a`, `kernel_rule` must match them.
 //! * Edge: `w = t P_L r` point by point, `sigma(w + q) - sigma(q)` with certified signs
-//!   (`Activation::eval`), then `(P_{L'} v)(x)`; it must equal the recorded value.
+//!   (`Activation::eval`), then `(P_{L'} v)(x) = c_{L'} sum_K psi_{L'}(K) sum_{g in K}
+//!   v(x^g)` (the definition of `P_{L'}` summed by classes); it must equal the recorded value.
 //! * Blocks: the zero set (zero rows of `P_L`) and the classes (equal or opposite rows)
 //!   are recomputed and must equal the claim; the kind must be allowed by the activation
 //!   (derived from its definition in `certify/rules.rs`); `sum_u u^T P_{L'} u` (a sum of squares `|P_{L'} u|^2`) must vanish.
@@ -58,6 +59,12 @@ struct Checker<'a> {
     t: Tables<'a>,
     /// `w` per (source, r, scale).
     cache: HashMap<(usize, Vec<i64>, Q), Vec<Cyclotomic>>,
+    /// The source whose vectors the caches hold.
+    source: Option<usize>,
+    /// `sigma(w + q) - sigma(q)` per (r, scale) of that source.
+    activated: HashMap<(Vec<i64>, Q), Vec<Cyclotomic>>,
+    /// Its class sums `S_K(x)` per (r, scale, point x).
+    point_sums: HashMap<(Vec<i64>, Q, usize), Vec<Cyclotomic>>,
     /// `ker L` and `ker^± L` per simple, as class flags.
     kernels: Vec<(Vec<bool>, Vec<bool>)>,
     /// Per (source, kind): `sum_u u(y) u(x)` gathered by key.
@@ -95,6 +102,9 @@ impl<'a> Checker<'a> {
         Ok(Checker {
             t: Tables::new(module)?,
             cache: HashMap::new(),
+            source: None,
+            activated: HashMap::new(),
+            point_sums: HashMap::new(),
             kernels,
             block_weights: HashMap::new(),
         })
@@ -161,26 +171,49 @@ impl<'a> Checker<'a> {
         if w.value.is_zero() {
             return self.fail(p, "witness value is zero");
         }
-        let wv = self.vector(p.from, &w.r, &w.scale);
-        let q = opts.bias.clone().unwrap_or_else(Q::zero);
-        let qc = Cyclotomic::from_q(q.clone());
-        let sq = Cyclotomic::from_q(opts.activation.eval_q(&q));
-        // (P_{L'} v)(x) = sum_y P_{L'}[x][y] v(y): gather v by key, one product per key.
-        let mut by_key: HashMap<u32, Cyclotomic> = HashMap::new();
-        for (y, x) in wv.iter().enumerate() {
-            let v = &opts.activation.eval(&(x + &qc))? - &sq;
-            if !v.is_zero() {
-                *by_key
-                    .entry(self.t.keys[w.point * n + y])
-                    .or_insert_with(Cyclotomic::zero) += &v;
+        // Witnesses of one source share `w` and `v`; only the latest source is kept.
+        if self.source != Some(p.from) {
+            self.source = Some(p.from);
+            self.cache.clear();
+            self.activated.clear();
+            self.point_sums.clear();
+        }
+        let key = (w.r.clone(), w.scale.clone());
+        if !self.activated.contains_key(&key) {
+            let wv = self.vector(p.from, &w.r, &w.scale);
+            let q = opts.bias.clone().unwrap_or_else(Q::zero);
+            let qc = Cyclotomic::from_q(q.clone());
+            let sq = Cyclotomic::from_q(opts.activation.eval_q(&q));
+            let v = wv
+                .iter()
+                .map(|x| Ok(&opts.activation.eval(&(x + &qc))? - &sq))
+                .collect::<Result<Vec<Cyclotomic>>>()?;
+            self.activated.insert(key.clone(), v);
+        }
+        // (P_{L'} v)(x) = c_{L'} sum_g psi_{L'}(g) v(x^g) = c_{L'} sum_K psi_{L'}(K) S_K(x)
+        // with the class sums S_K(x) = sum_{g in K} v(x^g): |G| additions once per
+        // witness vector and point, then one product per class and target.
+        let point_key = (w.r.clone(), w.scale.clone(), w.point);
+        if !self.point_sums.contains_key(&point_key) {
+            let m = self.module();
+            let v = &self.activated[&key];
+            let mut sums = vec![Cyclotomic::zero(); m.classes.len()];
+            for g in 0..m.elements.len() {
+                let y = self.t.images[g * n + w.point] as usize;
+                if !v[y].is_zero() {
+                    sums[m.classes.class_of[g] as usize] += &v[y];
+                }
+            }
+            self.point_sums.insert(point_key.clone(), sums);
+        }
+        let psi = &self.module().simples.simples[p.to].values;
+        let mut val = Cyclotomic::zero();
+        for (s, chi) in self.point_sums[&point_key].iter().zip(psi) {
+            if !s.is_zero() {
+                val += &(chi * s);
             }
         }
-        let mut keys: Vec<(u32, Cyclotomic)> = by_key.into_iter().collect();
-        keys.sort_by_key(|e| e.0);
-        let mut val = Cyclotomic::zero();
-        for (key, s) in keys {
-            val += &self.t.value(p.to, key) * &s;
-        }
+        let val = val.scale(&self.t.scale(p.to));
         if val != w.value {
             return self.fail(
                 p,
@@ -488,8 +521,10 @@ impl<'a> Checker<'a> {
 /// # Complexity
 /// `O(|G| |X| + |X|^2 #classes)` for the checker's own tables; per source with a block
 /// claim `O(#keys #classes)` cyclotomic and `O(|X|^2)` integer operations; per edge
-/// `O(|G| |X|)` integer and `O(|X| #classes)` cyclotomic operations (the vector `w` is
-/// cached per source and witness); per centralizer subgroup `O(|K| |X|)`.
+/// `O(|G| |X|)` integer and `O(|X| #classes)` cyclotomic operations, then `O(|G|)`
+/// cyclotomic additions for the point and `O(#classes)` products per target (the vector
+/// `w`, `sigma(w)` and the class sums at the point are cached per witness of the current
+/// source); per centralizer subgroup `O(|K| |X|)`.
 ///
 /// ```
 /// use plrep::pl::{PlModule, Activation, SolverOptions, solve, certify};
