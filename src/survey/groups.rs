@@ -60,6 +60,9 @@ pub struct GroupSeed {
     degree: usize,
     generators: Vec<Perm>,
     order: num_bigint::BigUint,
+    /// The group's own display name (a catalog name such as `Dic3` for `SG12_1`: the
+    /// graphs record it), which may differ from the survey's `name`.
+    display: Option<String>,
 }
 
 impl GroupSeed {
@@ -72,11 +75,13 @@ impl GroupSeed {
             degree: g.group.degree(),
             generators: g.group.generators().to_vec(),
             order: g.group.order(),
+            display: g.group.name().map(str::to_string),
         }
     }
 
-    /// Build the group again: the same degree and generators, with the order proved
-    /// before as random Schreier–Sims's stopping rule ([`PermGroup::with_known_order`]).
+    /// Build the group again: the same degree, generators and display name, with the
+    /// order proved before as random Schreier–Sims's stopping rule
+    /// ([`PermGroup::with_known_order`]).
     ///
     /// Errors: none for a seed of a group that was built (kept a `Result` for safety).
     ///
@@ -91,7 +96,10 @@ impl GroupSeed {
     pub fn load(&self) -> Result<PermGroup> {
         let g =
             PermGroup::with_known_order(self.degree, self.generators.clone(), self.order.clone())?;
-        Ok(g.with_name(self.name.clone()))
+        Ok(match &self.display {
+            Some(name) => g.with_name(name.clone()),
+            None => g,
+        })
     }
 }
 

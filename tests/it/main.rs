@@ -32,3 +32,4 @@ mod subgroups;
 mod survey;
 mod survey_depth;
 mod survey_merge;
+mod table_stream;
