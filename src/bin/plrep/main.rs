@@ -389,8 +389,7 @@ fn real_main() -> i32 {
         }
         Command::Table { group, .. } if cli.global.format == Format::Json => {
             // Streamed: C1000's table is 52 MB of JSON (issue 13.4).
-            return match tables::table_json_streamed(group, cli.global.output.as_deref(), &limits)
-            {
+            return match tables::table_json_streamed(group, cli.global.output.as_deref(), &limits) {
                 Ok(()) => 0,
                 Err(e) => report(&e),
             };
