@@ -12,5 +12,6 @@ pub mod names;
 pub mod network;
 pub mod npy;
 pub mod table;
+pub mod table_stream;
 
 pub use layered::{EdgeStyle, LayeredDrawing};

@@ -24,7 +24,7 @@ use crate::group::catalog;
 use crate::group::smallgroups;
 use crate::group::spec::{load_group_within, read_group_file_within};
 use crate::group::Limits;
-use crate::group::PermGroup;
+use crate::group::{Perm, PermGroup};
 use rayon::prelude::*;
 use std::path::Path;
 
@@ -45,6 +45,70 @@ pub struct SurveyGroup {
     pub source: String,
     /// The group.
     pub group: PermGroup,
+}
+
+/// A survey group without its group: the name, source and generators a worker needs to
+/// rebuild it ([`GroupSeed::load`]). A survey keeps these for every group and builds
+/// each group in the worker that computes it, which drops it after: the groups' chains
+/// and caches (filled while the group is computed) never accumulate over a survey.
+#[derive(Clone, Debug)]
+pub struct GroupSeed {
+    /// The group's name.
+    pub name: String,
+    /// Where it came from.
+    pub source: String,
+    degree: usize,
+    generators: Vec<Perm>,
+    order: num_bigint::BigUint,
+    /// The group's own display name (a catalog name such as `Dic3` for `SG12_1`: the
+    /// graphs record it), which may differ from the survey's `name`.
+    display: Option<String>,
+}
+
+impl GroupSeed {
+    /// The seed of a group (its generators and order; the group itself is dropped by the
+    /// caller).
+    pub fn of(g: &SurveyGroup) -> GroupSeed {
+        GroupSeed {
+            name: g.name.clone(),
+            source: g.source.clone(),
+            degree: g.group.degree(),
+            generators: g.group.generators().to_vec(),
+            order: g.group.order(),
+            display: g.group.name().map(str::to_string),
+        }
+    }
+
+    /// Build the group again: the same degree, generators and display name, with the
+    /// order proved before as random Schreier–Sims's stopping rule
+    /// ([`PermGroup::with_known_order`]).
+    ///
+    /// Errors: none for a seed of a group that was built (kept a `Result` for safety).
+    ///
+    /// Complexity: one random Schreier–Sims run.
+    ///
+    /// ```
+    /// use plrep::survey::groups::{expand_seeds_within, GroupSeed};
+    /// use plrep::group::Limits;
+    /// let seeds = expand_seeds_within(&["S4".to_string()], &Limits::default()).unwrap();
+    /// assert_eq!(seeds[0].load().unwrap().order_u64(), Some(24));
+    /// ```
+    pub fn load(&self) -> Result<PermGroup> {
+        let g =
+            PermGroup::with_known_order(self.degree, self.generators.clone(), self.order.clone())?;
+        Ok(match &self.display {
+            Some(name) => g.with_name(name.clone()),
+            None => g,
+        })
+    }
+}
+
+/// [`expand_within`] as [`GroupSeed`]s: every group is built once (to check it and find
+/// duplicates) and dropped at once, so that the list costs its generators only.
+///
+/// Errors and complexity: as [`expand_within`].
+pub fn expand_seeds_within(args: &[String], limits: &Limits) -> Result<Vec<GroupSeed>> {
+    expand_into(args, limits, |g| GroupSeed::of(&g))
 }
 
 /// Whether `arg` is read as a range (contains `..`, no path separator, not an existing
@@ -210,19 +274,29 @@ pub fn expand(args: &[String]) -> Result<Vec<SurveyGroup>> {
 /// [`expand`] with group files and generators read within `limits` (`--max-input-mb`,
 /// `--max-degree`, `--max-generators`).
 pub fn expand_within(args: &[String], limits: &Limits) -> Result<Vec<SurveyGroup>> {
+    expand_into(args, limits, |g| g)
+}
+
+/// The expansion, each group turned by `keep` into what the caller keeps as soon as it
+/// is built and checked for duplicates.
+fn expand_into<T: Send>(
+    args: &[String],
+    limits: &Limits,
+    keep: impl Fn(SurveyGroup) -> T + Sync,
+) -> Result<Vec<T>> {
     if args.is_empty() {
         return Err(Error::bad(
             "no GROUPS given",
             "e.g. plrep survey C1..C12 S4 --out DIR",
         ));
     }
-    let mut out: Vec<SurveyGroup> = Vec::new();
+    let mut out: Vec<T> = Vec::new();
     // Seen (name, degree, generators): a set, so long lists stay linear.
     let mut seen: std::collections::HashSet<(String, usize, Vec<String>)> = Default::default();
     let mut push = |g: SurveyGroup| {
         let gens = g.group.generators().iter().map(|p| p.to_string()).collect();
         if seen.insert((g.name.clone(), g.group.degree(), gens)) {
-            out.push(g);
+            out.push(keep(g));
         }
     };
     for arg in args {

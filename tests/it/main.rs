@@ -34,3 +34,4 @@ mod subgroups;
 mod survey;
 mod survey_depth;
 mod survey_merge;
+mod table_stream;

@@ -387,6 +387,13 @@ fn real_main() -> i32 {
         Command::Gset { group, action } => {
             commands::gset(group, action, cli.global.format, &limits)
         }
+        Command::Table { group, .. } if cli.global.format == Format::Json => {
+            // Streamed: C1000's table is 52 MB of JSON (issue 13.4).
+            return match tables::table_json_streamed(group, cli.global.output.as_deref(), &limits) {
+                Ok(()) => 0,
+                Err(e) => report(&e),
+            };
+        }
         Command::Table { group, real } => tables::table(group, *real, cli.global.format, &limits),
         Command::Lattice { group } => tables::lattice(group, cli.global.format, &limits),
         Command::Fourier {

@@ -11,9 +11,9 @@ use crate::Format;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use plrep::group::Limits;
-use plrep::survey::groups::{expand_within, SurveyGroup};
+use plrep::survey::groups::{expand_seeds_within, GroupSeed};
 use plrep::survey::layout::{group_file_name, is_group_file, Manifest, Shard};
-use plrep::survey::record::{survey_group_depth, ActionChoice, SurveyOptions};
+use plrep::survey::record::{survey_group_depth, ActionChoice, SurveyOptions, SurveyRecord};
 use plrep::survey::slurm::ArrayJob;
 use plrep::survey::summary;
 use plrep::{Error, Result};
@@ -141,31 +141,30 @@ pub(crate) fn group_file_names(dir: &Path) -> Result<Vec<String>> {
     Ok(names)
 }
 
-/// The group files present in `dir` (only those named in `only`, if given), sorted by
-/// name, with their text.
-pub(crate) fn group_files(
+/// The summary rows of the group files present in `dir` (only those named in `only`,
+/// if given), per file, sorted by file name. One file's text is held at a time, and the
+/// graphs are skipped: memory is the rows', not the records'.
+pub(crate) fn group_rows(
     dir: &Path,
     only: Option<&std::collections::HashSet<&str>>,
-) -> Result<Vec<(String, String)>> {
+) -> Result<Vec<(String, Vec<summary::Row>)>> {
     group_file_names(dir)?
         .into_iter()
         .filter(|n| only.map_or(true, |o| o.contains(n.as_str())))
         .map(|n| {
             let p = dir.join(&n);
             let text = std::fs::read_to_string(&p).map_err(|e| io_err("read", &p, e))?;
-            Ok((n, text))
+            let rows = summary::file_rows(&n, &text)?;
+            Ok((n, rows))
         })
         .collect()
 }
 
-/// Write `DIR/summary.{md,tex,csv}` of the group files `files` (all those present).
-/// Returns their rows.
-pub(crate) fn write_summaries(dir: &Path, files: &[(String, String)]) -> Result<Vec<summary::Row>> {
-    let rows = summary::rows(files)?;
-    write_atomic(&dir.join("summary.md"), &summary::markdown(&rows))?;
-    write_atomic(&dir.join("summary.tex"), &summary::latex(&rows))?;
-    write_atomic(&dir.join("summary.csv"), &summary::csv(&rows))?;
-    Ok(rows)
+/// Write `DIR/summary.{md,tex,csv}` of the rows of every group file present.
+pub(crate) fn write_summaries(dir: &Path, rows: &[summary::Row]) -> Result<()> {
+    write_atomic(&dir.join("summary.md"), &summary::markdown(rows))?;
+    write_atomic(&dir.join("summary.tex"), &summary::latex(rows))?;
+    write_atomic(&dir.join("summary.csv"), &summary::csv(rows))
 }
 
 /// The most worker threads a survey starts, whatever `--jobs` says.
@@ -220,7 +219,8 @@ fn survey(a: &SurveyArgs, format: Format, output: Option<&Path>, limits: &Limits
         Some(n) => n,
         None => std::thread::available_parallelism().map_or(1, |n| n.get()),
     };
-    let groups = expand_within(&a.groups, limits)?;
+    // Names and generators only: each worker builds its group and drops it after.
+    let groups = expand_seeds_within(&a.groups, limits)?;
     if let Some(n) = a.slurm {
         check_slurm(a, n, groups.len())?;
     }
@@ -249,7 +249,7 @@ fn survey(a: &SurveyArgs, format: Format, output: Option<&Path>, limits: &Limits
 
     // This shard's groups: those whose file is present are done (resume).
     let total = groups.len();
-    let mine: Vec<(usize, &SurveyGroup, String)> = groups
+    let mine: Vec<(usize, &GroupSeed, String)> = groups
         .iter()
         .enumerate()
         .filter(|(p, _)| shard.contains(*p))
@@ -264,9 +264,10 @@ fn survey(a: &SurveyArgs, format: Format, output: Option<&Path>, limits: &Limits
             && std::fs::read_to_string(&path)
                 .map_err(|e| io_err("read", &path, e))?
                 .lines()
-                .any(|l| {
-                    serde_json::from_str::<serde_json::Value>(l)
-                        .map_or(true, |r| r["status"] != "ok")
+                .enumerate()
+                .any(|(n, l)| {
+                    SurveyRecord::<serde::de::IgnoredAny>::parse_line(file, n, l)
+                        .map_or(true, |r| !r.is_ok())
                 });
         if path.exists() && !redo {
             present += 1;
@@ -322,7 +323,9 @@ fn survey(a: &SurveyArgs, format: Format, output: Option<&Path>, limits: &Limits
         todo.par_iter()
             .map(|(_, g, file)| {
                 let t = Instant::now();
-                let outcomes = survey_group_depth(&g.name, &g.group, &options, a.depth);
+                let group = g.load()?;
+                let outcomes = survey_group_depth(&g.name, &group, &options, a.depth);
+                drop(group);
                 let mut text = String::new();
                 let mut timings = String::new();
                 for m in &outcomes {
@@ -360,20 +363,16 @@ fn survey(a: &SurveyArgs, format: Format, output: Option<&Path>, limits: &Limits
     // Summaries of every group file present (all shards), and this shard's counts.
     let my_files: std::collections::HashSet<&str> =
         mine.iter().map(|(_, _, f)| f.as_str()).collect();
-    let files = if a.no_summary {
-        group_files(dir, Some(&my_files))?
-    } else {
-        let files = group_files(dir, None)?;
-        write_summaries(dir, &files)?;
-        files
-    };
-    let my_rows = summary::rows(
-        &files
-            .iter()
-            .filter(|(n, _)| my_files.contains(n.as_str()))
-            .cloned()
-            .collect::<Vec<_>>(),
-    )?;
+    let files = group_rows(dir, a.no_summary.then_some(&my_files))?;
+    if !a.no_summary {
+        let all: Vec<summary::Row> = files.iter().flat_map(|(_, r)| r.iter().cloned()).collect();
+        write_summaries(dir, &all)?;
+    }
+    let my_rows: Vec<&summary::Row> = files
+        .iter()
+        .filter(|(n, _)| my_files.contains(n.as_str()))
+        .flat_map(|(_, r)| r)
+        .collect();
     let errors = my_rows.iter().filter(|r| r.status() == "error").count();
     let unresolved = my_rows
         .iter()
@@ -450,7 +449,7 @@ fn check_slurm(a: &SurveyArgs, n: usize, groups: usize) -> Result<()> {
 
 /// `--slurm N`: write the job array's scripts into `DIR/slurm/` (the manifest is already
 /// written, so the tasks share it) and compute nothing.
-fn slurm_setup(a: &SurveyArgs, n: usize, groups: &[SurveyGroup], limits: &Limits) -> Result<i32> {
+fn slurm_setup(a: &SurveyArgs, n: usize, groups: &[GroupSeed], limits: &Limits) -> Result<i32> {
     let cpus = a.jobs.unwrap_or(1).clamp(1, MAX_JOBS);
     let dir = std::fs::canonicalize(&a.out).map_err(|e| io_err("resolve", &a.out, e))?;
     let workdir = std::env::current_dir()

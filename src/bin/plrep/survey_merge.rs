@@ -6,7 +6,7 @@
 //! Exit status: 0, 1 when some record is an error record or has unresolved pairs (as
 //! `survey`), 2 when group files are missing (naming the shards) or DIR is not a survey.
 
-use crate::survey::{group_file_names, group_files, io_err, write_summaries};
+use crate::survey::{group_file_names, group_rows, io_err, write_summaries};
 use crate::Format;
 use clap::Args;
 use plrep::survey::layout::Manifest;
@@ -67,14 +67,15 @@ fn merge(a: &MergeArgs, format: Format, output: Option<&Path>) -> Result<i32> {
             shards,
         ));
     }
-    let files = group_files(dir, None)?;
-    let rows = write_summaries(dir, &files)?;
+    let files = group_rows(dir, None)?;
+    let rows: Vec<plrep::survey::summary::Row> = files.into_iter().flat_map(|(_, r)| r).collect();
+    write_summaries(dir, &rows)?;
     let errors = rows.iter().filter(|r| r.status() == "error").count();
     let unresolved = rows.iter().filter(|r| r.status() == "UNRESOLVED").count();
     if !a.quiet {
         eprintln!(
             "survey-merge: {} groups, {} records: {} ok, {errors} error records, {unresolved} with unresolved pairs; summaries in {shown}: summary.md, summary.tex, summary.csv",
-            files.len(),
+            manifest.expanded.len(),
             rows.len(),
             rows.len() - errors - unresolved
         );

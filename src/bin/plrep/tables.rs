@@ -7,7 +7,10 @@ use plrep::character::{CharacterTable, RealSimples};
 use plrep::group::{Limits, PermGroup};
 use plrep::report::lattice::{lattice_json, lattice_text, normal_lattice};
 use plrep::report::table::{table_json, table_latex, table_markdown, table_text, Rows};
-use plrep::Result;
+use plrep::report::table_stream::TableDoc;
+use plrep::{Error, Result};
+use std::io::{BufWriter, Write};
+use std::path::Path;
 
 fn compute(spec: &str, limits: &Limits) -> Result<(PermGroup, CharacterTable, RealSimples)> {
     let group = load_group(spec, limits)?;
@@ -55,6 +58,38 @@ pub fn table(spec: &str, real: bool, format: Format, limits: &Limits) -> Result<
         Format::Latex => table_latex(&head, &t, &r, rows),
         _ => table_text(&head, &t, &r, rows),
     })
+}
+
+/// `plrep table GROUP --format json`, written to `output` (or standard output) as it is
+/// serialised ([`TableDoc`]): the same bytes as the `table_json` document, without the
+/// document or its text ever held in memory.
+pub fn table_json_streamed(spec: &str, output: Option<&Path>, limits: &Limits) -> Result<()> {
+    let (group, t, r) = compute(spec, limits)?;
+    let l = normal_lattice(&t, &r);
+    let doc = TableDoc {
+        group: &group,
+        table: &t,
+        real: &r,
+        lattice: &l,
+    };
+    let write = |w: &mut dyn Write| -> std::io::Result<()> {
+        let mut w = BufWriter::with_capacity(1 << 16, w);
+        serde_json::to_writer_pretty(&mut w, &doc).map_err(std::io::Error::from)?;
+        w.write_all(b"\n")?;
+        w.flush()
+    };
+    match output {
+        Some(path) => {
+            let mut f = std::fs::File::create(path)
+                .map_err(|e| Error::Io(format!("cannot write '{}': {e}", path.display())))?;
+            write(&mut f).map_err(|e| Error::Io(format!("cannot write '{}': {e}", path.display())))
+        }
+        None => {
+            // A closed pipe (e.g. `| head`) is not an error worth reporting.
+            let _ = write(&mut std::io::stdout().lock());
+            Ok(())
+        }
+    }
 }
 
 /// The normal-subgroup lattice in the requested format.

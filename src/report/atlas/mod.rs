@@ -47,7 +47,7 @@ use crate::graph::GraphStats;
 use crate::group::{smallgroups, Limits, PermGroup};
 use crate::report::LayeredDrawing;
 use crate::survey::layout::sanitize;
-use crate::survey::record::SCHEMA;
+use crate::survey::record::SurveyRecord;
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -232,54 +232,28 @@ fn manifest_info(label: &str, manifest: Option<&str>) -> (Option<String>, Option
 }
 
 fn parse_record(file: &str, n: usize, line: &str) -> Result<(String, String, Layer, Module)> {
-    let bad = || {
-        Error::bad(
-            format!("{file} line {} is not a {SCHEMA} record", n + 1),
-            format!("delete {file} and re-run the survey to recompute it"),
-        )
-    };
-    let v: Value = serde_json::from_str(line).map_err(|_| bad())?;
-    if v["schema"] != SCHEMA {
-        return Err(bad());
-    }
-    let stats = if v["status"] == "ok" {
-        Some(serde_json::from_value::<GraphStats>(v["stats"].clone()).map_err(|_| bad())?)
-    } else {
-        None
-    };
-    let sub = match &v["subgroup"] {
-        Value::Null => None,
-        h => Some(Sub {
-            class: h["class"].as_u64().ok_or_else(bad)?,
-            order: h["order"].as_u64().ok_or_else(bad)?,
-            index: h["index"].as_u64().ok_or_else(bad)?,
-            generators: h["generators"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .map(text_of)
-                .collect(),
-            normalizer_order: h["normalizer_order"].as_u64().unwrap_or(0),
-        }),
-    };
+    let r = SurveyRecord::<Value>::parse_line(file, n, line)?;
+    let stats = if r.is_ok() { r.stats } else { None };
+    let sub = r.subgroup.map(|h| Sub {
+        class: h.class,
+        order: h.order,
+        index: h.index,
+        generators: h.generators,
+        normalizer_order: h.normalizer_order,
+    });
     let layer = Layer {
-        activation: text_of(&v["activation"]),
-        bias: v["bias"].as_str().map(str::to_string),
+        activation: r.activation,
+        bias: r.bias,
         seeds: None,
     };
     let module = Module {
-        action: text_of(&v["action"]),
+        action: r.action,
         sub,
         stats,
-        error: v["error"].as_str().map(str::to_string),
-        graph: v["graph"].clone(),
+        error: r.error,
+        graph: r.graph,
     };
-    Ok((
-        text_of(&v["group"]),
-        text_of(&v["group_order"]),
-        layer,
-        module,
-    ))
+    Ok((r.group, r.group_order.to_string(), layer, module))
 }
 
 fn facts(group: &PermGroup, limits: &Limits, title: &str) -> Result<Facts> {
