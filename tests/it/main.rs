@@ -31,3 +31,4 @@ mod stabchain;
 mod subgroups;
 mod survey;
 mod survey_depth;
+mod symmetric;
