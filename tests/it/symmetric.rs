@@ -39,7 +39,10 @@ fn agrees_with_dixon_schneider(name: &str, n: u32, symmetric: bool) {
     seen.dedup();
     assert_eq!(seen.len(), k, "{name}: classes not matched one to one");
     for i in 0..k {
-        assert_eq!(mn.class_sizes[i], ds.class_sizes[map[i]], "{name} class {i}");
+        assert_eq!(
+            mn.class_sizes[i], ds.class_sizes[map[i]],
+            "{name} class {i}"
+        );
         assert_eq!(mn.element_orders[i], ds.element_orders[map[i]]);
     }
     for p in [2i64, 3, 5, 7, -1] {
@@ -48,7 +51,8 @@ fn agrees_with_dixon_schneider(name: &str, n: u32, symmetric: bool) {
             assert_eq!(map[pm[i]], pd[map[i]], "{name}: power map {p} at class {i}");
         }
     }
-    let mut ds_rows: Vec<Vec<Cyclotomic>> = ds.characters.iter().map(|c| c.values.clone()).collect();
+    let mut ds_rows: Vec<Vec<Cyclotomic>> =
+        ds.characters.iter().map(|c| c.values.clone()).collect();
     for (a, chi) in mn.characters.iter().enumerate() {
         let row: Vec<Cyclotomic> = (0..k)
             .map(|j| {
@@ -56,12 +60,21 @@ fn agrees_with_dixon_schneider(name: &str, n: u32, symmetric: bool) {
                 chi.values[i].clone()
             })
             .collect();
-        let pos = ds_rows
-            .iter()
-            .position(|r| *r == row)
-            .unwrap_or_else(|| panic!("{name}: character {a} ({}) not in the DS table", mn.character_labels[a]));
+        let pos = ds_rows.iter().position(|r| *r == row).unwrap_or_else(|| {
+            panic!(
+                "{name}: character {a} ({}) not in the DS table",
+                mn.character_labels[a]
+            )
+        });
         ds_rows.remove(pos);
-        assert_eq!(chi.indicator, ds.characters.iter().find(|c| c.values == row).unwrap().indicator);
+        assert_eq!(
+            chi.indicator,
+            ds.characters
+                .iter()
+                .find(|c| c.values == row)
+                .unwrap()
+                .indicator
+        );
     }
     assert!(ds_rows.is_empty());
 }
@@ -106,7 +119,8 @@ fn against_gap_reference_tables() {
             .unwrap()
             .iter()
             .map(|c| {
-                let p = plrep::group::Perm::parse_gap(c["rep"].as_str().unwrap(), n as usize).unwrap();
+                let p =
+                    plrep::group::Perm::parse_gap(c["rep"].as_str().unwrap(), n as usize).unwrap();
                 cc.class_of_perm(&e, &p).unwrap()
             })
             .collect();
@@ -146,10 +160,20 @@ fn gap_order_and_labels() {
     let t = giant_table(4, true, 5000).unwrap();
     assert_eq!(
         t.character_labels,
-        ["[ 1, 1, 1, 1 ]", "[ 2, 1, 1 ]", "[ 2, 2 ]", "[ 3, 1 ]", "[ 4 ]"]
+        [
+            "[ 1, 1, 1, 1 ]",
+            "[ 2, 1, 1 ]",
+            "[ 2, 2 ]",
+            "[ 3, 1 ]",
+            "[ 4 ]"
+        ]
     );
     assert_eq!(t.element_orders, [1, 2, 2, 3, 4]);
-    let sign: Vec<String> = t.characters[0].values.iter().map(|v| v.to_string()).collect();
+    let sign: Vec<String> = t.characters[0]
+        .values
+        .iter()
+        .map(|v| v.to_string())
+        .collect();
     assert_eq!(sign, ["1", "-1", "1", "1", "-1"]);
     let a = giant_table(7, false, 5000).unwrap();
     assert_eq!(
@@ -169,7 +193,11 @@ fn gap_order_and_labels() {
     assert_eq!(a.class_labels[7], "[ 7 ]+");
     assert_eq!(a.class_labels[8], "[ 7 ]-");
     // GAP: [ 6, 2, 3, -1, 0, 0, 1, -1, -1 ] for [ 2, 1, 1, 1, 1, 1 ]
-    let x2: Vec<String> = a.characters[1].values.iter().map(|v| v.to_string()).collect();
+    let x2: Vec<String> = a.characters[1]
+        .values
+        .iter()
+        .map(|v| v.to_string())
+        .collect();
     assert_eq!(x2, ["6", "2", "3", "-1", "0", "0", "1", "-1", "-1"]);
 }
 
@@ -187,8 +215,14 @@ fn orthogonality_up_to_20() {
             .collect();
         for i in 0..k {
             for j in i..k {
-                let s = (0..k).try_fold(0i128, |acc, a| acc.checked_add(v[a][i].checked_mul(v[a][j])?));
-                assert_eq!(s, Some(if i == j { z[i] } else { 0 }), "S{n}: columns {i}, {j}");
+                let s = (0..k).try_fold(0i128, |acc, a| {
+                    acc.checked_add(v[a][i].checked_mul(v[a][j])?)
+                });
+                assert_eq!(
+                    s,
+                    Some(if i == j { z[i] } else { 0 }),
+                    "S{n}: columns {i}, {j}"
+                );
             }
         }
         if n <= 16 {
@@ -244,13 +278,24 @@ fn known_values() {
         for lambda in partitions(n) {
             let is_hook = lambda.parts().len() < 2 || lambda.parts()[1] <= 1;
             let leg = lambda.parts().len() as i128 - 1;
-            let expect = if is_hook { if leg % 2 == 0 { 1 } else { -1 } } else { 0 };
+            let expect = if is_hook {
+                if leg % 2 == 0 {
+                    1
+                } else {
+                    -1
+                }
+            } else {
+                0
+            };
             assert_eq!(sn_character(&lambda, &cycle), expect, "{lambda}");
         }
     }
     // representatives have the right cycle type
     let mu = Partition::new(vec![3, 2, 2, 1]);
-    assert_eq!(cycle_type_representative(&mu).to_string(), "(1,2,3)(4,5)(6,7)");
+    assert_eq!(
+        cycle_type_representative(&mu).to_string(),
+        "(1,2,3)(4,5)(6,7)"
+    );
 }
 
 /// Every irreducible of `S_n` (n <= 8) is named by its own values; a non-character is
@@ -260,11 +305,17 @@ fn names_of_simples() {
     for n in 1..=8u32 {
         let parts = partitions(n);
         for lambda in &parts {
-            let values: Vec<i64> = parts.iter().map(|mu| sn_character(lambda, mu) as i64).collect();
+            let values: Vec<i64> = parts
+                .iter()
+                .map(|mu| sn_character(lambda, mu) as i64)
+                .collect();
             assert_eq!(name_sn_simple(n, &values).as_ref(), Some(lambda));
         }
     }
-    assert_eq!(name_sn_simple(4, &[2, 0, 2, -1, 0]), Some(Partition::new(vec![2, 2])));
+    assert_eq!(
+        name_sn_simple(4, &[2, 0, 2, -1, 0]),
+        Some(Partition::new(vec![2, 2]))
+    );
     assert_eq!(name_sn_simple(4, &[2, 0, 2, 2, 0]), None);
 }
 
@@ -297,7 +348,10 @@ fn cli_tables_of_giants() {
     assert_eq!(v["method"], "Murnaghan-Nakayama");
     assert_eq!(v["characters"].as_array().unwrap().len(), 77);
     assert_eq!(v["characters"][76]["partition"], "[ 12 ]");
-    assert_eq!(v["classes"][1]["cycle_type"], "[ 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1 ]");
+    assert_eq!(
+        v["classes"][1]["cycle_type"],
+        "[ 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1 ]"
+    );
     let line = fails(&["table", "S30"], 2);
     assert!(line.contains("S30"), "{line}");
 }
@@ -305,4 +359,26 @@ fn cli_tables_of_giants() {
 #[test]
 fn table_a8_snapshot() {
     insta::assert_snapshot!(stdout(&["table", "A8"]));
+}
+
+/// The exact integer check rejects tampered tables: a changed value (with its root
+/// sum), two swapped class sizes, a wrong indicator.
+#[test]
+fn integer_check_rejects_tampering() {
+    use plrep::character::{check_integer_table, RootSum};
+    let t = giant_table(6, true, 5000).unwrap();
+    check_integer_table(&t).unwrap();
+    let mut bad = t.clone();
+    // X.6 = [ 3, 2, 1 ] (degree 16) on the class [ 3, 3 ]: 4 -> -2, a valid sum of 16
+    // roots of unity of order 3 but not a character value there
+    let i = t.class_labels.iter().position(|l| l == "[ 3, 3 ]").unwrap();
+    bad.characters[5].values[i] = Cyclotomic::from_int(-2);
+    bad.characters[5].root_sums[i] = RootSum::from_multiplicities(3, &[4, 6, 6]);
+    assert!(check_integer_table(&bad).is_err());
+    let mut bad = t.clone();
+    bad.class_sizes.swap(1, 2);
+    assert!(check_integer_table(&bad).is_err());
+    let mut bad = t.clone();
+    bad.characters[0].indicator = 0;
+    assert!(check_integer_table(&bad).is_err());
 }
