@@ -369,11 +369,12 @@ fn integer_check_rejects_tampering() {
     let t = giant_table(6, true, 5000).unwrap();
     check_integer_table(&t).unwrap();
     let mut bad = t.clone();
-    // X.6 = [ 3, 2, 1 ] (degree 16) on the class [ 3, 3 ]: 4 -> -2, a valid sum of 16
-    // roots of unity of order 3 but not a character value there
+    // X.6 = [ 3, 2, 1 ] (degree 16) on the class [ 3, 3 ]: -2 -> 1, a valid sum of 16
+    // roots of unity of order 3 (6 + 5 E(3) + 5 E(3)^2) but not a character value there
     let i = t.class_labels.iter().position(|l| l == "[ 3, 3 ]").unwrap();
-    bad.characters[5].values[i] = Cyclotomic::from_int(-2);
-    bad.characters[5].root_sums[i] = RootSum::from_multiplicities(3, &[4, 6, 6]);
+    assert_eq!(t.characters[5].values[i], Cyclotomic::from_int(-2));
+    bad.characters[5].values[i] = Cyclotomic::from_int(1);
+    bad.characters[5].root_sums[i] = RootSum::from_multiplicities(3, &[6, 5, 5]);
     assert!(check_integer_table(&bad).is_err());
     let mut bad = t.clone();
     bad.class_sizes.swap(1, 2);
