@@ -2,7 +2,9 @@
 # Side-by-side timing of character tables: plrep (whole process, release build) against
 # GAP 4.12's Irr(Group(gens)) (GAP's own timer), on the benchmark groups in
 # tests/data/bench. Optional: needs `gap` on PATH (apt-get install gap); never run in CI.
-# Usage: benches/gap_compare.sh [GROUP...]   (names of files in tests/data/bench)
+# Usage: benches/gap_compare.sh [GROUP...]   (names of files in tests/data/bench, or
+# S<n>/A<n>: plrep's combinatorial table against GAP's Irr(SymmetricGroup(n)) /
+# Irr(AlternatingGroup(n)))
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release -q
@@ -15,12 +17,18 @@ printf "%-12s %10s %10s %8s\n" group plrep_ms gap_ms ratio
 logsum=0; n=0
 for g in "${groups[@]}"; do
   f=tests/data/bench/$g.json
-  gens=$(python3 -c "import json,sys;print(','.join(json.load(open('$f'))['generators']))")
+  if [ ! -f "$f" ] && [[ "$g" =~ ^([SA])([0-9]+)$ ]]; then
+    if [ "${BASH_REMATCH[1]}" = S ]; then gap_group="SymmetricGroup(${BASH_REMATCH[2]})"; else gap_group="AlternatingGroup(${BASH_REMATCH[2]})"; fi
+    target=$g
+  else
+    gap_group="Group($(python3 -c "import json,sys;print(','.join(json.load(open('$f'))['generators']))"))"
+    target=$f
+  fi
   start=$(date +%s%N)
-  "$bin" table "$f" --format json --max-order 10000000 > /dev/null
+  "$bin" table "$target" --format json --max-order 10000000 > /dev/null
   end=$(date +%s%N)
   ours=$(( (end - start) / 1000000 ))
-  gap_ms=$(printf 'G:=Group(%s);; t:=Runtime();; Irr(G);; Print(Runtime()-t, "\\n");; QUIT;\n' "$gens" | gap -q -o 4g 2>/dev/null | tail -1 | tr -d '[:space:]')
+  gap_ms=$(printf 'G:=%s;; t:=Runtime();; Irr(G);; Print(Runtime()-t, "\\n");; QUIT;\n' "$gap_group" | gap -q -o 4g 2>/dev/null | tail -1 | tr -d '[:space:]')
   ratio=$(python3 -c "print(f'{max($ours,1)/max($gap_ms,1):.3f}')")
   printf "%-12s %10s %10s %8s\n" "$g" "$ours" "$gap_ms" "$ratio"
   logsum=$(python3 -c "import math;print($logsum+math.log(max($ours,1)/max($gap_ms,1)))"); n=$((n+1))

@@ -7,6 +7,7 @@
 //! PSL3_4 203, D1000 26378. Run `cargo bench --bench tables [-- NAME]`.
 
 use criterion::{criterion_group, criterion_main, Criterion};
+use plrep::character::symmetric::{giant_table, sn_values};
 use plrep::character::CharacterTable;
 use plrep::group::{Limits, PermGroup};
 use std::path::Path;
@@ -42,5 +43,25 @@ fn tables(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, tables);
+/// The combinatorial tables of `S_n`/`A_n` (Murnaghan–Nakayama, verified), and the bare
+/// value table of `S30` (beyond the 64-bit tables). Issue 16 measured GAP 4.12 on the
+/// reference machine: `Irr` of `A11` 0.58 s, `S11` 2.2 s (see benches/gap_compare.sh
+/// for a side-by-side run).
+fn giant_tables(c: &mut Criterion) {
+    let mut group = c.benchmark_group("giant_table");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(200))
+        .measurement_time(Duration::from_secs(2));
+    for (n, symmetric) in [(11, true), (11, false), (20, true)] {
+        let name = format!("{}{n}", if symmetric { "S" } else { "A" });
+        group.bench_function(name, |b| {
+            b.iter(|| giant_table(n, symmetric, 5000).unwrap())
+        });
+    }
+    group.bench_function("S30 values", |b| b.iter(|| sn_values(30).unwrap()));
+    group.finish();
+}
+
+criterion_group!(benches, tables, giant_tables);
 criterion_main!(benches);

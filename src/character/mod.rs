@@ -33,4 +33,7 @@ pub mod table;
 pub use real::{rational_simples, RationalSimple, RealSimple, RealSimples, SimpleType};
 pub use rootsum::RootSum;
 pub use structure::{ClassInfo, GroupOps, StructureRows};
-pub use table::{check_character_table, check_integer_table, Character, CharacterTable, Method, DEFAULT_MAX_CLASSES};
+pub use table::{
+    check_character_table, check_integer_table, Character, CharacterTable, Method,
+    DEFAULT_MAX_CLASSES,
+};

@@ -350,7 +350,8 @@ fn ramanujan(q: u64, s: u64) -> i64 {
         .sum()
 }
 
-fn mobius(mut m: u64) -> i64 {
+/// The Möbius function `mu(m)` by trial division. `O(sqrt m)`.
+pub(crate) fn mobius(mut m: u64) -> i64 {
     let mut r = 1;
     let mut p = 2;
     while p * p <= m {
@@ -620,9 +621,7 @@ pub fn giant_table(n: u32, symmetric: bool, max_classes: usize) -> Result<Charac
         });
         labels.push(row.label);
     }
-    let exponent = cls
-        .iter()
-        .fold(1u64, |a, c| num_integer::lcm(a, c.order));
+    let exponent = cls.iter().fold(1u64, |a, c| num_integer::lcm(a, c.order));
     CharacterTable::from_combinatorial_parts(
         order,
         exponent,

@@ -21,6 +21,7 @@ use crate::arith::modp::{linalg, prime_congruent_one, PrimeField};
 use crate::arith::Cyclotomic;
 use crate::error::{Error, Result};
 use crate::group::{ConjugacyClasses, EnumeratedGroup, Limits, Perm, PermGroup};
+use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The largest number of classes for which a table is built by default (the table has
@@ -218,10 +219,10 @@ impl CharacterTable {
             class_labels,
             powers,
         };
-        let integral = table
-            .characters
-            .iter()
-            .all(|c| c.values.iter().all(Cyclotomic::is_integral) && c.values.iter().all(Cyclotomic::is_rational));
+        let integral = table.characters.iter().all(|c| {
+            c.values.iter().all(Cyclotomic::is_integral)
+                && c.values.iter().all(Cyclotomic::is_rational)
+        });
         if integral {
             check_integer_table(&table)?;
         } else {
@@ -925,6 +926,7 @@ pub fn check_integer_table(t: &CharacterTable) -> Result<()> {
         }
     }
     let mut cache = CyclotomicCache::default();
+    let mut orders: HashMap<u64, OrderData> = HashMap::new();
     let mut values: Vec<Vec<i128>> = Vec::with_capacity(k);
     let mut square_sum: u128 = 0;
     for (a, chi) in t.characters.iter().enumerate() {
@@ -932,7 +934,10 @@ pub fn check_integer_table(t: &CharacterTable) -> Result<()> {
             return fail(format!("character {a} has the wrong number of values"));
         }
         if chi.degree == 0 || n % chi.degree != 0 {
-            return fail(format!("character {a}: degree {} does not divide |G|", chi.degree));
+            return fail(format!(
+                "character {a}: degree {} does not divide |G|",
+                chi.degree
+            ));
         }
         let mut row = Vec::with_capacity(k);
         for i in 0..k {
@@ -949,7 +954,11 @@ pub fn check_integer_table(t: &CharacterTable) -> Result<()> {
             let Some(v) = chi.values[i].to_q().and_then(|q| q.to_i64()) else {
                 return fail(format!("character {a}, class {i}: not an integer"));
             };
-            if chi.values[i] != cache.get(r) {
+            let same = match rational_root_sum_value(&mut orders, r) {
+                Some(w) => w == v as i128,
+                None => chi.values[i] == cache.get(r),
+            };
+            if !same {
                 return fail(format!(
                     "character {a}, class {i}: value differs from its root sum {r}"
                 ));
@@ -957,7 +966,9 @@ pub fn check_integer_table(t: &CharacterTable) -> Result<()> {
             row.push(v as i128);
         }
         if row[0] != chi.degree as i128 {
-            return fail(format!("character {a}: the value at the identity is not the degree"));
+            return fail(format!(
+                "character {a}: the value at the identity is not the degree"
+            ));
         }
         square_sum += chi.degree as u128 * chi.degree as u128;
         values.push(row);
@@ -986,18 +997,24 @@ pub fn check_integer_table(t: &CharacterTable) -> Result<()> {
     // off-diagonal rows modulo 2^128
     let weighted: Vec<Vec<i128>> = values
         .iter()
-        .map(|row| row.iter().zip(&sizes).map(|(&x, &s)| x.wrapping_mul(s)).collect())
+        .map(|row| {
+            row.iter()
+                .zip(&sizes)
+                .map(|(&x, &s)| x.wrapping_mul(s))
+                .collect()
+        })
         .collect();
-    for a in 0..k {
-        for b in a + 1..k {
-            let s = weighted[a]
-                .iter()
-                .zip(&values[b])
-                .fold(0i128, |acc, (&x, &y)| acc.wrapping_add(x.wrapping_mul(y)));
-            if s != 0 {
-                return fail(format!("rows {a} and {b} are not orthogonal"));
-            }
-        }
+    // (the k^3 loops run on all cores; the answer does not depend on the split)
+    let dot = |x: &[i128], y: &[i128]| -> i128 {
+        x.iter()
+            .zip(y)
+            .fold(0i128, |acc, (&a, &b)| acc.wrapping_add(a.wrapping_mul(b)))
+    };
+    let bad_rows = (0..k)
+        .into_par_iter()
+        .find_first(|&a| (a + 1..k).any(|b| dot(&weighted[a], &values[b]) != 0));
+    if let Some(a) = bad_rows {
+        return fail(format!("row {a} is not orthogonal to a later row"));
     }
     // columns
     let cols: Vec<Vec<i128>> = (0..k)
@@ -1014,15 +1031,12 @@ pub fn check_integer_table(t: &CharacterTable) -> Result<()> {
         if norm != t.centralizer_orders[i] as u128 {
             return fail(format!("column {i} has norm {norm} != |C_G(g)|"));
         }
-        for j in i + 1..k {
-            let s = cols[i]
-                .iter()
-                .zip(&cols[j])
-                .fold(0i128, |acc, (&x, &y)| acc.wrapping_add(x.wrapping_mul(y)));
-            if s != 0 {
-                return fail(format!("columns {i} and {j} are not orthogonal"));
-            }
-        }
+    }
+    let bad_cols = (0..k)
+        .into_par_iter()
+        .find_first(|&i| (i + 1..k).any(|j| dot(&cols[i], &cols[j]) != 0));
+    if let Some(i) = bad_cols {
+        return fail(format!("column {i} is not orthogonal to a later column"));
     }
     // indicators (|sum| <= |G| chi(1) < 2^127: exact)
     let sq = t.power_map(2);
@@ -1116,6 +1130,58 @@ fn primitive_root_prime_power(p: u64, q: u64) -> u64 {
     } else {
         g
     }
+}
+
+/// For one order `m`: `gcd(s, m)` for each `s in 0..m`, and per divisor `g` of `m` the
+/// number `phi(m/g)` of `s` with that gcd and the sum `mu(m/g)` of the primitive
+/// `(m/g)`-th roots of unity.
+struct OrderData {
+    gcd_of: Vec<u64>,
+    /// `(g, phi(m/g), mu(m/g))` for the divisors `g` of `m`.
+    divisors: Vec<(u64, u64, i64)>,
+}
+
+impl OrderData {
+    fn new(m: u64) -> Self {
+        let gcd_of = (0..m).map(|s| num_integer::gcd(s, m)).collect();
+        let divisors = (1..=m)
+            .filter(|g| m % g == 0)
+            .map(|g| {
+                let d = m / g;
+                let phi = (1..=d).filter(|&t| num_integer::gcd(t, d) == 1).count() as u64;
+                (g, phi, super::symmetric::mobius(d))
+            })
+            .collect();
+        OrderData { gcd_of, divisors }
+    }
+}
+
+/// The value of a root sum whose multiplicities depend only on `gcd(s, m)` (the
+/// eigenvalue multiplicities of a rational character): `sum_g a_g mu(m/g)`, since the
+/// `zeta_m^s` with `gcd(s, m) = g` are the primitive `(m/g)`-th roots of unity, which add
+/// up to `mu(m/g)`. `None` when the multiplicities are not of this form. `O(m)`.
+fn rational_root_sum_value(cache: &mut HashMap<u64, OrderData>, r: &RootSum) -> Option<i128> {
+    let m = r.order();
+    let data = cache.entry(m).or_insert_with(|| OrderData::new(m));
+    // per divisor: (multiplicity, count)
+    let mut seen: HashMap<u64, (i64, u64)> = HashMap::new();
+    for &(s, n) in r.terms() {
+        let g = data.gcd_of[s as usize];
+        let e = seen.entry(g).or_insert((n, 0));
+        if e.0 != n {
+            return None;
+        }
+        e.1 += 1;
+    }
+    let mut v = 0i128;
+    for (g, (n, count)) in seen {
+        let &(_, phi, mu) = data.divisors.iter().find(|d| d.0 == g)?;
+        if count != phi {
+            return None;
+        }
+        v += n as i128 * mu as i128;
+    }
+    Some(v)
 }
 
 #[cfg(test)]

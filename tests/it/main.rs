@@ -34,4 +34,5 @@ mod subgroups;
 mod survey;
 mod survey_depth;
 mod survey_merge;
+mod symmetric;
 mod table_stream;

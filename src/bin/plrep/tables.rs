@@ -17,9 +17,7 @@ fn compute(spec: &str, limits: &Limits) -> Result<(PermGroup, CharacterTable, Re
     // S_n and A_n in their natural action (proven giants, degree >= 8): the
     // combinatorial table, without enumerating the group.
     let table = match group.giant() {
-        Some(symmetric) => {
-            giant_table(group.degree() as u32, symmetric, limits.max_classes)?
-        }
+        Some(symmetric) => giant_table(group.degree() as u32, symmetric, limits.max_classes)?,
         None => CharacterTable::compute(&group, limits)?,
     };
     let real = RealSimples::from_table(&table);
