@@ -5,7 +5,7 @@
 #   2. filtering works, from `?filter=` and from `#filter=`;
 #   3. every link and image of every page resolves to a file (and every #anchor exists);
 #   4. every SVG loads as an image in the browser;
-# and take screenshots of the index and one group page into the artefacts directory
+# and take screenshots of the index, one group page and one module page into the artefacts directory
 # ($ATLAS_ARTEFACTS, default target/atlas-browser; not committed).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -109,6 +109,7 @@ grep -q "loaded $NSVG of $NSVG</p>" "$ART/svg-check.dom.html" \
 # Screenshots (CI artefacts).
 chrome --window-size=1400,1000 --screenshot="$ART/index.png" "file://$SITE/index.html" >/dev/null
 chrome --window-size=1400,2400 --screenshot="$ART/group-A4.png" "file://$SITE/groups/A4.html" >/dev/null
-[ -s "$ART/index.png" ] && [ -s "$ART/group-A4.png" ] || fail "no screenshots"
+chrome --window-size=1400,2400 --screenshot="$ART/module-A4-H2.png" "file://$SITE/groups/A4/H2.html" >/dev/null
+[ -s "$ART/index.png" ] && [ -s "$ART/group-A4.png" ] && [ -s "$ART/module-A4-H2.png" ] || fail "no screenshots"
 
 echo "atlas browser test: ok ($ROWS index rows, $LINKS links, $NSVG SVGs; screenshots in $ART)"

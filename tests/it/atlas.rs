@@ -337,7 +337,14 @@ fn atlas_exceptions_count_matches_records() {
     let site = build(&[s], &|n: &str| parse_group(n).ok(), &Limits::default()).unwrap();
     let ex = &site.iter().find(|(p, _)| p == "exceptions.html").unwrap().1;
     assert!(ex.contains(&format!("<strong>{total}</strong> exceptions")));
-    assert_eq!(ex.matches("<tr><th scope=\"row\"").count() as u64, total);
+    assert_eq!(
+        ex.matches("<tr><th scope=\"row\" class=\"l\"><a href=")
+            .count() as u64,
+        total
+    );
+    // The summary: one row per activation, all of A4's and S4's exceptions in it.
+    assert!(ex.contains("<tr><th scope=\"row\" class=\"l\">abs</th><td>2</td>"));
+    assert!(ex.contains(&format!("<td>{total}</td></tr>")));
 }
 
 #[test]

@@ -43,11 +43,15 @@ pub(crate) fn page(atlas: &Atlas) -> String {
     s.push_str("<p>A pair L → L′ of real simples with ker L ⊆ ker L′ may carry a nonzero PL map (the PL-Schur bound); when in addition the kernel rule of the activation (ker<sup>±</sup> for even and homogeneous activations) allows an edge, the character table of G predicts one. These are the certified non-edges it does not predict: explained by an element of the centralizer of G in Sym(X) acting by incompatible scalars (a symmetry of Ĝ = ⟨G, C<sub>Sym(X)</sub>(G)⟩, not of G), or by a block-space certificate alone.</p>\n");
     let mut total = 0usize;
     let mut body = String::new();
+    // Per layer title: (groups, modules, centralizer, certificate only), first appearance first.
+    let mut per: Vec<(String, [usize; 4])> = Vec::new();
     for g in &atlas.groups {
         for (layer, mods) in &g.layers {
             let mut rows = String::new();
             let mut count = 0usize;
+            let mut tally = [0usize; 4];
             for m in mods {
+                let before = count;
                 for e in m.graph["non_edges"].as_array().into_iter().flatten() {
                     if !is_exception(e) {
                         continue;
@@ -55,6 +59,7 @@ pub(crate) fn page(atlas: &Atlas) -> String {
                     let o = &e["obstruction"];
                     let kind = text(&o["reason_kind"]);
                     count += 1;
+                    tally[if kind == "centralizer" { 2 } else { 3 }] += 1;
                     let (from, to) = (text(&e["from_label"]), text(&e["to_label"]));
                     let cmd = module_page::solve_command(g, layer, m, &from, &to);
                     let why = match o["group_reason"].as_str() {
@@ -74,11 +79,26 @@ pub(crate) fn page(atlas: &Atlas) -> String {
                         esc(&command(&cmd))
                     );
                 }
+                if count > before {
+                    tally[1] += 1;
+                }
             }
             if count == 0 {
                 continue;
             }
             total += count;
+            tally[0] = 1;
+            let title = layer.title();
+            let i = match per.iter().position(|(t, _)| *t == title) {
+                Some(i) => i,
+                None => {
+                    per.push((title, [0; 4]));
+                    per.len() - 1
+                }
+            };
+            for (a, b) in per[i].1.iter_mut().zip(tally) {
+                *a += b;
+            }
             let _ = write!(
                 body,
                 "<section aria-labelledby=\"{a}\">\n<h2 id=\"{a}\"><a href=\"{}\">{}</a> (order {}), {}: {count}</h2>\n\
@@ -94,6 +114,22 @@ pub(crate) fn page(atlas: &Atlas) -> String {
         }
     }
     let _ = writeln!(s, "<p><strong>{total}</strong> exceptions in all.</p>");
+    if !per.is_empty() {
+        s.push_str(concat!(
+            "<div class=\"scroll\"><table id=\"exceptions-summary\">\n<caption>Exceptions by activation and reason</caption>\n<thead><tr>",
+            "<th scope=\"col\" class=\"l\">activation</th><th scope=\"col\">groups</th><th scope=\"col\">modules</th>",
+            "<th scope=\"col\">centralizer element</th><th scope=\"col\">certificate only</th><th scope=\"col\">all</th></tr></thead>\n<tbody>\n"
+        ));
+        for (title, [groups, modules, centralizer, certificate]) in &per {
+            let _ = writeln!(
+                s,
+                "<tr><th scope=\"row\" class=\"l\">{}</th><td>{groups}</td><td>{modules}</td><td>{centralizer}</td><td>{certificate}</td><td>{}</td></tr>",
+                esc(title),
+                centralizer + certificate
+            );
+        }
+        s.push_str("</tbody></table></div>\n<p>Counted from the survey records (the <code>centralizer_explained</code> and <code>unexplained</code> counts of <code>plrep enumerate G --activation A</code>); each row below gives the command that reproduces its pair.</p>\n");
+    }
     s.push_str(&body);
     frame("Exceptions — PL atlas", 0, &s, None)
 }
