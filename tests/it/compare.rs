@@ -100,7 +100,7 @@ fn graph(group: &str, action: &str, activation: &str) -> InteractionGraph {
         &SolverOptions::new(Activation::parse(activation).unwrap()),
     )
     .unwrap();
-    InteractionGraph::build(&m, &s, false)
+    InteractionGraph::build(&m, &s)
 }
 
 #[test]

@@ -327,10 +327,13 @@ fn survey(a: &SurveyArgs, format: Format, output: Option<&Path>, limits: &Limits
             .cloned()
             .collect::<Vec<_>>(),
     )?;
-    let errors = my_rows.iter().filter(|r| r.status() == "error").count();
+    let errors = my_rows
+        .iter()
+        .filter(|r| r.status() == summary::RowStatus::Error)
+        .count();
     let unresolved = my_rows
         .iter()
-        .filter(|r| r.status() == "UNRESOLVED")
+        .filter(|r| r.status() == summary::RowStatus::Unresolved)
         .count();
     if !a.quiet {
         let shard_text = if shard == Shard::ALL {
