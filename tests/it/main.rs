@@ -29,5 +29,6 @@ mod solver;
 mod spec;
 mod stabchain;
 mod subgroups;
+mod support;
 mod survey;
 mod survey_depth;
