@@ -69,5 +69,7 @@ pub mod prelude {
     pub use crate::group::gset::{ActionSpec, GSet};
     pub use crate::group::spec::parse_group;
     pub use crate::group::{Limits, Perm, PermGroup};
-    pub use crate::pl::{certify, check, solve, Activation, CertifiedSolution, PlModule, SolverOptions};
+    pub use crate::pl::{
+        certify, check, solve, Activation, CertifiedSolution, PlModule, SolverOptions,
+    };
 }
