@@ -11,6 +11,7 @@
 //! `Ĝ`, T0–T2) or only by the block-space certificate (T4).
 
 use crate::arith::Q;
+use crate::character::SimpleType;
 use crate::error::Result;
 use crate::graph::InteractionGraph;
 use crate::graph::{non_edge_kind, GraphStats, NonEdgeKind};
@@ -38,8 +39,8 @@ pub struct SimpleInfo {
     pub label: String,
     /// `dim_R L`.
     pub dim: u64,
-    /// `real`, `complex`, `quaternionic`.
-    pub kind: String,
+    /// Real, complex or quaternionic type (printed `real`, `complex`, `quaternionic`).
+    pub kind: SimpleType,
     /// `|ker L|`.
     pub kernel_order: u64,
     /// `|ker^± L|`.
@@ -98,7 +99,7 @@ impl Enumeration {
     /// use plrep::pl::{Activation, SolverOptions};
     /// let e = Enumeration::compute(&parse_group("S3").unwrap(), &SolverOptions::new(Activation::Relu), &Limits::default()).unwrap();
     /// assert_eq!(e.modules.len(), 4); // 1, C2, C3, S3
-    /// assert!(e.modules.iter().all(|m| m.graph.certified && m.stats.unresolved == 0));
+    /// assert!(e.modules.iter().all(|m| m.graph.is_certified() && m.stats.unresolved == 0));
     /// ```
     pub fn compute(
         group: &PermGroup,
@@ -131,7 +132,7 @@ impl Enumeration {
             .map(|s| SimpleInfo {
                 label: s.label.clone(),
                 dim: s.dim,
-                kind: s.kind.name().to_string(),
+                kind: s.kind,
                 kernel_order: order_of(&s.kernel),
                 pm_kernel_order: order_of(&s.pm_kernel()),
             })
@@ -218,7 +219,7 @@ impl Enumeration {
             "bias": self.bias.as_ref().map(|b| b.to_string()),
             "certified": true,
             "simples": self.simples.iter().map(|s| json!({
-                "label": s.label, "dim": s.dim, "type": s.kind,
+                "label": s.label, "dim": s.dim, "type": s.kind.name(),
                 "kernel_order": s.kernel_order, "pm_kernel_order": s.pm_kernel_order,
             })).collect::<Vec<_>>(),
             "subgroups": modules,

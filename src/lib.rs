@@ -34,8 +34,8 @@
 //!
 //! let module = PlModule::new(&g, &ActionSpec::parse("regular")?, &Limits::default())?;
 //! let solution = solve(&module, &SolverOptions::new(Activation::Relu))?;
-//! certify(&module, &solution)?; // an error, never a wrong graph
-//! let graph = InteractionGraph::build(&module, &solution, true);
+//! let certified = check(&module, solution)?; // an error, never a wrong graph
+//! let graph = InteractionGraph::from_certified(&module, &certified);
 //! assert!(graph.to_text().contains("L1 -> L0 L1 L2 L4"));
 //! # Ok::<(), plrep::Error>(())
 //! ```
@@ -69,5 +69,7 @@ pub mod prelude {
     pub use crate::group::gset::{ActionSpec, GSet};
     pub use crate::group::spec::parse_group;
     pub use crate::group::{Limits, Perm, PermGroup};
-    pub use crate::pl::{certify, solve, Activation, PlModule, SolverOptions};
+    pub use crate::pl::{
+        certify, check, solve, Activation, CertifiedSolution, PlModule, SolverOptions,
+    };
 }

@@ -644,10 +644,11 @@ impl Module {
             let mut options = SolverOptions::new(act).with_bias(bias);
             options.seeds = seeds;
             let solution = solve(&m, &options)?;
-            if certify {
-                plrep::pl::certify(&m, &solution)?;
-            }
-            let g = plrep::graph::InteractionGraph::build(&m, &solution, certify);
+            let g = if certify {
+                plrep::graph::InteractionGraph::from_certified(&m, &plrep::pl::check(&m, solution)?)
+            } else {
+                plrep::graph::InteractionGraph::build(&m, &solution)
+            };
             serde_json::to_string(&g.to_json())
                 .map_err(|e| plrep::Error::verification(format!("JSON: {e}")))
         })?;

@@ -5,6 +5,9 @@
 //! pair of `i64` whenever it fits and only falls back to a boxed `BigRational` when an
 //! operation overflows. Every result is normalised back to the small form when it fits, so
 //! the representation is canonical and the derived `Eq`/`Hash` are value equality.
+//!
+//! Size: one type with its small/big representation, normalisation, parsing and every
+//! operator impl; splitting would expose the private representation across files.
 
 use std::cmp::Ordering;
 use std::fmt;

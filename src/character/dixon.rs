@@ -27,6 +27,9 @@
 //! References: J. D. Dixon, *High speed computation of group characters*, Numer. Math. 10
 //! (1967) 446–450; G. J. A. Schneider, *Dixon's character table algorithm revisited*,
 //! J. Symbolic Comput. 9 (1990) 601–606; the GAP manual, §71.14 (`IrrDixonSchneider`).
+//!
+//! Size: one algorithm (Dixon–Schneider modulo p and its lift) with its unit tests
+//! (about 60 lines of the file).
 
 use super::rootsum::RootSum;
 use super::structure::{ClassInfo, GroupOps, StructureRows};

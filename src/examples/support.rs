@@ -9,7 +9,7 @@ use crate::group::gset::ActionSpec;
 use crate::group::spec::parse_group;
 use crate::group::Limits;
 use crate::group::PermGroup;
-use crate::pl::certify;
+use crate::pl::check;
 use crate::pl::solve;
 use crate::pl::Activation;
 use crate::pl::PlModule;
@@ -56,8 +56,7 @@ pub(super) fn regular_relu(name: &str, limits: &Limits) -> Result<(PlModule, Int
     let g = group(name)?;
     let m = PlModule::new(&g, &ActionSpec::parse("regular")?, limits)?;
     let s = solve(&m, &SolverOptions::new(Activation::parse("relu")?))?;
-    certify(&m, &s)?;
-    let graph = InteractionGraph::build(&m, &s, true);
+    let graph = InteractionGraph::from_certified(&m, &check(&m, s)?);
     Ok((m, graph))
 }
 

@@ -45,8 +45,8 @@ pub fn parse_activation(text: &str) -> Result<Activation> {
 /// the activations the Fourier view covers.
 ///
 /// Errors: [`Error::BadInput`] for `hardtanh` and `square`, which are not positively
-/// homogeneous: the closed forms of [`fourier_series`], [`cyclic_components`] and the
-/// contour picture need `sigma(t x) = t sigma(x)` for `t > 0`.
+/// homogeneous: the closed forms of [`fourier_series`](super::fourier_series),
+/// [`cyclic_components`](super::cyclic_components) and the contour picture need `sigma(t x) = t sigma(x)` for `t > 0`.
 ///
 /// ```
 /// use plrep::fourier::require_homogeneous;

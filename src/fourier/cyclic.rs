@@ -91,7 +91,7 @@ pub fn cyclic_components(activation: &Activation, n: u64) -> Result<CyclicFourie
         ));
     }
     require_homogeneous(activation)?;
-    let ni = n as i64;
+    let ni = i64::try_from(n).expect("n <= MAX_CYCLIC was checked above");
     let cos: Vec<Cyclotomic> = (0..ni).map(|m| cos_root(n, m)).collect();
     let sin: Vec<Cyclotomic> = (0..ni).map(|m| sin_root(n, m)).collect();
     let values = cos

@@ -126,8 +126,8 @@ pub fn isomorphism(
 /// use plrep::graph::{InteractionGraph, compare};
 /// use plrep::group::{spec::parse_group, gset::ActionSpec, Limits};
 /// let m = PlModule::new(&parse_group("C8").unwrap(), &ActionSpec::parse("regular").unwrap(), &Limits::default()).unwrap();
-/// let relu = InteractionGraph::build(&m, &solve(&m, &SolverOptions::new(Activation::Relu)).unwrap(), false);
-/// let abs = InteractionGraph::build(&m, &solve(&m, &SolverOptions::new(Activation::Abs)).unwrap(), false);
+/// let relu = InteractionGraph::build(&m, &solve(&m, &SolverOptions::new(Activation::Relu)).unwrap());
+/// let abs = InteractionGraph::build(&m, &solve(&m, &SolverOptions::new(Activation::Abs)).unwrap());
 /// let c = compare(&relu, &abs);
 /// assert!(!c.isomorphic);
 /// assert_eq!(c.only_in_b.len(), 0);   // abs edges ⊆ relu edges: the self-loops differ

@@ -7,7 +7,9 @@
 
 use crate::arith::{Cyclotomic, Q};
 use crate::error::Result;
-use crate::pl::{Obstruction, PairResult, PlModule, Solution, SolverOptions, Verdict, Witness};
+use crate::pl::{
+    CertifiedSolution, Obstruction, PairResult, PlModule, Solution, SolverOptions, Verdict, Witness,
+};
 use crate::report::{EdgeStyle, LayeredDrawing};
 use petgraph::graph::{DiGraph, NodeIndex};
 use serde_json::{json, Value};
@@ -66,8 +68,9 @@ pub struct InteractionGraph {
     pub activation: String,
     /// The bias, if any.
     pub bias: Option<Q>,
-    /// Whether every certificate was re-checked by [`crate::pl::certify()`].
-    pub certified: bool,
+    /// Whether every certificate was re-checked by [`crate::pl::certify()`]: set only
+    /// by [`InteractionGraph::from_certified`] (see [`InteractionGraph::is_certified`]).
+    certified: bool,
     /// The classes.
     pub classes: Vec<ClassRecord>,
     /// The graph: vertices are simples, edges carry witnesses.
@@ -77,17 +80,44 @@ pub struct InteractionGraph {
 }
 
 impl InteractionGraph {
-    /// Assemble the graph of a solved module.
+    /// Assemble the graph of a solved module, not certified (see
+    /// [`InteractionGraph::from_certified`] for a graph whose certificates were re-checked).
     ///
     /// ```
     /// use plrep::pl::{PlModule, Activation, SolverOptions, solve};
     /// use plrep::graph::InteractionGraph;
     /// use plrep::group::{spec::parse_group, gset::ActionSpec, Limits};
     /// let m = PlModule::new(&parse_group("C8").unwrap(), &ActionSpec::parse("regular").unwrap(), &Limits::default()).unwrap();
-    /// let g = InteractionGraph::build(&m, &solve(&m, &SolverOptions::new(Activation::Abs)).unwrap(), false);
+    /// let g = InteractionGraph::build(&m, &solve(&m, &SolverOptions::new(Activation::Abs)).unwrap());
+    /// assert!(!g.is_certified());
     /// assert!(g.to_text().contains("L1 -> L0 L2 L4"));
     /// ```
-    pub fn build(module: &PlModule, solution: &Solution, certified: bool) -> InteractionGraph {
+    pub fn build(module: &PlModule, solution: &Solution) -> InteractionGraph {
+        InteractionGraph::assemble(module, solution, false)
+    }
+
+    /// Assemble the certified graph of a module from the checker's return value
+    /// ([`crate::pl::check`]), the only source of a certified graph.
+    ///
+    /// ```
+    /// use plrep::pl::{PlModule, Activation, SolverOptions, solve, check};
+    /// use plrep::graph::InteractionGraph;
+    /// use plrep::group::{spec::parse_group, gset::ActionSpec, Limits};
+    /// let m = PlModule::new(&parse_group("C4").unwrap(), &ActionSpec::parse("regular").unwrap(), &Limits::default()).unwrap();
+    /// let s = solve(&m, &SolverOptions::new(Activation::Relu)).unwrap();
+    /// let g = InteractionGraph::from_certified(&m, &check(&m, s).unwrap());
+    /// assert!(g.is_certified());
+    /// ```
+    pub fn from_certified(module: &PlModule, certified: &CertifiedSolution) -> InteractionGraph {
+        InteractionGraph::assemble(module, certified.solution(), true)
+    }
+
+    /// Whether every certificate was re-checked by the independent checker.
+    pub fn is_certified(&self) -> bool {
+        self.certified
+    }
+
+    fn assemble(module: &PlModule, solution: &Solution, certified: bool) -> InteractionGraph {
         let mut graph = DiGraph::new();
         let mut index = std::collections::HashMap::new();
         for &(l, mult) in &module.present {
@@ -161,12 +191,12 @@ impl InteractionGraph {
     /// use plrep::group::{spec::parse_group, gset::ActionSpec, Limits};
     /// let m = PlModule::new(&parse_group("C4").unwrap(), &ActionSpec::parse("regular").unwrap(), &Limits::default()).unwrap();
     /// let g = InteractionGraph::certified(&m, &SolverOptions::new(Activation::Relu)).unwrap();
-    /// assert!(g.certified && g.unresolved() == 0);
+    /// assert!(g.is_certified() && g.unresolved() == 0);
     /// ```
     pub fn certified(module: &PlModule, options: &SolverOptions) -> Result<InteractionGraph> {
         let solution = crate::pl::solve(module, options)?;
-        crate::pl::certify(module, &solution)?;
-        Ok(InteractionGraph::build(module, &solution, true))
+        let certified = crate::pl::check(module, solution)?;
+        Ok(InteractionGraph::from_certified(module, &certified))
     }
 
     /// The vertex id (position in the vertex list) of a simple.

@@ -313,7 +313,7 @@ fn check_degree(what: &str, degree: u64) -> Result<usize> {
     if degree > MAX_CATALOG_DEGREE {
         return Err(too_large(what));
     }
-    Ok(degree as usize)
+    usize::try_from(degree).map_err(|_| too_large(what))
 }
 
 fn cycle_on(degree: usize, points: impl Iterator<Item = usize>) -> Perm {
@@ -495,7 +495,7 @@ pub fn psl2(p: u64) -> Result<PermGroup> {
 /// factor on `1..n1`, the second on `n1+1..n1+n2`, ...). The result has no name.
 pub fn direct_product(factors: &[PermGroup]) -> Result<PermGroup> {
     let degree: usize = factors.iter().map(|g| g.degree()).sum();
-    if degree as u64 > MAX_CATALOG_DEGREE {
+    if u64::try_from(degree).map_or(true, |d| d > MAX_CATALOG_DEGREE) {
         return Err(too_large("product"));
     }
     let mut gens = Vec::new();

@@ -2,6 +2,9 @@
 //! membership, derived series and normal closures, by random Schreier–Sims with a proof
 //! of completeness, or by Jordan's theorem for groups containing `A_n`; and the
 //! deterministic Schreier–Sims chain on which enumeration indices are built.
+//!
+//! Size: the group type's whole public surface (order, membership, closures, derived
+//! series, cheap invariants, enumeration), each method short, over one stabilizer chain.
 
 use crate::error::{Error, Result};
 use crate::group::elements::EnumeratedGroup;

@@ -207,8 +207,13 @@ pub fn group_from_json_within(
                 ))
             }
             Some(d) => {
-                limits.check_degree(d as u128)?;
-                Some(d as usize)
+                limits.check_degree(u128::from(d))?;
+                Some(usize::try_from(d).map_err(|_| {
+                    Error::bad(
+                        format!("\"degree\" {d} is too large for this machine"),
+                        "give a smaller number of points",
+                    )
+                })?)
             }
             None => {
                 return Err(Error::bad(

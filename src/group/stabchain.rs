@@ -14,6 +14,10 @@
 //! Conventions: permutations act on the right (`x^(gh) = (x^g)^h`), so a coset
 //! representative `u_beta` maps the base point to `beta`, and sifting `g` at a level
 //! replaces `g` by `g * u_beta^-1` with `beta = b^g`.
+//!
+//! Size: the Schreier–Sims levels, the chain built on them, and the random-element
+//! machinery that feeds the randomized construction are one algorithm with shared
+//! invariants.
 
 use crate::group::perm::Perm;
 use num_bigint::BigUint;

@@ -104,13 +104,37 @@ pub enum Verdict {
     /// Neither found.
     Unresolved {
         /// Why.
-        reason: String,
+        reason: UnresolvedReason,
         /// What was tried.
         tried: String,
         /// The block rule predicts an edge: a potential counterexample to the span
         /// conjecture (theory.md §7).
         potential_counterexample: bool,
     },
+}
+
+/// Why a pair is unresolved. Displays (and serializes) as the sentence the reports print.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum UnresolvedReason {
+    /// The block rule predicts an edge, no obstruction applies, and the witness search
+    /// found nothing.
+    NoWitnessFound,
+}
+
+impl std::fmt::Display for UnresolvedReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            UnresolvedReason::NoWitnessFound => {
+                "no obstruction applies (the block rule predicts an edge) and no witness was found"
+            }
+        })
+    }
+}
+
+impl serde::Serialize for UnresolvedReason {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
 }
 
 /// The result for one ordered pair `L -> L'` (simple indices into the real simples).
@@ -369,7 +393,7 @@ fn solve_from_impl(
             verdicts[i] = Some(match w {
                 Some(w) => Verdict::Edge(w),
                 None => Verdict::Unresolved {
-                    reason: "no obstruction applies (the block rule predicts an edge) and no witness was found".into(),
+                    reason: UnresolvedReason::NoWitnessFound,
                     tried: format!(
                         "{} seeds of random integer vectors in [-{},{}], w and -w, several scales: {} exact evaluations{}",
                         options.seeds,

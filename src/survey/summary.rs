@@ -41,13 +41,42 @@ pub struct Row {
     pub depth: Option<Value>,
 }
 
+/// The status of one survey record, as the summary tables print it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RowStatus {
+    /// Every pair resolved.
+    Ok,
+    /// An error record (no statistics).
+    Error,
+    /// An ok record with unresolved pairs.
+    Unresolved,
+}
+
+impl RowStatus {
+    /// `ok`, `error` or `UNRESOLVED` (the word in the tables).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RowStatus::Ok => "ok",
+            RowStatus::Error => "error",
+            RowStatus::Unresolved => "UNRESOLVED",
+        }
+    }
+}
+
+impl std::fmt::Display for RowStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 impl Row {
-    /// `ok`, `error`, or `UNRESOLVED` (an ok record with unresolved pairs).
-    pub fn status(&self) -> &'static str {
+    /// [`RowStatus::Error`], [`RowStatus::Unresolved`] (an ok record with unresolved
+    /// pairs) or [`RowStatus::Ok`].
+    pub fn status(&self) -> RowStatus {
         match &self.stats {
-            None => "error",
-            Some(s) if s.unresolved > 0 => "UNRESOLVED",
-            Some(_) => "ok",
+            None => RowStatus::Error,
+            Some(s) if s.unresolved > 0 => RowStatus::Unresolved,
+            Some(_) => RowStatus::Ok,
         }
     }
 
@@ -77,10 +106,10 @@ impl Row {
 /// Linear in the text (the graphs are parsed and dropped).
 ///
 /// ```
-/// use plrep::survey::summary::rows;
+/// use plrep::survey::summary::{rows, RowStatus};
 /// let line = r#"{"schema":"plrep.survey.v1","group":"C2","group_order":2,"action":"regular","subgroup":null,"activation":"relu","bias":null,"status":"error","error":"boom","error_kind":"panic","stats":null,"graph":null}"#;
 /// let r = rows(&[("0000-C2.jsonl".to_string(), format!("{line}\n"))]).unwrap();
-/// assert_eq!((r[0].position.as_str(), r[0].status()), ("0000", "error"));
+/// assert_eq!((r[0].position.as_str(), r[0].status()), ("0000", RowStatus::Error));
 /// assert!(rows(&[("0000-C2.jsonl".to_string(), "{}\n".to_string())]).is_err());
 /// ```
 pub fn rows(files: &[(String, String)]) -> Result<Vec<Row>> {
@@ -191,7 +220,10 @@ fn layers(rows: &[Row]) -> String {
 fn counts_line(rows: &[Row]) -> String {
     let groups = totals(rows).len();
     let errors = rows.iter().filter(|r| r.stats.is_none()).count();
-    let unresolved = rows.iter().filter(|r| r.status() == "UNRESOLVED").count();
+    let unresolved = rows
+        .iter()
+        .filter(|r| r.status() == RowStatus::Unresolved)
+        .count();
     format!(
         "{}, {}: {} ok, {} errors, {unresolved} with unresolved pairs",
         count(groups as u64, "group", "groups"),

@@ -403,13 +403,8 @@ mod canonical {
 
     #[test]
     fn root_multiplicities_agree_with_sums() {
-        let mut seed = 12345u64;
-        let mut next = || {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as i64
-        };
+        let mut rng = crate::support::Lcg(12345);
+        let mut next = || rng.high() as i64;
         for m in 1..=72u64 {
             for _ in 0..4 {
                 let mult: Vec<i64> = (0..m).map(|_| next() % 5 - 1).collect();
@@ -454,20 +449,10 @@ mod printing {
     use std::collections::BTreeSet;
 
     fn reference_strings() -> BTreeSet<String> {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/reference");
         let mut out = BTreeSet::new();
-        let mut files: Vec<_> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
-        files.sort();
-        assert!(files.len() >= 40, "reference tables present");
-        for f in files {
-            if f.extension().and_then(|e| e.to_str()) != Some("json") {
-                continue;
-            }
-            let v: serde_json::Value =
-                serde_json::from_str(&std::fs::read_to_string(&f).unwrap()).unwrap();
+        let refs = crate::support::reference_json();
+        assert!(refs.len() >= 40, "reference tables present");
+        for (_, v) in refs {
             for row in v["characters"].as_array().unwrap() {
                 for x in row.as_array().unwrap() {
                     out.insert(x.as_str().unwrap().to_string());
@@ -617,13 +602,8 @@ mod field {
         }
         let roots = out.clone();
         let coeffs = [Q::from_int(1), Q::from_int(-2), Q::new(1, 2)];
-        let mut seed = 7u64;
-        let mut next = |m: usize| {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as usize % m
-        };
+        let mut rng = crate::support::Lcg(7);
+        let mut next = |m: usize| rng.below(m as u64) as usize;
         // Sums of three terms of one order n <= 12 (so inverses stay in small fields),
         // then a few mixing two orders.
         for i in 0..72 {
@@ -905,13 +885,8 @@ mod signs {
 
     #[test]
     fn signs_of_real_elements_vs_f64() {
-        let mut seed = 99u64;
-        let mut next = |m: i64| {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            ((seed >> 33) as i64).rem_euclid(m)
-        };
+        let mut rng = crate::support::Lcg(99);
+        let mut next = |m: i64| rng.below(m as u64) as i64;
         let mut checked = 0;
         for _ in 0..2000 {
             let n = [5u64, 7, 8, 9, 12, 15, 16, 20, 21, 24, 60, 105, 1000][next(13) as usize];

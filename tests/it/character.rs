@@ -7,13 +7,7 @@ use plrep::arith::{Cyclotomic, Q};
 use plrep::character::{check_character_table, dixon, CharacterTable, ClassInfo, Method, RootSum};
 use plrep::group::{ConjugacyClasses, EnumeratedGroup, Limits, Perm, PermGroup};
 use plrep::Error;
-use std::path::{Path, PathBuf};
-
-fn data_dir(sub: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data")
-        .join(sub)
-}
+use std::path::Path;
 
 fn load(path: &Path) -> (PermGroup, serde_json::Value) {
     let text = std::fs::read_to_string(path).unwrap();
@@ -104,11 +98,7 @@ fn check_laws(t: &CharacterTable) {
 
 #[test]
 fn reference_tables_equal_gap() {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(data_dir("reference"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    paths.sort();
+    let paths = crate::support::reference_files();
     assert_eq!(paths.len(), 43);
     for path in paths {
         let (g, v) = load(&path);
@@ -170,12 +160,7 @@ fn reference_tables_equal_gap() {
     }
 }
 
-fn xorshift(state: &mut u64) -> u64 {
-    *state ^= *state << 13;
-    *state ^= *state >> 7;
-    *state ^= *state << 17;
-    *state
-}
+use crate::support::xorshift;
 
 fn random_perm(n: usize, state: &mut u64) -> Perm {
     let mut images: Vec<u32> = (0..n as u32).collect();

@@ -30,7 +30,7 @@ fn edges(g: &InteractionGraph) -> BTreeSet<(String, String)> {
 fn check_laws(e: &Enumeration) {
     for m in &e.modules {
         let g = &m.graph;
-        assert!(g.certified);
+        assert!(g.is_certified());
         assert_eq!(
             g.unresolved(),
             0,

@@ -6,7 +6,7 @@ use plrep::graph::{compare, InteractionGraph};
 use plrep::group::gset::ActionSpec;
 use plrep::group::spec::parse_group;
 use plrep::group::Limits;
-use plrep::pl::{certify, exists_table, exists_text, solve, Activation, PlModule, SolverOptions};
+use plrep::pl::{check, exists_table, exists_text, solve, Activation, PlModule, SolverOptions};
 use std::collections::BTreeSet;
 
 fn graph(group: &str, action: &str, activation: &str) -> InteractionGraph {
@@ -17,8 +17,7 @@ fn graph(group: &str, action: &str, activation: &str) -> InteractionGraph {
         &SolverOptions::new(Activation::parse(activation).unwrap()),
     )
     .unwrap();
-    certify(&m, &s).unwrap();
-    InteractionGraph::build(&m, &s, true)
+    InteractionGraph::from_certified(&m, &check(&m, s).unwrap())
 }
 
 #[test]
@@ -131,9 +130,9 @@ fn unresolved_pairs_are_flagged_prominently() {
     let s = solve(&m, &o).unwrap();
     assert_eq!(s.unresolved(), 6);
     assert_eq!(s.potential_counterexamples().len(), 6);
-    let rep = certify(&m, &s).unwrap();
-    assert_eq!((rep.edges, rep.unresolved), (0, 6));
-    let gr = InteractionGraph::build(&m, &s, true);
+    let c = check(&m, s).unwrap();
+    assert_eq!((c.report().edges, c.report().unresolved), (0, 6));
+    let gr = InteractionGraph::from_certified(&m, &c);
     assert!(gr.to_text().contains("POTENTIAL COUNTEREXAMPLE"));
     let j = gr.to_json();
     assert_eq!(j["unresolved"].as_array().unwrap().len(), 6);

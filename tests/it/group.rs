@@ -5,23 +5,10 @@
 use plrep::group::{ConjugacyClasses, EnumeratedGroup, Limits, Perm, PermGroup};
 use plrep::Error;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
-use std::path::PathBuf;
-
-fn data_dir(sub: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data")
-        .join(sub)
-}
 
 /// Every `*.json` of a data directory, parsed, sorted by file name.
 fn load_dir(sub: &str) -> Vec<(String, serde_json::Value)> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(data_dir(sub))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
-    files
+    crate::support::json_files(sub)
         .into_iter()
         .map(|p| {
             let name = p.file_stem().unwrap().to_string_lossy().into_owned();
@@ -47,19 +34,15 @@ fn p(s: &str, n: usize) -> Perm {
     Perm::parse_gap(s, n).unwrap()
 }
 
-/// A tiny deterministic PRNG (xorshift64*), so the random tests are reproducible.
-struct Rng(u64);
+// The shared xorshift64* generator, so the random tests are reproducible.
+use crate::support::XorShiftStar as Rng;
 
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
+/// Random inputs for the group tests.
+trait RandomPerm {
+    fn perm(&mut self, n: usize) -> Perm;
+}
+
+impl RandomPerm for Rng {
     fn perm(&mut self, n: usize) -> Perm {
         let mut v: Vec<u32> = (0..n as u32).collect();
         for i in (1..n).rev() {

@@ -4,16 +4,6 @@ use plrep::lattice::NormalLattice;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-fn reference_files() -> Vec<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/reference");
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    v.sort();
-    v
-}
-
 /// Lattice laws: closed under intersection, contains 1 and G, sorted, Hasse diagram is
 /// exactly the covering relation.
 pub fn check_lattice_laws(l: &NormalLattice, class_sizes: &[u64]) {
@@ -89,7 +79,7 @@ fn sizes_and_kernels(v: &serde_json::Value) -> (Vec<u64>, Vec<Vec<usize>>) {
 #[test]
 fn lattice_from_reference_kernels_matches_gap_normal_subgroups() {
     let mut checked = 0;
-    for path in reference_files() {
+    for path in crate::support::reference_files() {
         let v: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
         let (sizes, kernels) = sizes_and_kernels(&v);

@@ -31,6 +31,7 @@ mod solver;
 mod spec;
 mod stabchain;
 mod subgroups;
+mod support;
 mod survey;
 mod survey_depth;
 mod survey_merge;

@@ -7,7 +7,7 @@ use plrep::graph::InteractionGraph;
 use plrep::group::gset::{ActionSpec, GSet};
 use plrep::group::spec::parse_group;
 use plrep::group::{ConjugacyClasses, Limits, PermGroup};
-use plrep::pl::{certify, solve, Activation, GroupData, PlModule, SolverOptions};
+use plrep::pl::{check, solve, Activation, GroupData, PlModule, SolverOptions};
 use plrep::Error;
 use proptest::prelude::*;
 use std::collections::BTreeSet;
@@ -349,8 +349,8 @@ fn edges(g: &PermGroup, text: &str, activation: &str) -> BTreeSet<(String, Strin
         &SolverOptions::new(Activation::parse(activation).unwrap()),
     )
     .unwrap();
-    certify(&m, &s).unwrap_or_else(|e| panic!("{text}: {e}"));
-    let graph = InteractionGraph::build(&m, &s, true);
+    let c = check(&m, s).unwrap_or_else(|e| panic!("{text}: {e}"));
+    let graph = InteractionGraph::from_certified(&m, &c);
     assert_eq!(graph.unresolved(), 0, "{text}");
     graph.edge_labels().into_iter().collect()
 }

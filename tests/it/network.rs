@@ -124,17 +124,8 @@ fn single_source_joint_layer_agrees_with_the_one_layer_solver() {
     }
 }
 
-/// A tiny deterministic generator for the float simulation (independent of the search's).
-struct Lcg(u64);
-impl Lcg {
-    fn next(&mut self) -> f64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((self.0 >> 11) as f64 / (1u64 << 53) as f64) * 2.0 - 1.0
-    }
-}
+// The shared generator for the float simulation (independent of the search's).
+use crate::support::Lcg;
 
 /// `P_L` in floating point from the characters: `c_L sum_g psi_L(g) rho(g)`.
 fn float_projector(m: &plrep::pl::PlModule, l: usize) -> Vec<Vec<f64>> {
@@ -217,18 +208,18 @@ fn float_agrees(group: &str, layers: &[&str], act: &str, generic_bias: bool, see
         for seed in 0..seeds {
             let mut rng = Lcg(seed * 7919 + l as u64 * 104729 + 1);
             let n0 = n.layer(0).points();
-            let r: Vec<f64> = (0..n0).map(|_| rng.next()).collect();
+            let r: Vec<f64> = (0..n0).map(|_| rng.unit()).collect();
             let mut v: Vec<f64> = (0..n0)
                 .map(|y| (0..n0).map(|x| p0[y][x] * r[x]).sum())
                 .collect();
             let mut z = vec![0.0; n0];
             for lay in 1..=depth {
                 let my = n.layer(lay);
-                let w: Vec<f64> = orbitals[lay - 1].iter().map(|_| rng.next()).collect();
+                let w: Vec<f64> = orbitals[lay - 1].iter().map(|_| rng.unit()).collect();
                 let orbs = my.gset.orbits();
                 let b: Vec<f64> = orbs
                     .iter()
-                    .map(|_| if generic_bias { rng.next() } else { 0.0 })
+                    .map(|_| if generic_bias { rng.unit() } else { 0.0 })
                     .collect();
                 let mut bias = vec![0.0; my.points()];
                 for (o, bo) in orbs.iter().zip(&b) {

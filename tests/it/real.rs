@@ -7,21 +7,9 @@ use plrep::group::gset::{ActionSpec, GSet};
 use plrep::group::spec::parse_group;
 use plrep::group::Limits;
 use plrep::lattice::NormalLattice;
-use std::path::PathBuf;
 
 fn table(spec: &str) -> CharacterTable {
     CharacterTable::compute(&parse_group(spec).unwrap(), &Limits::default()).unwrap()
-}
-
-/// The 43 GAP reference groups, in file-name order.
-fn reference_files() -> Vec<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/reference");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
-    files
 }
 
 /// The permutation character of `x` on the classes of `t`: fixed points of each
@@ -95,7 +83,7 @@ pub fn check_real_simple_laws(t: &CharacterTable, r: &RealSimples) {
 fn real_simples_of_all_reference_groups_and_lattices_match_gap() {
     use plrep::group::ConjugacyClasses;
     use std::collections::BTreeSet;
-    for path in reference_files() {
+    for path in crate::support::reference_files() {
         let text = std::fs::read_to_string(&path).unwrap();
         let v: serde_json::Value = serde_json::from_str(&text).unwrap();
         let g = plrep::group::spec::group_from_json(&text, "ref").unwrap();

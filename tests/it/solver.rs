@@ -11,13 +11,8 @@ use plrep::pl::{
     SolverOptions, Verdict,
 };
 use std::collections::BTreeSet;
-use std::path::PathBuf;
 
-pub fn data(p: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data")
-        .join(p)
-}
+pub use crate::support::data;
 
 fn module(g: &PermGroup, action: &str) -> PlModule {
     PlModule::new(g, &ActionSpec::parse(action).unwrap(), &Limits::default()).unwrap()
@@ -28,13 +23,7 @@ fn act(s: &str) -> Activation {
 }
 
 pub fn reference_groups() -> Vec<(String, PermGroup)> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(data("reference"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
-    files
+    crate::support::reference_files()
         .into_iter()
         .map(|p| {
             let name = p.file_stem().unwrap().to_string_lossy().to_string();

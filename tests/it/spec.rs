@@ -8,7 +8,6 @@ use plrep::group::spec::{group_from_json, parse_generators, parse_group};
 use plrep::group::{ConjugacyClasses, Limits, Perm, PermGroup};
 use plrep::Error;
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
 fn order(spec: &str) -> BigUint {
     parse_group(spec)
@@ -180,19 +179,11 @@ fn gl23_is_smallgroup_48_29() {
 /// the catalog's group has the same classes (sizes and element orders) as GAP's.
 #[test]
 fn reference_names_resolve_to_the_same_groups() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/reference");
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| {
-            e.unwrap()
-                .path()
-                .file_stem()
-                .unwrap()
-                .to_string_lossy()
-                .into_owned()
-        })
+    let dir = crate::support::data("reference");
+    let names: Vec<String> = crate::support::reference_files()
+        .iter()
+        .map(|p| crate::support::stem(p))
         .collect();
-    names.sort();
     assert_eq!(names.len(), 43);
     for name in names {
         let text = std::fs::read_to_string(dir.join(format!("{name}.json"))).unwrap();

@@ -10,7 +10,6 @@ use plrep::group::catalog::lookup;
 use plrep::group::giant::{giant_class_count, giant_exponent};
 use plrep::group::stabchain::StabChain;
 use plrep::group::{ConjugacyClasses, Limits, Perm, PermGroup};
-use std::path::PathBuf;
 
 /// xorshift64*, so that the random groups are reproducible.
 struct Rng(u64);
@@ -209,10 +208,8 @@ fn wrong_known_orders_are_corrected() {
 /// agree with GAP's reference data.
 #[test]
 fn catalog_orders_and_cheap_invariants_match_gap() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/reference");
     let mut count = 0;
-    for entry in std::fs::read_dir(&dir).unwrap() {
-        let path = entry.unwrap().path();
+    for path in crate::support::reference_files() {
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
         let v: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();

@@ -122,14 +122,16 @@ impl<'a> Parser<'a> {
                     self.pos += 1;
                     self.expect(b'(')?;
                     let m = self.small("root order")?;
-                    if m < 1 || m as u64 > MAX_PARSE_CONDUCTOR {
-                        return Err(self.err(&format!(
-                            "root order must be between 1 and {MAX_PARSE_CONDUCTOR}"
-                        )));
-                    }
+                    let m = u64::try_from(m)
+                        .ok()
+                        .filter(|m| (1..=MAX_PARSE_CONDUCTOR).contains(m))
+                        .ok_or_else(|| {
+                            self.err(&format!(
+                                "root order must be between 1 and {MAX_PARSE_CONDUCTOR}"
+                            ))
+                        })?;
                     self.expect(b')')?;
                     let e = if self.eat(b'^') { self.exponent()? } else { 1 };
-                    let m = m as u64;
                     let l = lcm(n, m)
                         .filter(|l| *l <= MAX_PARSE_CONDUCTOR)
                         .ok_or_else(|| {

@@ -4,6 +4,10 @@
 //! unresolved pairs, 2 bad input (including usage errors), 3 a limit was exceeded (the
 //! message names the flag), 4 an internal self-check failed.
 //! Errors are one line on stderr: `error: <what> (<hint>)`.
+//!
+//! Size: this file is the clap definition of every subcommand and flag (one place for
+//! `--help`, checked against docs/cli.md) and the exit-code mapping; the work of each
+//! subcommand lives in its own file.
 
 mod activation;
 mod atlas;

@@ -10,7 +10,7 @@ use plrep::pl::commutant::{solve_commutant, CommutantModule};
 use plrep::group::gset::ActionSpec;
 use plrep::group::Limits;
 use plrep::pl::{
-    certify, certify_pair, exists_table, exists_text, solve, solve_pair, Obstruction, PlModule,
+    certify_pair, check, exists_table, exists_text, solve, solve_pair, Obstruction, PlModule,
     SolverOptions, Verdict,
 };
 use plrep::{Error, Result};
@@ -50,10 +50,11 @@ pub(crate) fn graph(
     let options = crate::activation::solver_options(a.activation, a.bias, a.seeds)?;
     let module = PlModule::new(&group, &action, limits)?;
     let solution = solve(&module, &options)?;
-    if check {
-        certify(&module, &solution)?;
-    }
-    let g = InteractionGraph::build(&module, &solution, check);
+    let g = if check {
+        InteractionGraph::from_certified(&module, &plrep::pl::check(&module, solution)?)
+    } else {
+        InteractionGraph::build(&module, &solution)
+    };
     Ok(match format {
         Format::Json => crate::commands::to_json(&g.to_json())?,
         Format::Dot => g.to_dot(),
@@ -303,8 +304,10 @@ pub(crate) fn compare(
     let build = |x: &LayerArgs<'_>| -> Result<InteractionGraph> {
         let (module, options) = setup(x, limits)?;
         let solution = solve(&module, &options)?;
-        certify(&module, &solution)?;
-        Ok(InteractionGraph::build(&module, &solution, true))
+        Ok(InteractionGraph::from_certified(
+            &module,
+            &check(&module, solution)?,
+        ))
     };
     let (ga, gb) = (build(a)?, build(b)?);
     let c = plrep::graph::compare(&ga, &gb);

@@ -373,10 +373,10 @@ fn survey(a: &SurveyArgs, format: Format, output: Option<&Path>, limits: &Limits
         .filter(|(n, _)| my_files.contains(n.as_str()))
         .flat_map(|(_, r)| r)
         .collect();
-    let errors = my_rows.iter().filter(|r| r.status() == "error").count();
+    let errors = my_rows.iter().filter(|r| r.status() == summary::RowStatus::Error).count();
     let unresolved = my_rows
         .iter()
-        .filter(|r| r.status() == "UNRESOLVED")
+        .filter(|r| r.status() == summary::RowStatus::Unresolved)
         .count();
     if !a.quiet {
         let shard_text = if shard == Shard::ALL {

@@ -559,6 +559,37 @@ pub fn certify(module: &PlModule, solution: &Solution) -> Result<CertifyReport> 
     Ok(rep)
 }
 
+/// A solution whose every certificate the independent checker re-derived. Only [`check`]
+/// constructs one (the fields are private), so a certified
+/// [`InteractionGraph`](crate::graph::InteractionGraph) can only come from the checker's
+/// return value, never from a caller's claim.
+#[derive(Clone, Debug)]
+pub struct CertifiedSolution {
+    solution: Solution,
+    report: CertifyReport,
+}
+
+impl CertifiedSolution {
+    /// The solution that passed the checker.
+    pub fn solution(&self) -> &Solution {
+        &self.solution
+    }
+
+    /// What the checker re-derived.
+    pub fn report(&self) -> &CertifyReport {
+        &self.report
+    }
+}
+
+/// Run [`certify`] on `solution` and, if every certificate holds, keep it as a
+/// [`CertifiedSolution`] (for `module` only: build its graph with the same module).
+///
+/// Errors and complexity: those of [`certify`].
+pub fn check(module: &PlModule, solution: Solution) -> Result<CertifiedSolution> {
+    let report = certify(module, &solution)?;
+    Ok(CertifiedSolution { solution, report })
+}
+
 /// Re-check the certificate of one pair (see [`certify`]); `Ok(false)` for an unresolved
 /// pair (nothing to check), `Ok(true)` when the certificate holds.
 pub fn certify_pair(module: &PlModule, options: &SolverOptions, pair: &PairResult) -> Result<bool> {

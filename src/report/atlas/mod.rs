@@ -34,6 +34,9 @@
 //! assert!(site.iter().any(|(p, _)| p == "groups/S3/H1.html"));
 //! assert!(site.iter().any(|(p, _)| p == "groups/S3/relu-H1.svg"));
 //! ```
+//!
+//! Size: the site's data model (survey records parsed into groups, layers, modules) and
+//! its builder belong together; the pages themselves are in their own files.
 
 mod exceptions;
 mod group_page;
