@@ -197,7 +197,7 @@ pub fn solve_commutant(m: &CommutantModule, options: &SolverOptions) -> Result<C
             verdicts[l2] = Some(match w {
                 Some(w) => Verdict::Edge(w),
                 None => Verdict::Unresolved {
-                    reason: "no obstruction applies (the block rule predicts an edge) and no witness was found".into(),
+                    reason: crate::pl::UnresolvedReason::NoWitnessFound,
                     tried: format!(
                         "{} seeds of random integer vectors in [-{RANGE},{RANGE}], w and -w, several scales",
                         options.seeds
