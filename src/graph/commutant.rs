@@ -5,8 +5,8 @@
 //! (for naming the simples by partitions). Exports: text and JSON (`plrep.graph.v1`
 //! with `"route": "commutant"`, docs/cli.md).
 
-use crate::arith::Q;
 use crate::error::Result;
+use crate::pl::commutant::module::CycleTypeValues;
 use crate::pl::commutant::{CommutantModule, CommutantSolution};
 use crate::pl::{Obstruction, Verdict, Witness};
 use num_traits::ToPrimitive;
@@ -23,7 +23,7 @@ pub struct CommutantGraph<'a> {
     solution: &'a CommutantSolution,
     certified: bool,
     /// `(cycle type, value per simple)`, when available.
-    pub characters: Option<Vec<(Vec<usize>, Vec<Q>)>>,
+    pub characters: Option<Vec<CycleTypeValues>>,
 }
 
 fn big_json(x: &num_bigint::BigUint) -> Value {
@@ -98,7 +98,9 @@ impl<'a> CommutantGraph<'a> {
         for (l, v) in m.simples.iter().enumerate() {
             let ker = self
                 .kernel(l)
-                .map_or("ker not computed".to_string(), |(name, _)| format!("ker {name}"));
+                .map_or("ker not computed".to_string(), |(name, _)| {
+                    format!("ker {name}")
+                });
             let _ = writeln!(
                 s,
                 "  {}: dim {}, multiplicity {}, {}, {ker}",
@@ -180,7 +182,8 @@ impl<'a> CommutantGraph<'a> {
         let (mut edges, mut non_edges, mut unresolved) = (Vec::new(), Vec::new(), Vec::new());
         for p in &self.solution.pairs {
             let names = (&m.simples[p.from].label, &m.simples[p.to].label);
-            let base = json!({"from": p.from, "to": p.to, "from_label": names.0, "to_label": names.1});
+            let base =
+                json!({"from": p.from, "to": p.to, "from_label": names.0, "to_label": names.1});
             let mut e = base.clone();
             match &p.verdict {
                 Verdict::Edge(w) => {

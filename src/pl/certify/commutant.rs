@@ -167,7 +167,10 @@ pub fn certify_commutant(m: &CommutantModule, sol: &CommutantSolution) -> Result
     let pairs = Pairs::new(m);
     let k = pairs.len();
     if m.pair_reps.len() != k {
-        return Err(fail(format!("{} claimed pair classes, {k} orbits of G on X x X", m.pair_reps.len())));
+        return Err(fail(format!(
+            "{} claimed pair classes, {k} orbits of G on X x X",
+            m.pair_reps.len()
+        )));
     }
     // Claimed coordinate i lives in own class own[i]: a bijection.
     let mut seen = vec![false; k];
@@ -200,9 +203,16 @@ pub fn certify_commutant(m: &CommutantModule, sol: &CommutantSolution) -> Result
         }
         for (b, eb) in coef.iter().enumerate() {
             let p = pairs.mul(ea, eb);
-            let want = if a == b { ea.clone() } else { vec![Q::zero(); k] };
+            let want = if a == b {
+                ea.clone()
+            } else {
+                vec![Q::zero(); k]
+            };
             if p != want {
-                return Err(fail(format!("e_{a} e_{b} is not {}", if a == b { "e" } else { "0" })));
+                return Err(fail(format!(
+                    "e_{a} e_{b} is not {}",
+                    if a == b { "e" } else { "0" }
+                )));
             }
         }
     }
@@ -233,7 +243,9 @@ pub fn certify_commutant(m: &CommutantModule, sol: &CommutantSolution) -> Result
         }
     }
     if k - rank_q(rows) != s {
-        return Err(fail("the number of idempotents is not the dimension of the centre"));
+        return Err(fail(
+            "the number of idempotents is not the dimension of the centre",
+        ));
     }
     // Dimension, multiplicity, type, triviality, kernel of each simple.
     let n = pairs.n;
@@ -270,7 +282,9 @@ pub fn certify_commutant(m: &CommutantModule, sol: &CommutantSolution) -> Result
             SimpleType::Complex => false,
         };
         if !type_ok || t != Q::from_int((claim.dim * mm) as i64) || mm == 0 {
-            return Err(fail(format!("dimension, multiplicity or type of simple {a}")));
+            return Err(fail(format!(
+                "dimension, multiplicity or type of simple {a}"
+            )));
         }
         let trivial = m.gset.generators().iter().all(|g| {
             (0..n).all(|y| (0..n).all(|x| e[pairs.of(y, g.apply(x))] == e[pairs.of(y, x)]))
@@ -300,7 +314,9 @@ pub fn certify_commutant(m: &CommutantModule, sol: &CommutantSolution) -> Result
     let expected: Vec<(usize, usize)> = (0..s).flat_map(|a| (0..s).map(move |b| (a, b))).collect();
     let got: Vec<(usize, usize)> = sol.pairs.iter().map(|p| (p.from, p.to)).collect();
     if got != expected {
-        return Err(fail("the pairs are not every ordered pair of simples, in order"));
+        return Err(fail(
+            "the pairs are not every ordered pair of simples, in order",
+        ));
     }
     for p in &sol.pairs {
         let (el, el2) = (&coef[p.from], &coef[p.to]);
@@ -317,12 +333,14 @@ pub fn certify_commutant(m: &CommutantModule, sol: &CommutantSolution) -> Result
                 }
                 let u: Vec<Q> = (0..n)
                     .map(|y| {
-                        let mut sums: HashMap<usize, i64> = HashMap::new();
+                        let mut sums = vec![0i64; k];
                         for (x, &rx) in w.r.iter().enumerate() {
-                            *sums.entry(pairs.of(y, x)).or_default() += rx;
+                            sums[pairs.of(y, x)] += rx;
                         }
                         let wy: Q = sums
                             .into_iter()
+                            .enumerate()
+                            .filter(|&(_, v)| v != 0)
                             .map(|(c, v)| &el[c] * &Q::from_int(v))
                             .sum::<Q>()
                             * &w.scale;
@@ -341,7 +359,9 @@ pub fn certify_commutant(m: &CommutantModule, sol: &CommutantSolution) -> Result
                     Obstruction::Hadamard => {
                         allow.quadratic
                             && (0..k)
-                                .map(|c| &(&(&el[c] * &el[c]) * &el2[c]) * &Q::from_int(pairs.size[c]))
+                                .map(|c| {
+                                    &(&(&el[c] * &el[c]) * &el2[c]) * &Q::from_int(pairs.size[c])
+                                })
                                 .sum::<Q>()
                                 .is_zero()
                     }
@@ -361,7 +381,10 @@ pub fn certify_commutant(m: &CommutantModule, sol: &CommutantSolution) -> Result
                     }
                 };
                 if !ok {
-                    return Err(fail(format!("obstruction of the non-edge {} -> {}", p.from, p.to)));
+                    return Err(fail(format!(
+                        "obstruction of the non-edge {} -> {}",
+                        p.from, p.to
+                    )));
                 }
                 report.non_edges += 1;
             }
@@ -411,7 +434,11 @@ fn killed(pairs: &Pairs, classes: &[Vec<(usize, i8)>], kind: BlockKind, e2: &[Q]
             BlockKind::Abs => functions.push(c.iter().map(|&(x, _)| (x, 1)).collect()),
             BlockKind::Plus => {
                 for sign in [1i8, -1] {
-                    let f: Vec<(usize, i8)> = c.iter().filter(|p| p.1 == sign).map(|&(x, _)| (x, 1)).collect();
+                    let f: Vec<(usize, i8)> = c
+                        .iter()
+                        .filter(|p| p.1 == sign)
+                        .map(|&(x, _)| (x, 1))
+                        .collect();
                     if !f.is_empty() {
                         functions.push(f);
                     }
