@@ -203,6 +203,12 @@ pub fn examples() -> Vec<Example> {
             crate::network::examples::cnn_c4xc4,
         ),
         ex(
+            "point-clouds",
+            "S100 on points, S30 on pairs, S12 on triples: certified without a character table",
+            "theory.md §13",
+            crate::pl::commutant::examples::point_clouds,
+        ),
+        ex(
             "network-bottleneck",
             "A bottleneck: subsets:2 -> natural of S4 kills L2",
             "theory.md §10 (Lemma N0)",

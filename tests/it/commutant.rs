@@ -353,3 +353,26 @@ fn route_is_refused_cleanly_where_it_does_not_apply() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// The example's characters at a transposition, against the content formula
+/// `chi(t) = dim * 2 * (sum of contents) / (n (n - 1))` computed by hand:
+/// S30: [30] 1, [29,1] 27, [28,2] 351, [28,1,1] 350; S12: [10,2] 36, [9,3] 84.
+#[test]
+fn point_cloud_example_characters_follow_the_content_formula() {
+    let out = plrep::examples::run("point-clouds", &Limits::default()).unwrap();
+    let v = |k: &str| out.value(k).unwrap().to_string();
+    let s30 = "S30 natural * natural";
+    assert_eq!(
+        [
+            v(&format!("{s30} L0 (1,2)")),
+            v(&format!("{s30} L1 (1,2)")),
+            v(&format!("{s30} L2 (1,2)")),
+            v(&format!("{s30} L3 (1,2)"))
+        ],
+        ["1", "27", "351", "350"]
+    );
+    assert_eq!(v(&format!("{s30} L2 dim")), "405");
+    assert_eq!(v("S12 subsets:3 L2 (1,2)"), "36");
+    assert_eq!(v("S12 subsets:3 L3 (1,2)"), "84");
+    assert_eq!(v("S100 natural L1 (1,2)"), "97");
+}

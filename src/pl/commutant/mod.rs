@@ -16,6 +16,7 @@
 //! ```
 
 pub mod algebra;
+pub(crate) mod examples;
 pub mod idempotents;
 pub mod linalg;
 pub mod module;
