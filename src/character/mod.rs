@@ -23,12 +23,14 @@
 
 pub mod abelian;
 pub mod dixon;
+pub mod partition;
 pub mod real;
 pub mod rootsum;
 pub mod structure;
+pub mod symmetric;
 pub mod table;
 
 pub use real::{rational_simples, RationalSimple, RealSimple, RealSimples, SimpleType};
 pub use rootsum::RootSum;
 pub use structure::{ClassInfo, GroupOps, StructureRows};
-pub use table::{check_character_table, Character, CharacterTable, Method, DEFAULT_MAX_CLASSES};
+pub use table::{check_character_table, check_integer_table, Character, CharacterTable, Method, DEFAULT_MAX_CLASSES};

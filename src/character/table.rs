@@ -35,6 +35,10 @@ pub enum Method {
     Abelian,
     /// Dixon–Schneider over a prime field with the exact lift.
     DixonSchneider,
+    /// Symmetric and alternating groups in their natural action: classes by cycle
+    /// type, characters by partitions, values by the Murnaghan–Nakayama rule
+    /// ([`super::symmetric`]).
+    MurnaghanNakayama,
 }
 
 impl std::fmt::Display for Method {
@@ -42,6 +46,7 @@ impl std::fmt::Display for Method {
         f.write_str(match self {
             Method::Abelian => "abelian",
             Method::DixonSchneider => "Dixon-Schneider",
+            Method::MurnaghanNakayama => "Murnaghan-Nakayama",
         })
     }
 }
@@ -91,6 +96,12 @@ pub struct CharacterTable {
     pub characters: Vec<Character>,
     /// The algorithm that ran.
     pub method: Method,
+    /// Labels of the characters (partitions, GAP notation, for
+    /// [`Method::MurnaghanNakayama`]); empty when the characters carry no label.
+    pub character_labels: Vec<String>,
+    /// Labels of the classes (cycle types, `+`/`-` for the split classes of `A_n`);
+    /// empty when the classes carry no label.
+    pub class_labels: Vec<String>,
     /// `powers[i][l]` = class of `g_i^l`, `l in 0..element_orders[i]`.
     powers: Vec<Vec<u32>>,
 }
@@ -175,6 +186,47 @@ impl CharacterTable {
         let table = assemble(ci, reps, rows, Method::DixonSchneider, Some(ind))?;
         check_character_table(&table)?;
         verify_central_characters_with_rows(group, ci, &table, &mut structure)?;
+        Ok(table)
+    }
+
+    /// A table given by its class data and characters (computed without the group,
+    /// e.g. by [`super::symmetric`]); [`check_character_table`] runs before it is
+    /// returned, a failure is [`Error::Verification`].
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn from_combinatorial_parts(
+        order: u64,
+        exponent: u64,
+        class_sizes: Vec<u64>,
+        element_orders: Vec<u64>,
+        class_reps: Vec<Perm>,
+        characters: Vec<Character>,
+        powers: Vec<Vec<u32>>,
+        method: Method,
+        character_labels: Vec<String>,
+        class_labels: Vec<String>,
+    ) -> Result<CharacterTable> {
+        let table = CharacterTable {
+            order,
+            exponent,
+            centralizer_orders: class_sizes.iter().map(|&s| order / s.max(1)).collect(),
+            class_sizes,
+            element_orders,
+            class_reps,
+            characters,
+            method,
+            character_labels,
+            class_labels,
+            powers,
+        };
+        let integral = table
+            .characters
+            .iter()
+            .all(|c| c.values.iter().all(Cyclotomic::is_integral) && c.values.iter().all(Cyclotomic::is_rational));
+        if integral {
+            check_integer_table(&table)?;
+        } else {
+            check_character_table(&table)?;
+        }
         Ok(table)
     }
 
@@ -542,6 +594,8 @@ fn assemble(
         class_reps: reps,
         characters,
         method,
+        character_labels: Vec::new(),
+        class_labels: Vec::new(),
         powers: ci.powers.clone(),
     })
 }
@@ -679,7 +733,7 @@ pub fn check_character_table(t: &CharacterTable) -> Result<()> {
     if rows.len() != k {
         return fail("two equal rows".into());
     }
-    for tt in dixon::unit_group_generators(e) {
+    for tt in unit_generators_crt(e) {
         for (a, chi) in t.characters.iter().enumerate() {
             let img: Vec<RootSum> = chi.root_sums.iter().map(|r| r.galois(tt as i64)).collect();
             if !rows.contains(&img) {
@@ -705,11 +759,13 @@ pub fn check_character_table(t: &CharacterTable) -> Result<()> {
     let mut first: Option<(PrimeField, Vec<Vec<u64>>)> = None;
     for &q in &primes {
         let fq = PrimeField::new(q);
-        let zpow = fq.root_of_unity_powers(e);
+        // Powers of z^(e/m) for each order m met (not all e powers of z: e is
+        // lcm(1..n) for S_n, 2.3 * 10^8 at n = 20).
+        let mut zpow = OrderPowers::new(&fq, e);
         let res: Vec<Vec<u64>> = t
             .characters
             .iter()
-            .map(|c| c.root_sums.iter().map(|r| r.residue(&fq, &zpow)).collect())
+            .map(|c| c.root_sums.iter().map(|r| zpow.residue(&fq, r)).collect())
             .collect();
         let conj: Vec<Vec<u64>> = t
             .characters
@@ -717,7 +773,7 @@ pub fn check_character_table(t: &CharacterTable) -> Result<()> {
             .map(|c| {
                 c.root_sums
                     .iter()
-                    .map(|r| r.conj().residue(&fq, &zpow))
+                    .map(|r| zpow.residue(&fq, &r.conj()))
                     .collect()
             })
             .collect();
@@ -779,4 +835,314 @@ pub fn check_character_table(t: &CharacterTable) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// `z^(e/m)` and its powers for each order `m` dividing `e`, built on demand: the
+/// residue of a root sum of order `m` under `zeta_e -> z`.
+struct OrderPowers {
+    z: u64,
+    e: u64,
+    by_order: HashMap<u64, Vec<u64>>,
+}
+
+impl OrderPowers {
+    fn new(fq: &PrimeField, e: u64) -> Self {
+        OrderPowers {
+            z: fq.root_of_unity(e),
+            e,
+            by_order: HashMap::new(),
+        }
+    }
+
+    fn residue(&mut self, fq: &PrimeField, r: &RootSum) -> u64 {
+        let m = r.order();
+        let (z, e) = (self.z, self.e);
+        let pows = self.by_order.entry(m).or_insert_with(|| {
+            let zm = fq.pow(z, e / m);
+            let mut out = Vec::with_capacity(m as usize);
+            let mut cur = 1;
+            for _ in 0..m {
+                out.push(cur);
+                cur = fq.mul(cur, zm);
+            }
+            out
+        });
+        r.residue(fq, pows)
+    }
+}
+
+/// Verify a character table all of whose values are rational integers (the
+/// symmetric groups), exactly in integer arithmetic; the same conclusions as
+/// [`check_character_table`] without its `O(k^3)` products modulo several large primes.
+///
+/// # Checks
+/// 1. Shape and class data as in [`check_character_table`].
+/// 2. Every value is an integer, equal to its root sum, which is a sum of `chi(1)`
+///    roots of unity of order dividing the element order; `chi(1)` divides `|G|`.
+/// 3. `sum chi(1)^2 = |G|`, each row norm `sum_i |C_i| chi(g_i)^2 = |G|` and each column
+///    norm `sum_chi chi(g_i)^2 = |C_G(g_i)|`, in checked (overflow-free) arithmetic.
+/// 4. Off-diagonal row and column sums are 0 modulo `2^128` (wrapping arithmetic).
+/// 5. Indicators `|G|^-1 sum_i |C_i| chi(g_i^2)`, exactly.
+///
+/// # Why this is a proof
+/// By Cauchy–Schwarz for the positive weights `|C_i|`, an off-diagonal row sum is at
+/// most the product of the two row norms' square roots, `|G| < 2^64`, in absolute value;
+/// a column sum at most `sqrt(|C_G(g_i)| |C_G(g_j)|) <= |G|`. An integer of absolute value
+/// below `2^127` that is 0 modulo `2^128` is 0.
+///
+/// # Complexity
+/// `k^3` wrapping `i128` multiply-adds.
+pub fn check_integer_table(t: &CharacterTable) -> Result<()> {
+    let fail = |what: String| {
+        Err(Error::verification(format!(
+            "integer character table check: {what}"
+        )))
+    };
+    let k = t.num_classes();
+    let n = t.order;
+    if t.characters.len() != k
+        || t.element_orders.len() != k
+        || t.centralizer_orders.len() != k
+        || t.powers.len() != k
+        || t.class_reps.len() != k
+    {
+        return fail(format!("{} characters for {k} classes", t.characters.len()));
+    }
+    if k == 0 || t.class_sizes[0] != 1 || t.element_orders[0] != 1 {
+        return fail("class 0 is not the identity".into());
+    }
+    if t.class_sizes.iter().map(|&s| s as u128).sum::<u128>() != n as u128 {
+        return fail("class sizes do not add up to the group order".into());
+    }
+    for i in 0..k {
+        if t.class_sizes[i] as u128 * t.centralizer_orders[i] as u128 != n as u128
+            || t.exponent % t.element_orders[i] != 0
+            || t.powers[i].len() as u64 != t.element_orders[i]
+        {
+            return fail(format!(
+                "class {i}: inconsistent size, centralizer or order"
+            ));
+        }
+    }
+    let mut cache = CyclotomicCache::default();
+    let mut values: Vec<Vec<i128>> = Vec::with_capacity(k);
+    let mut square_sum: u128 = 0;
+    for (a, chi) in t.characters.iter().enumerate() {
+        if chi.values.len() != k || chi.root_sums.len() != k {
+            return fail(format!("character {a} has the wrong number of values"));
+        }
+        if chi.degree == 0 || n % chi.degree != 0 {
+            return fail(format!("character {a}: degree {} does not divide |G|", chi.degree));
+        }
+        let mut row = Vec::with_capacity(k);
+        for i in 0..k {
+            let r = &chi.root_sums[i];
+            if t.element_orders[i] % r.order() != 0
+                || r.terms().iter().any(|&(_, m)| m < 0)
+                || r.count() != chi.degree as i64
+            {
+                return fail(format!(
+                    "character {a}, class {i}: {r} is not a sum of {} roots of unity",
+                    chi.degree
+                ));
+            }
+            let Some(v) = chi.values[i].to_q().and_then(|q| q.to_i64()) else {
+                return fail(format!("character {a}, class {i}: not an integer"));
+            };
+            if chi.values[i] != cache.get(r) {
+                return fail(format!(
+                    "character {a}, class {i}: value differs from its root sum {r}"
+                ));
+            }
+            row.push(v as i128);
+        }
+        if row[0] != chi.degree as i128 {
+            return fail(format!("character {a}: the value at the identity is not the degree"));
+        }
+        square_sum += chi.degree as u128 * chi.degree as u128;
+        values.push(row);
+    }
+    if square_sum != n as u128 {
+        return fail(format!("sum of squared degrees {square_sum} != |G| = {n}"));
+    }
+    let sizes: Vec<i128> = t.class_sizes.iter().map(|&s| s as i128).collect();
+    // row norms, exactly
+    for (a, row) in values.iter().enumerate() {
+        let mut norm: u128 = 0;
+        for i in 0..k {
+            let term = (row[i] * row[i]) as u128;
+            match term
+                .checked_mul(sizes[i] as u128)
+                .and_then(|x| x.checked_add(norm))
+            {
+                Some(x) => norm = x,
+                None => return fail(format!("row {a} has norm above 2^128")),
+            }
+        }
+        if norm != n as u128 {
+            return fail(format!("row {a} has norm {norm} != |G|"));
+        }
+    }
+    // off-diagonal rows modulo 2^128
+    let weighted: Vec<Vec<i128>> = values
+        .iter()
+        .map(|row| row.iter().zip(&sizes).map(|(&x, &s)| x.wrapping_mul(s)).collect())
+        .collect();
+    for a in 0..k {
+        for b in a + 1..k {
+            let s = weighted[a]
+                .iter()
+                .zip(&values[b])
+                .fold(0i128, |acc, (&x, &y)| acc.wrapping_add(x.wrapping_mul(y)));
+            if s != 0 {
+                return fail(format!("rows {a} and {b} are not orthogonal"));
+            }
+        }
+    }
+    // columns
+    let cols: Vec<Vec<i128>> = (0..k)
+        .map(|i| values.iter().map(|row| row[i]).collect())
+        .collect();
+    for i in 0..k {
+        let mut norm: u128 = 0;
+        for &x in &cols[i] {
+            match ((x * x) as u128).checked_add(norm) {
+                Some(y) => norm = y,
+                None => return fail(format!("column {i} has norm above 2^128")),
+            }
+        }
+        if norm != t.centralizer_orders[i] as u128 {
+            return fail(format!("column {i} has norm {norm} != |C_G(g)|"));
+        }
+        for j in i + 1..k {
+            let s = cols[i]
+                .iter()
+                .zip(&cols[j])
+                .fold(0i128, |acc, (&x, &y)| acc.wrapping_add(x.wrapping_mul(y)));
+            if s != 0 {
+                return fail(format!("columns {i} and {j} are not orthogonal"));
+            }
+        }
+    }
+    // indicators (|sum| <= |G| chi(1) < 2^127: exact)
+    let sq = t.power_map(2);
+    for (a, chi) in t.characters.iter().enumerate() {
+        let s: i128 = (0..k).map(|i| sizes[i] * values[a][sq[i]]).sum();
+        if s != n as i128 * chi.indicator as i128 {
+            return fail(format!(
+                "character {a}: wrong Frobenius-Schur indicator {}",
+                chi.indicator
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Generators of `(Z/e)^*` from its primary decomposition: for each prime power `p^a`
+/// exactly dividing `e`, generators of `(Z/p^a)^*` (a primitive root; `-1` and `5` for
+/// `2^a`, `a >= 3`) lifted by the Chinese remainder theorem to be `1` modulo `e/p^a`.
+/// `O(sum p + log e)` per factor, where the greedy search of
+/// [`dixon::unit_group_generators`] costs `O(e)` (`e = lcm(1..n)` for `S_n`).
+fn unit_generators_crt(e: u64) -> Vec<u64> {
+    if e <= 2 {
+        return Vec::new();
+    }
+    let mut gens = Vec::new();
+    for p in crate::arith::modp::prime_factors(e) {
+        let mut q = 1u64;
+        while e % (q * p) == 0 {
+            q *= p;
+        }
+        let rest = e / q;
+        // t ≡ g (mod q), t ≡ 1 (mod rest)
+        let lift = |g: u64| -> u64 {
+            let (q128, r128) = (q as i128, rest as i128);
+            // rest * (rest^-1 mod q) * (g - 1) + 1
+            let inv = modinv(rest % q, q) as i128;
+            let t = (r128 * ((inv * ((g as i128 - 1).rem_euclid(q128))) % q128) + 1)
+                .rem_euclid(q128 * r128);
+            t as u64
+        };
+        let local: Vec<u64> = if p == 2 {
+            match q {
+                2 => Vec::new(),
+                4 => vec![3],
+                _ => vec![q - 1, 5],
+            }
+        } else {
+            vec![primitive_root_prime_power(p, q)]
+        };
+        gens.extend(local.into_iter().map(lift).filter(|&t| t != 1));
+    }
+    gens
+}
+
+fn modinv(a: u64, m: u64) -> u64 {
+    if m == 1 {
+        return 0;
+    }
+    let (mut old_r, mut r) = (a as i128, m as i128);
+    let (mut old_s, mut s) = (1i128, 0i128);
+    while r != 0 {
+        let qt = old_r / r;
+        (old_r, r) = (r, old_r - qt * r);
+        (old_s, s) = (s, old_s - qt * s);
+    }
+    old_s.rem_euclid(m as i128) as u64
+}
+
+/// A primitive root modulo `q = p^a` (`p` odd): a primitive root `g` modulo `p`, replaced
+/// by `g + p` when `g^(p-1) ≡ 1 (mod p^2)`.
+fn primitive_root_prime_power(p: u64, q: u64) -> u64 {
+    let powmod = |mut b: u64, mut x: u64, m: u64| -> u64 {
+        let mut r = 1u128 % m as u128;
+        let mut b2 = b as u128 % m as u128;
+        while x > 0 {
+            if x & 1 == 1 {
+                r = r * b2 % m as u128;
+            }
+            b2 = b2 * b2 % m as u128;
+            x >>= 1;
+        }
+        b = r as u64;
+        b
+    };
+    let factors = crate::arith::modp::prime_factors(p - 1);
+    let g = (2..p)
+        .find(|&g| factors.iter().all(|&f| powmod(g, (p - 1) / f, p) != 1))
+        .unwrap_or(1);
+    if q > p && powmod(g, p - 1, p * p) == 1 {
+        g + p
+    } else {
+        g
+    }
+}
+
+#[cfg(test)]
+mod crt_tests {
+    use super::unit_generators_crt;
+
+    /// The CRT generators generate all of `(Z/e)^*` (checked by closure).
+    #[test]
+    fn crt_generators_generate() {
+        for e in [3u64, 4, 8, 12, 16, 60, 720, 2520, 27720, 9, 25, 49 * 8] {
+            let gens = unit_generators_crt(e);
+            let units = (1..e).filter(|&t| num_integer::gcd(t, e) == 1).count();
+            let mut seen = vec![false; e as usize];
+            seen[1] = true;
+            let mut list = vec![1u64];
+            let mut i = 0;
+            while i < list.len() {
+                for &g in &gens {
+                    let y = list[i] * g % e;
+                    if !seen[y as usize] {
+                        seen[y as usize] = true;
+                        list.push(y);
+                    }
+                }
+                i += 1;
+            }
+            assert_eq!(list.len(), units, "e = {e}");
+        }
+    }
 }

@@ -24,6 +24,8 @@ pub struct CommutantGraph<'a> {
     certified: bool,
     /// `(cycle type, value per simple)`, when available.
     pub characters: Option<Vec<CycleTypeValues>>,
+    /// The partition naming each simple of `S_n`, when the cycle types are listed.
+    pub partitions: Option<Vec<Option<String>>>,
 }
 
 fn big_json(x: &num_bigint::BigUint) -> Value {
@@ -48,6 +50,7 @@ impl<'a> CommutantGraph<'a> {
             solution,
             certified,
             characters: module.cycle_type_values(MAX_CYCLE_TYPES)?,
+            partitions: module.partition_labels(MAX_CYCLE_TYPES)?,
         })
     }
 
@@ -66,6 +69,11 @@ impl<'a> CommutantGraph<'a> {
         let (n, s) = (self.module.group.degree(), self.module.giant?);
         let k = self.module.simples[l].kernel?;
         Some((k.name(n, s), k.order(n, s)))
+    }
+
+    /// The partition naming simple `l`, if known.
+    pub fn partition(&self, l: usize) -> Option<&str> {
+        self.partitions.as_ref()?.get(l)?.as_deref()
     }
 
     /// The text summary, in the layout of [`super::InteractionGraph::to_text`].
@@ -101,9 +109,12 @@ impl<'a> CommutantGraph<'a> {
                 .map_or("ker not computed".to_string(), |(name, _)| {
                     format!("ker {name}")
                 });
+            let name = self
+                .partition(l)
+                .map_or(String::new(), |p| format!(", partition {p}"));
             let _ = writeln!(
                 s,
-                "  {}: dim {}, multiplicity {}, {}, {ker}",
+                "  {}: dim {}, multiplicity {}, {}, {ker}{name}",
                 v.label, v.dim, v.mult, v.kind
             );
         }
@@ -164,6 +175,7 @@ impl<'a> CommutantGraph<'a> {
                     "multiplicity": v.mult,
                     "type": v.kind.name(),
                     "kernel": kernel.as_ref().map(|k| k.0.clone()),
+                    "partition": self.partition(l),
                     "kernel_order": kernel.as_ref().map(|k| big_json(&k.1)),
                     "projector": {
                         "pairs": m.pair_reps,

@@ -55,7 +55,8 @@ pub struct BlockSpace {
 impl BlockSpace {
     /// Compute the zero set and classes of `V_L` from the exact projector.
     ///
-    /// Complexity: `O(#orbitals m + |X| * #classes * phi(m))` exact integer operations.
+    /// Complexity: `O(#orbitals m phi(m))` exact integer operations (one comparison per
+    /// orbital) and `O(|X| * #classes)` integer look-ups.
     ///
     /// ```
     /// use plrep::pl::{PlModule, BlockSpace};
@@ -66,6 +67,70 @@ impl BlockSpace {
     /// assert_eq!(b.classes, vec![vec![(0, 1), (1, -1), (2, 1), (3, -1)]]);
     /// ```
     pub fn compute(module: &PlModule, l: usize) -> BlockSpace {
+        let f = &module.field;
+        let m = f.m();
+        let vals = module.orbital_values(l);
+        let red: Vec<Vec<i128>> = (0..module.num_orbitals())
+            .map(|o| f.reduce(&vals[o * m..(o + 1) * m]))
+            .collect();
+        let n = module.points();
+        // The relation of a pair depends only on its orbital `o`: for a representative
+        // `(y0, x0)` the diagonal values `P[y0][y0]`, `P[x0][x0]` are those of the
+        // orbitals of `(y0, y0)` and `(x0, x0)`, the same for every pair of `o`. So one
+        // exact comparison per orbital, then integer look-ups: `+1` (equal rows), `-1`
+        // (opposite rows), `0` (neither, or a zero row).
+        let relation: Vec<i8> = (0..module.num_orbitals())
+            .map(|o| {
+                let (y0, x0) = module.orbital_rep(o);
+                let (dy, dx) = (&red[module.orbital(y0, y0)], &red[module.orbital(x0, x0)]);
+                if dy != dx || dx.iter().all(|c| *c == 0) {
+                    0
+                } else if red[o] == *dx {
+                    1
+                } else if red[o].iter().zip(dx).all(|(a, b)| *a == -*b) {
+                    -1
+                } else {
+                    0
+                }
+            })
+            .collect();
+        let mut zero_set = Vec::new();
+        let mut classes: Vec<Vec<(usize, i8)>> = Vec::new();
+        // `≈` is an equivalence relation (rows equal up to sign), so scanning forward from
+        // each new representative finds exactly the classes the first-match rule finds,
+        // ordered by first point, with signs relative to it.
+        let mut placed = vec![false; n];
+        for x in 0..n {
+            if placed[x] {
+                continue;
+            }
+            if red[module.orbital(x, x)].iter().all(|c| *c == 0) {
+                zero_set.push(x);
+                continue;
+            }
+            let mut class = vec![(x, 1i8)];
+            for y in x + 1..n {
+                if !placed[y] {
+                    let r = relation[module.orbital(x, y)];
+                    if r != 0 {
+                        placed[y] = true;
+                        class.push((y, r));
+                    }
+                }
+            }
+            classes.push(class);
+        }
+        BlockSpace {
+            simple: l,
+            zero_set,
+            classes,
+        }
+    }
+
+    /// [`Self::compute`] by the former path: each point compared with the first point of
+    /// every class so far (`O(|X| #classes phi(m))` exact comparisons). Kept as the
+    /// baseline the tests and benches compare against; it gives the same space.
+    pub fn compute_dense(module: &PlModule, l: usize) -> BlockSpace {
         let f = &module.field;
         let m = f.m();
         let vals = module.orbital_values(l);
@@ -155,6 +220,38 @@ impl BlockSpace {
             }
         }
         counts
+    }
+
+    /// [`Self::orbital_counts`] pushed down to the classes: `a[K] = sum_o counts[o]
+    /// #{g in K : y0^g = x0}` (`(y0, x0)` the representative of `o`), so that
+    /// `sum_o counts[o] Q_{L'}(o) = sum_K a[K] psi_{L'}(K)` for every target `L'`: one
+    /// `O(#classes m)` test per target instead of `O(#orbitals m)` (see
+    /// [`Self::killed_by_classes`]).
+    pub fn class_weights(module: &PlModule, counts: &[i64]) -> Vec<i128> {
+        let mut a = vec![0i128; module.classes.len()];
+        for (o, &c) in counts.iter().enumerate() {
+            if c != 0 {
+                for &(k, cnt) in module.orbital_class_counts(o) {
+                    a[k] += c as i128 * cnt as i128;
+                }
+            }
+        }
+        a
+    }
+
+    /// Whether `P_{L'}` kills the whole space, from [`Self::class_weights`]: exact, the
+    /// same decision as [`Self::killed_by`].
+    pub fn killed_by_classes(module: &PlModule, weights: &[i128], target: usize) -> bool {
+        let m = module.field.m();
+        let mut acc = vec![0i128; m];
+        for (k, &a) in weights.iter().enumerate() {
+            if a != 0 {
+                for &(j, v) in module.psi(target, k) {
+                    acc[j] += a * v;
+                }
+            }
+        }
+        module.field.is_zero(&acc)
     }
 
     /// Whether `P_{L'}` kills the whole space, from [`Self::orbital_counts`] and the

@@ -36,7 +36,7 @@ pub use exists::{exists_table, exists_text, Existence};
 pub use projector::{check_module_memory, check_module_size, GroupData, PlModule};
 pub use reason::Reason;
 pub use solver::{
-    solve, solve_from, solve_pair, Obstruction, PairResult, ReasonKind, Solution, SolverOptions,
-    Verdict,
+    solve, solve_dense, solve_from, solve_pair, Obstruction, PairResult, ReasonKind, Solution,
+    SolverOptions, Verdict,
 };
 pub use witness::Witness;

@@ -57,6 +57,8 @@ pub struct PlModule {
     orbital_counts: Vec<Vec<(usize, u64)>>,
     /// The number of pairs in each orbital.
     orbital_sizes: Vec<u64>,
+    /// A representative `(y0, x0)` of each orbital.
+    orbital_reps: Vec<(usize, usize)>,
 }
 
 /// What every module of one group shares: the group, its elements, classes, verified
@@ -376,6 +378,7 @@ impl PlModule {
             orbital: Vec::new(),
             orbital_counts: Vec::new(),
             orbital_sizes: Vec::new(),
+            orbital_reps: Vec::new(),
         };
         m.build_orbitals();
         Ok(m)
@@ -420,6 +423,7 @@ impl PlModule {
         }
         self.orbital = orbital;
         self.orbital_sizes = sizes;
+        self.orbital_reps = reps;
         self.orbital_counts = counts
             .into_iter()
             .map(|c| c.into_iter().enumerate().filter(|(_, v)| *v > 0).collect())
@@ -465,6 +469,12 @@ impl PlModule {
     #[inline]
     pub fn orbital(&self, y: usize, x: usize) -> usize {
         self.orbital[y * self.n + x] as usize
+    }
+
+    /// A representative `(y0, x0)` of orbital `o` (the one [`Self::orbital_class_counts`]
+    /// counts for).
+    pub fn orbital_rep(&self, o: usize) -> (usize, usize) {
+        self.orbital_reps[o]
     }
 
     /// The number of orbitals (`dim Hom_G(R^X, R^X)`, the counting lemma).
@@ -537,6 +547,35 @@ impl PlModule {
             }
         }
         s
+    }
+
+    /// The class sums `S_K(f)(y)` of a field vector at one point `y`, laid out as
+    /// `[K * m + t]` (the row `y` of [`Self::class_sums`]).
+    ///
+    /// Complexity: `O(|G| m)` integer additions, `O(#classes m)` memory.
+    pub fn class_sums_at(&self, f: &[i128], y: usize) -> Vec<i128> {
+        let (n, k, m) = (self.n, self.classes.len(), self.field.m());
+        let mut s = vec![0i128; k * m];
+        for g in 0..self.order() {
+            let dst = self.classes.class_of[g] as usize * m;
+            let src = self.images[g * n + y] as usize * m;
+            for (d, x) in s[dst..dst + m].iter_mut().zip(&f[src..src + m]) {
+                *d += x;
+            }
+        }
+        s
+    }
+
+    /// `(Q_L f)(y)` from the class sums of `f` at `y` ([`Self::class_sums_at`]).
+    pub fn project_point_sums(&self, l: usize, sums: &[i128]) -> Vec<i128> {
+        let m = self.field.m();
+        let mut dst = vec![0i128; m];
+        for (c, src) in sums.chunks_exact(m.max(1)).enumerate() {
+            if src.iter().any(|x| *x != 0) {
+                self.field.mul_acc(&mut dst, &self.psi[l][c], src);
+            }
+        }
+        dst
     }
 
     /// `Q_L f = P_L f / c_L` from integer class sums (layout of [`Self::class_sums_int`]);

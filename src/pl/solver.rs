@@ -18,7 +18,7 @@ use super::blocks::{hadamard_vanishes, BlockKind, BlockSpace};
 use super::projector::PlModule;
 pub use super::reason::ReasonKind;
 use super::reason::{Explainer, Reason};
-use super::witness::{search_with_stats, Witness};
+use super::witness::{search_dense, search_with_stats, Witness};
 use crate::arith::Q;
 use crate::error::Result;
 
@@ -223,10 +223,22 @@ pub fn block_kind(options: &SolverOptions, same: bool) -> Option<BlockKind> {
 /// assert_eq!(s.edges(), vec![(0, 0), (1, 0), (1, 2), (2, 0)]);
 /// ```
 pub fn solve(module: &PlModule, options: &SolverOptions) -> Result<Solution> {
+    solve_all(module, options, false)
+}
+
+/// [`solve`] by the former dense path (block spaces by first-match comparison, each
+/// block test against the target's values on every orbital, witness search with the
+/// class sums at every point): the baseline the tests and benches compare [`solve`]
+/// against. Same [`Solution`], byte for byte.
+pub fn solve_dense(module: &PlModule, options: &SolverOptions) -> Result<Solution> {
+    solve_all(module, options, true)
+}
+
+fn solve_all(module: &PlModule, options: &SolverOptions, dense: bool) -> Result<Solution> {
     let vertices: Vec<usize> = module.present.iter().map(|p| p.0).collect();
     let mut pairs = Vec::new();
     for &l in &vertices {
-        pairs.extend(solve_from(module, options, l, &vertices)?);
+        pairs.extend(solve_from_impl(module, options, l, &vertices, dense)?);
     }
     Ok(Solution {
         options: options.clone(),
@@ -242,12 +254,23 @@ pub fn solve_from(
     l: usize,
     targets: &[usize],
 ) -> Result<Vec<PairResult>> {
+    solve_from_impl(module, options, l, targets, false)
+}
+
+fn solve_from_impl(
+    module: &PlModule,
+    options: &SolverOptions,
+    l: usize,
+    targets: &[usize],
+    dense: bool,
+) -> Result<Vec<PairResult>> {
     let act = &options.activation;
     let simples = &module.simples.simples;
     let mut verdicts: Vec<Option<Verdict>> = vec![None; targets.len()];
     let linear = act.homogeneous_parts().is_some_and(|(_, b)| b.is_zero());
     let mut blocks: Option<BlockSpace> = None;
-    let mut counts_cache: Vec<(BlockKind, Vec<i64>)> = Vec::new();
+    let mut counts_cache: Vec<(BlockKind, Vec<i128>)> = Vec::new();
+    let mut dense_counts: Vec<(BlockKind, Vec<i64>)> = Vec::new();
     let mut pending = Vec::new();
     for (i, &l2) in targets.iter().enumerate() {
         let same = l == l2;
@@ -271,15 +294,41 @@ pub fn solve_from(
             pending.push(i);
             continue;
         };
-        let b = blocks.get_or_insert_with(|| BlockSpace::compute(module, l));
+        let b = blocks.get_or_insert_with(|| {
+            if dense {
+                BlockSpace::compute_dense(module, l)
+            } else {
+                BlockSpace::compute(module, l)
+            }
+        });
+        if dense {
+            let counts = match dense_counts.iter().find(|c| c.0 == kind) {
+                Some(c) => &c.1,
+                None => {
+                    dense_counts.push((kind, b.orbital_counts(module, kind)));
+                    &dense_counts.last().unwrap().1
+                }
+            };
+            if BlockSpace::killed_by(&module.field, counts, &module.orbital_values(l2)) {
+                verdicts[i] = Some(Verdict::NonEdge(Obstruction::Blocks {
+                    kind,
+                    zero_set: b.zero_set.clone(),
+                    classes: b.classes.clone(),
+                }));
+            } else {
+                pending.push(i);
+            }
+            continue;
+        }
         let counts = match counts_cache.iter().find(|c| c.0 == kind) {
             Some(c) => &c.1,
             None => {
-                counts_cache.push((kind, b.orbital_counts(module, kind)));
+                let counts = b.orbital_counts(module, kind);
+                counts_cache.push((kind, BlockSpace::class_weights(module, &counts)));
                 &counts_cache.last().unwrap().1
             }
         };
-        if BlockSpace::killed_by(&module.field, counts, &module.orbital_values(l2)) {
+        if BlockSpace::killed_by_classes(module, counts, l2) {
             verdicts[i] = Some(Verdict::NonEdge(Obstruction::Blocks {
                 kind,
                 zero_set: b.zero_set.clone(),
@@ -291,8 +340,12 @@ pub fn solve_from(
     }
     if !pending.is_empty() {
         let t: Vec<usize> = pending.iter().map(|&i| targets[i]).collect();
-        let (found, stats) =
-            search_with_stats(module, l, &t, act, options.bias.as_ref(), options.seeds)?;
+        let search = if dense {
+            search_dense
+        } else {
+            search_with_stats
+        };
+        let (found, stats) = search(module, l, &t, act, options.bias.as_ref(), options.seeds)?;
         for (&i, w) in pending.iter().zip(found) {
             verdicts[i] = Some(match w {
                 Some(w) => Verdict::Edge(w),

@@ -256,8 +256,10 @@ pub(crate) fn scales(
 /// For each target the first witness found (or `None`), in the order of `targets`.
 ///
 /// # Complexity
-/// Per attempt: `O(|G| |X| m)` for the class sums of `sigma(w)`, `O(|X|)` certified signs,
-/// and `O(|X| #classes m^2)` per pending target.
+/// Per attempt: `O(|G| |X|)` for `w`, `O(|X|)` certified signs, and per point `y` visited
+/// `O(|G| m)` for the class sums of `sigma(w)` at `y` (computed once, shared by the targets)
+/// and `O(#classes m)` per pending target; a point is visited only while some target has
+/// no nonzero coordinate yet. Memory `O(|X| m + #classes m)`.
 ///
 /// ```
 /// use plrep::pl::{PlModule, Activation, witness::search};
@@ -295,6 +297,33 @@ pub fn search_with_stats(
     bias: Option<&Q>,
     seeds: u64,
 ) -> Result<(Vec<Option<Witness>>, SearchStats)> {
+    search_impl(module, l, targets, act, bias, seeds, false)
+}
+
+/// [`search_with_stats`] by the former dense path: the class sums of `sigma(w)` at every
+/// point (`|X| #classes m` coordinates per attempt) before any target is tried. Kept as
+/// the baseline the tests and benches compare the on-demand path against; it finds the
+/// same witnesses.
+pub fn search_dense(
+    module: &PlModule,
+    l: usize,
+    targets: &[usize],
+    act: &Activation,
+    bias: Option<&Q>,
+    seeds: u64,
+) -> Result<(Vec<Option<Witness>>, SearchStats)> {
+    search_impl(module, l, targets, act, bias, seeds, true)
+}
+
+fn search_impl(
+    module: &PlModule,
+    l: usize,
+    targets: &[usize],
+    act: &Activation,
+    bias: Option<&Q>,
+    seeds: u64,
+    dense: bool,
+) -> Result<(Vec<Option<Witness>>, SearchStats)> {
     let mut stats = SearchStats::default();
     let f = &module.field;
     let m = f.m();
@@ -323,25 +352,56 @@ pub fn search_with_stats(
                     continue;
                 };
                 stats.attempts += 1;
-                let sums = module.class_sums(&v);
-                for (i, &l2) in targets.iter().enumerate() {
-                    if found[i].is_some() {
-                        continue;
-                    }
-                    for y in 0..n {
-                        let val = module.project_sums_at(l2, &sums, y);
-                        if !f.is_zero(&val) {
-                            let scale = module.projector_scale(l2) / Q::from(big(e));
-                            found[i] = Some(Witness {
-                                seed,
-                                r: rs.clone(),
-                                scale: t.clone(),
-                                point: y,
-                                value: f.to_cyclotomic(&val, &scale),
-                            });
-                            break;
+                if dense {
+                    let sums = module.class_sums(&v);
+                    for (i, &l2) in targets.iter().enumerate() {
+                        if found[i].is_some() {
+                            continue;
+                        }
+                        for y in 0..n {
+                            let val = module.project_sums_at(l2, &sums, y);
+                            if !f.is_zero(&val) {
+                                let scale = module.projector_scale(l2) / Q::from(big(e));
+                                found[i] = Some(Witness {
+                                    seed,
+                                    r: rs.clone(),
+                                    scale: t.clone(),
+                                    point: y,
+                                    value: f.to_cyclotomic(&val, &scale),
+                                });
+                                break;
+                            }
                         }
                     }
+                    continue;
+                }
+                // Class sums one point at a time, in order, shared by the targets still
+                // open: each target gets its first point with a nonzero coordinate (as a
+                // full `|X| #classes m` table would give) in `O(#classes m)` memory, and
+                // the scan usually stops at the first points.
+                let mut open: Vec<usize> =
+                    (0..targets.len()).filter(|&i| found[i].is_none()).collect();
+                for y in 0..n {
+                    if open.is_empty() {
+                        break;
+                    }
+                    let sums = module.class_sums_at(&v, y);
+                    open.retain(|&i| {
+                        let l2 = targets[i];
+                        let val = module.project_point_sums(l2, &sums);
+                        if f.is_zero(&val) {
+                            return true;
+                        }
+                        let scale = module.projector_scale(l2) / Q::from(big(e));
+                        found[i] = Some(Witness {
+                            seed,
+                            r: rs.clone(),
+                            scale: t.clone(),
+                            point: y,
+                            value: f.to_cyclotomic(&val, &scale),
+                        });
+                        false
+                    });
                 }
             }
         }

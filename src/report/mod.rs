@@ -5,6 +5,7 @@ pub mod atlas;
 pub mod columns;
 pub mod enumeration;
 pub mod escape;
+pub mod fourier;
 pub mod lattice;
 pub mod layered;
 pub mod names;

@@ -249,6 +249,26 @@ pub fn table_text(title: &str, table: &CharacterTable, real: &RealSimples, rows:
             let _ = writeln!(s, "{l}");
         }
     }
+    s.push_str(&labels_text(table, &names, rows));
+    s
+}
+
+/// The partition labels of a combinatorial table (`S_n`, `A_n`): cycle type of each
+/// class and partition of each character, one per line; empty for other tables.
+fn labels_text(table: &CharacterTable, names: &[String], rows: Rows) -> String {
+    let mut s = String::new();
+    if !table.class_labels.is_empty() {
+        s.push_str("\nCycle types:\n");
+        for (n, l) in names.iter().zip(&table.class_labels) {
+            let _ = writeln!(s, "{n} {l}");
+        }
+    }
+    if rows == Rows::Complex && !table.character_labels.is_empty() {
+        s.push_str("\nPartitions:\n");
+        for (i, l) in table.character_labels.iter().enumerate() {
+            let _ = writeln!(s, "X.{} {l}", i + 1);
+        }
+    }
     s
 }
 
@@ -419,13 +439,17 @@ pub fn classes_json(table: &CharacterTable) -> Vec<Value> {
     let names = class_names(table);
     (0..table.num_classes())
         .map(|i| {
-            json!({
+            let mut v = json!({
                 "name": names[i],
                 "rep": table.class_reps[i].to_string(),
                 "size": table.class_sizes[i],
                 "order": table.element_orders[i],
                 "centralizer_order": table.centralizer_orders[i],
-            })
+            });
+            if let Some(l) = table.class_labels.get(i) {
+                v["cycle_type"] = json!(l);
+            }
+            v
         })
         .collect()
 }
@@ -455,12 +479,16 @@ pub fn table_json(
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            json!({
+            let mut v = json!({
                 "label": format!("X.{}", i + 1),
                 "degree": c.degree,
                 "indicator": c.indicator,
                 "values": c.values.iter().map(ToString::to_string).collect::<Vec<_>>(),
-            })
+            });
+            if let Some(l) = table.character_labels.get(i) {
+                v["partition"] = json!(l);
+            }
+            v
         })
         .collect();
     let real_simples: Vec<Value> = real

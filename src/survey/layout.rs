@@ -134,7 +134,7 @@ impl Shard {
 /// limits (`--max-order`, ...) are not among them: they only decide which modules fail
 /// (an error record names the flag), so a later run may raise them and recompute the
 /// error records with `--retry-errors`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize)]
 pub struct Manifest {
     /// The GROUPS arguments as given.
     pub groups: Vec<String>,
@@ -149,6 +149,7 @@ pub struct Manifest {
     /// The witness budget.
     pub seeds: u64,
     /// `--depth K` (the field is written only when given, so older manifests match).
+    #[serde(default)]
     pub depth: Option<usize>,
 }
 
@@ -177,6 +178,31 @@ impl Manifest {
             doc["depth"] = json!(k);
         }
         serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+    }
+
+    /// Read a manifest (the text of `DIR/survey.json`).
+    ///
+    /// Errors: bad input when the text is not a [`MANIFEST_SCHEMA`] document.
+    ///
+    /// ```
+    /// use plrep::survey::layout::Manifest;
+    /// let m = Manifest { groups: vec!["C2".into()], expanded: vec!["C2".into()], actions: vec!["regular".into()],
+    ///     activation: "relu".into(), bias: None, seeds: 8, depth: Some(3) };
+    /// assert_eq!(Manifest::parse(&m.to_json(), "out").unwrap(), m);
+    /// assert!(Manifest::parse("{}", "out").is_err());
+    /// ```
+    pub fn parse(text: &str, dir: &str) -> Result<Manifest> {
+        let bad = || {
+            Error::bad(
+                format!("{dir}/survey.json is not a {MANIFEST_SCHEMA} manifest"),
+                "give the directory of a survey (plrep survey ... --out DIR)",
+            )
+        };
+        let v: Value = serde_json::from_str(text).map_err(|_| bad())?;
+        if v.get("schema").and_then(Value::as_str) != Some(MANIFEST_SCHEMA) {
+            return Err(bad());
+        }
+        serde_json::from_value(v).map_err(|_| bad())
     }
 
     /// Check that an existing manifest (the text of `DIR/survey.json`) has the same

@@ -7,7 +7,8 @@
 //!   enough, where `Ĝ` mattered);
 //! * [`depth`] adds the depth closure of every module (`--depth K`, theory.md §10.1);
 //! * [`summary`] turns the records into Markdown, LaTeX and CSV tables;
-//! * [`layout`] names the files of a survey directory, its manifest and its shards.
+//! * [`layout`] names the files of a survey directory, its manifest and its shards;
+//! * [`slurm`] writes the Slurm job array of a sharded survey and checks the merge.
 //!
 //! The library computes records and texts; the `plrep` binary writes the files, runs
 //! the thread pool and draws the progress.
@@ -38,4 +39,5 @@ pub mod depth;
 pub mod groups;
 pub mod layout;
 pub mod record;
+pub mod slurm;
 pub mod summary;

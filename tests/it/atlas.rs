@@ -199,7 +199,9 @@ fn atlas_structure_links_and_determinism() {
         "groups/A4.html",
         "groups/A4/lattice.svg",
         "groups/A4/abs-H2.svg",
+        "groups/A4/H2.html",
         "groups/SG8_3.html",
+        "groups/SG8_3/H1.html",
     ] {
         assert!(files.contains_key(p), "{p} missing");
     }
@@ -279,6 +281,40 @@ fn atlas_structure_links_and_determinism() {
     assert!(ex.contains("id=\"A4-abs\""));
     assert!(ex.contains("centralizer element"));
     assert!(ex.contains("plrep solve A4 --from L2 --to L2 --action &#39;cosets:"));
+    // Every module has its own page with a section per activation (its drawing, its
+    // edge table), and the group page only links to them: A4 has 5 subgroup classes.
+    let module_pages: Vec<&str> = files
+        .keys()
+        .copied()
+        .filter(|p| p.starts_with("groups/A4/") && p.ends_with(".html"))
+        .collect();
+    assert_eq!(
+        module_pages,
+        [
+            "groups/A4/H1.html",
+            "groups/A4/H2.html",
+            "groups/A4/H3.html",
+            "groups/A4/H4.html",
+            "groups/A4/H5.html"
+        ]
+    );
+    let h2 = files["groups/A4/H2.html"];
+    for needle in [
+        "<h2 id=\"relu\">",
+        "<h2 id=\"abs\">",
+        "<img src=\"relu-H2.svg\"",
+        "<img src=\"abs-H2.svg\"",
+        "<caption>Edges (6)</caption>",
+        "plrep graph A4 --action &#39;cosets:(1,2)(3,4)&#39; --activation abs --certify",
+        "<tr id=\"abs-L2-L2\">",
+    ] {
+        assert!(h2.contains(needle), "A4/H2 page: {needle}");
+    }
+    let a4 = files["groups/A4.html"];
+    assert!(!a4.contains("<caption>Edges") && !a4.contains("<img src=\"A4/relu-"));
+    assert_eq!(a4.matches("<a href=\"A4/H").count(), 10);
+    // The exceptions link to the non-edge's row on its module page.
+    assert!(ex.contains("<a href=\"groups/A4/H2.html#abs-L2-L2\">"));
     // The SmallGroups structure description reaches the pages.
     assert!(files["groups/SG8_3.html"].contains("<code>D8</code>"));
 }

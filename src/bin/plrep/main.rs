@@ -17,6 +17,7 @@ mod hom;
 mod network;
 mod pl_cmds;
 mod survey;
+mod survey_merge;
 mod tables;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -311,6 +312,10 @@ enum Command {
     /// per group and Markdown/LaTeX/CSV summaries in DIR. Exit 1 if some record is an
     /// error or has unresolved pairs.
     Survey(survey::SurveyArgs),
+    /// The summaries of a sharded survey (a Slurm job array: survey --slurm N), written
+    /// once every group of DIR/survey.json has its file; exit 2 naming the missing
+    /// shards otherwise. Re-runnable: the same bytes as a one-process survey.
+    SurveyMerge(survey_merge::MergeArgs),
     /// Write the exact isotypic projectors, bases of the isotypic parts, or the orbital
     /// basis of Hom_G(R^X, R^Y) into the directory -o DIR (--format npy or json), with a
     /// manifest.json.
@@ -511,6 +516,9 @@ fn real_main() -> i32 {
                 &limits,
             )
         }
+        Command::SurveyMerge(args) => {
+            return survey_merge::run(args, cli.global.format, cli.global.output.as_deref())
+        }
         Command::Export {
             group,
             action,
@@ -579,7 +587,7 @@ fn clap_error(e: clap::Error) -> i32 {
             0
         }
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            eprintln!("error: no command given (commands are info, classes, gset, table, lattice, fourier, graph, solve, compare, exists, subgroups, enumerate, survey, atlas, examples, export, decompose, hom, network; run 'plrep --help' for usage)");
+            eprintln!("error: no command given (commands are info, classes, gset, table, lattice, fourier, graph, solve, compare, exists, subgroups, enumerate, survey, survey-merge, atlas, examples, export, decompose, hom, network; run 'plrep --help' for usage)");
             2
         }
         _ => {

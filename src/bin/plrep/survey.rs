@@ -14,6 +14,7 @@ use plrep::group::Limits;
 use plrep::survey::groups::{expand_within, SurveyGroup};
 use plrep::survey::layout::{group_file_name, is_group_file, Manifest, Shard};
 use plrep::survey::record::{survey_group_depth, ActionChoice, SurveyOptions};
+use plrep::survey::slurm::ArrayJob;
 use plrep::survey::summary;
 use plrep::{Error, Result};
 use rayon::prelude::*;
@@ -56,6 +57,24 @@ pub(crate) struct SurveyArgs {
     /// layers of it (stopping where the alive sets cycle), against the PL-Schur bound.
     #[arg(long, value_name = "K")]
     depth: Option<usize>,
+    /// Compute nothing: write DIR/slurm/array.sh, an sbatch job array of N tasks (task i
+    /// runs shard i/N with --jobs CPUs, default 1), and DIR/slurm/submit.sh, which submits
+    /// it and then `plrep survey-merge DIR`.
+    #[arg(long, value_name = "N")]
+    slurm: Option<usize>,
+    /// One more #SBATCH option for the --slurm scripts (repeatable), e.g.
+    /// --sbatch=--partition=long --sbatch=--time=4:00:00.
+    #[arg(
+        long,
+        value_name = "OPTION",
+        allow_hyphen_values = true,
+        requires = "slurm"
+    )]
+    sbatch: Vec<String>,
+    /// Write only the group files, not the summaries (a job array's tasks: `plrep
+    /// survey-merge DIR` writes them once every shard is in).
+    #[arg(long)]
+    no_summary: bool,
 }
 
 /// Largest `--depth` accepted (as `plrep network`).
@@ -74,13 +93,13 @@ pub(crate) fn run(
     }
 }
 
-fn io_err(what: &str, path: &Path, e: std::io::Error) -> Error {
+pub(crate) fn io_err(what: &str, path: &Path, e: std::io::Error) -> Error {
     Error::Io(format!("cannot {what} '{}': {e}", path.display()))
 }
 
 /// Write `text` to `path` through a temporary file in the same directory and a rename,
 /// so that a file present under its final name is always complete.
-fn write_atomic(path: &Path, text: &str) -> Result<()> {
+pub(crate) fn write_atomic(path: &Path, text: &str) -> Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
     let tmp = dir.join(format!(".{name}.tmp.{}", std::process::id()));
@@ -110,8 +129,8 @@ fn append_timings(dir: &Path, lines: &str) -> Result<()> {
         .map_err(|e| io_err("write", &path, e))
 }
 
-/// The group files present in `dir`, sorted by name, with their text.
-fn group_files(dir: &Path) -> Result<Vec<(String, String)>> {
+/// The names of the group files present in `dir`, sorted.
+pub(crate) fn group_file_names(dir: &Path) -> Result<Vec<String>> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .map_err(|e| io_err("read the directory", dir, e))?
         .filter_map(|e| e.ok())
@@ -119,14 +138,34 @@ fn group_files(dir: &Path) -> Result<Vec<(String, String)>> {
         .filter(|n| is_group_file(n))
         .collect();
     names.sort();
-    names
+    Ok(names)
+}
+
+/// The group files present in `dir` (only those named in `only`, if given), sorted by
+/// name, with their text.
+pub(crate) fn group_files(
+    dir: &Path,
+    only: Option<&std::collections::HashSet<&str>>,
+) -> Result<Vec<(String, String)>> {
+    group_file_names(dir)?
         .into_iter()
+        .filter(|n| only.map_or(true, |o| o.contains(n.as_str())))
         .map(|n| {
             let p = dir.join(&n);
             let text = std::fs::read_to_string(&p).map_err(|e| io_err("read", &p, e))?;
             Ok((n, text))
         })
         .collect()
+}
+
+/// Write `DIR/summary.{md,tex,csv}` of the group files `files` (all those present).
+/// Returns their rows.
+pub(crate) fn write_summaries(dir: &Path, files: &[(String, String)]) -> Result<Vec<summary::Row>> {
+    let rows = summary::rows(files)?;
+    write_atomic(&dir.join("summary.md"), &summary::markdown(&rows))?;
+    write_atomic(&dir.join("summary.tex"), &summary::latex(&rows))?;
+    write_atomic(&dir.join("summary.csv"), &summary::csv(&rows))?;
+    Ok(rows)
 }
 
 /// The most worker threads a survey starts, whatever `--jobs` says.
@@ -182,6 +221,9 @@ fn survey(a: &SurveyArgs, format: Format, output: Option<&Path>, limits: &Limits
         None => std::thread::available_parallelism().map_or(1, |n| n.get()),
     };
     let groups = expand_within(&a.groups, limits)?;
+    if let Some(n) = a.slurm {
+        check_slurm(a, n, groups.len())?;
+    }
     let dir = &a.out;
     std::fs::create_dir_all(dir).map_err(|e| io_err("create the directory", dir, e))?;
     let manifest = Manifest {
@@ -200,6 +242,9 @@ fn survey(a: &SurveyArgs, format: Format, output: Option<&Path>, limits: &Limits
         manifest.check(&old, &dir.display().to_string())?;
     } else {
         write_atomic(&manifest_path, &manifest.to_json())?;
+    }
+    if let Some(n) = a.slurm {
+        return slurm_setup(a, n, &groups, limits);
     }
 
     // This shard's groups: those whose file is present are done (resume).
@@ -313,13 +358,15 @@ fn survey(a: &SurveyArgs, format: Format, output: Option<&Path>, limits: &Limits
     }
 
     // Summaries of every group file present (all shards), and this shard's counts.
-    let files = group_files(dir)?;
-    let rows = summary::rows(&files)?;
-    write_atomic(&dir.join("summary.md"), &summary::markdown(&rows))?;
-    write_atomic(&dir.join("summary.tex"), &summary::latex(&rows))?;
-    write_atomic(&dir.join("summary.csv"), &summary::csv(&rows))?;
     let my_files: std::collections::HashSet<&str> =
         mine.iter().map(|(_, _, f)| f.as_str()).collect();
+    let files = if a.no_summary {
+        group_files(dir, Some(&my_files))?
+    } else {
+        let files = group_files(dir, None)?;
+        write_summaries(dir, &files)?;
+        files
+    };
     let my_rows = summary::rows(
         &files
             .iter()
@@ -345,11 +392,13 @@ fn survey(a: &SurveyArgs, format: Format, output: Option<&Path>, limits: &Limits
             my_rows.len(),
             my_rows.len() - errors - unresolved
         );
-        eprintln!(
-            "summaries of the {} group files in {}: summary.md, summary.tex, summary.csv",
-            files.len(),
-            dir.display()
-        );
+        if !a.no_summary {
+            eprintln!(
+                "summaries of the {} group files in {}: summary.md, summary.tex, summary.csv",
+                files.len(),
+                dir.display()
+            );
+        }
         let mut slow: Vec<&Done> = done.iter().collect();
         slow.sort_by(|x, y| y.seconds.total_cmp(&x.seconds));
         let slowest: Vec<String> = slow
@@ -380,4 +429,132 @@ fn survey(a: &SurveyArgs, format: Format, output: Option<&Path>, limits: &Limits
         return Ok(1);
     }
     Ok(0)
+}
+
+/// Check `--slurm N` before anything is written.
+fn check_slurm(a: &SurveyArgs, n: usize, groups: usize) -> Result<()> {
+    if a.shard.is_some() {
+        return Err(Error::bad(
+            "--slurm and --shard together",
+            "--slurm N writes N tasks, task i running --shard i/N; drop --shard",
+        ));
+    }
+    if n == 0 || n > groups {
+        return Err(Error::bad(
+            format!("--slurm {n} asks for {n} array tasks for {groups} groups"),
+            format!("use --slurm 1 to --slurm {groups}"),
+        ));
+    }
+    Ok(())
+}
+
+/// `--slurm N`: write the job array's scripts into `DIR/slurm/` (the manifest is already
+/// written, so the tasks share it) and compute nothing.
+fn slurm_setup(a: &SurveyArgs, n: usize, groups: &[SurveyGroup], limits: &Limits) -> Result<i32> {
+    let cpus = a.jobs.unwrap_or(1).clamp(1, MAX_JOBS);
+    let dir = std::fs::canonicalize(&a.out).map_err(|e| io_err("resolve", &a.out, e))?;
+    let workdir = std::env::current_dir()
+        .map_err(|e| Error::Io(format!("cannot read the current directory: {e}")))?;
+    let plrep = std::env::current_exe()
+        .map_err(|e| Error::Io(format!("cannot find the plrep binary: {e}")))?;
+    let job = ArrayJob {
+        plrep: plrep.display().to_string(),
+        workdir: workdir.display().to_string(),
+        dir: dir.display().to_string(),
+        survey_args: task_args(a, limits)?,
+        shards: n,
+        cpus,
+        sbatch: a.sbatch.clone(),
+    };
+    let array = job.array_script()?;
+    let slurm_dir = dir.join("slurm");
+    std::fs::create_dir_all(&slurm_dir)
+        .map_err(|e| io_err("create the directory", &slurm_dir, e))?;
+    let submit = slurm_dir.join("submit.sh");
+    write_atomic(&slurm_dir.join("array.sh"), &array)?;
+    write_atomic(&submit, &job.submit_script())?;
+    write_atomic(&slurm_dir.join("slurm.json"), &job.info_json())?;
+    if !a.quiet {
+        eprintln!(
+            "survey: {} groups in {n} array tasks ({cpus} CPU each): submit with\n  bash {}\n(or sbatch {}, then plrep survey-merge {})",
+            groups.len(),
+            submit.display(),
+            slurm_dir.join("array.sh").display(),
+            dir.display()
+        );
+    }
+    Ok(0)
+}
+
+/// The survey options a task repeats (everything the manifest records, and the limits
+/// that differ from the defaults), in canonical spellings.
+fn task_args(a: &SurveyArgs, limits: &Limits) -> Result<Vec<String>> {
+    let mut v: Vec<String> = a.groups.clone();
+    for x in &a.actions {
+        v.push("--actions".into());
+        v.push(ActionChoice::parse(x)?.to_string());
+    }
+    v.push("--activation".into());
+    v.push(a.solver.activation.name());
+    if let Some(b) = a.solver.uniform_bias()? {
+        v.push(format!("--bias={b}"));
+    }
+    v.push("--seeds".into());
+    v.push(a.solver.seeds.to_string());
+    if let Some(k) = a.depth {
+        v.push("--depth".into());
+        v.push(k.to_string());
+    }
+    if a.retry_errors {
+        v.push("--retry-errors".into());
+    }
+    let d = Limits::default();
+    for (flag, value, default) in [
+        (
+            "--max-order",
+            limits.max_order.to_string(),
+            d.max_order.to_string(),
+        ),
+        (
+            "--max-points",
+            limits.max_points.to_string(),
+            d.max_points.to_string(),
+        ),
+        (
+            "--max-classes",
+            limits.max_classes.to_string(),
+            d.max_classes.to_string(),
+        ),
+        (
+            "--max-subgroups",
+            limits.max_subgroups.to_string(),
+            d.max_subgroups.to_string(),
+        ),
+        (
+            "--max-memory-mb",
+            limits.max_memory_mb.to_string(),
+            d.max_memory_mb.to_string(),
+        ),
+        (
+            "--max-degree",
+            limits.max_degree.to_string(),
+            d.max_degree.to_string(),
+        ),
+        (
+            "--max-generators",
+            limits.max_generators.to_string(),
+            d.max_generators.to_string(),
+        ),
+        (
+            "--max-input-mb",
+            limits.max_input_mb.to_string(),
+            d.max_input_mb.to_string(),
+        ),
+    ] {
+        if value != default {
+            v.push(flag.into());
+            v.push(value.to_string());
+        }
+    }
+    Ok(v)
 }

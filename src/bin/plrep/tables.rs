@@ -2,6 +2,7 @@
 
 use crate::commands::load_group;
 use crate::Format;
+use plrep::character::symmetric::giant_table;
 use plrep::character::{CharacterTable, RealSimples};
 use plrep::group::{Limits, PermGroup};
 use plrep::report::lattice::{lattice_json, lattice_text, normal_lattice};
@@ -10,7 +11,14 @@ use plrep::Result;
 
 fn compute(spec: &str, limits: &Limits) -> Result<(PermGroup, CharacterTable, RealSimples)> {
     let group = load_group(spec, limits)?;
-    let table = CharacterTable::compute(&group, limits)?;
+    // S_n and A_n in their natural action (proven giants, degree >= 8): the
+    // combinatorial table, without enumerating the group.
+    let table = match group.giant() {
+        Some(symmetric) => {
+            giant_table(group.degree() as u32, symmetric, limits.max_classes)?
+        }
+        None => CharacterTable::compute(&group, limits)?,
+    };
     let real = RealSimples::from_table(&table);
     Ok((group, table, real))
 }

@@ -211,6 +211,37 @@ impl CommutantModule {
         }
         Ok(Some(out))
     }
+
+    /// The partition `lambda` naming each simple of `S_n` (`n` with at most `max`
+    /// partitions): its character on every cycle type (`tr(P_L g)/m_L`) matched to the
+    /// Murnaghan–Nakayama values by [`crate::character::symmetric::name_sn_simple`].
+    /// `None` for other groups or too many partitions; `None` entries for no match.
+    ///
+    /// Complexity: `p(n) |X|` per simple for the values, plus the matching.
+    pub fn partition_labels(&self, max: usize) -> Result<Option<Vec<Option<String>>>> {
+        use crate::character::partition::partitions as all_partitions;
+        use crate::character::symmetric::{cycle_type_representative, name_sn_simple};
+        let n = self.group.degree();
+        if self.giant != Some(true) || partitions(n, max).is_none() {
+            return Ok(None);
+        }
+        let parts = all_partitions(n as u32);
+        let reps: Vec<Perm> = parts.iter().map(cycle_type_representative).collect();
+        let mut out = Vec::new();
+        for l in 0..self.simples.len() {
+            let values = reps
+                .iter()
+                .map(|g| Ok(self.character_value(l, g)?.to_i64()))
+                .collect::<Result<Vec<Option<i64>>>>()?;
+            let values: Option<Vec<i64>> = values.into_iter().collect();
+            out.push(
+                values
+                    .and_then(|v| name_sn_simple(n as u32, &v))
+                    .map(|p| p.to_string()),
+            );
+        }
+        Ok(Some(out))
+    }
 }
 
 /// Dimension, multiplicity, type, triviality and kernel of the simple with central

@@ -2,9 +2,9 @@
 //! (reason kind `centralizer` or `certificate`), with the centralizer element or the
 //! certificate, grouped by group and layer.
 
-use super::group_page::anchor;
 use super::html::{command, esc, page as frame};
 use super::index::exceptions_anchor;
+use super::module_page;
 use super::Atlas;
 use serde_json::Value;
 use std::fmt::Write as _;
@@ -56,19 +56,7 @@ pub(crate) fn page(atlas: &Atlas) -> String {
                     let kind = text(&o["reason_kind"]);
                     count += 1;
                     let (from, to) = (text(&e["from_label"]), text(&e["to_label"]));
-                    let mut cmd = vec![
-                        "plrep".to_string(),
-                        "solve".into(),
-                        g.name.clone(),
-                        "--from".into(),
-                        from.clone(),
-                        "--to".into(),
-                        to.clone(),
-                        "--action".into(),
-                        m.action.clone(),
-                    ];
-                    cmd.extend(layer.flags());
-                    cmd.push("--certify".into());
+                    let cmd = module_page::solve_command(g, layer, m, &from, &to);
                     let why = match o["group_reason"].as_str() {
                         Some(r) if !r.is_empty() => r.to_string(),
                         _ => text(&o["explanation"]),
@@ -76,8 +64,8 @@ pub(crate) fn page(atlas: &Atlas) -> String {
                     let _ = writeln!(
                         rows,
                         "<tr><th scope=\"row\" class=\"l\"><a href=\"{}#{}\">{}</a></th><td class=\"l\">{}</td><td class=\"l\">{}</td><td class=\"l\">{}</td><td class=\"l\">{}</td><td class=\"l\"><code>{}</code></td></tr>",
-                        esc(&g.page()),
-                        esc(&anchor(layer, m)),
+                        esc(&module_page::path(&g.slug, m)),
+                        esc(&module_page::pair_anchor(layer, &from, &to)),
                         esc(&m.title()),
                         esc(&from),
                         esc(&to),

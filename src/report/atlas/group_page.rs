@@ -1,28 +1,16 @@
 //! One page per group: facts, real simples and character table, the normal lattice, and
-//! every module of every layer with its certified graph and its edge and non-edge tables.
+//! per layer a table of the modules (one row each, linked to the module's own page).
 
 use super::html::{cmd_line, esc, page as frame, yes_no};
-use super::{GroupEntry, Layer, Module};
+use super::{module_page, GroupEntry, Layer, Module};
 use crate::report::table::{table_cells, Rows, TableCells};
-use serde_json::Value;
 use std::fmt::Write as _;
 
-/// The graph file of a module, relative to the site root.
-pub(crate) fn graph_file(slug: &str, layer: &Layer, m: &Module) -> String {
-    format!("groups/{slug}/{}-{}.svg", layer.tag(), m.key())
-}
-
-/// The anchor of a module on its group page.
-pub(crate) fn anchor(layer: &Layer, m: &Module) -> String {
-    format!("{}-{}", layer.tag(), m.key())
-}
-
-fn text(v: &Value) -> String {
-    match v {
-        Value::String(s) => s.clone(),
-        Value::Null => String::new(),
-        v => v.to_string(),
-    }
+/// The link from the group page to a module's section on its own page.
+fn module_href(g: &GroupEntry, layer: &Layer, m: &Module) -> String {
+    let page = module_page::path(&g.slug, m);
+    let rel = page.strip_prefix("groups/").unwrap_or(&page);
+    format!("{rel}#{}", layer.tag())
 }
 
 fn character_table(caption: &str, t: &TableCells, second: &str, centralizers: &[u64]) -> String {
@@ -68,7 +56,7 @@ fn module_summary(g: &GroupEntry, layer: &Layer, mods: &[Module]) -> String {
     let mut s = String::new();
     let _ = write!(
         s,
-        "<div class=\"scroll\"><table>\n<caption>Modules, {}</caption>\n<thead><tr>\
+        "<div class=\"scroll\"><table>\n<caption>Modules, {}: each module's page has its graph, its edges with witnesses, its non-edges with obstructions, and its own command</caption>\n<thead><tr>\
          <th scope=\"col\" class=\"l\">module</th><th scope=\"col\">|X|</th><th scope=\"col\">simples</th>\
          <th scope=\"col\">edges</th><th scope=\"col\">non-edges</th><th scope=\"col\">PL-Schur bound</th>\
          <th scope=\"col\">kernel</th><th scope=\"col\">centralizer</th><th scope=\"col\">certificate</th>\
@@ -77,8 +65,8 @@ fn module_summary(g: &GroupEntry, layer: &Layer, mods: &[Module]) -> String {
     );
     for m in mods {
         let name = format!(
-            "<a href=\"#{}\">{}</a>",
-            esc(&anchor(layer, m)),
+            "<a href=\"{}\">{}</a>",
+            esc(module_href(g, layer, m).as_str()),
             esc(&m.title())
         );
         match &m.stats {
@@ -114,151 +102,6 @@ fn module_summary(g: &GroupEntry, layer: &Layer, mods: &[Module]) -> String {
     s
 }
 
-fn module_section(g: &GroupEntry, layer: &Layer, m: &Module) -> String {
-    let mut s = String::new();
-    let _ = writeln!(
-        s,
-        "<section aria-labelledby=\"{a}\">\n<h3 id=\"{a}\">{} — {}</h3>",
-        esc(&m.title()),
-        esc(&layer.title()),
-        a = esc(&anchor(layer, m))
-    );
-    if let Some(h) = &m.sub {
-        let _ = writeln!(
-            s,
-            "<p>H{} = ⟨{}⟩, |H| = {}, |N(H)| = {}, X = G/H with {} points (action <code>{}</code>).</p>",
-            h.class,
-            esc(&h.generators.join(", ")),
-            h.order,
-            h.normalizer_order,
-            h.index,
-            esc(&m.action)
-        );
-    } else {
-        let _ = writeln!(s, "<p>Action <code>{}</code>.</p>", esc(&m.action));
-    }
-    let mut cmd = vec![
-        "plrep".to_string(),
-        "graph".into(),
-        g.name.clone(),
-        "--action".into(),
-        m.action.clone(),
-    ];
-    cmd.extend(layer.flags());
-    cmd.push("--certify".into());
-    s.push_str(&cmd_line(&cmd));
-    let Some(st) = &m.stats else {
-        let _ = writeln!(
-            s,
-            "<p class=\"flag\">This module's record is an error: {}</p>\n</section>",
-            esc(m.error.as_deref().unwrap_or("unknown"))
-        );
-        return s;
-    };
-    let file = graph_file(&g.slug, layer, m);
-    let rel = file.strip_prefix("groups/").unwrap_or(&file);
-    let _ = writeln!(
-        s,
-        "<figure><img src=\"{}\" alt=\"Certified interaction graph: {} edges among {} real simples\" loading=\"lazy\"><figcaption>{} edges, {} non-edges, {} unresolved; PL-Schur bound {}.</figcaption></figure>",
-        esc(rel),
-        st.edges,
-        st.simples,
-        st.edges,
-        st.non_edges,
-        st.unresolved,
-        st.pl_schur_bound
-    );
-    let mut solve = vec!["plrep".to_string(), "solve".into(), g.name.clone()];
-    solve.extend([
-        "--from".to_string(),
-        "FROM".into(),
-        "--to".into(),
-        "TO".into(),
-    ]);
-    solve.extend(["--action".to_string(), m.action.clone()]);
-    solve.extend(layer.flags());
-    solve.push("--certify".into());
-    let solve_cmd = super::html::command(&solve);
-    let graph = &m.graph;
-    let edges = graph["edges"].as_array().cloned().unwrap_or_default();
-    let _ = write!(
-        s,
-        "<p>Each edge L → L′ has an exact witness: w = t·P<sub>L</sub>r for the integer vector r drawn from the seed, and the nonzero value (P<sub>L′</sub>σ(w))(x) at the point x.</p>\n<div class=\"scroll\"><table>\n<caption>Edges</caption>\n<thead><tr>\
-         <th scope=\"col\" class=\"l\">from</th><th scope=\"col\" class=\"l\">to</th><th scope=\"col\">seed</th>\
-         <th scope=\"col\">t</th><th scope=\"col\" class=\"l\">point</th><th scope=\"col\" class=\"l\">value</th></tr></thead>\n<tbody>\n"
-    );
-    for e in &edges {
-        let w = &e["witness"];
-        let point = match w["point_label"].as_str() {
-            Some(l) => l.to_string(),
-            None => text(&w["point"]),
-        };
-        let _ = writeln!(
-            s,
-            "<tr><td class=\"l\">{}</td><td class=\"l\">{}</td><td>{}</td><td>{}</td><td class=\"l\">{}</td><td class=\"l\"><code>{}</code></td></tr>",
-            esc(&text(&e["from_label"])),
-            esc(&text(&e["to_label"])),
-            esc(&text(&w["seed"])),
-            esc(&text(&w["scale"])),
-            esc(&point),
-            esc(&text(&w["value"]))
-        );
-    }
-    s.push_str("</tbody></table></div>\n");
-    let non_edges = graph["non_edges"].as_array().cloned().unwrap_or_default();
-    if !non_edges.is_empty() {
-        let _ = write!(
-            s,
-            "<div class=\"scroll\"><table>\n<caption>Non-edges, each with a certified obstruction</caption>\n<thead><tr>\
-             <th scope=\"col\" class=\"l\">from</th><th scope=\"col\" class=\"l\">to</th><th scope=\"col\" class=\"l\">reason</th>\
-             <th scope=\"col\" class=\"l\">obstruction</th></tr></thead>\n<tbody>\n"
-        );
-        for e in &non_edges {
-            let o = &e["obstruction"];
-            let kind = text(&o["reason_kind"]);
-            let why = match o["group_reason"].as_str() {
-                Some(r) if !r.is_empty() => format!("{} — {}", text(&o["explanation"]), r),
-                _ => text(&o["explanation"]),
-            };
-            let _ = writeln!(
-                s,
-                "<tr><td class=\"l\">{}</td><td class=\"l\">{}</td><td class=\"l{}\">{}</td><td class=\"l\">{}</td></tr>",
-                esc(&text(&e["from_label"])),
-                esc(&text(&e["to_label"])),
-                if kind == "centralizer" || kind == "certificate" { " flag" } else { "" },
-                esc(&kind),
-                esc(&why)
-            );
-        }
-        s.push_str("</tbody></table></div>\n");
-    }
-    let unresolved = graph["unresolved"].as_array().cloned().unwrap_or_default();
-    if !unresolved.is_empty() {
-        s.push_str("<ul class=\"flag\">\n");
-        for u in &unresolved {
-            let _ = writeln!(
-                s,
-                "<li>{} → {} unresolved{}: {}</li>",
-                esc(&text(&u["from_label"])),
-                esc(&text(&u["to_label"])),
-                if u["potential_counterexample"] == true {
-                    " (potential counterexample to the span conjecture)"
-                } else {
-                    ""
-                },
-                esc(&text(&u["reason"]))
-            );
-        }
-        s.push_str("</ul>\n");
-    }
-    let _ = writeln!(
-        s,
-        "<p class=\"cmd\">Each pair: <code>{}</code></p>\n</section>",
-        esc(&solve_cmd)
-    );
-    s
-}
-
 /// The real simples and the character table.
 fn tables_html(
     g: &GroupEntry,
@@ -268,7 +111,7 @@ fn tables_html(
     let mut s = String::new();
     s.push_str("<section aria-labelledby=\"simples\">\n<h2 id=\"simples\">Real simples</h2>\n");
     let rows = table_cells(table, real, Rows::Real);
-    s.push_str("<p>The real simples L0, L1, … with their real characters; type r real, c complex, q quaternionic. They are the vertices of the interaction graphs below.</p>\n");
+    s.push_str("<p>The real simples L0, L1, … with their real characters; type r real, c complex, q quaternionic. They are the vertices of the modules' interaction graphs.</p>\n");
     s.push_str(&character_table(
         "Real simples",
         &rows,
@@ -367,9 +210,6 @@ pub(crate) fn page(g: &GroupEntry) -> String {
             t = esc(&layer.tag())
         );
         s.push_str(&module_summary(g, layer, mods));
-        for m in mods {
-            s.push_str(&module_section(g, layer, m));
-        }
         s.push_str("</section>\n");
     }
     frame(&format!("{} — PL atlas", g.name), 1, &s, None)

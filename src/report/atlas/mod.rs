@@ -6,8 +6,10 @@
 //! SITE/exceptions.html             non-edges that no kernel rule of G explains
 //! SITE/style.css                   the one style sheet
 //! SITE/groups/<slug>.html          one page per group: facts, character table, normal
-//!                                  lattice, every module with its graph and edge table
+//!                                  lattice, a table of its modules per layer
 //! SITE/groups/<slug>/lattice.svg   the normal-subgroup lattice
+//! SITE/groups/<slug>/<module>.html one page per module: per layer its graph, counts,
+//!                                  edge table (witnesses) and non-edge table (obstructions)
 //! SITE/groups/<slug>/<act>-<module>.svg   one certified interaction graph
 //! ```
 //!
@@ -29,6 +31,7 @@
 //! let source = SurveySource { label: "s3".into(), manifest: None, files: vec![("0000-S3.jsonl".into(), text)] };
 //! let site = build(&[source], &|n: &str| parse_group(n).ok(), &Limits::default()).unwrap();
 //! assert!(site.iter().any(|(p, _)| p == "groups/S3.html"));
+//! assert!(site.iter().any(|(p, _)| p == "groups/S3/H1.html"));
 //! assert!(site.iter().any(|(p, _)| p == "groups/S3/relu-H1.svg"));
 //! ```
 
@@ -36,6 +39,7 @@ mod exceptions;
 mod group_page;
 mod html;
 mod index;
+mod module_page;
 
 use crate::character::{CharacterTable, RealSimples};
 use crate::error::{Error, Result};
@@ -514,11 +518,30 @@ impl AtlasBuilder {
                 ));
                 f.tables = None;
             }
+            // One page per module (its layers together), in first-appearance order.
+            let mut keys: Vec<String> = Vec::new();
+            for (_, mods) in &g.layers {
+                for m in mods {
+                    if !keys.contains(&m.key()) {
+                        keys.push(m.key());
+                    }
+                }
+            }
+            for key in &keys {
+                let of_key: Vec<(&Layer, &Module)> = g
+                    .layers
+                    .iter()
+                    .filter_map(|(l, mods)| mods.iter().find(|m| m.key() == *key).map(|m| (l, m)))
+                    .collect();
+                if let Some((_, m)) = of_key.first() {
+                    out.push((module_page::path(&g.slug, m), module_page::page(g, &of_key)));
+                }
+            }
             for (layer, mods) in &mut g.layers {
                 for m in mods.iter_mut() {
                     if m.stats.is_some() {
                         out.push((
-                            group_page::graph_file(g.slug.as_str(), layer, m),
+                            module_page::graph_file(g.slug.as_str(), layer, m),
                             graph_svg(&g.name, &g.order, layer, m),
                         ));
                     }
