@@ -26,6 +26,7 @@ mod dihedral_counts;
 mod exists;
 mod filtration;
 mod fourier;
+mod point_clouds;
 mod relu_commuting;
 mod sn_standard_trivial;
 mod support;
@@ -226,7 +227,7 @@ pub fn examples() -> Vec<Example> {
             "point-clouds",
             "S100 on points, S30 on pairs, S12 on triples: certified without a character table",
             "theory.md §13",
-            crate::pl::commutant::examples::point_clouds,
+            point_clouds::point_clouds,
         ),
         ex(
             "network-bottleneck",

@@ -1,4 +1,4 @@
-//! The independent checker of the commutant route (theory.md §13.5). From the group's
+//! The independent checker of the commutant route (theory.md §13.4). From the group's
 //! generators acting on `X` and the claimed projectors only (their values on the claimed
 //! representative pairs), it re-derives:
 //!
@@ -298,7 +298,7 @@ pub fn certify_commutant(m: &CommutantModule, sol: &CommutantSolution) -> Result
         };
         if !type_ok || t != Q::from_int((claim.dim * mm) as i64) || mm == 0 {
             return Err(fail(format!(
-                "dimension, multiplicity or type of simple {a}"
+                "dimension, number of copies or type of simple {a}"
             )));
         }
         let trivial = m.gset.generators().iter().all(|g| {

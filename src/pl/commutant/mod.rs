@@ -16,7 +16,6 @@
 //! ```
 
 pub mod algebra;
-pub(crate) mod examples;
 pub mod idempotents;
 pub mod linalg;
 pub mod module;

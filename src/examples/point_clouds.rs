@@ -2,14 +2,14 @@
 //! DeepSets and invariant graph networks, for `n` far beyond enumeration, solved and
 //! certified through the commutant (theory.md §13).
 
-use super::module::CommutantModule;
-use super::solver::solve_commutant;
 use crate::arith::{Cyclotomic, Q};
 use crate::examples::ExampleOutput;
 use crate::group::gset::ActionSpec;
 use crate::group::spec::parse_group;
 use crate::group::Limits;
 use crate::pl::certify::certify_commutant;
+use crate::pl::commutant::solve_commutant;
+use crate::pl::commutant::CommutantModule;
 use crate::pl::{Activation, SolverOptions};
 use crate::Result;
 use std::fmt::Write as _;
