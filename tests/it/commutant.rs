@@ -322,7 +322,10 @@ fn commutant_json_names_cycle_types() {
     assert_eq!(chars[0]["value"], "-1");
     assert_eq!(chars[21]["value"], "7");
     // Named by Murnaghan–Nakayama from those characters.
-    let names: Vec<&str> = vs.iter().map(|v| v["partition"].as_str().unwrap()).collect();
+    let names: Vec<&str> = vs
+        .iter()
+        .map(|v| v["partition"].as_str().unwrap())
+        .collect();
     assert_eq!(names, ["[8]", "[7,1]", "[6,2]"]);
 }
 
