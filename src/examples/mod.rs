@@ -26,6 +26,7 @@ mod dihedral_counts;
 mod exists;
 mod filtration;
 mod fourier;
+mod point_clouds;
 mod relu_commuting;
 mod sn_standard_trivial;
 mod support;
@@ -221,6 +222,12 @@ pub fn examples() -> Vec<Example> {
             "The periodic image CNN on C4 x C4: frequencies by depth, until stable",
             "theory.md §10 (N3, N4)",
             crate::network::examples::cnn_c4xc4,
+        ),
+        ex(
+            "point-clouds",
+            "S100 on points, S30 on pairs, S12 on triples: certified without a character table",
+            "theory.md §13",
+            point_clouds::point_clouds,
         ),
         ex(
             "network-bottleneck",

@@ -5,8 +5,8 @@
 //! (for naming the simples by partitions). Exports: text and JSON (`plrep.graph.v1`
 //! with `"route": "commutant"`, docs/cli.md).
 
-use crate::arith::Q;
 use crate::error::Result;
+use crate::pl::commutant::module::CycleTypeValues;
 use crate::pl::commutant::{CommutantModule, CommutantSolution};
 use crate::pl::{Obstruction, Verdict, Witness};
 use num_traits::ToPrimitive;
@@ -23,7 +23,9 @@ pub struct CommutantGraph<'a> {
     solution: &'a CommutantSolution,
     certified: bool,
     /// `(cycle type, value per simple)`, when available.
-    pub characters: Option<Vec<(Vec<usize>, Vec<Q>)>>,
+    pub characters: Option<Vec<CycleTypeValues>>,
+    /// The partition naming each simple of `S_n`, when the cycle types are listed.
+    pub partitions: Option<Vec<Option<String>>>,
 }
 
 fn big_json(x: &num_bigint::BigUint) -> Value {
@@ -48,6 +50,7 @@ impl<'a> CommutantGraph<'a> {
             solution,
             certified,
             characters: module.cycle_type_values(MAX_CYCLE_TYPES)?,
+            partitions: module.partition_labels(MAX_CYCLE_TYPES)?,
         })
     }
 
@@ -66,6 +69,11 @@ impl<'a> CommutantGraph<'a> {
         let (n, s) = (self.module.group.degree(), self.module.giant?);
         let k = self.module.simples[l].kernel?;
         Some((k.name(n, s), k.order(n, s)))
+    }
+
+    /// The partition naming simple `l`, if known.
+    pub fn partition(&self, l: usize) -> Option<&str> {
+        self.partitions.as_ref()?.get(l)?.as_deref()
     }
 
     /// The text summary, in the layout of [`super::InteractionGraph::to_text`].
@@ -98,10 +106,15 @@ impl<'a> CommutantGraph<'a> {
         for (l, v) in m.simples.iter().enumerate() {
             let ker = self
                 .kernel(l)
-                .map_or("ker not computed".to_string(), |(name, _)| format!("ker {name}"));
+                .map_or("ker not computed".to_string(), |(name, _)| {
+                    format!("ker {name}")
+                });
+            let name = self
+                .partition(l)
+                .map_or(String::new(), |p| format!(", partition {p}"));
             let _ = writeln!(
                 s,
-                "  {}: dim {}, multiplicity {}, {}, {ker}",
+                "  {}: dim {}, multiplicity {}, {}, {ker}{name}",
                 v.label, v.dim, v.mult, v.kind
             );
         }
@@ -162,6 +175,7 @@ impl<'a> CommutantGraph<'a> {
                     "multiplicity": v.mult,
                     "type": v.kind.name(),
                     "kernel": kernel.as_ref().map(|k| k.0.clone()),
+                    "partition": self.partition(l),
                     "kernel_order": kernel.as_ref().map(|k| big_json(&k.1)),
                     "projector": {
                         "pairs": m.pair_reps,
@@ -180,7 +194,8 @@ impl<'a> CommutantGraph<'a> {
         let (mut edges, mut non_edges, mut unresolved) = (Vec::new(), Vec::new(), Vec::new());
         for p in &self.solution.pairs {
             let names = (&m.simples[p.from].label, &m.simples[p.to].label);
-            let base = json!({"from": p.from, "to": p.to, "from_label": names.0, "to_label": names.1});
+            let base =
+                json!({"from": p.from, "to": p.to, "from_label": names.0, "to_label": names.1});
             let mut e = base.clone();
             match &p.verdict {
                 Verdict::Edge(w) => {

@@ -44,21 +44,34 @@ fn compare(group: &str, action: &str) {
     let limits = Limits::default();
     let g = parse_group(group).unwrap();
     let spec = ActionSpec::parse(action).unwrap();
-    let c = CommutantModule::new(&g, &spec, &limits).unwrap_or_else(|e| panic!("{group} {action}: {e}"));
+    let c = CommutantModule::new(&g, &spec, &limits)
+        .unwrap_or_else(|e| panic!("{group} {action}: {e}"));
     let p = PlModule::new(&g, &spec, &limits).unwrap();
     assert_eq!(c.simples.len(), p.present.len(), "{group} {action}");
     let map = matching(&c, &p);
     for (l, s) in c.simples.iter().enumerate() {
         let t = &p.simples.simples[map[l]];
-        assert_eq!((s.dim, s.mult, s.kind), (t.dim, p.multiplicity(map[l]), t.kind), "{group} {action} {l}");
+        assert_eq!(
+            (s.dim, s.mult, s.kind),
+            (t.dim, p.multiplicity(map[l]), t.kind),
+            "{group} {action} {l}"
+        );
         if let Some(k) = s.kernel {
             let (n, sym) = (g.degree(), c.giant.unwrap());
             let order: u64 = t.kernel.iter().map(|&k| p.classes.sizes[k]).sum();
-            assert_eq!(k.order(n, sym), order.into(), "{group} {action} kernel of {l}");
+            assert_eq!(
+                k.order(n, sym),
+                order.into(),
+                "{group} {action} kernel of {l}"
+            );
         }
         for (k, rep) in p.classes.reps.iter().enumerate() {
             let v = c.character_value(l, rep).unwrap();
-            assert_eq!(Cyclotomic::from_q(v), t.values[k], "{group} {action} character of {l}");
+            assert_eq!(
+                Cyclotomic::from_q(v),
+                t.values[k],
+                "{group} {action} character of {l}"
+            );
         }
     }
     let acts = ["relu", "abs", "square", "hardtanh", "identity", "leaky:1/3"];
@@ -129,26 +142,42 @@ fn quaternionic_type_is_read_off_the_commutant() {
     )
     .unwrap();
     let last = c.simples.last().unwrap();
-    assert_eq!((last.dim, last.mult, last.kind.name()), (4, 1, "quaternionic"));
+    assert_eq!(
+        (last.dim, last.mult, last.kind.name()),
+        (4, 1, "quaternionic")
+    );
 }
 
 #[test]
 fn irrational_centres_are_refused_cleanly() {
-    for (g, action) in [("A5", "natural * natural"), ("C5", "regular"), ("C4", "regular")] {
+    for (g, action) in [
+        ("A5", "natural * natural"),
+        ("C5", "regular"),
+        ("C4", "regular"),
+    ] {
         let e = CommutantModule::new(
             &parse_group(g).unwrap(),
             &ActionSpec::parse(action).unwrap(),
             &Limits::default(),
         )
         .unwrap_err();
-        assert!(e.to_string().contains("not supported by the commutant route"), "{g}: {e}");
+        assert!(
+            e.to_string()
+                .contains("not supported by the commutant route"),
+            "{g}: {e}"
+        );
     }
 }
 
 #[test]
 fn checker_rejects_tampered_claims() {
     let g = parse_group("S7").unwrap();
-    let c = CommutantModule::new(&g, &ActionSpec::parse("subsets:2").unwrap(), &Limits::default()).unwrap();
+    let c = CommutantModule::new(
+        &g,
+        &ActionSpec::parse("subsets:2").unwrap(),
+        &Limits::default(),
+    )
+    .unwrap();
     let opts = SolverOptions::new(Activation::Relu);
     let s = solve_commutant(&c, &opts).unwrap();
     certify_commutant(&c, &s).unwrap();
@@ -197,9 +226,21 @@ fn checker_rejects_tampered_claims() {
 fn commutant_checker_imports_only_data_types() {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/pl/certify/commutant.rs");
     let text = std::fs::read_to_string(path).unwrap();
-    for stmt in text.split(';').map(str::trim_start).filter(|s| s.starts_with("use ")) {
+    for stmt in text
+        .split(';')
+        .map(str::trim_start)
+        .filter(|s| s.starts_with("use "))
+    {
         if stmt.contains("commutant::") {
-            for name in ["solve_commutant", "block_space", "OrbitalAlgebra", "primitive_central_idempotents", "linalg", "algebra", "idempotents"] {
+            for name in [
+                "solve_commutant",
+                "block_space",
+                "OrbitalAlgebra",
+                "primitive_central_idempotents",
+                "linalg",
+                "algebra",
+                "idempotents",
+            ] {
                 assert!(!stmt.contains(name), "the checker imports {name}");
             }
         }
@@ -212,23 +253,60 @@ fn plrep(args: &[&str]) -> String {
         .args(args)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
 #[test]
 fn point_cloud_examples() {
-    insta::assert_snapshot!("commutant_s12_natural", plrep(&["graph", "S12", "--action", "natural", "--certify"]));
-    insta::assert_snapshot!("commutant_s12_subsets3", plrep(&["graph", "S12", "--action", "subsets:3", "--certify"]));
-    insta::assert_snapshot!("commutant_s30_natural_natural", plrep(&["graph", "S30", "--action", "natural * natural", "--certify"]));
-    insta::assert_snapshot!("commutant_s100_natural", plrep(&["graph", "S100", "--action", "natural", "--certify"]));
-    insta::assert_snapshot!("commutant_a9_subsets2_abs", plrep(&["graph", "A9", "--action", "subsets:2", "--activation", "abs", "--certify"]));
+    insta::assert_snapshot!(
+        "commutant_s12_natural",
+        plrep(&["graph", "S12", "--action", "natural", "--certify"])
+    );
+    insta::assert_snapshot!(
+        "commutant_s12_subsets3",
+        plrep(&["graph", "S12", "--action", "subsets:3", "--certify"])
+    );
+    insta::assert_snapshot!(
+        "commutant_s30_natural_natural",
+        plrep(&["graph", "S30", "--action", "natural * natural", "--certify"])
+    );
+    insta::assert_snapshot!(
+        "commutant_s100_natural",
+        plrep(&["graph", "S100", "--action", "natural", "--certify"])
+    );
+    insta::assert_snapshot!(
+        "commutant_a9_subsets2_abs",
+        plrep(&[
+            "graph",
+            "A9",
+            "--action",
+            "subsets:2",
+            "--activation",
+            "abs",
+            "--max-order",
+            "1000",
+            "--certify"
+        ])
+    );
 }
 
 #[test]
 fn commutant_json_names_cycle_types() {
     let v: serde_json::Value = serde_json::from_str(&plrep(&[
-        "--format", "json", "graph", "S8", "--action", "subsets:2", "--max-order", "100", "--certify",
+        "--format",
+        "json",
+        "graph",
+        "S8",
+        "--action",
+        "subsets:2",
+        "--max-order",
+        "100",
+        "--certify",
     ]))
     .unwrap();
     assert_eq!(v["route"], "commutant");
@@ -243,6 +321,12 @@ fn commutant_json_names_cycle_types() {
     assert_eq!(chars[0]["cycle_type"], serde_json::json!([8]));
     assert_eq!(chars[0]["value"], "-1");
     assert_eq!(chars[21]["value"], "7");
+    // Named by Murnaghan–Nakayama from those characters.
+    let names: Vec<&str> = vs
+        .iter()
+        .map(|v| v["partition"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["[8]", "[7,1]", "[6,2]"]);
 }
 
 #[test]
@@ -258,8 +342,43 @@ fn route_is_refused_cleanly_where_it_does_not_apply() {
         .unwrap();
     assert_eq!(out.status.code(), Some(3));
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_plrep"))
-        .args(["graph", "S300", "--action", "natural * natural", "--max-memory-mb", "64"])
+        .args([
+            "graph",
+            "S300",
+            "--action",
+            "natural * natural",
+            "--max-memory-mb",
+            "64",
+        ])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(3), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// The example's characters at a transposition, against the content formula
+/// `chi(t) = dim * 2 * (sum of contents) / (n (n - 1))` computed by hand:
+/// S30: [30] 1, [29,1] 27, [28,2] 351, [28,1,1] 350; S12: [10,2] 36, [9,3] 84.
+#[test]
+fn point_cloud_example_characters_follow_the_content_formula() {
+    let out = plrep::examples::run("point-clouds", &Limits::default()).unwrap();
+    let v = |k: &str| out.value(k).unwrap().to_string();
+    let s30 = "S30 natural * natural";
+    assert_eq!(
+        [
+            v(&format!("{s30} L0 (1,2)")),
+            v(&format!("{s30} L1 (1,2)")),
+            v(&format!("{s30} L2 (1,2)")),
+            v(&format!("{s30} L3 (1,2)"))
+        ],
+        ["1", "27", "351", "350"]
+    );
+    assert_eq!(v(&format!("{s30} L2 dim")), "405");
+    assert_eq!(v("S12 subsets:3 L2 (1,2)"), "36");
+    assert_eq!(v("S12 subsets:3 L3 (1,2)"), "84");
+    assert_eq!(v("S100 natural L1 (1,2)"), "97");
 }

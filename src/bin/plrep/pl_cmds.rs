@@ -5,10 +5,10 @@ use crate::commands::load_group;
 use crate::Format;
 use plrep::character::{CharacterTable, RealSimples};
 use plrep::graph::{CommutantGraph, InteractionGraph};
-use plrep::pl::certify::certify_commutant;
-use plrep::pl::commutant::{solve_commutant, CommutantModule};
 use plrep::group::gset::ActionSpec;
 use plrep::group::Limits;
+use plrep::pl::certify::certify_commutant;
+use plrep::pl::commutant::{solve_commutant, CommutantModule};
 use plrep::pl::{
     certify_pair, check, exists_table, exists_text, solve, solve_pair, Obstruction, PlModule,
     SolverOptions, Verdict,

@@ -150,7 +150,9 @@ impl OrbitalAlgebra {
     /// Whether the algebra is commutative (`R^X` multiplicity-free).
     pub fn is_commutative(&self) -> bool {
         let r = self.dim();
-        (0..r).all(|i| (0..i).all(|j| (0..r).all(|k| self.constant(i, j, k) == self.constant(j, i, k))))
+        (0..r).all(|i| {
+            (0..i).all(|j| (0..r).all(|k| self.constant(i, j, k) == self.constant(j, i, k)))
+        })
     }
 
     /// The matrix `a` applied to a vector: `(a v)(y) = sum_x a[orbital(y, x)] v(x)`.
@@ -197,6 +199,21 @@ impl OrbitalAlgebra {
             }
         }
         out
+    }
+
+    /// Coordinate `y` of [`Self::apply`]: `sum_x a[orbital(y, x)] v(x)`. `O(|X| + r)`.
+    pub fn apply_row(&self, a: &[Q], v: &[Q], y: usize) -> Q {
+        let mut sums = vec![Q::zero(); self.dim()];
+        for (x, value) in v.iter().enumerate() {
+            if !value.is_zero() {
+                sums[self.orbitals.orbit_of(y, x)] += value;
+            }
+        }
+        sums.iter()
+            .zip(a)
+            .filter(|(s, c)| !s.is_zero() && !c.is_zero())
+            .map(|(s, c)| s * c)
+            .sum()
     }
 
     /// A basis of the centre: all of it when commutative, else the nullspace of

@@ -86,7 +86,9 @@ pub fn primitive_central_idempotents(algebra: &OrbitalAlgebra) -> Result<Vec<Vec
         let mut mu: Vec<BigInt> = Vec::with_capacity(d + 1);
         for a in &coeffs {
             if !a.is_integer() {
-                return Err(Error::verification("minimal polynomial of an integer matrix not integral"));
+                return Err(Error::verification(
+                    "minimal polynomial of an integer matrix not integral",
+                ));
             }
             mu.push(-a.numer());
         }
@@ -148,7 +150,10 @@ fn integer_roots(mu: &[BigInt], bound: u64) -> Vec<BigInt> {
     let b = bound as i64;
     for t in -b..=b {
         let x = k.from_i64(t);
-        let v = red.iter().rev().fold(0u64, |acc, &c| k.add(k.mul(acc, x), c));
+        let v = red
+            .iter()
+            .rev()
+            .fold(0u64, |acc, &c| k.add(k.mul(acc, x), c));
         if v == 0 {
             let tb = BigInt::from(t);
             let exact = mu.iter().rev().fold(BigInt::zero(), |acc, c| acc * &tb + c);
@@ -167,7 +172,13 @@ mod tests {
     #[test]
     fn integer_roots_are_exact() {
         // (x - 3)(x + 2)(x^2 + 1) = x^4 - x^3 - 5x^2 - x - 6
-        let mu: Vec<BigInt> = [-6, -1, -5, -1, 1].iter().map(|&c| BigInt::from(c)).collect();
-        assert_eq!(integer_roots(&mu, 20), vec![BigInt::from(-2), BigInt::from(3)]);
+        let mu: Vec<BigInt> = [-6, -1, -5, -1, 1]
+            .iter()
+            .map(|&c| BigInt::from(c))
+            .collect();
+        assert_eq!(
+            integer_roots(&mu, 20),
+            vec![BigInt::from(-2), BigInt::from(3)]
+        );
     }
 }

@@ -47,6 +47,9 @@ impl GiantKernel {
     }
 }
 
+/// A cycle type (a partition of `n`) and the real character of each simple on it.
+pub type CycleTypeValues = (Vec<usize>, Vec<Q>);
+
 /// One real simple `L` present in `R^X`, through its isotypic projector.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Isotypic {
@@ -128,7 +131,12 @@ impl CommutantModule {
             simples.push(describe(&algebra, &gset, e, giant)?);
         }
         simples.sort_by(|a, b| {
-            (a.dim, !a.trivial, a.mult, &a.idempotent).cmp(&(b.dim, !b.trivial, b.mult, &b.idempotent))
+            (a.dim, !a.trivial, a.mult, &a.idempotent).cmp(&(
+                b.dim,
+                !b.trivial,
+                b.mult,
+                &b.idempotent,
+            ))
         });
         for (i, s) in simples.iter_mut().enumerate() {
             s.label = format!("L{i}");
@@ -180,7 +188,7 @@ impl CommutantModule {
     /// ones for `A_n`), for naming the simples by partitions: `(partition, values per
     /// simple)`. `None` when the group is not a giant or `n` has more than `max`
     /// partitions.
-    pub fn cycle_type_values(&self, max: usize) -> Result<Option<Vec<(Vec<usize>, Vec<Q>)>>> {
+    pub fn cycle_type_values(&self, max: usize) -> Result<Option<Vec<CycleTypeValues>>> {
         let Some(symmetric) = self.giant else {
             return Ok(None);
         };
@@ -203,20 +211,48 @@ impl CommutantModule {
         }
         Ok(Some(out))
     }
-}
 
+    /// The partition `lambda` naming each simple of `S_n` (`n` with at most `max`
+    /// partitions): its character on every cycle type (`tr(P_L g)/m_L`) matched to the
+    /// Murnaghan–Nakayama values by [`crate::character::symmetric::name_sn_simple`].
+    /// `None` for other groups or too many partitions; `None` entries for no match.
+    ///
+    /// Complexity: `p(n) |X|` per simple for the values, plus the matching.
+    pub fn partition_labels(&self, max: usize) -> Result<Option<Vec<Option<String>>>> {
+        use crate::character::partition::partitions as all_partitions;
+        use crate::character::symmetric::{cycle_type_representative, name_sn_simple};
+        let n = self.group.degree();
+        if self.giant != Some(true) || partitions(n, max).is_none() {
+            return Ok(None);
+        }
+        let parts = all_partitions(n as u32);
+        let reps: Vec<Perm> = parts.iter().map(cycle_type_representative).collect();
+        let mut out = Vec::new();
+        for l in 0..self.simples.len() {
+            let values = reps
+                .iter()
+                .map(|g| Ok(self.character_value(l, g)?.to_i64()))
+                .collect::<Result<Vec<Option<i64>>>>()?;
+            let values: Option<Vec<i64>> = values.into_iter().collect();
+            out.push(
+                values
+                    .and_then(|v| name_sn_simple(n as u32, &v))
+                    .map(|p| p.to_string()),
+            );
+        }
+        Ok(Some(out))
+    }
+}
 
 /// Dimension, multiplicity, type, triviality and kernel of the simple with central
 /// idempotent `e` (theory.md §13.3): `tr e = m d`, `dim eA = m^2 dim D`, and the
 /// symmetric part `dim e Sym(A)` = `m(m+1)/2` (real) or `2m^2 - m` (quaternionic).
 fn describe(a: &OrbitalAlgebra, gset: &GSet, e: Vec<Q>, giant: Option<bool>) -> Result<Isotypic> {
     let r = a.dim();
-    let t = a
-        .trace(&e)
-        .to_i64()
-        .filter(|&t| t > 0)
-        .ok_or_else(|| Error::verification("trace of an idempotent is not a positive integer"))?
-        as u64;
+    let t =
+        a.trace(&e).to_i64().filter(|&t| t > 0).ok_or_else(|| {
+            Error::verification("trace of an idempotent is not a positive integer")
+        })? as u64;
     let block: Vec<Vec<Q>> = (0..r).map(|o| a.mul(&e, &a.basis(o))).collect();
     let b = rank(&block, r) as u64;
     let sym: Vec<Vec<Q>> = (0..r)
@@ -228,25 +264,29 @@ fn describe(a: &OrbitalAlgebra, gset: &GSet, e: Vec<Q>, giant: Option<bool>) -> 
         })
         .collect();
     let h = rank(&sym, r) as u64;
-    let (kind, m) = block_type(b, h)
-        .ok_or_else(|| Error::verification(format!("a simple block of dimension {b} with {h} symmetric")))?;
+    let (kind, m) = block_type(b, h).ok_or_else(|| {
+        Error::verification(format!(
+            "a simple block of dimension {b} with {h} symmetric"
+        ))
+    })?;
     if t % m != 0 {
-        return Err(Error::verification("rank of an isotypic projector not a multiple of its multiplicity"));
+        return Err(Error::verification(
+            "rank of an isotypic projector not a multiple of its multiplicity",
+        ));
     }
     let dim = t / m;
-    let trivial = gset
-        .generators()
-        .iter()
-        .all(|g| fixes(a, &e, g));
-    let kernel = giant.filter(|_| gset.group().degree() >= 5).map(|symmetric| {
-        if trivial {
-            GiantKernel::Whole
-        } else if symmetric && dim == 1 {
-            GiantKernel::Alternating
-        } else {
-            GiantKernel::Trivial
-        }
-    });
+    let trivial = gset.generators().iter().all(|g| fixes(a, &e, g));
+    let kernel = giant
+        .filter(|_| gset.group().degree() >= 5)
+        .map(|symmetric| {
+            if trivial {
+                GiantKernel::Whole
+            } else if symmetric && dim == 1 {
+                GiantKernel::Alternating
+            } else {
+                GiantKernel::Trivial
+            }
+        });
     Ok(Isotypic {
         label: String::new(),
         idempotent: e,

@@ -101,8 +101,11 @@ fn basis(classes: &[Vec<(usize, i8)>], kind: BlockKind) -> Vec<Vec<(usize, i8)>>
             .iter()
             .flat_map(|c| {
                 [1i8, -1].into_iter().filter_map(move |s| {
-                    let part: Vec<(usize, i8)> =
-                        c.iter().filter(|p| p.1 == s).map(|&(x, _)| (x, 1)).collect();
+                    let part: Vec<(usize, i8)> = c
+                        .iter()
+                        .filter(|p| p.1 == s)
+                        .map(|&(x, _)| (x, 1))
+                        .collect();
                     (!part.is_empty()).then_some(part)
                 })
             })
@@ -112,7 +115,12 @@ fn basis(classes: &[Vec<(usize, i8)>], kind: BlockKind) -> Vec<Vec<(usize, i8)>>
 
 /// `sum_u u^T P_{L'} u` over the spanning set of the block space: zero iff `P_{L'}` kills
 /// it (a sum of squares `|P_{L'} u|^2`).
-fn block_quadratic(m: &CommutantModule, classes: &[Vec<(usize, i8)>], kind: BlockKind, l2: usize) -> Q {
+fn block_quadratic(
+    m: &CommutantModule,
+    classes: &[Vec<(usize, i8)>],
+    kind: BlockKind,
+    l2: usize,
+) -> Q {
     let r = m.algebra.dim();
     let mut counts = vec![0i64; r];
     for u in basis(classes, kind) {
@@ -271,14 +279,18 @@ fn witnesses(
                     if found[i].is_some() {
                         continue;
                     }
-                    let v = m.algebra.apply(&m.simples[l2].idempotent, &u);
-                    if let Some(x) = v.iter().position(|q| !q.is_zero()) {
+                    // The first nonzero coordinate, row by row (usually the first row).
+                    let e2 = &m.simples[l2].idempotent;
+                    if let Some((x, v)) = (0..n)
+                        .map(|x| (x, m.algebra.apply_row(e2, &u, x)))
+                        .find(|(_, v)| !v.is_zero())
+                    {
                         found[i] = Some(Witness {
                             seed,
                             r: r.clone(),
                             scale: t.clone(),
                             point: x,
-                            value: Cyclotomic::from_q(v[x].clone()),
+                            value: Cyclotomic::from_q(v),
                         });
                     }
                 }
