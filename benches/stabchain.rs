@@ -75,6 +75,38 @@ fn bench(c: &mut Criterion) {
         b.iter(|| PermGroup::new(50, gens.clone()).unwrap())
     });
     grp.finish();
+
+    // Issue 12, second round, measured with `plrep info` (release build, a loaded 2-core
+    // machine; wall-clock seconds, before -> after, ratio):
+    //   PSL(2,100003) as a JSON file of its 2 generators (no order): > 150 s (killed, never
+    //     finished) -> 0.96 s to exit 3 naming --max-verify-work: ratio > 150;
+    //   S3x...xS3, 300 factors: 13.2 s -> 0.14 s: ratio 94;
+    //   S3x...xS3, 1000 factors: > 60 s (issue 12) -> 1.28 s: ratio > 47.
+    // Side by side below: the former path (random Schreier–Sims stopped at the known
+    // order 6^k on the product's generators) against the chain assembled from the
+    // factors (`catalog::direct_product`), on a size where the former path is quick.
+    let mut grp = c.benchmark_group("direct_product");
+    grp.sample_size(10);
+    for k in [30usize, 100] {
+        let name = vec!["S3"; k].join("x");
+        let assembled = lookup(&name).unwrap();
+        let gens = assembled.generators().to_vec();
+        let order = assembled.order();
+        grp.bench_function(format!("S3^{k} random+known_order"), |b| {
+            b.iter(|| PermGroup::with_known_order(3 * k, gens.clone(), order.clone()).unwrap())
+        });
+        grp.bench_function(format!("S3^{k} assembled"), |b| {
+            b.iter(|| lookup(&name).unwrap())
+        });
+    }
+    // A group of unknown order whose verification is refused up front (the time to the
+    // refusal: the random phase and the estimate).
+    let psl = lookup("PSL(2,100003)").unwrap();
+    let psl_gens = psl.generators().to_vec();
+    grp.bench_function("PSL(2,100003) generators only, refused", |b| {
+        b.iter(|| PermGroup::new(100_004, psl_gens.clone()).unwrap_err())
+    });
+    grp.finish();
 }
 
 criterion_group!(benches, bench);

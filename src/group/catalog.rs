@@ -17,8 +17,10 @@
 
 use crate::arith::ntheory::is_prime;
 use crate::error::{Error, Result};
+use crate::group::limits::Limits;
 use crate::group::perm::Perm;
 use crate::group::permgroup::PermGroup;
+use crate::group::stabchain::StabChain;
 use num_bigint::BigUint;
 use serde::Deserialize;
 
@@ -186,14 +188,31 @@ fn families_hint() -> String {
 /// assert_eq!(lookup("D8").unwrap().degree(), 4);
 /// ```
 pub fn lookup(name: &str) -> Result<PermGroup> {
+    lookup_within(name, &Limits::default())
+}
+
+/// [`lookup`] within `limits`: the degree of every factor is read off its name and
+/// checked (`--max-degree`, and the catalog's own cap for their sum) before any factor
+/// is built, and a product's generators and chain as in [`direct_product_within`].
+pub fn lookup_within(name: &str, limits: &Limits) -> Result<PermGroup> {
     let name = name.trim();
     if name.is_empty() {
         return Err(Error::bad("empty group name", families_hint()));
     }
     if let Some(g) = named_group(name) {
+        limits.check_generators(g.generators.len() as u128, g.degree as u128)?;
         return g.group();
     }
     let factors = split_product(name);
+    // Degrees known from the names (unknown ones are small: SmallGroups, or errors).
+    let degree = factors
+        .iter()
+        .map(|f| factor_degree(f).unwrap_or(0))
+        .fold(0u64, u64::saturating_add);
+    if degree > MAX_CATALOG_DEGREE {
+        return Err(too_large(name));
+    }
+    limits.check_degree(degree as u128)?;
     if factors.len() > 1 {
         let groups = factors
             .iter()
@@ -208,9 +227,34 @@ pub fn lookup(name: &str) -> Result<PermGroup> {
                 }
             })
             .collect::<Result<Vec<_>>>()?;
-        return Ok(direct_product(&groups)?.with_name(name));
+        return Ok(direct_product_within(&groups, limits)?.with_name(name));
     }
     family(name)
+}
+
+/// The number of points of the catalog group `name` read off its name, without building
+/// it (`None` when the name does not say: SmallGroups, unknown names).
+fn factor_degree(name: &str) -> Option<u64> {
+    if let Some(g) = named_group(name) {
+        return Some(g.degree as u64);
+    }
+    let num = |s: &str| s.parse::<u64>().ok().filter(|_| is_number(s));
+    if let Some(p) = name
+        .strip_prefix("PSL(2,")
+        .and_then(|r| r.strip_suffix(')'))
+        .or_else(|| name.strip_prefix("PSL2_"))
+    {
+        return num(p).map(|p| p.saturating_add(1));
+    }
+    if let Some(n) = name.strip_prefix("Dic") {
+        return num(n).map(|n| n.saturating_mul(4));
+    }
+    let n = num(name.get(1..)?)?;
+    match &name[..1] {
+        "C" | "S" | "A" | "Q" => Some(n),
+        "D" => Some(if n <= 4 { n } else { n / 2 }),
+        _ => None,
+    }
 }
 
 /// Split `AxB` at every `x` outside parentheses (`PSL(2,7)xC6` → `PSL(2,7)`, `C6`).
@@ -494,10 +538,28 @@ pub fn psl2(p: u64) -> Result<PermGroup> {
 /// The direct product of `factors`, each acting on its own block of points (the first
 /// factor on `1..n1`, the second on `n1+1..n1+n2`, ...). The result has no name.
 pub fn direct_product(factors: &[PermGroup]) -> Result<PermGroup> {
+    direct_product_within(factors, &Limits::default())
+}
+
+/// [`direct_product`] within `limits`: the generators and the assembled chain are
+/// checked against `--max-generators`, `--max-degree` and `--max-memory-mb` before they
+/// are allocated. The chain is assembled from the factors' complete chains
+/// ([`StabChain::direct_product`]), so no Schreier–Sims runs on the product: the order
+/// is the product of the factors' proven orders.
+///
+/// Complexity: `O(sum over the factors' levels of #tree generators * degree)`.
+pub fn direct_product_within(factors: &[PermGroup], limits: &Limits) -> Result<PermGroup> {
     let degree: usize = factors.iter().map(|g| g.degree()).sum();
     if u64::try_from(degree).map_or(true, |d| d > MAX_CATALOG_DEGREE) {
         return Err(too_large("product"));
     }
+    let count: usize = factors.iter().map(|g| g.generators().len()).sum();
+    limits.check_generators(count.max(1) as u128, degree.max(1) as u128)?;
+    let chains: Vec<_> = factors.iter().map(|g| g.complete_chain()).collect();
+    let refs: Vec<&StabChain> = chains.iter().map(|c| c.as_ref()).collect();
+    limits.check_memory(StabChain::direct_product_bytes(&refs), || {
+        format!("the stabilizer chain of a product on {degree} points")
+    })?;
     let mut gens = Vec::new();
     let mut offset = 0usize;
     for g in factors {
@@ -510,12 +572,16 @@ pub fn direct_product(factors: &[PermGroup]) -> Result<PermGroup> {
         }
         offset += g.degree();
     }
-    if gens.is_empty() {
-        gens.push(Perm::identity(degree.max(1)));
+    if gens.is_empty() || degree == 0 {
+        let d = degree.max(1);
+        return PermGroup::new_within(d, vec![Perm::identity(d)], limits);
     }
-    // |A x B| = |A||B|, the factors' orders being proven.
-    let order = factors.iter().map(|g| g.order()).product();
-    PermGroup::with_known_order(degree.max(1), gens, order)
+    // |A x B| = |A||B|, the factors' chains being complete.
+    Ok(PermGroup::from_chain(
+        degree,
+        gens,
+        StabChain::direct_product(&refs),
+    ))
 }
 
 #[cfg(test)]

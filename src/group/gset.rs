@@ -682,7 +682,7 @@ impl GSet {
             .order_u64()
             .is_some_and(|o| o <= limits.max_order);
         if !fits {
-            return Ok(self.hat_group()?.order());
+            return Ok(self.hat_group_within(limits)?.order());
         }
         let e = self.group.enumerate(limits)?;
         let gens = self.group.generators();
@@ -709,9 +709,15 @@ impl GSet {
     /// for the 7920 points of regular `M11`); for the order alone use
     /// [`GSet::hat_group_order`].
     pub fn hat_group(&self) -> Result<PermGroup> {
+        self.hat_group_within(&Limits::default())
+    }
+
+    /// [`GSet::hat_group`] within `limits` (its verification bounded by
+    /// `--max-verify-work`, see [`PermGroup::new_within`]).
+    pub fn hat_group_within(&self, limits: &Limits) -> Result<PermGroup> {
         let mut gens = self.generators.clone();
         gens.extend(self.centralizer().generators);
-        PermGroup::new(self.len(), gens)
+        PermGroup::new_within(self.len(), gens, limits)
     }
 }
 

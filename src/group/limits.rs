@@ -32,6 +32,10 @@ pub struct Limits {
     /// Largest input file that is read, in MiB (`--max-input-mb`); a file is read through
     /// a reader capped at this size, so endless files (`/dev/zero`) stop there.
     pub max_input_mb: u64,
+    /// Largest deterministic verification of a stabilizer chain of a group of unknown
+    /// order, in millions of point operations (`--max-verify-work`); estimated before it
+    /// starts and counted while it runs.
+    pub max_verify_work: u64,
 }
 
 impl Default for Limits {
@@ -46,6 +50,8 @@ impl Default for Limits {
             max_degree: 10_000_000,
             max_generators: 100_000,
             max_input_mb: 64,
+            // A few seconds.
+            max_verify_work: 1000,
         }
     }
 }
@@ -66,6 +72,11 @@ impl Limits {
     /// `--max-memory-mb` in bytes.
     pub fn memory_bytes(&self) -> u128 {
         (self.max_memory_mb as u128) << 20
+    }
+
+    /// `--max-verify-work` in point operations.
+    pub fn verify_work(&self) -> u128 {
+        self.max_verify_work as u128 * 1_000_000
     }
 
     /// `--max-input-mb` in bytes.

@@ -91,7 +91,25 @@ impl PermGroup {
     /// # Ok::<(), plrep::Error>(())
     /// ```
     pub fn new(degree: usize, generators: Vec<Perm>) -> Result<Self> {
-        PermGroup::build(degree, generators, None)
+        PermGroup::build(degree, generators, None, &Limits::default())
+    }
+
+    /// [`PermGroup::new`] within `limits`: the number of generators and the degree
+    /// (`--max-generators`, `--max-degree`, `--max-memory-mb` for the generators'
+    /// image arrays) are checked before the generators are extended to `degree`, and the
+    /// deterministic verification of a chain of unknown order is bounded by
+    /// `--max-verify-work` ([`StabChain::random_within`]).
+    ///
+    /// ```
+    /// use plrep::group::{Limits, Perm, PermGroup};
+    /// let few = Limits { max_generators: 1, ..Limits::default() };
+    /// let gens = vec![Perm::parse_gap("(1,2,3)", 3)?, Perm::parse_gap("(1,2)", 3)?];
+    /// let e = PermGroup::new_within(3, gens, &few).unwrap_err();
+    /// assert!(e.to_string().contains("--max-generators"));
+    /// # Ok::<(), plrep::Error>(())
+    /// ```
+    pub fn new_within(degree: usize, generators: Vec<Perm>, limits: &Limits) -> Result<Self> {
+        PermGroup::build(degree, generators, None, limits)
     }
 
     /// Like [`PermGroup::new`] for a group whose order is known in advance (a catalog
@@ -110,10 +128,27 @@ impl PermGroup {
     /// # Ok::<(), plrep::Error>(())
     /// ```
     pub fn with_known_order(degree: usize, generators: Vec<Perm>, order: BigUint) -> Result<Self> {
-        PermGroup::build(degree, generators, Some(order))
+        PermGroup::build(degree, generators, Some(order), &Limits::default())
     }
 
-    fn build(degree: usize, generators: Vec<Perm>, known: Option<BigUint>) -> Result<Self> {
+    /// [`PermGroup::with_known_order`] within `limits` (see [`PermGroup::new_within`]).
+    pub fn with_known_order_within(
+        degree: usize,
+        generators: Vec<Perm>,
+        order: BigUint,
+        limits: &Limits,
+    ) -> Result<Self> {
+        PermGroup::build(degree, generators, Some(order), limits)
+    }
+
+    fn build(
+        degree: usize,
+        generators: Vec<Perm>,
+        known: Option<BigUint>,
+        limits: &Limits,
+    ) -> Result<Self> {
+        // Before `fit_degree` allocates `degree` points per generator.
+        limits.check_generators(generators.len() as u128, degree as u128)?;
         let gens = generators
             .iter()
             .map(|g| fit_degree(g, degree))
@@ -150,9 +185,11 @@ impl PermGroup {
                 // more than the reference algorithm itself on small degrees (benches/
                 // stabchain.rs: S30, A40); there the reference chain serves for both.
                 let chain = match known {
-                    Some(o) => StabChain::random(degree, &gens, Some(&o)),
+                    Some(o) => {
+                        StabChain::random_within(degree, &gens, Some(&o), limits.verify_work())?
+                    }
                     None => {
-                        let chain = chain_of_unknown_order(degree, &gens);
+                        let chain = chain_of_unknown_order(degree, &gens, limits)?;
                         if degree <= REFERENCE_DEGREE {
                             // It is the reference chain: keep it for enumeration.
                             let _ = reference.set(chain.clone());
@@ -174,7 +211,7 @@ impl PermGroup {
     }
 
     /// A group from generators already fitted to `degree` and its complete chain.
-    fn from_chain(degree: usize, generators: Vec<Perm>, chain: StabChain) -> Self {
+    pub(crate) fn from_chain(degree: usize, generators: Vec<Perm>, chain: StabChain) -> Self {
         PermGroup {
             degree,
             generators,
@@ -192,6 +229,21 @@ impl PermGroup {
         match self.structure {
             Structure::Giant { symmetric } => Some(symmetric),
             Structure::Chain(_) => None,
+        }
+    }
+
+    /// A complete stabilizer chain of the group: the one construction proved, else
+    /// (a giant) one by random Schreier–Sims stopped at the known order `n!` or `n!/2`.
+    /// For assembling products ([`crate::group::catalog::direct_product`]); not the
+    /// reference chain of [`PermGroup::stab_chain`].
+    pub(crate) fn complete_chain(&self) -> std::borrow::Cow<'_, StabChain> {
+        match &self.structure {
+            Structure::Chain(c) => std::borrow::Cow::Borrowed(c),
+            Structure::Giant { .. } => std::borrow::Cow::Owned(StabChain::random(
+                self.degree,
+                &self.generators,
+                Some(&self.order),
+            )),
         }
     }
 
@@ -418,7 +470,7 @@ impl PermGroup {
         }
         let mut chain = match &hint {
             Some(o) => StabChain::random(self.degree, &gens, Some(o)),
-            None => chain_of_unknown_order(self.degree, &gens),
+            None => unbounded_chain(self.degree, &gens),
         };
         if hint.as_ref().is_some_and(|o| chain.order() == *o) {
             return PermGroup::from_chain(self.degree, gens, chain);
@@ -429,7 +481,7 @@ impl PermGroup {
                 let c = gens[i].conjugate_by(s);
                 if !chain.contains(&c) {
                     gens.push(c);
-                    chain = chain_of_unknown_order(self.degree, &gens);
+                    chain = unbounded_chain(self.degree, &gens);
                 }
             }
             i += 1;
@@ -655,13 +707,25 @@ impl PermGroup {
     }
 }
 
-/// A complete chain of `<gens>` when no order is known: the deterministic
-/// [`StabChain::new`] on at most [`REFERENCE_DEGREE`] points, else [`StabChain::random`].
-fn chain_of_unknown_order(degree: usize, gens: &[Perm]) -> StabChain {
+/// [`chain_of_unknown_order`] without a work bound, for subgroups of a group already
+/// built (derived series, normal closures: their verification costs no more than the
+/// group's own).
+fn unbounded_chain(degree: usize, gens: &[Perm]) -> StabChain {
     if degree <= REFERENCE_DEGREE {
         StabChain::new(degree, gens)
     } else {
         StabChain::random(degree, gens, None)
+    }
+}
+
+/// A complete chain of `<gens>` when no order is known: the deterministic
+/// [`StabChain::new`] on at most [`REFERENCE_DEGREE`] points, else [`StabChain::random`],
+/// the verification bounded by `--max-verify-work`.
+fn chain_of_unknown_order(degree: usize, gens: &[Perm], limits: &Limits) -> Result<StabChain> {
+    if degree <= REFERENCE_DEGREE {
+        StabChain::new_within(degree, gens, limits.verify_work())
+    } else {
+        StabChain::random_within(degree, gens, None, limits.verify_work())
     }
 }
 

@@ -43,9 +43,9 @@ pub fn parse_group_within(spec: &str, limits: &Limits) -> Result<PermGroup> {
     if looks_like_generators(s) {
         let gens = parse_generators_within(s, 0, limits)?;
         let degree = gens.first().map_or(1, |g| g.degree());
-        return Ok(PermGroup::new(degree, gens)?.with_name(s));
+        return Ok(PermGroup::new_within(degree, gens, limits)?.with_name(s));
     }
-    catalog::lookup(s)
+    catalog::lookup_within(s, limits)
 }
 
 /// Whether `spec` is read as a generator string (starts with `(` or `perm:`).
@@ -243,7 +243,7 @@ pub fn group_from_json_within(
             ));
         }
     }
-    Ok(PermGroup::new(degree, gens)?.with_name(name))
+    Ok(PermGroup::new_within(degree, gens, limits)?.with_name(name))
 }
 
 /// JSON with every object's keys checked for repetition (serde_json keeps the last of

@@ -20,6 +20,7 @@ mod group;
 mod gset;
 mod hom;
 mod hostile;
+mod hostile2;
 mod lattice;
 mod limits;
 mod modules;

@@ -77,6 +77,10 @@ struct Global {
     /// Largest input file read, in MiB (group files, survey group lists).
     #[arg(long, value_name = "MB", default_value_t = Limits::default().max_input_mb, global = true)]
     max_input_mb: u64,
+    /// Largest deterministic verification of a group of unknown order (generators only),
+    /// in millions of point operations.
+    #[arg(long, value_name = "MILLIONS", default_value_t = Limits::default().max_verify_work, global = true)]
+    max_verify_work: u64,
 }
 
 /// Output formats.
@@ -380,6 +384,7 @@ fn real_main() -> i32 {
         max_degree: cli.global.max_degree,
         max_generators: cli.global.max_generators,
         max_input_mb: cli.global.max_input_mb,
+        max_verify_work: cli.global.max_verify_work,
     };
     // Exit 1 after printing when a network has unresolved pairs.
     let mut status = 0;
