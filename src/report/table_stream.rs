@@ -64,6 +64,7 @@ impl Serialize for Characters<'_> {
                 degree: c.degree,
                 indicator: c.indicator,
                 label: format!("X.{}", i + 1),
+                partition: self.0.character_labels.get(i).map(String::as_str),
                 values: Texts(&c.values),
             })?;
         }
@@ -77,6 +78,9 @@ struct Character<'a> {
     degree: u64,
     indicator: i8,
     label: String,
+    /// The partition of a combinatorial (`S_n`, `A_n`) table's character.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    partition: Option<&'a str>,
     values: Texts<'a, crate::arith::Cyclotomic>,
 }
 

@@ -70,3 +70,23 @@ fn the_streamed_table_goes_to_o_and_errors_stay_one_line() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).starts_with("error: cannot write"));
 }
+
+/// A combinatorial table (Murnaghan–Nakayama) carries partitions and cycle types: the
+/// streamed document must carry them exactly as the `Value` document does.
+#[test]
+fn the_streamed_giant_table_keeps_partitions() {
+    let g = parse_group("S9").unwrap();
+    let t = plrep::character::symmetric::giant_table(9, true, 5000).unwrap();
+    let r = RealSimples::from_table(&t);
+    let l = normal_lattice(&t, &r);
+    let streamed = serde_json::to_string_pretty(&TableDoc {
+        group: &g,
+        table: &t,
+        real: &r,
+        lattice: &l,
+    })
+    .unwrap();
+    let value = serde_json::to_string_pretty(&table_json(&g, &t, &r, &l)).unwrap();
+    assert!(value.contains("\"partition\": \"[ 9 ]\""));
+    assert_eq!(streamed, value);
+}
