@@ -373,7 +373,10 @@ fn survey(a: &SurveyArgs, format: Format, output: Option<&Path>, limits: &Limits
         .filter(|(n, _)| my_files.contains(n.as_str()))
         .flat_map(|(_, r)| r)
         .collect();
-    let errors = my_rows.iter().filter(|r| r.status() == summary::RowStatus::Error).count();
+    let errors = my_rows
+        .iter()
+        .filter(|r| r.status() == summary::RowStatus::Error)
+        .count();
     let unresolved = my_rows
         .iter()
         .filter(|r| r.status() == summary::RowStatus::Unresolved)

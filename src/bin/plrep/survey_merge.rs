@@ -70,8 +70,14 @@ fn merge(a: &MergeArgs, format: Format, output: Option<&Path>) -> Result<i32> {
     let files = group_rows(dir, None)?;
     let rows: Vec<plrep::survey::summary::Row> = files.into_iter().flat_map(|(_, r)| r).collect();
     write_summaries(dir, &rows)?;
-    let errors = rows.iter().filter(|r| r.status() == plrep::survey::summary::RowStatus::Error).count();
-    let unresolved = rows.iter().filter(|r| r.status() == plrep::survey::summary::RowStatus::Unresolved).count();
+    let errors = rows
+        .iter()
+        .filter(|r| r.status() == plrep::survey::summary::RowStatus::Error)
+        .count();
+    let unresolved = rows
+        .iter()
+        .filter(|r| r.status() == plrep::survey::summary::RowStatus::Unresolved)
+        .count();
     if !a.quiet {
         eprintln!(
             "survey-merge: {} groups, {} records: {} ok, {errors} error records, {unresolved} with unresolved pairs; summaries in {shown}: summary.md, summary.tex, summary.csv",
