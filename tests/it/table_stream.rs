@@ -12,18 +12,24 @@ use plrep::report::table_stream::TableDoc;
 fn built(name: &str) -> String {
     let g = parse_group(name).unwrap();
     let t = CharacterTable::compute(&g, &Limits::default()).unwrap();
-    let r = RealSimples::from_table(&t);
-    let l = normal_lattice(&t, &r);
+    let (streamed, value) = both_documents(&g, &t);
+    assert_eq!(streamed, value, "{name}: TableDoc against table_json");
+    value + "\n"
+}
+
+/// The streamed document and the `Value` document of one table.
+fn both_documents(g: &plrep::group::PermGroup, t: &CharacterTable) -> (String, String) {
+    let r = RealSimples::from_table(t);
+    let l = normal_lattice(t, &r);
     let streamed = serde_json::to_string_pretty(&TableDoc {
-        group: &g,
-        table: &t,
+        group: g,
+        table: t,
         real: &r,
         lattice: &l,
     })
     .unwrap();
-    let value = serde_json::to_string_pretty(&table_json(&g, &t, &r, &l)).unwrap();
-    assert_eq!(streamed, value, "{name}: TableDoc against table_json");
-    value + "\n"
+    let value = serde_json::to_string_pretty(&table_json(g, t, &r, &l)).unwrap();
+    (streamed, value)
 }
 
 #[test]
@@ -77,16 +83,7 @@ fn the_streamed_table_goes_to_o_and_errors_stay_one_line() {
 fn the_streamed_giant_table_keeps_partitions() {
     let g = parse_group("S9").unwrap();
     let t = plrep::character::symmetric::giant_table(9, true, 5000).unwrap();
-    let r = RealSimples::from_table(&t);
-    let l = normal_lattice(&t, &r);
-    let streamed = serde_json::to_string_pretty(&TableDoc {
-        group: &g,
-        table: &t,
-        real: &r,
-        lattice: &l,
-    })
-    .unwrap();
-    let value = serde_json::to_string_pretty(&table_json(&g, &t, &r, &l)).unwrap();
+    let (streamed, value) = both_documents(&g, &t);
     assert!(value.contains("\"partition\": \"[ 9 ]\""));
     assert_eq!(streamed, value);
 }
