@@ -1,7 +1,7 @@
 //! `plrep decompose`: the isotypic energies of the rows of an `N x |X|` float `.npy`
 //! array (activations or weights; rows are vectors of `R^X`).
 
-use crate::commands::{load_group, to_json};
+use crate::common::{load_group, to_json};
 use crate::Format;
 use plrep::group::gset::ActionSpec;
 use plrep::group::Limits;

@@ -2,7 +2,7 @@
 //! `plrep::group::subgroups` and `plrep::enumerate`).
 
 use crate::activation::ActivationOpts;
-use crate::commands::{load_group, to_json};
+use crate::common::{load_group, to_json};
 use crate::Format;
 use plrep::enumerate::Enumeration;
 use plrep::group::subgroups::SubgroupClasses;

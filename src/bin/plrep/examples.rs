@@ -43,5 +43,5 @@ pub fn examples(name: Option<&str>, json: bool, limits: &Limits) -> Result<Strin
             })
         }
     };
-    crate::commands::to_json(&doc)
+    crate::common::to_json(&doc)
 }

@@ -2,7 +2,7 @@
 //! `Hom_G(R^X, R^Y)` as files in a directory, with a manifest (`plrep.export.v1`). Every
 //! file's bytes are computed before the first one is written.
 
-use crate::commands::{load_group, to_json};
+use crate::common::{load_group, to_json};
 use crate::Format;
 use plrep::group::gset::{ActionSpec, GSet};
 use plrep::group::Limits;

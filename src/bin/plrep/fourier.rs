@@ -40,5 +40,5 @@ pub fn fourier(
             s.json()
         }
     };
-    crate::commands::to_json(&doc)
+    crate::common::to_json(&doc)
 }

@@ -2,7 +2,7 @@
 //! multiplicities of the real simples on both sides, the bottlenecks and the orbital basis
 //! (see [`plrep::pl::hom`]).
 
-use crate::commands::{group_json, load_group, to_json, GroupJson};
+use crate::common::{group_json, load_group, to_json, GroupJson};
 use crate::Format;
 use plrep::group::gset::{ActionSpec, GSet};
 use plrep::group::Limits;

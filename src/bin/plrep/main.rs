@@ -11,15 +11,22 @@
 
 mod activation;
 mod atlas;
-mod commands;
+mod classes;
+mod common;
+mod compare;
 mod decompose;
 mod enumerate;
 mod examples;
+mod exists;
 mod export;
 mod fourier;
+mod graph;
+mod gset;
 mod hom;
+mod info;
+mod layer;
 mod network;
-mod pl_cmds;
+mod solve;
 mod survey;
 mod survey_merge;
 mod tables;
@@ -154,8 +161,8 @@ struct LayerOpts {
 }
 
 impl LayerOpts {
-    fn args<'a>(&'a self, group: &'a str) -> pl_cmds::LayerArgs<'a> {
-        pl_cmds::LayerArgs {
+    fn args<'a>(&'a self, group: &'a str) -> layer::LayerArgs<'a> {
+        layer::LayerArgs {
             group,
             action: &self.action,
             activation: &self.solver.activation,
@@ -390,12 +397,10 @@ fn real_main() -> i32 {
     let mut status = 0;
     let result = match &cli.command {
         Command::Info { group, list } => {
-            commands::info(group.as_deref(), *list, cli.global.format, &limits)
+            info::info(group.as_deref(), *list, cli.global.format, &limits)
         }
-        Command::Classes { group } => commands::classes(group, cli.global.format, &limits),
-        Command::Gset { group, action } => {
-            commands::gset(group, action, cli.global.format, &limits)
-        }
+        Command::Classes { group } => classes::classes(group, cli.global.format, &limits),
+        Command::Gset { group, action } => gset::gset(group, action, cli.global.format, &limits),
         Command::Table { group, .. } if cli.global.format == Format::Json => {
             // Streamed: C1000's table is 52 MB of JSON (issue 13.4).
             return match tables::table_json_streamed(group, cli.global.output.as_deref(), &limits) {
@@ -450,7 +455,7 @@ fn real_main() -> i32 {
                 cli.global.format,
                 &limits,
             ),
-            Ok(false) => pl_cmds::graph(&layer.args(group), *certify, cli.global.format, &limits),
+            Ok(false) => graph::graph(&layer.args(group), *certify, cli.global.format, &limits),
             Err(e) => Err(e),
         },
         Command::Subgroups { group } => enumerate::subgroups(group, cli.global.format, &limits),
@@ -476,7 +481,7 @@ fn real_main() -> i32 {
                 cli.global.format,
                 &limits,
             ),
-            Ok(false) => pl_cmds::solve_one(
+            Ok(false) => solve::solve_one(
                 &layer.args(group),
                 from,
                 to,
@@ -513,9 +518,9 @@ fn real_main() -> i32 {
             if let Some(x) = bias_b {
                 lb.bias = Some(x);
             }
-            pl_cmds::compare(&la, &lb, cli.global.format, &limits)
+            compare::compare(&la, &lb, cli.global.format, &limits)
         }
-        Command::Exists { group } => pl_cmds::exists(group, cli.global.format, &limits),
+        Command::Exists { group } => exists::exists(group, cli.global.format, &limits),
         Command::Hom { group, from, to } => hom::hom(group, from, to, cli.global.format, &limits),
         Command::Examples { name } => cli
             .global

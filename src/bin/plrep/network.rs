@@ -1,7 +1,7 @@
 //! `plrep network` and the joint-source forms of `graph` and `solve` (`--from L1,L2`,
 //! per-orbit and generic biases): thin wrappers over `plrep::network`.
 
-use crate::commands::load_group;
+use crate::common::load_group;
 use crate::Format;
 use plrep::group::gset::ActionSpec;
 use plrep::group::Limits;
@@ -212,7 +212,7 @@ pub(crate) fn network(a: &NetworkArgs, format: Format, limits: &Limits) -> Resul
                 .iter()
                 .map(|s| exact_values(&net, &opts, s))
                 .collect::<Result<Vec<_>>>()?;
-            crate::commands::to_json(&rep::network_json(&net, &res, &values, a.certify))?
+            crate::common::to_json(&rep::network_json(&net, &res, &values, a.certify))?
         }
         Format::Markdown => rep::depth_table_markdown(&net, &res),
         Format::Latex => rep::depth_table_latex(&net, &res),
@@ -282,7 +282,7 @@ pub(crate) fn joint_graph(
             .collect::<Result<Vec<_>>>()?;
         let mut doc = rep::network_json(&net, &res, &values, check);
         doc["schema"] = json!("plrep.joint.v1");
-        return crate::commands::to_json(&doc);
+        return crate::common::to_json(&doc);
     }
     let mut s = String::new();
     let _ = writeln!(
@@ -393,7 +393,7 @@ pub(crate) fn joint_solve(
             "activation": opts.activation.name(), "bias": opts.bias.to_string(),
             "from": from_label, "to": m.simples.simples[t].label, "verdict": verdict, "certified": check,
         });
-        return crate::commands::to_json(&doc);
+        return crate::common::to_json(&doc);
     }
     let mut s = String::new();
     let _ = writeln!(

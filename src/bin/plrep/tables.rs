@@ -1,6 +1,6 @@
 //! `plrep table` and `plrep lattice`: thin wrappers over `plrep::report`.
 
-use crate::commands::load_group;
+use crate::common::load_group;
 use crate::Format;
 use plrep::character::symmetric::giant_table;
 use plrep::character::{CharacterTable, RealSimples};
@@ -50,7 +50,7 @@ pub fn table(spec: &str, real: bool, format: Format, limits: &Limits) -> Result<
     let head = title(&group, &t, what);
     Ok(match format {
         Format::Json => {
-            crate::commands::to_json(&table_json(&group, &t, &r, &normal_lattice(&t, &r)))?
+            crate::common::to_json(&table_json(&group, &t, &r, &normal_lattice(&t, &r)))?
         }
         Format::Markdown => table_markdown(&head, &t, &r, rows),
         Format::Latex => table_latex(&head, &t, &r, rows),
@@ -97,7 +97,7 @@ pub fn lattice(spec: &str, format: Format, limits: &Limits) -> Result<String> {
     let l = normal_lattice(&t, &r);
     let head = title(&group, &t, "Normal subgroups");
     Ok(match format {
-        Format::Json => crate::commands::to_json(&lattice_json(&group, &t, &r, &l))?,
+        Format::Json => crate::common::to_json(&lattice_json(&group, &t, &r, &l))?,
         Format::Dot => l.drawing(&head).to_dot(),
         Format::Svg => l.drawing(&head).to_svg(),
         Format::Tikz => l.drawing(&head).to_tikz(),

@@ -1,0 +1,183 @@
+//! `plrep solve`: one pair of simples with its certificate in full.
+
+use crate::layer::{setup, LayerArgs};
+use crate::Format;
+use plrep::group::Limits;
+use plrep::pl::{certify_pair, solve_pair, Obstruction, PlModule, Verdict};
+use plrep::{Error, Result};
+use serde_json::json;
+use std::fmt::Write as _;
+
+fn find_simple(module: &PlModule, label: &str, flag: &str) -> Result<usize> {
+    let present: Vec<&str> = module
+        .present
+        .iter()
+        .map(|p| module.simples.simples[p.0].label.as_str())
+        .collect();
+    match module.simples.find(label) {
+        Some(l) if module.multiplicity(l) > 0 => Ok(l),
+        Some(_) => Err(Error::bad(
+            format!("{label} does not occur in R^X for this action"),
+            format!("{flag} takes one of {}", present.join(", ")),
+        )),
+        None => Err(Error::bad(
+            format!("unknown simple '{label}'"),
+            format!("{flag} takes one of {}", present.join(", ")),
+        )),
+    }
+}
+
+/// `plrep solve`: one pair with its certificate in full.
+pub(crate) fn solve_one(
+    a: &LayerArgs<'_>,
+    from: &str,
+    to: &str,
+    check: bool,
+    format: Format,
+    limits: &Limits,
+) -> Result<String> {
+    format.require("solve", &[Format::Text, Format::Json])?;
+    let (module, options) = setup(a, limits)?;
+    let (l, l2) = (
+        find_simple(&module, from, "--from")?,
+        find_simple(&module, to, "--to")?,
+    );
+    let pair = solve_pair(&module, &options, l, l2)?;
+    let checked = if check {
+        certify_pair(&module, &options, &pair)?
+    } else {
+        false
+    };
+    let simples = &module.simples.simples;
+    let labels = module.gset.labels();
+    let name = module.group.name().unwrap_or("group").to_string();
+    let bias = options
+        .bias
+        .as_ref()
+        .map_or("no bias".to_string(), |q| format!("bias {q}"));
+    let set = |cl: &[usize]| {
+        format!(
+            "{{{}}}",
+            cl.iter()
+                .map(|c| module.classes.reps[*c].to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    };
+    let rule_a = format!(
+        "rule (a): ker^± {} = {} {} ker {} = {}",
+        simples[l].label,
+        set(&simples[l].pm_kernel()),
+        if pair.rule_a { "⊆" } else { "⊄" },
+        simples[l2].label,
+        set(&simples[l2].kernel)
+    );
+    if format == Format::Json {
+        let verdict = match &pair.verdict {
+            Verdict::Edge(w) => json!({"type": "edge", "witness": {
+                "seed": w.seed, "r": w.r, "scale": w.scale.to_string(), "point": w.point,
+                "point_label": labels[w.point], "value": w.value.to_string()}}),
+            Verdict::NonEdge(o) => {
+                json!({"type": "non_edge", "obstruction": o.describe(), "detail": match o {
+                Obstruction::Blocks { kind, zero_set, classes } => json!({"space": kind.name(), "zero_set": zero_set,
+                    "classes": classes.iter().map(|c| c.iter().map(|&(x, s)| json!([x, s])).collect::<Vec<_>>()).collect::<Vec<_>>()}),
+                _ => json!(null)}})
+            }
+            Verdict::Unresolved {
+                reason,
+                tried,
+                potential_counterexample,
+            } => json!({"type": "unresolved", "reason": reason,
+                "tried": tried, "potential_counterexample": potential_counterexample}),
+        };
+        let doc = json!({
+            "schema": "plrep.pair.v1",
+            "group": {"name": name, "order": module.order()},
+            "action": {"spec": module.gset.action().to_string(), "points": module.points()},
+            "activation": options.activation.name(),
+            "bias": options.bias.as_ref().map(|q| q.to_string()),
+            "from": simples[l].label, "to": simples[l2].label,
+            "verdict": verdict, "group_reason": pair.explanation, "rule_a": pair.rule_a, "kernel_rule": pair.kernel_rule, "certified": checked,
+        });
+        return crate::common::to_json(&doc);
+    }
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "{name} (order {}) on {} ({} points), activation {}, {bias}",
+        module.order(),
+        module.gset.action(),
+        module.points(),
+        options.activation
+    );
+    let _ = writeln!(
+        s,
+        "{} (dim {}) -> {} (dim {})",
+        simples[l].label, simples[l].dim, simples[l2].label, simples[l2].dim
+    );
+    match &pair.verdict {
+        Verdict::Edge(w) => {
+            let _ = writeln!(
+                s,
+                "EDGE: F(w) = P_{}(sigma(w + q1) - sigma(q)1) is not zero",
+                simples[l2].label
+            );
+            let _ = writeln!(
+                s,
+                "  r (seed {}) = [{}]",
+                w.seed,
+                w.r.iter()
+                    .map(|x| x.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            let _ = writeln!(s, "  w = {} * P_{} r:", w.scale, simples[l].label);
+            let wv = module.project(l, &w.r);
+            for (x, v) in wv.iter().enumerate() {
+                let _ = writeln!(s, "    w[{}] = {}", labels[x], v.scale(&w.scale));
+            }
+            let _ = writeln!(s, "  at the point {}: F(w) = {}", labels[w.point], w.value);
+        }
+        Verdict::NonEdge(o) => {
+            let _ = writeln!(s, "NO EDGE: {}", o.describe());
+            if let Obstruction::Blocks {
+                zero_set, classes, ..
+            } = o
+            {
+                let zs: Vec<&str> = zero_set.iter().map(|&x| labels[x].as_str()).collect();
+                let _ = writeln!(s, "  zero set: {{{}}}", zs.join(", "));
+                for c in classes {
+                    let members: Vec<String> = c
+                        .iter()
+                        .map(|&(x, sg)| format!("{}{}", if sg < 0 { "-" } else { "" }, labels[x]))
+                        .collect();
+                    let _ = writeln!(s, "  class: {{{}}}", members.join(", "));
+                }
+            }
+        }
+        Verdict::Unresolved {
+            reason,
+            tried,
+            potential_counterexample,
+        } => {
+            let flag = if *potential_counterexample {
+                "POTENTIAL COUNTEREXAMPLE to the span conjecture: "
+            } else {
+                ""
+            };
+            let _ = writeln!(s, "UNRESOLVED: {flag}{reason}\n  tried: {tried}");
+        }
+    }
+    let _ = writeln!(s, "{rule_a}");
+    if let Some(e) = &pair.explanation {
+        let _ = writeln!(s, "why: {e}");
+    }
+    if check {
+        let _ = writeln!(
+            s,
+            "certificate re-checked independently: {}",
+            if checked { "ok" } else { "nothing to check" }
+        );
+    }
+    Ok(s)
+}
