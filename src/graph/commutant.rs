@@ -6,6 +6,7 @@
 //! with `"route": "commutant"`, docs/cli.md).
 
 use crate::error::Result;
+use crate::pl::certify::CertifiedCommutant;
 use crate::pl::commutant::module::CycleTypeValues;
 use crate::pl::commutant::{CommutantModule, CommutantSolution};
 use crate::pl::{Obstruction, Verdict, Witness};
@@ -36,11 +37,30 @@ fn big_json(x: &num_bigint::BigUint) -> Value {
 }
 
 impl<'a> CommutantGraph<'a> {
-    /// Assemble the graph (and the characters on cycle types, up to
-    /// [`MAX_CYCLE_TYPES`] of them).
+    /// Assemble the uncertified graph (and the characters on cycle types, up to
+    /// [`MAX_CYCLE_TYPES`] of them); [`CommutantGraph::from_certified`] is the only way
+    /// to a certified one.
     ///
     /// Errors: those of [`CommutantModule::cycle_type_values`].
     pub fn build(
+        module: &'a CommutantModule,
+        solution: &'a CommutantSolution,
+    ) -> Result<CommutantGraph<'a>> {
+        Self::assemble(module, solution, false)
+    }
+
+    /// The graph of a solution that passed the independent checker
+    /// ([`crate::pl::certify::check_commutant`]), marked certified.
+    ///
+    /// Errors: those of [`CommutantModule::cycle_type_values`].
+    pub fn from_certified(
+        module: &'a CommutantModule,
+        certified: &CertifiedCommutant<'a>,
+    ) -> Result<CommutantGraph<'a>> {
+        Self::assemble(module, certified.solution(), true)
+    }
+
+    fn assemble(
         module: &'a CommutantModule,
         solution: &'a CommutantSolution,
         certified: bool,

@@ -382,3 +382,31 @@ fn point_cloud_example_characters_follow_the_content_formula() {
     assert_eq!(v("S12 subsets:3 L3 (1,2)"), "84");
     assert_eq!(v("S100 natural L1 (1,2)"), "97");
 }
+
+/// Only the checker's token marks a commutant graph certified: the same graph without
+/// `--certify` says `certified: false`, and the library's `build` never claims it.
+#[test]
+fn certification_comes_only_from_the_checker() {
+    let v: serde_json::Value = serde_json::from_str(&plrep(&[
+        "--format",
+        "json",
+        "graph",
+        "S8",
+        "--action",
+        "subsets:2",
+        "--max-order",
+        "100",
+    ]))
+    .unwrap();
+    assert_eq!(v["certified"], false);
+    let g = parse_group("S8").unwrap();
+    let a = ActionSpec::parse("subsets:2").unwrap();
+    let m = CommutantModule::new(&g, &a, &Limits::default()).unwrap();
+    let s = solve_commutant(&m, &SolverOptions::new(Activation::Relu)).unwrap();
+    let plain = plrep::graph::CommutantGraph::build(&m, &s).unwrap();
+    assert_eq!(plain.to_json()["certified"], false);
+    let c = plrep::pl::certify::check_commutant(&m, &s).unwrap();
+    let certified = plrep::graph::CommutantGraph::from_certified(&m, &c).unwrap();
+    assert_eq!(certified.to_json()["certified"], true);
+    assert_eq!(plain.to_json()["edges"], certified.to_json()["edges"]);
+}

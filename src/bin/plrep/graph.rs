@@ -7,7 +7,7 @@ use crate::Format;
 use plrep::graph::{CommutantGraph, InteractionGraph};
 use plrep::group::gset::ActionSpec;
 use plrep::group::Limits;
-use plrep::pl::certify::certify_commutant;
+use plrep::pl::certify::check_commutant;
 use plrep::pl::commutant::{solve_commutant, CommutantModule};
 use plrep::pl::{solve, PlModule};
 use plrep::{Error, Result};
@@ -61,10 +61,13 @@ fn commutant_graph(
     let options = crate::activation::solver_options(a.activation, a.bias, a.seeds)?;
     let module = CommutantModule::new(group, action, limits)?;
     let solution = solve_commutant(&module, &options)?;
-    if check {
-        certify_commutant(&module, &solution)?;
-    }
-    let g = CommutantGraph::build(&module, &solution, check)?;
+    let certified;
+    let g = if check {
+        certified = check_commutant(&module, &solution)?;
+        CommutantGraph::from_certified(&module, &certified)?
+    } else {
+        CommutantGraph::build(&module, &solution)?
+    };
     Ok(match format {
         Format::Json => crate::common::to_json(&g.to_json())?,
         _ => g.to_text(),

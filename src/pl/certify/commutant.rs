@@ -171,6 +171,41 @@ fn factorial(n: usize) -> BigUint {
     (1..=n as u64).fold(BigUint::from(1u8), |a, k| a * k)
 }
 
+/// A commutant-route solution that passed [`check_commutant`]: the only value from which
+/// a certified [`crate::graph::CommutantGraph`] can be made (fields private, so no other
+/// module can claim certification).
+#[derive(Clone, Debug)]
+pub struct CertifiedCommutant<'a> {
+    solution: &'a CommutantSolution,
+    report: CertifyReport,
+}
+
+impl<'a> CertifiedCommutant<'a> {
+    /// The solution that passed the checker.
+    pub fn solution(&self) -> &'a CommutantSolution {
+        self.solution
+    }
+
+    /// What the checker re-derived.
+    pub fn report(&self) -> &CertifyReport {
+        &self.report
+    }
+}
+
+/// Run [`certify_commutant`] and, when every claim holds, return the certified solution.
+///
+/// Errors: those of [`certify_commutant`].
+pub fn check_commutant<'a>(
+    m: &CommutantModule,
+    sol: &'a CommutantSolution,
+) -> Result<CertifiedCommutant<'a>> {
+    let report = certify_commutant(m, sol)?;
+    Ok(CertifiedCommutant {
+        solution: sol,
+        report,
+    })
+}
+
 /// Re-derive every claim of a commutant-route solution (see the module docs).
 ///
 /// Errors: the first claim that does not hold (verification).

@@ -25,7 +25,7 @@ mod commutant;
 mod entries;
 mod rules;
 
-pub use commutant::certify_commutant;
+pub use commutant::{certify_commutant, check_commutant, CertifiedCommutant};
 
 use super::blocks::BlockKind;
 use super::projector::PlModule;
