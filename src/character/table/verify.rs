@@ -219,6 +219,24 @@ pub fn verify_central_characters_with_rows(
     Ok(())
 }
 
+/// What is wrong with the table's shape (one list per class, class 0 the identity), if
+/// anything: the first step of both checks.
+fn shape_defect(t: &CharacterTable) -> Option<String> {
+    let k = t.num_classes();
+    if t.characters.len() != k
+        || t.element_orders.len() != k
+        || t.centralizer_orders.len() != k
+        || t.powers.len() != k
+        || t.class_reps.len() != k
+    {
+        return Some(format!("{} characters for {k} classes", t.characters.len()));
+    }
+    if k == 0 || t.class_sizes[0] != 1 || t.element_orders[0] != 1 {
+        return Some("class 0 is not the identity".into());
+    }
+    None
+}
+
 /// Verify a character table: `Ok(())` proves that the rows are `k` orthonormal class
 /// functions whose values are sums of `chi(1)` roots of unity, closed under the Galois
 /// group, with the right degrees, indicators and column relations (class data —
@@ -288,16 +306,8 @@ pub fn check_character_table(t: &CharacterTable) -> Result<()> {
     let n = t.order;
     let e = t.exponent;
     // 1. shape
-    if t.characters.len() != k
-        || t.element_orders.len() != k
-        || t.centralizer_orders.len() != k
-        || t.powers.len() != k
-        || t.class_reps.len() != k
-    {
-        return fail(format!("{} characters for {k} classes", t.characters.len()));
-    }
-    if k == 0 || t.class_sizes[0] != 1 || t.element_orders[0] != 1 {
-        return fail("class 0 is not the identity".into());
+    if let Some(what) = shape_defect(t) {
+        return fail(what);
     }
     if t.class_sizes.iter().sum::<u64>() != n {
         return fail("class sizes do not add up to the group order".into());
@@ -519,16 +529,8 @@ pub fn check_integer_table(t: &CharacterTable) -> Result<()> {
     };
     let k = t.num_classes();
     let n = t.order;
-    if t.characters.len() != k
-        || t.element_orders.len() != k
-        || t.centralizer_orders.len() != k
-        || t.powers.len() != k
-        || t.class_reps.len() != k
-    {
-        return fail(format!("{} characters for {k} classes", t.characters.len()));
-    }
-    if k == 0 || t.class_sizes[0] != 1 || t.element_orders[0] != 1 {
-        return fail("class 0 is not the identity".into());
+    if let Some(what) = shape_defect(t) {
+        return fail(what);
     }
     if t.class_sizes.iter().map(|&s| s as u128).sum::<u128>() != n as u128 {
         return fail("class sizes do not add up to the group order".into());
