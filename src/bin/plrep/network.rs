@@ -287,13 +287,8 @@ pub(crate) fn joint_graph(
     let mut s = String::new();
     let _ = writeln!(
         s,
-        "{} (order {}) on {} ({} points), activation {}, {}: sigma(w + b) for w in the sum of the isotypic parts of the sources",
-        m.group.name().unwrap_or("group"),
-        m.order(),
-        m.gset.action(),
-        m.points(),
-        opts.activation,
-        opts.bias
+        "{}: sigma(w + b) for w in the sum of the isotypic parts of the sources",
+        layer_header(m, &opts)
     );
     for src in &res.sources {
         let name: Vec<&str> = src
@@ -396,16 +391,7 @@ pub(crate) fn joint_solve(
         return crate::common::to_json(&doc);
     }
     let mut s = String::new();
-    let _ = writeln!(
-        s,
-        "{} (order {}) on {} ({} points), activation {}, {}",
-        m.group.name().unwrap_or("group"),
-        m.order(),
-        m.gset.action(),
-        m.points(),
-        opts.activation,
-        opts.bias
-    );
+    let _ = writeln!(s, "{}", layer_header(m, &opts));
     let _ = writeln!(
         s,
         "{} -> {}",
@@ -455,4 +441,17 @@ pub(crate) fn joint_solve(
         let _ = writeln!(s, "certificate re-checked independently: ok");
     }
     Ok(s)
+}
+
+/// The first line of the joint-source reports: group, module, activation and bias.
+fn layer_header(m: &PlModule, opts: &NetworkOptions) -> String {
+    format!(
+        "{} (order {}) on {} ({} points), activation {}, {}",
+        m.group.name().unwrap_or("group"),
+        m.order(),
+        m.gset.action(),
+        m.points(),
+        opts.activation,
+        opts.bias
+    )
 }
