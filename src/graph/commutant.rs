@@ -9,7 +9,7 @@ use crate::error::Result;
 use crate::pl::certify::CertifiedCommutant;
 use crate::pl::commutant::module::CycleTypeValues;
 use crate::pl::commutant::{CommutantModule, CommutantSolution};
-use crate::pl::{Obstruction, Verdict, Witness};
+use crate::pl::{Verdict, Witness};
 use num_traits::ToPrimitive;
 use serde_json::{json, Value};
 use std::fmt::Write as _;
@@ -65,12 +65,16 @@ impl<'a> CommutantGraph<'a> {
         solution: &'a CommutantSolution,
         certified: bool,
     ) -> Result<CommutantGraph<'a>> {
+        let characters = module.cycle_type_values(MAX_CYCLE_TYPES)?;
+        let partitions = characters
+            .as_deref()
+            .and_then(|v| module.partition_labels(v));
         Ok(CommutantGraph {
             module,
             solution,
             certified,
-            characters: module.cycle_type_values(MAX_CYCLE_TYPES)?,
-            partitions: module.partition_labels(MAX_CYCLE_TYPES)?,
+            characters,
+            partitions,
         })
     }
 
@@ -223,21 +227,7 @@ impl<'a> CommutantGraph<'a> {
                     edges.push(e);
                 }
                 Verdict::NonEdge(o) => {
-                    let mut ob = match o {
-                        Obstruction::Linear => json!({"type": "linear"}),
-                        Obstruction::Hadamard => json!({"type": "hadamard"}),
-                        Obstruction::Blocks {
-                            kind,
-                            zero_set,
-                            classes,
-                        } => json!({
-                            "type": "blocks",
-                            "space": kind.name(),
-                            "zero_set": zero_set,
-                            "classes": classes.iter().map(|c| c.iter().map(|&(x, s)| json!([x, s])).collect::<Vec<_>>()).collect::<Vec<_>>(),
-                        }),
-                    };
-                    ob["explanation"] = json!(o.describe());
+                    let mut ob = super::interaction::obstruction_core_json(o);
                     ob["kernel_rule"] = json!(p.kernel_rule);
                     e["obstruction"] = ob;
                     non_edges.push(e);

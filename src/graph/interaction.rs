@@ -312,21 +312,7 @@ impl InteractionGraph {
     }
 
     fn obstruction_json(&self, p: &PairResult, o: &Obstruction) -> Value {
-        let mut v = match o {
-            Obstruction::Linear => json!({"type": "linear"}),
-            Obstruction::Hadamard => json!({"type": "hadamard"}),
-            Obstruction::Blocks {
-                kind,
-                zero_set,
-                classes,
-            } => json!({
-                "type": "blocks",
-                "space": kind.name(),
-                "zero_set": zero_set,
-                "classes": classes.iter().map(|c| c.iter().map(|&(x, s)| json!([x, s])).collect::<Vec<_>>()).collect::<Vec<_>>(),
-            }),
-        };
-        v["explanation"] = json!(o.describe());
+        let mut v = obstruction_core_json(o);
         v["group_reason"] = json!(p.explanation);
         v["reason_kind"] = json!(match (o, p.reason_kind) {
             (Obstruction::Linear, _) => "linear",
@@ -430,4 +416,25 @@ impl InteractionGraph {
     pub fn to_tikz(&self) -> String {
         self.drawing().to_tikz()
     }
+}
+
+/// The JSON of an obstruction itself (type, block data, explanation), shared by the
+/// graphs of both routes; each adds its own pair-level fields.
+pub(crate) fn obstruction_core_json(o: &Obstruction) -> Value {
+    let mut v = match o {
+        Obstruction::Linear => json!({"type": "linear"}),
+        Obstruction::Hadamard => json!({"type": "hadamard"}),
+        Obstruction::Blocks {
+            kind,
+            zero_set,
+            classes,
+        } => json!({
+            "type": "blocks",
+            "space": kind.name(),
+            "zero_set": zero_set,
+            "classes": classes.iter().map(|c| c.iter().map(|&(x, s)| json!([x, s])).collect::<Vec<_>>()).collect::<Vec<_>>(),
+        }),
+    };
+    v["explanation"] = json!(o.describe());
+    v
 }

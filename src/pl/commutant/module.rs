@@ -212,35 +212,41 @@ impl CommutantModule {
         Ok(Some(out))
     }
 
-    /// The partition `lambda` naming each simple of `S_n` (`n` with at most `max`
-    /// partitions): its character on every cycle type (`tr(P_L g)/m_L`) matched to the
-    /// Murnaghan–Nakayama values by [`crate::character::symmetric::name_sn_simple`].
-    /// `None` for other groups or too many partitions; `None` entries for no match.
+    /// The partition `lambda` naming each simple of `S_n`: its character on every cycle
+    /// type, as [`CommutantModule::cycle_type_values`] computed it (not recomputed),
+    /// matched to the Murnaghan–Nakayama values by
+    /// [`crate::character::symmetric::name_sn_simple`]. `None` for groups other than
+    /// `S_n`; `None` entries for no match or a missing cycle type.
     ///
-    /// Complexity: `p(n) |X|` per simple for the values, plus the matching.
-    pub fn partition_labels(&self, max: usize) -> Result<Option<Vec<Option<String>>>> {
+    /// Complexity: the matching only (`p(n)` look-ups per simple).
+    pub fn partition_labels(&self, values: &[CycleTypeValues]) -> Option<Vec<Option<String>>> {
         use crate::character::partition::partitions as all_partitions;
-        use crate::character::symmetric::{cycle_type_representative, name_sn_simple};
+        use crate::character::symmetric::name_sn_simple;
+        if self.giant != Some(true) {
+            return None;
+        }
         let n = self.group.degree();
-        if self.giant != Some(true) || partitions(n, max).is_none() {
-            return Ok(None);
-        }
-        let parts = all_partitions(n as u32);
-        let reps: Vec<Perm> = parts.iter().map(cycle_type_representative).collect();
-        let mut out = Vec::new();
-        for l in 0..self.simples.len() {
-            let values = reps
-                .iter()
-                .map(|g| Ok(self.character_value(l, g)?.to_i64()))
-                .collect::<Result<Vec<Option<i64>>>>()?;
-            let values: Option<Vec<i64>> = values.into_iter().collect();
-            out.push(
-                values
-                    .and_then(|v| name_sn_simple(n as u32, &v))
-                    .map(|p| p.to_string()),
-            );
-        }
-        Ok(Some(out))
+        let by_type: std::collections::HashMap<&[usize], &[Q]> = values
+            .iter()
+            .map(|(p, v)| (p.as_slice(), v.as_slice()))
+            .collect();
+        // Rows of every class of S_n in the order name_sn_simple expects (GAP's).
+        let rows: Vec<Option<&[Q]>> = all_partitions(n as u32)
+            .iter()
+            .map(|p| {
+                let key: Vec<usize> = p.parts().iter().map(|&c| c as usize).collect();
+                by_type.get(key.as_slice()).copied()
+            })
+            .collect();
+        let labels = (0..self.simples.len())
+            .map(|l| {
+                let v: Option<Vec<i64>> =
+                    rows.iter().map(|r| r.and_then(|r| r[l].to_i64())).collect();
+                v.and_then(|v| name_sn_simple(n as u32, &v))
+                    .map(|p| p.to_string())
+            })
+            .collect();
+        Some(labels)
     }
 }
 
