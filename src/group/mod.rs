@@ -20,5 +20,6 @@ pub use limits::Limits;
 pub use perm::Perm;
 pub use permgroup::PermGroup;
 pub mod stabchain;
+pub mod subgroup_transporters;
 pub mod subgroups;
 pub use stabchain::StabChain;

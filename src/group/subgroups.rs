@@ -28,6 +28,22 @@ use std::collections::HashMap;
 /// Largest group order for which the product table is precomputed (`|G|^2` entries).
 const TABLE_ORDER: usize = 2048;
 
+/// How [`SubgroupClasses::compute_with`] tells classes apart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Method {
+    /// Store every conjugate of every class found as a bitset over the elements (memory
+    /// `O(s |G| / 8)` for `s` subgroups in all); a new subgroup is identified by one lookup.
+    /// The output of `plrep subgroups` up to 2048 elements comes from this method.
+    StoredConjugates,
+    /// Store one representative per class; decide conjugacy by transporters through the
+    /// centralizers of element classes, and skip `<H, z> = G` by random Schreier–Sims with
+    /// the known order (see `subgroup_transporters`). Memory `O(c |G| / 8)` for `c`
+    /// classes.
+    Transporters,
+    /// [`Method::StoredConjugates`] up to 2048 elements, [`Method::Transporters`] above.
+    Auto,
+}
+
 /// One conjugacy class of subgroups, by a representative `H`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SubgroupClass {
@@ -73,13 +89,13 @@ pub struct SubgroupClasses {
 }
 
 /// Products by index: a table for small groups, the stabilizer chain otherwise.
-struct Products<'a> {
+pub(super) struct Products<'a> {
     group: &'a EnumeratedGroup,
     table: Vec<u32>,
 }
 
 impl Products<'_> {
-    fn mul(&self, i: usize, j: usize) -> usize {
+    pub(super) fn mul(&self, i: usize, j: usize) -> usize {
         if self.table.is_empty() {
             self.group.mul(i, j)
         } else {
@@ -90,32 +106,32 @@ impl Products<'_> {
 
 /// A set of element indices as a bitset.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-struct Bits(Vec<u64>);
+pub(super) struct Bits(Vec<u64>);
 
 impl Bits {
-    fn new(n: usize) -> Self {
+    pub(super) fn new(n: usize) -> Self {
         Bits(vec![0; n.div_ceil(64)])
     }
-    fn has(&self, i: usize) -> bool {
+    pub(super) fn has(&self, i: usize) -> bool {
         self.0[i / 64] >> (i % 64) & 1 == 1
     }
-    fn set(&mut self, i: usize) {
+    pub(super) fn set(&mut self, i: usize) {
         self.0[i / 64] |= 1 << (i % 64);
     }
 }
 
 /// A subgroup being built: its elements (in discovery order) and their bitset.
-struct Subgroup {
-    elements: Vec<u32>,
-    bits: Bits,
-    generators: Vec<usize>,
+pub(super) struct Subgroup {
+    pub(super) elements: Vec<u32>,
+    pub(super) bits: Bits,
+    pub(super) generators: Vec<usize>,
 }
 
-struct Search<'a> {
-    p: Products<'a>,
-    n: usize,
+pub(super) struct Search<'a> {
+    pub(super) p: Products<'a>,
+    pub(super) n: usize,
     /// `inverse[s]`: the index of `s^-1`.
-    inverse: Vec<usize>,
+    pub(super) inverse: Vec<usize>,
 }
 
 impl Search<'_> {
@@ -123,7 +139,7 @@ impl Search<'_> {
     /// the generators of `H` and by `z` (a union of full `H`-cosets closed under every
     /// generator is the generated subgroup). Cost: `|K|` products plus
     /// `|K : H| * #generators` tests.
-    fn extend(&self, h: &Subgroup, z: usize) -> Subgroup {
+    pub(super) fn extend(&self, h: &Subgroup, z: usize) -> Subgroup {
         let mut bits = h.bits.clone();
         let mut elements = h.elements.clone();
         let mut generators = h.generators.clone();
@@ -152,7 +168,7 @@ impl Search<'_> {
         }
     }
 
-    fn trivial(&self) -> Subgroup {
+    pub(super) fn trivial(&self) -> Subgroup {
         let mut bits = Bits::new(self.n);
         bits.set(0);
         Subgroup {
@@ -164,7 +180,7 @@ impl Search<'_> {
 
     /// A small generating set: greedily add the element of largest order (smallest
     /// index among ties) outside the subgroup generated so far.
-    fn small_generators(&self, elements: &[u32], orders: &[u64]) -> Vec<usize> {
+    pub(super) fn small_generators(&self, elements: &[u32], orders: &[u64]) -> Vec<usize> {
         let mut sorted: Vec<usize> = elements.iter().map(|&x| x as usize).collect();
         sorted.sort_by_key(|&x| (std::cmp::Reverse(orders[x]), x));
         let mut h = self.trivial();
@@ -181,9 +197,25 @@ impl Search<'_> {
         gens
     }
 
-    /// `x^s = s^-1 x s` by index.
-    fn conj(&self, x: usize, s: usize) -> usize {
-        self.p.mul(self.p.mul(self.inverse[s], x), s)
+    /// `x^s = s^-1 x s` by index (without a product table: one sift of the base
+    /// images of `s^-1 x s` instead of two products).
+    pub(super) fn conj(&self, x: usize, s: usize) -> usize {
+        if !self.p.table.is_empty() {
+            return self.p.mul(self.p.mul(self.inverse[s], x), s);
+        }
+        let g = self.p.group;
+        let si = self.inverse[s];
+        let mut stack = [0u32; 32];
+        let base = g.base();
+        if base.len() > stack.len() {
+            return self.p.mul(self.p.mul(si, x), s);
+        }
+        let b = &mut stack[..base.len()];
+        for (slot, &p) in b.iter_mut().zip(base) {
+            *slot = g.image(s, g.image(x, g.image(si, p as usize))) as u32;
+        }
+        g.index_from_base_images(b)
+            .expect("conjugates stay in the group")
     }
 }
 
@@ -230,6 +262,20 @@ impl SubgroupClasses {
         classes: &ConjugacyClasses,
         limits: &Limits,
     ) -> Result<SubgroupClasses> {
+        Self::compute_with(group, elements, classes, limits, Method::Auto)
+    }
+
+    /// [`SubgroupClasses::compute`] by a chosen [`Method`] (the two methods give the same
+    /// classes; representatives and the order among classes of equal order may differ).
+    ///
+    /// Errors and complexity: as for [`SubgroupClasses::compute`] and [`Method`].
+    pub fn compute_with(
+        group: &PermGroup,
+        elements: &EnumeratedGroup,
+        classes: &ConjugacyClasses,
+        limits: &Limits,
+        method: Method,
+    ) -> Result<SubgroupClasses> {
         let n = elements.len();
         let table = if n <= TABLE_ORDER {
             let mut t = vec![0u32; n * n];
@@ -254,68 +300,20 @@ impl SubgroupClasses {
             .map(|i| classes.orders[classes.class_of[i] as usize])
             .collect();
         let (zuppos, zuppo_of) = zuppos(elements, &orders);
-        let words = n.div_ceil(64);
-        // Every stored conjugate, mapped to its class.
-        let mut seen: HashMap<Bits, usize> = HashMap::new();
-        let mut reps: Vec<Subgroup> = Vec::new();
-        let mut found: Vec<(u64, Vec<usize>)> = Vec::new(); // (length, normalizer elements)
-        let store = |h: Subgroup,
-                     seen: &mut HashMap<Bits, usize>,
-                     reps: &mut Vec<Subgroup>,
-                     found: &mut Vec<(u64, Vec<usize>)>|
-         -> Result<()> {
-            let id = reps.len();
-            let (conjugates, normalizer) = conjugates(&search, &h);
-            // Every stored subgroup costs |G|/8 bytes: the limit on their number is the
-            // memory bound too.
-            // The store by bytes too (bit set, its vector header and the map entry), so
-            // that the default count cannot reach gigabytes for large groups.
-            let stored = (seen.len() + conjugates.len()) as u128;
-            limits.check_memory(stored * (words as u128 * 8 + 64), || {
-                format!(
-                    "a subgroup store of {stored} subgroups of {} bytes each ({} classes so far)",
-                    words * 8,
-                    reps.len() + 1
-                )
-            })?;
-            if seen.len() + conjugates.len() > limits.max_subgroups {
-                return Err(Error::limit(
-                    format!(
-                        "more than {} subgroups ({} classes so far; each stored as {} bytes)",
-                        limits.max_subgroups,
-                        reps.len() + 1,
-                        words * 8
-                    ),
-                    limits.max_subgroups,
-                    "--max-subgroups",
-                ));
+        let (reps, found) = match method {
+            Method::StoredConjugates => {
+                stored_conjugates(&search, &zuppos, &zuppo_of, &orders, limits)?
             }
-            found.push((conjugates.len() as u64, normalizer));
-            for c in conjugates {
-                seen.insert(c, id);
+            Method::Transporters => crate::group::subgroup_transporters::classes(
+                &search, group, elements, classes, &zuppos, &zuppo_of, &orders, limits,
+            )?,
+            Method::Auto if n <= TABLE_ORDER => {
+                stored_conjugates(&search, &zuppos, &zuppo_of, &orders, limits)?
             }
-            reps.push(h);
-            Ok(())
+            Method::Auto => crate::group::subgroup_transporters::classes(
+                &search, group, elements, classes, &zuppos, &zuppo_of, &orders, limits,
+            )?,
         };
-        store(search.trivial(), &mut seen, &mut reps, &mut found)?;
-        let mut next = 0;
-        while next < reps.len() {
-            // <H, z> and <H, z^s> are conjugate for s in N_G(H): one zuppo per
-            // N_G(H)-orbit suffices.
-            let normalizer: Vec<u32> = found[next].1.iter().map(|&x| x as u32).collect();
-            let ngens = search.small_generators(&normalizer, &orders);
-            for z in orbit_representatives(&search, &zuppos, &zuppo_of, &ngens) {
-                if reps[next].bits.has(z) {
-                    continue;
-                }
-                let k = search.extend(&reps[next], z);
-                if seen.contains_key(&k.bits) {
-                    continue;
-                }
-                store(k, &mut seen, &mut reps, &mut found)?;
-            }
-            next += 1;
-        }
         let mut out: Vec<SubgroupClass> = reps
             .iter()
             .zip(found)
@@ -401,6 +399,83 @@ impl SubgroupClasses {
     }
 }
 
+/// The old search (the baseline, used up to [`TABLE_ORDER`] elements): every conjugate of
+/// every class found is stored as a bitset, so a new subgroup is identified by one lookup.
+/// Returns the class representatives and, for each, its length and normalizer elements.
+#[allow(clippy::type_complexity)]
+fn stored_conjugates(
+    search: &Search<'_>,
+    zuppos: &[usize],
+    zuppo_of: &[u32],
+    orders: &[u64],
+    limits: &Limits,
+) -> Result<(Vec<Subgroup>, Vec<(u64, Vec<usize>)>)> {
+    let n = search.n;
+    let words = n.div_ceil(64);
+    // Every stored conjugate, mapped to its class.
+    let mut seen: HashMap<Bits, usize> = HashMap::new();
+    let mut reps: Vec<Subgroup> = Vec::new();
+    let mut found: Vec<(u64, Vec<usize>)> = Vec::new(); // (length, normalizer elements)
+    let store = |h: Subgroup,
+                 seen: &mut HashMap<Bits, usize>,
+                 reps: &mut Vec<Subgroup>,
+                 found: &mut Vec<(u64, Vec<usize>)>|
+     -> Result<()> {
+        let id = reps.len();
+        let (conjugates, normalizer) = conjugates(search, &h);
+        // Every stored subgroup costs |G|/8 bytes: the limit on their number is the
+        // memory bound too.
+        // The store by bytes too (bit set, its vector header and the map entry), so
+        // that the default count cannot reach gigabytes for large groups.
+        let stored = (seen.len() + conjugates.len()) as u128;
+        limits.check_memory(stored * (words as u128 * 8 + 64), || {
+            format!(
+                "a subgroup store of {stored} subgroups of {} bytes each ({} classes so far)",
+                words * 8,
+                reps.len() + 1
+            )
+        })?;
+        if seen.len() + conjugates.len() > limits.max_subgroups {
+            return Err(Error::limit(
+                format!(
+                    "more than {} subgroups ({} classes so far; each stored as {} bytes)",
+                    limits.max_subgroups,
+                    reps.len() + 1,
+                    words * 8
+                ),
+                limits.max_subgroups,
+                "--max-subgroups",
+            ));
+        }
+        found.push((conjugates.len() as u64, normalizer));
+        for c in conjugates {
+            seen.insert(c, id);
+        }
+        reps.push(h);
+        Ok(())
+    };
+    store(search.trivial(), &mut seen, &mut reps, &mut found)?;
+    let mut next = 0;
+    while next < reps.len() {
+        // <H, z> and <H, z^s> are conjugate for s in N_G(H): one zuppo per
+        // N_G(H)-orbit suffices.
+        let normalizer: Vec<u32> = found[next].1.iter().map(|&x| x as u32).collect();
+        let ngens = search.small_generators(&normalizer, orders);
+        for z in orbit_representatives(&search, zuppos, zuppo_of, &ngens) {
+            if reps[next].bits.has(z) {
+                continue;
+            }
+            let k = search.extend(&reps[next], z);
+            if seen.contains_key(&k.bits) {
+                continue;
+            }
+            store(k, &mut seen, &mut reps, &mut found)?;
+        }
+        next += 1;
+    }
+    Ok((reps, found))
+}
+
 fn euler_phi(mut k: u64) -> u64 {
     let mut phi = k;
     let mut p = 2;
@@ -422,7 +497,7 @@ fn euler_phi(mut k: u64) -> u64 {
 /// One generator of every cyclic subgroup of prime-power order `> 1` (the smallest
 /// index among its generators), and for every element the position of its zuppo in that
 /// list (`u32::MAX` for elements not of prime-power order `> 1`).
-fn zuppos(elements: &EnumeratedGroup, orders: &[u64]) -> (Vec<usize>, Vec<u32>) {
+pub(super) fn zuppos(elements: &EnumeratedGroup, orders: &[u64]) -> (Vec<usize>, Vec<u32>) {
     let n = elements.len();
     let mut zuppo_of = vec![u32::MAX; n];
     let mut out = vec![];
@@ -444,7 +519,7 @@ fn zuppos(elements: &EnumeratedGroup, orders: &[u64]) -> (Vec<usize>, Vec<u32>) 
 
 /// The smallest zuppo of every orbit of the group generated by `gens` acting on the
 /// zuppos by conjugation, ascending.
-fn orbit_representatives(
+pub(super) fn orbit_representatives(
     search: &Search<'_>,
     zuppos: &[usize],
     zuppo_of: &[u32],
