@@ -5,8 +5,11 @@
 # Usage: benches/gap_compare.sh [GROUP...]   (names of files in tests/data/bench, or
 # S<n>/A<n>: plrep's combinatorial table against GAP's Irr(SymmetricGroup(n)) /
 # Irr(AlternatingGroup(n)))
+# `benches/gap_compare.sh --subgroups [GROUP...]`: subgroup classes instead
+# (benches/gap_compare_subgroups.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ "${1:-}" = --subgroups ]; then shift; exec benches/gap_compare_subgroups.sh "$@"; fi
 cargo build --release -q
 bin=target/release/plrep
 groups=("$@")

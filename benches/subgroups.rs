@@ -9,7 +9,7 @@ use common::group;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use plrep::enumerate::Enumeration;
-use plrep::group::subgroups::SubgroupClasses;
+use plrep::group::subgroups::{Method, SubgroupClasses};
 use plrep::group::{ConjugacyClasses, Limits};
 use plrep::pl::{Activation, SolverOptions};
 use plrep::survey::record::{survey_group, ActionChoice, SurveyOptions};
@@ -25,6 +25,26 @@ fn bench(c: &mut Criterion) {
         grp.bench_function(name, |b| {
             b.iter(|| SubgroupClasses::compute(&g, &e, &cc, &limits).unwrap())
         });
+    }
+    grp.finish();
+    // The transporter method (the default above 2048 elements) against the
+    // stored-conjugates baseline on the same group, as a ratio measured in one run; GAP's
+    // side is benches/gap_compare.sh --subgroups.
+    let mut grp = c.benchmark_group("subgroup_classes_methods");
+    grp.sample_size(10);
+    for name in ["PSL2_13", "A7", "M11"] {
+        let g = group(name);
+        let limits = Limits::default();
+        let e = g.enumerate(&limits).unwrap();
+        let cc = ConjugacyClasses::compute(&e, g.generators());
+        for (label, method) in [
+            ("transporters", Method::Transporters),
+            ("stored_conjugates", Method::StoredConjugates),
+        ] {
+            grp.bench_function(format!("{name}/{label}"), |b| {
+                b.iter(|| SubgroupClasses::compute_with(&g, &e, &cc, &limits, method).unwrap())
+            });
+        }
     }
     grp.finish();
     let mut grp = c.benchmark_group("enumerate_relu_certified");

@@ -16,9 +16,9 @@ pub struct Limits {
     pub max_points: u64,
     /// Largest number of conjugacy classes a character table may have (`--max-classes`).
     pub max_classes: usize,
-    /// Largest number of subgroups (all conjugates counted) the subgroup-class search may
-    /// store, `|G|/8` bytes each (`--max-subgroups`; their bytes also count against
-    /// `--max-memory-mb`).
+    /// Largest number of subgroups the subgroup-class search may store, `|G|/8` bytes
+    /// each: all conjugates up to 2048 elements, one representative per class above
+    /// (`--max-subgroups`; their bytes also count against `--max-memory-mb`).
     pub max_subgroups: usize,
     /// Largest table that a computation may allocate at once, in MiB: the enumeration's
     /// transversal tables, the generators, G-sets, the subgroup store and the PL solver's

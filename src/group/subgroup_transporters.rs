@@ -24,7 +24,7 @@
 //! maximal subgroup `K_0` and a zuppo `Z`); the two searches differ only in how a found
 //! subgroup is recognised, and both decisions are exact.
 
-use super::subgroups::{orbit_representatives, Bits, Search, Subgroup};
+use super::subgroups::{Bits, Search, Subgroup};
 use crate::error::{Error, Result};
 use crate::group::{ConjugacyClasses, EnumeratedGroup, Limits, PermGroup, StabChain};
 use num_bigint::BigUint;
@@ -198,16 +198,31 @@ pub(super) fn classes(
     while next < reps.len() {
         let normalizer: Vec<u32> = found[next].1.iter().map(|&x| x as u32).collect();
         let ngens = search.small_generators(&normalizer, orders);
-        for z in orbit_representatives(search, zuppos, zuppo_of, &ngens) {
-            if reps[next].bits.has(z) {
+        let mut in_normalizer = Bits::new(n);
+        for &x in &normalizer {
+            in_normalizer.set(x as usize);
+        }
+        for z in zuppo_orbit_representatives(search, elements, zuppos, zuppo_of, &ngens) {
+            let h = &reps[next];
+            if h.bits.has(z) {
                 continue;
             }
-            let mut kgens = reps[next].generators.clone();
+            let mut kgens = h.generators.clone();
             kgens.push(z);
-            let perms: Vec<_> = kgens.iter().map(|&x| elements.element(x)).collect();
-            let chain = StabChain::random(degree, &perms, Some(&group_order));
-            let order = usize::try_from(&chain.order())
-                .map_err(|_| Error::verification("subgroup order overflows".to_string()))?;
+            let order = if in_normalizer.has(z) {
+                // z normalizes H: |<H, z>| = |H| * (the order of zH in N(H)/H).
+                let (mut w, mut e) = (z, 1);
+                while !h.bits.has(w) {
+                    w = search.p.mul(w, z);
+                    e += 1;
+                }
+                h.elements.len() * e
+            } else {
+                let perms: Vec<_> = kgens.iter().map(|&x| elements.element(x)).collect();
+                let chain = StabChain::random(degree, &perms, Some(&group_order));
+                usize::try_from(&chain.order())
+                    .map_err(|_| Error::verification("subgroup order overflows".to_string()))?
+            };
             if order == n {
                 continue;
             }
@@ -239,6 +254,58 @@ pub(super) fn classes(
         next += 1;
     }
     Ok((reps, found))
+}
+
+/// The smallest zuppo of every orbit of `<gens>` acting on the zuppos by conjugation,
+/// ascending (as `subgroups::orbit_representatives`, with the image rows of each generator
+/// and its inverse read once: one image look-up per base point a conjugation).
+fn zuppo_orbit_representatives(
+    search: &Search<'_>,
+    elements: &EnumeratedGroup,
+    zuppos: &[usize],
+    zuppo_of: &[u32],
+    gens: &[usize],
+) -> Vec<usize> {
+    let d = elements.degree();
+    let base = elements.base();
+    let rows: Vec<(Vec<u32>, Vec<u32>)> = gens
+        .iter()
+        .map(|&s| {
+            let mut row = vec![0u32; d];
+            let mut inv = vec![0u32; d];
+            elements.write_images(s, &mut row);
+            elements.write_images(search.inverse[s], &mut inv);
+            (row, inv)
+        })
+        .collect();
+    let mut b = vec![0u32; base.len()];
+    let mut done = vec![false; zuppos.len()];
+    let mut out = vec![];
+    for start in 0..zuppos.len() {
+        if done[start] {
+            continue;
+        }
+        done[start] = true;
+        out.push(zuppos[start]);
+        let mut stack = vec![start];
+        while let Some(z) = stack.pop() {
+            for (row, inv) in &rows {
+                // The base images of s^-1 z s: p -> p^(s^-1) -> ^z -> ^s.
+                for (slot, &p) in b.iter_mut().zip(base) {
+                    *slot = row[elements.image(zuppos[z], inv[p as usize] as usize)];
+                }
+                let c = elements
+                    .index_from_base_images(&mut b)
+                    .expect("conjugates stay in the group");
+                let image = zuppo_of[c] as usize;
+                if !done[image] {
+                    done[image] = true;
+                    stack.push(image);
+                }
+            }
+        }
+    }
+    out
 }
 
 /// For each element class, one element of every orbit of `<ngens>` (a generating set of

@@ -31,6 +31,7 @@ mod report;
 mod solver;
 mod spec;
 mod stabchain;
+mod subgroup_transporters;
 mod subgroups;
 mod support;
 mod survey;
