@@ -15,9 +15,12 @@ printf "%-10s %8s %8s %10s %10s %8s\n" group ours gap plrep_ms gap_ms ratio
 logsum=0; n=0
 for g in "${groups[@]}"; do
   gens=$("$bin" info "$g" --format json | python3 -c "import json,sys;print(','.join(json.load(sys.stdin)['group']['generators']))")
+  out=$(mktemp)
   start=$(date +%s%N)
-  ours=$("$bin" subgroups "$g" --format json | python3 -c "import json,sys;print(json.load(sys.stdin)['classes'])")
+  "$bin" subgroups "$g" --format json -o "$out"
   end=$(date +%s%N)
+  ours=$(python3 -c "import json;print(json.load(open('$out'))['classes'])")
+  rm -f "$out"
   ms=$(( (end - start) / 1000000 ))
   read -r gap_ms theirs < <(printf 'G:=Group(%s);; t:=Runtime();; cc:=ConjugacyClassesSubgroups(G);; Print(Runtime()-t, " ", Length(cc), "\\n");; QUIT;\n' "$gens" | gap -q -o 4g 2>/dev/null | tail -1)
   ratio=$(python3 -c "print(f'{max($ms,1)/max($gap_ms,1):.3f}')")
