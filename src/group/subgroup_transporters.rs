@@ -21,8 +21,10 @@
 //! - **Nothing else is stored**, so memory is one bitset per class.
 //!
 //! Completeness is that of the zuppo extension (every subgroup is `<K_0, Z>` for a
-//! maximal subgroup `K_0` and a zuppo `Z`); the two searches differ only in how a found
-//! subgroup is recognised, and both decisions are exact.
+//! maximal subgroup `K_0` and a zuppo `Z`), with one more reduction: `Z` may be taken
+//! with `Z^p ≤ K_0` (the first subgroup of the chain `Z > Z^p > ... > 1` that is not in
+//! `K_0` serves), so only zuppos `Z ⊄ H` with `Z^p ≤ H` are tried (docs/theory.md §9).
+//! Both decisions (the order, conjugacy) are exact.
 
 use super::subgroups::{Bits, Search, Subgroup};
 use crate::error::{Error, Result};
@@ -87,6 +89,8 @@ struct Stored {
     bits: Bits,
     /// For each element class, one element of every `N_G(H)`-orbit on `H ∩ class`.
     orbit_reps: Vec<Vec<u32>>,
+    /// A small generating set of `N_G(H)`.
+    normalizer_generators: Vec<usize>,
 }
 
 /// The conjugacy classes of subgroups by zuppo extension with transporter tests (module
@@ -115,6 +119,14 @@ pub(super) fn classes(
         .filter_map(|g| elements.index_of(g))
         .collect();
     let ec = ElementClasses::new(search, classes, &gens);
+    // z^p for each zuppo <z> of order p^a.
+    let zuppo_power: Vec<usize> = zuppos
+        .iter()
+        .map(|&z| {
+            let p = smallest_prime_factor(orders[z]);
+            elements.pow(z, p as i64)
+        })
+        .collect();
     let degree = group.degree();
     let group_order = BigUint::from(n);
 
@@ -160,6 +172,7 @@ pub(super) fn classes(
             order: h.elements.len(),
             bits: h.bits.clone(),
             orbit_reps,
+            normalizer_generators: ngens,
         });
         found.push(((n / normalizer.len()) as u64, normalizer));
         reps.push(h);
@@ -196,17 +209,19 @@ pub(super) fn classes(
 
     let mut next = 0;
     while next < reps.len() {
-        let normalizer: Vec<u32> = found[next].1.iter().map(|&x| x as u32).collect();
-        let ngens = search.small_generators(&normalizer, orders);
+        let ngens = &stored[next].normalizer_generators;
         let mut in_normalizer = Bits::new(n);
-        for &x in &normalizer {
-            in_normalizer.set(x as usize);
+        for &x in &found[next].1 {
+            in_normalizer.set(x);
         }
-        for z in zuppo_orbit_representatives(search, elements, zuppos, zuppo_of, &ngens) {
+        // Only zuppos Z ⊄ H with Z^p ⊆ H are needed (docs/theory.md §9); both conditions
+        // are N(H)-invariant, so the orbits are taken on those alone.
+        let h = &reps[next];
+        let eligible: Vec<bool> = (0..zuppos.len())
+            .map(|i| !h.bits.has(zuppos[i]) && h.bits.has(zuppo_power[i]))
+            .collect();
+        for z in zuppo_orbit_representatives(search, elements, zuppos, zuppo_of, &eligible, ngens) {
             let h = &reps[next];
-            if h.bits.has(z) {
-                continue;
-            }
             let mut kgens = h.generators.clone();
             kgens.push(z);
             let order = if in_normalizer.has(z) {
@@ -256,14 +271,15 @@ pub(super) fn classes(
     Ok((reps, found))
 }
 
-/// The smallest zuppo of every orbit of `<gens>` acting on the zuppos by conjugation,
-/// ascending (as `subgroups::orbit_representatives`, with the image rows of each generator
-/// and its inverse read once: one image look-up per base point a conjugation).
+/// The smallest zuppo of every orbit of `<gens>` acting by conjugation on the eligible
+/// zuppos (a union of orbits), ascending; with the image rows of each generator and its
+/// inverse read once (one image look-up per base point a conjugation).
 fn zuppo_orbit_representatives(
     search: &Search<'_>,
     elements: &EnumeratedGroup,
     zuppos: &[usize],
     zuppo_of: &[u32],
+    eligible: &[bool],
     gens: &[usize],
 ) -> Vec<usize> {
     let d = elements.degree();
@@ -279,7 +295,7 @@ fn zuppo_orbit_representatives(
         })
         .collect();
     let mut b = vec![0u32; base.len()];
-    let mut done = vec![false; zuppos.len()];
+    let mut done: Vec<bool> = eligible.iter().map(|&e| !e).collect();
     let mut out = vec![];
     for start in 0..zuppos.len() {
         if done[start] {
@@ -306,6 +322,18 @@ fn zuppo_orbit_representatives(
         }
     }
     out
+}
+
+/// The smallest prime factor of `k > 1`.
+fn smallest_prime_factor(k: u64) -> u64 {
+    let mut p = 2;
+    while p * p <= k {
+        if k % p == 0 {
+            return p;
+        }
+        p += 1;
+    }
+    k
 }
 
 /// For each element class, one element of every orbit of `<ngens>` (a generating set of

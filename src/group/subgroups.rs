@@ -11,13 +11,15 @@
 //! subgroup and extending one representative `H` of every class by every zuppo not in
 //! `H` finds a conjugate of every subgroup; no perfect-subgroup seeds are needed
 //! because the extension is not required to be normal. Since `<H, z^s> = <H, z>^s` for
-//! `s` in `N_G(H)`, one zuppo per `N_G(H)`-orbit suffices (S7: 96 classes in 3.5 s,
-//! M11: 39 classes in 2.8 s, against 52 s and 43 s trying every zuppo).
+//! `s` in `N_G(H)`, one zuppo per `N_G(H)`-orbit suffices.
 //!
-//! Classes are told apart exactly: when a class is found, all its conjugates are stored
-//! (as bitsets over the enumerated elements, `|G : N_G(H)|` of them, computed through a
-//! transversal of the normalizer), so a later subgroup is identified by one lookup.
-//! Nothing is hashed approximately: the stored key is the subgroup's whole element set.
+//! Classes are told apart exactly, by one of two methods ([`Method`]). Up to 2048
+//! elements all conjugates of every class found are stored (as bitsets over the
+//! enumerated elements, `|G : N_G(H)|` of them, computed through a transversal of the
+//! normalizer), so a later subgroup is identified by one lookup; nothing is hashed
+//! approximately: the stored key is the subgroup's whole element set. Above, one
+//! representative per class is stored and conjugacy is decided by transporter searches
+//! ([`crate::group::subgroup_transporters`]; S8's 296 classes in 0.9 s of CPU and 15 MB).
 
 use crate::arith::ntheory::is_prime_power;
 use crate::error::{Error, Result};
