@@ -384,7 +384,7 @@ fn transporter(
         if cost == 0 {
             return None;
         }
-        if best.is_none_or(|(c, _)| cost < c) {
+        if best.map_or(true, |(c, _)| cost < c) {
             best = Some((cost, k));
         }
     }
