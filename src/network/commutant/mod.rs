@@ -307,9 +307,15 @@ impl CommutantNetwork {
     }
 }
 
-/// The partition of each simple of an `S_n`-module, when `S_n` has at most
-/// [`MAX_CYCLE_TYPES`] cycle types.
+/// The partition of each simple of an `S_n`-module: from every cycle type when `S_n`
+/// has at most [`MAX_CYCLE_TYPES`] of them, else by Young's rule
+/// ([`crate::pl::commutant::young`]).
 fn partition_labels(m: &CommutantModule) -> Result<Option<Vec<Option<String>>>> {
-    Ok(m.cycle_type_values(MAX_CYCLE_TYPES)?
-        .and_then(|v| m.partition_labels(&v)))
+    match m
+        .cycle_type_values(MAX_CYCLE_TYPES)?
+        .and_then(|v| m.partition_labels(&v))
+    {
+        Some(l) => Ok(Some(l)),
+        None => crate::pl::commutant::young::young_labels(m),
+    }
 }
