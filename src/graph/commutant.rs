@@ -71,7 +71,7 @@ impl<'a> CommutantGraph<'a> {
             .and_then(|v| module.partition_labels(v))
         {
             Some(p) => Some(p),
-            // Too many cycle types to list: by Young's rule (theory.md §14.5).
+            // Too many cycle types to list: by Young's rule (theory.md §16.5).
             None => crate::pl::commutant::young::young_labels(module)?,
         };
         Ok(CommutantGraph {

@@ -318,7 +318,7 @@ pub fn commutant_depth_table_markdown(net: &CommutantNetwork, res: &NetworkResul
                 .join(" | ")
         );
     }
-    s.push_str("\nEntry: the first depth at which the target is reached (exact witness network); `never`: excluded at every depth computed (proof: the alive sets and joint-step obstructions); `never*`: the alive sets cycle, so at no depth at all; `≤d`/`?`: some depth unresolved. Computed through the commutants of the layers (theory.md §14).\n");
+    s.push_str("\nEntry: the first depth at which the target is reached (exact witness network); `never`: excluded at every depth computed (proof: the alive sets and joint-step obstructions); `never*`: the alive sets cycle, so at no depth at all; `≤d`/`?`: some depth unresolved. Computed through the commutants of the layers (theory.md §16).\n");
     s
 }
 

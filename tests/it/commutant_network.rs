@@ -261,3 +261,100 @@ fn young_labels_agree_with_all_cycle_types() {
         assert_eq!(young_labels(&m).unwrap().unwrap(), all, "{g} {action}");
     }
 }
+
+fn plrep(args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_plrep"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// The command line switches to the commutant route beyond --max-order, takes partition
+/// labels in --from, and refuses what it cannot do with one clean line.
+#[test]
+fn commutant_network_cli() {
+    let layers = "natural; subsets:2; natural";
+    let (code, out, _) = plrep(&[
+        "network",
+        "S8",
+        "--layers",
+        layers,
+        "--max-order",
+        "100",
+        "--from",
+        "[7,1],[8]",
+        "--certify",
+    ]);
+    assert_eq!(code, 0);
+    assert!(out.contains("by the commutants of the layers"));
+    assert!(out.contains("source [8]+[7,1]:"));
+    assert!(out.contains("certificates re-checked independently: ok"));
+    let (code, _, err) = plrep(&[
+        "network",
+        "S8",
+        "--layers",
+        layers,
+        "--max-order",
+        "100",
+        "--from",
+        "[4,4]",
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("error: [4,4] is not a simple of layer 0"),
+        "{err}"
+    );
+    let (code, _, err) = plrep(&[
+        "network",
+        "S8",
+        "--layers",
+        layers,
+        "--max-order",
+        "100",
+        "--format",
+        "svg",
+    ]);
+    assert_eq!((code, err.lines().count()), (2, 1), "{err}");
+    let (code, _, err) = plrep(&[
+        "network",
+        "S60",
+        "--layers",
+        "natural; natural * natural",
+        "--max-memory-mb",
+        "1",
+    ]);
+    assert_eq!(code, 3, "{err}");
+    assert!(err.contains("--max-memory-mb"), "{err}");
+    // Below --max-order the enumerated route still answers, with the same verdicts.
+    let (code, out, _) = plrep(&["network", "S5", "--layers", layers, "--format", "markdown"]);
+    assert_eq!(code, 0);
+    let (code2, out2, _) = plrep(&[
+        "network",
+        "S5",
+        "--layers",
+        layers,
+        "--format",
+        "markdown",
+        "--max-order",
+        "10",
+    ]);
+    assert_eq!(code2, 0);
+    let table = |s: &str| -> Vec<String> {
+        s.lines()
+            .filter(|l| l.starts_with("| L") || l.starts_with("| ["))
+            .map(|l| {
+                l.split('|')
+                    .skip(2)
+                    .map(str::trim)
+                    .collect::<Vec<_>>()
+                    .join("|")
+            })
+            .collect()
+    };
+    assert_eq!(table(&out).len(), table(&out2).len());
+}

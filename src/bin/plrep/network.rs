@@ -464,7 +464,7 @@ fn layer_header(m: &PlModule, opts: &NetworkOptions) -> String {
 }
 
 /// `plrep network` on a group beyond `--max-order` whose layers are point actions: the
-/// layers through their commutants (theory.md §14); text, Markdown or JSON.
+/// layers through their commutants (theory.md §16); text, Markdown or JSON.
 fn commutant_network(
     a: &NetworkArgs,
     group: &plrep::group::PermGroup,
@@ -508,7 +508,7 @@ fn commutant_network(
                 .map(|&t| net.types[t].label.as_str())
                 .collect();
             let mut set = Vec::new();
-            for label in from.split(',').map(str::trim) {
+            for label in split_labels(from) {
                 match net.find(label) {
                     Some(t) if present.contains(&t) => {
                         if !set.contains(&t) {
@@ -540,4 +540,24 @@ fn commutant_network(
         _ => crep::commutant_network_text(&net, &res, a.certify),
     };
     Ok((out, unresolved))
+}
+
+/// Split a `--from` list at the commas outside brackets (partition labels such as
+/// `[7,1]` contain commas).
+fn split_labels(from: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let (mut depth, mut start) = (0i32, 0);
+    for (i, c) in from.char_indices() {
+        match c {
+            '[' => depth += 1,
+            ']' => depth -= 1,
+            ',' if depth == 0 => {
+                out.push(from[start..i].trim());
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(from[start..].trim());
+    out
 }

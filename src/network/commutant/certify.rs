@@ -1,4 +1,4 @@
-//! The independent checker of a commutant-route network analysis (theory.md §14.4). It
+//! The independent checker of a commutant-route network analysis (theory.md §16.4). It
 //! shares no code with the search ([`super::search`], [`super::step`],
 //! [`super::isomorphic`]): from the generators acting on each layer and the claims it
 //! re-derives

@@ -1,5 +1,5 @@
 //! Networks of groups too large to enumerate, through the commutants of their layers
-//! (theory.md §14): each layer `R^{X_l}` is a [`CommutantModule`], the maps between
+//! (theory.md §16): each layer `R^{X_l}` is a [`CommutantModule`], the maps between
 //! layers are spanned by the orbitals of `G` on `X_l × X_{l-1}`, and the simples of
 //! different layers are matched by the one test that needs no character table:
 //! `L ≅ L'` iff `P_{L'} B P_L != 0` for some orbital matrix `B` of `X_{L'} × X_L`.
@@ -71,7 +71,7 @@ pub struct CommutantNetwork {
 }
 
 /// `P_b B P_a != 0` for some orbital `B` of `Y × X` (`orbit_of(y, x)`): the simples
-/// `a` of `R^X` and `b` of `R^Y` are isomorphic (theory.md §14.1). Equal dimensions are
+/// `a` of `R^X` and `b` of `R^Y` are isomorphic (theory.md §16.1). Equal dimensions are
 /// necessary and checked first.
 ///
 /// Complexity: `O(c |X|)` for `B P_a` on every orbital at once, then `O(c |Y|)` per

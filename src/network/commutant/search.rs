@@ -1,4 +1,4 @@
-//! The analysis of a [`CommutantNetwork`] (theory.md §14.3): per source the upper bound
+//! The analysis of a [`CommutantNetwork`] (theory.md §16.3): per source the upper bound
 //! `U_0 = S`, `U_l` = the joint step ([`super::step`]) from the simples of `X_l`
 //! isomorphic to a member of `U_{l-1}`, and random witness networks simulated exactly
 //! (rationals) for its members: weights on the cross orbitals, invariant biases,

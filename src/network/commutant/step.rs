@@ -1,8 +1,8 @@
-//! The joint step on a module given by its commutant (theory.md §14.2): which simples
+//! The joint step on a module given by its commutant (theory.md §16.2): which simples
 //! `M` of `R^X` can `w -> P_M(sigma(w + c) - sigma(c))` reach for `w` in `V_S`, with
 //! `P_S = sum_{L in S} e_L` an element of the orbital algebra. The obstructions are those
 //! of [`crate::pl::joint`] without the kernel rule, which the block space and the
-//! Hadamard sum subsume (theory.md §14.2): `S` empty, linear `sigma`, the Hadamard sum
+//! Hadamard sum subsume (theory.md §16.2): `S` empty, linear `sigma`, the Hadamard sum
 //! (square without offset), the block space of `V_S` killed by `P_M`.
 
 use crate::arith::Q;

@@ -1,5 +1,5 @@
 //! Partition labels for the simples of an `S_n`-module `R^X` when `S_n` has too many
-//! cycle types to list (theory.md §14.5): if every point `x` of `X` is fixed by
+//! cycle types to list (theory.md §16.5): if every point `x` of `X` is fixed by
 //! `Sym(F_x)` with `|F_x| >= n - k`, Young's rule puts every simple of `R^X` among the
 //! `S^lambda` with `lambda_1 >= n - k`; a simple is named `lambda` when `lambda` is the
 //! only such candidate with its dimension (hook lengths) and its character values
