@@ -34,6 +34,9 @@ fn fail<T>(what: String) -> Result<T> {
     )))
 }
 
+/// The vectors of every layer for the input and for 0.
+type Trace = (Vec<Vec<Q>>, Vec<Vec<Q>>);
+
 /// The checker's classes of `G` on `Y × X`.
 struct Cross {
     nx: usize,
@@ -331,12 +334,7 @@ impl Checker<'_> {
     }
 
     /// The vectors of layers `0..=len` for the input and for 0.
-    #[allow(clippy::type_complexity)]
-    fn simulate(
-        &mut self,
-        sources: &[usize],
-        wn: &WitnessNetwork,
-    ) -> Result<(Vec<Vec<Q>>, Vec<Vec<Q>>)> {
+    fn simulate(&mut self, sources: &[usize], wn: &WitnessNetwork) -> Result<Trace> {
         let net = self.net;
         let m0 = net.layer_module[0];
         let n0 = self.modules[m0].pairs.n;
@@ -427,7 +425,7 @@ impl Checker<'_> {
             .iter()
             .map(|&t| module_simple(0, t).expect("present"))
             .collect();
-        let mut sims: Vec<Option<(Vec<Vec<Q>>, Vec<Vec<Q>>)>> = vec![None; src.networks.len()];
+        let mut sims: Vec<Option<Trace>> = vec![None; src.networks.len()];
         for l in 1..=net.depth() {
             let mi = net.layer_module[l];
             let listed: Vec<usize> = src.status[l].iter().map(|x| x.0).collect();

@@ -19,6 +19,9 @@ use crate::pl::{Activation, Bias};
 use std::collections::HashMap;
 use std::sync::Arc;
 
+/// A decision's key: (module, source simples, offset, target simple).
+type DecisionKey = (usize, Vec<usize>, Offset, usize);
+
 /// Draws of one layer's weights before a dead layer is accepted.
 const MAX_DRAWS: usize = 8;
 /// Points tested per layer besides the orbit representatives.
@@ -274,8 +277,7 @@ pub fn analyze_commutant(
 ) -> Result<NetworkResult> {
     let depth = net.depth();
     let mut steps: HashMap<(usize, Vec<usize>, Offset), CommutantStep> = HashMap::new();
-    let mut decisions: HashMap<(usize, Vec<usize>, Offset, usize), Option<Arc<JointObstruction>>> =
-        HashMap::new();
+    let mut decisions: HashMap<DecisionKey, Option<Arc<JointObstruction>>> = HashMap::new();
     let homogeneous = opts.activation.is_homogeneous() && opts.bias.is_none();
     let mut out = Vec::new();
     for s in sources {
