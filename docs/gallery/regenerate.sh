@@ -37,6 +37,25 @@ enumerate-s4-relu.md S4 relu
 enumerate-a5-abs.md A5 abs
 enumerate-d8-relu.md D8 relu
 LIST
+# Point clouds: S_n far beyond enumeration, through the commutant (theory.md §13, §16).
+{
+  printf '\n## Point clouds: S_n on points, pairs and triples, through the commutant\n\n'
+  echo "DeepSets (R^n), 2-IGN (R^(n x n)) and triples of S_n for n far beyond enumeration:"
+  echo "no character table, no element of the group listed; every edge, non-edge and reached"
+  echo "simple certified, simples named by partitions."
+  echo
+} >> "$out"
+while IFS='|' read -r file args; do
+  # shellcheck disable=SC2086
+  "$bin" $args -o "docs/gallery/$file"
+  printf -- '- [%s](gallery/%s): `plrep %s`\n' "$file" "$file" "$args" >> "$out"
+done <<'LIST'
+point-cloud-s100-natural.txt|graph S100 --action natural --certify
+point-cloud-s30-pairs.txt|graph S30 --action natural*natural --certify
+point-cloud-s12-triples.txt|graph S12 --action subsets:3 --certify
+point-cloud-s50-network.txt|network S50 --layers natural;natural*natural;natural --certify
+point-cloud-s50-network.md|network S50 --layers natural;natural*natural;natural --certify --format markdown
+LIST
 # The surveys: every transitive module of the 43 reference groups, one page per
 # activation (the survey's own summary.md, unchanged).
 tmp=$(mktemp -d)

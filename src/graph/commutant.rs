@@ -66,9 +66,14 @@ impl<'a> CommutantGraph<'a> {
         certified: bool,
     ) -> Result<CommutantGraph<'a>> {
         let characters = module.cycle_type_values(MAX_CYCLE_TYPES)?;
-        let partitions = characters
+        let partitions = match characters
             .as_deref()
-            .and_then(|v| module.partition_labels(v));
+            .and_then(|v| module.partition_labels(v))
+        {
+            Some(p) => Some(p),
+            // Too many cycle types to list: by Young's rule (theory.md §16.5).
+            None => crate::pl::commutant::young::young_labels(module)?,
+        };
         Ok(CommutantGraph {
             module,
             solution,

@@ -28,6 +28,7 @@
 //! ```
 
 pub mod certify;
+pub mod commutant;
 pub(crate) mod examples;
 pub mod layers;
 pub(crate) mod sim;

@@ -3,6 +3,7 @@
 
 pub mod atlas;
 pub mod columns;
+pub mod commutant_network;
 pub mod enumeration;
 pub mod escape;
 pub mod fourier;

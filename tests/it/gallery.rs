@@ -106,3 +106,31 @@ fn gallery_enumeration_pages_are_what_the_code_prints() {
         assert!(page.contains(&format!("(gallery/{file})")));
     }
 }
+
+/// The point-cloud pages (issue 16: S100 on points, S30 on pairs, S12 on triples, the
+/// S50 network) are what plrep prints now, certified through the commutant.
+#[test]
+fn gallery_point_cloud_pages_are_what_the_code_prints() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let page = std::fs::read_to_string(root.join("docs/gallery.md")).unwrap();
+    let script = std::fs::read_to_string(root.join("docs/gallery/regenerate.sh")).unwrap();
+    let mut checked = 0;
+    for line in script.lines().filter(|l| l.starts_with("point-cloud-")) {
+        let (file, args) = line.split_once('|').unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_plrep"))
+            .args(args.split_whitespace())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "plrep {args}");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains('[') && !text.contains("UNRESOLVED"), "{file}");
+        let committed = std::fs::read(root.join("docs/gallery").join(file)).unwrap_or_default();
+        assert!(
+            committed == out.stdout,
+            "docs/gallery/{file} is stale: run docs/gallery/regenerate.sh"
+        );
+        assert!(page.contains(&format!("(gallery/{file})")), "{file}");
+        checked += 1;
+    }
+    assert_eq!(checked, 5);
+}

@@ -6,6 +6,7 @@ mod certify;
 mod character;
 mod cli;
 mod commutant;
+mod commutant_network;
 mod compare;
 mod docs;
 mod enumerate;

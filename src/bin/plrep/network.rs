@@ -169,6 +169,13 @@ pub(crate) fn network(a: &NetworkArgs, format: Format, limits: &Limits) -> Resul
     let opts = options(&a.solver.activation, a.solver.bias.as_ref(), a.solver.seeds)?;
     let specs = specs(a)?;
     let group = load_group(&a.group, limits)?;
+    if group.order() > limits.max_order.into()
+        && specs
+            .iter()
+            .all(plrep::pl::commutant::CommutantModule::applies)
+    {
+        return commutant_network(a, &group, &specs, &opts, format, limits);
+    }
     // Sizes before the character table.
     for s in &specs {
         plrep::pl::check_module_size(&group, s, limits)?;
@@ -454,4 +461,103 @@ fn layer_header(m: &PlModule, opts: &NetworkOptions) -> String {
         opts.activation,
         opts.bias
     )
+}
+
+/// `plrep network` on a group beyond `--max-order` whose layers are point actions: the
+/// layers through their commutants (theory.md §16); text, Markdown or JSON.
+fn commutant_network(
+    a: &NetworkArgs,
+    group: &plrep::group::PermGroup,
+    specs: &[ActionSpec],
+    opts: &NetworkOptions,
+    format: Format,
+    limits: &Limits,
+) -> Result<(String, bool)> {
+    use plrep::network::commutant::{
+        analyze_commutant, certify_commutant_network, CommutantNetwork,
+    };
+    use plrep::report::commutant_network as crep;
+    if !matches!(format, Format::Text | Format::Json | Format::Markdown) {
+        return Err(Error::bad(
+            format!("the group's order {} is above --max-order, and the commutant route writes text, Markdown or JSON only", group.order()),
+            "use --format text, markdown or json, or raise --max-order",
+        ));
+    }
+    if a.until_stable {
+        return Err(Error::bad(
+            "--until-stable is not available on the commutant route",
+            "give --depth K, or raise --max-order",
+        ));
+    }
+    let net = CommutantNetwork::new(group, specs, limits)?;
+    for l in 1..=net.depth() {
+        let orbits = net.layer(l).gset.orbits();
+        opts.bias.per_point(&orbits).map_err(|_| {
+            Error::bad(
+                format!("--bias lists one value per orbit, but layer {l} ({}) has {} orbit{}", net.layer(l).gset.action(), orbits.len(), if orbits.len() == 1 { "" } else { "s" }),
+                "a per-orbit bias needs layers 1..k with the same number of orbits; use --bias q or --bias generic otherwise",
+            )
+        })?;
+    }
+    let present = net.simples_of(0);
+    let src: Vec<Vec<usize>> = match a.from.as_deref() {
+        None => present.iter().map(|&t| vec![t]).collect(),
+        Some(from) => {
+            let names: Vec<&str> = present
+                .iter()
+                .map(|&t| net.types[t].label.as_str())
+                .collect();
+            let mut set = Vec::new();
+            for label in split_labels(from) {
+                match net.find(label) {
+                    Some(t) if present.contains(&t) => {
+                        if !set.contains(&t) {
+                            set.push(t)
+                        }
+                    }
+                    _ => {
+                        return Err(Error::bad(
+                            format!("{label} is not a simple of layer 0"),
+                            format!("--from takes labels among {}", names.join(", ")),
+                        ))
+                    }
+                }
+            }
+            set.sort_unstable();
+            vec![set]
+        }
+    };
+    let res = analyze_commutant(&net, opts, &src)?;
+    if a.certify {
+        certify_commutant_network(&net, &res)?;
+    }
+    let unresolved = res.unresolved() > 0;
+    let out = match format {
+        Format::Json => {
+            crate::common::to_json(&crep::commutant_network_json(&net, &res, a.certify))?
+        }
+        Format::Markdown => crep::commutant_depth_table_markdown(&net, &res),
+        _ => crep::commutant_network_text(&net, &res, a.certify),
+    };
+    Ok((out, unresolved))
+}
+
+/// Split a `--from` list at the commas outside brackets (partition labels such as
+/// `[7,1]` contain commas).
+fn split_labels(from: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let (mut depth, mut start) = (0i32, 0);
+    for (i, c) in from.char_indices() {
+        match c {
+            '[' => depth += 1,
+            ']' => depth -= 1,
+            ',' if depth == 0 => {
+                out.push(from[start..i].trim());
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(from[start..].trim());
+    out
 }

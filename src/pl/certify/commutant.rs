@@ -30,12 +30,13 @@ fn fail(what: impl Into<String>) -> Error {
 }
 
 /// The pair classes of `X × X` and the claimed projectors in their numbering.
-struct Pairs {
-    n: usize,
+pub(crate) struct Pairs {
+    /// `|X|`.
+    pub(crate) n: usize,
     class: Vec<u32>,
     /// First pair and size of each class.
-    first: Vec<(usize, usize)>,
-    size: Vec<i64>,
+    pub(crate) first: Vec<(usize, usize)>,
+    pub(crate) size: Vec<i64>,
     /// Per class `c`: `((i, j), count)` with `count = #{z : (y, z) in i, (z, x) in j}`.
     products: Vec<Vec<((usize, usize), i64)>>,
 }
@@ -50,7 +51,7 @@ fn find(parent: &mut [u32], mut a: u32) -> u32 {
 }
 
 impl Pairs {
-    fn new(m: &CommutantModule) -> Pairs {
+    pub(crate) fn new(m: &CommutantModule) -> Pairs {
         let n = m.gset.len();
         let mut parent: Vec<u32> = (0..(n * n) as u32).collect();
         for g in m.gset.generators() {
@@ -99,11 +100,12 @@ impl Pairs {
         }
     }
 
-    fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.first.len()
     }
 
-    fn of(&self, y: usize, x: usize) -> usize {
+    /// The class of the pair `(y, x)`.
+    pub(crate) fn of(&self, y: usize, x: usize) -> usize {
         self.class[y * self.n + x] as usize
     }
 
@@ -206,14 +208,24 @@ pub fn check_commutant<'a>(
     })
 }
 
-/// Re-derive every claim of a commutant-route solution (see the module docs).
+/// A commutant module whose claims (pair classes, primitive central idempotents,
+/// dimensions, multiplicities, types, triviality, giant kernels) the checker re-derived:
+/// its own pair classes and the claimed projectors in their numbering.
+pub(crate) struct VerifiedModule {
+    /// The checker's orbits of `G` on `X x X` and intersection numbers.
+    pub(crate) pairs: Pairs,
+    /// `coef[l][c]`: the projector of simple `l` on the checker's class `c`.
+    pub(crate) coef: Vec<Vec<Q>>,
+}
+
+/// Re-derive every claim about the module itself (see the module docs), independently of
+/// the search.
 ///
 /// Errors: the first claim that does not hold (verification).
 ///
 /// Complexity: `O(|X|^2 #generators)` for the pair classes, `O(r |X|)` for the
-/// intersection numbers, `O(s^2 r |X|)` for the idempotent identities, `O(|X|^2)` per
-/// edge.
-pub fn certify_commutant(m: &CommutantModule, sol: &CommutantSolution) -> Result<CertifyReport> {
+/// intersection numbers, `O(s^2 r |X|)` for the idempotent identities.
+pub(crate) fn verify_module(m: &CommutantModule) -> Result<VerifiedModule> {
     let pairs = Pairs::new(m);
     let k = pairs.len();
     if m.pair_reps.len() != k {
@@ -355,6 +367,19 @@ pub fn certify_commutant(m: &CommutantModule, sol: &CommutantSolution) -> Result
             return Err(fail(format!("kernel of simple {a}")));
         }
     }
+    Ok(VerifiedModule { pairs, coef })
+}
+
+/// Re-derive every claim of a commutant-route solution (see the module docs).
+///
+/// Errors: the first claim that does not hold (verification).
+///
+/// Complexity: `O(|X|^2 #generators)` for the pair classes, `O(r |X|)` for the
+/// intersection numbers, `O(s^2 r |X|)` for the idempotent identities, `O(|X|^2)` per
+/// edge.
+pub fn certify_commutant(m: &CommutantModule, sol: &CommutantSolution) -> Result<CertifyReport> {
+    let VerifiedModule { pairs, coef } = verify_module(m)?;
+    let (k, s, n) = (pairs.len(), coef.len(), pairs.n);
     // The pairs.
     let act = &sol.options.activation;
     let bias = sol.options.bias.as_ref();

@@ -21,7 +21,7 @@
 //!   (rows `P e_{x^k} = ε P e_x`), and `sum_{c in K} χ(c) tr(c|V_{L'}) = 0`
 //!   (theory.md §7).
 
-mod commutant;
+pub(crate) mod commutant;
 mod entries;
 mod rules;
 
