@@ -8,5 +8,5 @@ pub mod stats;
 
 pub use commutant::CommutantGraph;
 pub use compare::{compare, Comparison};
-pub use interaction::{InteractionGraph, Vertex};
+pub use interaction::{GraphDoc, InteractionGraph, Vertex};
 pub use stats::{non_edge_kind, GraphStats, NonEdgeKind};

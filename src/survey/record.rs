@@ -383,6 +383,10 @@ pub fn survey_group(name: &str, group: &PermGroup, options: &SurveyOptions) -> V
 /// [`DepthStats`](super::depth::DepthStats) or `{"error", "error_kind"}` when the
 /// network analysis fails (the graph stays recorded).
 ///
+/// All records are held at once, as JSON values: for a group with thousands of
+/// modules (`C2^6`: 2825) that is gigabytes; [`survey_group_lines`] hands them out one
+/// line at a time instead.
+///
 /// # Complexity
 /// As [`survey_group`], plus per module one network analysis of at most `K` layers.
 pub fn survey_group_depth(
@@ -391,6 +395,175 @@ pub fn survey_group_depth(
     options: &SurveyOptions,
     depth: Option<usize>,
 ) -> Vec<ModuleOutcome> {
+    match prepare(name, group, options) {
+        Prepared::Done(out) => out,
+        Prepared::Jobs(p) => {
+            let mut out: Vec<ModuleOutcome> = p
+                .jobs
+                .par_iter()
+                .map(|j| p.run(j, options, depth))
+                .collect();
+            if let Some(first) = out.first_mut() {
+                first.seconds += p.shared;
+            }
+            out
+        }
+    }
+}
+
+/// One module's record as its line in a group file, and how long it took.
+#[derive(Clone, Debug)]
+pub struct ModuleLine {
+    /// The record's line ([`SurveyRecord::to_line`]: compact JSON, keys sorted), without
+    /// the newline.
+    pub line: String,
+    /// The action spec (or the requested action, for a group-level error).
+    pub action: String,
+    /// Wall-clock seconds spent on this module (the group's shared data is counted in
+    /// its first module).
+    pub seconds: f64,
+}
+
+impl From<ModuleOutcome> for ModuleLine {
+    fn from(m: ModuleOutcome) -> ModuleLine {
+        ModuleLine {
+            line: m.record.to_string(),
+            action: m.action,
+            seconds: m.seconds,
+        }
+    }
+}
+
+/// How many modules [`survey_group_lines`] solves in parallel before handing their lines
+/// to the sink, per thread of the pool: enough to keep every thread busy between two
+/// hand-overs, few enough that the lines held at once stay small.
+const LINES_PER_THREAD: usize = 8;
+
+/// [`survey_group_depth`] with bounded memory: the records are handed to `sink` in the
+/// same order (the bytes of a group file are the same), each as its line, while at
+/// most a few modules per thread of the current rayon pool are in flight. Only the
+/// lines of one batch are held, never the records as JSON values.
+///
+/// Errors: the first error of `sink`, which stops the survey of the group (the modules
+/// of the batch in flight are still computed).
+///
+/// # Complexity
+/// As [`survey_group_depth`]; memory: the group's data plus `O(threads)` modules.
+///
+/// ```
+/// use plrep::pl::{Activation, SolverOptions};
+/// use plrep::group::{catalog::lookup, Limits};
+/// use plrep::survey::record::{survey_group, survey_group_lines, ActionChoice, SurveyOptions};
+/// let options = SurveyOptions {
+///     actions: vec![ActionChoice::Transitive],
+///     solver: SolverOptions::new(Activation::Relu),
+///     limits: Limits::default(),
+/// };
+/// let s3 = lookup("S3").unwrap();
+/// let mut lines = Vec::new();
+/// survey_group_lines("S3", &s3, &options, None, &mut |m| {
+///     lines.push(m.line);
+///     Ok(())
+/// })
+/// .unwrap();
+/// let values: Vec<String> = survey_group("S3", &s3, &options)
+///     .iter()
+///     .map(|m| m.record.to_string())
+///     .collect();
+/// assert_eq!(lines, values);
+/// ```
+pub fn survey_group_lines(
+    name: &str,
+    group: &PermGroup,
+    options: &SurveyOptions,
+    depth: Option<usize>,
+    sink: &mut dyn FnMut(ModuleLine) -> Result<()>,
+) -> Result<()> {
+    match prepare(name, group, options) {
+        Prepared::Done(out) => out.into_iter().try_for_each(|m| sink(m.into())),
+        Prepared::Jobs(p) => {
+            let batch = LINES_PER_THREAD * rayon::current_num_threads().max(1);
+            let mut shared = p.shared;
+            for chunk in p.jobs.chunks(batch) {
+                let lines: Vec<ModuleLine> = chunk
+                    .par_iter()
+                    .map(|j| ModuleLine::from(p.run(j, options, depth)))
+                    .collect();
+                for mut m in lines {
+                    m.seconds += std::mem::take(&mut shared);
+                    sink(m)?;
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
+/// One module to solve: (action spec, subgroup) or a group-level error for one choice.
+enum Job {
+    Module(ActionSpec, Option<(usize, SubgroupClass)>),
+    Failed(String, (String, String)),
+}
+
+/// A group ready to be surveyed module by module.
+struct Modules<'a> {
+    header: Header<'a>,
+    data: GroupData,
+    jobs: Vec<Job>,
+    /// Seconds spent on the group's shared data (counted in its first module).
+    shared: f64,
+    limits: &'a Limits,
+}
+
+/// Either every record already (the group failed, or every module broke a limit), or
+/// the modules to solve.
+enum Prepared<'a> {
+    Done(Vec<ModuleOutcome>),
+    Jobs(Box<Modules<'a>>),
+}
+
+impl Modules<'_> {
+    /// Solve, certify and record one module.
+    fn run(&self, job: &Job, options: &SurveyOptions, depth: Option<usize>) -> ModuleOutcome {
+        let (header, data, limits) = (&self.header, &self.data, self.limits);
+        let t = Instant::now();
+        match job {
+            Job::Failed(action, e) => ModuleOutcome {
+                record: header.record(action, None, Err(e.clone()), None),
+                action: action.clone(),
+                seconds: 0.0,
+            },
+            Job::Module(action, h) => {
+                let outcome = guarded(|| {
+                    let module = PlModule::on(data, action, limits)?;
+                    let graph = InteractionGraph::certified(&module, &options.solver)?;
+                    let stats = GraphStats::of(&graph, &data.simples)?;
+                    Ok((stats, graph.to_json()))
+                });
+                let depth = match (depth, &outcome) {
+                    (Some(k), Ok(_)) => Some(
+                        match guarded(|| {
+                            super::depth::depth_stats(data, action, &options.solver, k, limits)
+                        }) {
+                            Ok(d) => json!(d),
+                            Err((kind, msg)) => json!({"error": msg, "error_kind": kind}),
+                        },
+                    ),
+                    _ => None,
+                };
+                ModuleOutcome {
+                    record: header.record(&action.to_string(), h.as_ref(), outcome, depth),
+                    action: action.to_string(),
+                    seconds: t.elapsed().as_secs_f64(),
+                }
+            }
+        }
+    }
+}
+
+/// Build the group's data and list its modules (limits checked first, failures turned
+/// into error records).
+fn prepare<'a>(name: &'a str, group: &PermGroup, options: &'a SurveyOptions) -> Prepared<'a> {
     let header = Header {
         name,
         order: group_order(group),
@@ -414,32 +587,36 @@ pub fn survey_group_depth(
             ActionChoice::Transitive => None,
         })
         .collect();
-    let all_fail = |too_big: Vec<Option<(String, String)>>| -> Vec<ModuleOutcome> {
-        options
-            .actions
-            .iter()
-            .zip(too_big)
-            .map(|(a, e)| ModuleOutcome {
-                record: header.record(&a.to_string(), None, Err(e.expect("all fail")), None),
-                action: a.to_string(),
-                seconds: 0.0,
-            })
-            .collect()
+    let all_fail = |too_big: Vec<Option<(String, String)>>| -> Prepared<'a> {
+        Prepared::Done(
+            options
+                .actions
+                .iter()
+                .zip(too_big)
+                .map(|(a, e)| ModuleOutcome {
+                    record: header.record(&a.to_string(), None, Err(e.expect("all fail")), None),
+                    action: a.to_string(),
+                    seconds: 0.0,
+                })
+                .collect(),
+        )
     };
     if too_big.iter().all(Option::is_some) {
         return all_fail(too_big);
     }
-    let group_failed = |e: (String, String)| -> Vec<ModuleOutcome> {
+    let group_failed = |e: (String, String)| -> Prepared<'a> {
         let seconds = start.elapsed().as_secs_f64();
-        options
-            .actions
-            .iter()
-            .map(|a| ModuleOutcome {
-                record: header.record(&a.to_string(), None, Err(e.clone()), None),
-                action: a.to_string(),
-                seconds,
-            })
-            .collect()
+        Prepared::Done(
+            options
+                .actions
+                .iter()
+                .map(|a| ModuleOutcome {
+                    record: header.record(&a.to_string(), None, Err(e.clone()), None),
+                    action: a.to_string(),
+                    seconds,
+                })
+                .collect(),
+        )
     };
     let (elements, classes) = match guarded(|| GroupData::classes(group, limits)) {
         Ok(x) => x,
@@ -471,11 +648,6 @@ pub fn survey_group_depth(
         Ok(d) => d,
         Err(e) => return group_failed(e),
     };
-    // The modules: (action spec, subgroup) or a group-level error for one choice.
-    enum Job {
-        Module(ActionSpec, Option<(usize, SubgroupClass)>),
-        Failed(String, (String, String)),
-    }
     let mut jobs = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for (choice, refused) in options.actions.iter().zip(too_big) {
@@ -507,46 +679,11 @@ pub fn survey_group_depth(
         Job::Module(a, h) => seen.insert((a.to_string(), h.is_some())),
         Job::Failed(..) => true,
     });
-    let shared = start.elapsed().as_secs_f64();
-    let mut out: Vec<ModuleOutcome> = jobs
-        .par_iter()
-        .map(|job| {
-            let t = Instant::now();
-            match job {
-                Job::Failed(action, e) => ModuleOutcome {
-                    record: header.record(action, None, Err(e.clone()), None),
-                    action: action.clone(),
-                    seconds: 0.0,
-                },
-                Job::Module(action, h) => {
-                    let outcome = guarded(|| {
-                        let module = PlModule::on(&data, action, limits)?;
-                        let graph = InteractionGraph::certified(&module, &options.solver)?;
-                        let stats = GraphStats::of(&graph, &data.simples)?;
-                        Ok((stats, graph.to_json()))
-                    });
-                    let depth = match (depth, &outcome) {
-                        (Some(k), Ok(_)) => Some(
-                            match guarded(|| {
-                                super::depth::depth_stats(&data, action, &options.solver, k, limits)
-                            }) {
-                                Ok(d) => json!(d),
-                                Err((kind, msg)) => json!({"error": msg, "error_kind": kind}),
-                            },
-                        ),
-                        _ => None,
-                    };
-                    ModuleOutcome {
-                        record: header.record(&action.to_string(), h.as_ref(), outcome, depth),
-                        action: action.to_string(),
-                        seconds: t.elapsed().as_secs_f64(),
-                    }
-                }
-            }
-        })
-        .collect();
-    if let Some(first) = out.first_mut() {
-        first.seconds += shared;
-    }
-    out
+    Prepared::Jobs(Box::new(Modules {
+        header,
+        data,
+        jobs,
+        shared: start.elapsed().as_secs_f64(),
+        limits,
+    }))
 }

@@ -128,25 +128,34 @@ pub fn rows(files: &[(String, String)]) -> Result<Vec<Row>> {
 ///
 /// Complexity: linear in the text.
 pub fn file_rows(file: &str, text: &str) -> Result<Vec<Row>> {
+    text.lines()
+        .enumerate()
+        .map(|(n, line)| line_row(file, n, line))
+        .collect()
+}
+
+/// The summary row of line `n` (0-based) of the group file `file` (the graph skipped):
+/// [`file_rows`] one line at a time, for a reader that never holds a whole file.
+///
+/// Errors: as [`rows`].
+///
+/// Complexity: linear in the line.
+pub fn line_row(file: &str, n: usize, line: &str) -> Result<Row> {
     let position = file.split('-').next().unwrap_or("").to_string();
-    let mut out = Vec::new();
-    for (n, line) in text.lines().enumerate() {
-        let r = SurveyRecord::<IgnoredAny>::parse_line(file, n, line)?;
-        let stats = if r.is_ok() { r.stats } else { None };
-        out.push(Row {
-            position: position.clone(),
-            group: r.group,
-            group_order: r.group_order.to_string(),
-            action: r.action,
-            subgroup: r.subgroup.map(|h| (h.class, h.order, h.index)),
-            activation: r.activation,
-            bias: r.bias,
-            stats,
-            error: r.error,
-            depth: r.depth,
-        });
-    }
-    Ok(out)
+    let r = SurveyRecord::<IgnoredAny>::parse_line(file, n, line)?;
+    let stats = if r.is_ok() { r.stats } else { None };
+    Ok(Row {
+        position,
+        group: r.group,
+        group_order: r.group_order.to_string(),
+        action: r.action,
+        subgroup: r.subgroup.map(|h| (h.class, h.order, h.index)),
+        activation: r.activation,
+        bias: r.bias,
+        stats,
+        error: r.error,
+        depth: r.depth,
+    })
 }
 
 /// Per-group totals.

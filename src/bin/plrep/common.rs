@@ -48,6 +48,31 @@ pub(crate) fn to_json<T: Serialize>(doc: &T) -> Result<String> {
         .map_err(|e| Error::verification(format!("JSON serialisation failed: {e}")))
 }
 
+/// [`to_json`]'s bytes written to `output` (or standard output) as they are serialised,
+/// for documents too large to hold twice (issue 13.4): the text is never built. Call it
+/// only once every computation succeeded, as the commands that return their text.
+pub(crate) fn write_json<T: Serialize>(doc: &T, output: Option<&std::path::Path>) -> Result<()> {
+    use std::io::Write;
+    let write = |w: &mut dyn Write| -> std::io::Result<()> {
+        let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
+        serde_json::to_writer_pretty(&mut w, doc).map_err(std::io::Error::from)?;
+        w.write_all(b"\n")?;
+        w.flush()
+    };
+    match output {
+        Some(path) => {
+            let mut f = std::fs::File::create(path)
+                .map_err(|e| Error::Io(format!("cannot write '{}': {e}", path.display())))?;
+            write(&mut f).map_err(|e| Error::Io(format!("cannot write '{}': {e}", path.display())))
+        }
+        None => {
+            // A closed pipe (e.g. `| head`) is not an error worth reporting.
+            let _ = write(&mut std::io::stdout().lock());
+            Ok(())
+        }
+    }
+}
+
 /// Classes of the group if its order is within `--max-order`, else `None`.
 pub(crate) fn classes_if_small(
     g: &PermGroup,

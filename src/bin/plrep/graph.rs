@@ -11,6 +11,18 @@ use plrep::pl::certify::check_commutant;
 use plrep::pl::commutant::{solve_commutant, CommutantModule};
 use plrep::pl::{solve, PlModule};
 use plrep::{Error, Result};
+use serde_json::Value;
+use std::path::Path;
+
+/// A computed graph, before it is written.
+enum Built {
+    /// The module's interaction graph.
+    Graph(InteractionGraph),
+    /// A group beyond `--max-order`, through its commutant: the JSON document.
+    CommutantJson(Value),
+    /// A group beyond `--max-order`, through its commutant: the text.
+    CommutantText(String),
+}
 
 /// `plrep graph`.
 pub(crate) fn graph(
@@ -19,6 +31,37 @@ pub(crate) fn graph(
     format: Format,
     limits: &Limits,
 ) -> Result<String> {
+    Ok(match build(a, check, format, limits)? {
+        Built::Graph(g) => match format {
+            Format::Json => crate::common::to_json(&g.json_doc())?,
+            Format::Dot => g.to_dot(),
+            Format::Svg => g.to_svg(),
+            Format::Tikz => g.to_tikz(),
+            _ => g.to_text(),
+        },
+        Built::CommutantJson(v) => crate::common::to_json(&v)?,
+        Built::CommutantText(t) => t,
+    })
+}
+
+/// `plrep graph --format json`, written to `output` (or standard output) as it is
+/// serialised: the bytes of [`graph`], without the document or its text held
+/// (`C256`'s is 250 MB; issue 13.4).
+pub(crate) fn graph_json_streamed(
+    a: &LayerArgs<'_>,
+    check: bool,
+    output: Option<&Path>,
+    limits: &Limits,
+) -> Result<()> {
+    match build(a, check, Format::Json, limits)? {
+        Built::Graph(g) => crate::common::write_json(&g.json_doc(), output),
+        Built::CommutantJson(v) => crate::common::write_json(&v, output),
+        Built::CommutantText(_) => unreachable!("JSON was asked for"),
+    }
+}
+
+/// Solve (and with `check`, certify) the module of `a`.
+fn build(a: &LayerArgs<'_>, check: bool, format: Format, limits: &Limits) -> Result<Built> {
     format.require("graph", &Format::DRAWINGS)?;
     let action = ActionSpec::parse(a.action)?;
     let group = load_group(a.group, limits)?;
@@ -28,18 +71,11 @@ pub(crate) fn graph(
     let options = crate::activation::solver_options(a.activation, a.bias, a.seeds)?;
     let module = PlModule::new(&group, &action, limits)?;
     let solution = solve(&module, &options)?;
-    let g = if check {
+    Ok(Built::Graph(if check {
         InteractionGraph::from_certified(&module, &plrep::pl::check(&module, solution)?)
     } else {
         InteractionGraph::build(&module, &solution)
-    };
-    Ok(match format {
-        Format::Json => crate::common::to_json(&g.to_json())?,
-        Format::Dot => g.to_dot(),
-        Format::Svg => g.to_svg(),
-        Format::Tikz => g.to_tikz(),
-        _ => g.to_text(),
-    })
+    }))
 }
 
 /// `plrep graph` on a group beyond `--max-order`: the module through its commutant
@@ -51,7 +87,7 @@ fn commutant_graph(
     check: bool,
     format: Format,
     limits: &Limits,
-) -> Result<String> {
+) -> Result<Built> {
     if !matches!(format, Format::Text | Format::Json) {
         return Err(Error::bad(
             format!("the group's order {} is above --max-order, and the commutant route writes text or JSON only", group.order()),
@@ -69,7 +105,7 @@ fn commutant_graph(
         CommutantGraph::build(&module, &solution)?
     };
     Ok(match format {
-        Format::Json => crate::common::to_json(&g.to_json())?,
-        _ => g.to_text(),
+        Format::Json => Built::CommutantJson(g.to_json()),
+        _ => Built::CommutantText(g.to_text()),
     })
 }

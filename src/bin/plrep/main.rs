@@ -408,6 +408,28 @@ fn real_main() -> i32 {
                 Err(e) => report(&e),
             };
         }
+        Command::Graph {
+            group,
+            layer,
+            from: None,
+            certify,
+        } if cli.global.format == Format::Json
+            && matches!(
+                network::needs_joint(None, layer.solver.bias.as_ref()),
+                Ok(false)
+            ) =>
+        {
+            // Streamed: C256's graph is 250 MB of JSON (issue 13.4).
+            return match graph::graph_json_streamed(
+                &layer.args(group),
+                *certify,
+                cli.global.output.as_deref(),
+                &limits,
+            ) {
+                Ok(()) => 0,
+                Err(e) => report(&e),
+            };
+        }
         Command::Table { group, real } => tables::table(group, *real, cli.global.format, &limits),
         Command::Lattice { group } => tables::lattice(group, cli.global.format, &limits),
         Command::Fourier {

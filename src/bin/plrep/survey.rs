@@ -13,7 +13,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use plrep::group::Limits;
 use plrep::survey::groups::{expand_seeds_within, GroupSeed};
 use plrep::survey::layout::{group_file_name, is_group_file, Manifest, Shard};
-use plrep::survey::record::{survey_group_depth, ActionChoice, SurveyOptions, SurveyRecord};
+use plrep::survey::record::{survey_group_lines, ActionChoice, SurveyOptions, SurveyRecord};
 use plrep::survey::slurm::ArrayJob;
 use plrep::survey::summary;
 use plrep::{Error, Result};
@@ -107,6 +107,53 @@ pub(crate) fn write_atomic(path: &Path, text: &str) -> Result<()> {
     std::fs::rename(&tmp, path).map_err(|e| io_err("rename into", path, e))
 }
 
+/// A file written line by line under a temporary name in the same directory and renamed
+/// into place by [`AtomicFile::finish`] (as [`write_atomic`]): a file present under its
+/// final name is always complete. Dropped unfinished, the temporary file is removed.
+struct AtomicFile {
+    tmp: PathBuf,
+    path: PathBuf,
+    out: Option<std::io::BufWriter<std::fs::File>>,
+}
+
+impl AtomicFile {
+    fn create(path: &Path) -> Result<AtomicFile> {
+        let dir = path.parent().unwrap_or(Path::new("."));
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
+        let tmp = dir.join(format!(".{name}.tmp.{}", std::process::id()));
+        let f = std::fs::File::create(&tmp).map_err(|e| io_err("create", &tmp, e))?;
+        Ok(AtomicFile {
+            out: Some(std::io::BufWriter::new(f)),
+            tmp,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// Write `line` and a newline.
+    fn write_line(&mut self, line: &str) -> Result<()> {
+        let out = self.out.as_mut().expect("written before finish");
+        out.write_all(line.as_bytes())
+            .and_then(|()| out.write_all(b"\n"))
+            .map_err(|e| io_err("write", &self.tmp, e))
+    }
+
+    /// Flush and rename into place.
+    fn finish(mut self) -> Result<()> {
+        let out = self.out.take().expect("finished once");
+        out.into_inner()
+            .map_err(|e| io_err("write", &self.tmp, e.into_error()))?;
+        std::fs::rename(&self.tmp, &self.path).map_err(|e| io_err("rename into", &self.path, e))
+    }
+}
+
+impl Drop for AtomicFile {
+    fn drop(&mut self) {
+        if self.out.take().is_some() {
+            let _ = std::fs::remove_file(&self.tmp);
+        }
+    }
+}
+
 /// Append one group's timings to `DIR/timings.tsv` in one write (with the header when
 /// the file is new).
 fn append_timings(dir: &Path, lines: &str) -> Result<()> {
@@ -142,7 +189,7 @@ pub(crate) fn group_file_names(dir: &Path) -> Result<Vec<String>> {
 }
 
 /// The summary rows of the group files present in `dir` (only those named in `only`,
-/// if given), per file, sorted by file name. One file's text is held at a time, and the
+/// if given), per file, sorted by file name. One line is held at a time, and the
 /// graphs are skipped: memory is the rows', not the records'.
 pub(crate) fn group_rows(
     dir: &Path,
@@ -153,8 +200,13 @@ pub(crate) fn group_rows(
         .filter(|n| only.map_or(true, |o| o.contains(n.as_str())))
         .map(|n| {
             let p = dir.join(&n);
-            let text = std::fs::read_to_string(&p).map_err(|e| io_err("read", &p, e))?;
-            let rows = summary::file_rows(&n, &text)?;
+            let f = std::fs::File::open(&p).map_err(|e| io_err("read", &p, e))?;
+            let rows = std::io::BufRead::lines(std::io::BufReader::new(f))
+                .enumerate()
+                .map(|(k, line)| {
+                    summary::line_row(&n, k, &line.map_err(|e| io_err("read", &p, e))?)
+                })
+                .collect::<Result<Vec<_>>>()?;
             Ok((n, rows))
         })
         .collect()
@@ -324,19 +376,21 @@ fn survey(a: &SurveyArgs, format: Format, output: Option<&Path>, limits: &Limits
             .map(|(_, g, file)| {
                 let t = Instant::now();
                 let group = g.load()?;
-                let outcomes = survey_group_depth(&g.name, &group, &options, a.depth);
-                drop(group);
-                let mut text = String::new();
+                // Each record goes to the file as soon as its batch is solved: a group
+                // of thousands of modules never holds its records at once.
+                let path = dir.join(file);
+                let mut out = AtomicFile::create(&path)?;
                 let mut timings = String::new();
-                for m in &outcomes {
-                    text.push_str(&m.record.to_string());
-                    text.push('\n');
+                survey_group_lines(&g.name, &group, &options, a.depth, &mut |m| {
+                    out.write_line(&m.line)?;
                     timings.push_str(&format!(
                         "{file}\t{}\t{}\t{:.6}\n",
                         g.name, m.action, m.seconds
                     ));
-                }
-                write_atomic(&dir.join(file), &text)?;
+                    Ok(())
+                })?;
+                drop(group);
+                out.finish()?;
                 append_timings(dir, &timings)?;
                 bar.set_message(g.name.clone());
                 bar.inc(1);

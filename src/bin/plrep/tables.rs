@@ -8,8 +8,7 @@ use plrep::group::{Limits, PermGroup};
 use plrep::report::lattice::{lattice_json, lattice_text, normal_lattice};
 use plrep::report::table::{table_json, table_latex, table_markdown, table_text, Rows};
 use plrep::report::table_stream::TableDoc;
-use plrep::{Error, Result};
-use std::io::{BufWriter, Write};
+use plrep::Result;
 use std::path::Path;
 
 fn compute(spec: &str, limits: &Limits) -> Result<(PermGroup, CharacterTable, RealSimples)> {
@@ -70,24 +69,7 @@ pub fn table_json_streamed(spec: &str, output: Option<&Path>, limits: &Limits) -
         real: &r,
         lattice: &l,
     };
-    let write = |w: &mut dyn Write| -> std::io::Result<()> {
-        let mut w = BufWriter::with_capacity(1 << 16, w);
-        serde_json::to_writer_pretty(&mut w, &doc).map_err(std::io::Error::from)?;
-        w.write_all(b"\n")?;
-        w.flush()
-    };
-    match output {
-        Some(path) => {
-            let mut f = std::fs::File::create(path)
-                .map_err(|e| Error::Io(format!("cannot write '{}': {e}", path.display())))?;
-            write(&mut f).map_err(|e| Error::Io(format!("cannot write '{}': {e}", path.display())))
-        }
-        None => {
-            // A closed pipe (e.g. `| head`) is not an error worth reporting.
-            let _ = write(&mut std::io::stdout().lock());
-            Ok(())
-        }
-    }
+    crate::common::write_json(&doc, output)
 }
 
 /// The normal-subgroup lattice in the requested format.
