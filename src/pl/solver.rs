@@ -21,6 +21,7 @@ use super::reason::{Explainer, Reason};
 use super::witness::{search_cached, search_dense, search_with_stats, SeedSums, Witness};
 use crate::arith::Q;
 use crate::error::Result;
+use std::sync::Arc;
 
 /// Options of a solver run.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -60,10 +61,11 @@ pub enum Obstruction {
     Blocks {
         /// Which space.
         kind: BlockKind,
-        /// The zero set of `V_L`.
-        zero_set: Vec<usize>,
-        /// The `≈`-classes with signs (see [`BlockSpace`]).
-        classes: Vec<Vec<(usize, i8)>>,
+        /// The zero set of `V_L` (shared by every non-edge from `L`: one copy per source,
+        /// not per pair).
+        zero_set: Arc<Vec<usize>>,
+        /// The `≈`-classes with signs (see [`BlockSpace`]; shared like the zero set).
+        classes: Arc<Vec<Vec<(usize, i8)>>>,
     },
     /// `square`: `sum_{y,z} P_{L'}[y][z] P_L[y][z]^2 = 0`, so `P_{L'}(u ∘ v) = 0` for all
     /// `u, v` in `V_L`.
@@ -311,7 +313,9 @@ fn solve_from_impl(
     let simples = &module.simples.simples;
     let mut verdicts: Vec<Option<Verdict>> = vec![None; targets.len()];
     let linear = act.homogeneous_parts().is_some_and(|(_, b)| b.is_zero());
-    let mut blocks: Option<BlockSpace> = None;
+    // The block space of `L` with its zero set and classes behind `Arc`s: every non-edge
+    // from `L` points at one copy (`O(|X|)` per source instead of per pair).
+    let mut blocks: Option<(BlockSpace, Arc<Vec<usize>>, Arc<Vec<Vec<(usize, i8)>>>)> = None;
     let mut counts_cache: Vec<(BlockKind, Vec<i128>)> = Vec::new();
     let mut dense_counts: Vec<(BlockKind, Vec<i64>)> = Vec::new();
     let mut pending = Vec::new();
@@ -337,12 +341,14 @@ fn solve_from_impl(
             pending.push(i);
             continue;
         };
-        let b = blocks.get_or_insert_with(|| {
-            if dense {
+        let (b, zero_set, classes) = blocks.get_or_insert_with(|| {
+            let b = if dense {
                 BlockSpace::compute_dense(module, l)
             } else {
                 BlockSpace::compute(module, l)
-            }
+            };
+            let (z, c) = (Arc::new(b.zero_set.clone()), Arc::new(b.classes.clone()));
+            (b, z, c)
         });
         if dense {
             let counts = match dense_counts.iter().find(|c| c.0 == kind) {
@@ -355,8 +361,8 @@ fn solve_from_impl(
             if BlockSpace::killed_by(&module.field, counts, &module.orbital_values(l2)) {
                 verdicts[i] = Some(Verdict::NonEdge(Obstruction::Blocks {
                     kind,
-                    zero_set: b.zero_set.clone(),
-                    classes: b.classes.clone(),
+                    zero_set: zero_set.clone(),
+                    classes: classes.clone(),
                 }));
             } else {
                 pending.push(i);
@@ -374,8 +380,8 @@ fn solve_from_impl(
         if BlockSpace::killed_by_classes(module, counts, l2) {
             verdicts[i] = Some(Verdict::NonEdge(Obstruction::Blocks {
                 kind,
-                zero_set: b.zero_set.clone(),
-                classes: b.classes.clone(),
+                zero_set: zero_set.clone(),
+                classes: classes.clone(),
             }));
         } else {
             pending.push(i);

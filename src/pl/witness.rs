@@ -15,6 +15,7 @@ use crate::error::Result;
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
 use std::cmp::Ordering;
+use std::sync::Arc;
 
 /// Entries of the random vectors `r` lie in `-RANGE..=RANGE`.
 pub const RANGE: i64 = 3;
@@ -24,8 +25,9 @@ pub const RANGE: i64 = 3;
 pub struct Witness {
     /// The seed that generated `r` (before a possible sign flip; for the record).
     pub seed: u64,
-    /// The integer vector `r` on `X`.
-    pub r: Vec<i64>,
+    /// The integer vector `r` on `X` (shared by the witnesses found with one seed and
+    /// sign: one copy per attempt, not per edge).
+    pub r: Arc<Vec<i64>>,
     /// The scale `t` (`w = t P_L r`); 1 for homogeneous activations without bias.
     pub scale: Q,
     /// The point `x` of `X`.
@@ -372,7 +374,7 @@ fn search_impl(
         }
         for sign in [1i64, -1] {
             let ws: Vec<i128> = w.iter().map(|c| c * sign as i128).collect();
-            let rs: Vec<i64> = r.iter().map(|c| c * sign).collect();
+            let rs: Arc<Vec<i64>> = Arc::new(r.iter().map(|c| c * sign).collect());
             for t in scales(module, &ws, &cl, act, bias) {
                 if found.iter().all(Option::is_some) {
                     break;
