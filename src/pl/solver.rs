@@ -262,23 +262,28 @@ pub fn solve_dense(module: &PlModule, options: &SolverOptions) -> Result<Solutio
 
 fn solve_all(module: &PlModule, options: &SolverOptions, dense: bool) -> Result<Solution> {
     let vertices: Vec<usize> = module.present.iter().map(|p| p.0).collect();
-    let mut pairs = Vec::new();
-    // Shared seed sums (`16 |X| #classes` bytes a seed) only while they stay small and
-    // within the `16 |X| #classes m` bytes the limits reserve for the dense class sums
-    // (`solver_bytes`), which the on-demand search no longer allocates.
+    // Shared seed sums (`16 |X| #classes` bytes a seed) only while they stay within the
+    // budget the limits reserve for them (`solver_bytes`).
     let bytes = 16 * module.points() as u128 * module.classes.len() as u128;
-    let budget = SEED_SUMS_BYTES.min(bytes * module.field.m() as u128);
-    let mut cache: Option<SeedSums> =
-        (!dense && bytes.saturating_mul(options.seeds as u128) <= budget).then(Vec::new);
-    for &l in &vertices {
-        pairs.extend(solve_from_impl(
-            module,
-            options,
-            l,
-            &vertices,
-            dense,
-            cache.as_mut(),
-        )?);
+    let cache: Option<SeedSums> = (!dense
+        && bytes.saturating_mul(options.seeds as u128) <= super::projector::SEED_SUMS_BYTES)
+        .then(|| (0..options.seeds).map(|_| Default::default()).collect());
+    // Sources are independent: solved in parallel, gathered in source order (the same
+    // bytes as one after the other; the first error in that order is the one reported).
+    // At most `SOLVER_THREADS` at once, as the memory limits reserve (`solver_bytes`);
+    // one after the other if no pool can be built.
+    use rayon::prelude::*;
+    let one = |&l: &usize| solve_from_impl(module, options, l, &vertices, dense, cache.as_ref());
+    let per_source: Vec<Result<Vec<PairResult>>> = match rayon::ThreadPoolBuilder::new()
+        .num_threads(super::projector::SOLVER_THREADS)
+        .build()
+    {
+        Ok(pool) if vertices.len() > 1 => pool.install(|| vertices.par_iter().map(one).collect()),
+        _ => vertices.iter().map(one).collect(),
+    };
+    let mut pairs = Vec::new();
+    for p in per_source {
+        pairs.extend(p?);
     }
     Ok(Solution {
         options: options.clone(),
@@ -297,17 +302,13 @@ pub fn solve_from(
     solve_from_impl(module, options, l, targets, false, None)
 }
 
-/// The most memory the seed vectors' class sums may share across sources (else each
-/// source recomputes them).
-const SEED_SUMS_BYTES: u128 = 64 << 20;
-
 fn solve_from_impl(
     module: &PlModule,
     options: &SolverOptions,
     l: usize,
     targets: &[usize],
     dense: bool,
-    cache: Option<&mut SeedSums>,
+    cache: Option<&SeedSums>,
 ) -> Result<Vec<PairResult>> {
     let act = &options.activation;
     let simples = &module.simples.simples;

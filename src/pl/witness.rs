@@ -303,8 +303,8 @@ pub fn search_with_stats(
 }
 
 /// The integer class sums of the seed vectors, shared by the sources of one solve
-/// (index: seed).
-pub(crate) type SeedSums = Vec<Option<Vec<i128>>>;
+/// (index: seed; filled on first use, from any thread).
+pub(crate) type SeedSums = Vec<std::sync::OnceLock<Vec<i128>>>;
 
 /// [`search_with_stats`] reusing the class sums of the seed vectors across sources.
 pub(crate) fn search_cached(
@@ -314,7 +314,7 @@ pub(crate) fn search_cached(
     act: &Activation,
     bias: Option<&Q>,
     seeds: u64,
-    cache: &mut SeedSums,
+    cache: &SeedSums,
 ) -> Result<(Vec<Option<Witness>>, SearchStats)> {
     search_impl(module, l, targets, act, bias, seeds, false, Some(cache))
 }
@@ -343,7 +343,7 @@ fn search_impl(
     bias: Option<&Q>,
     seeds: u64,
     dense: bool,
-    mut sums_cache: Option<&mut SeedSums>,
+    sums_cache: Option<&SeedSums>,
 ) -> Result<(Vec<Option<Witness>>, SearchStats)> {
     let mut stats = SearchStats::default();
     let f = &module.field;
@@ -356,15 +356,11 @@ fn search_impl(
             break;
         }
         let r = random_vector(seed, n);
-        let w = match sums_cache.as_deref_mut() {
-            Some(cache) => {
+        let w = match sums_cache.and_then(|c| c.get(seed as usize)) {
+            Some(cell) => {
                 // The class sums of `r` do not depend on the source: computed once per
                 // seed for all sources of a solve (`O(|G| |X|)` each).
-                let s = seed as usize;
-                if cache.len() <= s {
-                    cache.resize(s + 1, None);
-                }
-                let sums = cache[s].get_or_insert_with(|| module.class_sums_int(&r));
+                let sums = cell.get_or_init(|| module.class_sums_int(&r));
                 module.project_int_sums(l, sums)
             }
             None => module.project_int_sums(l, &module.class_sums_int(&r)),

@@ -29,6 +29,7 @@ mod ntheory;
 mod real;
 mod report;
 mod solver;
+mod solver_scale;
 mod spec;
 mod stabchain;
 mod subgroups;

@@ -27,6 +27,7 @@ pub(crate) fn graph(
     }
     let options = crate::activation::solver_options(a.activation, a.bias, a.seeds)?;
     let module = PlModule::new(&group, &action, limits)?;
+    plrep::pl::projector::check_solution_memory(&module, limits)?;
     let solution = solve(&module, &options)?;
     let g = if check {
         InteractionGraph::from_certified(&module, &plrep::pl::check(&module, solution)?)
