@@ -23,6 +23,11 @@ use crate::arith::Q;
 use crate::error::Result;
 use std::sync::Arc;
 
+/// A zero set shared by the non-edges of one source.
+type SharedZeroSet = Arc<Vec<usize>>;
+/// Block classes shared by the non-edges of one source.
+type SharedClasses = Arc<Vec<Vec<(usize, i8)>>>;
+
 /// Options of a solver run.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SolverOptions {
@@ -316,7 +321,7 @@ fn solve_from_impl(
     let linear = act.homogeneous_parts().is_some_and(|(_, b)| b.is_zero());
     // The block space of `L` with its zero set and classes behind `Arc`s: every non-edge
     // from `L` points at one copy (`O(|X|)` per source instead of per pair).
-    let mut blocks: Option<(BlockSpace, Arc<Vec<usize>>, Arc<Vec<Vec<(usize, i8)>>>)> = None;
+    let mut blocks: Option<(BlockSpace, SharedZeroSet, SharedClasses)> = None;
     let mut counts_cache: Vec<(BlockKind, Vec<i128>)> = Vec::new();
     let mut dense_counts: Vec<(BlockKind, Vec<i64>)> = Vec::new();
     let mut pending = Vec::new();
