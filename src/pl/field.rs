@@ -128,13 +128,100 @@ impl Field {
         let m = self.m;
         for &(j, c) in s {
             let (a, b) = src.split_at(m - j);
-            for (d, x) in dst[j..].iter_mut().zip(a) {
-                *d += c * x;
-            }
-            for (d, x) in dst[..j].iter_mut().zip(b) {
-                *d += c * x;
+            // Character values are sums of roots of unity: coefficients `±1` are the rule,
+            // and an `i128` addition is far cheaper than a product.
+            match c {
+                1 => {
+                    for (d, x) in dst[j..].iter_mut().zip(a) {
+                        *d += x;
+                    }
+                    for (d, x) in dst[..j].iter_mut().zip(b) {
+                        *d += x;
+                    }
+                }
+                -1 => {
+                    for (d, x) in dst[j..].iter_mut().zip(a) {
+                        *d -= x;
+                    }
+                    for (d, x) in dst[..j].iter_mut().zip(b) {
+                        *d -= x;
+                    }
+                }
+                _ => {
+                    for (d, x) in dst[j..].iter_mut().zip(a) {
+                        *d += c * x;
+                    }
+                    for (d, x) in dst[..j].iter_mut().zip(b) {
+                        *d += c * x;
+                    }
+                }
             }
         }
+    }
+
+    /// A shorter sparse form of the same element: for each prime `p | m` and each coset
+    /// `a + (m/p) Z` the `p` powers `zeta_m^(a + i m/p)` sum to zero (`zeta_m^(m/p)` is a
+    /// primitive `p`-th root of unity), so subtracting the most frequent coefficient of a
+    /// coset from all its `p` coordinates keeps the element and removes terms whenever
+    /// that coefficient occurs more often than zero. Repeated while it shortens.
+    ///
+    /// The products [`Field::mul_acc`] cost one rotation per term: a character value
+    /// `zeta^j + zeta^-j` that the Zumbroich basis writes with up to `2 (p - 1)` terms
+    /// per odd prime comes back to its 2 roots of unity (theory.md §14.7).
+    ///
+    /// Complexity: `O(t log t)` per round for `t` terms; at most `t` rounds.
+    ///
+    /// ```
+    /// use plrep::pl::field::Field;
+    /// let f = Field::new(5);
+    /// // -(z + z^2 + z^3 + z^4) = 1
+    /// assert_eq!(f.shorten(&[(1, -1), (2, -1), (3, -1), (4, -1)]), vec![(0, 1)]);
+    /// ```
+    pub fn shorten(&self, s: &[(usize, i128)]) -> Sparse {
+        use std::collections::BTreeMap;
+        let m = self.m;
+        let mut cur: BTreeMap<usize, i128> = BTreeMap::new();
+        for &(k, c) in s {
+            *cur.entry(k % m).or_insert(0) += c;
+        }
+        cur.retain(|_, c| *c != 0);
+        let primes: Vec<usize> = (2..=m)
+            .filter(|&p| m % p == 0 && (2..p).take_while(|d| d * d <= p).all(|d| p % d != 0))
+            .collect();
+        loop {
+            let before = cur.len();
+            for &p in &primes {
+                let step = m / p;
+                let mut cosets: BTreeMap<usize, Vec<i128>> = BTreeMap::new();
+                for (&k, &c) in &cur {
+                    cosets.entry(k % step).or_default().push(c);
+                }
+                for (a, mut cs) in cosets {
+                    let zeros = p - cs.len();
+                    cs.sort_unstable();
+                    // The most frequent nonzero coefficient (the smallest on ties).
+                    let (mut best, mut best_f, mut i) = (0i128, 0usize, 0usize);
+                    while i < cs.len() {
+                        let j = cs[i..].iter().take_while(|&&c| c == cs[i]).count();
+                        if j > best_f {
+                            (best, best_f) = (cs[i], j);
+                        }
+                        i += j;
+                    }
+                    if best_f > zeros {
+                        for t in 0..p {
+                            let e = cur.entry(a + t * step).or_insert(0);
+                            *e -= best;
+                        }
+                    }
+                }
+                cur.retain(|_, c| *c != 0);
+            }
+            if cur.len() >= before {
+                break;
+            }
+        }
+        cur.into_iter().collect()
     }
 
     /// `dst += a * b` for two dense elements (convolution modulo `x^m - 1`).
@@ -229,6 +316,39 @@ mod tests {
         assert_eq!(cyclotomic_poly(4), vec![1, 0, 1]);
         assert_eq!(cyclotomic_poly(6), vec![1, -1, 1]);
         assert_eq!(cyclotomic_poly(12), vec![1, 0, -1, 0, 1]);
+    }
+
+    #[test]
+    fn shorten_keeps_the_element() {
+        // Every sparse form with small coefficients in Q(zeta_m) for a few m: the short
+        // form is never longer and reduces to the same canonical remainder.
+        for m in [1usize, 4, 6, 12, 15, 20, 30, 36, 60] {
+            let f = Field::new(m);
+            let mut state = 0x2545_f491_4f6c_dd1du64;
+            for _ in 0..200 {
+                let s: Sparse = (0..m)
+                    .filter_map(|k| {
+                        state ^= state << 13;
+                        state ^= state >> 7;
+                        state ^= state << 17;
+                        let c = (state % 5) as i128 - 2;
+                        (c != 0 && state % 3 == 0).then_some((k, c))
+                    })
+                    .collect();
+                let t = f.shorten(&s);
+                assert!(t.len() <= s.len(), "m = {m}: {s:?} -> {t:?}");
+                let (mut a, mut b) = (vec![0i128; m], vec![0i128; m]);
+                f.mul_acc(&mut a, &s, &{
+                    let mut one = vec![0i128; m];
+                    one[0] = 1;
+                    one
+                });
+                for &(k, c) in &t {
+                    b[k] += c;
+                }
+                assert_eq!(f.reduce(&a), f.reduce(&b), "m = {m}: {s:?} -> {t:?}");
+            }
+        }
     }
 
     #[test]

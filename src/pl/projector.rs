@@ -251,23 +251,84 @@ pub fn check_module_size(group: &PermGroup, action: &ActionSpec, limits: &Limits
 }
 
 /// The bytes of the solver's tables for `|G| = order` on `n` points with `k` classes,
-/// real conductor `m` and `orbitals` orbitals: the action table (`4 |G| n`), the orbital
-/// of every pair (`4 n^2`), the orbitals' class counts (`8 orbitals k`), and the class
-/// sums of the witness search (`16 n k m`, field vectors of `m` i128 coordinates per
-/// point and class) with their input and output vectors and the integer class sums.
-/// Saturating: never wraps.
+/// real conductor `m` and `orbitals` orbitals, for the on-demand solver (theory.md §14):
+/// the action table (`4 |G| n`), the orbital of every pair (`4 n^2`), the orbitals' class
+/// counts (a list per orbital, at most `min(orbitals k, sqrt(orbitals) |G|)` entries in
+/// all: the counts of the orbitals with one first coordinate sum to `|G|`, and there are
+/// at most `sqrt(orbitals)` first coordinates, one per `X`-orbit), for each of the
+/// [`SOLVER_THREADS`] sources solved at once the per-source field vectors (`w`, `sigma(w)`
+/// and three working copies: `80 n m`) and the class sums at one point (`16 k m`), the
+/// seed vectors' shared class sums (`16 n k` a seed, at most
+/// [`SEED_SUMS_BYTES`]), and the certificates that grow with `|X|`: the
+/// block classes of each source and the vectors `r` of the witnesses (`32 n k`, as there
+/// are at most `k` simples). The witnesses' exact values are not counted (they are the
+/// answer, `O(#edges phi(m))` terms). Saturating: never wraps.
 pub fn solver_bytes(order: u128, n: u128, k: u128, m: u128, orbitals: u128) -> u128 {
+    let first_coordinates = (1..=orbitals)
+        .find(|&s| s.saturating_mul(s) >= orbitals)
+        .unwrap_or(orbitals);
+    let entries = table_size(&[orbitals, k]).min(table_size(&[first_coordinates, order]));
+    let threads = SOLVER_THREADS as u128;
+    let seed_sums = table_size(&[16 * 8, n, k]).min(SEED_SUMS_BYTES);
     [
         table_size(&[4, order, n]),
         table_size(&[4, n, n]),
-        table_size(&[8 + 24, orbitals, k]),
-        table_size(&[16, n, k, m]),
-        table_size(&[16 * 4, n, m]),
-        table_size(&[16, n, k]),
+        table_size(&[24, orbitals]).saturating_add(table_size(&[16, entries])),
+        table_size(&[80 * threads, n, m]),
+        table_size(&[16 * threads, k, m]),
+        seed_sums,
+        table_size(&[32, n, k]),
     ]
     .iter()
     .fold(0u128, |a, &b| a.saturating_add(b))
 }
+
+/// The bytes a full [`super::solve`] keeps in its answer for `pairs` ordered pairs of
+/// present simples on `n` points in `Q(zeta_m)` of degree `degree`: per pair the larger of
+/// an edge's exact witness value (at most `degree` terms of 48 bytes: a root index, a
+/// rational and the list's share) and a non-edge's group-theoretic explanation (a class
+/// representative written out on `X`, at most `8 n` bytes). Measured against the
+/// resident size of `plrep graph`: `C250` 131 MB (estimate 77 MB plus the tables),
+/// `C500` 724 MB (605 MB), `D2000` 4.9 GB (4.9 GB) — theory.md §14.7.
+pub fn solution_bytes(n: u128, pairs: u128, degree: u128) -> u128 {
+    table_size(&[pairs, table_size(&[48, degree]).max(table_size(&[8, n]))])
+}
+
+/// Refuse, before solving, a full solve of `module` whose answer and tables would
+/// exceed `--max-memory-mb`: [`solver_bytes`] with the exact orbitals plus
+/// [`solution_bytes`] for every ordered pair of present simples. (A module alone, or a
+/// solve from a few sources, is checked by [`PlModule::new`] without the answer.)
+///
+/// Errors: the limit `--max-memory-mb`.
+pub fn check_solution_memory(module: &PlModule, limits: &Limits) -> Result<()> {
+    let (n, k, m) = (
+        module.points() as u128,
+        module.classes.len() as u128,
+        module.field.m() as u128,
+    );
+    let pairs = (module.present.len() as u128).pow(2);
+    let bytes = solver_bytes(
+        module.order() as u128,
+        n,
+        k,
+        m,
+        module.num_orbitals() as u128,
+    )
+    .saturating_add(solution_bytes(n, pairs, module.field.degree() as u128));
+    limits.check_memory(bytes, || {
+        format!(
+            "PL-solver tables and the answer for {pairs} pairs of simples on |X| = {n} points in Q(zeta_{m})"
+        )
+    })
+}
+
+/// The most memory the seed vectors' class sums may share across the sources of one
+/// solve (else each source recomputes them); [`solver_bytes`] reserves it.
+pub const SEED_SUMS_BYTES: u128 = 64 << 20;
+
+/// How many sources one solve works on at once (a thread each): the memory estimate
+/// [`solver_bytes`] reserves per-source vectors for this many.
+pub const SOLVER_THREADS: usize = 2;
 
 /// Refuse solver tables above `--max-memory-mb` ([`solver_bytes`]).
 fn check_solver_memory(
@@ -349,8 +410,11 @@ impl PlModule {
                 l.values
                     .iter()
                     .map(|v| {
+                        // The shortest sum of roots of unity found: each term is one
+                        // rotation in every projection (theory.md §14.7).
                         field
                             .sparse(v)
+                            .map(|s| field.shorten(&s))
                             .ok_or_else(|| Error::verification("character value not integral"))
                     })
                     .collect::<Result<Vec<_>>>()

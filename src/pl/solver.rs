@@ -21,6 +21,12 @@ use super::reason::{Explainer, Reason};
 use super::witness::{search_cached, search_dense, search_with_stats, SeedSums, Witness};
 use crate::arith::Q;
 use crate::error::Result;
+use std::sync::Arc;
+
+/// A zero set shared by the non-edges of one source.
+type SharedZeroSet = Arc<Vec<usize>>;
+/// Block classes shared by the non-edges of one source.
+type SharedClasses = Arc<Vec<Vec<(usize, i8)>>>;
 
 /// Options of a solver run.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -60,10 +66,11 @@ pub enum Obstruction {
     Blocks {
         /// Which space.
         kind: BlockKind,
-        /// The zero set of `V_L`.
-        zero_set: Vec<usize>,
-        /// The `≈`-classes with signs (see [`BlockSpace`]).
-        classes: Vec<Vec<(usize, i8)>>,
+        /// The zero set of `V_L` (shared by every non-edge from `L`: one copy per source,
+        /// not per pair).
+        zero_set: Arc<Vec<usize>>,
+        /// The `≈`-classes with signs (see [`BlockSpace`]; shared like the zero set).
+        classes: Arc<Vec<Vec<(usize, i8)>>>,
     },
     /// `square`: `sum_{y,z} P_{L'}[y][z] P_L[y][z]^2 = 0`, so `P_{L'}(u ∘ v) = 0` for all
     /// `u, v` in `V_L`.
@@ -260,23 +267,28 @@ pub fn solve_dense(module: &PlModule, options: &SolverOptions) -> Result<Solutio
 
 fn solve_all(module: &PlModule, options: &SolverOptions, dense: bool) -> Result<Solution> {
     let vertices: Vec<usize> = module.present.iter().map(|p| p.0).collect();
-    let mut pairs = Vec::new();
-    // Shared seed sums (`16 |X| #classes` bytes a seed) only while they stay small and
-    // within the `16 |X| #classes m` bytes the limits reserve for the dense class sums
-    // (`solver_bytes`), which the on-demand search no longer allocates.
+    // Shared seed sums (`16 |X| #classes` bytes a seed) only while they stay within the
+    // budget the limits reserve for them (`solver_bytes`).
     let bytes = 16 * module.points() as u128 * module.classes.len() as u128;
-    let budget = SEED_SUMS_BYTES.min(bytes * module.field.m() as u128);
-    let mut cache: Option<SeedSums> =
-        (!dense && bytes.saturating_mul(options.seeds as u128) <= budget).then(Vec::new);
-    for &l in &vertices {
-        pairs.extend(solve_from_impl(
-            module,
-            options,
-            l,
-            &vertices,
-            dense,
-            cache.as_mut(),
-        )?);
+    let cache: Option<SeedSums> = (!dense
+        && bytes.saturating_mul(options.seeds as u128) <= super::projector::SEED_SUMS_BYTES)
+        .then(|| (0..options.seeds).map(|_| Default::default()).collect());
+    // Sources are independent: solved in parallel, gathered in source order (the same
+    // bytes as one after the other; the first error in that order is the one reported).
+    // At most `SOLVER_THREADS` at once, as the memory limits reserve (`solver_bytes`);
+    // one after the other if no pool can be built.
+    use rayon::prelude::*;
+    let one = |&l: &usize| solve_from_impl(module, options, l, &vertices, dense, cache.as_ref());
+    let per_source: Vec<Result<Vec<PairResult>>> = match rayon::ThreadPoolBuilder::new()
+        .num_threads(super::projector::SOLVER_THREADS)
+        .build()
+    {
+        Ok(pool) if vertices.len() > 1 => pool.install(|| vertices.par_iter().map(one).collect()),
+        _ => vertices.iter().map(one).collect(),
+    };
+    let mut pairs = Vec::new();
+    for p in per_source {
+        pairs.extend(p?);
     }
     Ok(Solution {
         options: options.clone(),
@@ -295,23 +307,21 @@ pub fn solve_from(
     solve_from_impl(module, options, l, targets, false, None)
 }
 
-/// The most memory the seed vectors' class sums may share across sources (else each
-/// source recomputes them).
-const SEED_SUMS_BYTES: u128 = 64 << 20;
-
 fn solve_from_impl(
     module: &PlModule,
     options: &SolverOptions,
     l: usize,
     targets: &[usize],
     dense: bool,
-    cache: Option<&mut SeedSums>,
+    cache: Option<&SeedSums>,
 ) -> Result<Vec<PairResult>> {
     let act = &options.activation;
     let simples = &module.simples.simples;
     let mut verdicts: Vec<Option<Verdict>> = vec![None; targets.len()];
     let linear = act.homogeneous_parts().is_some_and(|(_, b)| b.is_zero());
-    let mut blocks: Option<BlockSpace> = None;
+    // The block space of `L` with its zero set and classes behind `Arc`s: every non-edge
+    // from `L` points at one copy (`O(|X|)` per source instead of per pair).
+    let mut blocks: Option<(BlockSpace, SharedZeroSet, SharedClasses)> = None;
     let mut counts_cache: Vec<(BlockKind, Vec<i128>)> = Vec::new();
     let mut dense_counts: Vec<(BlockKind, Vec<i64>)> = Vec::new();
     let mut pending = Vec::new();
@@ -337,12 +347,14 @@ fn solve_from_impl(
             pending.push(i);
             continue;
         };
-        let b = blocks.get_or_insert_with(|| {
-            if dense {
+        let (b, zero_set, classes) = blocks.get_or_insert_with(|| {
+            let b = if dense {
                 BlockSpace::compute_dense(module, l)
             } else {
                 BlockSpace::compute(module, l)
-            }
+            };
+            let (z, c) = (Arc::new(b.zero_set.clone()), Arc::new(b.classes.clone()));
+            (b, z, c)
         });
         if dense {
             let counts = match dense_counts.iter().find(|c| c.0 == kind) {
@@ -355,8 +367,8 @@ fn solve_from_impl(
             if BlockSpace::killed_by(&module.field, counts, &module.orbital_values(l2)) {
                 verdicts[i] = Some(Verdict::NonEdge(Obstruction::Blocks {
                     kind,
-                    zero_set: b.zero_set.clone(),
-                    classes: b.classes.clone(),
+                    zero_set: zero_set.clone(),
+                    classes: classes.clone(),
                 }));
             } else {
                 pending.push(i);
@@ -374,8 +386,8 @@ fn solve_from_impl(
         if BlockSpace::killed_by_classes(module, counts, l2) {
             verdicts[i] = Some(Verdict::NonEdge(Obstruction::Blocks {
                 kind,
-                zero_set: b.zero_set.clone(),
-                classes: b.classes.clone(),
+                zero_set: zero_set.clone(),
+                classes: classes.clone(),
             }));
         } else {
             pending.push(i);

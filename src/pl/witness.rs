@@ -15,6 +15,7 @@ use crate::error::Result;
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
 use std::cmp::Ordering;
+use std::sync::Arc;
 
 /// Entries of the random vectors `r` lie in `-RANGE..=RANGE`.
 pub const RANGE: i64 = 3;
@@ -24,8 +25,9 @@ pub const RANGE: i64 = 3;
 pub struct Witness {
     /// The seed that generated `r` (before a possible sign flip; for the record).
     pub seed: u64,
-    /// The integer vector `r` on `X`.
-    pub r: Vec<i64>,
+    /// The integer vector `r` on `X` (shared by the witnesses found with one seed and
+    /// sign: one copy per attempt, not per edge).
+    pub r: Arc<Vec<i64>>,
     /// The scale `t` (`w = t P_L r`); 1 for homogeneous activations without bias.
     pub scale: Q,
     /// The point `x` of `X`.
@@ -301,8 +303,8 @@ pub fn search_with_stats(
 }
 
 /// The integer class sums of the seed vectors, shared by the sources of one solve
-/// (index: seed).
-pub(crate) type SeedSums = Vec<Option<Vec<i128>>>;
+/// (index: seed; filled on first use, from any thread).
+pub(crate) type SeedSums = Vec<std::sync::OnceLock<Vec<i128>>>;
 
 /// [`search_with_stats`] reusing the class sums of the seed vectors across sources.
 pub(crate) fn search_cached(
@@ -312,7 +314,7 @@ pub(crate) fn search_cached(
     act: &Activation,
     bias: Option<&Q>,
     seeds: u64,
-    cache: &mut SeedSums,
+    cache: &SeedSums,
 ) -> Result<(Vec<Option<Witness>>, SearchStats)> {
     search_impl(module, l, targets, act, bias, seeds, false, Some(cache))
 }
@@ -341,7 +343,7 @@ fn search_impl(
     bias: Option<&Q>,
     seeds: u64,
     dense: bool,
-    mut sums_cache: Option<&mut SeedSums>,
+    sums_cache: Option<&SeedSums>,
 ) -> Result<(Vec<Option<Witness>>, SearchStats)> {
     let mut stats = SearchStats::default();
     let f = &module.field;
@@ -354,15 +356,11 @@ fn search_impl(
             break;
         }
         let r = random_vector(seed, n);
-        let w = match sums_cache.as_deref_mut() {
-            Some(cache) => {
+        let w = match sums_cache.and_then(|c| c.get(seed as usize)) {
+            Some(cell) => {
                 // The class sums of `r` do not depend on the source: computed once per
                 // seed for all sources of a solve (`O(|G| |X|)` each).
-                let s = seed as usize;
-                if cache.len() <= s {
-                    cache.resize(s + 1, None);
-                }
-                let sums = cache[s].get_or_insert_with(|| module.class_sums_int(&r));
+                let sums = cell.get_or_init(|| module.class_sums_int(&r));
                 module.project_int_sums(l, sums)
             }
             None => module.project_int_sums(l, &module.class_sums_int(&r)),
@@ -372,7 +370,7 @@ fn search_impl(
         }
         for sign in [1i64, -1] {
             let ws: Vec<i128> = w.iter().map(|c| c * sign as i128).collect();
-            let rs: Vec<i64> = r.iter().map(|c| c * sign).collect();
+            let rs: Arc<Vec<i64>> = Arc::new(r.iter().map(|c| c * sign).collect());
             for t in scales(module, &ws, &cl, act, bias) {
                 if found.iter().all(Option::is_some) {
                     break;

@@ -209,7 +209,7 @@ fn a_wrong_witness_is_rejected() {
         };
         match change {
             0 => w.value = &w.value + &Cyclotomic::one(),
-            1 => w.r[0] += 1,
+            1 => std::sync::Arc::make_mut(&mut w.r)[0] += 1,
             2 => w.point = m.points(),
             _ => w.scale = &w.scale * &plrep::arith::Q::from_int(2),
         }
@@ -280,7 +280,11 @@ fn a_wrong_block_space_is_rejected() {
             classes,
         }) = &mut t.pairs[j].verdict
         {
-            f(kind, zero_set, classes);
+            f(
+                kind,
+                std::sync::Arc::make_mut(zero_set),
+                std::sync::Arc::make_mut(classes),
+            );
         }
         certify(&m, &t)
     };

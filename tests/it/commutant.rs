@@ -209,7 +209,7 @@ fn checker_rejects_tampered_claims() {
             v => {
                 *v = Verdict::Edge(plrep::pl::Witness {
                     seed: 0,
-                    r: vec![1; c.points()],
+                    r: std::sync::Arc::new(vec![1; c.points()]),
                     scale: Q::one(),
                     point: 0,
                     value: Cyclotomic::one(),

@@ -31,6 +31,7 @@ mod ntheory;
 mod real;
 mod report;
 mod solver;
+mod solver_scale;
 mod spec;
 mod stabchain;
 mod subgroup_transporters;

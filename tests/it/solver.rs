@@ -411,7 +411,7 @@ fn tampered_certificates_are_rejected() {
     // A witness with a changed vector r.
     let mut t = s.clone();
     if let Verdict::Edge(w) = &mut t.pairs[i].verdict {
-        w.r[0] += 1;
+        std::sync::Arc::make_mut(&mut w.r)[0] += 1;
     }
     assert!(certify(&m, &t).is_err());
     // A non-edge turned into a fake block certificate with merged classes.
@@ -423,7 +423,7 @@ fn tampered_certificates_are_rejected() {
         .unwrap();
     if let Verdict::NonEdge(Obstruction::Blocks { classes, .. }) = &mut t.pairs[j].verdict {
         let all: Vec<(usize, i8)> = classes.iter().flatten().map(|&(x, _)| (x, 1)).collect();
-        *classes = vec![all];
+        *classes = vec![all].into();
     }
     let merged_ok = certify(&m, &t);
     // Merging classes is only valid if the rows really agree; for D8 some do not.
@@ -433,8 +433,8 @@ fn tampered_certificates_are_rejected() {
     let b = BlockSpace::compute(&m, t.pairs[i].from);
     t.pairs[i].verdict = Verdict::NonEdge(Obstruction::Blocks {
         kind: BlockKind::Abs,
-        zero_set: b.zero_set,
-        classes: b.classes,
+        zero_set: b.zero_set.into(),
+        classes: b.classes.into(),
     });
     assert!(certify(&m, &t).is_err());
     // A true block certificate relabelled as the odd space, which does not contain |w|.

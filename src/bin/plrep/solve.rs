@@ -146,7 +146,7 @@ pub(crate) fn solve_one(
             {
                 let zs: Vec<&str> = zero_set.iter().map(|&x| labels[x].as_str()).collect();
                 let _ = writeln!(s, "  zero set: {{{}}}", zs.join(", "));
-                for c in classes {
+                for c in classes.iter() {
                     let members: Vec<String> = c
                         .iter()
                         .map(|&(x, sg)| format!("{}{}", if sg < 0 { "-" } else { "" }, labels[x]))

@@ -451,7 +451,7 @@ pub fn certify_commutant(m: &CommutantModule, sol: &CommutantSolution) -> Result
                             BlockKind::Abs => allow.even,
                         };
                         valid
-                            && (zero_set.clone(), classes.clone()) == rows_of(&pairs, el)
+                            && rows_of(&pairs, el) == (zero_set.to_vec(), classes.to_vec())
                             && killed(&pairs, classes, *kind, el2)
                     }
                 };

@@ -38,6 +38,10 @@ use crate::group::Perm;
 use entries::Tables;
 use rules::{allowed, Allowed};
 use std::collections::HashMap;
+use std::sync::Arc;
+
+/// A witness vector's point: `(r, scale, point)`.
+type PointKey = (Arc<Vec<i64>>, Q, usize);
 
 /// Largest `|K| |X|` of a centralizer subgroup enumerated to check a reason.
 const MAX_SUBGROUP_WORK: usize = 50_000_000;
@@ -62,9 +66,9 @@ struct Checker<'a> {
     /// The source whose vectors the caches hold.
     source: Option<usize>,
     /// `sigma(w + q) - sigma(q)` per (r, scale) of that source.
-    activated: HashMap<(Vec<i64>, Q), Vec<Cyclotomic>>,
+    activated: HashMap<(Arc<Vec<i64>>, Q), Vec<Cyclotomic>>,
     /// Its class sums `S_K(x)` per (r, scale, point x).
-    point_sums: HashMap<(Vec<i64>, Q, usize), Vec<Cyclotomic>>,
+    point_sums: HashMap<PointKey, Vec<Cyclotomic>>,
     /// `ker L` and `ker^± L` per simple, as class flags.
     kernels: Vec<(Vec<bool>, Vec<bool>)>,
     /// Per (source, kind): `sum_u u(y) u(x)` gathered by key.

@@ -189,7 +189,11 @@ pub fn solve_commutant(m: &CommutantModule, options: &SolverOptions) -> Result<C
                 pending.push(l2);
                 continue;
             };
-            let (zero_set, classes) = blocks.get_or_insert_with(|| block_space(m, l));
+            // Shared by every non-edge from `l` (one copy per source).
+            let (zero_set, classes) = blocks.get_or_insert_with(|| {
+                let (z, c) = block_space(m, l);
+                (std::sync::Arc::new(z), std::sync::Arc::new(c))
+            });
             if block_quadratic(m, classes, kind, l2).is_zero() {
                 verdicts[l2] = Some(Verdict::NonEdge(Obstruction::Blocks {
                     kind,
@@ -252,7 +256,8 @@ fn witnesses(
         }
         let r0 = random_vector(seed, n);
         for sign in [1i64, -1] {
-            let r: Vec<i64> = r0.iter().map(|&v| sign * v).collect();
+            let r: std::sync::Arc<Vec<i64>> =
+                std::sync::Arc::new(r0.iter().map(|&v| sign * v).collect());
             let rq: Vec<Q> = r.iter().map(|&v| Q::from_int(v)).collect();
             let w = m.algebra.apply(&m.simples[l].idempotent, &rq);
             let top = w.iter().map(Q::abs).max().unwrap_or_else(Q::zero);
