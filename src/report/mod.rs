@@ -4,6 +4,7 @@
 pub mod atlas;
 pub mod columns;
 pub mod enumeration;
+pub mod giant_table;
 pub mod escape;
 pub mod fourier;
 pub mod lattice;

@@ -37,4 +37,5 @@ mod survey;
 mod survey_depth;
 mod survey_merge;
 mod symmetric;
+mod symmetric_large;
 mod table_stream;
