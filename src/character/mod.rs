@@ -30,6 +30,7 @@ pub mod rootsum;
 pub mod structure;
 pub mod symmetric;
 pub mod symmetric_large;
+pub mod young_names;
 pub mod table;
 
 pub use real::{rational_simples, RationalSimple, RealSimple, RealSimples, SimpleType};

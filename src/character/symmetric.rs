@@ -483,7 +483,7 @@ pub fn giant_table(n: u32, symmetric: bool, max_classes: usize) -> Result<Charac
                 "no combinatorial table for {}{n}",
                 if symmetric { "S" } else { "A" }
             ),
-            "n from 1 (S_n) or 2 (A_n) to 20",
+            "n from 1 (S_n) or 2 (A_n) to 20 here; `table S<n>`, `A<n>` go to n = 30",
         ));
     }
     let class_count = super::super::group::giant::giant_class_count(n as usize, alternating);
