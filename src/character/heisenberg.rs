@@ -11,6 +11,9 @@ use super::partition::{partitions, Partition};
 use crate::error::{Error, Result};
 use std::collections::HashMap;
 
+/// For each partition of one size, its `(target, negative)` entries.
+type Lists = Vec<Vec<(u32, bool)>>;
+
 /// The partitions of `0..=n` as diagrams, indexed per size, and all their rim hooks.
 struct Hooks {
     by_size: Vec<Vec<Vec<u32>>>,
@@ -19,7 +22,7 @@ struct Hooks {
     remove: Vec<Vec<Vec<(u32, u32, bool)>>>,
     /// `add[(m, s)][lambda]`: `(kappa, negative)` for the partitions `kappa` of `m + s`
     /// with a rim hook of length `s` leaving `lambda` (the transpose of `remove`).
-    add: HashMap<(u32, u32), Vec<Vec<(u32, bool)>>>,
+    add: HashMap<(u32, u32), Lists>,
 }
 
 /// The partition left by removing the rim hook of cell `(i, j)` (0-based) of `p`, whose
@@ -79,7 +82,7 @@ impl Hooks {
         let mut add = HashMap::new();
         for m in 0..n {
             for s in 1..=n - m {
-                let mut lists: Vec<Vec<(u32, bool)>> = vec![Vec::new(); by_size[m as usize].len()];
+                let mut lists: Lists = vec![Vec::new(); by_size[m as usize].len()];
                 for (kappa, list) in remove[(m + s) as usize].iter().enumerate() {
                     for &(r, lambda, neg) in list {
                         if r == s {

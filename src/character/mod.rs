@@ -30,8 +30,8 @@ pub mod rootsum;
 pub mod structure;
 pub mod symmetric;
 pub mod symmetric_large;
-pub mod young_names;
 pub mod table;
+pub mod young_names;
 
 pub use real::{rational_simples, RationalSimple, RealSimple, RealSimples, SimpleType};
 pub use rootsum::RootSum;

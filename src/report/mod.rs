@@ -4,9 +4,9 @@
 pub mod atlas;
 pub mod columns;
 pub mod enumeration;
-pub mod giant_table;
 pub mod escape;
 pub mod fourier;
+pub mod giant_table;
 pub mod lattice;
 pub mod layered;
 pub mod names;

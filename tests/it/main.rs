@@ -38,5 +38,5 @@ mod survey_depth;
 mod survey_merge;
 mod symmetric;
 mod symmetric_large;
-mod young_names;
 mod table_stream;
+mod young_names;
