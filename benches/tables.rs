@@ -60,6 +60,19 @@ fn giant_tables(c: &mut Criterion) {
         });
     }
     group.bench_function("S30 values", |b| b.iter(|| sn_values(30).unwrap()));
+    // The large tables (big-integer class data, Heisenberg check; GAP 4.12's
+    // CharacterTable("Symmetric", 25) + Irr took 1.95 s, "Alternating" 1.54 s, on the
+    // reference machine: docs/theory.md §15.5).
+    let limits = plrep::group::Limits::default();
+    for (n, symmetric) in [(25, true), (25, false)] {
+        let name = format!("large {}{n}", if symmetric { "S" } else { "A" });
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                plrep::character::symmetric_large::LargeGiantTable::compute(n, symmetric, &limits)
+                    .unwrap()
+            })
+        });
+    }
     group.finish();
 }
 

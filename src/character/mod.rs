@@ -23,12 +23,15 @@
 
 pub mod abelian;
 pub mod dixon;
+pub mod heisenberg;
 pub mod partition;
 pub mod real;
 pub mod rootsum;
 pub mod structure;
 pub mod symmetric;
+pub mod symmetric_large;
 pub mod table;
+pub mod young_names;
 
 pub use real::{rational_simples, RationalSimple, RealSimple, RealSimples, SimpleType};
 pub use rootsum::RootSum;

@@ -190,11 +190,11 @@ pub fn splits_in_alternating(mu: &Partition) -> bool {
     p.iter().all(|&x| x % 2 == 1) && p.windows(2).all(|w| w[0] != w[1])
 }
 
-fn is_even_type(mu: &Partition) -> bool {
+pub(crate) fn is_even_type(mu: &Partition) -> bool {
     (mu.size() as usize - mu.parts().len()) % 2 == 0
 }
 
-fn lcm_parts(mu: &Partition) -> u64 {
+pub(crate) fn lcm_parts(mu: &Partition) -> u64 {
     mu.parts()
         .iter()
         .fold(1u64, |a, &p| num_integer::lcm(a, p as u64))
@@ -220,7 +220,7 @@ fn parity_odd(g: &Perm) -> bool {
 /// conjugate to `rep` in `A_n`. Any `sigma` with `rep^sigma = h` has the same parity
 /// (the centralizer of `rep` in `S_n` consists of even permutations), so one built by
 /// matching the cycles decides. `O(n)`.
-fn alternating_conjugate(rep: &Perm, h: &Perm) -> bool {
+pub(crate) fn alternating_conjugate(rep: &Perm, h: &Perm) -> bool {
     let n = rep.degree();
     let by_len = |g: &Perm| -> HashMap<usize, Vec<usize>> {
         let mut m = HashMap::new();
@@ -483,7 +483,7 @@ pub fn giant_table(n: u32, symmetric: bool, max_classes: usize) -> Result<Charac
                 "no combinatorial table for {}{n}",
                 if symmetric { "S" } else { "A" }
             ),
-            "n from 1 (S_n) or 2 (A_n) to 20",
+            "n from 1 (S_n) or 2 (A_n) to 20 here; `table S<n>`, `A<n>` go to n = 30",
         ));
     }
     let class_count = super::super::group::giant::giant_class_count(n as usize, alternating);

@@ -25,7 +25,8 @@ pub struct CommutantGraph<'a> {
     certified: bool,
     /// `(cycle type, value per simple)`, when available.
     pub characters: Option<Vec<CycleTypeValues>>,
-    /// The partition naming each simple of `S_n`, when the cycle types are listed.
+    /// The partition naming each simple of `S_n`: from the listed cycle types, or (more
+    /// than [`MAX_CYCLE_TYPES`] of them) by Young's rule and a few classes.
     pub partitions: Option<Vec<Option<String>>>,
 }
 
@@ -66,13 +67,10 @@ impl<'a> CommutantGraph<'a> {
         certified: bool,
     ) -> Result<CommutantGraph<'a>> {
         let characters = module.cycle_type_values(MAX_CYCLE_TYPES)?;
-        let partitions = match characters
-            .as_deref()
-            .and_then(|v| module.partition_labels(v))
-        {
-            Some(p) => Some(p),
-            // Too many cycle types to list: by Young's rule (theory.md §16.5).
-            None => crate::pl::commutant::young::young_labels(module)?,
+        let partitions = match characters.as_deref() {
+            Some(v) => module.partition_labels(v),
+            // too many cycle types to list: Young's rule and a few classes
+            None => module.young_partition_labels()?,
         };
         Ok(CommutantGraph {
             module,

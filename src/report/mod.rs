@@ -7,6 +7,7 @@ pub mod commutant_network;
 pub mod enumeration;
 pub mod escape;
 pub mod fourier;
+pub mod giant_table;
 pub mod lattice;
 pub mod layered;
 pub mod names;

@@ -31,8 +31,9 @@ pub fn class_names(table: &CharacterTable) -> Vec<String> {
 
 /// The abbreviations of irrational values, in order of first appearance.
 #[derive(Debug, Default)]
-struct Legend {
-    letters: Vec<(String, Cyclotomic)>,
+pub(crate) struct Legend {
+    /// The letters with their values, in order of first appearance.
+    pub(crate) letters: Vec<(String, Cyclotomic)>,
     /// Every value already named (a letter, its negative, conjugate and negative
     /// conjugate) with its short form: one hash lookup per table entry.
     known: std::collections::HashMap<Cyclotomic, String>,
@@ -40,7 +41,7 @@ struct Legend {
 
 impl Legend {
     /// The short form of `v`: itself when rational, else a letter expression.
-    fn short(&mut self, v: &Cyclotomic) -> String {
+    pub(crate) fn short(&mut self, v: &Cyclotomic) -> String {
         if v.is_rational() {
             return v.to_string();
         }
@@ -59,7 +60,7 @@ impl Legend {
         name
     }
 
-    fn lines(&self) -> Vec<String> {
+    pub(crate) fn lines(&self) -> Vec<String> {
         self.letters
             .iter()
             .map(|(name, v)| {
@@ -75,7 +76,7 @@ impl Legend {
     }
 }
 
-fn valuation(mut n: u64, p: u64) -> u32 {
+pub(crate) fn valuation(mut n: u64, p: u64) -> u32 {
     let mut v = 0;
     while n > 0 && n % p == 0 {
         n /= p;

@@ -42,4 +42,6 @@ mod survey_depth;
 mod survey_merge;
 mod survey_stream;
 mod symmetric;
+mod symmetric_large;
 mod table_stream;
+mod young_names;

@@ -401,12 +401,22 @@ fn real_main() -> i32 {
         }
         Command::Classes { group } => classes::classes(group, cli.global.format, &limits),
         Command::Gset { group, action } => gset::gset(group, action, cli.global.format, &limits),
-        Command::Table { group, .. } if cli.global.format == Format::Json => {
-            // Streamed: C1000's table is 52 MB of JSON (issue 13.4).
-            return match tables::table_json_streamed(group, cli.global.output.as_deref(), &limits) {
-                Ok(()) => 0,
-                Err(e) => report(&e),
-            };
+        Command::Table { group, real } => {
+            // S_21 .. S_30, A_21 .. A_30: the large table, written as it is formatted.
+            let output = cli.global.output.as_deref();
+            match tables::large_table(group, *real, cli.global.format, output, &limits) {
+                Ok(true) => return 0,
+                Err(e) => return report(&e),
+                Ok(false) => {}
+            }
+            if cli.global.format == Format::Json {
+                // Streamed: C1000's table is 52 MB of JSON (issue 13.4).
+                return match tables::table_json_streamed(group, output, &limits) {
+                    Ok(()) => 0,
+                    Err(e) => report(&e),
+                };
+            }
+            tables::table(group, *real, cli.global.format, &limits)
         }
         Command::Graph {
             group,
@@ -430,7 +440,6 @@ fn real_main() -> i32 {
                 Err(e) => report(&e),
             };
         }
-        Command::Table { group, real } => tables::table(group, *real, cli.global.format, &limits),
         Command::Lattice { group } => tables::lattice(group, cli.global.format, &limits),
         Command::Fourier {
             activation,

@@ -2,17 +2,28 @@
 
 use crate::common::load_group;
 use crate::Format;
-use plrep::character::symmetric::giant_table;
+use plrep::character::symmetric::{giant_table, MAX_TABLE_DEGREE};
+use plrep::character::symmetric_large::{LargeGiantTable, MAX_LARGE_DEGREE};
 use plrep::character::{CharacterTable, RealSimples};
 use plrep::group::{Limits, PermGroup};
+use plrep::report::giant_table::{
+    giant_table_json, giant_table_latex, giant_table_markdown, giant_table_text,
+};
 use plrep::report::lattice::{lattice_json, lattice_text, normal_lattice};
 use plrep::report::table::{table_json, table_latex, table_markdown, table_text, Rows};
 use plrep::report::table_stream::TableDoc;
-use plrep::Result;
+use plrep::{Error, Result};
+use std::io::{BufWriter, Write};
 use std::path::Path;
 
 fn compute(spec: &str, limits: &Limits) -> Result<(PermGroup, CharacterTable, RealSimples)> {
-    let group = load_group(spec, limits)?;
+    compute_for(load_group(spec, limits)?, limits)
+}
+
+fn compute_for(
+    group: PermGroup,
+    limits: &Limits,
+) -> Result<(PermGroup, CharacterTable, RealSimples)> {
     // S_n and A_n in their natural action (proven giants, degree >= 8): the
     // combinatorial table, without enumerating the group.
     let table = match group.giant() {
@@ -55,6 +66,76 @@ pub fn table(spec: &str, real: bool, format: Format, limits: &Limits) -> Result<
         Format::Latex => table_latex(&head, &t, &r, rows),
         _ => table_text(&head, &t, &r, rows),
     })
+}
+
+/// Write `bytes` through `write` to `output` (or standard output; a closed pipe is not
+/// an error worth reporting).
+fn write_to(
+    output: Option<&Path>,
+    write: &dyn Fn(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
+    match output {
+        Some(path) => {
+            let mut f = std::fs::File::create(path)
+                .map_err(|e| Error::Io(format!("cannot write '{}': {e}", path.display())))?;
+            write(&mut f).map_err(|e| Error::Io(format!("cannot write '{}': {e}", path.display())))
+        }
+        None => {
+            let _ = write(&mut std::io::stdout().lock());
+            Ok(())
+        }
+    }
+}
+
+/// `plrep table` for `S_n`, `A_n` in their natural action with `21 <= n <= 30`: the
+/// large combinatorial table ([`LargeGiantTable`]), written as it is formatted. `Ok(false)`
+/// (nothing written) for every other group.
+pub fn large_table(
+    spec: &str,
+    real: bool,
+    format: Format,
+    output: Option<&Path>,
+    limits: &Limits,
+) -> Result<bool> {
+    // Only catalog names of S_n / A_n can be large giants cheaply; others take the
+    // ordinary route (which reports n > 20 as before).
+    let digits = spec.strip_prefix('S').or_else(|| spec.strip_prefix('A'));
+    let n = match digits.and_then(|d| d.parse::<u32>().ok()) {
+        Some(n) if n > MAX_TABLE_DEGREE && n <= MAX_LARGE_DEGREE => n,
+        _ => return Ok(false),
+    };
+    format.require(
+        "table",
+        &[Format::Text, Format::Json, Format::Markdown, Format::Latex],
+    )?;
+    let group = load_group(spec, limits)?;
+    let Some(symmetric) = group.giant() else {
+        return Ok(false);
+    };
+    if real {
+        return Err(Error::bad(
+            format!("real simples of {spec} are not listed"),
+            "beyond n = 20 the table lists the characters only; all of S_n are real",
+        ));
+    }
+    let t = LargeGiantTable::compute(n, symmetric, limits)?;
+    let head = format!(
+        "Character table of {} (order {}, {} classes, Murnaghan-Nakayama)",
+        group.name().unwrap_or("group"),
+        t.order,
+        t.num_classes()
+    );
+    write_to(output, &|w: &mut dyn Write| {
+        let mut w = BufWriter::with_capacity(1 << 16, w);
+        match format {
+            Format::Json => giant_table_json(&mut w, &group, &t)?,
+            Format::Markdown => giant_table_markdown(&mut w, &head, &t)?,
+            Format::Latex => giant_table_latex(&mut w, &head, &t)?,
+            _ => giant_table_text(&mut w, &head, &t)?,
+        }
+        w.flush()
+    })?;
+    Ok(true)
 }
 
 /// `plrep table GROUP --format json`, written to `output` (or standard output) as it is

@@ -309,13 +309,13 @@ impl CommutantNetwork {
 
 /// The partition of each simple of an `S_n`-module: from every cycle type when `S_n`
 /// has at most [`MAX_CYCLE_TYPES`] of them, else by Young's rule
-/// ([`crate::pl::commutant::young`]).
+/// ([`CommutantModule::young_partition_labels`]).
 fn partition_labels(m: &CommutantModule) -> Result<Option<Vec<Option<String>>>> {
     match m
         .cycle_type_values(MAX_CYCLE_TYPES)?
         .and_then(|v| m.partition_labels(&v))
     {
         Some(l) => Ok(Some(l)),
-        None => crate::pl::commutant::young::young_labels(m),
+        None => m.young_partition_labels(),
     }
 }

@@ -20,7 +20,6 @@ pub mod idempotents;
 pub mod linalg;
 pub mod module;
 pub mod solver;
-pub mod young;
 
 pub use algebra::OrbitalAlgebra;
 pub use module::{CommutantModule, GiantKernel, Isotypic};

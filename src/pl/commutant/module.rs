@@ -250,6 +250,89 @@ impl CommutantModule {
     }
 }
 
+impl CommutantModule {
+    /// A `k` such that every point `x` of `X` is fixed by the pointwise stabilizer of some
+    /// `k` points `K` of `{1..n}` (`S_n` only): `K` a vertex cover (greedy) of the graph of
+    /// the transpositions moving an orbit representative `x` — the transpositions outside
+    /// `K` then fix `x` and generate `Sym(outside K)`. `None` when the `n(n-1)/2 |X|`
+    /// point operations exceed `max_work`. Used by [`CommutantModule::young_partition_labels`].
+    pub fn young_support(&self, max_work: u128) -> Result<Option<u32>> {
+        let n = self.group.degree();
+        let x = self.points() as u128;
+        if (n as u128) * (n as u128) / 2 * x > max_work {
+            return Ok(None);
+        }
+        let reps: Vec<usize> = self.gset.orbits().iter().map(|o| o[0]).collect();
+        // the transpositions moving each representative: edges of a graph on {1..n}
+        let mut moving: Vec<Vec<(usize, usize)>> = vec![Vec::new(); reps.len()];
+        for a in 0..n {
+            for b in a + 1..n {
+                let t = self.gset.act(&Perm::from_cycles(n, &[vec![a, b]])?)?;
+                for (r, &x) in reps.iter().enumerate() {
+                    if t.apply(x) != x {
+                        moving[r].push((a, b));
+                    }
+                }
+            }
+        }
+        // K: a vertex cover of that graph (greedy, largest degree first; any cover
+        // will do: the transpositions outside K fix x and generate Sym(outside K))
+        let mut k = 0u32;
+        for mut edges in moving {
+            let mut size = 0u32;
+            while !edges.is_empty() {
+                let mut degree = vec![0usize; n];
+                for &(a, b) in &edges {
+                    degree[a] += 1;
+                    degree[b] += 1;
+                }
+                let v = (0..n).max_by_key(|&v| (degree[v], n - v)).unwrap_or(0);
+                edges.retain(|&(a, b)| a != v && b != v);
+                size += 1;
+            }
+            k = k.max(size);
+        }
+        Ok(Some(k))
+    }
+
+    /// The partition naming each simple of `S_n` without its character on every cycle
+    /// type (for `n` with more than [`crate::graph::commutant::MAX_CYCLE_TYPES`]
+    /// partitions): candidates by Young's rule ([`CommutantModule::young_support`]) and
+    /// the degree, told apart by the character on a few classes of small support
+    /// ([`crate::character::young_names::name_by_young`]; docs/theory.md §15.6). `None`
+    /// for groups other than `S_n` or when the search is too large.
+    ///
+    /// Complexity: `n^2 |X| / 2` point operations, then a few characters `O(|X| k)` each.
+    pub fn young_partition_labels(&self) -> Result<Option<Vec<Option<String>>>> {
+        use crate::character::young_names::{name_by_young, young_candidates};
+        if self.giant != Some(true) {
+            return Ok(None);
+        }
+        let n = self.group.degree();
+        let Some(k) = self.young_support(1 << 30)? else {
+            return Ok(None);
+        };
+        let Some(candidates) = young_candidates(n as u32, k) else {
+            return Ok(None);
+        };
+        let mut labels = Vec::with_capacity(self.simples.len());
+        for (l, s) in self.simples.iter().enumerate() {
+            if s.kind != SimpleType::Real {
+                labels.push(None);
+                continue;
+            }
+            let mut psi = |rho: &[u32]| -> Result<Option<num_bigint::BigInt>> {
+                let parts: Vec<usize> = rho.iter().map(|&r| r as usize).collect();
+                let v = self.character_value(l, &cycle_type_rep(n, &parts)?)?;
+                Ok(v.is_integer().then(|| v.numer()))
+            };
+            let name = name_by_young(n as u32, &candidates, &BigUint::from(s.dim), &mut psi)?;
+            labels.push(name.map(|p| p.to_string()));
+        }
+        Ok(Some(labels))
+    }
+}
+
 /// Dimension, multiplicity, type, triviality and kernel of the simple with central
 /// idempotent `e` (theory.md §13.3): `tr e = m d`, `dim eA = m^2 dim D`, and the
 /// symmetric part `dim e Sym(A)` = `m(m+1)/2` (real) or `2m^2 - m` (quaternionic).
