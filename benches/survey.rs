@@ -1,21 +1,24 @@
 //! Benchmark of a survey's throughput and memory (issue 13.2): modules per second and
-//! peak resident memory on a fixed list (`SG1..SG24`, every transitive module: 73
-//! groups), for the way `plrep survey` runs now (groups built by the worker from
-//! [`GroupSeed`]s and dropped, each group file written and forgotten, the summary read
-//! back one file at a time without the graphs) against the baseline of the first
-//! survey (every group built up front and kept, every file's text kept for the
-//! summary, which parsed the graphs too). Both runs happen in this process, one after
+//! peak resident memory on a fixed list (`SG1..SG24 SG32_51`, every transitive module:
+//! 74 groups; `SG32_51 = C2^5` has 374 modules in one group, where holding a group's
+//! records mattered), for the way `plrep survey` runs now (groups built by the worker from
+//! [`GroupSeed`]s and dropped, each record written to its group file as soon as its
+//! batch of modules is solved (`survey_group_lines`), the summary read back one line at
+//! a time without the graphs) against the baseline of the first survey (every group
+//! built up front and kept, every group's records held as JSON values, every file's
+//! text kept for the summary, which parsed the graphs too). Both runs happen in this process, one after
 //! the other, with the peak reset in between (`/proc/self/clear_refs`, Linux).
 //!
 //! `cargo bench --bench survey` (a few minutes on 2 cores); `SURVEY_BENCH_GROUPS=SG1..SG12`
-//! for a shorter list. Peak memory is not reported where `/proc` is missing.
+//! for another list (GROUPS arguments separated by spaces). Peak memory is not reported where `/proc` is missing.
 
 use plrep::group::Limits;
 use plrep::pl::{Activation, SolverOptions};
 use plrep::survey::groups::{expand_seeds_within, expand_within};
 use plrep::survey::layout::group_file_name;
-use plrep::survey::record::{survey_group, ActionChoice, SurveyOptions};
+use plrep::survey::record::{survey_group, survey_group_lines, ActionChoice, SurveyOptions};
 use plrep::survey::summary;
+use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::time::Instant;
 
 /// The peak resident set size so far, in MiB (`VmHWM`).
@@ -54,16 +57,24 @@ fn streaming(args: &[String], dir: &std::path::Path) -> Run {
     let mut modules = 0;
     for (p, s) in seeds.iter().enumerate() {
         let group = s.load().unwrap();
-        let out = survey_group(&s.name, &group, &options);
-        modules += out.len();
-        let text: String = out.iter().map(|m| m.record.to_string() + "\n").collect();
-        std::fs::write(dir.join(group_file_name(p, seeds.len(), &s.name)), text).unwrap();
+        let path = dir.join(group_file_name(p, seeds.len(), &s.name));
+        let mut out = BufWriter::new(std::fs::File::create(path).unwrap());
+        survey_group_lines(&s.name, &group, &options, None, &mut |m| {
+            modules += 1;
+            out.write_all(m.line.as_bytes())
+                .and_then(|()| out.write_all(b"\n"))
+                .map_err(|e| plrep::Error::Io(e.to_string()))
+        })
+        .unwrap();
+        out.flush().unwrap();
     }
     let mut rows = Vec::new();
     for (p, s) in seeds.iter().enumerate() {
         let name = group_file_name(p, seeds.len(), &s.name);
-        let text = std::fs::read_to_string(dir.join(&name)).unwrap();
-        rows.extend(summary::file_rows(&name, &text).unwrap());
+        let file = BufReader::new(std::fs::File::open(dir.join(&name)).unwrap());
+        for (n, line) in file.lines().enumerate() {
+            rows.push(summary::line_row(&name, n, &line.unwrap()).unwrap());
+        }
     }
     Run {
         modules,
@@ -109,8 +120,8 @@ fn main() {
     {
         return;
     }
-    let list = std::env::var("SURVEY_BENCH_GROUPS").unwrap_or_else(|_| "SG1..SG24".into());
-    let args = vec![list.clone()];
+    let list = std::env::var("SURVEY_BENCH_GROUPS").unwrap_or_else(|_| "SG1..SG24 SG32_51".into());
+    let args: Vec<String> = list.split_whitespace().map(String::from).collect();
     let dir = std::env::temp_dir().join(format!("plrep-bench-survey-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let resettable = reset_peak();

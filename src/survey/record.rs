@@ -324,7 +324,7 @@ impl Header<'_> {
             Ok((s, g)) => ("ok", None, None, Some(s), g),
             Err((kind, msg)) => ("error", Some(msg), Some(kind), None, Value::Null),
         };
-        SurveyRecord {
+        let mut record = SurveyRecord {
             schema: SCHEMA.to_string(),
             group: self.name.to_string(),
             group_order: self.order.clone(),
@@ -336,10 +336,13 @@ impl Header<'_> {
             error,
             error_kind,
             stats,
-            graph,
+            graph: Value::Null,
             depth,
         }
-        .to_value()
+        .to_value();
+        // The graph (most of the record) is moved in, not copied by the serialiser.
+        record["graph"] = graph;
+        record
     }
 }
 

@@ -17,7 +17,7 @@ use std::path::Path;
 /// A computed graph, before it is written.
 enum Built {
     /// The module's interaction graph.
-    Graph(InteractionGraph),
+    Graph(Box<InteractionGraph>),
     /// A group beyond `--max-order`, through its commutant: the JSON document.
     CommutantJson(Value),
     /// A group beyond `--max-order`, through its commutant: the text.
@@ -72,11 +72,11 @@ fn build(a: &LayerArgs<'_>, check: bool, format: Format, limits: &Limits) -> Res
     let module = PlModule::new(&group, &action, limits)?;
     plrep::pl::projector::check_solution_memory(&module, limits)?;
     let solution = solve(&module, &options)?;
-    Ok(Built::Graph(if check {
+    Ok(Built::Graph(Box::new(if check {
         InteractionGraph::from_certified(&module, &plrep::pl::check(&module, solution)?)
     } else {
         InteractionGraph::build(&module, &solution)
-    }))
+    })))
 }
 
 /// `plrep graph` on a group beyond `--max-order`: the module through its commutant
