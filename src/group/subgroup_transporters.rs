@@ -118,6 +118,20 @@ pub(super) fn classes(
         .iter()
         .filter_map(|g| elements.index_of(g))
         .collect();
+    // The conjugator table and the centralizers (|G|/|class| elements each), before
+    // they are built.
+    let tables: u128 = 4 * n as u128
+        + classes
+            .sizes
+            .iter()
+            .map(|&size| 4 * (n as u128 / size.max(1) as u128))
+            .sum::<u128>();
+    limits.check_memory(tables, || {
+        format!(
+            "the conjugators and centralizers of {} element classes",
+            classes.len()
+        )
+    })?;
     let ec = ElementClasses::new(search, classes, &gens);
     // z^p for each zuppo <z> of order p^a.
     let zuppo_power: Vec<usize> = zuppos
