@@ -373,3 +373,20 @@ fn point_cloud_example_network_depths() {
         assert_eq!(v(&format!("S50 network [49,1] -> {to}")), "1", "{to}");
     }
 }
+
+/// Per-orbit biases (one value per orbit of layers 1..) on both routes.
+#[test]
+fn commutant_networks_agree_with_enumeration_per_orbit_bias() {
+    let chain = "natural; natural * natural; natural * natural";
+    for (g, b) in [
+        ("S4", "1,-1"),
+        ("S5", "1,-1"),
+        ("S5", "-1/2,1"),
+        ("D8", "1,-1,1/2"),
+    ] {
+        assert!(
+            compare(g, chain, Activation::Relu, Bias::parse(b).unwrap()),
+            "{g}"
+        );
+    }
+}
