@@ -1,6 +1,7 @@
 //! The point-cloud example of issue 16 (`plrep examples point-clouds`): `S_n`-modules of
 //! DeepSets and invariant graph networks, for `n` far beyond enumeration, solved and
-//! certified through the commutant (theory.md §13).
+//! certified through the commutant (theory.md §13), and a point-cloud network of `S50`
+//! through the commutants of its layers (theory.md §16).
 
 use crate::arith::{Cyclotomic, Q};
 use crate::examples::ExampleOutput;
@@ -69,7 +70,59 @@ pub(crate) fn point_clouds(limits: &Limits) -> Result<ExampleOutput> {
         values.push((format!("{g} {action} edges"), int(s.edges().len() as u64)));
         let _ = writeln!(t);
     }
+    network_s50(&mut t, &mut values, limits)?;
     Ok(ExampleOutput { text: t, values })
+}
+
+/// The network `natural -> natural * natural -> natural` of `S50` through the
+/// commutants of its layers (theory.md §16), certified: the first depth of every simple
+/// from every source (`0` for never), recorded as `S50 network <from> -> <to>`.
+fn network_s50(
+    t: &mut String,
+    values: &mut Vec<(String, Cyclotomic)>,
+    limits: &Limits,
+) -> Result<()> {
+    use crate::network::commutant::{
+        analyze_commutant, certify_commutant_network, CommutantNetwork,
+    };
+    use crate::network::NetworkOptions;
+    let group = parse_group("S50")?;
+    let specs = ["natural", "natural * natural", "natural"]
+        .iter()
+        .map(|s| ActionSpec::parse(s))
+        .collect::<Result<Vec<_>>>()?;
+    let net = CommutantNetwork::new(&group, &specs, limits)?;
+    let sources: Vec<Vec<usize>> = net.simples_of(0).iter().map(|&s| vec![s]).collect();
+    let opts = NetworkOptions::new(Activation::Relu, crate::pl::Bias::None);
+    let res = analyze_commutant(&net, &opts, &sources)?;
+    certify_commutant_network(&net, &res)?;
+    let _ = writeln!(
+        t,
+        "S50 network natural -> natural * natural -> natural (ReLU, certified): first depth reached"
+    );
+    for src in &res.sources {
+        let from = &net.types[src.sources[0]].label;
+        let cells: Vec<String> = (0..net.types.len())
+            .map(|m| {
+                let d = src.first_depth(m).map_or(0, |x| x.0);
+                values.push((
+                    format!("S50 network {from} -> {}", net.types[m].label),
+                    int(d as u64),
+                ));
+                format!(
+                    "{} {}",
+                    net.types[m].label,
+                    if d == 0 {
+                        "never".to_string()
+                    } else {
+                        d.to_string()
+                    }
+                )
+            })
+            .collect();
+        let _ = writeln!(t, "  from {from}: {}", cells.join(", "));
+    }
+    Ok(())
 }
 
 fn int(v: u64) -> Cyclotomic {

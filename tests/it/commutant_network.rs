@@ -130,7 +130,7 @@ fn commutant_networks_agree_with_enumeration_relu() {
         }
     }
     // A4, A5 and D8 refuse some chains (irrational or complex centres); most run.
-    assert!(ran >= 25, "only {ran} chains compared");
+    assert_eq!(ran, 26, "chains compared");
 }
 
 #[test]
@@ -357,4 +357,36 @@ fn commutant_network_cli() {
             .collect()
     };
     assert_eq!(table(&out).len(), table(&out2).len());
+}
+
+/// The point-clouds example's S50 network: the trivial source reaches only the trivial
+/// simple; the standard one reaches every simple at depth 1 (hand-checked: ReLU of a
+/// sum-zero vector has a mean, and the 2-IGN layer reaches [48,2], [48,1,1]).
+#[test]
+fn point_cloud_example_network_depths() {
+    let out = plrep::examples::run("point-clouds", &Limits::default()).unwrap();
+    let v = |k: &str| out.value(k).unwrap().to_string();
+    assert_eq!(v("S50 network [50] -> [50]"), "1");
+    assert_eq!(v("S50 network [50] -> [49,1]"), "0");
+    assert_eq!(v("S50 network [50] -> [48,2]"), "0");
+    for to in ["[50]", "[49,1]", "[48,2]", "[48,1,1]"] {
+        assert_eq!(v(&format!("S50 network [49,1] -> {to}")), "1", "{to}");
+    }
+}
+
+/// Per-orbit biases (one value per orbit of layers 1..) on both routes.
+#[test]
+fn commutant_networks_agree_with_enumeration_per_orbit_bias() {
+    let chain = "natural; natural * natural; natural * natural";
+    for (g, b) in [
+        ("S4", "1,-1"),
+        ("S5", "1,-1"),
+        ("S5", "-1/2,1"),
+        ("D8", "1,-1,1/2"),
+    ] {
+        assert!(
+            compare(g, chain, Activation::Relu, Bias::parse(b).unwrap()),
+            "{g}"
+        );
+    }
 }
