@@ -258,7 +258,11 @@ fn young_labels_agree_with_all_cycle_types() {
             .partition_labels(&m.cycle_type_values(1000).unwrap().unwrap())
             .unwrap();
         assert!(all.iter().all(Option::is_some), "{g} {action}");
-        assert_eq!(m.young_partition_labels().unwrap().unwrap(), all, "{g} {action}");
+        assert_eq!(
+            m.young_partition_labels().unwrap().unwrap(),
+            all,
+            "{g} {action}"
+        );
     }
 }
 
