@@ -455,6 +455,28 @@ impl ObstructionChecker<'_> {
     }
 }
 
+/// Layer `l` of `src` lists a status for exactly the simples `present`, and its alive set
+/// is the non-excluded ones (shared with the commutant network's checker).
+pub(crate) fn check_statuses(src: &SourceResult, l: usize, present: &[usize]) -> Result<()> {
+    let listed: Vec<usize> = src.status[l].iter().map(|x| x.0).collect();
+    if listed != present {
+        return fail(format!(
+            "layer {l}: the statuses are not the simples present"
+        ));
+    }
+    let alive: Vec<usize> = src.status[l]
+        .iter()
+        .filter(|x| !matches!(x.1, Status::Excluded(_)))
+        .map(|x| x.0)
+        .collect();
+    if alive != src.alive[l] {
+        return fail(format!(
+            "layer {l}: the alive set is not the non-excluded simples"
+        ));
+    }
+    Ok(())
+}
+
 fn check_source(
     net: &Network,
     res: &NetworkResult,
@@ -474,22 +496,7 @@ fn check_source(
     let mut sims: Vec<Option<Trace>> = vec![None; src.networks.len()];
     for l in 1..=net.depth() {
         let present = net.simples_of(l);
-        let listed: Vec<usize> = src.status[l].iter().map(|x| x.0).collect();
-        if listed != present {
-            return fail(format!(
-                "layer {l}: the statuses are not the simples present"
-            ));
-        }
-        let alive: Vec<usize> = src.status[l]
-            .iter()
-            .filter(|x| !matches!(x.1, Status::Excluded(_)))
-            .map(|x| x.0)
-            .collect();
-        if alive != src.alive[l] {
-            return fail(format!(
-                "layer {l}: the alive set is not the non-excluded simples"
-            ));
-        }
+        check_statuses(src, l, &present)?;
         let set: Vec<usize> = src.alive[l - 1]
             .iter()
             .copied()

@@ -70,6 +70,45 @@ fn cross_bytes(a: usize, b: usize) -> u128 {
     12 * a as u128 * b as u128
 }
 
+/// The distinct modules of a chain of layers, each built once by `build` (in order of
+/// first appearance), and the module of each layer. Shared by the enumerated and the
+/// commutant networks.
+///
+/// Errors: fewer than two layers, a layer without points (bad input); `build`'s errors.
+pub(crate) fn distinct_layers<M>(
+    specs: &[ActionSpec],
+    mut build: impl FnMut(usize, &ActionSpec) -> Result<M>,
+    points: impl Fn(&M) -> usize,
+) -> Result<(Vec<M>, Vec<usize>)> {
+    if specs.len() < 2 {
+        return Err(Error::bad(
+            "a network needs an input layer and at least one more",
+            "give --layers \"X0; X1; ...\" with two or more modules, or --depth 1 or more",
+        ));
+    }
+    let mut names: Vec<String> = Vec::new();
+    let mut modules = Vec::new();
+    let mut layer_module = Vec::new();
+    for (l, spec) in specs.iter().enumerate() {
+        let name = spec.to_string();
+        if let Some(i) = names.iter().position(|n| *n == name) {
+            layer_module.push(i);
+            continue;
+        }
+        let m = build(l, spec)?;
+        if points(&m) == 0 {
+            return Err(Error::bad(
+                format!("layer {l} ({name}) has no points"),
+                "every layer needs a non-empty G-set",
+            ));
+        }
+        names.push(name);
+        layer_module.push(modules.len());
+        modules.push(m);
+    }
+    Ok((modules, layer_module))
+}
+
 impl Network {
     /// Build the layers `X_0, ..., X_k` of the group of `data`.
     ///
@@ -87,32 +126,11 @@ impl Network {
     /// assert_eq!(net.cross(1).len(), 2); // Hom_{S4}(R^4, R^4) = 2 (DeepSets)
     /// ```
     pub fn new(data: &GroupData, specs: &[ActionSpec], limits: &Limits) -> Result<Network> {
-        if specs.len() < 2 {
-            return Err(Error::bad(
-                "a network needs an input layer and at least one more",
-                "give --layers \"X0; X1; ...\" with two or more modules, or --depth 1 or more",
-            ));
-        }
-        let mut names: Vec<String> = Vec::new();
-        let mut modules = Vec::new();
-        let mut layer_module = Vec::new();
-        for (l, spec) in specs.iter().enumerate() {
-            let name = spec.to_string();
-            if let Some(i) = names.iter().position(|n| *n == name) {
-                layer_module.push(i);
-                continue;
-            }
-            let m = PlModule::on(data, spec, limits)?;
-            if m.points() == 0 {
-                return Err(Error::bad(
-                    format!("layer {l} ({name}) has no points"),
-                    "every layer needs a non-empty G-set",
-                ));
-            }
-            names.push(name);
-            layer_module.push(modules.len());
-            modules.push(m);
-        }
+        let (modules, layer_module) = distinct_layers(
+            specs,
+            |_, spec| PlModule::on(data, spec, limits),
+            |m| m.points(),
+        )?;
         for l in 1..specs.len() {
             let (a, b) = (
                 modules[layer_module[l]].points(),

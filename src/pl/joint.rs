@@ -12,6 +12,7 @@ use super::activation::{Activation, Parity};
 use super::blocks::{BlockKind, BlockSpace};
 use super::projector::PlModule;
 use crate::arith::Q;
+use crate::group::gset::GSet;
 use serde::Serialize;
 
 /// The invariant vector added before `sigma` in one step.
@@ -37,6 +38,12 @@ impl Offset {
     /// The point labels that split the `≈`-classes: the bias value's index for a given
     /// offset, the orbit for a generic one, nothing for zero.
     pub fn split_labels(&self, module: &PlModule) -> Option<Vec<usize>> {
+        self.split_labels_on(&module.gset)
+    }
+
+    /// [`Offset::split_labels`] on the points of any G-set (the commutant route has no
+    /// [`PlModule`]).
+    pub fn split_labels_on(&self, gset: &GSet) -> Option<Vec<usize>> {
         match self {
             Offset::Zero => None,
             Offset::Given(v) => {
@@ -54,8 +61,8 @@ impl Offset {
                 )
             }
             Offset::Generic => {
-                let mut label = vec![0; module.points()];
-                for (i, o) in module.gset.orbits().iter().enumerate() {
+                let mut label = vec![0; gset.len()];
+                for (i, o) in gset.orbits().iter().enumerate() {
                     for &x in o {
                         label[x] = i;
                     }
@@ -99,15 +106,22 @@ impl JointObstruction {
     /// A one-line description.
     pub fn describe(&self, module: &PlModule) -> String {
         match self {
-            JointObstruction::Empty => "no simple is alive: the input difference is 0".into(),
-            JointObstruction::Linear => {
-                "sigma is linear and isotypic parts are orthogonal".into()
-            }
             JointObstruction::Kernel { class, signed } => format!(
                 "the element {} acts as {} on every alive V_L but not trivially on the target (filtration)",
                 module.classes.reps[*class],
                 if *signed { "the same ±1" } else { "1" }
             ),
+            o => o.describe_without_classes(),
+        }
+    }
+
+    /// A one-line description without the group's classes (the commutant route): the
+    /// kernel rule is named, not its element.
+    pub fn describe_without_classes(&self) -> String {
+        match self {
+            JointObstruction::Empty => "no simple is alive: the input difference is 0".into(),
+            JointObstruction::Linear => "sigma is linear and isotypic parts are orthogonal".into(),
+            JointObstruction::Kernel { .. } => "the kernel rule".into(),
             JointObstruction::Blocks {
                 kind,
                 zero_set,

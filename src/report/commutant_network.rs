@@ -3,11 +3,9 @@
 //! (`plrep.network.v1` with `"route": "commutant"`), in the layout of
 //! [`super::network`], simples named by their isomorphism types (partitions for `S_n`).
 
-use super::network::depth_entry;
+use super::network::{depth_entry, witness_layers_text};
 use crate::network::commutant::CommutantNetwork;
 use crate::network::{NetworkResult, SourceResult, Status};
-use crate::pl::blocks::BlockKind;
-use crate::pl::joint::JointObstruction;
 use serde_json::{json, Value};
 use std::fmt::Write as _;
 
@@ -28,30 +26,6 @@ fn targets(net: &CommutantNetwork) -> Vec<usize> {
     t.sort_unstable();
     t.dedup();
     t
-}
-
-/// A one-line description of an obstruction of the commutant route.
-pub fn describe(o: &JointObstruction) -> String {
-    match o {
-        JointObstruction::Empty => "no simple is alive: the input difference is 0".into(),
-        JointObstruction::Linear => "sigma is linear and isotypic parts are orthogonal".into(),
-        JointObstruction::Kernel { .. } => "the kernel rule".into(),
-        JointObstruction::Hadamard => "P_M kills every Hadamard product of vectors of V_S".into(),
-        JointObstruction::Blocks {
-            kind,
-            zero_set,
-            classes,
-        } => format!(
-            "P_M kills the block space T{}(V_S) ({} classes, zero set of {} points)",
-            match kind {
-                BlockKind::Abs => "",
-                BlockKind::Plus => "+",
-                BlockKind::Odd => "^odd",
-            },
-            classes.len(),
-            zero_set.len()
-        ),
-    }
 }
 
 fn title(net: &CommutantNetwork, res: &NetworkResult) -> String {
@@ -75,7 +49,10 @@ fn never_reason(src: &SourceResult, m: usize) -> String {
         .unwrap_or_default();
     for l in 1..src.status.len() {
         if let Some(Status::Excluded(o)) = src.status_at(l, m) {
-            return format!("excluded at every depth (depth {l}: {}){cyc}", describe(o));
+            return format!(
+                "excluded at every depth (depth {l}: {}){cyc}",
+                o.describe_without_classes()
+            );
         }
     }
     format!("absent from every layer{cyc}")
@@ -152,7 +129,7 @@ pub fn commutant_network_text(
             let mut groups: Vec<(String, Vec<&str>)> = Vec::new();
             for (t, st) in &src.status[l] {
                 if let Status::Excluded(o) = st {
-                    let why = describe(o);
+                    let why = o.describe_without_classes();
                     match groups.iter_mut().find(|g| g.0 == why) {
                         Some(g) => g.1.push(label(net, *t)),
                         None => groups.push((why, vec![label(net, *t)])),
@@ -172,41 +149,13 @@ pub fn commutant_network_text(
             } else {
                 format!("({} entries, see --format json)", wn.r.len())
             };
-            let weights: Vec<String> = wn
-                .layers
-                .iter()
-                .enumerate()
-                .map(|(k, lw)| {
-                    let c = net.cross(k + 1);
-                    let mut t = lw
-                        .weights
-                        .iter()
-                        .take(6)
-                        .map(|(o, q)| format!("{q}·O{:?}", c.representative(*o)))
-                        .collect::<Vec<_>>()
-                        .join(" + ");
-                    if lw.weights.len() > 6 {
-                        t.push_str(&format!(" + ... ({} orbitals)", lw.weights.len()));
-                    }
-                    if !lw.bias.is_empty() {
-                        t.push_str(&format!(
-                            ", bias {}",
-                            lw.bias
-                                .iter()
-                                .map(|(x, q)| format!("{q} on orbit of {x}"))
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        ));
-                    }
-                    format!("A{} = {t}", k + 1)
-                })
-                .collect();
+            let weights = witness_layers_text(&wn.layers, |k, o| {
+                format!("{:?}", net.cross(k + 1).representative(o))
+            });
             let _ = writeln!(
                 s,
-                "  witness network {i}: seed {}, w = {}·P_S r with r = {r}; {}",
-                wn.seed,
-                wn.scale,
-                weights.join("; ")
+                "  witness network {i}: seed {}, w = {}·P_S r with r = {r}; {weights}",
+                wn.seed, wn.scale,
             );
         }
         let _ = writeln!(
@@ -375,7 +324,7 @@ pub fn commutant_network_json(
                             Status::Reached(r) => reached.push(json!({"label": label(net, *s), "network": r.network, "point": r.point})),
                             Status::Excluded(o) => {
                                 let mut ob = serde_json::to_value(o.as_ref()).unwrap_or(Value::Null);
-                                ob["reason"] = json!(describe(o));
+                                ob["reason"] = json!(o.describe_without_classes());
                                 excluded.push(json!({"label": label(net, *s), "obstruction": ob}));
                             }
                             Status::Unresolved => unresolved.push(json!(label(net, *s))),

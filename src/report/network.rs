@@ -5,6 +5,7 @@
 //! Size: the four renderings (text, JSON, depth table, flow picture) of one result type
 //! share its labels and orderings; about 150 lines each.
 
+use crate::network::witness::LayerWeights;
 use crate::network::{ExactValues, Network, NetworkResult, SourceResult, Status};
 use crate::pl::joint::JointObstruction;
 use crate::pl::PlModule;
@@ -168,41 +169,12 @@ pub fn network_text(net: &Network, res: &NetworkResult, certified: bool) -> Stri
             } else {
                 format!("({} entries, see --format json)", wn.r.len())
             };
-            let weights: Vec<String> = wn
-                .layers
-                .iter()
-                .enumerate()
-                .map(|(k, lw)| {
-                    let c = net.cross(k + 1);
-                    let mut t = lw
-                        .weights
-                        .iter()
-                        .take(6)
-                        .map(|(o, q)| format!("{q}·O{:?}", c.reps[*o]))
-                        .collect::<Vec<_>>()
-                        .join(" + ");
-                    if lw.weights.len() > 6 {
-                        t.push_str(&format!(" + ... ({} orbitals)", lw.weights.len()));
-                    }
-                    if !lw.bias.is_empty() {
-                        t.push_str(&format!(
-                            ", bias {}",
-                            lw.bias
-                                .iter()
-                                .map(|(x, q)| format!("{q} on orbit of {x}"))
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        ));
-                    }
-                    format!("A{} = {t}", k + 1)
-                })
-                .collect();
+            let weights =
+                witness_layers_text(&wn.layers, |k, o| format!("{:?}", net.cross(k + 1).reps[o]));
             let _ = writeln!(
                 s,
-                "  witness network {i}: seed {}, w = {}·P_S r with r = {r}; {}",
-                wn.seed,
-                wn.scale,
-                weights.join("; ")
+                "  witness network {i}: seed {}, w = {}·P_S r with r = {r}; {weights}",
+                wn.seed, wn.scale,
             );
         }
         let _ = writeln!(
@@ -248,6 +220,43 @@ pub fn network_text(net: &Network, res: &NetworkResult, certified: bool) -> Stri
         let _ = writeln!(s, "certificates re-checked independently: ok");
     }
     s
+}
+
+/// The layers of a witness network in one line: `A1 = q·O(x, y) + ...; A2 = ...`, at
+/// most six orbitals per layer, with its bias. `orbital(k, o)` prints the representative
+/// pair of orbital `o` of layer `k` (shared by the enumerated and commutant reports).
+pub fn witness_layers_text(
+    layers: &[LayerWeights],
+    orbital: impl Fn(usize, usize) -> String,
+) -> String {
+    layers
+        .iter()
+        .enumerate()
+        .map(|(k, lw)| {
+            let mut t = lw
+                .weights
+                .iter()
+                .take(6)
+                .map(|(o, q)| format!("{q}·O{}", orbital(k, *o)))
+                .collect::<Vec<_>>()
+                .join(" + ");
+            if lw.weights.len() > 6 {
+                t.push_str(&format!(" + ... ({} orbitals)", lw.weights.len()));
+            }
+            if !lw.bias.is_empty() {
+                t.push_str(&format!(
+                    ", bias {}",
+                    lw.bias
+                        .iter()
+                        .map(|(x, q)| format!("{q} on orbit of {x}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+            }
+            format!("A{} = {t}", k + 1)
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn depth_table_text(net: &Network, res: &NetworkResult) -> String {

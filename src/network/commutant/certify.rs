@@ -428,22 +428,7 @@ impl Checker<'_> {
         let mut sims: Vec<Option<Trace>> = vec![None; src.networks.len()];
         for l in 1..=net.depth() {
             let mi = net.layer_module[l];
-            let listed: Vec<usize> = src.status[l].iter().map(|x| x.0).collect();
-            if listed != net.simples_of(l) {
-                return fail(format!(
-                    "layer {l}: the statuses are not the simples present"
-                ));
-            }
-            let alive: Vec<usize> = src.status[l]
-                .iter()
-                .filter(|x| !matches!(x.1, Status::Excluded(_)))
-                .map(|x| x.0)
-                .collect();
-            if alive != src.alive[l] {
-                return fail(format!(
-                    "layer {l}: the alive set is not the non-excluded simples"
-                ));
-            }
+            crate::network::certify::check_statuses(src, l, &net.simples_of(l))?;
             let set: Vec<usize> = (0..net.type_of[mi].len())
                 .filter(|&x| src.alive[l - 1].contains(&net.type_of[mi][x]))
                 .collect();

@@ -38,6 +38,7 @@ use crate::graph::commutant::MAX_CYCLE_TYPES;
 use crate::group::gset::ActionSpec;
 use crate::group::orbitals::Orbitals;
 use crate::group::{Limits, PermGroup};
+use crate::network::layers::distinct_layers;
 use crate::pl::commutant::CommutantModule;
 
 /// One isomorphism type of simples met in the layers.
@@ -142,38 +143,19 @@ impl CommutantNetwork {
     /// per pair of distinct modules, and the isomorphism tests ([`isomorphic`]) between
     /// simples of equal dimension.
     pub fn new(group: &PermGroup, specs: &[ActionSpec], limits: &Limits) -> Result<Self> {
-        if specs.len() < 2 {
-            return Err(Error::bad(
-                "a network needs an input layer and at least one more",
-                "give --layers \"X0; X1; ...\" with two or more modules, or --depth 1 or more",
-            ));
-        }
-        let mut names: Vec<String> = Vec::new();
-        let mut modules: Vec<CommutantModule> = Vec::new();
-        let mut layer_module = Vec::new();
-        for (l, spec) in specs.iter().enumerate() {
-            if !CommutantModule::applies(spec) {
-                return Err(Error::bad(
-                    format!("layer {l} ({spec}) enumerates the group, and the group's order is above --max-order"),
-                    "use point actions (natural, subsets:k, tuples:k, products) or raise --max-order",
-                ));
-            }
-            let name = spec.to_string();
-            if let Some(i) = names.iter().position(|n| *n == name) {
-                layer_module.push(i);
-                continue;
-            }
-            let m = CommutantModule::new(group, spec, limits)?;
-            if m.points() == 0 {
-                return Err(Error::bad(
-                    format!("layer {l} ({name}) has no points"),
-                    "every layer needs a non-empty G-set",
-                ));
-            }
-            names.push(name);
-            layer_module.push(modules.len());
-            modules.push(m);
-        }
+        let (modules, layer_module) = distinct_layers(
+            specs,
+            |l, spec| {
+                if !CommutantModule::applies(spec) {
+                    return Err(Error::bad(
+                        format!("layer {l} ({spec}) enumerates the group, and the group's order is above --max-order"),
+                        "use point actions (natural, subsets:k, tuples:k, products) or raise --max-order",
+                    ));
+                }
+                CommutantModule::new(group, spec, limits)
+            },
+            CommutantModule::points,
+        )?;
         // Cross orbitals: consecutive layers, then every pair of distinct modules.
         let mut keys: Vec<(usize, usize)> = (1..specs.len())
             .map(|l| (layer_module[l], layer_module[l - 1]))

@@ -11,37 +11,6 @@ use crate::pl::commutant::CommutantModule;
 use crate::pl::joint::{joint_block_kind, JointObstruction, Offset};
 use crate::pl::Activation;
 
-/// Point labels splitting the `≈`-classes: the offset's value index, or the orbit for a
-/// generic offset (`None` for no offset).
-pub fn split_labels(m: &CommutantModule, offset: &Offset) -> Option<Vec<usize>> {
-    match offset {
-        Offset::Zero => None,
-        Offset::Given(v) => {
-            let mut seen: Vec<&Q> = Vec::new();
-            Some(
-                v.iter()
-                    .map(|q| match seen.iter().position(|s| *s == q) {
-                        Some(i) => i,
-                        None => {
-                            seen.push(q);
-                            seen.len() - 1
-                        }
-                    })
-                    .collect(),
-            )
-        }
-        Offset::Generic => {
-            let mut label = vec![0; m.points()];
-            for (i, o) in m.gset.orbits().iter().enumerate() {
-                for &x in o {
-                    label[x] = i;
-                }
-            }
-            Some(label)
-        }
-    }
-}
-
 /// The zero set and `≈`-classes of the rows of `P` (coefficients on the orbitals),
 /// classes split by `labels`.
 ///
@@ -137,7 +106,7 @@ impl CommutantStep {
             return sum.is_zero().then_some(JointObstruction::Hadamard);
         }
         let kind = joint_block_kind(&self.act, &self.offset, inside)?;
-        let labels = split_labels(m, &self.offset);
+        let labels = self.offset.split_labels_on(&m.gset);
         let b = self
             .blocks
             .get_or_insert_with(|| blocks_of(m, &self.projector, labels.as_deref()));
