@@ -1,8 +1,8 @@
 //! The one error type of the library, with the exit codes of the command line.
 //!
 //! * [`Error::BadInput`]: the input cannot be understood (exit 2).
-//! * [`Error::Limit`]: a computation would exceed a limit; the message names the
-//!   flag that raises it (exit 3).
+//! * [`Error::Limit`]: a computation would exceed a limit of kind [`LimitKind`]; the
+//!   message names the flag that raises it (exit 3).
 //! * [`Error::Verification`]: a self-check failed (a bug, never an output; exit 4).
 //! * [`Error::Io`]: reading or writing a file failed (exit 2: it is the user's path).
 
@@ -13,11 +13,14 @@ use std::fmt;
 pub enum Error {
     /// Unparsable or inapplicable input: `what` went wrong, `hint` says how to fix it.
     BadInput { what: String, hint: String },
-    /// A limit would be exceeded: `what` it is, the `limit`, and the `flag` raising it.
+    /// A limit would be exceeded: `what` it is, the `limit`, which `kind` of limit (the
+    /// front ends name the flag or keyword raising it from the kind), and an optional
+    /// `note` printed after the flag.
     Limit {
+        kind: LimitKind,
         what: String,
         limit: String,
-        flag: String,
+        note: Option<String>,
     },
     /// An internal consistency check failed; the result was withheld.
     Verification(String),
@@ -34,16 +37,37 @@ impl Error {
         }
     }
 
-    /// A limit, naming the command-line flag that raises it.
-    pub fn limit(
-        what: impl Into<String>,
-        limit: impl fmt::Display,
-        flag: impl Into<String>,
-    ) -> Self {
+    /// A limit of kind `kind` that `what` would exceed.
+    pub fn limit(what: impl Into<String>, limit: impl fmt::Display, kind: LimitKind) -> Self {
         Error::Limit {
+            kind,
             what: what.into(),
             limit: limit.to_string(),
-            flag: flag.into(),
+            note: None,
+        }
+    }
+
+    /// [`Error::limit`] with a note printed after the flag (e.g. that the limit is a hard
+    /// ceiling).
+    pub fn limit_with_note(
+        what: impl Into<String>,
+        limit: impl fmt::Display,
+        kind: LimitKind,
+        note: impl Into<String>,
+    ) -> Self {
+        Error::Limit {
+            kind,
+            what: what.into(),
+            limit: limit.to_string(),
+            note: Some(note.into()),
+        }
+    }
+
+    /// The kind of limit, if this is a limit error.
+    pub fn limit_kind(&self) -> Option<LimitKind> {
+        match self {
+            Error::Limit { kind, .. } => Some(*kind),
+            _ => None,
         }
     }
 
@@ -58,6 +82,52 @@ impl Error {
             Error::BadInput { .. } | Error::Io(_) => 2,
             Error::Limit { .. } => 3,
             Error::Verification(_) => 4,
+        }
+    }
+}
+
+/// Which limit an [`Error::Limit`] is: the library reports the kind, and each front end
+/// names its own way of raising it (the command line a flag, [`LimitKind::flag`]; the
+/// Python bindings a keyword argument).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum LimitKind {
+    /// The group order to enumerate (`Limits::max_order`).
+    Order,
+    /// The points of a `G`-set (`Limits::max_points`).
+    Points,
+    /// The classes of a character table (`Limits::max_classes`).
+    Classes,
+    /// The subgroups or subgroup classes stored (`Limits::max_subgroups`).
+    Subgroups,
+    /// Memory of the tables, in MiB (`Limits::max_memory_mb`).
+    MemoryMb,
+    /// The degree of a permutation (`Limits::max_degree`).
+    Degree,
+    /// The number of generators (`Limits::max_generators`).
+    Generators,
+    /// The size of an input file, in MiB (`Limits::max_input_mb`).
+    InputMb,
+    /// The point operations of a Schreier–Sims verification (`Limits::max_verify_work`).
+    VerifyWork,
+    /// The depth of a network.
+    Depth,
+}
+
+impl LimitKind {
+    /// The command-line flag raising this limit (`--max-order`, ...). Messages of
+    /// [`Error`] name it; the library itself never parses flags.
+    pub fn flag(self) -> &'static str {
+        match self {
+            LimitKind::Order => "--max-order",
+            LimitKind::Points => "--max-points",
+            LimitKind::Classes => "--max-classes",
+            LimitKind::Subgroups => "--max-subgroups",
+            LimitKind::MemoryMb => "--max-memory-mb",
+            LimitKind::Degree => "--max-degree",
+            LimitKind::Generators => "--max-generators",
+            LimitKind::InputMb => "--max-input-mb",
+            LimitKind::VerifyWork => "--max-verify-work",
+            LimitKind::Depth => "--depth",
         }
     }
 }
@@ -102,13 +172,23 @@ impl fmt::Display for Error {
             Error::BadInput { what, hint } => {
                 write!(f, "{} ({})", cut(what), one_line(hint, MAX_HINT_CHARS))
             }
-            Error::Limit { what, limit, flag } => {
+            Error::Limit {
+                kind,
+                what,
+                limit,
+                note,
+            } => {
                 write!(
                     f,
-                    "{} exceeds the limit {} (raise it with {flag})",
+                    "{} exceeds the limit {} (raise it with {}",
                     cut(what),
-                    cut(limit)
-                )
+                    cut(limit),
+                    kind.flag()
+                )?;
+                match note {
+                    Some(note) => write!(f, " {note})"),
+                    None => f.write_str(")"),
+                }
             }
             Error::Verification(what) => {
                 write!(

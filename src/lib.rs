@@ -59,7 +59,7 @@ pub mod pl;
 pub mod report;
 pub mod survey;
 
-pub use error::{Error, Result};
+pub use error::{Error, LimitKind, Result};
 
 /// The types of a first program, in one import: `use plrep::prelude::*;`.
 pub mod prelude {

@@ -31,13 +31,36 @@ use std::sync::{Arc, OnceLock};
 fn py_err(e: plrep::Error) -> PyErr {
     match e {
         plrep::Error::Verification(_) => PyRuntimeError::new_err(e.to_string()),
-        plrep::Error::Limit { what, limit, flag } => {
-            let kw = flag.trim_start_matches('-').replace('-', "_");
+        plrep::Error::Limit {
+            kind,
+            what,
+            limit,
+            note,
+        } => {
+            let kw = keyword(kind);
+            let note = note.map(|n| format!(" {n}")).unwrap_or_default();
             PyValueError::new_err(format!(
-                "{what} exceeds the limit {limit} (raise it with Group(..., {kw}=N))"
+                "{what} exceeds the limit {limit} (raise it with Group(..., {kw}{note}=N))"
             ))
         }
         _ => PyValueError::new_err(e.to_string()),
+    }
+}
+
+/// The keyword argument of `Group(...)` raising a limit of this kind.
+fn keyword(kind: plrep::LimitKind) -> &'static str {
+    use plrep::LimitKind as K;
+    match kind {
+        K::Order => "max_order",
+        K::Points => "max_points",
+        K::Classes => "max_classes",
+        K::Subgroups => "max_subgroups",
+        K::MemoryMb => "max_memory_mb",
+        K::Degree => "max_degree",
+        K::Generators => "max_generators",
+        K::InputMb => "max_input_mb",
+        K::VerifyWork => "max_verify_work",
+        K::Depth => "depth",
     }
 }
 
@@ -1104,7 +1127,7 @@ fn hom_basis<'py>(
             return Err(plrep::Error::limit(
                 format!("a dense {} x {} x {} hom basis", h.count, h.rows, h.cols),
                 format!("{} MiB", lim.max_memory_mb),
-                "--max-memory-mb",
+                plrep::LimitKind::MemoryMb,
             ));
         }
         Ok(h)

@@ -21,7 +21,7 @@ use super::partition::{partitions, Partition};
 use super::rootsum::RootSum;
 use super::table::{Character, CharacterTable, Method};
 use crate::arith::{Cyclotomic, Q};
-use crate::error::{Error, Result};
+use crate::error::{Error, LimitKind, Result};
 use crate::group::Perm;
 use num_bigint::BigUint;
 use std::collections::HashMap;
@@ -491,7 +491,7 @@ pub fn giant_table(n: u32, symmetric: bool, max_classes: usize) -> Result<Charac
         return Err(Error::limit(
             format!("number of classes {class_count}"),
             max_classes,
-            "--max-classes",
+            LimitKind::Classes,
         ));
     }
     let order = factorial_u64(n, alternating)?;

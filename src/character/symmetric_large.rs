@@ -25,7 +25,7 @@ use super::symmetric::{
     alternating_conjugate, centralizer_order, cycle_type_representative, hook_degree, is_even_type,
     lcm_parts, power_type, splits_in_alternating,
 };
-use crate::error::{Error, Result};
+use crate::error::{Error, LimitKind, Result};
 use crate::group::{Limits, Perm};
 use num_bigint::BigUint;
 use std::collections::{BTreeMap, HashMap};
@@ -368,7 +368,7 @@ impl LargeGiantTable {
             return Err(Error::limit(
                 format!("number of classes {k}"),
                 limits.max_classes,
-                "--max-classes",
+                LimitKind::Classes,
             ));
         }
         let k = u64::try_from(&k).expect("at most max_classes") as u128;

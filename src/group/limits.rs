@@ -5,7 +5,7 @@
 //! points, degrees, generators) with saturating arithmetic from quantities they know in
 //! advance, and allocate only after the check passed.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, LimitKind, Result};
 
 /// Size limits. Exceeding one is [`crate::Error::Limit`] naming the flag.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -99,7 +99,7 @@ impl Limits {
             return Err(Error::limit(
                 format!("{} ({} MiB)", what(), mib(bytes)),
                 format!("{} MiB", self.max_memory_mb),
-                "--max-memory-mb",
+                LimitKind::MemoryMb,
             ));
         }
         Ok(())
@@ -111,7 +111,7 @@ impl Limits {
             return Err(Error::limit(
                 format!("a permutation on {degree} points"),
                 self.max_degree,
-                "--max-degree",
+                LimitKind::Degree,
             ));
         }
         Ok(())
@@ -125,7 +125,7 @@ impl Limits {
             return Err(Error::limit(
                 format!("{count} generators"),
                 self.max_generators,
-                "--max-generators",
+                LimitKind::Generators,
             ));
         }
         self.check_degree(degree)?;
@@ -140,7 +140,7 @@ impl Limits {
             return Err(Error::limit(
                 format!("the input {what} of more than {} MiB", self.max_input_mb),
                 format!("{} MiB", self.max_input_mb),
-                "--max-input-mb",
+                LimitKind::InputMb,
             ));
         }
         Ok(())
@@ -160,7 +160,7 @@ mod tests {
     fn each_check_names_its_flag() {
         let l = Limits::default();
         let flag = |r: Result<()>| match r {
-            Err(Error::Limit { flag, .. }) => flag,
+            Err(Error::Limit { kind, .. }) => kind.flag(),
             other => panic!("expected a limit, got {other:?}"),
         };
         assert_eq!(flag(l.check_degree(10_000_001)), "--max-degree");

@@ -12,7 +12,7 @@
 //! assert_eq!(o.len(), 2); // the diagonal and the rest: DeepSets' two weights
 //! ```
 
-use crate::error::{Error, Result};
+use crate::error::{Error, LimitKind, Result};
 use crate::group::gset::GSet;
 use crate::group::limits::Limits;
 use std::ops::{AddAssign, Mul};
@@ -64,7 +64,7 @@ impl Orbitals {
                     (8 * pairs).div_ceil(1 << 20)
                 ),
                 format!("{} MiB", limits.max_memory_mb),
-                "--max-memory-mb",
+                LimitKind::MemoryMb,
             ));
         }
         let gx = x.generators();

@@ -3,7 +3,7 @@
 //! Convention (GAP's): permutations act on the **right**, `x^(gh) = (x^g)^h`, so the
 //! product `g * h` first applies `g`, then `h`.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, LimitKind, Result};
 use crate::group::limits::Limits;
 use std::fmt;
 
@@ -412,7 +412,7 @@ fn point(digits: &str, text: &str, limits: &Limits) -> Result<usize> {
         return Err(Error::limit(
             format!("point {digits}"),
             limits.max_degree,
-            "--max-degree",
+            LimitKind::Degree,
         ));
     };
     if p == 0 {
@@ -424,10 +424,11 @@ fn point(digits: &str, text: &str, limits: &Limits) -> Result<usize> {
     limits.check_degree(p)?;
     // Images are stored as u32.
     if p > u32::MAX as u128 / 2 {
-        return Err(Error::limit(
+        return Err(Error::limit_with_note(
             format!("point {p}"),
             u32::MAX / 2,
-            "--max-degree (points are stored in 32 bits; this is a hard ceiling)",
+            LimitKind::Degree,
+            "(points are stored in 32 bits; this is a hard ceiling)",
         ));
     }
     Ok((p - 1) as usize)

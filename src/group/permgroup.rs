@@ -6,7 +6,7 @@
 //! Size: the group type's whole public surface (order, membership, closures, derived
 //! series, cheap invariants, enumeration), each method short, over one stabilizer chain.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, LimitKind, Result};
 use crate::group::elements::EnumeratedGroup;
 use crate::group::giant;
 use crate::group::limits::Limits;
@@ -669,7 +669,7 @@ impl PermGroup {
                 return Err(Error::limit(
                     format!("group order {order}"),
                     limit,
-                    "--max-order",
+                    LimitKind::Order,
                 ));
             }
         }
@@ -700,7 +700,7 @@ impl PermGroup {
                     self.degree
                 ),
                 format!("{} MiB", limits.max_memory_mb),
-                "--max-memory-mb",
+                LimitKind::MemoryMb,
             ));
         }
         Ok(())

@@ -19,7 +19,7 @@
 //! machinery that feeds the randomized construction are one algorithm with shared
 //! invariants.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, LimitKind, Result};
 use crate::group::perm::Perm;
 use num_bigint::BigUint;
 
@@ -894,7 +894,7 @@ impl VerifyBudget {
                     mega(need)
                 ),
                 format!("{} million", mega(self.limit)),
-                "--max-verify-work",
+                LimitKind::VerifyWork,
             ));
         }
         Ok(())

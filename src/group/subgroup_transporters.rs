@@ -27,7 +27,7 @@
 //! Both decisions (the order, conjugacy) are exact.
 
 use super::subgroups::{Bits, Search, Subgroup};
-use crate::error::{Error, Result};
+use crate::error::{Error, LimitKind, Result};
 use crate::group::{ConjugacyClasses, EnumeratedGroup, Limits, PermGroup, StabChain};
 use num_bigint::BigUint;
 use std::collections::HashMap;
@@ -170,7 +170,7 @@ pub(super) fn classes(
                     words * 8
                 ),
                 limits.max_subgroups,
-                "--max-subgroups",
+                LimitKind::Subgroups,
             ));
         }
         let ngens = search.small_generators(

@@ -22,7 +22,7 @@
 //! ([`crate::group::subgroup_transporters`]; S8's 296 classes in 0.9 s of CPU and 15 MB).
 
 use crate::arith::ntheory::is_prime_power;
-use crate::error::{Error, Result};
+use crate::error::{Error, LimitKind, Result};
 use crate::group::gset::ActionSpec;
 use crate::group::{ConjugacyClasses, EnumeratedGroup, Limits, Perm, PermGroup};
 use std::collections::HashMap;
@@ -446,7 +446,7 @@ fn stored_conjugates(
                     words * 8
                 ),
                 limits.max_subgroups,
-                "--max-subgroups",
+                LimitKind::Subgroups,
             ));
         }
         found.push((conjugates.len() as u64, normalizer));

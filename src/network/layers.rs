@@ -3,7 +3,7 @@
 //! `G` on `X_l × X_{l-1}`, the basis of `Hom_G(R^{X_{l-1}}, R^{X_l})` (the counting lemma,
 //! theory.md §10).
 
-use crate::error::{Error, Result};
+use crate::error::{Error, LimitKind, Result};
 use crate::group::gset::ActionSpec;
 use crate::group::orbitals::Orbitals;
 use crate::group::Limits;
@@ -140,7 +140,7 @@ impl Network {
                 return Err(Error::limit(
                     format!("the orbitals of layers {} x {} ({a} x {b} pairs)", l, l - 1),
                     format!("{} MiB", limits.max_memory_mb),
-                    "--max-memory-mb",
+                    LimitKind::MemoryMb,
                 ));
             }
         }

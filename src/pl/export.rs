@@ -10,7 +10,7 @@
 
 use super::projector::PlModule;
 use crate::arith::Cyclotomic;
-use crate::error::{Error, Result};
+use crate::error::{Error, LimitKind, Result};
 use crate::group::gset::GSet;
 
 /// The isotypic part `V_L` of `R^X` for one real simple `L` present in it, with its exact
@@ -220,7 +220,7 @@ pub fn hom_orbital_basis(x: &GSet, y: &GSet, max_bytes: u64) -> Result<HomBasis>
         return Err(Error::limit(
             format!("the orbital table of {ny} x {nx} point pairs"),
             format!("{} MiB", max_bytes >> 20),
-            "--max-memory-mb",
+            LimitKind::MemoryMb,
         ));
     }
     let cells = cells as usize;

@@ -12,7 +12,7 @@
 //! ([`Field::check_magnitude`]).
 
 use crate::arith::{Cyclotomic, Q};
-use crate::error::{Error, Result};
+use crate::error::{Error, LimitKind, Result};
 use num_bigint::BigInt;
 use std::cmp::Ordering;
 
@@ -296,10 +296,11 @@ impl Field {
     /// Error unless every coordinate is below [`MAX_MAGNITUDE`] (overflow guard).
     pub fn check_magnitude(&self, v: &[i128]) -> Result<()> {
         if v.iter().any(|c| c.unsigned_abs() > MAX_MAGNITUDE as u128) {
-            return Err(Error::limit(
+            return Err(Error::limit_with_note(
                 "exact coordinate size in the PL solver",
                 "2^80",
-                "--max-order (use a smaller group or module)",
+                LimitKind::Order,
+                "(use a smaller group or module)",
             ));
         }
         Ok(())

@@ -19,7 +19,7 @@
 use super::field::{Field, Sparse};
 use crate::arith::{Cyclotomic, Q};
 use crate::character::{CharacterTable, RealSimples};
-use crate::error::{Error, Result};
+use crate::error::{Error, LimitKind, Result};
 use crate::group::gset::{ActionSpec, GSet};
 use crate::group::limits::table_size;
 use crate::group::{ConjugacyClasses, EnumeratedGroup, Limits, PermGroup};
@@ -112,7 +112,7 @@ impl GroupData {
             return Err(Error::limit(
                 format!("a character table of {} classes", classes.len()),
                 limits.max_classes,
-                "--max-classes",
+                LimitKind::Classes,
             ));
         }
         Ok((elements, classes))
@@ -225,7 +225,7 @@ pub fn check_module_size(group: &PermGroup, action: &ActionSpec, limits: &Limits
         return Err(Error::limit(
             format!("a group of order {order} to enumerate"),
             limits.max_order,
-            "--max-order",
+            LimitKind::Order,
         ));
     }
     match action {
@@ -235,7 +235,7 @@ pub fn check_module_size(group: &PermGroup, action: &ActionSpec, limits: &Limits
                 return Err(Error::limit(
                     format!("the G-set {action} of a group of order {order}"),
                     limits.max_points,
-                    "--max-points",
+                    LimitKind::Points,
                 ));
             }
             let order = group.order_u64().unwrap_or(u64::MAX) as u128;

@@ -12,7 +12,7 @@
 //! `ndarray`, and the reader must refuse (never panic on) every malformed file with
 //! plrep's one-line errors and check its size before allocating.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, LimitKind, Result};
 
 const MAGIC: &[u8] = b"\x93NUMPY";
 
@@ -154,7 +154,7 @@ pub fn decode(bytes: &[u8], max_values: u64) -> Result<NpyArray> {
         return Err(Error::limit(
             format!("an array of {count} values"),
             format!("{max_values} values"),
-            "--max-memory-mb",
+            LimitKind::MemoryMb,
         ));
     }
     let data = &bytes[end..];

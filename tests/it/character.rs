@@ -272,11 +272,11 @@ fn limits_are_enforced() {
         ..Limits::default()
     };
     match CharacterTable::compute(&s6, &limits) {
-        Err(Error::Limit { flag, .. }) => assert_eq!(flag, "--max-order"),
+        Err(Error::Limit { kind, .. }) => assert_eq!(kind.flag(), "--max-order"),
         other => panic!("expected a limit error, got {other:?}"),
     }
     match CharacterTable::compute_with(&s6, &Limits::default(), 5) {
-        Err(Error::Limit { flag, .. }) => assert_eq!(flag, "--max-classes"),
+        Err(Error::Limit { kind, .. }) => assert_eq!(kind.flag(), "--max-classes"),
         other => panic!("expected a limit error, got {other:?}"),
     }
 }

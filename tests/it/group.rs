@@ -264,7 +264,7 @@ fn enumerate_limit_error_names_flag() {
         ..Limits::default()
     };
     match g.enumerate(&lim) {
-        Err(Error::Limit { flag, .. }) => assert_eq!(flag, "--max-order"),
+        Err(Error::Limit { kind, .. }) => assert_eq!(kind.flag(), "--max-order"),
         other => panic!("expected a limit error, got {other:?}"),
     }
 }

@@ -416,7 +416,7 @@ fn limits_name_their_flags() {
         ..Limits::default()
     };
     let flag = |r: Result<GSet, Error>| match r {
-        Err(Error::Limit { flag, .. }) => flag,
+        Err(Error::Limit { kind, .. }) => kind.flag(),
         other => panic!("expected a limit, got {other:?}"),
     };
     assert_eq!(

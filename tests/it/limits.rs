@@ -12,9 +12,9 @@ use plrep::pl::projector::{real_conductor, solver_bytes};
 use plrep::pl::{Activation, GroupData, PlModule};
 use plrep::Error;
 
-fn flag<T: std::fmt::Debug>(r: plrep::Result<T>) -> String {
+fn flag<T: std::fmt::Debug>(r: plrep::Result<T>) -> &'static str {
     match r {
-        Err(Error::Limit { flag, .. }) => flag,
+        Err(Error::Limit { kind, .. }) => kind.flag(),
         other => panic!("expected a limit, got {other:?}"),
     }
 }

@@ -325,7 +325,7 @@ fn sizes_are_checked_before_building() {
         "(regular * regular * regular * regular * regular * regular * regular * regular) + natural",
     ] {
         match GSet::new(&g, &spec(text), &limits) {
-            Err(Error::Limit { flag, .. }) => assert_eq!(flag, "--max-points", "{text}"),
+            Err(Error::Limit { kind, .. }) => assert_eq!(kind.flag(), "--max-points", "{text}"),
             other => panic!("{text}: {:?}", other.map(|x| x.len())),
         }
     }

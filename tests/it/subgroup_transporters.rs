@@ -168,7 +168,7 @@ fn transporters_limit_names_its_flag_and_is_deterministic() {
         ..Limits::default()
     };
     match SubgroupClasses::compute_with(&g, &e, &c, &small, Method::Transporters) {
-        Err(Error::Limit { flag, .. }) => assert_eq!(flag, "--max-subgroups"),
+        Err(Error::Limit { kind, .. }) => assert_eq!(kind.flag(), "--max-subgroups"),
         other => panic!("expected a limit error, got {other:?}"),
     }
 }

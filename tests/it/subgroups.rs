@@ -195,7 +195,7 @@ fn deterministic_and_limit_names_its_flag() {
         ..Limits::default()
     };
     match SubgroupClasses::compute(&g, &e, &c, &small) {
-        Err(Error::Limit { flag, .. }) => assert_eq!(flag, "--max-subgroups"),
+        Err(Error::Limit { kind, .. }) => assert_eq!(kind.flag(), "--max-subgroups"),
         other => panic!("expected a limit error, got {other:?}"),
     }
 }

@@ -8,7 +8,7 @@ use plrep::group::Limits;
 use plrep::pl::export::{decompose as energies, isotypic_parts};
 use plrep::pl::{check_module_size, PlModule};
 use plrep::report::npy;
-use plrep::{Error, Result};
+use plrep::{Error, LimitKind, Result};
 use serde_json::json;
 use std::fmt::Write as _;
 use std::path::Path;
@@ -34,7 +34,7 @@ pub(crate) fn decompose(
         return Err(Error::limit(
             format!("the {size}-byte file '{}'", input.display()),
             format!("{} MiB", limits.max_memory_mb),
-            "--max-memory-mb",
+            LimitKind::MemoryMb,
         ));
     }
     let bytes = std::fs::read(input)

@@ -9,7 +9,7 @@ use plrep::group::Limits;
 use plrep::pl::export::{hom_orbital_basis, isotypic_parts, orthogonal_basis};
 use plrep::pl::PlModule;
 use plrep::report::npy::encode_f64;
-use plrep::{Error, Result};
+use plrep::{Error, LimitKind, Result};
 use serde_json::{json, Value};
 use std::path::Path;
 
@@ -152,7 +152,7 @@ pub(crate) fn export(
                     return Err(Error::limit(
                         format!("a dense {} x {} x {} hom basis", h.count, h.rows, h.cols),
                         format!("{} MiB", limits.max_memory_mb),
-                        "--max-memory-mb",
+                        LimitKind::MemoryMb,
                     ));
                 }
                 files.push((

@@ -7,7 +7,7 @@ use crate::Format;
 use num_bigint::BigUint;
 use plrep::group::catalog::{self, catalog_names};
 use plrep::group::{Limits, PermGroup};
-use plrep::{Error, Result};
+use plrep::{Error, LimitKind, Result};
 use serde::Serialize;
 use serde_json::Value;
 use std::fmt::Write as _;
@@ -50,7 +50,10 @@ fn info_invariants(g: &PermGroup, limits: &Limits) -> Result<InfoInvariants> {
             }
             Ok(None) => {}
             // The tables do not fit: report it instead of failing the whole command.
-            Err(Error::Limit { flag, .. }) if flag == "--max-memory-mb" => {
+            Err(Error::Limit {
+                kind: LimitKind::MemoryMb,
+                ..
+            }) => {
                 let why = format!(
                     "enumeration tables above --max-memory-mb {}",
                     limits.max_memory_mb

@@ -11,7 +11,7 @@ use plrep::network::{
 };
 use plrep::pl::{Activation, Bias, GroupData, PlModule};
 use plrep::report::network as rep;
-use plrep::{Error, Result};
+use plrep::{Error, LimitKind, Result};
 use serde_json::json;
 use std::fmt::Write as _;
 
@@ -106,7 +106,11 @@ fn specs(a: &NetworkArgs) -> Result<Vec<ActionSpec>> {
         ));
     }
     if depth > MAX_DEPTH {
-        return Err(Error::limit(format!("depth {depth}"), MAX_DEPTH, "--depth"));
+        return Err(Error::limit(
+            format!("depth {depth}"),
+            MAX_DEPTH,
+            LimitKind::Depth,
+        ));
     }
     Ok(vec![action; depth + 1])
 }
@@ -202,7 +206,7 @@ pub(crate) fn network(a: &NetworkArgs, format: Format, limits: &Limits) -> Resul
                 return Err(Error::limit(
                     "alive sets that do not repeat",
                     format!("depth {}", net.depth()),
-                    "--depth",
+                    LimitKind::Depth,
                 ))
             }
         }

@@ -16,7 +16,7 @@ use plrep::survey::layout::{group_file_name, is_group_file, Manifest, Shard};
 use plrep::survey::record::{survey_group_lines, ActionChoice, SurveyOptions, SurveyRecord};
 use plrep::survey::slurm::ArrayJob;
 use plrep::survey::summary;
-use plrep::{Error, Result};
+use plrep::{Error, LimitKind, Result};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -246,7 +246,11 @@ fn survey(a: &SurveyArgs, format: Format, output: Option<&Path>, limits: &Limits
             ))
         }
         Some(k) if k > MAX_DEPTH => {
-            return Err(Error::limit(format!("depth {k}"), MAX_DEPTH, "--depth"))
+            return Err(Error::limit(
+                format!("depth {k}"),
+                MAX_DEPTH,
+                LimitKind::Depth,
+            ))
         }
         _ => {}
     }

@@ -18,7 +18,7 @@ use super::dixon;
 use super::rootsum::RootSum;
 use super::structure::{ClassInfo, GroupOps, StructureRows};
 use crate::arith::Cyclotomic;
-use crate::error::{Error, Result};
+use crate::error::{Error, LimitKind, Result};
 use crate::group::{ConjugacyClasses, EnumeratedGroup, Limits, Perm, PermGroup};
 use std::collections::{BTreeMap, HashMap};
 
@@ -140,7 +140,7 @@ impl CharacterTable {
             return Err(Error::limit(
                 format!("number of classes {}", cc.len()),
                 max_classes,
-                "--max-classes",
+                LimitKind::Classes,
             ));
         }
         Self::from_classes(&e, &cc)

@@ -33,7 +33,7 @@
 //! assert_eq!(x.labels()[0], "{1,2}");
 //! ```
 
-use crate::error::{Error, Result};
+use crate::error::{Error, LimitKind, Result};
 use crate::group::classes::ConjugacyClasses;
 use crate::group::elements::EnumeratedGroup;
 use crate::group::limits::{table_size, Limits};
@@ -263,7 +263,7 @@ fn composite(
 }
 
 fn points_limit(what: String, limits: &Limits) -> Error {
-    Error::limit(what, limits.max_points, "--max-points")
+    Error::limit(what, limits.max_points, LimitKind::Points)
 }
 
 impl GSet {
