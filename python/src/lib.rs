@@ -270,7 +270,7 @@ impl Group {
     fn character_table<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = self.data(py)?;
         let t = &d.table;
-        let k = t.class_reps.len();
+        let k = t.reps.len();
         let exact: Vec<Vec<String>> = t
             .characters
             .iter()
@@ -292,12 +292,9 @@ impl Group {
         let out = PyDict::new(py);
         out.set_item(
             "classes",
-            t.class_reps
-                .iter()
-                .map(|p| p.to_string())
-                .collect::<Vec<_>>(),
+            t.reps.iter().map(|p| p.to_string()).collect::<Vec<_>>(),
         )?;
-        out.set_item("class_sizes", t.class_sizes.clone())?;
+        out.set_item("class_sizes", t.sizes.clone())?;
         out.set_item("exact", exact)?;
         out.set_item("values", values)?;
         out.set_item(

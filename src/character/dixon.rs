@@ -628,7 +628,7 @@ pub fn rational_classes(ci: &ClassInfo) -> Vec<(usize, u64)> {
             if gcd(t % m, m) != 1 && m != 1 {
                 continue;
             }
-            let c2 = ci.powers[c][(t % m) as usize] as usize;
+            let c2 = ci.powers()[c][(t % m) as usize] as usize;
             if out[c2].0 == usize::MAX {
                 out[c2] = (c, t % m);
             }
@@ -687,7 +687,7 @@ pub fn lift(ci: &ClassInfo, table: &ModularTable) -> Result<Vec<Vec<RootSum>>> {
             let m = ci.orders[c] as usize;
             let pw = &tables[&c];
             let vals: Vec<u64> = (0..m)
-                .map(|l| chi.values[ci.powers[c][l] as usize])
+                .map(|l| chi.values[ci.powers()[c][l] as usize])
                 .collect();
             let m_inv = f.inv(f.from_u64(m as u64));
             let mut mult = vec![0i64; m];

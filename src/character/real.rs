@@ -219,7 +219,7 @@ impl RealSimples {
         }
         RealSimples {
             simples,
-            class_sizes: table.class_sizes.clone(),
+            class_sizes: table.sizes.clone(),
             order: table.order,
         }
     }
@@ -309,7 +309,7 @@ impl RealSimples {
 /// 2 cos(2 pi k/n)` (or `±1` for `k = 0, n/2`) with `a` the first class of order `n`.
 fn cyclic_frequencies(table: &CharacterTable, simples: &[RealSimple]) -> Option<Vec<u64>> {
     let n = table.order;
-    let a = table.element_orders.iter().position(|&o| o == n)?;
+    let a = table.orders.iter().position(|&o| o == n)?;
     let mut freqs = Vec::with_capacity(simples.len());
     for l in simples {
         let value = &l.values[a];

@@ -13,9 +13,9 @@
 //! (Dixon 1967; Schneider 1990): the algorithms compute them only for the few small
 //! classes they need.
 
-use crate::arith::ntheory::gcd;
-use crate::group::{ConjugacyClasses, EnumeratedGroup};
+use crate::group::{ClassData, ConjugacyClasses, EnumeratedGroup};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// The group operations the character algorithms use, on element indices.
 ///
@@ -80,41 +80,80 @@ impl GroupOps for EnumeratedGroup {
     }
 }
 
-/// Class data of one group, in the order of its conjugacy classes (class 0 is the
-/// identity class).
+/// Class data of one group for the character algorithms, in the order of its conjugacy
+/// classes (class 0 is the identity class): the shared [`ClassData`] (reached through
+/// `Deref`: `ci.order`, `ci.sizes`, `ci.orders`, `ci.powers()`, ...) with its powers
+/// filled in, and the element-indexed data.
 #[derive(Clone, Debug)]
 pub struct ClassInfo {
-    /// `|G|`.
-    pub order: u64,
-    /// The exponent of `G` (lcm of the element orders).
-    pub exponent: u64,
-    /// `|C_i|`.
-    pub sizes: Vec<u64>,
-    /// The order of the elements of `C_i`.
-    pub orders: Vec<u64>,
+    /// The class record, shared with the conjugacy classes it came from and with the
+    /// character table computed from it.
+    pub data: Arc<ClassData>,
     /// The class of each element index.
     pub class_of: Vec<u32>,
     /// Element index of the representative of each class.
     pub rep_indices: Vec<usize>,
     /// Element indices of each class, ascending.
     pub members: Vec<Vec<u32>>,
-    /// `powers[i][l]` = class of `g_i^l` for `l in 0..orders[i]`.
-    pub powers: Vec<Vec<u32>>,
+}
+
+impl std::ops::Deref for ClassInfo {
+    type Target = ClassData;
+    fn deref(&self) -> &ClassData {
+        &self.data
+    }
+}
+
+/// `powers[i][l]` = class of `g_i^l` for `l in 0..orders[i]`: `sum_i orders[i]` products.
+fn all_powers(
+    group: &impl GroupOps,
+    class_of: &[u32],
+    rep_indices: &[usize],
+    orders: &[u64],
+) -> Vec<Vec<u32>> {
+    rep_indices
+        .iter()
+        .zip(orders)
+        .enumerate()
+        .map(|(c, (&g, &m))| {
+            let mut list = Vec::with_capacity(m as usize);
+            let mut cur = 0usize; // identity
+            for _ in 0..m {
+                list.push(class_of[cur]);
+                cur = group.product(cur, g);
+            }
+            debug_assert_eq!(cur, 0, "element order of class {c} is wrong");
+            list
+        })
+        .collect()
 }
 
 impl ClassInfo {
-    /// Collect the class data of an enumerated group. `O(|G| + k e)` group products.
+    /// Collect the class data of an enumerated group, sharing the record of `classes`
+    /// (its powers are computed here once). `O(|G| + sum_i orders[i])` group products.
     pub fn new(group: &impl GroupOps, classes: &ConjugacyClasses) -> Self {
-        Self::from_parts(
-            group,
-            classes.class_of.clone(),
-            classes.rep_indices.clone(),
-            classes.orders.clone(),
-        )
+        let data = Arc::clone(&classes.data);
+        data.powers_or_init(|| {
+            all_powers(
+                group,
+                &classes.class_of,
+                &classes.rep_indices,
+                &classes.orders,
+            )
+        });
+        ClassInfo {
+            data,
+            members: (0..classes.len())
+                .map(|c| classes.members_slice(c).to_vec())
+                .collect(),
+            class_of: classes.class_of.clone(),
+            rep_indices: classes.rep_indices.clone(),
+        }
     }
 
     /// From the class of every element, a representative index per class and the element
-    /// orders; sizes, members and powers are derived.
+    /// orders; sizes, members and powers are derived. The record has no permutation
+    /// representatives (the group need not be one: tests use brute-force groups).
     pub fn from_parts(
         group: &impl GroupOps,
         class_of: Vec<u32>,
@@ -127,56 +166,25 @@ impl ClassInfo {
             members[c as usize].push(x as u32);
         }
         let sizes: Vec<u64> = members.iter().map(|m| m.len() as u64).collect();
-        let mut powers = Vec::with_capacity(k);
-        for c in 0..k {
-            let g = rep_indices[c];
-            let m = orders[c] as usize;
-            let mut list = Vec::with_capacity(m);
-            let mut cur = 0usize; // identity
-            for _ in 0..m {
-                list.push(class_of[cur]);
-                cur = group.product(cur, g);
-            }
-            debug_assert_eq!(cur, 0, "element order of class {c} is wrong");
-            powers.push(list);
-        }
-        let exponent = orders.iter().fold(1u64, |a, &b| a / gcd(a, b) * b);
-        ClassInfo {
-            order: class_of.len() as u64,
-            exponent,
+        let powers = all_powers(group, &class_of, &rep_indices, &orders);
+        let data = ClassData::new(
+            class_of.len() as u64,
             sizes,
             orders,
+            Vec::new(),
+            Some(powers),
+        );
+        ClassInfo {
+            data: Arc::new(data),
             class_of,
             rep_indices,
             members,
-            powers,
         }
-    }
-
-    /// Number of classes.
-    pub fn len(&self) -> usize {
-        self.sizes.len()
-    }
-
-    /// Never empty (the identity class).
-    pub fn is_empty(&self) -> bool {
-        self.sizes.is_empty()
-    }
-
-    /// The class of `g_i^t` for any integer `t`.
-    pub fn power(&self, i: usize, t: i64) -> usize {
-        let m = self.orders[i] as i64;
-        self.powers[i][t.rem_euclid(m) as usize] as usize
-    }
-
-    /// The power map `i -> class(g_i^t)`.
-    pub fn power_map(&self, t: i64) -> Vec<usize> {
-        (0..self.len()).map(|i| self.power(i, t)).collect()
     }
 
     /// The inverse classes.
     pub fn inverse(&self) -> Vec<usize> {
-        self.power_map(-1)
+        self.data.inverse_classes()
     }
 
     /// The class matrix `M_j` as integer counts: `m[i][k] = c_{ijk}`.

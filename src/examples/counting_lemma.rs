@@ -32,11 +32,7 @@ pub(super) fn counting_lemma(limits: &Limits) -> Result<ExampleOutput> {
         let t = CharacterTable::compute(&g, limits)?;
         let ip = inner_product(&t, |h| fixed_points(h, n), |h| fixed_points(h, n));
         let r = RealSimples::from_table(&t);
-        let pi: Vec<u64> = t
-            .class_reps
-            .iter()
-            .map(|h| fixed_points(h, n) as u64)
-            .collect();
+        let pi: Vec<u64> = t.reps.iter().map(|h| fixed_points(h, n) as u64).collect();
         let dec = r.decompose_permutation_character(&pi)?;
         let end: u64 = dec
             .iter()
@@ -139,7 +135,7 @@ fn inner_product(
     fy: impl Fn(&crate::group::Perm) -> i64,
 ) -> Q {
     let mut s = Q::zero();
-    for (rep, size) in t.class_reps.iter().zip(&t.class_sizes) {
+    for (rep, size) in t.reps.iter().zip(&t.sizes) {
         s = &s + &Q::from_int(*size as i64 * fx(rep) * fy(rep));
     }
     s * Q::new(1, t.order as i64)

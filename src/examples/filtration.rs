@@ -17,7 +17,7 @@ pub(super) fn filtration(name: &str, limits: &Limits) -> Result<ExampleOutput> {
     let (m, graph) = regular_relu(name, limits)?;
     let r = &m.simples;
     let kernels: Vec<Vec<usize>> = r.simples.iter().map(|s| s.kernel.clone()).collect();
-    let lattice = NormalLattice::from_kernels(&m.table.class_sizes, &kernels);
+    let lattice = NormalLattice::from_kernels(&m.table.sizes, &kernels);
     let labels = lattice.labels();
     let edges: Vec<(usize, usize)> = graph
         .edge_labels()

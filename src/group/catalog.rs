@@ -496,8 +496,9 @@ pub fn psl2(p: u64) -> Result<PermGroup> {
         ));
     }
     let d = check_degree(&format!("PSL(2,{p})"), p + 1)?;
-    let inf = p as usize;
-    let pu = p as usize;
+    // p = d - 1 fits in usize: the degree was checked.
+    let inf = d - 1;
+    let pu = d - 1;
     let t = (0..d)
         .map(|z| if z == inf { inf } else { (z + 1) % pu } as u32)
         .collect();

@@ -21,9 +21,106 @@ use crate::error::{Error, Result};
 use crate::group::elements::EnumeratedGroup;
 use crate::group::perm::Perm;
 use crate::group::permgroup::PermGroup;
+use std::sync::{Arc, OnceLock};
+
+/// The class record of a group, independent of how its elements are stored: the one
+/// copy of the class data that [`ConjugacyClasses`], the character algorithms'
+/// [`crate::character::ClassInfo`] and [`crate::character::CharacterTable`] share
+/// (through an [`Arc`], like the attributes of one GAP character table object).
+///
+/// Classes are in the order of the module documentation; class 0 is the identity.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClassData {
+    /// `|G|`.
+    pub order: u64,
+    /// The exponent of `G` (lcm of the element orders).
+    pub exponent: u64,
+    /// `|C_i|`.
+    pub sizes: Vec<u64>,
+    /// The order of the elements of `C_i`.
+    pub orders: Vec<u64>,
+    /// `|C_G(g_i)| = |G| / |C_i|`.
+    pub centralizer_orders: Vec<u64>,
+    /// A representative `g_i` of each class.
+    pub reps: Vec<Perm>,
+    /// `powers[i][l]` = class of `g_i^l` for `l in 0..orders[i]` (every power map):
+    /// `sum_i orders[i]` entries, so filled only when a character table is computed
+    /// ([`ClassData::powers_or_init`]).
+    powers: OnceLock<Vec<Vec<u32>>>,
+}
+
+impl ClassData {
+    /// The record from its sizes, element orders and representatives, and the powers
+    /// when they are known; the centralizer orders and the exponent are derived. `O(k)`.
+    pub fn new(
+        order: u64,
+        sizes: Vec<u64>,
+        orders: Vec<u64>,
+        reps: Vec<Perm>,
+        powers: Option<Vec<Vec<u32>>>,
+    ) -> ClassData {
+        let cell = OnceLock::new();
+        if let Some(p) = powers {
+            let _ = cell.set(p);
+        }
+        ClassData {
+            order,
+            exponent: orders.iter().fold(1, |a, &o| num_integer::lcm(a, o)),
+            centralizer_orders: sizes.iter().map(|&s| order / s.max(1)).collect(),
+            sizes,
+            orders,
+            reps,
+            powers: cell,
+        }
+    }
+
+    /// The powers of the representatives (`powers()[i][l]` = class of `g_i^l`,
+    /// `l in 0..orders[i]`); empty until computed ([`Self::powers_or_init`]; always
+    /// computed in a character table).
+    pub fn powers(&self) -> &[Vec<u32>] {
+        self.powers.get().map_or(&[], Vec::as_slice)
+    }
+
+    /// The powers, computed by `compute` on first use (once, shared by every holder of
+    /// this record).
+    pub fn powers_or_init(&self, compute: impl FnOnce() -> Vec<Vec<u32>>) -> &[Vec<u32>] {
+        self.powers.get_or_init(compute)
+    }
+
+    /// Number of classes.
+    pub fn len(&self) -> usize {
+        self.sizes.len()
+    }
+
+    /// Whether there are no classes (never, for a group).
+    pub fn is_empty(&self) -> bool {
+        self.sizes.is_empty()
+    }
+
+    /// The class of `g_i^t` for any integer `t`. `O(1)`. Panics if the powers were not
+    /// computed ([`Self::powers`]).
+    pub fn power(&self, i: usize, t: i64) -> usize {
+        let m = self.orders[i] as i64;
+        self.powers()[i][t.rem_euclid(m) as usize] as usize
+    }
+
+    /// The power map `i -> class(g_i^t)` for any integer `t`. `O(k)`. Panics if the
+    /// powers were not computed.
+    pub fn power_map(&self, t: i64) -> Vec<usize> {
+        (0..self.len()).map(|i| self.power(i, t)).collect()
+    }
+
+    /// The class of inverses of each class. `O(k)`. Panics if the powers were not
+    /// computed.
+    pub fn inverse_classes(&self) -> Vec<usize> {
+        self.power_map(-1)
+    }
+}
 
 /// The conjugacy classes of a group, in a deterministic documented order
-/// (class 0 is the identity).
+/// (class 0 is the identity): the shared [`ClassData`] (reached through `Deref`:
+/// `cc.sizes`, `cc.orders`, `cc.reps`, ...) and the element-indexed data of the
+/// enumerated group.
 ///
 /// # Example
 /// ```
@@ -40,26 +137,24 @@ use crate::group::permgroup::PermGroup;
 /// ```
 #[derive(Clone, Debug)]
 pub struct ConjugacyClasses {
-    /// A representative of each class.
-    pub reps: Vec<Perm>,
+    /// The class record (sizes, orders, representatives, power maps), shared with the
+    /// character table computed from these classes.
+    pub data: Arc<ClassData>,
     /// Index of each representative in the enumerated group.
     pub rep_indices: Vec<usize>,
-    /// Class sizes.
-    pub sizes: Vec<u64>,
-    /// Element orders.
-    pub orders: Vec<u64>,
-    /// Centralizer orders `|G| / size`.
-    pub centralizer_orders: Vec<u64>,
     /// For every element index of the enumerated group, its class.
     pub class_of: Vec<u32>,
-    /// The group order.
-    pub group_order: u64,
-    /// The exponent (lcm of element orders).
-    pub exponent: u64,
     /// Members of all classes, class by class, each class ascending.
     members_flat: Vec<u32>,
     /// Class `c` occupies `members_flat[offsets[c]..offsets[c + 1]]`.
     offsets: Vec<usize>,
+}
+
+impl std::ops::Deref for ConjugacyClasses {
+    type Target = ClassData;
+    fn deref(&self) -> &ClassData {
+        &self.data
+    }
 }
 
 impl ConjugacyClasses {
@@ -169,29 +264,14 @@ impl ConjugacyClasses {
         let rep_indices: Vec<usize> = perm.iter().map(|&o| raw_reps[o]).collect();
         let sizes: Vec<u64> = perm.iter().map(|&o| raw_sizes[o]).collect();
         let orders: Vec<u64> = perm.iter().map(|&o| raw_orders[o]).collect();
-        let group_order = len as u64;
+        let reps = rep_indices.iter().map(|&i| group.element(i)).collect();
         ConjugacyClasses {
-            reps: rep_indices.iter().map(|&i| group.element(i)).collect(),
-            centralizer_orders: sizes.iter().map(|&s| group_order / s).collect(),
-            exponent: orders.iter().fold(1, |a, &o| num_integer::lcm(a, o)),
+            data: Arc::new(ClassData::new(len as u64, sizes, orders, reps, None)),
             rep_indices,
-            sizes,
-            orders,
             class_of,
-            group_order,
             members_flat: flat,
             offsets: offs,
         }
-    }
-
-    /// Number of classes.
-    pub fn len(&self) -> usize {
-        self.reps.len()
-    }
-
-    /// Never empty.
-    pub fn is_empty(&self) -> bool {
-        self.reps.is_empty()
     }
 
     /// The element indices in class `c`, ascending (copied from the stored lists).

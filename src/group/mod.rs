@@ -14,7 +14,7 @@ pub mod permgroup;
 pub mod smallgroups;
 pub mod spec;
 
-pub use classes::ConjugacyClasses;
+pub use classes::{ClassData, ConjugacyClasses};
 pub use elements::EnumeratedGroup;
 pub use limits::Limits;
 pub use perm::Perm;

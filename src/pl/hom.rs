@@ -82,7 +82,7 @@ impl Hom {
         let weighted: u128 = (0..classes.len())
             .map(|k| classes.sizes[k] as u128 * pi_from[k] as u128 * pi_to[k] as u128)
             .sum();
-        let order = classes.group_order as u128;
+        let order = classes.order as u128;
         if weighted % order != 0 {
             return Err(Error::verification(format!(
                 "<pi_X, pi_Y> = {weighted}/{order} is not an integer"

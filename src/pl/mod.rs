@@ -33,7 +33,7 @@ pub use bias::Bias;
 pub use blocks::{BlockKind, BlockSpace};
 pub use certify::{certify, certify_pair, check, CertifiedSolution, CertifyReport};
 pub use exists::{exists_table, exists_text, Existence};
-pub use projector::{check_module_memory, check_module_size, GroupData, PlModule};
+pub use projector::{check_module_memory, check_module_size, GroupData, GroupParts, PlModule};
 pub use reason::Reason;
 pub use solver::{
     solve, solve_dense, solve_from, solve_pair, Obstruction, PairResult, ReasonKind, Solution,

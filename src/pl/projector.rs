@@ -23,22 +23,17 @@ use crate::error::{Error, LimitKind, Result};
 use crate::group::gset::{ActionSpec, GSet};
 use crate::group::limits::table_size;
 use crate::group::{ConjugacyClasses, EnumeratedGroup, Limits, PermGroup};
+use std::sync::Arc;
 
-/// A permutation module `R^X` with everything the solver needs: the group's elements,
-/// classes, character table and real simples, the action table `x^g`, the simples present
-/// with their multiplicities, the character values in a fixed field, and the orbitals.
+/// A permutation module `R^X` with everything the solver needs: the group's shared data
+/// (elements, classes, character table and real simples, reached through `Deref`:
+/// `m.elements`, `m.classes`, `m.table`, `m.simples`, `m.group`), the action table
+/// `x^g`, the simples present with their multiplicities, the character values in a fixed
+/// field, and the orbitals.
 #[derive(Debug)]
 pub struct PlModule {
-    /// The group.
-    pub group: PermGroup,
-    /// Its elements.
-    pub elements: EnumeratedGroup,
-    /// Its conjugacy classes (the same order as the table's classes).
-    pub classes: ConjugacyClasses,
-    /// Its character table.
-    pub table: CharacterTable,
-    /// Its real simples.
-    pub simples: RealSimples,
+    /// The group's data, shared with every other module of the group (not copied).
+    pub data: GroupData,
     /// The `G`-set `X`.
     pub gset: GSet,
     /// `(simple index, multiplicity)` of the real simples present in `R^X`, ascending.
@@ -62,14 +57,22 @@ pub struct PlModule {
 }
 
 /// What every module of one group shares: the group, its elements, classes, verified
-/// character table and real simples (computed once, cloned into each [`PlModule`]).
+/// character table and real simples, computed once. A handle: clones (one per
+/// [`PlModule`]) share one copy through an [`Arc`]; the parts are reached through
+/// `Deref` (`data.elements`, `data.table`, ...).
 #[derive(Clone, Debug)]
 pub struct GroupData {
+    parts: Arc<GroupParts>,
+}
+
+/// The parts of a [`GroupData`].
+#[derive(Debug)]
+pub struct GroupParts {
     /// The group.
     pub group: PermGroup,
     /// Its elements.
     pub elements: EnumeratedGroup,
-    /// Its conjugacy classes (the same order as the table's classes).
+    /// Its conjugacy classes (their class record is the character table's).
     pub classes: ConjugacyClasses,
     /// Its verified character table.
     pub table: CharacterTable,
@@ -77,11 +80,25 @@ pub struct GroupData {
     pub simples: RealSimples,
 }
 
+impl std::ops::Deref for GroupData {
+    type Target = GroupParts;
+    fn deref(&self) -> &GroupParts {
+        &self.parts
+    }
+}
+
+impl std::ops::Deref for PlModule {
+    type Target = GroupParts;
+    fn deref(&self) -> &GroupParts {
+        &self.data.parts
+    }
+}
+
 impl GroupData {
     /// Enumerate `group`, compute its classes, verified character table and real simples.
     ///
     /// Errors: the group above `limits.max_order` or its table above `limits.max_classes`
-    /// (limits); a class order disagreeing with the character table's (verification).
+    /// (limits); a table failing its check (verification).
     ///
     /// ```
     /// use plrep::pl::{GroupData, PlModule};
@@ -121,25 +138,23 @@ impl GroupData {
     /// The second stage of [`GroupData::new`]: the verified character table and the real
     /// simples of a group whose elements and classes are known.
     ///
-    /// Errors: a class order disagreeing with the character table's (verification).
+    /// Errors: those of [`CharacterTable::from_classes`] (verification).
     pub fn from_classes(
         group: &PermGroup,
         elements: EnumeratedGroup,
         classes: ConjugacyClasses,
     ) -> Result<GroupData> {
+        // The table shares the class record of `classes` (one copy, one class order).
         let table = CharacterTable::from_classes(&elements, &classes)?;
-        if table.class_reps != classes.reps {
-            return Err(Error::verification(
-                "class order of the character table differs from the solver's",
-            ));
-        }
         let simples = RealSimples::from_table(&table);
         Ok(GroupData {
-            group: group.clone(),
-            elements,
-            classes,
-            table,
-            simples,
+            parts: Arc::new(GroupParts {
+                group: group.clone(),
+                elements,
+                classes,
+                table,
+                simples,
+            }),
         })
     }
 }
@@ -348,8 +363,8 @@ impl PlModule {
     /// Build the module `R^X` of `group` acting by `action`.
     ///
     /// Errors: bad actions (bad input); the group above `limits.max_order`, `X` above
-    /// `limits.max_points` or the solver's memory bound (`--max-memory-mb`) (limits); a class order disagreeing with
-    /// the character table's (verification).
+    /// `limits.max_points` or the solver's memory bound (`--max-memory-mb`) (limits); a
+    /// table failing its check (verification).
     ///
     /// Complexity: `O(|G| |X|)` for the action table, `O(#orbitals |G| + |X|^2)` for the
     /// orbitals, plus the character table.
@@ -362,8 +377,8 @@ impl PlModule {
         PlModule::from_parts(data, gset, limits)
     }
 
-    /// Build the module `R^X` of the group of `data` acting by `action`, reusing its
-    /// elements, classes, table and real simples (for many modules of one group, as in
+    /// Build the module `R^X` of the group of `data` acting by `action`, sharing (not
+    /// copying) its elements, classes, table and real simples (for many modules of one group, as in
     /// `plrep enumerate` and `plrep survey`).
     ///
     /// Errors: as [`PlModule::new`].
@@ -376,16 +391,10 @@ impl PlModule {
     }
 
     fn from_parts(data: GroupData, gset: GSet, limits: &Limits) -> Result<PlModule> {
-        let GroupData {
-            group,
-            elements,
-            classes,
-            table,
-            simples,
-        } = data;
+        let (elements, classes, simples) = (&data.elements, &data.classes, &data.simples);
         let n = gset.len();
         let order = elements.len();
-        let pi = gset.permutation_character(&classes)?;
+        let pi = gset.permutation_character(classes)?;
         let present = simples.decompose_permutation_character(&pi)?;
         let mut present: Vec<(usize, u64)> = present.into_iter().filter(|p| p.1 > 0).collect();
         present.sort();
@@ -428,11 +437,7 @@ impl PlModule {
             }
         }
         let mut m = PlModule {
-            group,
-            elements,
-            classes,
-            table,
-            simples,
+            data,
             gset,
             present,
             field,

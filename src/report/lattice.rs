@@ -108,9 +108,9 @@ pub fn lattice_json(
 /// size 1, `G'` = the intersection of the kernels of the linear characters.
 pub fn normal_lattice(table: &CharacterTable, real: &RealSimples) -> NormalLattice {
     let kernels: Vec<Vec<usize>> = real.simples.iter().map(|l| l.kernel.clone()).collect();
-    let mut lattice = NormalLattice::from_kernels(&table.class_sizes, &kernels);
+    let mut lattice = NormalLattice::from_kernels(&table.sizes, &kernels);
     let centre: Vec<usize> = (0..table.num_classes())
-        .filter(|&c| table.class_sizes[c] == 1)
+        .filter(|&c| table.sizes[c] == 1)
         .collect();
     let derived: Vec<usize> = (0..table.num_classes())
         .filter(|&c| {

@@ -148,7 +148,7 @@ pub fn decode(bytes: &[u8], max_values: u64) -> Result<NpyArray> {
     };
     let count = shape
         .iter()
-        .try_fold(1u64, |acc, &d| acc.checked_mul(d as u64))
+        .try_fold(1u64, |acc, &d| acc.checked_mul(u64::try_from(d).ok()?))
         .ok_or_else(|| malformed("the shape's size overflows"))?;
     if count > max_values {
         return Err(Error::limit(

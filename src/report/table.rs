@@ -19,11 +19,8 @@ use std::fmt::Write as _;
 /// letters counting the classes of the same element order in table order.
 pub fn class_names(table: &CharacterTable) -> Vec<String> {
     let mut names = Vec::with_capacity(table.num_classes());
-    for (i, &o) in table.element_orders.iter().enumerate() {
-        let before = table.element_orders[..i]
-            .iter()
-            .filter(|&&x| x == o)
-            .count();
+    for (i, &o) in table.orders.iter().enumerate() {
+        let before = table.orders[..i].iter().filter(|&&x| x == o).count();
         names.push(format!("{o}{}", letters(before)));
     }
     names
@@ -442,9 +439,9 @@ pub fn classes_json(table: &CharacterTable) -> Vec<Value> {
         .map(|i| {
             let mut v = json!({
                 "name": names[i],
-                "rep": table.class_reps[i].to_string(),
-                "size": table.class_sizes[i],
-                "order": table.element_orders[i],
+                "rep": table.reps[i].to_string(),
+                "size": table.sizes[i],
+                "order": table.orders[i],
                 "centralizer_order": table.centralizer_orders[i],
             });
             if let Some(l) = table.class_labels.get(i) {

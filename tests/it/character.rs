@@ -48,13 +48,13 @@ fn check_laws(t: &CharacterTable) {
         assert_eq!(chi.values[0], Cyclotomic::from_int(chi.degree as i64));
         // central character values |C| chi(g) / chi(1) are algebraic integers
         for i in 0..k {
-            let omega = chi.values[i].scale(&Q::new(t.class_sizes[i] as i64, chi.degree as i64));
+            let omega = chi.values[i].scale(&Q::new(t.sizes[i] as i64, chi.degree as i64));
             assert!(omega.is_integral(), "omega = {omega} is not integral");
         }
         // indicator: nu = 1/|G| sum |C| chi(g^2), and real iff nu != 0
         let sq = t.power_map(2);
         let nu: Cyclotomic = (0..k)
-            .map(|i| chi.values[sq[i]].scale(&Q::new(t.class_sizes[i] as i64, n as i64)))
+            .map(|i| chi.values[sq[i]].scale(&Q::new(t.sizes[i] as i64, n as i64)))
             .sum();
         assert_eq!(nu, Cyclotomic::from_int(chi.indicator as i64));
         let real = chi.values.iter().all(|v| v.conj() == *v);
@@ -67,7 +67,7 @@ fn check_laws(t: &CharacterTable) {
                 let s: Cyclotomic = (0..k)
                     .map(|i| {
                         (&t.characters[a].values[i] * &t.characters[b].values[i].conj())
-                            .scale(&Q::from_int(t.class_sizes[i] as i64))
+                            .scale(&Q::from_int(t.sizes[i] as i64))
                     })
                     .sum();
                 let expect = if a == b {
@@ -123,12 +123,12 @@ fn reference_tables_equal_gap() {
             hit[idx] = true;
             ours[r] = idx;
             assert_eq!(
-                t.class_sizes[idx],
+                t.sizes[idx],
                 c["size"].as_u64().unwrap(),
                 "{name}: class size"
             );
             assert_eq!(
-                t.element_orders[idx],
+                t.orders[idx],
                 c["element_order"].as_u64().unwrap(),
                 "{name}: element order"
             );
@@ -299,7 +299,7 @@ fn trivial_group_and_power_maps() {
     assert_eq!(t.degrees(), vec![1, 3, 3, 4, 5]);
     let maps = t.prime_power_maps();
     assert_eq!(maps.keys().copied().collect::<Vec<_>>(), vec![2, 3, 5]);
-    assert!(maps[&5].iter().all(|&c| t.element_orders[c] != 5));
+    assert!(maps[&5].iter().all(|&c| t.orders[c] != 5));
     assert_eq!(t.inverse_classes(), (0..5).collect::<Vec<_>>());
 }
 

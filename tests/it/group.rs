@@ -80,7 +80,7 @@ fn reference_groups_classes_match_gap() {
         let e = g.enumerate(&Limits::default()).unwrap();
         assert_eq!(e.len() as u64, order, "{name}");
         let cc = ConjugacyClasses::compute(&e, g.generators());
-        assert_eq!(cc.group_order, order);
+        assert_eq!(cc.order, order);
         assert_eq!(
             cc.exponent,
             v["exponent"].as_u64().unwrap(),

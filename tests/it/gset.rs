@@ -248,11 +248,7 @@ fn permutation_character_counts_fixed_points() {
         }
         // <pi, 1> = number of orbits (Burnside).
         let total: u64 = (0..c.len()).map(|k| pi[k] * c.sizes[k]).sum();
-        assert_eq!(
-            total,
-            c.group_order * x.orbits().len() as u64,
-            "{group} {action}"
-        );
+        assert_eq!(total, c.order * x.orbits().len() as u64, "{group} {action}");
         assert_eq!(pi[0], x.len() as u64);
     }
     // Conjugation: pi(g) = |C_G(g)|.

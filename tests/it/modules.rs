@@ -233,7 +233,7 @@ fn permutation_characters_add_and_multiply() {
                     let total: u64 = p.iter().zip(&classes.sizes).map(|(v, s)| v * s).sum();
                     assert_eq!(
                         x.orbits().len() as u64,
-                        total / classes.group_order,
+                        total / classes.order,
                         "{name}: orbits of {}",
                         x.action()
                     );

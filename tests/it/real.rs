@@ -15,7 +15,7 @@ fn table(spec: &str) -> CharacterTable {
 /// The permutation character of `x` on the classes of `t`: fixed points of each
 /// class representative.
 fn fixed_points(x: &GSet, t: &CharacterTable) -> Vec<u64> {
-    t.class_reps
+    t.reps
         .iter()
         .map(|rep| {
             let p = x.act(rep).unwrap();
@@ -56,7 +56,7 @@ pub fn check_real_simple_laws(t: &CharacterTable, r: &RealSimples) {
         assert!(l.values.iter().all(Cyclotomic::is_real), "real character");
         assert_eq!(l.kernel[0], 0);
         // ker^± is a normal subgroup containing ker with index 1 or 2.
-        let order = |cl: &[usize]| cl.iter().map(|&c| t.class_sizes[c]).sum::<u64>();
+        let order = |cl: &[usize]| cl.iter().map(|&c| t.sizes[c]).sum::<u64>();
         let (k, kpm) = (order(&l.kernel), order(&l.pm_kernel()));
         assert!(
             kpm == k || kpm == 2 * k,
@@ -102,7 +102,7 @@ fn real_simples_of_all_reference_groups_and_lattices_match_gap() {
         assert_eq!(r.len(), expected, "{}", path.display());
         // The lattice from our kernels has GAP's normal subgroups (by order multiset).
         let kernels: Vec<Vec<usize>> = r.simples.iter().map(|l| l.kernel.clone()).collect();
-        let l = NormalLattice::from_kernels(&t.class_sizes, &kernels);
+        let l = NormalLattice::from_kernels(&t.sizes, &kernels);
         let mut ours: Vec<u64> = l.subgroups.iter().map(|n| n.order).collect();
         let ref_sizes: Vec<u64> = v["classes"]
             .as_array()
@@ -134,7 +134,7 @@ fn real_simples_of_all_reference_groups_and_lattices_match_gap() {
         // Match GAP's classes to ours through their representatives.
         let e = g.enumerate(&Limits::default()).unwrap();
         let cc = ConjugacyClasses::compute(&e, g.generators());
-        assert_eq!(cc.reps, t.class_reps, "same class order as the table");
+        assert_eq!(cc.reps, t.reps, "same class order as the table");
         let ours_of_gap: Vec<usize> = v["classes"]
             .as_array()
             .unwrap()
@@ -245,7 +245,7 @@ fn quotient_simples_follow_the_lattice() {
     let t = table("D8");
     let r = RealSimples::from_table(&t);
     let kernels: Vec<Vec<usize>> = r.simples.iter().map(|l| l.kernel.clone()).collect();
-    let l = NormalLattice::from_kernels(&t.class_sizes, &kernels);
+    let l = NormalLattice::from_kernels(&t.sizes, &kernels);
     // The trivial subgroup: all simples; G: only the trivial one; the centre: the four
     // linear characters of D8/Z = C2 x C2.
     assert_eq!(r.simples_of_quotient(&l.subgroups[0]).len(), r.len());

@@ -49,11 +49,11 @@ fn same_as_giant_table(n: u32, symmetric: bool) {
     assert_eq!(t.order, BigUint::from(g.order));
     for i in 0..k {
         let c = &t.classes[i];
-        assert_eq!(c.size, BigUint::from(g.class_sizes[i]), "S{n} class {i}");
+        assert_eq!(c.size, BigUint::from(g.sizes[i]), "S{n} class {i}");
         assert_eq!(c.centralizer_order, BigUint::from(g.centralizer_orders[i]));
-        assert_eq!(c.element_order, g.element_orders[i]);
+        assert_eq!(c.element_order, g.orders[i]);
         assert_eq!(c.label(), g.class_labels[i]);
-        assert_eq!(c.rep, g.class_reps[i]);
+        assert_eq!(c.rep, g.reps[i]);
     }
     for (p, map) in t.prime_power_maps() {
         assert_eq!(map, g.power_map(p as i64), "power map {p} of {n}");

@@ -37,7 +37,7 @@ pub fn classes(spec: &str, format: Format, limits: &Limits) -> Result<String> {
     let g = load_group(spec, limits)?;
     let e = g.enumerate(limits)?;
     let c = ConjugacyClasses::compute(&e, g.generators());
-    let primes = plrep::arith::modp::prime_factors(c.group_order);
+    let primes = plrep::arith::modp::prime_factors(c.order);
     let maps: Vec<Vec<usize>> = primes.iter().map(|&p| c.power_map(&e, p as i64)).collect();
     let inverse = c.inverse_classes(&e);
     match format {
@@ -69,7 +69,7 @@ pub fn classes(spec: &str, format: Format, limits: &Limits) -> Result<String> {
                 s,
                 "{}: order {}, degree {}, exponent {}, {} classes\n",
                 group_name(&g),
-                c.group_order,
+                c.order,
                 g.degree(),
                 c.exponent,
                 c.len()

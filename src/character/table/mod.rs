@@ -19,8 +19,9 @@ use super::rootsum::RootSum;
 use super::structure::{ClassInfo, GroupOps, StructureRows};
 use crate::arith::Cyclotomic;
 use crate::error::{Error, LimitKind, Result};
-use crate::group::{ConjugacyClasses, EnumeratedGroup, Limits, Perm, PermGroup};
+use crate::group::{ClassData, ConjugacyClasses, EnumeratedGroup, Limits, Perm, PermGroup};
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 mod verify;
 pub use verify::{
@@ -85,18 +86,11 @@ pub struct Character {
 /// ```
 #[derive(Clone, Debug)]
 pub struct CharacterTable {
-    /// `|G|`.
-    pub order: u64,
-    /// The exponent `e` of `G`; all values lie in `Q(E(e))`.
-    pub exponent: u64,
-    /// `|C_i|`, in the order of [`ConjugacyClasses`].
-    pub class_sizes: Vec<u64>,
-    /// Orders of the elements of each class.
-    pub element_orders: Vec<u64>,
-    /// `|C_G(g_i)| = |G| / |C_i|`.
-    pub centralizer_orders: Vec<u64>,
-    /// Class representatives.
-    pub class_reps: Vec<Perm>,
+    /// The class data (`|G|`, exponent, class sizes, element orders, centralizer
+    /// orders, representatives, power maps), shared with the conjugacy classes the table
+    /// was computed from and reached through `Deref`: `t.order`, `t.sizes`, `t.orders`,
+    /// `t.reps`, ... All values lie in `Q(E(t.exponent))`.
+    pub classes: Arc<ClassData>,
     /// The irreducible characters, in the canonical order of the module documentation.
     pub characters: Vec<Character>,
     /// The algorithm that ran.
@@ -107,8 +101,13 @@ pub struct CharacterTable {
     /// Labels of the classes (cycle types, `+`/`-` for the split classes of `A_n`);
     /// empty when the classes carry no label.
     pub class_labels: Vec<String>,
-    /// `powers[i][l]` = class of `g_i^l`, `l in 0..element_orders[i]`.
-    powers: Vec<Vec<u32>>,
+}
+
+impl std::ops::Deref for CharacterTable {
+    type Target = ClassData;
+    fn deref(&self) -> &ClassData {
+        &self.classes
+    }
 }
 
 impl CharacterTable {
@@ -163,7 +162,7 @@ impl CharacterTable {
         classes: &ConjugacyClasses,
     ) -> Result<CharacterTable> {
         let ci = ClassInfo::new(group, classes);
-        Self::from_class_info(group, &ci, classes.reps.clone())
+        Self::from_shared_class_info(group, &ci)
     }
 
     /// The table from any [`GroupOps`] implementation and its [`ClassInfo`] (used by
@@ -173,10 +172,20 @@ impl CharacterTable {
         ci: &ClassInfo,
         reps: Vec<Perm>,
     ) -> Result<CharacterTable> {
+        if reps == ci.reps {
+            return Self::from_shared_class_info(group, ci);
+        }
+        let mut ci = ci.clone();
+        Arc::make_mut(&mut ci.data).reps = reps;
+        Self::from_shared_class_info(group, &ci)
+    }
+
+    /// The table whose class record is the one of `ci` (shared, not copied).
+    fn from_shared_class_info(group: &impl GroupOps, ci: &ClassInfo) -> Result<CharacterTable> {
         let k = ci.len();
         if k as u64 == ci.order {
             let (rows, certificate_checked) = abelian::abelian_characters(group, ci)?;
-            let table = assemble(ci, reps, rows, Method::Abelian, None)?;
+            let table = assemble(ci, rows, Method::Abelian, None)?;
             // The structural certificate proves the table; the generic check is run in
             // addition when it is cheap (k^3 field operations).
             if !certificate_checked || k <= abelian::GENERIC_CHECK_MAX_CLASSES {
@@ -188,7 +197,7 @@ impl CharacterTable {
         let modular = dixon::dixon_schneider_with_rows(group, ci, &mut structure)?;
         let rows = dixon::lift(ci, &modular)?;
         let ind = indicators_mod_p(ci, &modular);
-        let table = assemble(ci, reps, rows, Method::DixonSchneider, Some(ind))?;
+        let table = assemble(ci, rows, Method::DixonSchneider, Some(ind))?;
         check_character_table(&table)?;
         verify_central_characters_with_rows(group, ci, &table, &mut structure)?;
         Ok(table)
@@ -211,18 +220,19 @@ impl CharacterTable {
         class_labels: Vec<String>,
     ) -> Result<CharacterTable> {
         let table = CharacterTable {
-            order,
-            exponent,
-            centralizer_orders: class_sizes.iter().map(|&s| order / s.max(1)).collect(),
-            class_sizes,
-            element_orders,
-            class_reps,
+            classes: Arc::new(ClassData::new(
+                order,
+                class_sizes,
+                element_orders,
+                class_reps,
+                Some(powers),
+            )),
             characters,
             method,
             character_labels,
             class_labels,
-            powers,
         };
+        debug_assert_eq!(table.exponent, exponent, "exponent of the class data");
         let integral = table.characters.iter().all(|c| {
             c.values.iter().all(Cyclotomic::is_integral)
                 && c.values.iter().all(Cyclotomic::is_rational)
@@ -237,15 +247,13 @@ impl CharacterTable {
 
     /// Number of classes (= number of characters).
     pub fn num_classes(&self) -> usize {
-        self.class_sizes.len()
+        self.classes.len()
     }
 
-    /// The power map for any integer `t`: entry `i` is the class of `g_i^t`.
-    /// `O(k)`.
-    pub fn power_map(&self, t: i64) -> Vec<usize> {
-        (0..self.num_classes())
-            .map(|i| self.powers[i][t.rem_euclid(self.element_orders[i] as i64) as usize] as usize)
-            .collect()
+    /// The class data for a change (copied first if shared): tests corrupt tables with it
+    /// to exercise the checks.
+    pub fn classes_mut(&mut self) -> &mut ClassData {
+        Arc::make_mut(&mut self.classes)
     }
 
     /// The power maps for the primes dividing `|G|`, keyed by the prime.
@@ -254,11 +262,6 @@ impl CharacterTable {
             .into_iter()
             .map(|p| (p, self.power_map(p as i64)))
             .collect()
-    }
-
-    /// The class of inverses of each class.
-    pub fn inverse_classes(&self) -> Vec<usize> {
-        self.power_map(-1)
     }
 
     /// The degrees of the characters, in table order.
@@ -333,7 +336,6 @@ type Row = (u64, Vec<RootSum>, i8);
 /// linear characters (abelian case: 1 if the character is real, else 0).
 fn assemble(
     ci: &ClassInfo,
-    reps: Vec<Perm>,
     rows: Vec<Vec<RootSum>>,
     method: Method,
     indicators: Option<Vec<i8>>,
@@ -382,16 +384,10 @@ fn assemble(
         convert(keyed)
     };
     Ok(CharacterTable {
-        order: ci.order,
-        exponent: ci.exponent,
-        class_sizes: ci.sizes.clone(),
-        element_orders: ci.orders.clone(),
-        centralizer_orders: ci.sizes.iter().map(|&s| ci.order / s).collect(),
-        class_reps: reps,
+        classes: Arc::clone(&ci.data),
         characters,
         method,
         character_labels: Vec::new(),
         class_labels: Vec::new(),
-        powers: ci.powers.clone(),
     })
 }

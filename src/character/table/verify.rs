@@ -224,14 +224,14 @@ pub fn verify_central_characters_with_rows(
 fn shape_defect(t: &CharacterTable) -> Option<String> {
     let k = t.num_classes();
     if t.characters.len() != k
-        || t.element_orders.len() != k
+        || t.orders.len() != k
         || t.centralizer_orders.len() != k
-        || t.powers.len() != k
-        || t.class_reps.len() != k
+        || t.powers().len() != k
+        || t.reps.len() != k
     {
         return Some(format!("{} characters for {k} classes", t.characters.len()));
     }
-    if k == 0 || t.class_sizes[0] != 1 || t.element_orders[0] != 1 {
+    if k == 0 || t.sizes[0] != 1 || t.orders[0] != 1 {
         return Some("class 0 is not the identity".into());
     }
     None
@@ -309,11 +309,11 @@ pub fn check_character_table(t: &CharacterTable) -> Result<()> {
     if let Some(what) = shape_defect(t) {
         return fail(what);
     }
-    if t.class_sizes.iter().sum::<u64>() != n {
+    if t.sizes.iter().sum::<u64>() != n {
         return fail("class sizes do not add up to the group order".into());
     }
     for i in 0..k {
-        if t.class_sizes[i] * t.centralizer_orders[i] != n || e % t.element_orders[i] != 0 {
+        if t.sizes[i] * t.centralizer_orders[i] != n || e % t.orders[i] != 0 {
             return fail(format!(
                 "class {i}: inconsistent size, centralizer or order"
             ));
@@ -333,7 +333,7 @@ pub fn check_character_table(t: &CharacterTable) -> Result<()> {
         }
         for i in 0..k {
             let r = &chi.root_sums[i];
-            if t.element_orders[i] % r.order() != 0
+            if t.orders[i] % r.order() != 0
                 || r.terms().iter().any(|&(_, m)| m < 0)
                 || r.count() != chi.degree as i64
             {
@@ -410,7 +410,7 @@ pub fn check_character_table(t: &CharacterTable) -> Result<()> {
             .iter()
             .map(|row| {
                 row.iter()
-                    .zip(&t.class_sizes)
+                    .zip(&t.sizes)
                     .map(|(&x, &s)| fq.mul(x, fq.from_u64(s)))
                     .collect()
             })
@@ -454,7 +454,7 @@ pub fn check_character_table(t: &CharacterTable) -> Result<()> {
     let n_inv = fq.inv(n_q);
     for (a, chi) in t.characters.iter().enumerate() {
         let s = (0..k).fold(0, |acc, i| {
-            fq.mul_add(fq.from_u64(t.class_sizes[i]), res[a][sq[i]], acc)
+            fq.mul_add(fq.from_u64(t.sizes[i]), res[a][sq[i]], acc)
         });
         if fq.mul(s, n_inv) != fq.from_i64(chi.indicator as i64) {
             return fail(format!(
@@ -532,13 +532,13 @@ pub fn check_integer_table(t: &CharacterTable) -> Result<()> {
     if let Some(what) = shape_defect(t) {
         return fail(what);
     }
-    if t.class_sizes.iter().map(|&s| s as u128).sum::<u128>() != n as u128 {
+    if t.sizes.iter().map(|&s| s as u128).sum::<u128>() != n as u128 {
         return fail("class sizes do not add up to the group order".into());
     }
     for i in 0..k {
-        if t.class_sizes[i] as u128 * t.centralizer_orders[i] as u128 != n as u128
-            || t.exponent % t.element_orders[i] != 0
-            || t.powers[i].len() as u64 != t.element_orders[i]
+        if t.sizes[i] as u128 * t.centralizer_orders[i] as u128 != n as u128
+            || t.exponent % t.orders[i] != 0
+            || t.powers()[i].len() as u64 != t.orders[i]
         {
             return fail(format!(
                 "class {i}: inconsistent size, centralizer or order"
@@ -562,7 +562,7 @@ pub fn check_integer_table(t: &CharacterTable) -> Result<()> {
         let mut row = Vec::with_capacity(k);
         for i in 0..k {
             let r = &chi.root_sums[i];
-            if t.element_orders[i] % r.order() != 0
+            if t.orders[i] % r.order() != 0
                 || r.terms().iter().any(|&(_, m)| m < 0)
                 || r.count() != chi.degree as i64
             {
@@ -596,7 +596,7 @@ pub fn check_integer_table(t: &CharacterTable) -> Result<()> {
     if square_sum != n as u128 {
         return fail(format!("sum of squared degrees {square_sum} != |G| = {n}"));
     }
-    let sizes: Vec<i128> = t.class_sizes.iter().map(|&s| s as i128).collect();
+    let sizes: Vec<i128> = t.sizes.iter().map(|&s| s as i128).collect();
     // row norms, exactly
     for (a, row) in values.iter().enumerate() {
         let mut norm: u128 = 0;

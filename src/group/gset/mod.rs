@@ -217,7 +217,8 @@ fn composite(
             ))
         }
     };
-    let size = size as usize;
+    let size = usize::try_from(size)
+        .map_err(|_| points_limit(format!("the G-set {action} of {size} points"), limits))?;
     Ok(match action {
         ActionSpec::Trivial(k) => (Kind::Trivial, (1..=*k).map(|x| x.to_string()).collect()),
         ActionSpec::Union(parts) => {
@@ -552,7 +553,7 @@ impl GSet {
         // identity fixes everything and nothing else fixes a point under right
         // multiplication, while g fixes x under conjugation iff x lies in C_G(g).
         if let Kind::Elements { group, conjugation } = &self.kind {
-            if classes.group_order == group.len() as u64 {
+            if classes.order == group.len() as u64 {
                 return Ok((0..classes.len())
                     .map(|k| match (conjugation, classes.reps[k].is_identity()) {
                         (true, _) => classes.centralizer_orders[k],

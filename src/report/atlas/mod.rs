@@ -266,10 +266,10 @@ fn facts(group: &PermGroup, limits: &Limits, title: &str) -> Result<Facts> {
     let sum_sizes = |pred: &dyn Fn(usize) -> bool| -> u64 {
         (0..table.num_classes())
             .filter(|&c| pred(c))
-            .map(|c| table.class_sizes[c])
+            .map(|c| table.sizes[c])
             .sum()
     };
-    let centre_order = sum_sizes(&|c| table.class_sizes[c] == 1);
+    let centre_order = sum_sizes(&|c| table.sizes[c] == 1);
     let derived_order = sum_sizes(&|c| {
         table
             .characters
@@ -283,10 +283,7 @@ fn facts(group: &PermGroup, limits: &Limits, title: &str) -> Result<Facts> {
         }
         a
     };
-    let exponent = table
-        .element_orders
-        .iter()
-        .fold(1u64, |e, &o| e / gcd(e, o) * o);
+    let exponent = table.orders.iter().fold(1u64, |e, &o| e / gcd(e, o) * o);
     let lattice_svg = html::svg_with_title(
         &lattice.drawing(title).to_svg(),
         &format!("Normal-subgroup lattice of {title}"),
