@@ -28,6 +28,7 @@ mod limits;
 mod modules;
 mod network;
 mod ntheory;
+mod props;
 mod real;
 mod report;
 mod solver;
