@@ -114,6 +114,20 @@ pub enum LimitKind {
 }
 
 impl LimitKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [LimitKind; 10] = [
+        LimitKind::Order,
+        LimitKind::Points,
+        LimitKind::Classes,
+        LimitKind::Subgroups,
+        LimitKind::MemoryMb,
+        LimitKind::Degree,
+        LimitKind::Generators,
+        LimitKind::InputMb,
+        LimitKind::VerifyWork,
+        LimitKind::Depth,
+    ];
+
     /// The command-line flag raising this limit (`--max-order`, ...). Messages of
     /// [`Error`] name it; the library itself never parses flags.
     pub fn flag(self) -> &'static str {

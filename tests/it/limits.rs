@@ -342,3 +342,33 @@ fn error_messages_are_one_short_line() {
     let msg = group_from_json(&json, "x").unwrap_err().to_string();
     assert!(msg.chars().count() < 500, "{} chars", msg.chars().count());
 }
+
+/// Every kind of limit names a flag the command line documents (docs/cli.md is checked
+/// against `--help` by `docs.rs`), and the message keeps its one-line form: the flag,
+/// then the optional note, inside the parentheses.
+#[test]
+fn limit_kinds_name_documented_flags() {
+    let cli = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/cli.md")).unwrap();
+    for kind in plrep::LimitKind::ALL {
+        assert!(
+            cli.contains(kind.flag()),
+            "{kind:?}: {} undocumented",
+            kind.flag()
+        );
+        let e = Error::limit("a group of order 10", 5, kind);
+        assert_eq!(e.limit_kind(), Some(kind));
+        assert_eq!(e.exit_code(), 3);
+        assert_eq!(
+            e.to_string(),
+            format!(
+                "a group of order 10 exceeds the limit 5 (raise it with {})",
+                kind.flag()
+            )
+        );
+    }
+    let e = Error::limit_with_note("x", "2^80", plrep::LimitKind::Order, "(use less)");
+    assert_eq!(
+        e.to_string(),
+        "x exceeds the limit 2^80 (raise it with --max-order (use less))"
+    );
+}
