@@ -279,12 +279,21 @@ fn solve_all(module: &PlModule, options: &SolverOptions, dense: bool) -> Result<
     // one after the other if no pool can be built.
     use rayon::prelude::*;
     let one = |&l: &usize| solve_from_impl(module, options, l, &vertices, dense, cache.as_ref());
-    let per_source: Vec<Result<Vec<PairResult>>> = match rayon::ThreadPoolBuilder::new()
-        .num_threads(super::projector::SOLVER_THREADS)
-        .build()
-    {
-        Ok(pool) if vertices.len() > 1 => pool.install(|| vertices.par_iter().map(one).collect()),
-        _ => vertices.iter().map(one).collect(),
+    // Already on a worker of a pool (a survey computing groups in parallel): solve one
+    // source after the other. Installing a second pool from a worker makes that worker
+    // steal other tasks of its own pool while it waits, so waits nest without bound and
+    // overflow the worker's stack (`survey SG32 --jobs 2` aborted that way).
+    let pool = (vertices.len() > 1 && rayon::current_thread_index().is_none())
+        .then(|| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(super::projector::SOLVER_THREADS)
+                .build()
+                .ok()
+        })
+        .flatten();
+    let per_source: Vec<Result<Vec<PairResult>>> = match pool {
+        Some(pool) => pool.install(|| vertices.par_iter().map(one).collect()),
+        None => vertices.iter().map(one).collect(),
     };
     let mut pairs = Vec::new();
     for p in per_source {

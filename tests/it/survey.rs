@@ -237,6 +237,39 @@ fn survey_is_deterministic_across_thread_counts() {
     assert_eq!(files(&a), files(&b));
 }
 
+/// Parallel workers do not nest: a solver called on a survey worker solves its sources
+/// in that worker instead of installing a second pool, whose wait made the worker steal
+/// other groups recursively until its stack overflowed (`survey SG32 --jobs 2` aborted).
+/// Small worker stacks make the former nesting abort every time.
+#[test]
+fn parallel_survey_workers_do_not_nest_waits() {
+    let dir = fresh("nested-pools");
+    let out = Command::new(env!("CARGO_BIN_EXE_plrep"))
+        .args([
+            "survey",
+            "SG16",
+            "--actions",
+            "transitive",
+            "--jobs",
+            "2",
+            "--quiet",
+        ])
+        .arg("--out")
+        .arg(&dir)
+        .env("RUST_MIN_STACK", "262144")
+        .output()
+        .expect("run plrep");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let groups = files(&dir).keys().filter(|n| n.ends_with(".jsonl")).count();
+    assert_eq!(groups, 14, "one record file per group of order 16");
+    assert!(records(&dir).iter().all(|r| r["error"].is_null()));
+}
+
 #[test]
 fn resume_computes_only_missing_groups() {
     let dir = fresh("resume");
