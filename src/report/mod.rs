@@ -8,6 +8,7 @@ pub mod enumeration;
 pub mod escape;
 pub mod fourier;
 pub mod giant_table;
+pub mod graph;
 pub mod lattice;
 pub mod layered;
 pub mod names;
