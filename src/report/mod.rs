@@ -14,6 +14,7 @@ pub mod layered;
 pub mod names;
 pub mod network;
 pub mod npy;
+pub mod survey_summary;
 pub mod table;
 pub mod table_stream;
 

@@ -29,6 +29,7 @@ mod modules;
 mod network;
 mod ntheory;
 mod real;
+mod records;
 mod report;
 mod solver;
 mod solver_scale;
