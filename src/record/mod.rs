@@ -15,6 +15,7 @@
 //! `tests/it/records.rs` round-trips each record on real outputs.
 
 pub mod graph;
+pub mod survey;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
@@ -27,6 +28,15 @@ pub enum Count {
     Small(u64),
     /// Beyond `u64`: its decimal digits.
     Big(String),
+}
+
+impl std::fmt::Display for Count {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Count::Small(n) => write!(f, "{n}"),
+            Count::Big(s) => f.write_str(s),
+        }
+    }
 }
 
 impl Count {

@@ -110,3 +110,29 @@ fn domain_modules_import_no_presentation() {
         "domain modules importing presentation: {bad:?}"
     );
 }
+
+#[test]
+fn survey_records_round_trip_on_real_records() {
+    use plrep::group::catalog::lookup;
+    use plrep::record::survey::SurveyRecord;
+    use plrep::survey::record::{survey_group, ActionChoice, SurveyOptions};
+    let options = SurveyOptions {
+        actions: vec![ActionChoice::Transitive],
+        solver: SolverOptions::new(Activation::Relu),
+        limits: Limits::default(),
+    };
+    for name in ["S3", "D8"] {
+        for m in survey_group(name, &lookup(name).unwrap(), &options) {
+            let line = m.record.to_string();
+            let r =
+                SurveyRecord::<serde_json::Value>::parse_line("0000-x.jsonl", 0, &line).unwrap();
+            assert_eq!(r.to_line(), line);
+            if !r.is_ok() {
+                continue;
+            }
+            // The graph inside is a graph record.
+            let graph = serde_json::to_string_pretty(&r.graph).unwrap();
+            let _: GraphRecord = round_trip(&graph);
+        }
+    }
+}
