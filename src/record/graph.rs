@@ -8,6 +8,10 @@
 //! witness and the obstruction; they differ in the vertex ([`VertexRecord`] against
 //! [`CommutantVertexRecord`]), in `classes` (enumerated route only), `route` (commutant
 //! only) and in the pair-level fields of an obstruction (see [`ObstructionRecord`]).
+//!
+//! Past 600 lines on purpose: one schema, whose record types and the two routes'
+//! conversions share the pair, witness and obstruction encoders; splitting them would
+//! put one document's key order in two files.
 
 use super::{some, Count};
 use crate::graph::{CommutantGraph, InteractionGraph};
