@@ -80,7 +80,7 @@ fn streaming(args: &[String], dir: &std::path::Path) -> Run {
         modules,
         seconds: t.elapsed().as_secs_f64(),
         peak: peak_mib(),
-        summary: summary::markdown(&rows),
+        summary: plrep::report::survey_summary::markdown(&rows),
     }
 }
 
@@ -108,7 +108,7 @@ fn eager(args: &[String]) -> Run {
         modules,
         seconds: t.elapsed().as_secs_f64(),
         peak: peak_mib(),
-        summary: summary::markdown(&rows),
+        summary: plrep::report::survey_summary::markdown(&rows),
     }
 }
 

@@ -56,6 +56,7 @@ pub mod group;
 pub mod lattice;
 pub mod network;
 pub mod pl;
+pub mod record;
 pub mod report;
 pub mod survey;
 

@@ -2,16 +2,14 @@
 //! same verdicts as [`super::InteractionGraph`], for groups whose elements and classes
 //! are never listed — vertices carry dimension, multiplicity, type, kernel (for the
 //! giants) and, when `S_n` has few enough cycle types, the character on each cycle type
-//! (for naming the simples by partitions). Exports: text and JSON (`plrep.graph.v1`
-//! with `"route": "commutant"`, docs/cli.md).
+//! (for naming the simples by partitions). Exports text; its JSON (`plrep.graph.v1`
+//! with `"route": "commutant"`, docs/cli.md) is [`crate::record::graph`]'s.
 
 use crate::error::Result;
 use crate::pl::certify::CertifiedCommutant;
 use crate::pl::commutant::module::CycleTypeValues;
 use crate::pl::commutant::{CommutantModule, CommutantSolution};
-use crate::pl::{Verdict, Witness};
-use num_traits::ToPrimitive;
-use serde_json::{json, Value};
+use crate::pl::Verdict;
 use std::fmt::Write as _;
 
 /// Largest number of cycle types on which the characters are listed.
@@ -28,13 +26,6 @@ pub struct CommutantGraph<'a> {
     /// The partition naming each simple of `S_n`: from the listed cycle types, or (more
     /// than [`MAX_CYCLE_TYPES`] of them) by Young's rule and a few classes.
     pub partitions: Option<Vec<Option<String>>>,
-}
-
-fn big_json(x: &num_bigint::BigUint) -> Value {
-    match x.to_u64() {
-        Some(v) => json!(v),
-        None => json!(x.to_string()),
-    }
 }
 
 impl<'a> CommutantGraph<'a> {
@@ -81,7 +72,8 @@ impl<'a> CommutantGraph<'a> {
         })
     }
 
-    fn group_name(&self) -> String {
+    /// The group's name, or its generators joined by `,`.
+    pub(crate) fn group_name(&self) -> String {
         let g = &self.module.group;
         g.name().map(str::to_string).unwrap_or_else(|| {
             g.generators()
@@ -92,10 +84,26 @@ impl<'a> CommutantGraph<'a> {
         })
     }
 
-    fn kernel(&self, l: usize) -> Option<(String, num_bigint::BigUint)> {
+    /// Simple `l`'s kernel by name and order (giants only).
+    pub(crate) fn kernel(&self, l: usize) -> Option<(String, num_bigint::BigUint)> {
         let (n, s) = (self.module.group.degree(), self.module.giant?);
         let k = self.module.simples[l].kernel?;
         Some((k.name(n, s), k.order(n, s)))
+    }
+
+    /// The module.
+    pub(crate) fn module(&self) -> &'a CommutantModule {
+        self.module
+    }
+
+    /// The solution.
+    pub(crate) fn solution(&self) -> &'a CommutantSolution {
+        self.solution
+    }
+
+    /// Whether the independent checker re-checked every certificate.
+    pub fn is_certified(&self) -> bool {
+        self.certified
     }
 
     /// The partition naming simple `l`, if known.
@@ -172,93 +180,5 @@ impl<'a> CommutantGraph<'a> {
             }
         }
         s
-    }
-
-    fn witness_json(&self, w: &Witness) -> Value {
-        json!({
-            "seed": w.seed,
-            "r": w.r,
-            "scale": w.scale.to_string(),
-            "point": w.point,
-            "point_label": self.module.gset.labels().get(w.point),
-            "value": w.value.to_string(),
-        })
-    }
-
-    /// The JSON document (`plrep.graph.v1`, `"route": "commutant"`): no `classes`; each
-    /// vertex has its kernel by name and, when listed, `characters` on cycle types.
-    pub fn to_json(&self) -> Value {
-        let m = self.module;
-        let vertices: Vec<Value> = m
-            .simples
-            .iter()
-            .enumerate()
-            .map(|(l, v)| {
-                let kernel = self.kernel(l);
-                let mut out = json!({
-                    "id": l,
-                    "label": v.label,
-                    "dim": v.dim,
-                    "multiplicity": v.mult,
-                    "type": v.kind.name(),
-                    "kernel": kernel.as_ref().map(|k| k.0.clone()),
-                    "partition": self.partition(l),
-                    "kernel_order": kernel.as_ref().map(|k| big_json(&k.1)),
-                    "projector": {
-                        "pairs": m.pair_reps,
-                        "values": v.idempotent.iter().map(|q| q.to_string()).collect::<Vec<_>>(),
-                    },
-                });
-                if let Some(c) = &self.characters {
-                    out["characters"] = json!(c
-                        .iter()
-                        .map(|(p, vals)| json!({"cycle_type": p, "value": vals[l].to_string()}))
-                        .collect::<Vec<_>>());
-                }
-                out
-            })
-            .collect();
-        let (mut edges, mut non_edges, mut unresolved) = (Vec::new(), Vec::new(), Vec::new());
-        for p in &self.solution.pairs {
-            let names = (&m.simples[p.from].label, &m.simples[p.to].label);
-            let base =
-                json!({"from": p.from, "to": p.to, "from_label": names.0, "to_label": names.1});
-            let mut e = base.clone();
-            match &p.verdict {
-                Verdict::Edge(w) => {
-                    e["witness"] = self.witness_json(w);
-                    edges.push(e);
-                }
-                Verdict::NonEdge(o) => {
-                    let mut ob = super::interaction::obstruction_core_json(o);
-                    ob["kernel_rule"] = json!(p.kernel_rule);
-                    e["obstruction"] = ob;
-                    non_edges.push(e);
-                }
-                Verdict::Unresolved {
-                    reason,
-                    tried,
-                    potential_counterexample,
-                } => {
-                    e["reason"] = json!(reason);
-                    e["tried"] = json!(tried);
-                    e["potential_counterexample"] = json!(potential_counterexample);
-                    unresolved.push(e);
-                }
-            }
-        }
-        json!({
-            "schema": "plrep.graph.v1",
-            "route": "commutant",
-            "group": {"name": self.group_name(), "order": big_json(&m.group.order()), "degree": m.group.degree(), "generators": m.group.generators().iter().map(|g| g.to_string()).collect::<Vec<_>>()},
-            "action": {"spec": m.gset.action().to_string(), "points": m.points(), "orbitals": m.algebra.dim()},
-            "activation": self.solution.options.activation.name(),
-            "bias": self.solution.options.bias.as_ref().map(|q| q.to_string()),
-            "certified": self.certified,
-            "vertices": vertices,
-            "edges": edges,
-            "non_edges": non_edges,
-            "unresolved": unresolved,
-        })
     }
 }

@@ -1,5 +1,6 @@
-//! Interaction graphs of one equivariant layer: the certified graph (petgraph), its
-//! exports (JSON `plrep.graph.v1`, text, DOT, TikZ, SVG) and comparison of two graphs.
+//! Interaction graphs of one equivariant layer: the certified graph (petgraph), its text
+//! summary and comparison of two graphs. Its JSON is in [`crate::record::graph`], its
+//! drawings in [`crate::report::graph`]: this module imports no presentation.
 
 pub mod commutant;
 pub mod compare;
@@ -8,5 +9,5 @@ pub mod stats;
 
 pub use commutant::CommutantGraph;
 pub use compare::{compare, Comparison};
-pub use interaction::{GraphDoc, InteractionGraph, Vertex};
+pub use interaction::{InteractionGraph, Vertex};
 pub use stats::{non_edge_kind, GraphStats, NonEdgeKind};

@@ -8,6 +8,7 @@ pub mod elements;
 pub mod giant;
 pub mod gset;
 pub mod limits;
+pub mod naming;
 pub mod orbitals;
 pub mod perm;
 pub mod permgroup;

@@ -188,7 +188,7 @@ impl NormalLattice {
                 out.push(format!(
                     "N{}{}",
                     n.order,
-                    crate::report::names::letters(pos)
+                    crate::group::naming::letters(pos)
                 ));
             }
         }
@@ -247,46 +247,4 @@ fn hasse_diagram(subgroups: &[NormalSubgroup]) -> DiGraph<usize, ()> {
         g.add_edge(NodeIndex::new(a), NodeIndex::new(b), ());
     }
     g
-}
-
-impl NormalLattice {
-    /// A layered drawing of the Hasse diagram: `G` at the top, the trivial subgroup at
-    /// the bottom, one layer per distinct order (larger orders higher), nodes labelled
-    /// by name and order. Render it with [`crate::report::LayeredDrawing::to_svg`],
-    /// `to_dot` or `to_tikz`.
-    pub fn drawing(&self, title: &str) -> crate::report::LayeredDrawing {
-        let mut orders: Vec<u64> = self.subgroups.iter().map(|n| n.order).collect();
-        orders.sort_unstable();
-        orders.dedup();
-        orders.reverse();
-        let labels = self.labels();
-        let mut d = crate::report::LayeredDrawing::new(title);
-        for (i, n) in self.subgroups.iter().enumerate() {
-            let layer = orders.iter().position(|&o| o == n.order).unwrap_or(0);
-            let extra = n
-                .names
-                .iter()
-                .skip(1)
-                .cloned()
-                .collect::<Vec<_>>()
-                .join(" = ");
-            let sub = if extra.is_empty() {
-                format!("order {}", n.order)
-            } else {
-                format!("= {extra}, order {}", n.order)
-            };
-            let id = d.add_node(labels[i].clone(), sub, layer);
-            debug_assert_eq!(id, i);
-        }
-        for e in self.hasse.edge_indices() {
-            if let Some((a, b)) = self.hasse.edge_endpoints(e) {
-                d.add_edge(
-                    self.hasse[b],
-                    self.hasse[a],
-                    crate::report::EdgeStyle::Plain,
-                );
-            }
-        }
-        d
-    }
 }

@@ -1,9 +1,12 @@
-//! The normal-subgroup lattice as text and JSON (`plrep.lattice.v1`).
+//! The normal-subgroup lattice as text, JSON (`plrep.lattice.v1`) and a layered drawing
+//! of its Hasse diagram (an inherent method of [`NormalLattice`] defined here, so
+//! `lattice` imports no presentation).
 
 use crate::character::{CharacterTable, RealSimples};
 use crate::group::PermGroup;
 use crate::lattice::NormalLattice;
 use crate::report::table::{class_names, classes_json, group_json};
+use crate::report::{EdgeStyle, LayeredDrawing};
 use serde_json::{json, Value};
 use std::fmt::Write as _;
 
@@ -123,4 +126,42 @@ pub fn normal_lattice(table: &CharacterTable, real: &RealSimples) -> NormalLatti
         .collect();
     lattice.name_centre_and_derived(&centre, &derived);
     lattice
+}
+
+impl NormalLattice {
+    /// A layered drawing of the Hasse diagram: `G` at the top, the trivial subgroup at
+    /// the bottom, one layer per distinct order (larger orders higher), nodes labelled
+    /// by name and order. Render it with [`LayeredDrawing::to_svg`],
+    /// `to_dot` or `to_tikz`.
+    pub fn drawing(&self, title: &str) -> LayeredDrawing {
+        let mut orders: Vec<u64> = self.subgroups.iter().map(|n| n.order).collect();
+        orders.sort_unstable();
+        orders.dedup();
+        orders.reverse();
+        let labels = self.labels();
+        let mut d = LayeredDrawing::new(title);
+        for (i, n) in self.subgroups.iter().enumerate() {
+            let layer = orders.iter().position(|&o| o == n.order).unwrap_or(0);
+            let extra = n
+                .names
+                .iter()
+                .skip(1)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" = ");
+            let sub = if extra.is_empty() {
+                format!("order {}", n.order)
+            } else {
+                format!("= {extra}, order {}", n.order)
+            };
+            let id = d.add_node(labels[i].clone(), sub, layer);
+            debug_assert_eq!(id, i);
+        }
+        for e in self.hasse.edge_indices() {
+            if let Some((a, b)) = self.hasse.edge_endpoints(e) {
+                d.add_edge(self.hasse[b], self.hasse[a], EdgeStyle::Plain);
+            }
+        }
+        d
+    }
 }

@@ -8,11 +8,13 @@ pub mod enumeration;
 pub mod escape;
 pub mod fourier;
 pub mod giant_table;
+pub mod graph;
 pub mod lattice;
 pub mod layered;
 pub mod names;
 pub mod network;
 pub mod npy;
+pub mod survey_summary;
 pub mod table;
 pub mod table_stream;
 

@@ -1,26 +1,7 @@
-//! Small naming helpers shared by the reports.
+//! Small naming helpers shared by the reports (`letters` lives with the group naming,
+//! which the lattice labels use too, and is re-exported here).
 
-/// Spreadsheet-style letters for a 0-based index: `a, b, ..., z, aa, ab, ...` (GAP's class
-/// name suffixes, and suffixes that keep labels unique).
-///
-/// ```
-/// use plrep::report::names::letters;
-/// assert_eq!(letters(0), "a");
-/// assert_eq!(letters(25), "z");
-/// assert_eq!(letters(26), "aa");
-/// ```
-pub fn letters(mut i: usize) -> String {
-    let mut s = Vec::new();
-    loop {
-        s.push((b'a' + (i % 26) as u8) as char);
-        i /= 26;
-        if i == 0 {
-            break;
-        }
-        i -= 1;
-    }
-    s.iter().rev().collect()
-}
+pub use crate::group::naming::letters;
 
 /// `n` followed by the singular or plural noun: `1 class`, `2 classes`.
 ///

@@ -6,7 +6,8 @@
 //!   records with their statistics (PL-Schur bound, where the `ker^±` rule is not
 //!   enough, where `Ĝ` mattered);
 //! * [`depth`] adds the depth closure of every module (`--depth K`, theory.md §10.1);
-//! * [`summary`] turns the records into Markdown, LaTeX and CSV tables;
+//! * [`summary`] reads the records back as summary rows (the Markdown, LaTeX and CSV
+//!   tables are [`crate::report::survey_summary`]'s);
 //! * [`layout`] names the files of a survey directory, its manifest and its shards;
 //! * [`slurm`] writes the Slurm job array of a sharded survey and checks the merge.
 //!
@@ -32,7 +33,7 @@
 //! }
 //! let rows = summary::rows(&files).unwrap();
 //! assert_eq!(rows.len(), 2);
-//! assert!(summary::csv(&rows).lines().count() == 3);
+//! assert!(plrep::report::survey_summary::csv(&rows).lines().count() == 3);
 //! ```
 
 pub mod depth;

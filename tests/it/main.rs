@@ -30,6 +30,7 @@ mod network;
 mod ntheory;
 mod props;
 mod real;
+mod records;
 mod report;
 mod solver;
 mod solver_scale;

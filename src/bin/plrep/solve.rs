@@ -74,9 +74,10 @@ pub(crate) fn solve_one(
     );
     if format == Format::Json {
         let verdict = match &pair.verdict {
-            Verdict::Edge(w) => json!({"type": "edge", "witness": {
-                "seed": w.seed, "r": w.r, "scale": w.scale.to_string(), "point": w.point,
-                "point_label": labels[w.point], "value": w.value.to_string()}}),
+            // The graph document's witness record (the point is always in range).
+            Verdict::Edge(w) => {
+                json!({"type": "edge", "witness": plrep::record::graph::WitnessRecord::of(w, labels)})
+            }
             Verdict::NonEdge(o) => {
                 json!({"type": "non_edge", "obstruction": o.describe(), "detail": match o {
                 Obstruction::Blocks { kind, zero_set, classes } => json!({"space": kind.name(), "zero_set": zero_set,

@@ -214,9 +214,18 @@ pub(crate) fn group_rows(
 
 /// Write `DIR/summary.{md,tex,csv}` of the rows of every group file present.
 pub(crate) fn write_summaries(dir: &Path, rows: &[summary::Row]) -> Result<()> {
-    write_atomic(&dir.join("summary.md"), &summary::markdown(rows))?;
-    write_atomic(&dir.join("summary.tex"), &summary::latex(rows))?;
-    write_atomic(&dir.join("summary.csv"), &summary::csv(rows))
+    write_atomic(
+        &dir.join("summary.md"),
+        &plrep::report::survey_summary::markdown(rows),
+    )?;
+    write_atomic(
+        &dir.join("summary.tex"),
+        &plrep::report::survey_summary::latex(rows),
+    )?;
+    write_atomic(
+        &dir.join("summary.csv"),
+        &plrep::report::survey_summary::csv(rows),
+    )
 }
 
 /// The most worker threads a survey starts, whatever `--jobs` says.
