@@ -187,6 +187,18 @@ impl LexChain {
     /// Complexity: `O(n^2)` per node; the node count is small for elements with few
     /// fixed points and grows with `|C_G(x)|` (every minimal leaf is visited).
     pub fn canonical(&self, x: &[u32], max_nodes: u64) -> Result<(Vec<u32>, u64)> {
+        let (best, count, _) = self.canonical_collect(x, max_nodes, 0)?;
+        Ok((best, count))
+    }
+
+    /// [`LexChain::canonical`], also returning up to `collect` elements `w` of `G` with
+    /// `w^-1 x w` the canonical form (for a canonical `x`: elements of `C_G(x)`).
+    pub fn canonical_collect(
+        &self,
+        x: &[u32],
+        max_nodes: u64,
+        collect: usize,
+    ) -> Result<(Vec<u32>, u64, Vec<Vec<u32>>)> {
         let n = self.n;
         let mut s = Search {
             chain: self,
@@ -198,11 +210,13 @@ impl LexChain {
             nodes: 0,
             max_nodes,
             leaf: vec![0; n],
+            collect,
+            leaves: Vec::new(),
         };
         let w: Vec<u32> = (0..n as u32).collect();
         s.dfs(0, &w, &w)?;
         let best = s.best.expect("the search reaches a leaf");
-        Ok((best, s.count))
+        Ok((best, s.count, s.leaves))
     }
 }
 
@@ -218,6 +232,8 @@ struct Search<'a> {
     nodes: u64,
     max_nodes: u64,
     leaf: Vec<u32>,
+    collect: usize,
+    leaves: Vec<Vec<u32>>,
 }
 
 enum Prefix {
@@ -279,12 +295,16 @@ impl Search<'_> {
                 self.leaf[i] = winv[self.x[w[i] as usize] as usize];
             }
             match &self.best {
-                Some(b) if *b < self.leaf => {}
+                Some(b) if *b < self.leaf => return Ok(()),
                 Some(b) if *b == self.leaf => self.count += 1,
                 _ => {
                     self.best = Some(self.leaf.clone());
                     self.count = 1;
+                    self.leaves.clear();
                 }
+            }
+            if self.leaves.len() < self.collect {
+                self.leaves.push(w.to_vec());
             }
             return Ok(());
         }
@@ -513,9 +533,27 @@ impl LargeClasses {
         self.sizes.len()
     }
 
+    /// Up to `cap` elements of the centralizer of the representative of class `c`.
+    pub fn centralizer_sample(&self, c: usize, cap: usize) -> Result<Vec<Vec<u32>>> {
+        if c == 0 {
+            return Ok(Vec::new());
+        }
+        let (_, _, leaves) =
+            self.chain
+                .canonical_collect(self.reps[c].images(), self.max_nodes, cap)?;
+        Ok(leaves)
+    }
+
     /// Never empty (the identity class).
     pub fn is_empty(&self) -> bool {
         self.sizes.is_empty()
+    }
+
+    /// The classes whose elements have the cycle type of `x` (empty if none).
+    pub fn type_candidates(&self, x: &[u32]) -> &[usize] {
+        self.by_type
+            .get(&cycle_type(x))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The class of the group element `x` (image array): by cycle type when that
@@ -566,6 +604,23 @@ mod tests {
     fn classes_agree_with_the_enumerated_route() {
         for spec in ["M11", "M12", "A8", "PSL(2,13)", "PSL(3,4)", "S4", "D8"] {
             same_as_enumerated(spec);
+        }
+    }
+}
+
+#[cfg(test)]
+mod timing {
+    use super::*;
+
+    /// `cargo test --release --lib lexclasses::timing -- --ignored --nocapture`
+    #[test]
+    #[ignore]
+    fn mathieu_classes() {
+        for spec in ["M23", "M24"] {
+            let g = crate::group::catalog::lookup(spec).unwrap();
+            let t = std::time::Instant::now();
+            let lc = LargeClasses::compute(&g, 5000).unwrap();
+            eprintln!("{spec}: {} classes in {:?}; sizes {:?}", lc.len(), t.elapsed(), lc.sizes);
         }
     }
 }
