@@ -20,7 +20,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 /// Elements of `C_G(z)` used to group the products into orbits.
-const CENTRALIZER_GENERATORS: usize = 6;
+const CENTRALIZER_GENERATORS: usize = 2;
 
 /// One enumerated class: image arrays (one byte a point, degree at most 256) with an
 /// open-addressing index (slots hold element numbers).
@@ -113,19 +113,37 @@ impl std::fmt::Debug for LargeStructure<'_> {
 
 impl<'a> LargeStructure<'a> {
     /// The structure-row source of `group` with its classes; `limits.max_memory_mb`
-    /// bounds the enumerated classes held together.
-    pub fn new(group: &'a PermGroup, classes: &'a LargeClasses, limits: &Limits) -> Self {
+    /// bounds the enumerated classes held together. Errors ([`Error::Limit`]) at once
+    /// when the classes enumerated for identification (all but the largest class of
+    /// every cycle type shared by several classes) alone exceed it.
+    pub fn new(group: &'a PermGroup, classes: &'a LargeClasses, limits: &Limits) -> Result<Self> {
+        let n = group.degree();
+        let lookup: u128 = (0..classes.len())
+            .filter(|&c| Self::needs_lookup(classes, c))
+            .map(|c| class_list_bytes(classes.sizes[c], n))
+            .sum();
+        limits.check_memory(lookup, || {
+            "enumerating the classes that share a cycle type".to_string()
+        })?;
         let inverse = (0..classes.len())
             .map(|c| classes.powers[c][(classes.orders[c] - 1) as usize] as usize)
             .collect();
-        LargeStructure {
+        Ok(LargeStructure {
             group,
             classes,
             inverse,
             limits: limits.clone(),
             lists: Mutex::new(HashMap::new()),
             held: Mutex::new(0),
-        }
+        })
+    }
+
+    /// Whether class `c` shares its cycle type and is not the largest class of it (its
+    /// elements are then identified by membership in its enumerated list).
+    fn needs_lookup(classes: &LargeClasses, c: usize) -> bool {
+        let cands = classes.type_candidates(classes.reps[c].images());
+        let largest = cands.iter().copied().max_by_key(|&d| (classes.sizes[d], d));
+        cands.len() >= 2 && largest != Some(c)
     }
 
     /// The elements of class `c`, enumerated on first use.
@@ -144,12 +162,7 @@ impl<'a> LargeStructure<'a> {
             })?;
             *held += bytes;
         }
-        let gens: Vec<&[u32]> = self
-            .group
-            .generators()
-            .iter()
-            .map(|g| g.images())
-            .collect();
+        let gens: Vec<&[u32]> = self.group.generators().iter().map(|g| g.images()).collect();
         if size > u32::MAX as u64 / 2 {
             return Err(Error::limit(
                 format!("a class of {size} elements"),
@@ -189,26 +202,13 @@ impl<'a> LargeStructure<'a> {
     }
 
     /// For every class of a cycle type shared by several classes, except the largest
-    /// of them: its enumerated list (`None` when memory does not allow it).
+    /// of them: its enumerated list.
     fn lookup_lists(&self) -> Result<Vec<Option<Arc<ClassList>>>> {
         let k = self.classes.len();
         let mut out: Vec<Option<Arc<ClassList>>> = vec![None; k];
-        for c in 0..k {
-            let cands = self.classes.type_candidates(self.classes.reps[c].images());
-            let Some(largest) = cands
-                .iter()
-                .copied()
-                .max_by_key(|&d| (self.classes.sizes[d], d))
-            else {
-                continue;
-            };
-            if cands.len() < 2 || c == largest {
-                continue;
-            }
-            match self.class_list(c) {
-                Ok(l) => out[c] = Some(l),
-                Err(Error::Limit { .. }) => {}
-                Err(e) => return Err(e),
+        for (c, slot) in out.iter_mut().enumerate() {
+            if Self::needs_lookup(self.classes, c) {
+                *slot = Some(self.class_list(c)?);
             }
         }
         Ok(out)
@@ -266,7 +266,11 @@ impl<'a> LargeStructure<'a> {
             .collect();
         // A few elements spread over the sample.
         let step = (cent.len() / CENTRALIZER_GENERATORS).max(1);
-        let hs: Vec<&Vec<u32>> = cent.iter().step_by(step).take(CENTRALIZER_GENERATORS).collect();
+        let hs: Vec<&Vec<u32>> = cent
+            .iter()
+            .step_by(step)
+            .take(CENTRALIZER_GENERATORS)
+            .collect();
         let lookup = self.lookup_lists()?;
         let mut key = vec![0u8; n];
         let m = list.len();
@@ -315,11 +319,7 @@ impl StructureSource for LargeStructure<'_> {
         } else {
             (i, j)
         };
-        let t0 = std::time::Instant::now();
         let counts = self.count_products(self.inverse[i], self.inverse[j])?;
-        if std::env::var_os("PLREP_DEBUG_LARGE").is_some() {
-            eprintln!("row ({i},{j}) over class {} of {}: {:?}", self.inverse[j], ci.sizes[j], t0.elapsed());
-        }
         (0..ci.len())
             .map(|kk| {
                 let num = ci.sizes[i] * counts[self.inverse[kk]];
@@ -369,5 +369,25 @@ mod tests {
                 assert_eq!(new.power_map(t), old.power_map(t), "{spec}");
             }
         }
+    }
+
+    /// `M23` (order 10200960) by both routes: the same table. About a minute in release:
+    /// `cargo test --release --lib large_route_m23 -- --ignored`.
+    #[test]
+    #[ignore]
+    fn large_route_m23_matches_the_enumerated_route() {
+        let g = crate::group::catalog::lookup("M23").unwrap();
+        let limits = Limits::default();
+        let new = CharacterTable::compute(&g, &limits).unwrap();
+        let wide = Limits {
+            max_order: 20_000_000,
+            max_memory_mb: 4096,
+            ..Limits::default()
+        };
+        let old = CharacterTable::compute(&g, &wide).unwrap();
+        assert_eq!(new.class_reps, old.class_reps);
+        assert_eq!(new.class_sizes, old.class_sizes);
+        assert_eq!(new.characters, old.characters);
+        assert_eq!(new.power_map(-1), old.power_map(-1));
     }
 }

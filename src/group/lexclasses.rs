@@ -506,9 +506,7 @@ impl LargeClasses {
             sizes: found.iter().map(|f| f.1).collect(),
             orders: found.iter().map(|f| f.2).collect(),
             centralizer_orders: found.iter().map(|f| order / f.1).collect(),
-            exponent: found
-                .iter()
-                .fold(1u64, |a, f| num_integer::lcm(a, f.2)),
+            exponent: found.iter().fold(1u64, |a, f| num_integer::lcm(a, f.2)),
             powers: Vec::new(),
             chain,
             by_type,
@@ -551,9 +549,7 @@ impl LargeClasses {
 
     /// The classes whose elements have the cycle type of `x` (empty if none).
     pub fn type_candidates(&self, x: &[u32]) -> &[usize] {
-        self.by_type
-            .get(&cycle_type(x))
-            .map_or(&[], Vec::as_slice)
+        self.by_type.get(&cycle_type(x)).map_or(&[], Vec::as_slice)
     }
 
     /// The class of the group element `x` (image array): by cycle type when that
@@ -568,7 +564,9 @@ impl LargeClasses {
                     Error::verification("an element's canonical form is not a class found")
                 })
             }
-            None => Err(Error::verification("an element's cycle type is not a class's")),
+            None => Err(Error::verification(
+                "an element's cycle type is not a class's",
+            )),
         }
     }
 }
@@ -579,8 +577,7 @@ mod tests {
     use crate::group::{ConjugacyClasses, Limits};
 
     fn same_as_enumerated(spec: &str) {
-        let g = crate::group::catalog::lookup(spec)
-            .unwrap_or_else(|e| panic!("{spec}: {e}"));
+        let g = crate::group::catalog::lookup(spec).unwrap_or_else(|e| panic!("{spec}: {e}"));
         let e = g.enumerate(&Limits::default()).unwrap();
         let cc = ConjugacyClasses::compute(&e, g.generators());
         let lc = LargeClasses::compute(&g, 5000).unwrap();
@@ -620,7 +617,12 @@ mod timing {
             let g = crate::group::catalog::lookup(spec).unwrap();
             let t = std::time::Instant::now();
             let lc = LargeClasses::compute(&g, 5000).unwrap();
-            eprintln!("{spec}: {} classes in {:?}; sizes {:?}", lc.len(), t.elapsed(), lc.sizes);
+            eprintln!(
+                "{spec}: {} classes in {:?}; sizes {:?}",
+                lc.len(),
+                t.elapsed(),
+                lc.sizes
+            );
         }
     }
 }

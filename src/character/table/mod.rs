@@ -15,12 +15,12 @@
 
 use super::abelian;
 use super::dixon;
-use super::rootsum::RootSum;
 use super::large::{class_info, LargeStructure};
+use super::rootsum::RootSum;
 use super::structure::{ClassInfo, GroupOps, StructureRows, StructureSource};
-use crate::group::lexclasses::LargeClasses;
 use crate::arith::Cyclotomic;
 use crate::error::{Error, Result};
+use crate::group::lexclasses::LargeClasses;
 use crate::group::{ConjugacyClasses, EnumeratedGroup, Limits, Perm, PermGroup};
 use std::collections::{BTreeMap, HashMap};
 
@@ -33,6 +33,10 @@ pub use verify::{
 /// The largest number of classes for which a table is built by default (the table has
 /// `k^2` entries). Raised with `--max-classes` ([`CharacterTable::compute_with`]).
 pub const DEFAULT_MAX_CLASSES: usize = 5000;
+
+/// Groups of at most this order keep the enumerated route even above `--max-order`
+/// (which then reports the limit, as before).
+pub const LARGE_ROUTE_MIN_ORDER: u64 = 1_000_000;
 
 /// Which algorithm produced a table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -152,14 +156,14 @@ impl CharacterTable {
     }
 
     /// Whether [`CharacterTable::compute_with`] takes the route without enumeration
-    /// ([`CharacterTable::compute_large`]): a non-abelian group of order above
-    /// `--max-order` (where enumerating is refused) and below `2^64`, on at most 256
-    /// points.
+    /// ([`CharacterTable::compute_large`]): a non-abelian group of order above both
+    /// `--max-order` (where enumerating is refused) and [`LARGE_ROUTE_MIN_ORDER`], below
+    /// `2^64`, on at most 256 points.
     pub fn takes_large_route(group: &PermGroup, limits: &Limits) -> bool {
         group.degree() <= 256
             && group
                 .order_u64()
-                .is_some_and(|o| o > limits.max_order)
+                .is_some_and(|o| o > limits.max_order && o > LARGE_ROUTE_MIN_ORDER)
             && !group.is_abelian()
     }
 
@@ -190,7 +194,7 @@ impl CharacterTable {
             ));
         }
         let ci = class_info(&classes);
-        let source = LargeStructure::new(group, &classes, limits);
+        let source = LargeStructure::new(group, &classes, limits)?;
         Self::from_structure(&source, &ci, classes.reps.clone())
     }
 
