@@ -266,9 +266,8 @@ impl StructureRows {
         i: usize,
     ) -> Result<&Vec<u64>> {
         let key = Self::key(ci, j, i);
-        if !self.map.contains_key(&key) {
-            let row = group.structure_row(ci, j, i)?;
-            self.map.insert(key, row);
+        if let std::collections::hash_map::Entry::Vacant(slot) = self.map.entry(key) {
+            slot.insert(group.structure_row(ci, j, i)?);
         }
         Ok(&self.map[&key])
     }
@@ -298,7 +297,8 @@ impl StructureRows {
         });
         let split = split.map_or(missing.len(), |x| x + 1);
         let (left, right) = missing.split_at(split);
-        let compute = |part: &[(usize, usize)]| -> Result<Vec<((usize, usize), Vec<u64>)>> {
+        type Computed = Vec<((usize, usize), Vec<u64>)>;
+        let compute = |part: &[(usize, usize)]| -> Result<Computed> {
             part.iter()
                 .map(|&(j, i)| Ok(((j, i), group.structure_row(ci, j, i)?)))
                 .collect()

@@ -456,7 +456,7 @@ impl LargeClasses {
                         ));
                     }
                     seed += 1;
-                    group.random_element(0xc1a5_5e5 ^ seed).images().to_vec()
+                    group.random_element(0x0c1a_55e5 ^ seed).images().to_vec()
                 }
             };
             if x.iter().enumerate().all(|(i, &y)| i as u32 == y) {
