@@ -5,7 +5,8 @@
 # Usage: benches/gap_compare.sh [GROUP...]   (names of files in tests/data/bench, or
 # S<n>/A<n>: plrep's combinatorial table against GAP's Irr(SymmetricGroup(n)) /
 # Irr(AlternatingGroup(n)); for n > 20 GAP's generic table, Irr(CharacterTable("Symmetric",
-# n)) / "Alternating", against plrep's large table, e.g. S25 S30 A30)
+# n)) / "Alternating", against plrep's large table, e.g. S25 S30 A30; M23/M24: plrep's
+# route without enumeration, docs/theory.md §17, against Irr(CharacterTable(MathieuGroup(n))))
 # `benches/gap_compare.sh --subgroups [GROUP...]`: subgroup classes instead
 # (benches/gap_compare_subgroups.sh).
 set -euo pipefail
@@ -21,7 +22,10 @@ printf "%-12s %10s %10s %8s\n" group plrep_ms gap_ms ratio
 logsum=0; n=0
 for g in "${groups[@]}"; do
   f=tests/data/bench/$g.json
-  if [ ! -f "$f" ] && [[ "$g" =~ ^([SA])([0-9]+)$ ]]; then
+  if [ ! -f "$f" ] && [[ "$g" =~ ^M(2[34])$ ]]; then
+    gap_group="CharacterTable(MathieuGroup(${BASH_REMATCH[1]}))"
+    target=$g
+  elif [ ! -f "$f" ] && [[ "$g" =~ ^([SA])([0-9]+)$ ]]; then
     if [ "${BASH_REMATCH[1]}" = S ]; then gap_group="SymmetricGroup(${BASH_REMATCH[2]})"; else gap_group="AlternatingGroup(${BASH_REMATCH[2]})"; fi
     if [ "${BASH_REMATCH[2]}" -gt 20 ]; then
       if [ "${BASH_REMATCH[1]}" = S ]; then kind=Symmetric; else kind=Alternating; fi

@@ -76,5 +76,26 @@ fn giant_tables(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, tables, giant_tables);
+/// The route without enumeration (docs/theory.md §17): `M23` at the default limits, and
+/// the large route forced on `M12` (compare with `character_table/M12`). GAP 4.12's
+/// `Irr(CharacterTable(MathieuGroup(23)))` took 3.4 s on the reference machine.
+fn large_tables(c: &mut Criterion) {
+    let mut group = c.benchmark_group("large_table");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(200))
+        .measurement_time(Duration::from_secs(2));
+    let limits = Limits::default();
+    let m12 = plrep::group::catalog::lookup("M12").unwrap();
+    group.bench_function("M12 forced", |b| {
+        b.iter(|| CharacterTable::compute_large(&m12, &limits, 5000).unwrap())
+    });
+    let m23 = plrep::group::catalog::lookup("M23").unwrap();
+    group.bench_function("M23", |b| {
+        b.iter(|| CharacterTable::compute(&m23, &limits).unwrap())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, tables, giant_tables, large_tables);
 criterion_main!(benches);

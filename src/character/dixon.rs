@@ -32,7 +32,7 @@
 //! (about 60 lines of the file).
 
 use super::rootsum::RootSum;
-use super::structure::{ClassInfo, GroupOps, StructureRows};
+use super::structure::{ClassInfo, StructureRows, StructureSource};
 use crate::arith::modp::{linalg, poly, prime_congruent_one, PrimeField};
 use crate::arith::ntheory::gcd;
 use crate::error::{Error, Result};
@@ -178,7 +178,7 @@ pub fn unit_group_generators(e: u64) -> Vec<u64> {
     gens
 }
 
-struct Ds<'a, G: GroupOps> {
+struct Ds<'a, G: StructureSource> {
     group: &'a G,
     ci: &'a ClassInfo,
     f: PrimeField,
@@ -198,9 +198,9 @@ struct Ds<'a, G: GroupOps> {
     rows: &'a mut StructureRows,
 }
 
-impl<'a, G: GroupOps> Ds<'a, G> {
+impl<'a, G: StructureSource> Ds<'a, G> {
     /// Row `i` of the class matrix `M_j` mod p (computed on first use: `|C_j|` products).
-    fn matrix_row(&mut self, j: usize, i: usize) -> &Vec<u64> {
+    fn matrix_row(&mut self, j: usize, i: usize) -> Result<&Vec<u64>> {
         let k = self.ci.len();
         if let std::collections::hash_map::Entry::Vacant(slot) = self.matrices.entry(j) {
             slot.insert(vec![None; k]);
@@ -210,26 +210,26 @@ impl<'a, G: GroupOps> Ds<'a, G> {
             let f = self.f;
             let row = self
                 .rows
-                .row(self.group, self.ci, j, i)
+                .row(self.group, self.ci, j, i)?
                 .iter()
                 .map(|&x| f.from_u64(x))
                 .collect();
             self.matrices.get_mut(&j).unwrap()[i] = Some(row);
         }
-        self.matrices[&j][i].as_ref().unwrap()
+        Ok(self.matrices[&j][i].as_ref().unwrap())
     }
 
     /// The matrix of `M_j` restricted to the invariant space `sp`, in the coordinates
     /// given by the pivots: `a[r][c] = (M_j b_c)[pivot_r]`. Needs only the rows of `M_j`
     /// at the pivots. `O(d^2 k)` field operations.
-    fn restrict(&mut self, j: usize, sp: &Space) -> Vec<Vec<u64>> {
+    fn restrict(&mut self, j: usize, sp: &Space) -> Result<Vec<Vec<u64>>> {
         let f = self.f;
         let mut out = Vec::with_capacity(sp.dim());
         for &pr in &sp.pivots {
-            let row = self.matrix_row(j, pr).clone();
+            let row = self.matrix_row(j, pr)?.clone();
             out.push(sp.rows.iter().map(|b| linalg::dot(&f, &row, b)).collect());
         }
-        out
+        Ok(out)
     }
 
     /// `omega_psi(K_j)`.
@@ -427,7 +427,7 @@ impl<'a, G: GroupOps> Ds<'a, G> {
 /// # Complexity
 /// `sum_{j used} |C_j| k` group products for the class matrices, plus `O(k^3)` field
 /// operations per splitting round and `O(k^3)` for the projections.
-pub fn dixon_schneider_mod_p(group: &impl GroupOps, ci: &ClassInfo) -> Result<ModularTable> {
+pub fn dixon_schneider_mod_p(group: &impl StructureSource, ci: &ClassInfo) -> Result<ModularTable> {
     dixon_schneider_with_rows(group, ci, &mut StructureRows::default())
 }
 
@@ -437,7 +437,7 @@ pub fn dixon_schneider_mod_p(group: &impl GroupOps, ci: &ClassInfo) -> Result<Mo
 /// correct class data, by Dixon's bound), up to two larger primes `≡ 1 (mod e)` are tried
 /// before the error is returned.
 pub fn dixon_schneider_with_rows(
-    group: &impl GroupOps,
+    group: &impl StructureSource,
     ci: &ClassInfo,
     rows: &mut StructureRows,
 ) -> Result<ModularTable> {
@@ -455,7 +455,7 @@ pub fn dixon_schneider_with_rows(
 
 /// Dixon–Schneider with the prime `p` (`p ≡ 1 mod e`).
 fn dixon_schneider_at(
-    group: &impl GroupOps,
+    group: &impl StructureSource,
     ci: &ClassInfo,
     rows: &mut StructureRows,
     p: u64,
@@ -518,7 +518,7 @@ fn dixon_schneider_at(
                 )));
             };
             sp.tried[j] = true;
-            let a = ds.restrict(j, &sp);
+            let a = ds.restrict(j, &sp)?;
             let d = sp.dim();
             let scalar = (0..d).all(|r| {
                 (0..d).all(|c| {

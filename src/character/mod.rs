@@ -24,6 +24,7 @@
 pub mod abelian;
 pub mod dixon;
 pub mod heisenberg;
+pub mod large;
 pub mod partition;
 pub mod real;
 pub mod rootsum;

@@ -13,6 +13,7 @@
 //! (Dixon 1967; Schneider 1990): the algorithms compute them only for the few small
 //! classes they need.
 
+use crate::error::Result;
 use crate::group::{ClassData, ConjugacyClasses, EnumeratedGroup};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -232,6 +233,22 @@ impl ClassInfo {
     }
 }
 
+/// A source of class matrix rows: row `i` of `M_j` (`c_{ijk}` for all `k`).
+///
+/// Every [`GroupOps`] is one ([`ClassInfo::class_matrix_row`], a pass over the smaller
+/// of two enumerated classes); groups that are not enumerated provide their own
+/// ([`crate::character::large::LargeStructure`]).
+pub trait StructureSource: Sync {
+    /// Row `i` of the class matrix `M_j` as integer counts.
+    fn structure_row(&self, ci: &ClassInfo, j: usize, i: usize) -> Result<Vec<u64>>;
+}
+
+impl<G: GroupOps> StructureSource for G {
+    fn structure_row(&self, ci: &ClassInfo, j: usize, i: usize) -> Result<Vec<u64>> {
+        Ok(ci.class_matrix_row(self, j, i))
+    }
+}
+
 /// Rows of class matrices computed so far, shared between Dixon–Schneider and the
 /// verification (row `i` of `M_j` and row `j` of `M_i` are the same and stored once).
 #[derive(Clone, Debug, Default)]
@@ -249,21 +266,34 @@ impl StructureRows {
     }
 
     /// Row `i` of `M_j` (computed on first use, [`ClassInfo::class_matrix_row`]).
-    pub fn row(&mut self, group: &impl GroupOps, ci: &ClassInfo, j: usize, i: usize) -> &Vec<u64> {
-        self.map
-            .entry(Self::key(ci, j, i))
-            .or_insert_with(|| ci.class_matrix_row(group, j, i))
+    pub fn row(
+        &mut self,
+        group: &impl StructureSource,
+        ci: &ClassInfo,
+        j: usize,
+        i: usize,
+    ) -> Result<&Vec<u64>> {
+        let key = Self::key(ci, j, i);
+        if let std::collections::hash_map::Entry::Vacant(slot) = self.map.entry(key) {
+            slot.insert(group.structure_row(ci, j, i)?);
+        }
+        Ok(&self.map[&key])
     }
 
     /// Compute the missing rows among `pairs` (`(j, i)`: row `i` of `M_j`) on two threads.
-    pub fn fill(&mut self, group: &impl GroupOps, ci: &ClassInfo, pairs: &[(usize, usize)]) {
+    pub fn fill(
+        &mut self,
+        group: &impl StructureSource,
+        ci: &ClassInfo,
+        pairs: &[(usize, usize)],
+    ) -> Result<()> {
         let mut missing: Vec<(usize, usize)> =
             pairs.iter().map(|&(j, i)| Self::key(ci, j, i)).collect();
         missing.sort_unstable();
         missing.dedup();
         missing.retain(|key| !self.map.contains_key(key));
         if missing.is_empty() {
-            return;
+            return Ok(());
         }
         // Balance the two halves by cost (the pass is over the smaller class).
         let cost = |&(a, b): &(usize, usize)| ci.sizes[a].min(ci.sizes[b]);
@@ -275,18 +305,23 @@ impl StructureRows {
         });
         let split = split.map_or(missing.len(), |x| x + 1);
         let (left, right) = missing.split_at(split);
-        let compute = |part: &[(usize, usize)]| -> Vec<((usize, usize), Vec<u64>)> {
+        type Computed = Vec<((usize, usize), Vec<u64>)>;
+        let compute = |part: &[(usize, usize)]| -> Result<Computed> {
             part.iter()
-                .map(|&(j, i)| ((j, i), ci.class_matrix_row(group, j, i)))
+                .map(|&(j, i)| Ok(((j, i), group.structure_row(ci, j, i)?)))
                 .collect()
         };
         let results = std::thread::scope(|scope| {
             let h = scope.spawn(|| compute(right));
-            let mut r = compute(left);
-            r.extend(h.join().expect("structure constant thread panicked"));
-            r
-        });
+            let r = compute(left);
+            let r2 = h.join().expect("structure constant thread panicked");
+            r.and_then(|mut r| {
+                r.extend(r2?);
+                Ok(r)
+            })
+        })?;
         self.map.extend(results);
+        Ok(())
     }
 }
 

@@ -7,6 +7,7 @@ pub mod classes;
 pub mod elements;
 pub mod giant;
 pub mod gset;
+pub mod lexclasses;
 pub mod limits;
 pub mod naming;
 pub mod orbitals;

@@ -15,10 +15,12 @@
 
 use super::abelian;
 use super::dixon;
+use super::large::{class_info, LargeStructure};
 use super::rootsum::RootSum;
-use super::structure::{ClassInfo, GroupOps, StructureRows};
+use super::structure::{ClassInfo, GroupOps, StructureRows, StructureSource};
 use crate::arith::Cyclotomic;
 use crate::error::{Error, LimitKind, Result};
+use crate::group::lexclasses::LargeClasses;
 use crate::group::{ClassData, ConjugacyClasses, EnumeratedGroup, Limits, Perm, PermGroup};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
@@ -32,6 +34,10 @@ pub use verify::{
 /// The largest number of classes for which a table is built by default (the table has
 /// `k^2` entries). Raised with `--max-classes` ([`CharacterTable::compute_with`]).
 pub const DEFAULT_MAX_CLASSES: usize = 5000;
+
+/// Groups of at most this order keep the enumerated route even above `--max-order`
+/// (which then reports the limit, as before).
+pub const LARGE_ROUTE_MIN_ORDER: u64 = 1_000_000;
 
 /// Which algorithm produced a table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -133,6 +139,9 @@ impl CharacterTable {
         limits: &Limits,
         max_classes: usize,
     ) -> Result<CharacterTable> {
+        if Self::takes_large_route(group, limits) {
+            return Self::compute_large(group, limits, max_classes);
+        }
         let e = group.enumerate(limits)?;
         let cc = ConjugacyClasses::compute(&e, group.generators());
         if cc.len() > max_classes {
@@ -143,6 +152,49 @@ impl CharacterTable {
             ));
         }
         Self::from_classes(&e, &cc)
+    }
+
+    /// Whether [`CharacterTable::compute_with`] takes the route without enumeration
+    /// ([`CharacterTable::compute_large`]): a non-abelian group of order above both
+    /// `--max-order` (where enumerating is refused) and [`LARGE_ROUTE_MIN_ORDER`], below
+    /// `2^64`, on at most 256 points.
+    pub fn takes_large_route(group: &PermGroup, limits: &Limits) -> bool {
+        group.degree() <= 256
+            && group
+                .order_u64()
+                .is_some_and(|o| o > limits.max_order && o > LARGE_ROUTE_MIN_ORDER)
+            && !group.is_abelian()
+    }
+
+    /// The table without enumerating the group: classes by random elements and
+    /// canonical conjugates ([`LargeClasses`]), class matrix rows counted over single
+    /// classes ([`LargeStructure`]), then Dixon–Schneider, the lift and the same two
+    /// verifications as [`CharacterTable::from_classes`] (docs/theory.md §17). The same
+    /// classes, representatives, order and table as the enumerated route.
+    ///
+    /// Errors: [`Error::Limit`] for more than `max_classes` classes, for an enumerated
+    /// class above `--max-memory-mb`, or a canonical-form search too large;
+    /// [`Error::Verification`] (a bug).
+    ///
+    /// # Complexity
+    /// A canonical-form search per random element and per ambiguous product; for every
+    /// class matrix row used, one enumeration of the smaller class and one product per
+    /// orbit of a subgroup of the other representative's centralizer on it.
+    pub fn compute_large(
+        group: &PermGroup,
+        limits: &Limits,
+        max_classes: usize,
+    ) -> Result<CharacterTable> {
+        let classes = LargeClasses::compute(group, max_classes)?;
+        if classes.len() as u64 == classes.order {
+            return Err(Error::bad(
+                "the route without enumeration is for non-abelian groups",
+                "raise --max-order to enumerate the group",
+            ));
+        }
+        let ci = class_info(&classes);
+        let source = LargeStructure::new(group, &classes, limits)?;
+        Self::from_structure(&source, &ci)
     }
 
     /// The character table of an enumerated group with its conjugacy classes; the
@@ -193,6 +245,12 @@ impl CharacterTable {
             }
             return Ok(table);
         }
+        Self::from_structure(group, ci)
+    }
+
+    /// Dixon–Schneider, the exact lift and both verifications, from any source of class
+    /// matrix rows ([`StructureSource`]) and the class data (not for abelian groups).
+    fn from_structure(group: &impl StructureSource, ci: &ClassInfo) -> Result<CharacterTable> {
         let mut structure = StructureRows::default();
         let modular = dixon::dixon_schneider_with_rows(group, ci, &mut structure)?;
         let rows = dixon::lift(ci, &modular)?;

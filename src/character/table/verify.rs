@@ -5,7 +5,7 @@
 use super::{CharacterTable, CyclotomicCache, SparseRow};
 use crate::arith::modp::{linalg, prime_congruent_one, PrimeField};
 use crate::character::rootsum::RootSum;
-use crate::character::structure::{ClassInfo, GroupOps, StructureRows};
+use crate::character::structure::{ClassInfo, StructureRows, StructureSource};
 use crate::error::{Error, Result};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -49,7 +49,7 @@ use std::collections::{HashMap, HashSet};
 /// `sum_{j in J} sum_i min(|C_i|, |C_j|)` group products plus `|C_i|` per pair class,
 /// and `O(|J| k^3)` operations modulo `q`.
 pub fn verify_central_characters(
-    group: &impl GroupOps,
+    group: &impl StructureSource,
     ci: &ClassInfo,
     t: &CharacterTable,
 ) -> Result<()> {
@@ -59,7 +59,7 @@ pub fn verify_central_characters(
 /// [`verify_central_characters`] reusing (and extending) the class matrix rows already
 /// computed.
 pub fn verify_central_characters_with_rows(
-    group: &impl GroupOps,
+    group: &impl StructureSource,
     ci: &ClassInfo,
     t: &CharacterTable,
     structure: &mut StructureRows,
@@ -161,26 +161,26 @@ pub fn verify_central_characters_with_rows(
         .iter()
         .flat_map(|(j, is)| is.iter().map(move |&i| (*j, i)))
         .collect();
-    structure.fill(group, ci, &pairs);
+    structure.fill(group, ci, &pairs)?;
     // sparse rows: (row index i, [(column, count)]) with nonzero counts
     let matrices: Vec<Vec<SparseRow>> = checks
         .iter()
         .map(|(j, is)| {
             is.iter()
                 .map(|&i| {
-                    let row = structure.row(group, ci, *j, i);
-                    (
+                    let row = structure.row(group, ci, *j, i)?;
+                    Ok((
                         i,
                         row.iter()
                             .enumerate()
                             .filter(|(_, &c)| c != 0)
                             .map(|(kk, &c)| (kk, c))
                             .collect(),
-                    )
+                    ))
                 })
-                .collect()
+                .collect::<Result<Vec<SparseRow>>>()
         })
-        .collect();
+        .collect::<Result<_>>()?;
     let chosen: Vec<usize> = checks.iter().map(|(j, _)| *j).collect();
     for (pi, &q) in primes.iter().enumerate() {
         let (f, res) = if pi == 0 {
