@@ -229,6 +229,10 @@ impl<'a> CommutantGraph<'a> {
                     e["witness"] = self.witness_json(w);
                     edges.push(e);
                 }
+                Verdict::FourierEdge(w) => {
+                    e["witness"] = super::interaction::fourier_witness_json(w);
+                    edges.push(e);
+                }
                 Verdict::NonEdge(o) => {
                     let mut ob = super::interaction::obstruction_core_json(o);
                     ob["kernel_rule"] = json!(p.kernel_rule);

@@ -8,7 +8,8 @@
 use crate::arith::{Cyclotomic, Q};
 use crate::error::Result;
 use crate::pl::{
-    CertifiedSolution, Obstruction, PairResult, PlModule, Solution, SolverOptions, Verdict, Witness,
+    CertifiedSolution, FourierWitness, Obstruction, PairResult, PlModule, Solution, SolverOptions,
+    Verdict, Witness,
 };
 use crate::report::{EdgeStyle, LayeredDrawing};
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -47,6 +48,15 @@ pub struct ClassRecord {
     pub order: u64,
 }
 
+/// The certificate an edge of the graph carries.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EdgeWitness {
+    /// An exact witness (theory.md §7).
+    Exact(Witness),
+    /// A Fourier residue (the regular module of a large cyclic group, theory.md §17).
+    Fourier(FourierWitness),
+}
+
 /// A certified interaction graph.
 #[derive(Clone, Debug)]
 pub struct InteractionGraph {
@@ -74,7 +84,7 @@ pub struct InteractionGraph {
     /// The classes.
     pub classes: Vec<ClassRecord>,
     /// The graph: vertices are simples, edges carry witnesses.
-    pub graph: DiGraph<Vertex, Witness>,
+    pub graph: DiGraph<Vertex, EdgeWitness>,
     /// Every ordered pair with its verdict, `(from, to)` in vertex order.
     pub pairs: Vec<PairResult>,
 }
@@ -136,9 +146,12 @@ impl InteractionGraph {
             index.insert(l, graph.add_node(v));
         }
         for p in &solution.pairs {
-            if let Verdict::Edge(w) = &p.verdict {
-                graph.add_edge(index[&p.from], index[&p.to], w.clone());
-            }
+            let w = match &p.verdict {
+                Verdict::Edge(w) => EdgeWitness::Exact(w.clone()),
+                Verdict::FourierEdge(w) => EdgeWitness::Fourier(w.clone()),
+                _ => continue,
+            };
+            graph.add_edge(index[&p.from], index[&p.to], w);
         }
         let group_name = module.group.name().map(str::to_string).unwrap_or_else(|| {
             module
@@ -410,6 +423,9 @@ impl InteractionGraph {
             Verdict::Edge(w) => {
                 json!({"from": from, "to": to, "from_label": names.0, "to_label": names.1, "witness": self.witness_json(w)})
             }
+            Verdict::FourierEdge(w) => {
+                json!({"from": from, "to": to, "from_label": names.0, "to_label": names.1, "witness": fourier_witness_json(w)})
+            }
             Verdict::NonEdge(o) => {
                 json!({"from": from, "to": to, "from_label": names.0, "to_label": names.1, "obstruction": self.obstruction_json(p, o)})
             }
@@ -470,6 +486,21 @@ impl InteractionGraph {
     }
 }
 
+/// The JSON of a Fourier-residue witness (theory.md §17), shared by both routes' graphs.
+pub(crate) fn fourier_witness_json(w: &FourierWitness) -> Value {
+    json!({
+        "type": "fourier_residue",
+        "generator": w.generator,
+        "source_frequency": w.source_frequency,
+        "target_frequency": w.target_frequency,
+        "phase": w.phase,
+        "period": w.period,
+        "prime": w.prime,
+        "root": w.root,
+        "residue": w.residue,
+    })
+}
+
 /// The JSON of an obstruction itself (type, block data, explanation), shared by the
 /// graphs of both routes; each adds its own pair-level fields.
 pub(crate) fn obstruction_core_json(o: &Obstruction) -> Value {
@@ -502,7 +533,7 @@ enum PairList {
 impl PairList {
     fn of(p: &PairResult) -> PairList {
         match p.verdict {
-            Verdict::Edge(_) => PairList::Edges,
+            Verdict::Edge(_) | Verdict::FourierEdge(_) => PairList::Edges,
             Verdict::NonEdge(_) => PairList::NonEdges,
             Verdict::Unresolved { .. } => PairList::Unresolved,
         }

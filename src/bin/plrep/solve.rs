@@ -77,6 +77,10 @@ pub(crate) fn solve_one(
             Verdict::Edge(w) => json!({"type": "edge", "witness": {
                 "seed": w.seed, "r": w.r, "scale": w.scale.to_string(), "point": w.point,
                 "point_label": labels[w.point], "value": w.value.to_string()}}),
+            Verdict::FourierEdge(w) => json!({"type": "edge", "witness": {
+                "generator": w.generator, "source_frequency": w.source_frequency,
+                "target_frequency": w.target_frequency, "phase": w.phase, "period": w.period, "prime": w.prime,
+                "root": w.root, "residue": w.residue}}),
             Verdict::NonEdge(o) => {
                 json!({"type": "non_edge", "obstruction": o.describe(), "detail": match o {
                 Obstruction::Blocks { kind, zero_set, classes } => json!({"space": kind.name(), "zero_set": zero_set,
@@ -137,6 +141,9 @@ pub(crate) fn solve_one(
                 let _ = writeln!(s, "    w[{}] = {}", labels[x], v.scale(&w.scale));
             }
             let _ = writeln!(s, "  at the point {}: F(w) = {}", labels[w.point], w.value);
+        }
+        Verdict::FourierEdge(w) => {
+            let _ = writeln!(s, "EDGE: {}", w.describe());
         }
         Verdict::NonEdge(o) => {
             let _ = writeln!(s, "NO EDGE: {}", o.describe());
