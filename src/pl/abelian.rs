@@ -187,6 +187,21 @@ fn slopes(act: &Activation) -> Option<(Q, Q)> {
     Some((&a + &b, &a - &b))
 }
 
+/// The bytes [`solve_cyclic`] keeps for `module` with `n = |X|` points: per ordered
+/// pair of present simples one [`PairResult`] and a non-edge's explanation (at most 192
+/// bytes: the class is named by its index, not written out on `X`), per source its block
+/// classes (`16 n`) and the working tables (`8 n` per divisor table, phase and prime).
+/// The exact fallback's field vectors are reserved by [`PlModule::new`].
+pub fn answer_bytes(module: &PlModule) -> u128 {
+    let n = module.points() as u128;
+    let pairs = (module.present.len() as u128).pow(2);
+    let per_pair = std::mem::size_of::<PairResult>() as u128 + 192;
+    pairs
+        .saturating_mul(per_pair)
+        .saturating_add((module.present.len() as u128).saturating_mul(16 * n))
+        .saturating_add((PHASES.len() * PRIMES) as u128 * 64 * n)
+}
+
 /// Whether [`solve_cyclic`] applies: the regular module of a cyclic group, a positively
 /// homogeneous non-linear activation without bias.
 pub fn applies(module: &PlModule, options: &SolverOptions) -> bool {

@@ -43,6 +43,32 @@ pub use solver::{
 };
 pub use witness::{FourierWitness, Witness};
 
+/// Whether [`solve`] takes the cyclic route of theory.md §17 on `module`.
+pub fn takes_cyclic_route(module: &PlModule, options: &SolverOptions) -> bool {
+    module.order() >= abelian::ROUTE_MIN_ORDER && abelian::applies(module, options)
+}
+
+/// Refuse, before solving, a [`solve`] whose tables and answer would exceed
+/// `--max-memory-mb`: [`projector::check_solution_memory`] for the exact path,
+/// [`abelian::answer_bytes`] for the cyclic route.
+///
+/// Errors: the limit `--max-memory-mb`.
+pub fn check_solve_memory(
+    module: &PlModule,
+    options: &SolverOptions,
+    limits: &crate::group::Limits,
+) -> crate::error::Result<()> {
+    if !takes_cyclic_route(module, options) {
+        return projector::check_solution_memory(module, limits);
+    }
+    let pairs = module.present.len().pow(2);
+    limits.check_memory(abelian::answer_bytes(module), || {
+        format!(
+            "the answer for {pairs} pairs of simples of the regular module of a cyclic group"
+        )
+    })
+}
+
 /// Solve every ordered pair of simples present in `R^X` ([`solver::solve`]), or, for the
 /// regular module of a cyclic group of order at least [`abelian::ROUTE_MIN_ORDER`] under
 /// a positively homogeneous activation without bias, by Fourier residues
@@ -59,7 +85,7 @@ pub use witness::{FourierWitness, Witness};
 /// assert_eq!(s.edges(), vec![(0, 0), (1, 0), (1, 2), (2, 0)]);
 /// ```
 pub fn solve(module: &PlModule, options: &SolverOptions) -> crate::error::Result<Solution> {
-    if module.order() >= abelian::ROUTE_MIN_ORDER && abelian::applies(module, options) {
+    if takes_cyclic_route(module, options) {
         return abelian::solve_cyclic(module, options);
     }
     solver::solve(module, options)
