@@ -87,6 +87,9 @@ pub struct InteractionGraph {
     pub graph: DiGraph<Vertex, EdgeWitness>,
     /// Every ordered pair with its verdict, `(from, to)` in vertex order.
     pub pairs: Vec<PairResult>,
+    /// The vertex id of every simple (`usize::MAX` when absent): an `O(1)` look-up for
+    /// the text and JSON writers, which name both ends of every pair.
+    vertex_of: Vec<usize>,
 }
 
 impl InteractionGraph {
@@ -185,6 +188,13 @@ impl InteractionGraph {
                     order: module.classes.orders[c],
                 })
                 .collect(),
+            vertex_of: {
+                let mut v = vec![usize::MAX; module.simples.simples.len()];
+                for (i, n) in graph.node_indices().enumerate() {
+                    v[graph[n].simple] = i;
+                }
+                v
+            },
             graph,
             pairs: solution.pairs.clone(),
         }
@@ -214,10 +224,9 @@ impl InteractionGraph {
 
     /// The vertex id (position in the vertex list) of a simple.
     fn vid(&self, simple: usize) -> usize {
-        self.graph
-            .node_indices()
-            .position(|i| self.graph[i].simple == simple)
-            .expect("vertex")
+        let v = self.vertex_of[simple];
+        assert!(v != usize::MAX, "vertex");
+        v
     }
 
     fn label_of(&self, simple: usize) -> &str {
