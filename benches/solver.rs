@@ -9,9 +9,7 @@ use common::group;
 use criterion::{criterion_group, criterion_main, Criterion};
 use plrep::group::gset::ActionSpec;
 use plrep::group::Limits;
-use plrep::pl::{
-    certify, solve, solve_cyclic, solve_dense, Activation, PlModule, SolverOptions,
-};
+use plrep::pl::{certify, solve, solve_cyclic, solve_dense, Activation, PlModule, SolverOptions};
 use std::time::{Duration, Instant};
 
 fn bench(c: &mut Criterion) {
@@ -81,9 +79,8 @@ fn cyclic_route(c: &mut Criterion) {
         let route = best(|| drop(solve_cyclic(&m, &opts).unwrap()));
         let exact = best(|| drop(plrep::pl::solver::solve(&m, &opts).unwrap()));
         let route_c = best(|| drop(certify(&m, &solve_cyclic(&m, &opts).unwrap()).unwrap()));
-        let exact_c = best(|| {
-            drop(certify(&m, &plrep::pl::solver::solve(&m, &opts).unwrap()).unwrap())
-        });
+        let exact_c =
+            best(|| drop(certify(&m, &plrep::pl::solver::solve(&m, &opts).unwrap()).unwrap()));
         println!(
             "solve_cyclic/solver::solve {name}: {:.3} s / {:.3} s = {:.4}; certified {:.3} s / {:.3} s = {:.4}",
             route.as_secs_f64(),

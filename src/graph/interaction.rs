@@ -282,15 +282,14 @@ impl InteractionGraph {
                 v.label, v.dim, v.multiplicity, v.kind, v.kernel_order
             );
         }
-        for i in self.graph.node_indices() {
-            let v = &self.graph[i];
-            let targets: Vec<&str> = self
-                .pairs
-                .iter()
-                .filter(|p| p.from == v.simple && p.is_edge())
-                .map(|p| self.label_of(p.to))
-                .collect();
-            let _ = writeln!(s, "{} -> {}", v.label, targets.join(" "));
+        // The targets of every source in one pass over the pairs (in pair order, as a
+        // filter per source would list them).
+        let mut targets: Vec<Vec<&str>> = vec![Vec::new(); self.graph.node_count()];
+        for p in self.pairs.iter().filter(|p| p.is_edge()) {
+            targets[self.vid(p.from)].push(self.label_of(p.to));
+        }
+        for (i, t) in self.graph.node_indices().zip(&targets) {
+            let _ = writeln!(s, "{} -> {}", self.graph[i].label, t.join(" "));
         }
         let edges = self.pairs.iter().filter(|p| p.is_edge()).count();
         let unresolved = self.unresolved();

@@ -29,8 +29,8 @@ use super::blocks::BlockKind;
 use super::projector::PlModule;
 use super::reason::Reason;
 use super::sign_rule::{sign_rule, SignRule};
-use super::witness::FourierWitness;
 use super::solver::{Obstruction, PairResult, ReasonKind, Solution, SolverOptions, Verdict};
+use super::witness::FourierWitness;
 use crate::arith::{Cyclotomic, Q};
 use crate::error::Result;
 use crate::group::gset::ActionSpec;
@@ -215,7 +215,8 @@ pub fn applies(module: &PlModule, options: &SolverOptions) -> bool {
 
 fn cyclic(module: &PlModule) -> Option<Cyclic> {
     let n = module.order();
-    let g = (0..n).find(|&e| module.classes.orders[module.classes.class_of[e] as usize] == n as u64)?;
+    let g =
+        (0..n).find(|&e| module.classes.orders[module.classes.class_of[e] as usize] == n as u64)?;
     let mut exponent = vec![u64::MAX; n];
     let mut x = 0usize;
     for a in 0..n {
@@ -317,7 +318,8 @@ impl Tables {
                         0
                     };
                     let cos = mul(
-                        (self.powers[t as usize] + self.powers[((period - t) % period) as usize]) % p,
+                        (self.powers[t as usize] + self.powers[((period - t) % period) as usize])
+                            % p,
                         self.coef.2,
                         p,
                     );
@@ -380,7 +382,11 @@ pub fn solve_cyclic(module: &PlModule, options: &SolverOptions) -> Result<Soluti
                 classes.push(vec![(x, 1)]);
             } else {
                 let first = classes[ci as usize][0].0;
-                let s = if (k * c.exponent[first]) % n == ka { 1 } else { -1 };
+                let s = if (k * c.exponent[first]) % n == ka {
+                    1
+                } else {
+                    -1
+                };
                 classes[ci as usize].push((x, s));
             }
         }

@@ -63,9 +63,7 @@ pub fn check_solve_memory(
     }
     let pairs = module.present.len().pow(2);
     limits.check_memory(abelian::answer_bytes(module), || {
-        format!(
-            "the answer for {pairs} pairs of simples of the regular module of a cyclic group"
-        )
+        format!("the answer for {pairs} pairs of simples of the regular module of a cyclic group")
     })
 }
 

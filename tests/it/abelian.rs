@@ -37,12 +37,26 @@ fn compare(name: &str, act: &str) -> usize {
     let mut residues = 0;
     for (e, f) in exact.pairs.iter().zip(&fast.pairs) {
         assert_eq!((e.from, e.to), (f.from, f.to), "{name}");
-        assert_eq!(kind(&e.verdict), kind(&f.verdict), "{name} {act} {}->{}", e.from, e.to);
-        assert_eq!((e.rule_a, e.kernel_rule), (f.rule_a, f.kernel_rule), "{name}");
+        assert_eq!(
+            kind(&e.verdict),
+            kind(&f.verdict),
+            "{name} {act} {}->{}",
+            e.from,
+            e.to
+        );
+        assert_eq!(
+            (e.rule_a, e.kernel_rule),
+            (f.rule_a, f.kernel_rule),
+            "{name}"
+        );
         if let Verdict::NonEdge(o) = &e.verdict {
             // The same obstruction (zero set and classes) and the same kernel reason.
             assert_eq!(Verdict::NonEdge(o.clone()), f.verdict, "{name} {act}");
-            assert_eq!((&e.reason, e.reason_kind), (&f.reason, f.reason_kind), "{name}");
+            assert_eq!(
+                (&e.reason, e.reason_kind),
+                (&f.reason, f.reason_kind),
+                "{name}"
+            );
         }
         residues += usize::from(matches!(f.verdict, Verdict::FourierEdge(_)));
     }
@@ -69,13 +83,27 @@ fn the_cyclic_route_gives_the_exact_verdicts() {
 #[test]
 fn the_route_applies_to_cyclic_regular_modules_only() {
     let opts = SolverOptions::new(Activation::Relu);
-    for (name, yes) in [("C12", true), ("C2xC6", false), ("S3", false), ("C3xC4", true)] {
+    for (name, yes) in [
+        ("C12", true),
+        ("C2xC6", false),
+        ("S3", false),
+        ("C3xC4", true),
+    ] {
         assert_eq!(abelian::applies(&regular(name), &opts), yes, "{name}");
     }
     let m = regular("C12");
-    assert!(!abelian::applies(&m, &opts.clone().with_bias(Some(plrep::arith::Q::new(1, 2)))));
-    assert!(!abelian::applies(&m, &SolverOptions::new(Activation::Square)));
-    assert!(!abelian::applies(&m, &SolverOptions::new(Activation::Identity)));
+    assert!(!abelian::applies(
+        &m,
+        &opts.clone().with_bias(Some(plrep::arith::Q::new(1, 2)))
+    ));
+    assert!(!abelian::applies(
+        &m,
+        &SolverOptions::new(Activation::Square)
+    ));
+    assert!(!abelian::applies(
+        &m,
+        &SolverOptions::new(Activation::Identity)
+    ));
     let nat = PlModule::new(
         &parse_group("C12").unwrap(),
         &ActionSpec::parse("natural").unwrap(),
@@ -86,7 +114,10 @@ fn the_route_applies_to_cyclic_regular_modules_only() {
     assert!(!abelian::applies(&nat, &opts));
     // Below the threshold `solve` keeps the exact witnesses (every snapshot's bytes).
     let s = solve(&m, &opts).unwrap();
-    assert!(s.pairs.iter().all(|p| !matches!(p.verdict, Verdict::FourierEdge(_))));
+    assert!(s
+        .pairs
+        .iter()
+        .all(|p| !matches!(p.verdict, Verdict::FourierEdge(_))));
     assert!(abelian::ROUTE_MIN_ORDER > 256);
 }
 
@@ -129,7 +160,11 @@ fn tampered_residues_are_rejected() {
     // A residue claim on a non-cyclic group is refused.
     let other = regular("C2xC6");
     let mut t = solver::solve(&other, &SolverOptions::new(Activation::Relu)).unwrap();
-    let j = t.pairs.iter().position(|p| p.is_edge() && p.from != p.to).unwrap();
+    let j = t
+        .pairs
+        .iter()
+        .position(|p| p.is_edge() && p.from != p.to)
+        .unwrap();
     let Verdict::FourierEdge(w) = &s.pairs[i].verdict else {
         unreachable!()
     };
@@ -165,7 +200,8 @@ fn float_coefficients_agree_with_the_residues() {
         for p in &s.pairs {
             match &p.verdict {
                 Verdict::FourierEdge(w) => {
-                    let f = float_coefficient(n, w.source_frequency, w.target_frequency, w.phase, relu);
+                    let f =
+                        float_coefficient(n, w.source_frequency, w.target_frequency, w.phase, relu);
                     assert!(f > 1e-9, "{name} {}->{}: {f}", p.from, p.to);
                 }
                 _ => {}

@@ -129,11 +129,7 @@ impl<'a> Checker<'a> {
         let m = self.module();
         Err(Error::verification(format!(
             "{} {} -> {}: {what}",
-            if p.is_edge() {
-                "edge"
-            } else {
-                "non-edge"
-            },
+            if p.is_edge() { "edge" } else { "non-edge" },
             label(m, p.from),
             label(m, p.to)
         )))
@@ -495,14 +491,10 @@ impl<'a> Checker<'a> {
             }
             Verdict::FourierEdge(w) => {
                 let m = self.module();
-                if let Err(e) = self.residues.check(
-                    m,
-                    p.from,
-                    p.to,
-                    w,
-                    &opts.activation,
-                    opts.bias.as_ref(),
-                ) {
+                if let Err(e) =
+                    self.residues
+                        .check(m, p.from, p.to, w, &opts.activation, opts.bias.as_ref())
+                {
                     return self.fail(p, e);
                 }
                 rep.edges += 1;

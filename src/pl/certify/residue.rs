@@ -17,8 +17,8 @@
 //! 5. its own sum `sum_a sigma(cos(2 pi (4 k a + s)/4n)) rho^(-4 j a) mod p`, the sign of
 //!    each cosine decided by comparing integers, equals `r`, and `r != 0`.
 
-use super::super::witness::FourierWitness;
 use super::super::activation::Activation;
+use super::super::witness::FourierWitness;
 use crate::arith::{Cyclotomic, Q};
 use crate::group::Perm;
 use std::collections::HashMap;
@@ -185,7 +185,9 @@ impl ResidueChecker {
         }
         // 4. the activation
         if bias.is_some() || !activation.is_homogeneous() {
-            return Err("a Fourier residue needs a positively homogeneous activation without bias".into());
+            return Err(
+                "a Fourier residue needs a positively homogeneous activation without bias".into(),
+            );
         }
         let up = activation.eval_q(&Q::one());
         let down = -activation.eval_q(&-Q::one());
