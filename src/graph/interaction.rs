@@ -224,9 +224,20 @@ impl InteractionGraph {
 
     /// The vertex id (position in the vertex list) of a simple.
     fn vid(&self, simple: usize) -> usize {
-        let v = self.vertex_of[simple];
-        assert!(v != usize::MAX, "vertex");
-        v
+        // The cached id, confirmed against the graph (whose field is public and may
+        // have been replaced), else the scan.
+        match self.vertex_of.get(simple) {
+            Some(&v)
+                if self.graph.node_weight(NodeIndex::new(v)).map(|w| w.simple) == Some(simple) =>
+            {
+                v
+            }
+            _ => self
+                .graph
+                .node_indices()
+                .position(|i| self.graph[i].simple == simple)
+                .expect("vertex"),
+        }
     }
 
     fn label_of(&self, simple: usize) -> &str {
