@@ -310,12 +310,12 @@ impl Tables {
                 .map(|u| {
                     let t = (4 * d * u + self.phase) % period;
                     // cos(2 pi t / 4n) > 0 iff t < n or t > 3n; 0 iff t = n or t = 3n.
-                    let c = if t < n || t > 3 * n {
-                        self.coef.0
-                    } else if t > n && t < 3 * n {
+                    let c = if t == n || t == 3 * n {
+                        0
+                    } else if (n..3 * n).contains(&t) {
                         self.coef.1
                     } else {
-                        0
+                        self.coef.0
                     };
                     let cos = mul(
                         (self.powers[t as usize] + self.powers[((period - t) % period) as usize])
@@ -446,7 +446,7 @@ pub fn solve_cyclic(module: &PlModule, options: &SolverOptions) -> Result<Soluti
                 pairs.push(result);
                 continue;
             }
-            if kind.is_some() && kind != Some(BlockKind::Abs) || j % d != 0 {
+            if (kind.is_some() && kind != Some(BlockKind::Abs)) || j % d != 0 {
                 undecided.push(pairs.len());
                 pairs.push(result);
                 continue;
