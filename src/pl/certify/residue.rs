@@ -25,6 +25,9 @@ use std::collections::HashMap;
 
 use super::super::projector::PlModule;
 
+/// `(k, s, p, rho, n)`: what the cached values of `sigma(w)` depend on.
+type SumKey = (u64, u64, u64, u64, u64);
+
 /// What the residue checker caches across the edges of one solution.
 #[derive(Default)]
 pub(super) struct ResidueChecker {
@@ -35,7 +38,7 @@ pub(super) struct ResidueChecker {
     /// `(p, rho, period) -> ok`.
     primes: HashMap<(u64, u64, u64), bool>,
     /// `sigma(w)(a)` modulo `p` for the latest `(k, s, p, rho, n)`.
-    values: Option<((u64, u64, u64, u64, u64), Vec<u64>)>,
+    values: Option<(SumKey, Vec<u64>)>,
 }
 
 fn mulmod(a: u64, b: u64, p: u64) -> u64 {
