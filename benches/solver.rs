@@ -78,9 +78,12 @@ fn cyclic_route(c: &mut Criterion) {
         let m = PlModule::new(&g, &ActionSpec::Regular, &Limits::default()).unwrap();
         let route = best(|| drop(solve_cyclic(&m, &opts).unwrap()));
         let exact = best(|| drop(plrep::pl::solver::solve(&m, &opts).unwrap()));
-        let route_c = best(|| drop(certify(&m, &solve_cyclic(&m, &opts).unwrap()).unwrap()));
-        let exact_c =
-            best(|| drop(certify(&m, &plrep::pl::solver::solve(&m, &opts).unwrap()).unwrap()));
+        let route_c = best(|| {
+            certify(&m, &solve_cyclic(&m, &opts).unwrap()).unwrap();
+        });
+        let exact_c = best(|| {
+            certify(&m, &plrep::pl::solver::solve(&m, &opts).unwrap()).unwrap();
+        });
         println!(
             "solve_cyclic/solver::solve {name}: {:.3} s / {:.3} s = {:.4}; certified {:.3} s / {:.3} s = {:.4}",
             route.as_secs_f64(),
