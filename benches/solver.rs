@@ -9,7 +9,7 @@ use common::group;
 use criterion::{criterion_group, criterion_main, Criterion};
 use plrep::group::gset::ActionSpec;
 use plrep::group::Limits;
-use plrep::pl::{certify, solve, solve_dense, Activation, PlModule, SolverOptions};
+use plrep::pl::{certify, solve, solve_cyclic, solve_dense, Activation, PlModule, SolverOptions};
 use std::time::{Duration, Instant};
 
 fn bench(c: &mut Criterion) {
@@ -66,5 +66,39 @@ fn fast_vs_dense(c: &mut Criterion) {
     grp.finish();
 }
 
-criterion_group!(benches, bench, fast_vs_dense);
+/// The cyclic route (Fourier residues, theory.md §18) against the exact solver on the
+/// same module, side by side: the ratio `solve_cyclic / solver::solve`, and the same
+/// with each answer certified by the checker.
+fn cyclic_route(c: &mut Criterion) {
+    let opts = SolverOptions::new(Activation::Relu);
+    let mut grp = c.benchmark_group("regular_relu_cyclic_route");
+    grp.sample_size(10);
+    for name in ["C128", "C250"] {
+        let g = group(name);
+        let m = PlModule::new(&g, &ActionSpec::Regular, &Limits::default()).unwrap();
+        let route = best(|| drop(solve_cyclic(&m, &opts).unwrap()));
+        let exact = best(|| drop(plrep::pl::solver::solve(&m, &opts).unwrap()));
+        let route_c = best(|| {
+            certify(&m, &solve_cyclic(&m, &opts).unwrap()).unwrap();
+        });
+        let exact_c = best(|| {
+            certify(&m, &plrep::pl::solver::solve(&m, &opts).unwrap()).unwrap();
+        });
+        println!(
+            "solve_cyclic/solver::solve {name}: {:.3} s / {:.3} s = {:.4}; certified {:.3} s / {:.3} s = {:.4}",
+            route.as_secs_f64(),
+            exact.as_secs_f64(),
+            route.as_secs_f64() / exact.as_secs_f64(),
+            route_c.as_secs_f64(),
+            exact_c.as_secs_f64(),
+            route_c.as_secs_f64() / exact_c.as_secs_f64()
+        );
+        grp.bench_function(format!("{name}_route"), |b| {
+            b.iter(|| solve_cyclic(&m, &opts).unwrap())
+        });
+    }
+    grp.finish();
+}
+
+criterion_group!(benches, bench, fast_vs_dense, cyclic_route);
 criterion_main!(benches);

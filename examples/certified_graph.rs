@@ -32,7 +32,7 @@ fn run(group: &str, action: &str, activation: &str) -> plrep::Result<()> {
     let label = |l: usize| module.simples.simples[l].label.clone();
     for pair in &solution.pairs {
         let verdict = match &pair.verdict {
-            Verdict::Edge(_) => "edge".to_string(),
+            Verdict::Edge(_) | Verdict::FourierEdge(_) => "edge".to_string(),
             Verdict::NonEdge(o) => format!("no edge: {}", o.describe()),
             Verdict::Unresolved { reason, .. } => format!("unresolved: {reason}"),
         };

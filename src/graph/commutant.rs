@@ -158,7 +158,9 @@ impl<'a> CommutantGraph<'a> {
                 .solution
                 .pairs
                 .iter()
-                .filter(|p| p.from == l && matches!(p.verdict, Verdict::Edge(_)))
+                .filter(|p| {
+                    p.from == l && matches!(p.verdict, Verdict::Edge(_) | Verdict::FourierEdge(_))
+                })
                 .map(|p| m.simples[p.to].label.as_str())
                 .collect();
             let _ = writeln!(s, "{} -> {}", v.label, targets.join(" "));

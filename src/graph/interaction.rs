@@ -8,7 +8,8 @@
 use crate::arith::{Cyclotomic, Q};
 use crate::error::Result;
 use crate::pl::{
-    CertifiedSolution, PairResult, PlModule, Solution, SolverOptions, Verdict, Witness,
+    CertifiedSolution, FourierWitness, PairResult, PlModule, Solution, SolverOptions, Verdict,
+    Witness,
 };
 use petgraph::graph::{DiGraph, NodeIndex};
 use std::fmt::Write as _;
@@ -45,6 +46,15 @@ pub struct ClassRecord {
     pub order: u64,
 }
 
+/// The certificate an edge of the graph carries.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EdgeWitness {
+    /// An exact witness (theory.md §7).
+    Exact(Witness),
+    /// A Fourier residue (the regular module of a large cyclic group, theory.md §18).
+    Fourier(FourierWitness),
+}
+
 /// A certified interaction graph.
 #[derive(Clone, Debug)]
 pub struct InteractionGraph {
@@ -72,9 +82,12 @@ pub struct InteractionGraph {
     /// The classes.
     pub classes: Vec<ClassRecord>,
     /// The graph: vertices are simples, edges carry witnesses.
-    pub graph: DiGraph<Vertex, Witness>,
+    pub graph: DiGraph<Vertex, EdgeWitness>,
     /// Every ordered pair with its verdict, `(from, to)` in vertex order.
     pub pairs: Vec<PairResult>,
+    /// The vertex id of every simple (`usize::MAX` when absent): an `O(1)` look-up for
+    /// the text and JSON writers, which name both ends of every pair.
+    vertex_of: Vec<usize>,
 }
 
 impl InteractionGraph {
@@ -134,9 +147,12 @@ impl InteractionGraph {
             index.insert(l, graph.add_node(v));
         }
         for p in &solution.pairs {
-            if let Verdict::Edge(w) = &p.verdict {
-                graph.add_edge(index[&p.from], index[&p.to], w.clone());
-            }
+            let w = match &p.verdict {
+                Verdict::Edge(w) => EdgeWitness::Exact(w.clone()),
+                Verdict::FourierEdge(w) => EdgeWitness::Fourier(w.clone()),
+                _ => continue,
+            };
+            graph.add_edge(index[&p.from], index[&p.to], w);
         }
         let group_name = module.group.name().map(str::to_string).unwrap_or_else(|| {
             module
@@ -170,6 +186,13 @@ impl InteractionGraph {
                     order: module.classes.orders[c],
                 })
                 .collect(),
+            vertex_of: {
+                let mut v = vec![usize::MAX; module.simples.simples.len()];
+                for (i, n) in graph.node_indices().enumerate() {
+                    v[graph[n].simple] = i;
+                }
+                v
+            },
             graph,
             pairs: solution.pairs.clone(),
         }
@@ -197,13 +220,22 @@ impl InteractionGraph {
         Ok(InteractionGraph::from_certified(module, &certified))
     }
 
-    /// The vertex id (position in the vertex list) of a simple.
-    /// The vertex id of simple `simple`.
+    /// The vertex id (position in the vertex list) of simple `simple`.
     pub(crate) fn vid(&self, simple: usize) -> usize {
-        self.graph
-            .node_indices()
-            .position(|i| self.graph[i].simple == simple)
-            .expect("vertex")
+        // The cached id, confirmed against the graph (whose field is public and may
+        // have been replaced), else the scan.
+        match self.vertex_of.get(simple) {
+            Some(&v)
+                if self.graph.node_weight(NodeIndex::new(v)).map(|w| w.simple) == Some(simple) =>
+            {
+                v
+            }
+            _ => self
+                .graph
+                .node_indices()
+                .position(|i| self.graph[i].simple == simple)
+                .expect("vertex"),
+        }
     }
 
     /// The label of simple `simple`.
@@ -260,15 +292,14 @@ impl InteractionGraph {
                 v.label, v.dim, v.multiplicity, v.kind, v.kernel_order
             );
         }
-        for i in self.graph.node_indices() {
-            let v = &self.graph[i];
-            let targets: Vec<&str> = self
-                .pairs
-                .iter()
-                .filter(|p| p.from == v.simple && p.is_edge())
-                .map(|p| self.label_of(p.to))
-                .collect();
-            let _ = writeln!(s, "{} -> {}", v.label, targets.join(" "));
+        // The targets of every source in one pass over the pairs (in pair order, as a
+        // filter per source would list them).
+        let mut targets: Vec<Vec<&str>> = vec![Vec::new(); self.graph.node_count()];
+        for p in self.pairs.iter().filter(|p| p.is_edge()) {
+            targets[self.vid(p.from)].push(self.label_of(p.to));
+        }
+        for (i, t) in self.graph.node_indices().zip(&targets) {
+            let _ = writeln!(s, "{} -> {}", self.graph[i].label, t.join(" "));
         }
         let edges = self.pairs.iter().filter(|p| p.is_edge()).count();
         let unresolved = self.unresolved();

@@ -143,7 +143,7 @@ impl GraphStats {
                 s.pl_schur_bound += 1;
             }
             match &p.verdict {
-                Verdict::Edge(_) => {
+                Verdict::Edge(_) | Verdict::FourierEdge(_) => {
                     if !nonzero {
                         return Err(Error::verification(format!(
                             "an edge {} -> {} although ker L is not in ker L' (PL Schur lemma)",

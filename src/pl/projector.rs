@@ -44,7 +44,7 @@ pub struct PlModule {
     /// `images[g * n + x] = x^g`.
     images: Vec<u32>,
     /// `psi[L][K]`: the real character values in the field's sparse form.
-    psi: Vec<Vec<Sparse>>,
+    psi: std::sync::OnceLock<Vec<Vec<Sparse>>>,
     /// `orbital[y * n + x]`.
     orbital: Vec<u32>,
     /// For each orbital, `(class, count)` with `count = #{g in K : y0^g = x0}` for its
@@ -412,23 +412,17 @@ impl PlModule {
             orbitals,
             limits,
         )?;
-        let psi = simples
+        // Every value must lie in the field's integers; the short forms themselves are
+        // built when a projection first needs them (`psi_table`): the cyclic route of
+        // theory.md §18 never does, and for `C1000` they were half of `plrep graph`.
+        if !simples
             .simples
             .iter()
-            .map(|l| {
-                l.values
-                    .iter()
-                    .map(|v| {
-                        // The shortest sum of roots of unity found: each term is one
-                        // rotation in every projection (theory.md §14.7).
-                        field
-                            .sparse(v)
-                            .map(|s| field.shorten(&s))
-                            .ok_or_else(|| Error::verification("character value not integral"))
-                    })
-                    .collect::<Result<Vec<_>>>()
-            })
-            .collect::<Result<Vec<_>>>()?;
+            .all(|l| l.values.iter().all(|v| field.sparse(v).is_some()))
+        {
+            return Err(Error::verification("character value not integral"));
+        }
+        let psi = std::sync::OnceLock::new();
         let mut images = vec![0u32; order * n];
         for g in 0..order {
             let p = gset.act(&elements.element(g))?;
@@ -503,6 +497,26 @@ impl PlModule {
             .collect();
     }
 
+    /// `psi[L][K]` in the field's sparse form, each the shortest sum of roots of unity
+    /// found (theory.md §14.7); computed on first use.
+    fn psi_table(&self) -> &Vec<Vec<Sparse>> {
+        self.psi.get_or_init(|| {
+            self.simples
+                .simples
+                .iter()
+                .map(|l| {
+                    l.values
+                        .iter()
+                        .map(|v| {
+                            let s = self.field.sparse(v).expect("integral: checked when built");
+                            self.field.shorten(&s)
+                        })
+                        .collect()
+                })
+                .collect()
+        })
+    }
+
     /// `|X|`.
     pub fn points(&self) -> usize {
         self.n
@@ -535,7 +549,7 @@ impl PlModule {
 
     /// The sparse field form of `psi_L(K)`.
     pub fn psi(&self, l: usize, class: usize) -> &Sparse {
-        &self.psi[l][class]
+        &self.psi_table()[l][class]
     }
 
     /// The orbital index of `(y, x)`.
@@ -576,7 +590,7 @@ impl PlModule {
         for (o, cnt) in self.orbital_counts.iter().enumerate() {
             let dst = &mut out[o * m..(o + 1) * m];
             for &(k, c) in cnt {
-                for &(j, v) in &self.psi[l][k] {
+                for &(j, v) in &self.psi_table()[l][k] {
                     dst[j] += v * c as i128;
                 }
             }
@@ -645,7 +659,7 @@ impl PlModule {
         let mut dst = vec![0i128; m];
         for (c, src) in sums.chunks_exact(m.max(1)).enumerate() {
             if src.iter().any(|x| *x != 0) {
-                self.field.mul_acc(&mut dst, &self.psi[l][c], src);
+                self.field.mul_acc(&mut dst, &self.psi_table()[l][c], src);
             }
         }
         dst
@@ -661,7 +675,7 @@ impl PlModule {
             for c in 0..k {
                 let s = sums[y * k + c];
                 if s != 0 {
-                    for &(j, v) in &self.psi[l][c] {
+                    for &(j, v) in &self.psi_table()[l][c] {
                         dst[j] += v * s;
                     }
                 }
@@ -676,7 +690,7 @@ impl PlModule {
         let mut dst = vec![0i128; m];
         for c in 0..k {
             let src = &sums[(y * k + c) * m..(y * k + c + 1) * m];
-            self.field.mul_acc(&mut dst, &self.psi[l][c], src);
+            self.field.mul_acc(&mut dst, &self.psi_table()[l][c], src);
         }
         dst
     }

@@ -106,6 +106,9 @@ impl Obstruction {
 pub enum Verdict {
     /// An edge, with its exact witness.
     Edge(Witness),
+    /// An edge of the regular module of a cyclic group, certified by a nonzero Fourier
+    /// residue (theory.md §18; only [`solve`] on large cyclic groups gives it).
+    FourierEdge(super::witness::FourierWitness),
     /// No edge, with its obstruction.
     NonEdge(Obstruction),
     /// Neither found.
@@ -169,7 +172,7 @@ pub struct PairResult {
 impl PairResult {
     /// Whether the pair is a certified edge.
     pub fn is_edge(&self) -> bool {
-        matches!(self.verdict, Verdict::Edge(_))
+        matches!(self.verdict, Verdict::Edge(_) | Verdict::FourierEdge(_))
     }
 }
 
@@ -236,7 +239,9 @@ pub fn block_kind(options: &SolverOptions, same: bool) -> Option<BlockKind> {
 /// * `module` — the permutation module; `options` — activation, bias, witness budget.
 ///
 /// # Returns
-/// A [`Solution`] with one verdict per ordered pair of present simples.
+/// A [`Solution`] with one verdict per ordered pair of present simples, every edge with
+/// an exact [`Witness`]. (`plrep::pl::solve` calls this, or the cyclic route of
+/// theory.md §18 on the regular module of a large cyclic group.)
 ///
 /// # Complexity
 /// Per source simple: the block space (`O(#orbitals m + |X| #classes phi(m))`), one

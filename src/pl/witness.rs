@@ -36,6 +36,47 @@ pub struct Witness {
     pub value: Cyclotomic,
 }
 
+/// The certificate of an edge `L_k -> L_j` of the regular module of a cyclic group by a
+/// Fourier residue (theory.md §18; found by `pl::abelian`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FourierWitness {
+    /// The element `g` (index into the group's elements) of order `n = |G|`; the point
+    /// `0^(g^a)` has exponent `a`.
+    pub generator: usize,
+    /// `k`: `psi_L(g) = E(n)^k + E(n)^-k` (or `E(n)^k` for a one-dimensional `L`).
+    pub source_frequency: u64,
+    /// `j`: the same for the target `L'`.
+    pub target_frequency: u64,
+    /// The phase `s`: `w(0^(g^a)) = cos(2 pi (4 k a + s) / 4n)`.
+    pub phase: u64,
+    /// The period `4n` of the phase and the order of the root.
+    pub period: u64,
+    /// The prime `p = 1 mod 4n`.
+    pub prime: u64,
+    /// `rho`, of multiplicative order exactly `4n` modulo `p`, the image of `E(4n)`.
+    pub root: u64,
+    /// The image of `hat v(j) = sum_a sigma(w)(a) E(n)^(-j a)` in `F_p`, nonzero.
+    pub residue: u64,
+}
+
+impl FourierWitness {
+    /// A one-line description.
+    pub fn describe(&self) -> String {
+        format!(
+            "w = cos(2 pi (4*{}*a + {})/{}) on the point 0^(g^a), g the element #{}; the Fourier coefficient of sigma(w) at frequency {} maps to {} != 0 in F_{} (E({}) -> {})",
+            self.source_frequency,
+            self.phase,
+            self.period,
+            self.generator,
+            self.target_frequency,
+            self.residue,
+            self.prime,
+            self.period,
+            self.root
+        )
+    }
+}
+
 /// A deterministic generator (SplitMix64, Steele–Lea–Flood 2014).
 #[derive(Clone, Debug)]
 pub struct SplitMix(u64);

@@ -15,7 +15,7 @@
 
 use super::{some, Count};
 use crate::graph::{CommutantGraph, InteractionGraph};
-use crate::pl::{Obstruction, PairResult, Verdict, Witness};
+use crate::pl::{FourierWitness, Obstruction, PairResult, Verdict, Witness};
 use petgraph::graph::NodeIndex;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -181,8 +181,61 @@ pub struct EdgeRecord {
     pub to: usize,
     /// Target label.
     pub to_label: String,
-    /// The exact witness.
-    pub witness: WitnessRecord,
+    /// The witness: exact, or a Fourier residue.
+    pub witness: EdgeWitnessRecord,
+}
+
+/// An edge's certificate: an exact witness (theory.md §7) or a Fourier residue (the
+/// regular module of a large cyclic group, theory.md §18), told apart by their fields.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum EdgeWitnessRecord {
+    /// An exact witness.
+    Exact(WitnessRecord),
+    /// A Fourier residue.
+    Fourier(FourierWitnessRecord),
+}
+
+/// A Fourier-residue witness (`"type": "fourier_residue"`, theory.md §18): the fields
+/// of [`FourierWitness`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FourierWitnessRecord {
+    /// The element of order `n` (index into the group's elements).
+    pub generator: usize,
+    /// `4n`, the period of the phase and the order of the root.
+    pub period: u64,
+    /// The phase `s`.
+    pub phase: u64,
+    /// The prime `p = 1 mod 4n`.
+    pub prime: u64,
+    /// The image of the target's Fourier coefficient in `F_p`, nonzero.
+    pub residue: u64,
+    /// The image of `E(4n)` in `F_p`.
+    pub root: u64,
+    /// The source's frequency `k`.
+    pub source_frequency: u64,
+    /// The target's frequency `j`.
+    pub target_frequency: u64,
+    /// Always `"fourier_residue"`.
+    #[serde(rename = "type")]
+    pub kind: String,
+}
+
+impl FourierWitnessRecord {
+    /// The record of `w`.
+    pub fn of(w: &FourierWitness) -> FourierWitnessRecord {
+        FourierWitnessRecord {
+            generator: w.generator,
+            period: w.period,
+            phase: w.phase,
+            prime: w.prime,
+            residue: w.residue,
+            root: w.root,
+            source_frequency: w.source_frequency,
+            target_frequency: w.target_frequency,
+            kind: "fourier_residue".to_string(),
+        }
+    }
 }
 
 /// An exact witness of an edge (theory.md §7).
@@ -375,7 +428,14 @@ fn pair_entry(
             from_label,
             to,
             to_label,
-            witness: WitnessRecord::of(w, labels),
+            witness: EdgeWitnessRecord::Exact(WitnessRecord::of(w, labels)),
+        }),
+        Verdict::FourierEdge(w) => PairEntry::Edge(EdgeRecord {
+            from,
+            from_label,
+            to,
+            to_label,
+            witness: EdgeWitnessRecord::Fourier(FourierWitnessRecord::of(w)),
         }),
         Verdict::NonEdge(o) => PairEntry::NonEdge(NonEdgeRecord {
             from,
@@ -411,7 +471,7 @@ enum PairList {
 impl PairList {
     fn of(p: &PairResult) -> PairList {
         match p.verdict {
-            Verdict::Edge(_) => PairList::Edges,
+            Verdict::Edge(_) | Verdict::FourierEdge(_) => PairList::Edges,
             Verdict::NonEdge(_) => PairList::NonEdges,
             Verdict::Unresolved { .. } => PairList::Unresolved,
         }

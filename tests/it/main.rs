@@ -1,5 +1,6 @@
 //! The integration tests, one binary (one `mod` per area keeps link time low).
 
+mod abelian;
 mod arith;
 mod atlas;
 mod certify;

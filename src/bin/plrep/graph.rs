@@ -70,7 +70,7 @@ fn build(a: &LayerArgs<'_>, check: bool, format: Format, limits: &Limits) -> Res
     }
     let options = crate::activation::solver_options(a.activation, a.bias, a.seeds)?;
     let module = PlModule::new(&group, &action, limits)?;
-    plrep::pl::projector::check_solution_memory(&module, limits)?;
+    plrep::pl::check_solve_memory(&module, &options, limits)?;
     let solution = solve(&module, &options)?;
     Ok(Built::Graph(Box::new(if check {
         InteractionGraph::from_certified(&module, &plrep::pl::check(&module, solution)?)

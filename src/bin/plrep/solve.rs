@@ -78,6 +78,9 @@ pub(crate) fn solve_one(
             Verdict::Edge(w) => {
                 json!({"type": "edge", "witness": plrep::record::graph::WitnessRecord::of(w, labels)})
             }
+            Verdict::FourierEdge(w) => {
+                json!({"type": "edge", "witness": plrep::record::graph::FourierWitnessRecord::of(w)})
+            }
             Verdict::NonEdge(o) => {
                 json!({"type": "non_edge", "obstruction": o.describe(), "detail": match o {
                 Obstruction::Blocks { kind, zero_set, classes } => json!({"space": kind.name(), "zero_set": zero_set,
@@ -138,6 +141,9 @@ pub(crate) fn solve_one(
                 let _ = writeln!(s, "    w[{}] = {}", labels[x], v.scale(&w.scale));
             }
             let _ = writeln!(s, "  at the point {}: F(w) = {}", labels[w.point], w.value);
+        }
+        Verdict::FourierEdge(w) => {
+            let _ = writeln!(s, "EDGE: {}", w.describe());
         }
         Verdict::NonEdge(o) => {
             let _ = writeln!(s, "NO EDGE: {}", o.describe());

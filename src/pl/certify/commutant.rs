@@ -428,6 +428,9 @@ pub fn certify_commutant(m: &CommutantModule, sol: &CommutantSolution) -> Result
                 }
                 report.edges += 1;
             }
+            Verdict::FourierEdge(_) => {
+                return Err(fail("a Fourier residue claim on the commutant route"));
+            }
             Verdict::NonEdge(o) => {
                 let ok = match o {
                     Obstruction::Linear => allow.linear,

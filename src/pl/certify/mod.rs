@@ -8,6 +8,9 @@
 //! * Vertices: `L` is present iff `tr P_L = sum_x P_L[x][x] != 0`.
 //! * Kernels: `ker L = {K : psi_L(K) = psi_L(1)}`, `ker^± L` with `±psi_L(1)`; the flags
 //!   `rule_a`, `kernel_rule` must match them.
+//! * Fourier edge (the regular module of a cyclic group, theory.md §18): re-derived by
+//!   `certify/residue.rs` (the generator's orbit, the frequencies from the character
+//!   values, the prime and the root's order, its own residue sum).
 //! * Edge: `w = t P_L r` point by point, `sigma(w + q) - sigma(q)` with certified signs
 //!   (`Activation::eval`), then `(P_{L'} v)(x) = c_{L'} sum_K psi_{L'}(K) sum_{g in K}
 //!   v(x^g)` (the definition of `P_{L'}` summed by classes); it must equal the recorded value.
@@ -23,6 +26,7 @@
 
 pub(crate) mod commutant;
 mod entries;
+mod residue;
 mod rules;
 
 pub use commutant::{certify_commutant, check_commutant, CertifiedCommutant};
@@ -73,6 +77,8 @@ struct Checker<'a> {
     kernels: Vec<(Vec<bool>, Vec<bool>)>,
     /// Per (source, kind): `sum_u u(y) u(x)` gathered by key.
     block_weights: HashMap<(usize, u8), Vec<i64>>,
+    /// The checker of Fourier-residue edges (theory.md §18).
+    residues: residue::ResidueChecker,
 }
 
 fn label(m: &PlModule, l: usize) -> &str {
@@ -111,6 +117,7 @@ impl<'a> Checker<'a> {
             point_sums: HashMap::new(),
             kernels,
             block_weights: HashMap::new(),
+            residues: residue::ResidueChecker::default(),
         })
     }
 
@@ -122,11 +129,7 @@ impl<'a> Checker<'a> {
         let m = self.module();
         Err(Error::verification(format!(
             "{} {} -> {}: {what}",
-            if matches!(p.verdict, Verdict::Edge(_)) {
-                "edge"
-            } else {
-                "non-edge"
-            },
+            if p.is_edge() { "edge" } else { "non-edge" },
             label(m, p.from),
             label(m, p.to)
         )))
@@ -484,6 +487,16 @@ impl<'a> Checker<'a> {
         match &p.verdict {
             Verdict::Edge(w) => {
                 self.check_edge(p, w, opts)?;
+                rep.edges += 1;
+            }
+            Verdict::FourierEdge(w) => {
+                let m = self.module();
+                if let Err(e) =
+                    self.residues
+                        .check(m, p.from, p.to, w, &opts.activation, opts.bias.as_ref())
+                {
+                    return self.fail(p, e);
+                }
                 rep.edges += 1;
             }
             Verdict::NonEdge(o) => {
