@@ -31,6 +31,8 @@ use super::reason::Reason;
 use super::sign_rule::{sign_rule, SignRule};
 use super::solver::{Obstruction, PairResult, ReasonKind, Solution, SolverOptions, Verdict};
 use super::witness::FourierWitness;
+use crate::arith::ntheory::{gcd, is_prime, mul_mod as mul, pow_mod as pow, prime_factors};
+use crate::arith::zumbroich::inv_mod as inverse;
 use crate::arith::{Cyclotomic, Q};
 use crate::error::Result;
 use crate::group::gset::ActionSpec;
@@ -62,80 +64,6 @@ struct Cyclic {
     frequency: Vec<u64>,
 }
 
-fn gcd(a: u64, b: u64) -> u64 {
-    if b == 0 {
-        a
-    } else {
-        gcd(b, a % b)
-    }
-}
-
-fn mul(a: u64, b: u64, p: u64) -> u64 {
-    ((a as u128 * b as u128) % p as u128) as u64
-}
-
-fn pow(mut a: u64, mut e: u64, p: u64) -> u64 {
-    let mut r = 1 % p;
-    a %= p;
-    while e > 0 {
-        if e & 1 == 1 {
-            r = mul(r, a, p);
-        }
-        a = mul(a, a, p);
-        e >>= 1;
-    }
-    r
-}
-
-/// Deterministic Miller–Rabin for `p < 2^64` (bases 2..37).
-fn is_prime(p: u64) -> bool {
-    if p < 2 {
-        return false;
-    }
-    for q in [2u64, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37] {
-        if p % q == 0 {
-            return p == q;
-        }
-    }
-    let (mut d, mut s) = (p - 1, 0);
-    while d % 2 == 0 {
-        d /= 2;
-        s += 1;
-    }
-    'bases: for a in [2u64, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37] {
-        let mut x = pow(a, d, p);
-        if x == 1 || x == p - 1 {
-            continue;
-        }
-        for _ in 1..s {
-            x = mul(x, x, p);
-            if x == p - 1 {
-                continue 'bases;
-            }
-        }
-        return false;
-    }
-    true
-}
-
-fn prime_factors(mut m: u64) -> Vec<u64> {
-    let mut out = Vec::new();
-    let mut q = 2;
-    while q * q <= m {
-        if m % q == 0 {
-            out.push(q);
-            while m % q == 0 {
-                m /= q;
-            }
-        }
-        q += 1;
-    }
-    if m > 1 {
-        out.push(m);
-    }
-    out
-}
-
 /// The first `count` primes `p = 1 mod period` above `2^30`, each with an element of
 /// order exactly `period`.
 fn primes_with_roots(period: u64, count: usize) -> Vec<(u64, u64)> {
@@ -156,18 +84,6 @@ fn primes_with_roots(period: u64, count: usize) -> Vec<(u64, u64)> {
         }
     }
     out
-}
-
-fn inverse(a: u64, m: u64) -> u64 {
-    // extended Euclid on i128
-    let (mut r0, mut r1) = (m as i128, (a % m) as i128);
-    let (mut t0, mut t1) = (0i128, 1i128);
-    while r1 != 0 {
-        let q = r0 / r1;
-        (r0, r1) = (r1, r0 - q * r1);
-        (t0, t1) = (t1, t0 - q * t1);
-    }
-    t0.rem_euclid(m as i128) as u64
 }
 
 fn q_mod(q: &Q, p: u64) -> Option<u64> {
