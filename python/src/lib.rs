@@ -8,6 +8,9 @@
 //! API is needed. Every library call runs with the GIL released and inside
 //! `catch_unwind`: bad input becomes `ValueError` with plrep's one-line message, a failed
 //! self-check or a panic `RuntimeError`; nothing unwinds into Python.
+//!
+//! Size: PyO3 needs every exported class and function registered in one `#[pymodule]`;
+//! each binding is a thin wrapper of a few lines.
 
 use num_bigint::BigUint;
 use plrep::group::gset::{ActionSpec, GSet};

@@ -18,6 +18,10 @@
 //! On the abacus with `n` beads a partition of `m <= n` is a 64-bit mask and adding an
 //! `r`-hook is moving a bead from `b` to an empty `b + r`, the height the number of beads
 //! strictly between.
+//!
+//! Size: one algorithm (Murnaghan–Nakayama on the abacus with big-integer class data)
+//! and its exact verification, which share the abacus representation and the column
+//! order; splitting would expose both across files.
 
 use super::heisenberg::verify_sn_columns;
 use super::partition::{partitions, Partition};

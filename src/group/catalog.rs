@@ -14,6 +14,10 @@
 //! assert_eq!(g.degree(), 5);
 //! assert_eq!(g.name(), Some("C2xS3"));
 //! ```
+//!
+//! Size: one concept, a name to its generators: the grammar of names and the family
+//! constructors it dispatches to are read together; the named groups' data lives in
+//! `data/groups/`.
 
 use crate::arith::ntheory::is_prime;
 use crate::error::{Error, Result};

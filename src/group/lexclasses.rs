@@ -29,6 +29,9 @@
 //! References: the backtrack search over a stabilizer chain (Seress, *Permutation Group
 //! Algorithms*, 2003, §9.1; Holt, Eick, O'Brien, *Handbook of CGT*, §4.6); random class
 //! representatives as in GAP's `ConjugacyClassesByRandomSearch` (Jerrum 1995).
+//!
+//! Size: one algorithm: the canonical form, the class identification and the class
+//! equation share the lex chain's private representation.
 
 use crate::error::{Error, LimitKind, Result};
 use crate::group::perm::Perm;

@@ -15,6 +15,9 @@
 //! integer `f`), `Q_L f = sum_K psi_L(K) S_K(f)` and `P_L = c_L Q_L` with
 //! `c_L = dim L/(<psi,psi>|G|)`. Matrix entries are constant on the orbitals (orbits of
 //! `G` on `X × X`): `P_L[y][x] = c_L sum_K #{g in K : y^g = x} psi_L(K)`.
+//!
+//! Size: `PlModule` and the memory estimates of what its projectors allocate are one
+//! contract: the estimate must follow the allocation it guards.
 
 use super::field::{Field, Sparse};
 use crate::arith::{Cyclotomic, Q};

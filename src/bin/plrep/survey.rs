@@ -6,6 +6,9 @@
 //! some record of this shard is an error record or has unresolved pairs (the survey
 //! still completes and writes every file), 2 bad input (including a manifest mismatch),
 //! as every command.
+//!
+//! Size: one subcommand: its arguments, the thread pool, the progress bar and the files
+//! it writes follow one run from start to end.
 
 use crate::Format;
 use clap::Args;

@@ -1,6 +1,9 @@
 //! Verification of character tables: the table checks ([`check_character_table`],
 //! [`check_integer_table`]) and the proof of irreducibility from the group
 //! ([`verify_central_characters`]).
+//!
+//! Size: the two verifications of one table share its sparse rows and the cyclotomic
+//! cache; the proof of irreducibility reuses the table checks' field set-up.
 
 use super::{CharacterTable, CyclotomicCache, SparseRow};
 use crate::arith::modp::{linalg, prime_congruent_one, PrimeField};

@@ -32,6 +32,9 @@
 //! assert_eq!(x.len(), 6);
 //! assert_eq!(x.labels()[0], "{1,2}");
 //! ```
+//!
+//! Size: the `GSet` type's whole public surface (actions, orbits, characters) over one
+//! private point representation; the centralizer is in `centralizer.rs`.
 
 use crate::error::{Error, LimitKind, Result};
 use crate::group::classes::ConjugacyClasses;
