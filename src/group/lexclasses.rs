@@ -396,34 +396,13 @@ fn cycle_type(x: &[u32]) -> Vec<u32> {
     out
 }
 
-fn perm_order(x: &[u32]) -> u64 {
-    cycle_type(x)
-        .iter()
-        .fold(1u64, |a, &l| num_integer::lcm(a, l as u64))
-}
-
+/// `x^t` on image arrays, through [`Perm::pow`] (class discovery only, not a hot path).
 fn power_images(x: &[u32], t: u64) -> Vec<u32> {
-    let n = x.len();
-    let mut out = vec![0u32; n];
-    let mut seen = vec![false; n];
-    let mut cyc = Vec::new();
-    for s in 0..n {
-        if seen[s] {
-            continue;
-        }
-        cyc.clear();
-        let mut p = s;
-        while !seen[p] {
-            seen[p] = true;
-            cyc.push(p as u32);
-            p = x[p] as usize;
-        }
-        let l = cyc.len();
-        for (k, &q) in cyc.iter().enumerate() {
-            out[q as usize] = cyc[(k + (t % l as u64) as usize) % l];
-        }
-    }
-    out
+    let t = i64::try_from(t).expect("a power below the element order");
+    Perm::from_images_unchecked(x.to_vec())
+        .pow(t)
+        .images()
+        .to_vec()
 }
 
 impl LargeClasses {
@@ -469,7 +448,7 @@ impl LargeClasses {
             if by_canon.contains_key(&canon) {
                 continue;
             }
-            let m = perm_order(&canon);
+            let m = Perm::from_images_unchecked(canon.clone()).order();
             let size = order / cent;
             by_canon.insert(canon.clone(), found.len());
             total += size;

@@ -94,13 +94,12 @@ fn q_mod(q: &Q, p: u64) -> Option<u64> {
     (den != 0).then(|| mul(num, inverse(den, p), p))
 }
 
-/// The slopes `(c_+, c_-)` of a positively homogeneous non-linear activation.
+/// `(c_+, c_-) = (sigma(1), -sigma(-1))` of a positively homogeneous non-linear
+/// activation, from [`Activation::slopes`] (`None` for a linear one).
 fn slopes(act: &Activation) -> Option<(Q, Q)> {
-    let (a, b) = act.homogeneous_parts()?;
-    if b.is_zero() {
-        return None;
-    }
-    Some((&a + &b, &a - &b))
+    let (plus, minus) = act.slopes()?;
+    let minus = -minus;
+    (plus != minus).then_some((plus, minus))
 }
 
 /// The bytes [`solve_cyclic`] keeps for `module` with `n = |X|` points: per ordered
