@@ -7,13 +7,13 @@
 
 use super::names::letters;
 use super::table::Legend;
+use super::table::{group_record, power_maps_record};
 use crate::arith::{Cyclotomic, Q};
 use crate::character::symmetric_large::{GiantValue, LargeGiantTable};
 use crate::group::PermGroup;
-use super::table::{group_record, power_maps_record};
-use num_bigint::BigUint;
 use crate::record::table::{CharacterRecord, ClassRecord, TableRecord, TABLE_SCHEMA};
 use crate::record::Count;
+use num_bigint::BigUint;
 use serde::ser::{SerializeSeq, Serializer};
 use serde::Serialize;
 use std::collections::HashMap;

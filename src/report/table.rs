@@ -13,8 +13,7 @@ use crate::group::PermGroup;
 use crate::lattice::NormalLattice;
 use crate::record::graph::GroupRecord;
 use crate::record::table::{
-    CharacterRecord, ClassRecord, NormalSubgroupRecord, RealSimpleRecord, TableRecord,
-    TABLE_SCHEMA,
+    CharacterRecord, ClassRecord, NormalSubgroupRecord, RealSimpleRecord, TableRecord, TABLE_SCHEMA,
 };
 use crate::record::Count;
 use crate::report::names::letters;

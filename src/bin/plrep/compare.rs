@@ -5,8 +5,8 @@ use crate::Format;
 use plrep::graph::InteractionGraph;
 use plrep::group::Limits;
 use plrep::pl::{check, solve};
-use plrep::Result;
 use plrep::record::compare::{CompareRecord, COMPARE_SCHEMA};
+use plrep::Result;
 use std::fmt::Write as _;
 
 /// `plrep compare`: two interaction graphs, isomorphism and edge diff.

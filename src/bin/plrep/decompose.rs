@@ -7,11 +7,11 @@ use plrep::group::gset::ActionSpec;
 use plrep::group::Limits;
 use plrep::pl::export::{decompose as energies, isotypic_parts};
 use plrep::pl::{check_module_size, PlModule};
-use plrep::report::npy;
-use plrep::{Error, LimitKind, Result};
 use plrep::record::decompose::{
     DecomposeRecord, DecomposeSimpleRecord, RowEnergyRecord, DECOMPOSE_SCHEMA,
 };
+use plrep::report::npy;
+use plrep::{Error, LimitKind, Result};
 use std::fmt::Write as _;
 use std::path::Path;
 

@@ -2,10 +2,10 @@
 //! (a thin wrapper over `plrep::examples`).
 
 use plrep::group::Limits;
-use plrep::Result;
 use plrep::record::examples::{
     ExampleEntryRecord, ExampleListRecord, ExampleRecord, ExampleValueRecord, EXAMPLES_SCHEMA,
 };
+use plrep::Result;
 use std::fmt::Write as _;
 
 /// `plrep examples [NAME]`: without a name the list (name, title, reference); with a name

@@ -5,10 +5,10 @@ use crate::Format;
 use plrep::character::{CharacterTable, RealSimples};
 use plrep::group::Limits;
 use plrep::pl::{exists_table, exists_text};
-use plrep::Result;
 use plrep::record::exists::{
     ExistencePairRecord, ExistsGroupRecord, ExistsRecord, ExistsSimpleRecord, EXISTS_SCHEMA,
 };
+use plrep::Result;
 
 /// `plrep exists`: the PL-Schur table.
 pub(crate) fn exists(group: &str, format: Format, limits: &Limits) -> Result<String> {

@@ -10,7 +10,7 @@ use plrep::report::giant_table::{
     giant_table_json, giant_table_latex, giant_table_markdown, giant_table_text,
 };
 use plrep::report::lattice::{lattice_record, lattice_text, normal_lattice};
-use plrep::report::table::{table_latex, table_record, table_markdown, table_text, Rows};
+use plrep::report::table::{table_latex, table_markdown, table_record, table_text, Rows};
 use plrep::report::table_stream::TableDoc;
 use plrep::{Error, Result};
 use std::io::{BufWriter, Write};
