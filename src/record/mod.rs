@@ -13,9 +13,20 @@
 //! objects are sorted maps, so every record declares its fields in the alphabetical order of
 //! their keys; optional keys that some encodings omit are `skip_serializing_if`.
 //! `tests/it/records.rs` round-trips each record on real outputs.
+//!
+//! Also here: `table`, `lattice`, `fourier`, `decompose`, `compare`, `examples`, `exists`
+//! and `subgroups`, the documents of the commands of those names.
 
+pub mod compare;
+pub mod decompose;
+pub mod examples;
+pub mod exists;
+pub mod fourier;
 pub mod graph;
+pub mod lattice;
+pub mod subgroups;
 pub mod survey;
+pub mod table;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
