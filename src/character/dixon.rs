@@ -850,6 +850,34 @@ mod tests {
         ClassInfo::from_parts(g, class_of, reps, orders)
     }
 
+    /// `PSL(2,7)` on 7 points: the pair `3, 3bar` (values `b7` on `7A`, `7B`) comes out of
+    /// the Galois split, so no class matrix of an irrational class is computed, and the
+    /// characters are those of the table (degrees 1, 3, 3, 6, 7, 8; `3` and `3bar` are
+    /// Galois conjugates).
+    #[test]
+    fn galois_pair_split_without_irrational_columns() {
+        let psl = crate::group::catalog::lookup("PSL(2,7)").unwrap();
+        let gens: Vec<Vec<u32>> = psl
+            .generators()
+            .iter()
+            .map(|p| p.images().to_vec())
+            .collect();
+        let g = BruteGroup::new(&gens);
+        let ci = info(&g);
+        let t = dixon_schneider_mod_p(&g, &ci).unwrap();
+        let mut degs: Vec<u64> = t.characters.iter().map(|c| c.degree).collect();
+        degs.sort();
+        assert_eq!(degs, vec![1, 3, 3, 6, 7, 8]);
+        // the non-real classes 7A, 7B are the irrational ones
+        let irrational = |j: usize| ci.power(j, -1) != j;
+        assert_eq!((0..ci.len()).filter(|&j| irrational(j)).count(), 2);
+        assert!(t.columns_used.iter().all(|&j| !irrational(j)), "{:?}", t.columns_used);
+        let threes: Vec<&ModCharacter> = t.characters.iter().filter(|c| c.degree == 3).collect();
+        assert_ne!(threes[0].values, threes[1].values);
+        let lifted = lift(&ci, &t).unwrap();
+        assert_eq!(lifted.len(), 6);
+    }
+
     #[test]
     fn units() {
         assert_eq!(unit_group_generators(12).len(), 2);

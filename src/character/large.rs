@@ -468,6 +468,25 @@ mod tests {
         }
     }
 
+    /// With almost no memory for identification lists (every ambiguous product outside an
+    /// evenly split Galois orbit identified by its canonical form, cached passes evicted)
+    /// the route still gives the enumerated route's table.
+    #[test]
+    fn large_route_with_little_memory_matches() {
+        let limits = Limits::default();
+        let tight = Limits {
+            max_memory_mb: 1,
+            ..Limits::default()
+        };
+        for spec in ["M11", "M12", "PSL(2,7)", "PSL(2,13)"] {
+            let g = crate::group::catalog::lookup(spec).unwrap();
+            let old = CharacterTable::compute(&g, &limits).unwrap();
+            let new = CharacterTable::compute_large(&g, &tight, 5000).unwrap();
+            assert_eq!(new.reps, old.reps, "{spec}");
+            assert_eq!(new.characters, old.characters, "{spec}");
+        }
+    }
+
     /// `M23` (order 10200960) by both routes: the same table. About a minute in release:
     /// `cargo test --release --lib large_route_m23 -- --ignored`.
     #[test]
