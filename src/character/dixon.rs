@@ -411,7 +411,10 @@ impl<'a, G: StructureSource> Ds<'a, G> {
         }
         let form = |u: &[u64], v: &[u64]| {
             (0..k).fold(0, |acc, i| {
-                f.add(acc, f.mul(f.mul(u[i], v[self.inverse[i]]), self.size_inv[i]))
+                f.add(
+                    acc,
+                    f.mul(f.mul(u[i], v[self.inverse[i]]), self.size_inv[i]),
+                )
             })
         };
         for &t in &self.galois_gens {
@@ -559,7 +562,9 @@ fn dixon_schneider_at(
         ci,
         f,
         inverse,
-        pivot_order: std::iter::once(0).chain(col_order.iter().copied()).collect(),
+        pivot_order: std::iter::once(0)
+            .chain(col_order.iter().copied())
+            .collect(),
         col_order,
         matrices: HashMap::new(),
         galois_gens: unit_group_generators(ci.exponent),
@@ -871,7 +876,11 @@ mod tests {
         // the non-real classes 7A, 7B are the irrational ones
         let irrational = |j: usize| ci.power(j, -1) != j;
         assert_eq!((0..ci.len()).filter(|&j| irrational(j)).count(), 2);
-        assert!(t.columns_used.iter().all(|&j| !irrational(j)), "{:?}", t.columns_used);
+        assert!(
+            t.columns_used.iter().all(|&j| !irrational(j)),
+            "{:?}",
+            t.columns_used
+        );
         let threes: Vec<&ModCharacter> = t.characters.iter().filter(|c| c.degree == 3).collect();
         assert_ne!(threes[0].values, threes[1].values);
         let lifted = lift(&ci, &t).unwrap();
