@@ -90,6 +90,19 @@ fn large_tables(c: &mut Criterion) {
     group.bench_function("M12 forced", |b| {
         b.iter(|| CharacterTable::compute_large(&m12, &limits, 5000).unwrap())
     });
+    // The route with 1 MiB for class lists (products in Galois orbits split evenly, the
+    // rest identified by canonical forms, passes evicted: docs/theory.md §19), as a
+    // ratio to "M12 forced" and to the enumerated `character_table/M12` run alongside.
+    let tight = Limits {
+        max_memory_mb: 1,
+        ..Limits::default()
+    };
+    group.bench_function("M12 forced, 1 MiB", |b| {
+        b.iter(|| CharacterTable::compute_large(&m12, &tight, 5000).unwrap())
+    });
+    group.bench_function("M12 enumerated", |b| {
+        b.iter(|| CharacterTable::compute(&m12, &limits).unwrap())
+    });
     let m23 = plrep::group::catalog::lookup("M23").unwrap();
     group.bench_function("M23", |b| {
         b.iter(|| CharacterTable::compute(&m23, &limits).unwrap())

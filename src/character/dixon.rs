@@ -105,11 +105,28 @@ impl Space {
             .collect()
     }
 
-    fn new(k: &PrimeField, mut rows: Vec<Vec<u64>>, tried: Vec<bool>) -> Self {
-        let pivots = linalg::rref(k, &mut rows);
+    /// The space spanned by `rows`, in reduced echelon form with the columns taken in
+    /// `order` (pivots as early in `order` as possible: the smallest classes, whose
+    /// class matrix rows are the cheapest to count).
+    fn new(k: &PrimeField, rows: Vec<Vec<u64>>, tried: Vec<bool>, order: &[usize]) -> Self {
+        let mut permuted: Vec<Vec<u64>> = rows
+            .iter()
+            .map(|r| order.iter().map(|&c| r[c]).collect())
+            .collect();
+        let pivots = linalg::rref(k, &mut permuted);
+        let rows = permuted
+            .iter()
+            .map(|p| {
+                let mut r = vec![0u64; p.len()];
+                for (&c, &x) in order.iter().zip(p) {
+                    r[c] = x;
+                }
+                r
+            })
+            .collect();
         Space {
             rows,
-            pivots,
+            pivots: pivots.iter().map(|&p| order[p]).collect(),
             tried,
         }
     }
@@ -185,6 +202,8 @@ struct Ds<'a, G: StructureSource> {
     inverse: Vec<usize>,
     /// Column order: non-identity classes by size (then index).
     col_order: Vec<usize>,
+    /// All classes by size (then index): the order in which pivots are chosen.
+    pivot_order: Vec<usize>,
     /// Rows of class matrices computed so far (mod p), by class then row.
     matrices: HashMap<usize, Vec<Option<Vec<u64>>>>,
     galois_gens: Vec<u64>,
@@ -376,6 +395,76 @@ impl<'a, G: StructureSource> Ds<'a, G> {
         untried.next()
     }
 
+    /// The character of one of the two central characters of a two-dimensional space
+    /// that a Galois permutation `P_t` moves (then the two are `omega_chi` and
+    /// `omega_(chi^t) = P_t omega_chi`), without a class matrix: with `s = omega_chi +
+    /// omega_(chi^t)` spanning the fixed line of `P_t` and `d` the line it negates,
+    /// `omega_chi = (s + mu d) / 2` where `mu^2 = B(s, s) / B(d, d)`, `B(u, v) = sum_i u_i
+    /// v_(i*) / |C_i|` (the orthogonality relations; docs/theory.md §19). Either root
+    /// gives one of the two characters. `None` when the space is not of that kind (or a
+    /// degenerate residue), and the ordinary splitting runs. `O(k)` per generator `t`.
+    fn galois_split(&self, sp: &Space) -> Option<ModCharacter> {
+        let f = self.f;
+        let k = self.ci.len();
+        if sp.dim() != 2 || !sp.tried.iter().any(|&x| x) {
+            return None;
+        }
+        let form = |u: &[u64], v: &[u64]| {
+            (0..k).fold(0, |acc, i| {
+                f.add(
+                    acc,
+                    f.mul(f.mul(u[i], v[self.inverse[i]]), self.size_inv[i]),
+                )
+            })
+        };
+        for &t in &self.galois_gens {
+            let images: Vec<Vec<u64>> = sp
+                .rows
+                .iter()
+                .map(|b| (0..k).map(|i| b[self.ci.power(i, t as i64)]).collect())
+                .collect();
+            if images.iter().zip(&sp.rows).all(|(v, b)| v == b)
+                || !images.iter().all(|v| sp.has(&f, v))
+            {
+                continue;
+            }
+            // P_t swaps the two characters: fixed and negated vectors of the space.
+            let fixed = sp
+                .rows
+                .iter()
+                .zip(&images)
+                .map(|(b, v)| b.iter().zip(v).map(|(&x, &y)| f.add(x, y)).collect())
+                .find(|u: &Vec<u64>| u.iter().any(|&x| x != 0))?;
+            let negated = sp
+                .rows
+                .iter()
+                .zip(&images)
+                .map(|(b, v)| b.iter().zip(v).map(|(&x, &y)| f.sub(x, y)).collect())
+                .find(|u: &Vec<u64>| u.iter().any(|&x| x != 0))?;
+            if fixed[0] == 0 {
+                return None;
+            }
+            // s with s_1 = 2 (omega is 1 on the identity class).
+            let scale = f.mul(2, f.inv(fixed[0]));
+            let s: Vec<u64> = fixed.iter().map(|&x| f.mul(x, scale)).collect();
+            let bdd = form(&negated, &negated);
+            if bdd == 0 {
+                return None;
+            }
+            let mu = f.sqrt(f.mul(form(&s, &s), f.inv(bdd)))?;
+            if mu == 0 {
+                return None;
+            }
+            let v: Vec<u64> = s
+                .iter()
+                .zip(&negated)
+                .map(|(&a, &b)| f.add(a, f.mul(mu, b)))
+                .collect();
+            return self.resolve(&v).ok();
+        }
+        None
+    }
+
     /// Whether the central character of `psi` lies in the space (`f_psi` does not vanish
     /// on it). `O(d k)`.
     fn contains(&self, sp: &Space, psi: &ModCharacter) -> bool {
@@ -408,7 +497,7 @@ impl<'a, G: StructureSource> Ds<'a, G> {
         let d = sp.dim();
         let ns = linalg::nullspace(&f, &rows_f, d);
         let rows = sp.combinations(&f, &ns, self.ci.len());
-        *sp = Space::new(&f, rows, std::mem::take(&mut sp.tried));
+        *sp = Space::new(&f, rows, std::mem::take(&mut sp.tried), &self.pivot_order);
         inside
     }
 }
@@ -473,6 +562,9 @@ fn dixon_schneider_at(
         ci,
         f,
         inverse,
+        pivot_order: std::iter::once(0)
+            .chain(col_order.iter().copied())
+            .collect(),
         col_order,
         matrices: HashMap::new(),
         galois_gens: unit_group_generators(ci.exponent),
@@ -486,7 +578,7 @@ fn dixon_schneider_at(
     let identity: Vec<Vec<u64>> = (0..k)
         .map(|i| (0..k).map(|j| u64::from(i == j)).collect())
         .collect();
-    let mut stack = vec![Space::new(&f, identity, vec![false; k])];
+    let mut stack = vec![Space::new(&f, identity, vec![false; k], &ds.pivot_order)];
     let trivial = ModCharacter {
         degree: 1,
         values: vec![1; k],
@@ -508,6 +600,20 @@ fn dixon_schneider_at(
                 ds.remove_from(other, &new);
             }
             continue;
+        }
+        // A Galois-conjugate pair: split by the orthogonality relations, without the
+        // class matrix of an irrational class (docs/theory.md §19).
+        if let Some(chi) = ds.galois_split(&sp) {
+            let new = ds.add_closure(chi);
+            if new.iter().filter(|psi| ds.contains(&sp, psi)).count() == 2 {
+                for other in stack.iter_mut() {
+                    ds.remove_from(other, &new);
+                }
+                continue;
+            }
+            return Err(Error::verification(
+                "Dixon-Schneider: the Galois split of a pair missed a character",
+            ));
         }
         // Split sp by the next class matrix that does not act as a scalar on it.
         loop {
@@ -566,7 +672,7 @@ fn dixon_schneider_at(
                     .collect();
                 let coords = linalg::nullspace(&f, &shifted, d);
                 let vecs = sp.combinations(&f, &coords, k);
-                let mut e_space = Space::new(&f, vecs, sp.tried.clone());
+                let mut e_space = Space::new(&f, vecs, sp.tried.clone(), &ds.pivot_order);
                 if removed.contains_key(&lambda) {
                     // drop the characters of this eigenvalue found meanwhile
                     let known: Vec<ModCharacter> = ds
@@ -747,6 +853,38 @@ mod tests {
     fn info(g: &BruteGroup) -> ClassInfo {
         let (class_of, reps, orders) = g.classes();
         ClassInfo::from_parts(g, class_of, reps, orders)
+    }
+
+    /// `PSL(2,7)` on 7 points: the pair `3, 3bar` (values `b7` on `7A`, `7B`) comes out of
+    /// the Galois split, so no class matrix of an irrational class is computed, and the
+    /// characters are those of the table (degrees 1, 3, 3, 6, 7, 8; `3` and `3bar` are
+    /// Galois conjugates).
+    #[test]
+    fn galois_pair_split_without_irrational_columns() {
+        let psl = crate::group::catalog::lookup("PSL(2,7)").unwrap();
+        let gens: Vec<Vec<u32>> = psl
+            .generators()
+            .iter()
+            .map(|p| p.images().to_vec())
+            .collect();
+        let g = BruteGroup::new(&gens);
+        let ci = info(&g);
+        let t = dixon_schneider_mod_p(&g, &ci).unwrap();
+        let mut degs: Vec<u64> = t.characters.iter().map(|c| c.degree).collect();
+        degs.sort();
+        assert_eq!(degs, vec![1, 3, 3, 6, 7, 8]);
+        // the non-real classes 7A, 7B are the irrational ones
+        let irrational = |j: usize| ci.power(j, -1) != j;
+        assert_eq!((0..ci.len()).filter(|&j| irrational(j)).count(), 2);
+        assert!(
+            t.columns_used.iter().all(|&j| !irrational(j)),
+            "{:?}",
+            t.columns_used
+        );
+        let threes: Vec<&ModCharacter> = t.characters.iter().filter(|c| c.degree == 3).collect();
+        assert_ne!(threes[0].values, threes[1].values);
+        let lifted = lift(&ci, &t).unwrap();
+        assert_eq!(lifted.len(), 6);
     }
 
     #[test]
