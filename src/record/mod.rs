@@ -13,8 +13,17 @@
 //! objects are sorted maps, so every record declares its fields in the alphabetical order of
 //! their keys; optional keys that some encodings omit are `skip_serializing_if`.
 //! `tests/it/records.rs` round-trips each record on real outputs.
+//!
+//! Also here: `network` (`plrep.network.v1` of both routes and `plrep.joint.v1`),
+//! `pair` (`plrep.pair.v1`), `enumerate`, `export` (`plrep.export*.v1`) and `manifest`
+//! (`plrep.survey.manifest.v1`).
 
+pub mod enumerate;
+pub mod export;
 pub mod graph;
+pub mod manifest;
+pub mod network;
+pub mod pair;
 pub mod survey;
 
 use serde::{Deserialize, Deserializer, Serialize};

@@ -72,6 +72,23 @@ pub struct SurveyRecord<G = Value> {
     pub depth: Option<Value>,
 }
 
+/// The `depth` of an ok record whose network analysis failed (the graph stays recorded):
+/// the error and its kind, as in an error record.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DepthErrorRecord {
+    /// The error message.
+    pub error: String,
+    /// `bad_input`, `limit`, `verification`, `io` or `panic`.
+    pub error_kind: String,
+}
+
+impl DepthErrorRecord {
+    /// The record as a JSON value (the `depth` of a [`SurveyRecord`]).
+    pub fn to_value(&self) -> Value {
+        serde_json::to_value(self).unwrap_or(Value::Null)
+    }
+}
+
 impl<G> SurveyRecord<G> {
     /// Whether this is an ok record.
     pub fn is_ok(&self) -> bool {

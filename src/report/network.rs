@@ -5,12 +5,19 @@
 //! Size: the four renderings (text, JSON, depth table, flow picture) of one result type
 //! share its labels and orderings; about 150 lines each.
 
-use crate::network::witness::LayerWeights;
+use crate::network::witness::{LayerWeights, WitnessNetwork};
 use crate::network::{ExactValues, Network, NetworkResult, SourceResult, Status};
-use crate::pl::joint::JointObstruction;
 use crate::pl::PlModule;
+use crate::record::graph::VertexRecord;
+use crate::record::network::{
+    BiasValueRecord, DepthRecord, ExcludedRecord, FirstDepthRecord, JointObstructionRecord,
+    NamedGroupRecord, NetworkLayerRecord, NetworkRecord, OrbitalRecord, ReachedRecord,
+    SourceRecord, WeightRecord, WitnessLayerRecord, WitnessNetworkRecord, NETWORK_SCHEMA,
+};
+#[cfg(doc)]
+use crate::record::network::JOINT_SCHEMA;
 use crate::report::escape::latex_escape;
-use serde_json::{json, Value};
+use serde_json::Value;
 use std::fmt::Write as _;
 
 fn label(module: &PlModule, l: usize) -> &str {
@@ -371,58 +378,104 @@ pub fn depth_table_latex(net: &Network, res: &NetworkResult) -> String {
     s
 }
 
-fn vertex_json(module: &PlModule, l: usize, id: usize) -> Value {
+fn vertex_record(module: &PlModule, l: usize, id: usize) -> VertexRecord {
     let s = &module.simples.simples[l];
-    json!({
-        "id": id,
-        "label": s.label,
-        "dim": s.dim,
-        "multiplicity": module.multiplicity(l),
-        "type": s.kind.name(),
-        "values": s.values.iter().map(|x| x.to_string()).collect::<Vec<_>>(),
-        "kernel": s.kernel,
-        "kernel_order": kernel_order(module, l),
-    })
-}
-
-fn obstruction_json(module: &PlModule, o: &JointObstruction) -> Value {
-    let mut v = serde_json::to_value(o).unwrap_or(Value::Null);
-    if let JointObstruction::Kernel { class, .. } = o {
-        v["element"] = json!(module.classes.reps[*class].to_string());
+    VertexRecord {
+        dim: s.dim,
+        id,
+        kernel: s.kernel.clone(),
+        kernel_order: kernel_order(module, l),
+        label: s.label.clone(),
+        multiplicity: module.multiplicity(l),
+        kind: s.kind.name().to_string(),
+        values: s.values.iter().map(|x| x.to_string()).collect(),
     }
-    v["reason"] = json!(o.describe(module));
-    v
 }
 
-/// The JSON document `plrep.network.v1`; `values` gives the exact component of every
-/// reach (per source, in the order of [`crate::network::exact_values`]).
-pub fn network_json(
+/// The layers of a witness network as records; `rep(k, o)` is the representative pair of
+/// orbital `o` of layer `k + 1` (shared with the commutant report).
+pub fn witness_network_record(
+    wn: &WitnessNetwork,
+    rep: impl Fn(usize, usize) -> (usize, usize),
+) -> WitnessNetworkRecord {
+    WitnessNetworkRecord {
+        layers: wn
+            .layers
+            .iter()
+            .enumerate()
+            .map(|(k, lw)| WitnessLayerRecord {
+                bias: bias_records(&lw.bias),
+                weights: lw
+                    .weights
+                    .iter()
+                    .map(|(o, q)| WeightRecord {
+                        orbital: *o,
+                        rep: rep(k, *o),
+                        weight: q.to_string(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        r: wn.r.clone(),
+        scale: wn.scale.to_string(),
+        seed: wn.seed,
+    }
+}
+
+/// A layer's bias `(point, value)` as records.
+pub fn bias_records(bias: &[(usize, crate::arith::Q)]) -> Vec<BiasValueRecord> {
+    bias.iter()
+        .map(|(x, q)| BiasValueRecord {
+            point: *x,
+            value: q.to_string(),
+        })
+        .collect()
+}
+
+/// The record of the document `plrep.network.v1` (written by `plrep network --format
+/// json`; with [`JOINT_SCHEMA`] as its schema, by the joint-source `graph`); `values`
+/// gives the exact component of every reach (per source, in the order of
+/// [`crate::network::exact_values`]).
+///
+/// Complexity: the size of the document.
+pub fn network_record(
     net: &Network,
     res: &NetworkResult,
     values: &[ExactValues],
     certified: bool,
-) -> Value {
+) -> NetworkRecord {
     let m0 = net.layer(0);
-    let layers: Vec<Value> = (0..=net.depth())
+    let layers = (0..=net.depth())
         .map(|l| {
             let m = net.layer(l);
-            let mut v = json!({
-                "index": l,
-                "action": m.gset.action().to_string(),
-                "points": m.points(),
-                "orbits": m.gset.orbits().len(),
-                "vertices": net.simples_of(l).iter().enumerate().map(|(i, &s)| vertex_json(m, s, i)).collect::<Vec<_>>(),
-            });
-            if l > 0 {
-                let c = net.cross(l);
-                v["hom_dim"] = json!(c.len());
-                v["orbitals"] = json!(c.reps.iter().zip(&c.pairs).map(|(r, p)| json!({"rep": [r.0, r.1], "size": p.len()})).collect::<Vec<_>>());
+            let cross = (l > 0).then(|| net.cross(l));
+            NetworkLayerRecord {
+                action: m.gset.action().to_string(),
+                hom_dim: cross.map(|c| c.len()),
+                index: l,
+                orbitals: cross.map(|c| {
+                    c.reps
+                        .iter()
+                        .zip(&c.pairs)
+                        .map(|(r, p)| OrbitalRecord {
+                            rep: *r,
+                            size: p.len() as u64,
+                        })
+                        .collect()
+                }),
+                orbits: m.gset.orbits().len(),
+                points: m.points(),
+                vertices: net
+                    .simples_of(l)
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &s)| vertex_record(m, s, i))
+                    .collect(),
             }
-            v
         })
         .collect();
     let t = targets(net);
-    let sources: Vec<Value> = res
+    let sources = res
         .sources
         .iter()
         .zip(values)
@@ -433,61 +486,81 @@ pub fn network_json(
                     .and_then(|x| x.1.as_ref())
                     .map(|c| c.to_string())
             };
-            let per_layer: Vec<Value> = (1..src.status.len())
+            let per_layer = (1..src.status.len())
                 .map(|l| {
                     let m = net.layer(l);
                     let labels = m.gset.labels();
-                    let (mut reached, mut excluded, mut unresolved) = (Vec::new(), Vec::new(), Vec::new());
+                    let mut d = DepthRecord {
+                        alive: src.alive[l].iter().map(|&x| label(m, x).to_string()).collect(),
+                        depth: l,
+                        excluded: Vec::new(),
+                        reached: Vec::new(),
+                        unresolved: Vec::new(),
+                    };
                     for (s, st) in &src.status[l] {
+                        let name = label(m, *s).to_string();
                         match st {
-                            Status::Reached(r) => reached.push(json!({
-                                "label": label(m, *s), "network": r.network, "point": r.point,
-                                "point_label": labels[r.point], "value": value_of(l, *s),
-                            })),
-                            Status::Excluded(o) => excluded.push(json!({"label": label(m, *s), "obstruction": obstruction_json(m, o)})),
-                            Status::Unresolved => unresolved.push(json!(label(m, *s))),
+                            Status::Reached(r) => d.reached.push(ReachedRecord {
+                                label: name,
+                                network: r.network,
+                                point: r.point,
+                                point_label: Some(labels[r.point].clone()),
+                                value: Some(value_of(l, *s)),
+                            }),
+                            Status::Excluded(o) => d.excluded.push(ExcludedRecord {
+                                label: name,
+                                obstruction: JointObstructionRecord::of(o, m),
+                            }),
+                            Status::Unresolved => d.unresolved.push(name),
                         }
                     }
-                    json!({"depth": l, "alive": src.alive[l].iter().map(|&x| label(m, x)).collect::<Vec<_>>(),
-                        "reached": reached, "excluded": excluded, "unresolved": unresolved})
+                    d
                 })
                 .collect();
-            let networks: Vec<Value> = src
-                .networks
-                .iter()
-                .map(|wn| {
-                    json!({
-                        "seed": wn.seed, "r": wn.r, "scale": wn.scale.to_string(),
-                        "layers": wn.layers.iter().enumerate().map(|(i, lw)| {
-                            let c = net.cross(i + 1);
-                            json!({
-                                "weights": lw.weights.iter().map(|(o, q)| json!({"orbital": o, "rep": [c.reps[*o].0, c.reps[*o].1], "weight": q.to_string()})).collect::<Vec<_>>(),
-                                "bias": lw.bias.iter().map(|(x, q)| json!({"point": x, "value": q.to_string()})).collect::<Vec<_>>(),
-                            })
-                        }).collect::<Vec<_>>(),
+            SourceRecord {
+                cycle: src.cycle,
+                first_depth: t
+                    .iter()
+                    .map(|&m| FirstDepthRecord {
+                        depth: depth_entry(src, m),
+                        label: label(m0, m).to_string(),
                     })
-                })
-                .collect();
-            json!({
-                "sources": src.sources.iter().map(|&x| label(m0, x)).collect::<Vec<_>>(),
-                "cycle": src.cycle.map(|(i, j)| json!([i, j])),
-                "layers": per_layer,
-                "first_depth": t.iter().map(|&m| json!({"label": label(m0, m), "depth": depth_entry(src, m)})).collect::<Vec<_>>(),
-                "networks": networks,
-            })
+                    .collect(),
+                layers: per_layer,
+                networks: src
+                    .networks
+                    .iter()
+                    .map(|wn| witness_network_record(wn, |k, o| net.cross(k + 1).reps[o]))
+                    .collect(),
+                sources: src.sources.iter().map(|&x| label(m0, x).to_string()).collect(),
+            }
         })
         .collect();
-    json!({
-        "schema": "plrep.network.v1",
-        "group": {"name": m0.group.name().unwrap_or("group"), "order": m0.order()},
-        "activation": res.options.activation.name(),
-        "bias": res.options.bias.to_string(),
-        "depth": net.depth(),
-        "certified": certified,
-        "layers": layers,
-        "sources": sources,
-        "unresolved": res.unresolved(),
-    })
+    NetworkRecord {
+        activation: res.options.activation.name(),
+        bias: res.options.bias.to_string(),
+        certified,
+        depth: net.depth(),
+        group: NamedGroupRecord {
+            name: m0.group.name().unwrap_or("group").to_string(),
+            order: m0.order() as u64,
+        },
+        layers,
+        schema: NETWORK_SCHEMA.to_string(),
+        sources,
+        unresolved: res.unresolved(),
+    }
+}
+
+/// [`network_record`] as a JSON value (keys sorted: the same bytes).
+pub fn network_json(
+    net: &Network,
+    res: &NetworkResult,
+    values: &[ExactValues],
+    certified: bool,
+) -> Value {
+    serde_json::to_value(network_record(net, res, values, certified))
+        .expect("a network record serialises")
 }
 
 /// Node rows of a layer: simples with larger kernels (lower frequencies) on top, then
