@@ -177,11 +177,7 @@ pub struct JointObstructionRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub element: Option<String>,
     /// Blocks: the space, `abs`, `plus` or `odd`.
-    #[serde(
-        rename = "kind",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "kind", default, skip_serializing_if = "Option::is_none")]
     pub space: Option<String>,
     /// The obstruction in words (network documents).
     #[serde(default, skip_serializing_if = "Option::is_none")]

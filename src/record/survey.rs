@@ -67,7 +67,8 @@ pub struct SurveyRecord<G = Value> {
     #[serde(default)]
     pub graph: G,
     /// The depth statistics (`--depth` only; absent otherwise, so records without it
-    /// keep their bytes).
+    /// keep their bytes): `survey::depth::DepthStats`, or a [`DepthErrorRecord`] when
+    /// the network analysis failed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub depth: Option<Value>,
 }

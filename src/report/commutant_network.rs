@@ -10,8 +10,7 @@ use crate::record::graph::ProjectorRecord;
 use crate::record::network::{
     CommutantNetworkGroupRecord, CommutantNetworkLayerRecord, CommutantNetworkRecord,
     CommutantNetworkVertexRecord, DepthRecord, ExcludedRecord, FirstDepthRecord,
-    JointObstructionRecord, OrbitalRecord, ReachedRecord, SourceRecord, TypeRecord,
-    NETWORK_SCHEMA,
+    JointObstructionRecord, OrbitalRecord, ReachedRecord, SourceRecord, TypeRecord, NETWORK_SCHEMA,
 };
 use serde_json::Value;
 use std::fmt::Write as _;
@@ -339,7 +338,10 @@ pub fn commutant_network_record(
             let per_layer = (1..src.status.len())
                 .map(|l| {
                     let mut d = DepthRecord {
-                        alive: src.alive[l].iter().map(|&x| label(net, x).to_string()).collect(),
+                        alive: src.alive[l]
+                            .iter()
+                            .map(|&x| label(net, x).to_string())
+                            .collect(),
                         depth: l,
                         excluded: Vec::new(),
                         reached: Vec::new(),
@@ -380,7 +382,11 @@ pub fn commutant_network_record(
                     .iter()
                     .map(|wn| witness_network_record(wn, |k, o| net.cross(k + 1).representative(o)))
                     .collect(),
-                sources: src.sources.iter().map(|&x| label(net, x).to_string()).collect(),
+                sources: src
+                    .sources
+                    .iter()
+                    .map(|&x| label(net, x).to_string())
+                    .collect(),
             }
         })
         .collect();

@@ -9,13 +9,13 @@ use crate::network::witness::{LayerWeights, WitnessNetwork};
 use crate::network::{ExactValues, Network, NetworkResult, SourceResult, Status};
 use crate::pl::PlModule;
 use crate::record::graph::VertexRecord;
+#[cfg(doc)]
+use crate::record::network::JOINT_SCHEMA;
 use crate::record::network::{
     BiasValueRecord, DepthRecord, ExcludedRecord, FirstDepthRecord, JointObstructionRecord,
     NamedGroupRecord, NetworkLayerRecord, NetworkRecord, OrbitalRecord, ReachedRecord,
     SourceRecord, WeightRecord, WitnessLayerRecord, WitnessNetworkRecord, NETWORK_SCHEMA,
 };
-#[cfg(doc)]
-use crate::record::network::JOINT_SCHEMA;
 use crate::report::escape::latex_escape;
 use serde_json::Value;
 use std::fmt::Write as _;
@@ -491,7 +491,10 @@ pub fn network_record(
                     let m = net.layer(l);
                     let labels = m.gset.labels();
                     let mut d = DepthRecord {
-                        alive: src.alive[l].iter().map(|&x| label(m, x).to_string()).collect(),
+                        alive: src.alive[l]
+                            .iter()
+                            .map(|&x| label(m, x).to_string())
+                            .collect(),
                         depth: l,
                         excluded: Vec::new(),
                         reached: Vec::new(),
@@ -532,7 +535,11 @@ pub fn network_record(
                     .iter()
                     .map(|wn| witness_network_record(wn, |k, o| net.cross(k + 1).reps[o]))
                     .collect(),
-                sources: src.sources.iter().map(|&x| label(m0, x).to_string()).collect(),
+                sources: src
+                    .sources
+                    .iter()
+                    .map(|&x| label(m0, x).to_string())
+                    .collect(),
             }
         })
         .collect();

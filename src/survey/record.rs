@@ -159,7 +159,9 @@ fn kind_name(e: &Error) -> &'static str {
     }
 }
 
-pub use crate::record::survey::{DepthErrorRecord, GroupOrder, SubgroupRecord, SurveyRecord, SCHEMA};
+pub use crate::record::survey::{
+    DepthErrorRecord, GroupOrder, SubgroupRecord, SurveyRecord, SCHEMA,
+};
 
 fn group_order(g: &PermGroup) -> GroupOrder {
     match g.order_u64() {

@@ -173,7 +173,9 @@ pub(crate) fn export(
                 "hom.npy"
             } else {
                 let doc = HomFileRecord {
-                    note: "basis element k is the |Y| x |X| 0/1 matrix with 1 where orbit[y][x] = k".to_string(),
+                    note:
+                        "basis element k is the |Y| x |X| 0/1 matrix with 1 where orbit[y][x] = k"
+                            .to_string(),
                     orbit: h.orbit.chunks(h.cols.max(1)).map(<[u32]>::to_vec).collect(),
                     schema: HOM_SCHEMA.to_string(),
                     shape,

@@ -11,7 +11,9 @@ use plrep::network::{
 };
 use plrep::pl::{Activation, Bias, GroupData, PlModule};
 use plrep::record::graph::ActionRecord;
-use plrep::record::network::{JointObstructionRecord, NamedGroupRecord, NetworkRecord, JOINT_SCHEMA};
+use plrep::record::network::{
+    JointObstructionRecord, NamedGroupRecord, NetworkRecord, JOINT_SCHEMA,
+};
 use plrep::record::pair::{JointPairRecord, JointVerdictRecord, JointWitnessRecord, PAIR_SCHEMA};
 use plrep::report::network as rep;
 use plrep::{Error, LimitKind, Result};
