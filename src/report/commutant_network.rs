@@ -3,7 +3,8 @@
 //! (`plrep.network.v1` with `"route": "commutant"`), in the layout of
 //! [`super::network`], simples named by their isomorphism types (partitions for `S_n`).
 
-use super::network::{depth_entry, witness_layers_text, witness_network_record};
+use super::network::{depth_entry, witness_layers_text};
+use super::network_record::witness_network_record;
 use crate::network::commutant::CommutantNetwork;
 use crate::network::{NetworkResult, SourceResult, Status};
 use crate::record::graph::ProjectorRecord;

@@ -1,26 +1,19 @@
-//! Reports of a network analysis ([`crate::network`]): text, JSON `plrep.network.v1`,
-//! the depth table (Markdown, LaTeX) and the flow picture (SVG, TikZ: layers as
-//! columns, simples as nodes with low frequencies — large kernels — on top).
-//!
-//! Size: the four renderings (text, JSON, depth table, flow picture) of one result type
-//! share its labels and orderings; about 150 lines each.
+//! Reports of a network analysis ([`crate::network`]): text, the depth table (Markdown,
+//! LaTeX) and the flow picture (SVG, TikZ: layers as columns, simples as nodes with low
+//! frequencies — large kernels — on top). The JSON document `plrep.network.v1` is built
+//! by [`super::network_record`] (re-exported here).
 
-use crate::network::witness::{LayerWeights, WitnessNetwork};
-use crate::network::{ExactValues, Network, NetworkResult, SourceResult, Status};
+use crate::network::witness::LayerWeights;
+use crate::network::{Network, NetworkResult, SourceResult, Status};
 use crate::pl::PlModule;
-use crate::record::graph::VertexRecord;
-#[cfg(doc)]
-use crate::record::network::JOINT_SCHEMA;
-use crate::record::network::{
-    BiasValueRecord, DepthRecord, ExcludedRecord, FirstDepthRecord, JointObstructionRecord,
-    NamedGroupRecord, NetworkLayerRecord, NetworkRecord, OrbitalRecord, ReachedRecord,
-    SourceRecord, WeightRecord, WitnessLayerRecord, WitnessNetworkRecord, NETWORK_SCHEMA,
-};
 use crate::report::escape::latex_escape;
-use serde_json::Value;
 use std::fmt::Write as _;
 
-fn label(module: &PlModule, l: usize) -> &str {
+pub use super::network_record::{
+    bias_records, network_json, network_record, witness_network_record,
+};
+
+pub(crate) fn label(module: &PlModule, l: usize) -> &str {
     &module.simples.simples[l].label
 }
 
@@ -31,7 +24,7 @@ fn set_label(module: &PlModule, s: &[usize]) -> String {
         .join("+")
 }
 
-fn kernel_order(module: &PlModule, l: usize) -> u64 {
+pub(crate) fn kernel_order(module: &PlModule, l: usize) -> u64 {
     module.simples.simples[l]
         .kernel
         .iter()
@@ -376,198 +369,6 @@ pub fn depth_table_latex(net: &Network, res: &NetworkResult) -> String {
     }
     s.push_str("\\end{tabular}\n");
     s
-}
-
-fn vertex_record(module: &PlModule, l: usize, id: usize) -> VertexRecord {
-    let s = &module.simples.simples[l];
-    VertexRecord {
-        dim: s.dim,
-        id,
-        kernel: s.kernel.clone(),
-        kernel_order: kernel_order(module, l),
-        label: s.label.clone(),
-        multiplicity: module.multiplicity(l),
-        kind: s.kind.name().to_string(),
-        values: s.values.iter().map(|x| x.to_string()).collect(),
-    }
-}
-
-/// The layers of a witness network as records; `rep(k, o)` is the representative pair of
-/// orbital `o` of layer `k + 1` (shared with the commutant report).
-pub fn witness_network_record(
-    wn: &WitnessNetwork,
-    rep: impl Fn(usize, usize) -> (usize, usize),
-) -> WitnessNetworkRecord {
-    WitnessNetworkRecord {
-        layers: wn
-            .layers
-            .iter()
-            .enumerate()
-            .map(|(k, lw)| WitnessLayerRecord {
-                bias: bias_records(&lw.bias),
-                weights: lw
-                    .weights
-                    .iter()
-                    .map(|(o, q)| WeightRecord {
-                        orbital: *o,
-                        rep: rep(k, *o),
-                        weight: q.to_string(),
-                    })
-                    .collect(),
-            })
-            .collect(),
-        r: wn.r.clone(),
-        scale: wn.scale.to_string(),
-        seed: wn.seed,
-    }
-}
-
-/// A layer's bias `(point, value)` as records.
-pub fn bias_records(bias: &[(usize, crate::arith::Q)]) -> Vec<BiasValueRecord> {
-    bias.iter()
-        .map(|(x, q)| BiasValueRecord {
-            point: *x,
-            value: q.to_string(),
-        })
-        .collect()
-}
-
-/// The record of the document `plrep.network.v1` (written by `plrep network --format
-/// json`; with [`JOINT_SCHEMA`] as its schema, by the joint-source `graph`); `values`
-/// gives the exact component of every reach (per source, in the order of
-/// [`crate::network::exact_values`]).
-///
-/// Complexity: the size of the document.
-pub fn network_record(
-    net: &Network,
-    res: &NetworkResult,
-    values: &[ExactValues],
-    certified: bool,
-) -> NetworkRecord {
-    let m0 = net.layer(0);
-    let layers = (0..=net.depth())
-        .map(|l| {
-            let m = net.layer(l);
-            let cross = (l > 0).then(|| net.cross(l));
-            NetworkLayerRecord {
-                action: m.gset.action().to_string(),
-                hom_dim: cross.map(|c| c.len()),
-                index: l,
-                orbitals: cross.map(|c| {
-                    c.reps
-                        .iter()
-                        .zip(&c.pairs)
-                        .map(|(r, p)| OrbitalRecord {
-                            rep: *r,
-                            size: p.len() as u64,
-                        })
-                        .collect()
-                }),
-                orbits: m.gset.orbits().len(),
-                points: m.points(),
-                vertices: net
-                    .simples_of(l)
-                    .iter()
-                    .enumerate()
-                    .map(|(i, &s)| vertex_record(m, s, i))
-                    .collect(),
-            }
-        })
-        .collect();
-    let t = targets(net);
-    let sources = res
-        .sources
-        .iter()
-        .zip(values)
-        .map(|(src, vals)| {
-            let value_of = |l: usize, m: usize| {
-                vals.iter()
-                    .find(|x| x.0 == (l, m))
-                    .and_then(|x| x.1.as_ref())
-                    .map(|c| c.to_string())
-            };
-            let per_layer = (1..src.status.len())
-                .map(|l| {
-                    let m = net.layer(l);
-                    let labels = m.gset.labels();
-                    let mut d = DepthRecord {
-                        alive: src.alive[l]
-                            .iter()
-                            .map(|&x| label(m, x).to_string())
-                            .collect(),
-                        depth: l,
-                        excluded: Vec::new(),
-                        reached: Vec::new(),
-                        unresolved: Vec::new(),
-                    };
-                    for (s, st) in &src.status[l] {
-                        let name = label(m, *s).to_string();
-                        match st {
-                            Status::Reached(r) => d.reached.push(ReachedRecord {
-                                label: name,
-                                network: r.network,
-                                point: r.point,
-                                point_label: Some(labels[r.point].clone()),
-                                value: Some(value_of(l, *s)),
-                            }),
-                            Status::Excluded(o) => d.excluded.push(ExcludedRecord {
-                                label: name,
-                                obstruction: JointObstructionRecord::of(o, m),
-                            }),
-                            Status::Unresolved => d.unresolved.push(name),
-                        }
-                    }
-                    d
-                })
-                .collect();
-            SourceRecord {
-                cycle: src.cycle,
-                first_depth: t
-                    .iter()
-                    .map(|&m| FirstDepthRecord {
-                        depth: depth_entry(src, m),
-                        label: label(m0, m).to_string(),
-                    })
-                    .collect(),
-                layers: per_layer,
-                networks: src
-                    .networks
-                    .iter()
-                    .map(|wn| witness_network_record(wn, |k, o| net.cross(k + 1).reps[o]))
-                    .collect(),
-                sources: src
-                    .sources
-                    .iter()
-                    .map(|&x| label(m0, x).to_string())
-                    .collect(),
-            }
-        })
-        .collect();
-    NetworkRecord {
-        activation: res.options.activation.name(),
-        bias: res.options.bias.to_string(),
-        certified,
-        depth: net.depth(),
-        group: NamedGroupRecord {
-            name: m0.group.name().unwrap_or("group").to_string(),
-            order: m0.order() as u64,
-        },
-        layers,
-        schema: NETWORK_SCHEMA.to_string(),
-        sources,
-        unresolved: res.unresolved(),
-    }
-}
-
-/// [`network_record`] as a JSON value (keys sorted: the same bytes).
-pub fn network_json(
-    net: &Network,
-    res: &NetworkResult,
-    values: &[ExactValues],
-    certified: bool,
-) -> Value {
-    serde_json::to_value(network_record(net, res, values, certified))
-        .expect("a network record serialises")
 }
 
 /// Node rows of a layer: simples with larger kernels (lower frequencies) on top, then

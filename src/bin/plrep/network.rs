@@ -10,11 +10,7 @@ use plrep::network::{
     NetworkResult, Status,
 };
 use plrep::pl::{Activation, Bias, GroupData, PlModule};
-use plrep::record::graph::ActionRecord;
-use plrep::record::network::{
-    JointObstructionRecord, NamedGroupRecord, NetworkRecord, JOINT_SCHEMA,
-};
-use plrep::record::pair::{JointPairRecord, JointVerdictRecord, JointWitnessRecord, PAIR_SCHEMA};
+use plrep::record::network::{NetworkRecord, JOINT_SCHEMA};
 use plrep::report::network as rep;
 use plrep::{Error, LimitKind, Result};
 use std::fmt::Write as _;
@@ -386,53 +382,14 @@ pub(crate) fn joint_solve(
         _ => None,
     };
     if format == Format::Json {
-        let verdict = |kind: &str| JointVerdictRecord {
-            obstruction: None,
-            reason: None,
-            kind: kind.to_string(),
-            witness: None,
-        };
-        let verdict = match st {
-            Status::Reached(r) => {
-                let wn = &src.networks[r.network];
-                JointVerdictRecord {
-                    witness: Some(JointWitnessRecord {
-                        bias: rep::bias_records(&wn.layers[0].bias),
-                        point: r.point,
-                        point_label: labels[r.point].clone(),
-                        r: wn.r.clone(),
-                        scale: wn.scale.to_string(),
-                        seed: wn.seed,
-                        value: value.map(|v| v.to_string()),
-                    }),
-                    ..verdict("edge")
-                }
-            }
-            Status::Excluded(o) => JointVerdictRecord {
-                obstruction: Some(JointObstructionRecord::core(o)),
-                reason: Some(o.describe(m)),
-                ..verdict("non_edge")
-            },
-            Status::Unresolved => verdict("unresolved"),
-        };
-        let doc = JointPairRecord {
-            action: ActionRecord {
-                orbitals: None,
-                points: m.points(),
-                spec: m.gset.action().to_string(),
-            },
-            activation: opts.activation.name(),
-            bias: opts.bias.to_string(),
-            certified: check,
-            from: from_label.iter().map(|s| s.to_string()).collect(),
-            group: NamedGroupRecord {
-                name: m.group.name().unwrap_or("group").to_string(),
-                order: m.order() as u64,
-            },
-            schema: PAIR_SCHEMA.to_string(),
-            to: m.simples.simples[t].label.clone(),
-            verdict,
-        };
+        let doc = plrep::report::network_record::joint_pair_record(
+            m,
+            &opts,
+            src,
+            t,
+            value.as_ref(),
+            check,
+        );
         return crate::common::to_json(&doc);
     }
     let mut s = String::new();
