@@ -3,10 +3,14 @@
 
 use std::fmt::Write as _;
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::arith::cyclotomic::quadratic_radical;
 use crate::fourier::{parts_or_zero, CyclicFourier, FourierSeries, PiForm};
+use crate::record::fourier::{
+    CyclicComponentRecord, CyclicFourierRecord, FourierCoefficientRecord, FourierRecord,
+    FOURIER_CYCLIC_SCHEMA, FOURIER_SCHEMA,
+};
 
 impl FourierSeries {
     /// The series as one line, e.g.
@@ -129,24 +133,30 @@ impl FourierSeries {
         out
     }
 
-    /// The JSON document `{"schema": "plrep.fourier.v1", "activation", "coefficients":
-    /// [{"k", "cos_rational", "cos_over_pi", "sin_rational", "sin_over_pi"}]}`, values as
-    /// `"p/q"` strings.
-    pub fn json(&self) -> Value {
-        let coefficients: Vec<Value> = self
-            .coefficients
-            .iter()
-            .map(|c| {
-                json!({
-                    "k": c.k,
-                    "cos_rational": c.cos.rational.to_string(),
-                    "cos_over_pi": c.cos.over_pi.to_string(),
-                    "sin_rational": c.sin.rational.to_string(),
-                    "sin_over_pi": c.sin.over_pi.to_string(),
+    /// The document `plrep.fourier.v1` (docs/schemas.md): the activation and, per
+    /// frequency `k`, the coefficients of `cos kx` and `sin kx` as `rational + over_pi/pi`,
+    /// values as `"p/q"` strings.
+    pub fn record(&self) -> FourierRecord {
+        FourierRecord {
+            activation: self.activation.name(),
+            coefficients: self
+                .coefficients
+                .iter()
+                .map(|c| FourierCoefficientRecord {
+                    cos_over_pi: c.cos.over_pi.to_string(),
+                    cos_rational: c.cos.rational.to_string(),
+                    k: c.k,
+                    sin_over_pi: c.sin.over_pi.to_string(),
+                    sin_rational: c.sin.rational.to_string(),
                 })
-            })
-            .collect();
-        json!({"schema": "plrep.fourier.v1", "activation": self.activation.name(), "coefficients": coefficients})
+                .collect(),
+            schema: FOURIER_SCHEMA.to_string(),
+        }
+    }
+
+    /// [`FourierSeries::record`] as a JSON value.
+    pub fn json(&self) -> Value {
+        serde_json::to_value(self.record()).expect("a Fourier record serialises")
     }
 }
 
@@ -230,23 +240,30 @@ impl CyclicFourier {
         out
     }
 
-    /// The JSON document `{"schema": "plrep.fourier.cyclic.v1", "n", "activation",
-    /// "components": [{"k", "label", "cos", "sin", "approx"}]}` (exact values in GAP
-    /// notation, `approx` the decimal value of `cos`).
-    pub fn json(&self) -> Value {
-        let components: Vec<Value> = self
-            .components
-            .iter()
-            .map(|c| {
-                json!({
-                    "k": c.k,
-                    "label": c.label(),
-                    "cos": c.cos.to_string(),
-                    "sin": c.sin.to_string(),
-                    "approx": c.cos.to_f64(),
+    /// The document `plrep.fourier.cyclic.v1` (docs/schemas.md): `n`, the activation
+    /// and per `k` the component on `L_k` (exact values in GAP notation, `approx` the
+    /// decimal value of `cos`, printed only).
+    pub fn record(&self) -> CyclicFourierRecord {
+        CyclicFourierRecord {
+            activation: self.activation.name(),
+            components: self
+                .components
+                .iter()
+                .map(|c| CyclicComponentRecord {
+                    approx: c.cos.to_f64(),
+                    cos: c.cos.to_string(),
+                    k: c.k,
+                    label: c.label(),
+                    sin: c.sin.to_string(),
                 })
-            })
-            .collect();
-        json!({"schema": "plrep.fourier.cyclic.v1", "n": self.n, "activation": self.activation.name(), "components": components})
+                .collect(),
+            n: self.n,
+            schema: FOURIER_CYCLIC_SCHEMA.to_string(),
+        }
+    }
+
+    /// [`CyclicFourier::record`] as a JSON value.
+    pub fn json(&self) -> Value {
+        serde_json::to_value(self.record()).expect("a Fourier record serialises")
     }
 }

@@ -7,12 +7,15 @@
 
 use super::names::letters;
 use super::table::Legend;
+use super::table::{group_record, power_maps_record};
 use crate::arith::{Cyclotomic, Q};
 use crate::character::symmetric_large::{GiantValue, LargeGiantTable};
 use crate::group::PermGroup;
+use crate::record::table::{CharacterRecord, ClassRecord, TableRecord, TABLE_SCHEMA};
+use crate::record::Count;
 use num_bigint::BigUint;
-use num_traits::ToPrimitive;
-use serde_json::{json, Value};
+use serde::ser::{SerializeSeq, Serializer};
+use serde::Serialize;
 use std::collections::HashMap;
 use std::io::{Result, Write};
 
@@ -299,75 +302,70 @@ pub fn giant_table_latex(w: &mut dyn Write, title: &str, t: &LargeGiantTable) ->
     Ok(())
 }
 
-fn big(x: &BigUint) -> Value {
-    match x.to_u64() {
-        Some(v) => json!(v),
-        None => json!(x.to_string()),
+/// The characters of a large table, one [`CharacterRecord`] built and written at a time;
+/// the texts of the irrational values are formatted once each.
+struct GiantCharacters<'a>(&'a LargeGiantTable);
+
+impl Serialize for GiantCharacters<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let t = self.0;
+        let k = t.num_classes();
+        let mut exact: HashMap<(i64, u64, bool), String> = HashMap::new();
+        let mut seq = s.serialize_seq(Some(t.characters.len()))?;
+        for (i, chi) in t.characters.iter().enumerate() {
+            let values: Vec<String> = (0..k)
+                .map(|c| match t.value(i, c) {
+                    GiantValue::Integer(x) => x.to_string(),
+                    GiantValue::Irrational { eps, q, plus } => exact
+                        .entry((eps, q, plus))
+                        .or_insert_with(|| irrational(eps, q, plus).to_string())
+                        .clone(),
+                })
+                .collect();
+            seq.serialize_element(&CharacterRecord {
+                degree: chi.degree,
+                indicator: chi.indicator,
+                label: format!("X.{}", i + 1),
+                partition: Some(chi.label()),
+                values,
+            })?;
+        }
+        seq.end()
     }
 }
 
-/// The `plrep.table.v1` document of a large table, pretty-printed as `serde_json` does
-/// (keys in alphabetical order), written character by character: `characters`
-/// (`degree`, `indicator`, `label`, `partition`, `values`), `classes` (sizes and
-/// centralizer orders as strings beyond 64 bits), `group`, `method`, `power_maps`,
-/// `schema`.
+/// The `plrep.table.v1` document of a large table ([`TableRecord`] without
+/// `normal_subgroups` and `real_simples`), pretty-printed with a final newline and
+/// written as it is serialised, one character at a time: `characters` (with
+/// `partition`), `classes` (with `cycle_type`; sizes and centralizer orders as strings
+/// beyond 64 bits), `group`, `method`, `power_maps`, `schema`.
+///
+/// Complexity: the output's size; memory `O(|classes|)` beyond the table.
 pub fn giant_table_json(w: &mut dyn Write, group: &PermGroup, t: &LargeGiantTable) -> Result<()> {
     let names = giant_class_names(t);
-    let k = t.num_classes();
-    let mut exact: HashMap<(i64, u64, bool), String> = HashMap::new();
-    writeln!(w, "{{\n  \"characters\": [")?;
-    for (i, chi) in t.characters.iter().enumerate() {
-        writeln!(w, "    {{")?;
-        writeln!(w, "      \"degree\": {},", chi.degree)?;
-        writeln!(w, "      \"indicator\": {},", chi.indicator)?;
-        writeln!(w, "      \"label\": \"X.{}\",", i + 1)?;
-        writeln!(w, "      \"partition\": {},", json!(chi.label()))?;
-        writeln!(w, "      \"values\": [")?;
-        for c in 0..k {
-            let text = match t.value(i, c) {
-                GiantValue::Integer(x) => x.to_string(),
-                GiantValue::Irrational { eps, q, plus } => exact
-                    .entry((eps, q, plus))
-                    .or_insert_with(|| irrational(eps, q, plus).to_string())
-                    .clone(),
-            };
-            let sep = if c + 1 < k { "," } else { "" };
-            writeln!(w, "        {}{sep}", json!(text))?;
-        }
-        writeln!(w, "      ]")?;
-        writeln!(w, "    }}{}", if i + 1 < k { "," } else { "" })?;
-    }
-    writeln!(w, "  ],")?;
-    let classes: Vec<Value> = t
+    let classes = t
         .classes
         .iter()
-        .zip(&names)
-        .map(|(c, name)| {
-            json!({
-                "centralizer_order": big(&c.centralizer_order),
-                "cycle_type": c.label(),
-                "name": name,
-                "order": c.element_order,
-                "rep": c.rep.to_string(),
-                "size": big(&c.size),
-            })
+        .zip(names)
+        .map(|(c, name)| ClassRecord {
+            centralizer_order: Count::of(&c.centralizer_order),
+            cycle_type: Some(c.label()),
+            name,
+            order: c.element_order,
+            rep: c.rep.to_string(),
+            size: Count::of(&c.size),
         })
         .collect();
-    let power_maps: serde_json::Map<String, Value> = t
-        .prime_power_maps()
-        .into_iter()
-        .map(|(p, m)| (p.to_string(), json!(m)))
-        .collect();
-    let rest = json!({
-        "classes": classes,
-        "group": super::table::group_json(group),
-        "method": "Murnaghan-Nakayama",
-        "power_maps": power_maps,
-        "schema": "plrep.table.v1",
-    });
-    // The remaining keys, indented one level as members of the outer object.
-    let text = serde_json::to_string_pretty(&rest).map_err(std::io::Error::from)?;
-    let inner = &text[2..text.len() - 2];
-    writeln!(w, "{inner}\n}}")?;
-    Ok(())
+    let doc: TableRecord<GiantCharacters<'_>> = TableRecord {
+        characters: GiantCharacters(t),
+        classes,
+        group: group_record(group),
+        method: "Murnaghan-Nakayama".to_string(),
+        normal_subgroups: None,
+        power_maps: power_maps_record(t.prime_power_maps()),
+        real_simples: None,
+        schema: TABLE_SCHEMA.to_string(),
+    };
+    serde_json::to_writer_pretty(&mut *w, &doc).map_err(std::io::Error::from)?;
+    writeln!(w)
 }

@@ -5,9 +5,10 @@
 use crate::character::{CharacterTable, RealSimples};
 use crate::group::PermGroup;
 use crate::lattice::NormalLattice;
-use crate::report::table::{class_names, classes_json, group_json};
+use crate::record::lattice::{LatticeRecord, LATTICE_SCHEMA};
+use crate::report::table::{class_names, class_records, group_record, normal_subgroup_records};
 use crate::report::{EdgeStyle, LayeredDrawing};
-use serde_json::{json, Value};
+use serde_json::Value;
 use std::fmt::Write as _;
 
 /// One line per normal subgroup (smallest first): label, order, other names, classes by
@@ -77,33 +78,44 @@ pub fn lattice_text(
     s
 }
 
-/// The lattice document `plrep.lattice.v1`: the group, the classes, and per normal
-/// subgroup its label, names, order, classes, maximal normal subgroups (`covers`, indices)
-/// and the real simples of the quotient (labels).
+/// The lattice document `plrep.lattice.v1` (docs/schemas.md): the group, the classes, and
+/// per normal subgroup its label, names, order, classes, maximal normal subgroups
+/// (`covers`, indices) and the real simples of the quotient (labels).
+///
+/// Complexity: `O(|normal subgroups| * |simples|)` beyond the lattice's covers.
+pub fn lattice_record(
+    group: &PermGroup,
+    table: &CharacterTable,
+    real: &RealSimples,
+    lattice: &NormalLattice,
+) -> LatticeRecord {
+    let mut subgroups = normal_subgroup_records(lattice);
+    for (i, (r, n)) in subgroups.iter_mut().zip(&lattice.subgroups).enumerate() {
+        r.covers = Some(lattice.lower_covers(i));
+        r.quotient_simples = Some(
+            real.simples_of_quotient(n)
+                .iter()
+                .map(|&l| real.simples[l].label.clone())
+                .collect(),
+        );
+    }
+    LatticeRecord {
+        classes: class_records(table),
+        group: group_record(group),
+        normal_subgroups: subgroups,
+        schema: LATTICE_SCHEMA.to_string(),
+    }
+}
+
+/// [`lattice_record`] as a JSON value.
 pub fn lattice_json(
     group: &PermGroup,
     table: &CharacterTable,
     real: &RealSimples,
     lattice: &NormalLattice,
 ) -> Value {
-    let labels = lattice.labels();
-    let classes = classes_json(table);
-    let subgroups: Vec<Value> = lattice
-        .subgroups
-        .iter()
-        .enumerate()
-        .map(|(i, n)| {
-            json!({
-                "label": labels[i],
-                "names": n.names,
-                "order": n.order,
-                "classes": n.classes,
-                "covers": lattice.lower_covers(i),
-                "quotient_simples": real.simples_of_quotient(n).iter().map(|&l| real.simples[l].label.clone()).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
-    json!({"schema": "plrep.lattice.v1", "group": group_json(group), "classes": classes, "normal_subgroups": subgroups})
+    serde_json::to_value(lattice_record(group, table, real, lattice))
+        .expect("a lattice record serialises")
 }
 
 /// The lattice of a table with the centre and derived subgroup named: kernels of the

@@ -8,11 +8,17 @@
 
 use crate::arith::modp::prime_factors;
 use crate::arith::Cyclotomic;
-use crate::character::{CharacterTable, RealSimples};
+use crate::character::{CharacterTable, RealSimple, RealSimples};
 use crate::group::PermGroup;
 use crate::lattice::NormalLattice;
+use crate::record::graph::GroupRecord;
+use crate::record::table::{
+    CharacterRecord, ClassRecord, NormalSubgroupRecord, RealSimpleRecord, TableRecord, TABLE_SCHEMA,
+};
+use crate::record::Count;
 use crate::report::names::letters;
-use serde_json::{json, Value};
+use serde_json::Value;
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 /// GAP's class names: element order followed by a letter (`1a`, `2a`, `2b`, `4a`, ...),
@@ -431,99 +437,121 @@ pub fn table_latex(title: &str, table: &CharacterTable, real: &RealSimples, rows
     s
 }
 
-/// The classes of a table as JSON objects: GAP class name, representative, size,
-/// element order, centralizer order.
-pub fn classes_json(table: &CharacterTable) -> Vec<Value> {
+/// The classes of a table as records: GAP class name, representative, size, element
+/// order, centralizer order (and the cycle type of a table by partitions).
+pub fn class_records(table: &CharacterTable) -> Vec<ClassRecord> {
     let names = class_names(table);
     (0..table.num_classes())
-        .map(|i| {
-            let mut v = json!({
-                "name": names[i],
-                "rep": table.reps[i].to_string(),
-                "size": table.sizes[i],
-                "order": table.orders[i],
-                "centralizer_order": table.centralizer_orders[i],
-            });
-            if let Some(l) = table.class_labels.get(i) {
-                v["cycle_type"] = json!(l);
-            }
-            v
+        .map(|i| ClassRecord {
+            centralizer_order: Count::Small(table.centralizer_orders[i]),
+            cycle_type: table.class_labels.get(i).cloned(),
+            name: names[i].clone(),
+            order: table.orders[i],
+            rep: table.reps[i].to_string(),
+            size: Count::Small(table.sizes[i]),
         })
         .collect()
 }
 
-/// The group part of every JSON document: name, order, degree, generators.
-pub fn group_json(group: &PermGroup) -> Value {
-    json!({
-        "name": group.name().unwrap_or(""),
-        "order": group.order().to_string().parse::<u64>().map(Value::from).unwrap_or_else(|_| Value::from(group.order().to_string())),
-        "degree": group.degree(),
-        "generators": group.generators().iter().map(ToString::to_string).collect::<Vec<_>>(),
-    })
+/// The group part of the table and lattice documents: name (`""` when unnamed), order,
+/// degree, generators.
+pub fn group_record(group: &PermGroup) -> GroupRecord {
+    GroupRecord {
+        degree: group.degree(),
+        generators: group.generators().iter().map(ToString::to_string).collect(),
+        name: group.name().unwrap_or("").to_string(),
+        order: Count::of(&group.order()),
+    }
 }
 
-/// The full table document `plrep.table.v1` (docs/cli.md), with the extensions
-/// `classes[].name`, `classes[].centralizer_order`, `power_maps`, `method` and
-/// `normal_subgroups[].names`.
+/// The power maps of a table document, keyed by the primes' decimal texts.
+pub fn power_maps_record(maps: BTreeMap<u64, Vec<usize>>) -> BTreeMap<String, Vec<usize>> {
+    maps.into_iter().map(|(p, m)| (p.to_string(), m)).collect()
+}
+
+/// The normal subgroups of a table document (without the lattice document's `covers`
+/// and `quotient_simples`).
+pub fn normal_subgroup_records(lattice: &NormalLattice) -> Vec<NormalSubgroupRecord> {
+    let labels = lattice.labels();
+    lattice
+        .subgroups
+        .iter()
+        .zip(labels)
+        .map(|(n, label)| NormalSubgroupRecord {
+            classes: n.classes.clone(),
+            covers: None,
+            label,
+            names: n.names.clone(),
+            order: n.order,
+            quotient_simples: None,
+        })
+        .collect()
+}
+
+/// The record of character `i` of `table`, its values as `V` (a vector, or a list
+/// formatted as it is written).
+pub fn character_record<V>(table: &CharacterTable, i: usize, values: V) -> CharacterRecord<V> {
+    let c = &table.characters[i];
+    CharacterRecord {
+        degree: c.degree,
+        indicator: c.indicator,
+        label: format!("X.{}", i + 1),
+        partition: table.character_labels.get(i).cloned(),
+        values,
+    }
+}
+
+/// The record of real simple `l`, its values as `V`.
+pub fn real_simple_record<V>(l: &RealSimple, values: V) -> RealSimpleRecord<V> {
+    RealSimpleRecord {
+        characters: l.characters.clone(),
+        dim: l.dim,
+        kernel: l.kernel.clone(),
+        label: l.label.clone(),
+        minus_kernel: l.minus_kernel.clone(),
+        kind: l.kind.name().to_string(),
+        values,
+    }
+}
+
+/// The full table document `plrep.table.v1` (docs/cli.md, docs/schemas.md), with the
+/// extensions `classes[].name`, `classes[].centralizer_order`, `power_maps`, `method` and
+/// `normal_subgroups[].names`. [`super::table_stream::TableDoc`] streams the same bytes.
+///
+/// Complexity: the size of the table.
+pub fn table_record(
+    group: &PermGroup,
+    table: &CharacterTable,
+    real: &RealSimples,
+    lattice: &NormalLattice,
+) -> TableRecord {
+    let texts = |v: &[Cyclotomic]| v.iter().map(ToString::to_string).collect::<Vec<_>>();
+    TableRecord {
+        characters: (0..table.characters.len())
+            .map(|i| character_record(table, i, texts(&table.characters[i].values)))
+            .collect(),
+        classes: class_records(table),
+        group: group_record(group),
+        method: table.method.to_string(),
+        normal_subgroups: Some(normal_subgroup_records(lattice)),
+        power_maps: power_maps_record(table.prime_power_maps()),
+        real_simples: Some(
+            real.simples
+                .iter()
+                .map(|l| real_simple_record(l, texts(&l.values)))
+                .collect(),
+        ),
+        schema: TABLE_SCHEMA.to_string(),
+    }
+}
+
+/// [`table_record`] as a JSON value.
 pub fn table_json(
     group: &PermGroup,
     table: &CharacterTable,
     real: &RealSimples,
     lattice: &NormalLattice,
 ) -> Value {
-    let classes = classes_json(table);
-    let characters: Vec<Value> = table
-        .characters
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let mut v = json!({
-                "label": format!("X.{}", i + 1),
-                "degree": c.degree,
-                "indicator": c.indicator,
-                "values": c.values.iter().map(ToString::to_string).collect::<Vec<_>>(),
-            });
-            if let Some(l) = table.character_labels.get(i) {
-                v["partition"] = json!(l);
-            }
-            v
-        })
-        .collect();
-    let real_simples: Vec<Value> = real
-        .simples
-        .iter()
-        .map(|l| {
-            json!({
-                "label": l.label,
-                "dim": l.dim,
-                "type": l.kind.name(),
-                "characters": l.characters,
-                "values": l.values.iter().map(ToString::to_string).collect::<Vec<_>>(),
-                "kernel": l.kernel,
-                "minus_kernel": l.minus_kernel,
-            })
-        })
-        .collect();
-    let labels = lattice.labels();
-    let normal: Vec<Value> = lattice
-        .subgroups
-        .iter()
-        .enumerate()
-        .map(|(i, n)| json!({"label": labels[i], "names": n.names, "order": n.order, "classes": n.classes}))
-        .collect();
-    let power_maps: serde_json::Map<String, Value> = table
-        .prime_power_maps()
-        .into_iter()
-        .map(|(p, m)| (p.to_string(), json!(m)))
-        .collect();
-    json!({
-        "schema": "plrep.table.v1",
-        "group": group_json(group),
-        "method": table.method.to_string(),
-        "classes": classes,
-        "power_maps": power_maps,
-        "characters": characters,
-        "real_simples": real_simples,
-        "normal_subgroups": normal,
-    })
+    serde_json::to_value(table_record(group, table, real, lattice))
+        .expect("a table record serialises")
 }

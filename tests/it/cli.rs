@@ -33,6 +33,13 @@ pub(crate) fn json(args: &[&str]) -> serde_json::Value {
     serde_json::from_str(&stdout(&a)).unwrap()
 }
 
+/// The `--format json` document of `args` read as its record type.
+pub(crate) fn record<T: serde::de::DeserializeOwned>(args: &[&str]) -> T {
+    let mut a = args.to_vec();
+    a.extend(["--format", "json"]);
+    serde_json::from_str(&stdout(&a)).unwrap()
+}
+
 /// Runs `args`, expects exit `code` and a single-line error; returns the line.
 pub(crate) fn fails(args: &[&str], code: i32) -> String {
     let out = plrep(args);
@@ -321,15 +328,15 @@ fn table_and_lattice_commands() {
     assert!(text.contains("A = -E(5)^2-E(5)^3"));
     let real = stdout(&["table", "Q8", "--real"]);
     assert!(real.contains("L4 q     4 -4"), "{real}");
-    let v = json(&["table", "S4"]);
-    assert_eq!(v["schema"], "plrep.table.v1");
-    assert_eq!(v["characters"].as_array().unwrap().len(), 5);
-    assert_eq!(v["normal_subgroups"].as_array().unwrap().len(), 4);
+    let v: plrep::record::table::TableRecord = record(&["table", "S4"]);
+    assert_eq!(v.schema, "plrep.table.v1");
+    assert_eq!(v.characters.len(), 5);
+    assert_eq!(v.normal_subgroups.map(|n| n.len()), Some(4));
     assert!(stdout(&["table", "C8", "--format", "latex"]).contains("\\begin{tabular}"));
     assert!(stdout(&["table", "C8", "--format", "markdown"]).contains("| X.1 |"));
-    let l = json(&["lattice", "D8"]);
-    assert_eq!(l["schema"], "plrep.lattice.v1");
-    assert_eq!(l["normal_subgroups"].as_array().unwrap().len(), 6);
+    let l: plrep::record::lattice::LatticeRecord = record(&["lattice", "D8"]);
+    assert_eq!(l.schema, "plrep.lattice.v1");
+    assert_eq!(l.normal_subgroups.len(), 6);
     let svg = stdout(&["lattice", "D8", "--format", "svg"]);
     assert!(svg.starts_with("<svg") && svg.contains(">Z(G)</text>"));
     assert!(stdout(&["lattice", "D8", "--format", "dot"]).starts_with("digraph"));
@@ -361,11 +368,12 @@ fn max_classes_limit_names_its_flag() {
 
 #[test]
 fn fourier_command() {
-    let v = json(&["fourier", "--activation", "relu", "--terms", "3"]);
-    assert_eq!(v["schema"], "plrep.fourier.v1");
-    assert_eq!(v["coefficients"][0]["cos_over_pi"], "1");
-    assert_eq!(v["coefficients"][1]["sin_rational"], "1/2");
-    assert_eq!(v["coefficients"][2]["cos_over_pi"], "-2/3");
+    let v: plrep::record::fourier::FourierRecord =
+        record(&["fourier", "--activation", "relu", "--terms", "3"]);
+    assert_eq!(v.schema, "plrep.fourier.v1");
+    assert_eq!(v.coefficients[0].cos_over_pi, "1");
+    assert_eq!(v.coefficients[1].sin_rational, "1/2");
+    assert_eq!(v.coefficients[2].cos_over_pi, "-2/3");
     assert!(stdout(&["fourier", "--cyclic", "5"]).contains("(1 + sqrt(5))/10"));
     fails(&["fourier", "--activation", "leaky:abc"], 2);
     fails(&["fourier", "--format", "svg"], 2);
@@ -412,8 +420,9 @@ fn examples_command() {
         c8.contains("(1 + sqrt(2))/8") && c8.contains("unresolved 0"),
         "{c8}"
     );
-    let v = json(&["examples"]);
-    assert_eq!(v["schema"], "plrep.examples.v1");
+    let v: plrep::record::examples::ExampleListRecord = record(&["examples"]);
+    assert_eq!(v.schema, "plrep.examples.v1");
+    assert!(v.examples.iter().any(|e| e.name == "c8-relu"));
     assert!(fails(&["examples", "no-such-example"], 2).contains("c8-relu"));
 }
 

@@ -137,6 +137,168 @@ fn survey_records_round_trip_on_real_records() {
     }
 }
 
+// ---------------------------------------------------------------------------------------
+// Table, lattice, Fourier, decompose, compare, examples, exists and subgroups documents
+// (issue 15.1, branch records-a): each round-trips on real outputs, the command line's
+// included.
+
+use plrep::character::{CharacterTable, RealSimples};
+use plrep::record::table::TableRecord;
+
+/// [`round_trip`] for documents with floats: `serde_json` (without its `float_roundtrip`
+/// feature) may read a float one unit in the last place off, so a line that differs must
+/// hold a float within two units in the last place of the original.
+fn round_trip_floats<T: Serialize + DeserializeOwned>(text: &str) -> T {
+    let r: T = serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}: {text:.300}"));
+    let back = serde_json::to_string_pretty(&r).unwrap();
+    assert_eq!(back.lines().count(), text.lines().count());
+    let number = |l: &str| -> f64 {
+        let v = l.trim().trim_end_matches(',');
+        let v = v.rsplit(": ").next().unwrap();
+        v.parse().unwrap_or_else(|_| panic!("not a float: {l}"))
+    };
+    for (a, b) in back.lines().zip(text.lines()) {
+        if a != b {
+            let (x, y) = (number(a), number(b));
+            assert!(
+                (x - y).abs() <= 2.0 * f64::EPSILON * y.abs(),
+                "{a} against {b}"
+            );
+        }
+    }
+    r
+}
+
+/// The standard output of a successful `plrep` run, without its final newline.
+fn cli_doc(args: &[&str]) -> String {
+    let out = crate::cli::plrep(args);
+    assert!(out.status.success(), "{args:?}: {:?}", out.status);
+    let text = String::from_utf8(out.stdout).unwrap();
+    text.strip_suffix('\n').unwrap().to_string()
+}
+
+#[test]
+fn table_and_lattice_records_round_trip_on_real_tables() {
+    use plrep::record::lattice::LatticeRecord;
+    use plrep::report::lattice::{lattice_record, normal_lattice};
+    use plrep::report::table::table_record;
+    use plrep::report::table_stream::TableDoc;
+    // Rational, irrational, quaternionic, partition-labelled tables and an unnamed group.
+    for group in ["S4", "A5", "Q8", "C12", "S6", "A8", "(1,2,3),(1,2)"] {
+        let g = parse_group(group).unwrap();
+        let t = CharacterTable::compute(&g, &Limits::default()).unwrap();
+        let r = RealSimples::from_table(&t);
+        let l = normal_lattice(&t, &r);
+        let record = table_record(&g, &t, &r, &l);
+        let text = serde_json::to_string_pretty(&record).unwrap();
+        let streamed = TableDoc {
+            group: &g,
+            table: &t,
+            real: &r,
+            lattice: &l,
+        };
+        assert_eq!(serde_json::to_string_pretty(&streamed).unwrap(), text);
+        let back: TableRecord = round_trip(&text);
+        assert_eq!(back, record, "{group}");
+        let _: TableRecord = round_trip(&cli_doc(&["table", group, "--format", "json"]));
+        let lattice = lattice_record(&g, &t, &r, &l);
+        let text = serde_json::to_string_pretty(&lattice).unwrap();
+        let back: LatticeRecord = round_trip(&text);
+        assert_eq!(back, lattice, "{group}");
+        assert!(back.normal_subgroups.iter().all(|n| n.covers.is_some()));
+        let _: LatticeRecord = round_trip(&cli_doc(&["lattice", group, "--format", "json"]));
+    }
+}
+
+/// The large tables (`S_n`, `A_n`, `n >= 21`): classes with cycle types and counts beyond
+/// `u64`, no real simples or normal subgroups.
+#[test]
+fn large_table_records_round_trip() {
+    use plrep::record::Count;
+    for group in ["S21", "A21"] {
+        let text = cli_doc(&["table", group, "--format", "json"]);
+        let r: TableRecord = round_trip(&text);
+        assert!(r.real_simples.is_none() && r.normal_subgroups.is_none());
+        assert_eq!(r.characters.len(), r.classes.len());
+        assert!(r.classes.iter().all(|c| c.cycle_type.is_some()));
+        // |S21| > 2^64: the identity's centralizer order is a decimal string.
+        assert!(
+            matches!(r.classes[0].centralizer_order, Count::Big(_)),
+            "{group}"
+        );
+    }
+}
+
+#[test]
+fn fourier_records_round_trip() {
+    use plrep::fourier::{cyclic_components, fourier_series};
+    use plrep::record::fourier::{CyclicFourierRecord, FourierRecord};
+    for a in ["relu", "abs", "leaky:1/10", "identity"] {
+        let act: Activation = a.parse().unwrap();
+        let s = fourier_series(&act, 8).unwrap();
+        let text = serde_json::to_string_pretty(&s.record()).unwrap();
+        let r: FourierRecord = round_trip(&text);
+        assert_eq!(r, s.record());
+        assert_eq!(serde_json::to_string_pretty(&s.json()).unwrap(), text);
+        for n in [1, 5, 8, 12] {
+            let c = cyclic_components(&act, n).unwrap();
+            let text = serde_json::to_string_pretty(&c.record()).unwrap();
+            let r: CyclicFourierRecord = round_trip_floats(&text);
+            assert_eq!(r.components.len(), c.components.len(), "{a} C{n}");
+        }
+    }
+    let r: FourierRecord = round_trip(&cli_doc(&["fourier", "--format", "json"]));
+    assert_eq!(r.activation, "relu");
+    let cli = cli_doc(&["fourier", "--cyclic", "8", "--format", "json"]);
+    let r: CyclicFourierRecord = round_trip_floats(&cli);
+    assert_eq!(r.n, 8);
+}
+
+#[test]
+fn command_records_round_trip_on_cli_outputs() {
+    use plrep::record::compare::CompareRecord;
+    use plrep::record::decompose::DecomposeRecord;
+    use plrep::record::examples::{ExampleListRecord, ExampleRecord};
+    use plrep::record::exists::ExistsRecord;
+    use plrep::record::subgroups::SubgroupsRecord;
+    for (a, b) in [("C8", "D8"), ("S4", "S4")] {
+        let r: CompareRecord = round_trip(&cli_doc(&["compare", a, b, "--format", "json"]));
+        assert_eq!(r.isomorphic, a == b);
+    }
+    let list: ExampleListRecord = round_trip(&cli_doc(&["examples", "--format", "json"]));
+    assert!(!list.examples.is_empty());
+    for name in ["c8-relu", "counting-lemma", "sn-standard-trivial"] {
+        let r: ExampleRecord = round_trip(&cli_doc(&["examples", name, "--format", "json"]));
+        assert_eq!(r.name, name);
+    }
+    for group in ["S4", "Q8", "(1,2,3),(1,2)"] {
+        let r: ExistsRecord = round_trip(&cli_doc(&["exists", group, "--format", "json"]));
+        assert_eq!(r.pairs.len(), r.simples.len() * r.simples.len(), "{group}");
+        let r: SubgroupsRecord = round_trip(&cli_doc(&["subgroups", group, "--format", "json"]));
+        assert_eq!(r.subgroup_classes.len(), r.classes, "{group}");
+    }
+    // Rows whose energies are exact and one that is not.
+    let data = [
+        1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.1, -0.7, 0.3, 2.5, 0.0, 1.0,
+    ];
+    let dir = std::env::temp_dir().join(format!("plrep-records-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join("rows.npy");
+    std::fs::write(&p, plrep::report::npy::encode_f64(&[3, 6], &data)).unwrap();
+    let args = [
+        "decompose",
+        "S4",
+        "--action",
+        "subsets:2",
+        "--format",
+        "json",
+    ];
+    let text = cli_doc(&[&args[..], &["--input", p.to_str().unwrap()]].concat());
+    let r: DecomposeRecord = round_trip_floats(&text);
+    assert_eq!((r.rows, r.energy_of_row.len(), r.points), (3, 3, 6));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 // ---- records-b: network, joint, pair, enumerate, export and survey-manifest documents,
 // each round-tripped on the bytes the binary writes.
 

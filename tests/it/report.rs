@@ -8,6 +8,9 @@ use plrep::report::table::{
     class_names, table_json, table_latex, table_markdown, table_text, Rows,
 };
 
+use plrep::record::table::TableRecord;
+use plrep::record::Count;
+
 fn setup(name: &str) -> (plrep::group::PermGroup, CharacterTable, RealSimples) {
     let g = parse_group(name).unwrap();
     let t = CharacterTable::compute(&g, &Default::default()).unwrap();
@@ -65,28 +68,29 @@ fn class_names_follow_gap() {
 fn table_json_matches_the_schema_and_parses_back() {
     let (g, t, r) = setup("A5");
     let l = normal_lattice(&t, &r);
-    let v = table_json(&g, &t, &r, &l);
-    assert_eq!(v["schema"], "plrep.table.v1");
-    assert_eq!(v["group"]["order"], 60);
-    assert_eq!(v["classes"].as_array().unwrap().len(), 5);
-    let chars = v["characters"].as_array().unwrap();
-    assert_eq!(chars.len(), 5);
+    let text = serde_json::to_string(&table_json(&g, &t, &r, &l)).unwrap();
+    let v: TableRecord = serde_json::from_str(&text).unwrap();
+    assert_eq!(v.schema, "plrep.table.v1");
+    assert_eq!(v.group.order, Count::Small(60));
+    assert_eq!(v.classes.len(), 5);
+    assert_eq!(v.characters.len(), 5);
     // Every value parses back to the exact table value.
-    for (i, c) in chars.iter().enumerate() {
-        for (j, s) in c["values"].as_array().unwrap().iter().enumerate() {
-            let parsed: plrep::arith::Cyclotomic = s.as_str().unwrap().parse().unwrap();
+    for (i, c) in v.characters.iter().enumerate() {
+        for (j, s) in c.values.iter().enumerate() {
+            let parsed: plrep::arith::Cyclotomic = s.parse().unwrap();
             assert_eq!(parsed, t.characters[i].values[j]);
         }
     }
-    let rs = v["real_simples"].as_array().unwrap();
+    let rs = v.real_simples.as_ref().unwrap();
     assert_eq!(rs.len(), 5);
-    assert!(rs.iter().all(|x| x["type"] == "real"));
-    assert_eq!(v["normal_subgroups"].as_array().unwrap().len(), 2);
-    // Deterministic bytes.
+    assert!(rs.iter().all(|x| x.kind == "real"));
+    assert_eq!(v.normal_subgroups.as_ref().map(Vec::len), Some(2));
+    // Deterministic bytes, and the record writes them back.
     assert_eq!(
-        serde_json::to_string(&v).unwrap(),
+        text,
         serde_json::to_string(&table_json(&g, &t, &r, &l)).unwrap()
     );
+    assert_eq!(serde_json::to_string(&v).unwrap(), text);
     let lj = lattice_json(&g, &t, &r, &l);
     assert_eq!(lj["schema"], "plrep.lattice.v1");
     assert_eq!(lj["normal_subgroups"][1]["covers"], serde_json::json!([0]));

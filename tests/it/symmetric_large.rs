@@ -5,7 +5,7 @@
 //! n)` on sampled entries for `n = 21, 25, 30`, column sums (the number of square roots)
 //! and orthogonality on sampled rows and columns for `S_25 .. S_30`, and the command line.
 
-use crate::cli::{fails, json, stdout};
+use crate::cli::{fails, record, stdout};
 use num_bigint::{BigInt, BigUint};
 use plrep::arith::{Cyclotomic, Q};
 use plrep::character::heisenberg::verify_sn_columns;
@@ -13,6 +13,8 @@ use plrep::character::partition::{partitions, Partition};
 use plrep::character::symmetric::{centralizer_order, giant_table, sn_values};
 use plrep::character::symmetric_large::{GiantValue, LargeGiantTable};
 use plrep::group::Limits;
+use plrep::record::table::TableRecord;
+use plrep::record::Count;
 use std::collections::HashMap;
 
 fn large(n: u32, symmetric: bool) -> LargeGiantTable {
@@ -292,22 +294,19 @@ fn large_tables_on_the_command_line() {
         "Character table of S21 (order 51090942171709440000, 792 classes, Murnaghan-Nakayama)"
     ));
     assert!(text.contains("\nX.792 [ 21 ]\n"));
-    let doc = json(&["table", "A21"]);
-    assert_eq!(doc["schema"], "plrep.table.v1");
-    assert_eq!(doc["group"]["order"], "25545471085854720000");
-    let classes = doc["classes"].as_array().unwrap();
-    let total: BigUint = classes
+    let doc: TableRecord = record(&["table", "A21"]);
+    assert_eq!(doc.schema, "plrep.table.v1");
+    assert_eq!(doc.group.order, Count::Big("25545471085854720000".into()));
+    let total: BigUint = doc
+        .classes
         .iter()
-        .map(|c| match &c["size"] {
-            serde_json::Value::String(s) => s.parse::<BigUint>().unwrap(),
-            v => BigUint::from(v.as_u64().unwrap()),
-        })
+        .map(|c| c.size.to_string().parse::<BigUint>().unwrap())
         .sum();
     assert_eq!(total.to_string(), "25545471085854720000");
-    assert_eq!(doc["characters"].as_array().unwrap().len(), classes.len());
+    assert_eq!(doc.characters.len(), doc.classes.len());
     assert_eq!(
-        doc["characters"][0]["partition"],
-        "[ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1 ]"
+        doc.characters[0].partition.as_deref(),
+        Some("[ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1 ]")
     );
     let md = stdout(&["table", "S21", "--format", "markdown"]);
     assert!(md.starts_with("**Character table of S21"));

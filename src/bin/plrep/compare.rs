@@ -5,8 +5,8 @@ use crate::Format;
 use plrep::graph::InteractionGraph;
 use plrep::group::Limits;
 use plrep::pl::{check, solve};
+use plrep::record::compare::{CompareRecord, COMPARE_SCHEMA};
 use plrep::Result;
-use serde_json::json;
 use std::fmt::Write as _;
 
 /// `plrep compare`: two interaction graphs, isomorphism and edge diff.
@@ -43,12 +43,17 @@ pub(crate) fn compare(
             .collect::<Vec<_>>()
     };
     if format == Format::Json {
-        let doc = json!({
-            "schema": "plrep.compare.v1",
-            "a": title(&ga), "b": title(&gb),
-            "same_vertices": c.same_vertices, "isomorphic": c.isomorphic, "exhaustive": c.exhaustive,
-            "matching": c.matching, "only_in_a": c.only_in_a, "only_in_b": c.only_in_b,
-        });
+        let doc = CompareRecord {
+            a: title(&ga),
+            b: title(&gb),
+            exhaustive: c.exhaustive,
+            isomorphic: c.isomorphic,
+            matching: c.matching,
+            only_in_a: c.only_in_a,
+            only_in_b: c.only_in_b,
+            same_vertices: c.same_vertices,
+            schema: COMPARE_SCHEMA.to_string(),
+        };
         return crate::common::to_json(&doc);
     }
     let mut s = String::new();

@@ -7,9 +7,11 @@ use plrep::group::gset::ActionSpec;
 use plrep::group::Limits;
 use plrep::pl::export::{decompose as energies, isotypic_parts};
 use plrep::pl::{check_module_size, PlModule};
+use plrep::record::decompose::{
+    DecomposeRecord, DecomposeSimpleRecord, RowEnergyRecord, DECOMPOSE_SCHEMA,
+};
 use plrep::report::npy;
 use plrep::{Error, LimitKind, Result};
-use serde_json::json;
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -54,26 +56,30 @@ pub(crate) fn decompose(
     let dims: Vec<(u64, u64)> = parts.iter().map(|p| (p.dim, p.multiplicity)).collect();
     Ok(match format {
         Format::Json => {
-            let rows: Vec<_> = (0..d.rows)
-                .map(|r| {
-                    json!({
-                        "norm2": d.norms[r],
-                        "energy": d.energy[r * k..(r + 1) * k],
+            to_json(&DecomposeRecord {
+                action: action_spec.to_string(),
+                energy_of_row: (0..d.rows)
+                    .map(|r| RowEnergyRecord {
+                        energy: d.energy[r * k..(r + 1) * k].to_vec(),
+                        norm2: d.norms[r],
                     })
-                })
-                .collect();
-            to_json(&json!({
-                "schema": "plrep.decompose.v1",
-                "group": name,
-                "action": action_spec.to_string(),
-                "points": m.points(),
-                "rows": d.rows,
-                "simples": parts.iter().map(|p| json!({"label": p.label, "dim": p.dim, "multiplicity": p.multiplicity})).collect::<Vec<_>>(),
-                "energy_of_row": rows,
-                "totals": d.totals,
-                "shares": d.totals.iter().map(|&e| share(e)).collect::<Vec<_>>(),
-                "note": "energy of row v in simple L is ||P_L v||^2 in float64 with the exact projectors rounded to float64; the energies of a row sum to ||v||^2",
-            }))?
+                    .collect(),
+                group: name.clone(),
+                note: "energy of row v in simple L is ||P_L v||^2 in float64 with the exact projectors rounded to float64; the energies of a row sum to ||v||^2".to_string(),
+                points: m.points(),
+                rows: d.rows,
+                schema: DECOMPOSE_SCHEMA.to_string(),
+                shares: d.totals.iter().map(|&e| share(e)).collect(),
+                simples: parts
+                    .iter()
+                    .map(|p| DecomposeSimpleRecord {
+                        dim: p.dim,
+                        label: p.label.clone(),
+                        multiplicity: p.multiplicity,
+                    })
+                    .collect(),
+                totals: d.totals.clone(),
+            })?
         }
         Format::Markdown => {
             let mut s = format!(

@@ -11,7 +11,6 @@ use plrep::report::columns::aligned;
 use plrep::report::enumeration::{enumeration_latex, enumeration_markdown, enumeration_text};
 use plrep::report::names::count;
 use plrep::Result;
-use serde_json::json;
 
 fn perms(p: &[plrep::group::Perm]) -> Vec<String> {
     p.iter().map(|g| g.to_string()).collect()
@@ -26,27 +25,34 @@ pub(crate) fn subgroups(group: &str, format: Format, limits: &Limits) -> Result<
     let s = SubgroupClasses::compute(&g, &e, &c, limits)?;
     let name = g.name().unwrap_or(group).to_string();
     if format == Format::Json {
-        let classes: Vec<_> = s
-            .classes
-            .iter()
-            .enumerate()
-            .map(|(i, h)| {
-                json!({
-                    "label": Enumeration::subgroup_label(i),
-                    "order": h.order, "index": h.index, "generators": perms(&h.generators),
-                    "normalizer_order": h.normalizer_order,
-                    "normalizer_generators": perms(&h.normalizer_generators),
-                    "conjugates": h.length, "normal": h.is_normal(),
+        use plrep::record::subgroups::{
+            SubgroupClassRecord, SubgroupsGroupRecord, SubgroupsRecord, SUBGROUPS_SCHEMA,
+        };
+        return to_json(&SubgroupsRecord {
+            classes: s.classes.len(),
+            group: SubgroupsGroupRecord {
+                generators: perms(g.generators()),
+                name,
+                order: e.len(),
+            },
+            schema: SUBGROUPS_SCHEMA.to_string(),
+            subgroup_classes: s
+                .classes
+                .iter()
+                .enumerate()
+                .map(|(i, h)| SubgroupClassRecord {
+                    conjugates: h.length,
+                    generators: perms(&h.generators),
+                    index: h.index,
+                    label: Enumeration::subgroup_label(i),
+                    normal: h.is_normal(),
+                    normalizer_generators: perms(&h.normalizer_generators),
+                    normalizer_order: h.normalizer_order,
+                    order: h.order,
                 })
-            })
-            .collect();
-        return to_json(&json!({
-            "schema": "plrep.subgroups.v1",
-            "group": {"name": name, "order": e.len(), "generators": perms(g.generators())},
-            "classes": s.classes.len(),
-            "subgroups": s.subgroup_count(),
-            "subgroup_classes": classes,
-        }));
+                .collect(),
+            subgroups: s.subgroup_count(),
+        });
     }
     let rows: Vec<Vec<String>> = s
         .classes

@@ -2,14 +2,16 @@
 //! (a thin wrapper over `plrep::examples`).
 
 use plrep::group::Limits;
+use plrep::record::examples::{
+    ExampleEntryRecord, ExampleListRecord, ExampleRecord, ExampleValueRecord, EXAMPLES_SCHEMA,
+};
 use plrep::Result;
-use serde_json::{json, Value};
 use std::fmt::Write as _;
 
 /// `plrep examples [NAME]`: without a name the list (name, title, reference); with a name
 /// the example's report, or with `json` its exact values (`plrep.examples.v1`).
 pub fn examples(name: Option<&str>, json: bool, limits: &Limits) -> Result<String> {
-    let doc: Value = match name {
+    match name {
         None => {
             let all = plrep::examples::examples();
             if !json {
@@ -20,9 +22,16 @@ pub fn examples(name: Option<&str>, json: bool, limits: &Limits) -> Result<Strin
                 }
                 return Ok(s);
             }
-            json!({
-                "schema": "plrep.examples.v1",
-                "examples": all.iter().map(|e| json!({"name": e.name, "title": e.title, "reference": e.reference})).collect::<Vec<_>>(),
+            crate::common::to_json(&ExampleListRecord {
+                examples: all
+                    .iter()
+                    .map(|e| ExampleEntryRecord {
+                        name: e.name.to_string(),
+                        reference: e.reference.to_string(),
+                        title: e.title.to_string(),
+                    })
+                    .collect(),
+                schema: EXAMPLES_SCHEMA.to_string(),
             })
         }
         Some(n) => {
@@ -31,17 +40,27 @@ pub fn examples(name: Option<&str>, json: bool, limits: &Limits) -> Result<Strin
             if !json {
                 return Ok(out.text);
             }
-            json!({
-                "schema": "plrep.examples.v1",
-                "name": e.name, "title": e.title, "reference": e.reference,
+            crate::common::to_json(&ExampleRecord {
+                name: e.name.to_string(),
+                reference: e.reference.to_string(),
+                schema: EXAMPLES_SCHEMA.to_string(),
+                title: e.title.to_string(),
                 // Exact values in GAP notation, in the order computed; quadratic irrationals
                 // also as a radical, e.g. "(1 + sqrt(5))/10".
-                "values": out.values.iter().map(|(k, v)| {
-                    let radical = if v.is_rational() { None } else { plrep::fourier::quadratic_radical(v) };
-                    json!({"key": k, "value": v.to_string(), "radical": radical})
-                }).collect::<Vec<_>>(),
+                values: out
+                    .values
+                    .iter()
+                    .map(|(k, v)| ExampleValueRecord {
+                        key: k.clone(),
+                        radical: if v.is_rational() {
+                            None
+                        } else {
+                            plrep::fourier::quadratic_radical(v)
+                        },
+                        value: v.to_string(),
+                    })
+                    .collect(),
             })
         }
-    };
-    crate::common::to_json(&doc)
+    }
 }

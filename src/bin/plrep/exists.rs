@@ -5,8 +5,10 @@ use crate::Format;
 use plrep::character::{CharacterTable, RealSimples};
 use plrep::group::Limits;
 use plrep::pl::{exists_table, exists_text};
+use plrep::record::exists::{
+    ExistencePairRecord, ExistsGroupRecord, ExistsRecord, ExistsSimpleRecord, EXISTS_SCHEMA,
+};
 use plrep::Result;
-use serde_json::json;
 
 /// `plrep exists`: the PL-Schur table.
 pub(crate) fn exists(group: &str, format: Format, limits: &Limits) -> Result<String> {
@@ -16,14 +18,34 @@ pub(crate) fn exists(group: &str, format: Format, limits: &Limits) -> Result<Str
     let r = RealSimples::from_table(&t);
     let e = exists_table(&r);
     if format == Format::Json {
-        let doc = json!({
-            "schema": "plrep.exists.v1",
-            "group": {"name": g.name().unwrap_or("group"), "order": t.order},
-            "simples": r.simples.iter().map(|s| json!({"label": s.label, "dim": s.dim, "kernel": s.kernel})).collect::<Vec<_>>(),
-            "pairs": e.iter().map(|x| json!({"from": r.simples[x.from].label, "to": r.simples[x.to].label,
-                "nonzero": x.nonzero, "nonzero_reason": x.nonzero_reason, "nonlinear": x.nonlinear,
-                "nonlinear_reason": x.nonlinear_reason})).collect::<Vec<_>>(),
-        });
+        let label = |i: usize| r.simples[i].label.clone();
+        let doc = ExistsRecord {
+            group: ExistsGroupRecord {
+                name: g.name().unwrap_or("group").to_string(),
+                order: t.order,
+            },
+            pairs: e
+                .iter()
+                .map(|x| ExistencePairRecord {
+                    from: label(x.from),
+                    nonlinear: x.nonlinear,
+                    nonlinear_reason: x.nonlinear_reason.clone(),
+                    nonzero: x.nonzero,
+                    nonzero_reason: x.nonzero_reason.clone(),
+                    to: label(x.to),
+                })
+                .collect(),
+            schema: EXISTS_SCHEMA.to_string(),
+            simples: r
+                .simples
+                .iter()
+                .map(|s| ExistsSimpleRecord {
+                    dim: s.dim,
+                    kernel: s.kernel.clone(),
+                    label: s.label.clone(),
+                })
+                .collect(),
+        };
         return crate::common::to_json(&doc);
     }
     let name = g.name().unwrap_or("group").to_string();

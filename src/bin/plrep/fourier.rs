@@ -24,21 +24,20 @@ pub fn fourier(
         })?;
         return plrep::contour::trivial_map_contours_svg(&act, n);
     }
-    let doc = match cyclic {
+    match cyclic {
         Some(n) => {
             let c = cyclic_components(&act, n)?;
             if !json {
                 return Ok(c.text());
             }
-            c.json()
+            crate::common::to_json(&c.record())
         }
         None => {
             let s = fourier_series(&act, terms)?;
             if !json {
                 return Ok(s.text());
             }
-            s.json()
+            crate::common::to_json(&s.record())
         }
-    };
-    crate::common::to_json(&doc)
+    }
 }

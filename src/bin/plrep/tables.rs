@@ -9,8 +9,8 @@ use plrep::group::{Limits, PermGroup};
 use plrep::report::giant_table::{
     giant_table_json, giant_table_latex, giant_table_markdown, giant_table_text,
 };
-use plrep::report::lattice::{lattice_json, lattice_text, normal_lattice};
-use plrep::report::table::{table_json, table_latex, table_markdown, table_text, Rows};
+use plrep::report::lattice::{lattice_record, lattice_text, normal_lattice};
+use plrep::report::table::{table_latex, table_markdown, table_record, table_text, Rows};
 use plrep::report::table_stream::TableDoc;
 use plrep::{Error, Result};
 use std::io::{BufWriter, Write};
@@ -60,7 +60,7 @@ pub fn table(spec: &str, real: bool, format: Format, limits: &Limits) -> Result<
     let head = title(&group, &t, what);
     Ok(match format {
         Format::Json => {
-            crate::common::to_json(&table_json(&group, &t, &r, &normal_lattice(&t, &r)))?
+            crate::common::to_json(&table_record(&group, &t, &r, &normal_lattice(&t, &r)))?
         }
         Format::Markdown => table_markdown(&head, &t, &r, rows),
         Format::Latex => table_latex(&head, &t, &r, rows),
@@ -160,7 +160,7 @@ pub fn lattice(spec: &str, format: Format, limits: &Limits) -> Result<String> {
     let l = normal_lattice(&t, &r);
     let head = title(&group, &t, "Normal subgroups");
     Ok(match format {
-        Format::Json => crate::common::to_json(&lattice_json(&group, &t, &r, &l))?,
+        Format::Json => crate::common::to_json(&lattice_record(&group, &t, &r, &l))?,
         Format::Dot => l.drawing(&head).to_dot(),
         Format::Svg => l.drawing(&head).to_svg(),
         Format::Tikz => l.drawing(&head).to_tikz(),
