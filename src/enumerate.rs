@@ -9,6 +9,9 @@
 //! non-edges are *not* explained by the character table of `G` (ker / ker^± of `G`,
 //! theory.md §7, T1 and rule (a)) but only by the centralizer of `G` in `Sym(G/H)` (the group
 //! `Ĝ`, T0–T2) or only by the block-space certificate (T4).
+//!
+//! Its JSON document `plrep.enumerate.v1` is `record::enumerate`'s
+//! (`Enumeration::to_record`, `Enumeration::to_json`).
 
 use crate::arith::Q;
 use crate::character::SimpleType;
@@ -18,7 +21,6 @@ use crate::graph::{non_edge_kind, GraphStats, NonEdgeKind};
 use crate::group::subgroups::{SubgroupClass, SubgroupClasses};
 use crate::group::{Limits, PermGroup};
 use crate::pl::{GroupData, PlModule, SolverOptions};
-use serde_json::{json, Value};
 use std::collections::BTreeMap;
 
 /// One transitive module `R^{G/H}`.
@@ -173,57 +175,5 @@ impl Enumeration {
             }
         }
         out
-    }
-
-    /// The JSON document `plrep.enumerate.v1`.
-    pub fn to_json(&self) -> Value {
-        let label = |i: usize| self.simples[i].label.clone();
-        let modules: Vec<Value> = self
-            .modules
-            .iter()
-            .enumerate()
-            .map(|(i, m)| {
-                let h = &m.subgroup;
-                json!({
-                    "label": Self::subgroup_label(i),
-                    "order": h.order,
-                    "index": h.index,
-                    "generators": h.generators.iter().map(|g| g.to_string()).collect::<Vec<_>>(),
-                    "normalizer_order": h.normalizer_order,
-                    "normalizer_generators": h.normalizer_generators.iter().map(|g| g.to_string()).collect::<Vec<_>>(),
-                    "conjugates": h.length,
-                    "normal": h.is_normal(),
-                    "centralizer_order": h.weyl_order(),
-                    "simples": m.graph.graph.node_weights().map(|v| json!([v.label, v.multiplicity])).collect::<Vec<_>>(),
-                    "stats": m.stats,
-                    "graph": m.graph.to_json(),
-                })
-            })
-            .collect();
-        let pairs: Vec<Value> = self
-            .pair_occurrences()
-            .into_iter()
-            .map(|((a, b), o)| {
-                json!({
-                    "from": label(a),
-                    "to": label(b),
-                    "edge_in": o.edge_in.iter().map(|&m| Self::subgroup_label(m)).collect::<Vec<_>>(),
-                    "non_edge_in": o.non_edge_in.iter().map(|&(m, k)| json!([Self::subgroup_label(m), k.name()])).collect::<Vec<_>>(),
-                })
-            })
-            .collect();
-        json!({
-            "schema": "plrep.enumerate.v1",
-            "group": {"name": self.group_name, "order": self.group_order, "generators": self.generators},
-            "activation": self.activation,
-            "bias": self.bias.as_ref().map(|b| b.to_string()),
-            "certified": true,
-            "simples": self.simples.iter().map(|s| json!({
-                "label": s.label, "dim": s.dim, "type": s.kind.name(),
-                "kernel_order": s.kernel_order, "pm_kernel_order": s.pm_kernel_order,
-            })).collect::<Vec<_>>(),
-            "subgroups": modules,
-            "pairs": pairs,
-        })
     }
 }

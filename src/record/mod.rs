@@ -15,15 +15,22 @@
 //! `tests/it/records.rs` round-trips each record on real outputs.
 //!
 //! Also here: `table`, `lattice`, `fourier`, `decompose`, `compare`, `examples`, `exists`
-//! and `subgroups`, the documents of the commands of those names.
+//! and `subgroups`, the documents of the commands of those names; `network`
+//! (`plrep.network.v1` of both routes and `plrep.joint.v1`), `pair` (`plrep.pair.v1`),
+//! `enumerate`, `export` (`plrep.export*.v1`) and `manifest` (`plrep.survey.manifest.v1`).
 
 pub mod compare;
 pub mod decompose;
+pub mod enumerate;
 pub mod examples;
 pub mod exists;
+pub mod export;
 pub mod fourier;
 pub mod graph;
 pub mod lattice;
+pub mod manifest;
+pub mod network;
+pub mod pair;
 pub mod subgroups;
 pub mod survey;
 pub mod table;

@@ -67,9 +67,27 @@ pub struct SurveyRecord<G = Value> {
     #[serde(default)]
     pub graph: G,
     /// The depth statistics (`--depth` only; absent otherwise, so records without it
-    /// keep their bytes).
+    /// keep their bytes): `survey::depth::DepthStats`, or a [`DepthErrorRecord`] when
+    /// the network analysis failed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub depth: Option<Value>,
+}
+
+/// The `depth` of an ok record whose network analysis failed (the graph stays recorded):
+/// the error and its kind, as in an error record.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DepthErrorRecord {
+    /// The error message.
+    pub error: String,
+    /// `bad_input`, `limit`, `verification`, `io` or `panic`.
+    pub error_kind: String,
+}
+
+impl DepthErrorRecord {
+    /// The record as a JSON value (the `depth` of a [`SurveyRecord`]).
+    pub fn to_value(&self) -> Value {
+        serde_json::to_value(self).unwrap_or(Value::Null)
+    }
 }
 
 impl<G> SurveyRecord<G> {

@@ -4,9 +4,16 @@
 //! [`super::network`], simples named by their isomorphism types (partitions for `S_n`).
 
 use super::network::{depth_entry, witness_layers_text};
+use super::network_record::witness_network_record;
 use crate::network::commutant::CommutantNetwork;
 use crate::network::{NetworkResult, SourceResult, Status};
-use serde_json::{json, Value};
+use crate::record::graph::ProjectorRecord;
+use crate::record::network::{
+    CommutantNetworkGroupRecord, CommutantNetworkLayerRecord, CommutantNetworkRecord,
+    CommutantNetworkVertexRecord, DepthRecord, ExcludedRecord, FirstDepthRecord,
+    JointObstructionRecord, OrbitalRecord, ReachedRecord, SourceRecord, TypeRecord, NETWORK_SCHEMA,
+};
+use serde_json::Value;
 use std::fmt::Write as _;
 
 fn label(net: &CommutantNetwork, t: usize) -> &str {
@@ -271,109 +278,151 @@ pub fn commutant_depth_table_markdown(net: &CommutantNetwork, res: &NetworkResul
     s
 }
 
-/// The JSON document (`plrep.network.v1`, `"route": "commutant"`): layers with their
-/// simples (type label, dimension, multiplicity, projector on the orbitals), per source
-/// and depth the reached (network, point), excluded (obstruction) and unresolved types,
-/// and the witness networks.
-pub fn commutant_network_json(
+/// The record of the JSON document (`plrep.network.v1`, `"route": "commutant"`): layers
+/// with their simples (type label, dimension, multiplicity, projector on the orbitals),
+/// per source and depth the reached (network, point), excluded (obstruction) and
+/// unresolved types, and the witness networks.
+///
+/// Complexity: the size of the document.
+pub fn commutant_network_record(
     net: &CommutantNetwork,
     res: &NetworkResult,
     certified: bool,
-) -> Value {
-    let layers: Vec<Value> = (0..=net.depth())
+) -> CommutantNetworkRecord {
+    let layers = (0..=net.depth())
         .map(|l| {
             let m = net.layer(l);
-            let vertices: Vec<Value> = net
+            let vertices = net
                 .simples_of(l)
                 .iter()
                 .map(|&t| {
                     let x = net.simple_in(l, t).expect("present");
                     let s = &m.simples[x];
-                    json!({
-                        "type": t, "label": label(net, t), "dim": s.dim, "multiplicity": s.mult,
-                        "real_type": s.kind.name(),
-                        "projector": {"pairs": m.pair_reps, "values": s.idempotent.iter().map(|q| q.to_string()).collect::<Vec<_>>()},
-                    })
+                    CommutantNetworkVertexRecord {
+                        dim: s.dim,
+                        label: label(net, t).to_string(),
+                        multiplicity: s.mult,
+                        projector: ProjectorRecord {
+                            pairs: m.pair_reps.clone(),
+                            values: s.idempotent.iter().map(|q| q.to_string()).collect(),
+                        },
+                        real_type: s.kind.name().to_string(),
+                        type_index: t,
+                    }
                 })
                 .collect();
-            let mut v = json!({
-                "index": l, "action": m.gset.action().to_string(), "points": m.points(),
-                "orbits": m.gset.orbits().len(), "orbitals": m.algebra.dim(), "vertices": vertices,
-            });
-            if l > 0 {
-                let c = net.cross(l);
-                v["hom_dim"] = json!(c.len());
-                v["cross_orbitals"] = json!((0..c.len()).map(|o| {
-                    let r = c.representative(o);
-                    json!({"rep": [r.0, r.1], "size": c.size(o)})
-                }).collect::<Vec<_>>());
+            let cross = (l > 0).then(|| net.cross(l));
+            CommutantNetworkLayerRecord {
+                action: m.gset.action().to_string(),
+                cross_orbitals: cross.map(|c| {
+                    (0..c.len())
+                        .map(|o| OrbitalRecord {
+                            rep: c.representative(o),
+                            size: c.size(o),
+                        })
+                        .collect()
+                }),
+                hom_dim: cross.map(|c| c.len()),
+                index: l,
+                orbitals: m.algebra.dim(),
+                orbits: m.gset.orbits().len(),
+                points: m.points(),
+                vertices,
             }
-            v
         })
         .collect();
     let t = targets(net);
-    let sources: Vec<Value> = res
+    let sources = res
         .sources
         .iter()
         .map(|src| {
-            let per_layer: Vec<Value> = (1..src.status.len())
+            let per_layer = (1..src.status.len())
                 .map(|l| {
-                    let (mut reached, mut excluded, mut unresolved) = (Vec::new(), Vec::new(), Vec::new());
+                    let mut d = DepthRecord {
+                        alive: src.alive[l]
+                            .iter()
+                            .map(|&x| label(net, x).to_string())
+                            .collect(),
+                        depth: l,
+                        excluded: Vec::new(),
+                        reached: Vec::new(),
+                        unresolved: Vec::new(),
+                    };
                     for (s, st) in &src.status[l] {
+                        let name = label(net, *s).to_string();
                         match st {
-                            Status::Reached(r) => reached.push(json!({"label": label(net, *s), "network": r.network, "point": r.point})),
-                            Status::Excluded(o) => {
-                                let mut ob = serde_json::to_value(o.as_ref()).unwrap_or(Value::Null);
-                                ob["reason"] = json!(o.describe_without_classes());
-                                excluded.push(json!({"label": label(net, *s), "obstruction": ob}));
-                            }
-                            Status::Unresolved => unresolved.push(json!(label(net, *s))),
+                            Status::Reached(r) => d.reached.push(ReachedRecord {
+                                label: name,
+                                network: r.network,
+                                point: r.point,
+                                point_label: None,
+                                value: None,
+                            }),
+                            Status::Excluded(o) => d.excluded.push(ExcludedRecord {
+                                label: name,
+                                obstruction: JointObstructionRecord::without_classes(o),
+                            }),
+                            Status::Unresolved => d.unresolved.push(name),
                         }
                     }
-                    json!({"depth": l, "alive": src.alive[l].iter().map(|&x| label(net, x)).collect::<Vec<_>>(),
-                        "reached": reached, "excluded": excluded, "unresolved": unresolved})
+                    d
                 })
                 .collect();
-            let networks: Vec<Value> = src
-                .networks
-                .iter()
-                .map(|wn| {
-                    json!({
-                        "seed": wn.seed, "r": wn.r, "scale": wn.scale.to_string(),
-                        "layers": wn.layers.iter().enumerate().map(|(i, lw)| {
-                            let c = net.cross(i + 1);
-                            json!({
-                                "weights": lw.weights.iter().map(|(o, q)| {
-                                    let r = c.representative(*o);
-                                    json!({"orbital": o, "rep": [r.0, r.1], "weight": q.to_string()})
-                                }).collect::<Vec<_>>(),
-                                "bias": lw.bias.iter().map(|(x, q)| json!({"point": x, "value": q.to_string()})).collect::<Vec<_>>(),
-                            })
-                        }).collect::<Vec<_>>(),
+            SourceRecord {
+                cycle: src.cycle,
+                first_depth: t
+                    .iter()
+                    .map(|&m| FirstDepthRecord {
+                        depth: depth_entry(src, m),
+                        label: label(net, m).to_string(),
                     })
-                })
-                .collect();
-            json!({
-                "sources": src.sources.iter().map(|&x| label(net, x)).collect::<Vec<_>>(),
-                "cycle": src.cycle.map(|(i, j)| json!([i, j])),
-                "layers": per_layer,
-                "first_depth": t.iter().map(|&m| json!({"label": label(net, m), "depth": depth_entry(src, m)})).collect::<Vec<_>>(),
-                "networks": networks,
-            })
+                    .collect(),
+                layers: per_layer,
+                networks: src
+                    .networks
+                    .iter()
+                    .map(|wn| witness_network_record(wn, |k, o| net.cross(k + 1).representative(o)))
+                    .collect(),
+                sources: src
+                    .sources
+                    .iter()
+                    .map(|&x| label(net, x).to_string())
+                    .collect(),
+            }
         })
         .collect();
-    let order = net.group.order();
-    json!({
-        "schema": "plrep.network.v1",
-        "route": "commutant",
-        "group": {"name": net.group.name().unwrap_or("group"), "order": order.to_string(), "degree": net.group.degree()},
-        "activation": res.options.activation.name(),
-        "bias": res.options.bias.to_string(),
-        "depth": net.depth(),
-        "certified": certified,
-        "types": net.types.iter().map(|t| json!({"label": t.label, "dim": t.dim})).collect::<Vec<_>>(),
-        "layers": layers,
-        "sources": sources,
-        "unresolved": res.unresolved(),
-    })
+    CommutantNetworkRecord {
+        activation: res.options.activation.name(),
+        bias: res.options.bias.to_string(),
+        certified,
+        depth: net.depth(),
+        group: CommutantNetworkGroupRecord {
+            degree: net.group.degree(),
+            name: net.group.name().unwrap_or("group").to_string(),
+            order: net.group.order().to_string(),
+        },
+        layers,
+        route: "commutant".to_string(),
+        schema: NETWORK_SCHEMA.to_string(),
+        sources,
+        types: net
+            .types
+            .iter()
+            .map(|t| TypeRecord {
+                dim: t.dim,
+                label: t.label.clone(),
+            })
+            .collect(),
+        unresolved: res.unresolved(),
+    }
+}
+
+/// [`commutant_network_record`] as a JSON value (keys sorted: the same bytes).
+pub fn commutant_network_json(
+    net: &CommutantNetwork,
+    res: &NetworkResult,
+    certified: bool,
+) -> Value {
+    serde_json::to_value(commutant_network_record(net, res, certified))
+        .expect("a network record serialises")
 }

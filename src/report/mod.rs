@@ -13,6 +13,7 @@ pub mod lattice;
 pub mod layered;
 pub mod names;
 pub mod network;
+pub mod network_record;
 pub mod npy;
 pub mod survey_summary;
 pub mod table;

@@ -1,19 +1,19 @@
-//! Reports of a network analysis ([`crate::network`]): text, JSON `plrep.network.v1`,
-//! the depth table (Markdown, LaTeX) and the flow picture (SVG, TikZ: layers as
-//! columns, simples as nodes with low frequencies — large kernels — on top).
-//!
-//! Size: the four renderings (text, JSON, depth table, flow picture) of one result type
-//! share its labels and orderings; about 150 lines each.
+//! Reports of a network analysis ([`crate::network`]): text, the depth table (Markdown,
+//! LaTeX) and the flow picture (SVG, TikZ: layers as columns, simples as nodes with low
+//! frequencies — large kernels — on top). The JSON document `plrep.network.v1` is built
+//! by [`super::network_record`] (re-exported here).
 
 use crate::network::witness::LayerWeights;
-use crate::network::{ExactValues, Network, NetworkResult, SourceResult, Status};
-use crate::pl::joint::JointObstruction;
+use crate::network::{Network, NetworkResult, SourceResult, Status};
 use crate::pl::PlModule;
 use crate::report::escape::latex_escape;
-use serde_json::{json, Value};
 use std::fmt::Write as _;
 
-fn label(module: &PlModule, l: usize) -> &str {
+pub use super::network_record::{
+    bias_records, network_json, network_record, witness_network_record,
+};
+
+pub(crate) fn label(module: &PlModule, l: usize) -> &str {
     &module.simples.simples[l].label
 }
 
@@ -24,7 +24,7 @@ fn set_label(module: &PlModule, s: &[usize]) -> String {
         .join("+")
 }
 
-fn kernel_order(module: &PlModule, l: usize) -> u64 {
+pub(crate) fn kernel_order(module: &PlModule, l: usize) -> u64 {
     module.simples.simples[l]
         .kernel
         .iter()
@@ -369,125 +369,6 @@ pub fn depth_table_latex(net: &Network, res: &NetworkResult) -> String {
     }
     s.push_str("\\end{tabular}\n");
     s
-}
-
-fn vertex_json(module: &PlModule, l: usize, id: usize) -> Value {
-    let s = &module.simples.simples[l];
-    json!({
-        "id": id,
-        "label": s.label,
-        "dim": s.dim,
-        "multiplicity": module.multiplicity(l),
-        "type": s.kind.name(),
-        "values": s.values.iter().map(|x| x.to_string()).collect::<Vec<_>>(),
-        "kernel": s.kernel,
-        "kernel_order": kernel_order(module, l),
-    })
-}
-
-fn obstruction_json(module: &PlModule, o: &JointObstruction) -> Value {
-    let mut v = serde_json::to_value(o).unwrap_or(Value::Null);
-    if let JointObstruction::Kernel { class, .. } = o {
-        v["element"] = json!(module.classes.reps[*class].to_string());
-    }
-    v["reason"] = json!(o.describe(module));
-    v
-}
-
-/// The JSON document `plrep.network.v1`; `values` gives the exact component of every
-/// reach (per source, in the order of [`crate::network::exact_values`]).
-pub fn network_json(
-    net: &Network,
-    res: &NetworkResult,
-    values: &[ExactValues],
-    certified: bool,
-) -> Value {
-    let m0 = net.layer(0);
-    let layers: Vec<Value> = (0..=net.depth())
-        .map(|l| {
-            let m = net.layer(l);
-            let mut v = json!({
-                "index": l,
-                "action": m.gset.action().to_string(),
-                "points": m.points(),
-                "orbits": m.gset.orbits().len(),
-                "vertices": net.simples_of(l).iter().enumerate().map(|(i, &s)| vertex_json(m, s, i)).collect::<Vec<_>>(),
-            });
-            if l > 0 {
-                let c = net.cross(l);
-                v["hom_dim"] = json!(c.len());
-                v["orbitals"] = json!(c.reps.iter().zip(&c.pairs).map(|(r, p)| json!({"rep": [r.0, r.1], "size": p.len()})).collect::<Vec<_>>());
-            }
-            v
-        })
-        .collect();
-    let t = targets(net);
-    let sources: Vec<Value> = res
-        .sources
-        .iter()
-        .zip(values)
-        .map(|(src, vals)| {
-            let value_of = |l: usize, m: usize| {
-                vals.iter()
-                    .find(|x| x.0 == (l, m))
-                    .and_then(|x| x.1.as_ref())
-                    .map(|c| c.to_string())
-            };
-            let per_layer: Vec<Value> = (1..src.status.len())
-                .map(|l| {
-                    let m = net.layer(l);
-                    let labels = m.gset.labels();
-                    let (mut reached, mut excluded, mut unresolved) = (Vec::new(), Vec::new(), Vec::new());
-                    for (s, st) in &src.status[l] {
-                        match st {
-                            Status::Reached(r) => reached.push(json!({
-                                "label": label(m, *s), "network": r.network, "point": r.point,
-                                "point_label": labels[r.point], "value": value_of(l, *s),
-                            })),
-                            Status::Excluded(o) => excluded.push(json!({"label": label(m, *s), "obstruction": obstruction_json(m, o)})),
-                            Status::Unresolved => unresolved.push(json!(label(m, *s))),
-                        }
-                    }
-                    json!({"depth": l, "alive": src.alive[l].iter().map(|&x| label(m, x)).collect::<Vec<_>>(),
-                        "reached": reached, "excluded": excluded, "unresolved": unresolved})
-                })
-                .collect();
-            let networks: Vec<Value> = src
-                .networks
-                .iter()
-                .map(|wn| {
-                    json!({
-                        "seed": wn.seed, "r": wn.r, "scale": wn.scale.to_string(),
-                        "layers": wn.layers.iter().enumerate().map(|(i, lw)| {
-                            let c = net.cross(i + 1);
-                            json!({
-                                "weights": lw.weights.iter().map(|(o, q)| json!({"orbital": o, "rep": [c.reps[*o].0, c.reps[*o].1], "weight": q.to_string()})).collect::<Vec<_>>(),
-                                "bias": lw.bias.iter().map(|(x, q)| json!({"point": x, "value": q.to_string()})).collect::<Vec<_>>(),
-                            })
-                        }).collect::<Vec<_>>(),
-                    })
-                })
-                .collect();
-            json!({
-                "sources": src.sources.iter().map(|&x| label(m0, x)).collect::<Vec<_>>(),
-                "cycle": src.cycle.map(|(i, j)| json!([i, j])),
-                "layers": per_layer,
-                "first_depth": t.iter().map(|&m| json!({"label": label(m0, m), "depth": depth_entry(src, m)})).collect::<Vec<_>>(),
-                "networks": networks,
-            })
-        })
-        .collect();
-    json!({
-        "schema": "plrep.network.v1",
-        "group": {"name": m0.group.name().unwrap_or("group"), "order": m0.order()},
-        "activation": res.options.activation.name(),
-        "bias": res.options.bias.to_string(),
-        "depth": net.depth(),
-        "certified": certified,
-        "layers": layers,
-        "sources": sources,
-        "unresolved": res.unresolved(),
-    })
 }
 
 /// Node rows of a layer: simples with larger kernels (lower frequencies) on top, then

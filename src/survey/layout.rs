@@ -10,10 +10,9 @@
 //! ```
 
 use crate::error::{Error, Result};
-use serde_json::{json, Value};
-
-/// The manifest's schema.
-pub const MANIFEST_SCHEMA: &str = "plrep.survey.manifest.v1";
+use crate::record::manifest::ManifestRecord;
+pub use crate::record::manifest::MANIFEST_SCHEMA;
+use serde_json::Value;
 
 /// Replace every character outside `[A-Za-z0-9._-]` by `_`, collapse runs of `_`, trim
 /// `_` and `.` at both ends and cut at 80 characters; `group` if nothing remains.
@@ -134,7 +133,7 @@ impl Shard {
 /// limits (`--max-order`, ...) are not among them: they only decide which modules fail
 /// (an error record names the flag), so a later run may raise them and recompute the
 /// error records with `--retry-errors`.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Manifest {
     /// The GROUPS arguments as given.
     pub groups: Vec<String>,
@@ -149,7 +148,6 @@ pub struct Manifest {
     /// The witness budget.
     pub seeds: u64,
     /// `--depth K` (the field is written only when given, so older manifests match).
-    #[serde(default)]
     pub depth: Option<usize>,
 }
 
@@ -164,20 +162,22 @@ impl Manifest {
     /// assert!(m.to_json().contains("\"schema\": \"plrep.survey.manifest.v1\""));
     /// ```
     pub fn to_json(&self) -> String {
-        let mut doc = json!({
-            "schema": MANIFEST_SCHEMA,
-            "record_schema": crate::survey::record::SCHEMA,
-            "groups": self.groups,
-            "expanded": self.expanded,
-            "actions": self.actions,
-            "activation": self.activation,
-            "bias": self.bias,
-            "seeds": self.seeds,
-        });
-        if let Some(k) = self.depth {
-            doc["depth"] = json!(k);
+        serde_json::to_string_pretty(&self.to_record()).unwrap_or_default() + "\n"
+    }
+
+    /// The manifest document as a record.
+    pub fn to_record(&self) -> ManifestRecord {
+        ManifestRecord {
+            actions: self.actions.clone(),
+            activation: self.activation.clone(),
+            bias: self.bias.clone(),
+            depth: self.depth,
+            expanded: self.expanded.clone(),
+            groups: self.groups.clone(),
+            record_schema: crate::survey::record::SCHEMA.to_string(),
+            schema: MANIFEST_SCHEMA.to_string(),
+            seeds: self.seeds,
         }
-        serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
     }
 
     /// Read a manifest (the text of `DIR/survey.json`).
@@ -198,11 +198,19 @@ impl Manifest {
                 "give the directory of a survey (plrep survey ... --out DIR)",
             )
         };
-        let v: Value = serde_json::from_str(text).map_err(|_| bad())?;
-        if v.get("schema").and_then(Value::as_str) != Some(MANIFEST_SCHEMA) {
+        let r: ManifestRecord = serde_json::from_str(text).map_err(|_| bad())?;
+        if r.schema != MANIFEST_SCHEMA {
             return Err(bad());
         }
-        serde_json::from_value(v).map_err(|_| bad())
+        Ok(Manifest {
+            groups: r.groups,
+            expanded: r.expanded,
+            actions: r.actions,
+            activation: r.activation,
+            bias: r.bias,
+            seeds: r.seeds,
+            depth: r.depth,
+        })
     }
 
     /// Check that an existing manifest (the text of `DIR/survey.json`) has the same

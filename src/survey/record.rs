@@ -39,7 +39,7 @@ use crate::group::subgroups::{SubgroupClass, SubgroupClasses};
 use crate::group::{Limits, PermGroup};
 use crate::pl::{GroupData, PlModule, SolverOptions};
 use rayon::prelude::*;
-use serde_json::{json, Value};
+use serde_json::Value;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::time::Instant;
 
@@ -159,7 +159,9 @@ fn kind_name(e: &Error) -> &'static str {
     }
 }
 
-pub use crate::record::survey::{GroupOrder, SubgroupRecord, SurveyRecord, SCHEMA};
+pub use crate::record::survey::{
+    DepthErrorRecord, GroupOrder, SubgroupRecord, SurveyRecord, SCHEMA,
+};
 
 fn group_order(g: &PermGroup) -> GroupOrder {
     match g.order_u64() {
@@ -418,8 +420,12 @@ impl Modules<'_> {
                         match guarded(|| {
                             super::depth::depth_stats(data, action, &options.solver, k, limits)
                         }) {
-                            Ok(d) => json!(d),
-                            Err((kind, msg)) => json!({"error": msg, "error_kind": kind}),
+                            Ok(d) => serde_json::to_value(d).unwrap_or(Value::Null),
+                            Err((kind, msg)) => DepthErrorRecord {
+                                error: msg,
+                                error_kind: kind,
+                            }
+                            .to_value(),
                         },
                     ),
                     _ => None,

@@ -298,3 +298,339 @@ fn command_records_round_trip_on_cli_outputs() {
     assert_eq!((r.rows, r.energy_of_row.len(), r.points), (3, 3, 6));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+// ---- records-b: network, joint, pair, enumerate, export and survey-manifest documents,
+// each round-tripped on the bytes the binary writes.
+
+/// The JSON the binary prints for `args` (exit 0, or 1 for unresolved pairs), without
+/// its final newline.
+fn cli_json(args: &[&str]) -> String {
+    let out = crate::cli::plrep(args);
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    text.strip_suffix('\n').unwrap_or(&text).to_string()
+}
+
+#[test]
+fn network_records_round_trip_on_real_networks() {
+    use plrep::record::network::{NetworkRecord, JOINT_SCHEMA, NETWORK_SCHEMA};
+    let mut kinds = std::collections::BTreeSet::new();
+    let mut reached_values = 0;
+    for args in [
+        &["network", "C8", "--depth", "2", "--from", "L1", "--certify"][..],
+        &[
+            "network",
+            "S4",
+            "--layers",
+            "natural; natural * natural; natural",
+            "--bias",
+            "generic",
+        ],
+        &["network", "S4", "--layers", "subsets:2; natural"],
+        &[
+            "network",
+            "S4",
+            "--layers",
+            "natural; subsets:2; natural",
+            "--activation",
+            "abs",
+        ],
+        &["network", "C8", "--depth", "2", "--activation", "square"],
+        &["network", "C6", "--depth", "2", "--activation", "identity"],
+        &[
+            "network",
+            "A4",
+            "--depth",
+            "2",
+            "--activation",
+            "hardtanh",
+            "--seeds",
+            "1",
+        ],
+    ] {
+        let text = cli_json(&[args, &["--format", "json"]].concat());
+        let r: NetworkRecord = round_trip(&text);
+        assert_eq!(r.schema, NETWORK_SCHEMA, "{args:?}");
+        for d in r.sources.iter().flat_map(|s| &s.layers) {
+            kinds.extend(d.excluded.iter().map(|e| e.obstruction.kind.clone()));
+            reached_values += d.reached.iter().filter(|x| x.value.is_some()).count();
+        }
+    }
+    assert!(reached_values > 0);
+    for k in ["kernel", "blocks", "hadamard", "linear"] {
+        assert!(kinds.contains(k), "{k} missing from {kinds:?}");
+    }
+    // The joint-source graph is the same record under its own schema name.
+    for args in [
+        &["graph", "C8", "--from", "L1,L2", "--certify"][..],
+        &["graph", "S4", "--action", "subsets:2", "--bias", "generic"],
+    ] {
+        let text = cli_json(&[args, &["--format", "json"]].concat());
+        let r: NetworkRecord = round_trip(&text);
+        assert_eq!((r.schema.as_str(), r.depth), (JOINT_SCHEMA, 1), "{args:?}");
+    }
+}
+
+#[test]
+fn commutant_network_records_round_trip_on_real_networks() {
+    use plrep::record::network::CommutantNetworkRecord;
+    for args in [
+        &[
+            "network",
+            "S50",
+            "--layers",
+            "natural; natural * natural; natural",
+            "--certify",
+        ][..],
+        &[
+            "network",
+            "S8",
+            "--layers",
+            "natural; subsets:2; natural",
+            "--max-order",
+            "100",
+            "--from",
+            "[7,1]",
+        ],
+        &[
+            "network",
+            "S7",
+            "--layers",
+            "natural; subsets:2; natural",
+            "--max-order",
+            "100",
+            "--activation",
+            "abs",
+        ],
+    ] {
+        let text = cli_json(&[args, &["--format", "json"]].concat());
+        let r: CommutantNetworkRecord = round_trip(&text);
+        assert_eq!(
+            (r.route.as_str(), r.layers.len()),
+            ("commutant", 3),
+            "{args:?}"
+        );
+        assert!(r.layers[1..].iter().all(|l| l.cross_orbitals.is_some()));
+    }
+}
+
+#[test]
+fn pair_records_round_trip_on_real_pairs() {
+    use plrep::record::pair::{JointPairRecord, PairRecord};
+    let mut verdicts = std::collections::BTreeSet::new();
+    for args in [
+        &["solve", "C8", "--from", "L1", "--to", "L3", "--certify"][..],
+        &["solve", "C8", "--from", "L1", "--to", "L0"],
+        &["solve", "S4", "--from", "L2", "--to", "L3", "--bias", "1/2"],
+        &[
+            "solve",
+            "C6",
+            "--from",
+            "L1",
+            "--to",
+            "L2",
+            "--activation",
+            "square",
+        ],
+        &[
+            "solve",
+            "S4",
+            "--activation",
+            "hardtanh",
+            "--seeds",
+            "1",
+            "--from",
+            "L2",
+            "--to",
+            "L0",
+        ],
+    ] {
+        let text = cli_json(&[args, &["--format", "json"]].concat());
+        let r: PairRecord = round_trip(&text);
+        verdicts.insert(r.verdict.kind);
+    }
+    assert_eq!(verdicts.len(), 3, "{verdicts:?}");
+    let mut verdicts = std::collections::BTreeSet::new();
+    for args in [
+        &["solve", "C8", "--from", "L1,L2", "--to", "L3"][..],
+        &[
+            "solve",
+            "S4",
+            "--action",
+            "subsets:2",
+            "--bias",
+            "generic",
+            "--from",
+            "L0",
+            "--to",
+            "L2",
+        ],
+        &[
+            "solve",
+            "C8",
+            "--from",
+            "L1,L2",
+            "--to",
+            "L3",
+            "--activation",
+            "identity",
+        ],
+    ] {
+        let text = cli_json(&[args, &["--format", "json"]].concat());
+        let r: JointPairRecord = round_trip(&text);
+        verdicts.insert(r.verdict.kind);
+    }
+    assert_eq!(verdicts.len(), 2, "{verdicts:?}");
+}
+
+#[test]
+fn enumerate_records_round_trip_on_real_enumerations() {
+    use plrep::enumerate::Enumeration;
+    use plrep::record::enumerate::EnumerateRecord;
+    for (group, a, bias) in [
+        ("S4", Activation::Relu, None),
+        ("D8", Activation::Abs, None),
+        ("Q8", Activation::Relu, Some("1/2")),
+    ] {
+        let e = Enumeration::compute(
+            &parse_group(group).unwrap(),
+            &options(a, bias),
+            &Limits::default(),
+        )
+        .unwrap();
+        let text = serde_json::to_string_pretty(&e.to_json()).unwrap();
+        let r: EnumerateRecord = round_trip(&text);
+        assert_eq!(r, e.to_record(), "{group}");
+        assert_eq!(r.subgroups.len(), e.modules.len());
+    }
+    // The binary writes the same bytes.
+    let text = cli_json(&["enumerate", "S3", "--format", "json"]);
+    let _: EnumerateRecord = round_trip(&text);
+}
+
+#[test]
+fn export_records_round_trip_on_real_exports() {
+    use plrep::record::export::{
+        BasisFileRecord, ExportEntryRecord, ExportManifestRecord, HomFileRecord,
+        ProjectorFileRecord,
+    };
+    let dir = std::env::temp_dir().join(format!("plrep-records-export-{}", std::process::id()));
+    let read = |sub: &str, file: &str| {
+        let text = std::fs::read_to_string(dir.join(sub).join(file)).unwrap();
+        text.strip_suffix('\n').unwrap_or(&text).to_string()
+    };
+    let mut entries = 0;
+    for (sub, args) in [
+        (
+            "p-npy",
+            &[
+                "S4",
+                "--action",
+                "subsets:2",
+                "--what",
+                "projectors",
+                "--format",
+                "npy",
+            ][..],
+        ),
+        (
+            "p-json",
+            &[
+                "S4",
+                "--action",
+                "subsets:2",
+                "--what",
+                "projectors",
+                "--format",
+                "json",
+            ],
+        ),
+        ("b-npy", &["C5", "--what", "basis", "--format", "npy"]),
+        ("b-json", &["C5", "--what", "basis", "--format", "json"]),
+        (
+            "h-npy",
+            &[
+                "S4",
+                "--action",
+                "natural",
+                "--what",
+                "hom",
+                "--to",
+                "subsets:2",
+                "--format",
+                "npy",
+            ],
+        ),
+        (
+            "h-json",
+            &[
+                "S4",
+                "--action",
+                "natural",
+                "--what",
+                "hom",
+                "--to",
+                "subsets:2",
+                "--format",
+                "json",
+            ],
+        ),
+    ] {
+        let out = dir.join(sub);
+        let out = out.to_str().unwrap();
+        cli_json(&[&["export"], args, &["-o", out]].concat());
+        let m: ExportManifestRecord = round_trip(&read(sub, "manifest.json"));
+        for e in &m.files {
+            entries += 1;
+            let (file, kind) = match e {
+                ExportEntryRecord::Part(p) => (&p.file, p.kind.as_str()),
+                ExportEntryRecord::Hom(h) => (&h.file, "hom"),
+            };
+            if !file.ends_with(".json") {
+                continue;
+            }
+            let text = read(sub, file);
+            match kind {
+                "projector" => drop(round_trip::<ProjectorFileRecord>(&text)),
+                "basis" => drop(round_trip::<BasisFileRecord>(&text)),
+                _ => drop(round_trip::<HomFileRecord>(&text)),
+            }
+        }
+    }
+    assert!(entries >= 8, "{entries}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn manifest_and_depth_error_records_round_trip() {
+    use plrep::record::manifest::ManifestRecord;
+    use plrep::record::survey::DepthErrorRecord;
+    use plrep::survey::layout::Manifest;
+    for depth in [None, Some(3)] {
+        let m = Manifest {
+            groups: vec!["C1..C4".into()],
+            expanded: (1..=4).map(|n| format!("C{n}")).collect(),
+            actions: vec!["regular".into(), "natural".into()],
+            activation: "relu".into(),
+            bias: depth.map(|_| "1/2".to_string()),
+            seeds: 8,
+            depth,
+        };
+        let text = m.to_json();
+        let r: ManifestRecord = round_trip(text.strip_suffix('\n').unwrap());
+        assert_eq!(r, m.to_record());
+        assert_eq!(Manifest::parse(&text, "out").unwrap(), m);
+    }
+    let e = DepthErrorRecord {
+        error: "boom".into(),
+        error_kind: "limit".into(),
+    };
+    assert_eq!(
+        e.to_value().to_string(),
+        r#"{"error":"boom","error_kind":"limit"}"#
+    );
+}

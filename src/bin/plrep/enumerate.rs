@@ -110,7 +110,7 @@ pub(crate) fn enumerate(
     let g = load_group(group, limits)?;
     let e = Enumeration::compute(&g, &options, limits)?;
     Ok(match format {
-        Format::Json => to_json(&e.to_json())?,
+        Format::Json => to_json(&e.to_record())?,
         Format::Markdown => enumeration_markdown(&e),
         Format::Latex => enumeration_latex(&e),
         _ => enumeration_text(&e),

@@ -8,9 +8,13 @@ use plrep::group::gset::{ActionSpec, GSet};
 use plrep::group::Limits;
 use plrep::pl::export::{hom_orbital_basis, isotypic_parts, orthogonal_basis};
 use plrep::pl::PlModule;
+use plrep::record::export::{
+    BasisFileRecord, ExportEntryRecord, ExportManifestRecord, HomEntryRecord, HomFileRecord,
+    PartEntryRecord, ProjectorFileRecord, BASIS_SCHEMA, EXPORT_SCHEMA, HOM_SCHEMA,
+    PROJECTOR_SCHEMA,
+};
 use plrep::report::npy::encode_f64;
 use plrep::{Error, LimitKind, Result};
-use serde_json::{json, Value};
 use std::path::Path;
 
 /// What to export.
@@ -50,8 +54,17 @@ pub(crate) fn export(
     let g = load_group(group, limits)?;
     let npy = format == Format::Npy;
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-    let mut entries: Vec<Value> = Vec::new();
+    let mut entries: Vec<ExportEntryRecord> = Vec::new();
     let max_bytes = limits.max_memory_mb.saturating_mul(1 << 20);
+    // The dtype and exactness of a file in the chosen format (float64 npy is exact only
+    // for the hom basis's 0/1 entries).
+    let dtype = |exact_npy: bool| {
+        if npy {
+            ("float64".to_string(), exact_npy)
+        } else {
+            ("exact".to_string(), true)
+        }
+    };
     let points;
     match what {
         What::Projectors | What::Basis => {
@@ -59,76 +72,75 @@ pub(crate) fn export(
             let n = m.points();
             points = n;
             for part in isotypic_parts(&m) {
-                let mut entry = json!({
-                    "simple": part.label,
-                    "dim": part.dim,
-                    "multiplicity": part.multiplicity,
-                    "rank": part.rank(),
-                });
-                if what == What::Projectors {
-                    let name = format!("projector_{}", part.label);
-                    entry["kind"] = json!("projector");
-                    entry["shape"] = json!([n, n]);
-                    entry["rational"] = json!(part.is_rational());
+                let r = part.rank();
+                let (kind, shape) = match what {
+                    What::Projectors => ("projector", (n, n)),
+                    _ => ("basis", (r, n)),
+                };
+                let name = format!("{kind}_{}", part.label);
+                let mut note = None;
+                let file = if what == What::Projectors {
                     if npy {
                         files.push((
                             name.clone() + ".npy",
                             encode_f64(&[n, n], &part.projector_f64()),
                         ));
-                        entry["file"] = json!(name + ".npy");
-                        entry["dtype"] = json!("float64");
-                        entry["exact"] = json!(false);
+                        name + ".npy"
                     } else {
-                        let rows: Vec<Vec<String>> = part
-                            .projector
-                            .chunks(n)
-                            .map(|r| r.iter().map(|c| c.to_string()).collect())
-                            .collect();
-                        let doc = json!({"schema": "plrep.export.projector.v1", "simple": part.label, "shape": [n, n], "exact": rows});
+                        let doc = ProjectorFileRecord {
+                            exact: part
+                                .projector
+                                .chunks(n)
+                                .map(|r| r.iter().map(|c| c.to_string()).collect())
+                                .collect(),
+                            schema: PROJECTOR_SCHEMA.to_string(),
+                            shape,
+                            simple: part.label.clone(),
+                        };
                         files.push((name.clone() + ".json", to_json(&doc)?.into_bytes()));
-                        entry["file"] = json!(name + ".json");
-                        entry["dtype"] = json!("exact");
-                        entry["exact"] = json!(true);
+                        name + ".json"
                     }
                 } else {
                     let b = orthogonal_basis(&part)?;
-                    let r = part.rank();
-                    let name = format!("basis_{}", part.label);
-                    entry["kind"] = json!("basis");
-                    entry["shape"] = json!([r, n]);
-                    entry["rational"] = json!(part.is_rational());
                     if npy {
                         files.push((
                             name.clone() + ".npy",
                             encode_f64(&[r, n], &b.orthonormal_f64()),
                         ));
-                        entry["file"] = json!(name + ".npy");
-                        entry["dtype"] = json!("float64");
-                        entry["exact"] = json!(false);
-                        entry["note"] = json!("orthonormal rows u_j / sqrt(N_j) of the exact orthogonal basis u_j (export --format json)");
+                        note = Some("orthonormal rows u_j / sqrt(N_j) of the exact orthogonal basis u_j (export --format json)".to_string());
+                        name + ".npy"
                     } else {
-                        let vectors: Vec<Vec<String>> = b
-                            .vectors
-                            .iter()
-                            .map(|u| u.iter().map(|c| c.to_string()).collect())
-                            .collect();
-                        let norms: Vec<String> = b.norms.iter().map(|c| c.to_string()).collect();
-                        let doc = json!({
-                            "schema": "plrep.export.basis.v1",
-                            "simple": part.label,
-                            "shape": [r, n],
-                            "vectors": vectors,
-                            "squared_norms": norms,
-                            "pivots": b.pivots.iter().map(|x| x + 1).collect::<Vec<_>>(),
-                            "note": "rows u_j are exactly orthogonal with <u_j,u_j> = squared_norms[j]; u_j is P_L e_x minus its components along u_1..u_{j-1}, x = pivots[j] (1-based); the orthonormal basis is u_j / sqrt(squared_norms[j])",
-                        });
+                        let doc = BasisFileRecord {
+                            note: "rows u_j are exactly orthogonal with <u_j,u_j> = squared_norms[j]; u_j is P_L e_x minus its components along u_1..u_{j-1}, x = pivots[j] (1-based); the orthonormal basis is u_j / sqrt(squared_norms[j])".to_string(),
+                            pivots: b.pivots.iter().map(|x| x + 1).collect(),
+                            schema: BASIS_SCHEMA.to_string(),
+                            shape,
+                            simple: part.label.clone(),
+                            squared_norms: b.norms.iter().map(|c| c.to_string()).collect(),
+                            vectors: b
+                                .vectors
+                                .iter()
+                                .map(|u| u.iter().map(|c| c.to_string()).collect())
+                                .collect(),
+                        };
                         files.push((name.clone() + ".json", to_json(&doc)?.into_bytes()));
-                        entry["file"] = json!(name + ".json");
-                        entry["dtype"] = json!("exact");
-                        entry["exact"] = json!(true);
+                        name + ".json"
                     }
-                }
-                entries.push(entry);
+                };
+                let (dtype, exact) = dtype(false);
+                entries.push(ExportEntryRecord::Part(PartEntryRecord {
+                    dim: part.dim,
+                    dtype,
+                    exact,
+                    file,
+                    kind: kind.to_string(),
+                    multiplicity: part.multiplicity,
+                    note,
+                    rank: r,
+                    rational: part.is_rational(),
+                    shape,
+                    simple: part.label.clone(),
+                }));
             }
         }
         What::Hom => {
@@ -139,14 +151,9 @@ pub(crate) fn export(
             };
             points = x.len();
             let h = hom_orbital_basis(&x, &y, max_bytes)?;
-            let mut entry = json!({
-                "kind": "hom",
-                "from": action,
-                "to": to.unwrap_or(action),
-                "count": h.count,
-                "shape": [h.count, h.rows, h.cols],
-            });
-            if npy {
+            let shape = (h.count, h.rows, h.cols);
+            let mut note = None;
+            let file = if npy {
                 let cells = (h.count as u128) * (h.rows as u128) * (h.cols as u128) * 8;
                 if cells > max_bytes as u128 {
                     return Err(Error::limit(
@@ -159,25 +166,35 @@ pub(crate) fn export(
                     "hom.npy".into(),
                     encode_f64(&[h.count, h.rows, h.cols], &h.dense_f64()),
                 ));
-                entry["file"] = json!("hom.npy");
-                entry["dtype"] = json!("float64");
-                entry["exact"] = json!(true);
-                entry["note"] =
-                    json!("0/1 indicator matrices of the G-orbits on Y x X (exact in float64)");
+                note = Some(
+                    "0/1 indicator matrices of the G-orbits on Y x X (exact in float64)"
+                        .to_string(),
+                );
+                "hom.npy"
             } else {
-                let orbit: Vec<&[u32]> = h.orbit.chunks(h.cols.max(1)).collect();
-                let doc = json!({
-                    "schema": "plrep.export.hom.v1",
-                    "shape": [h.count, h.rows, h.cols],
-                    "orbit": orbit,
-                    "note": "basis element k is the |Y| x |X| 0/1 matrix with 1 where orbit[y][x] = k",
-                });
+                let doc = HomFileRecord {
+                    note:
+                        "basis element k is the |Y| x |X| 0/1 matrix with 1 where orbit[y][x] = k"
+                            .to_string(),
+                    orbit: h.orbit.chunks(h.cols.max(1)).map(<[u32]>::to_vec).collect(),
+                    schema: HOM_SCHEMA.to_string(),
+                    shape,
+                };
                 files.push(("hom.json".into(), to_json(&doc)?.into_bytes()));
-                entry["file"] = json!("hom.json");
-                entry["dtype"] = json!("exact");
-                entry["exact"] = json!(true);
-            }
-            entries.push(entry);
+                "hom.json"
+            };
+            let (dtype, exact) = dtype(true);
+            entries.push(ExportEntryRecord::Hom(HomEntryRecord {
+                count: h.count,
+                dtype,
+                exact,
+                file: file.to_string(),
+                from: action.to_string(),
+                kind: "hom".to_string(),
+                note,
+                shape,
+                to: to.unwrap_or(action).to_string(),
+            }));
         }
     }
     let what_name = match what {
@@ -185,18 +202,18 @@ pub(crate) fn export(
         What::Basis => "basis",
         What::Hom => "hom",
     };
-    let manifest = json!({
-        "schema": "plrep.export.v1",
-        "group": g.name().unwrap_or("group"),
-        "generators": g.generators().iter().map(|p| p.to_string()).collect::<Vec<_>>(),
-        "order": g.order().to_string(),
-        "action": action_spec.to_string(),
-        "points": points,
-        "what": what_name,
-        "format": if npy { "npy" } else { "json" },
-        "floats": FLOATS,
-        "files": entries,
-    });
+    let manifest = ExportManifestRecord {
+        action: action_spec.to_string(),
+        files: entries,
+        floats: FLOATS.to_string(),
+        format: if npy { "npy" } else { "json" }.to_string(),
+        generators: g.generators().iter().map(|p| p.to_string()).collect(),
+        group: g.name().unwrap_or("group").to_string(),
+        order: g.order().to_string(),
+        points,
+        schema: EXPORT_SCHEMA.to_string(),
+        what: what_name.to_string(),
+    };
     let manifest = to_json(&manifest)?;
     std::fs::create_dir_all(dir)
         .map_err(|e| Error::Io(format!("cannot create '{}': {e}", dir.display())))?;

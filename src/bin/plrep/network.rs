@@ -10,9 +10,9 @@ use plrep::network::{
     NetworkResult, Status,
 };
 use plrep::pl::{Activation, Bias, GroupData, PlModule};
+use plrep::record::network::{NetworkRecord, JOINT_SCHEMA};
 use plrep::report::network as rep;
 use plrep::{Error, LimitKind, Result};
-use serde_json::json;
 use std::fmt::Write as _;
 
 /// The arguments of `plrep network`.
@@ -223,7 +223,7 @@ pub(crate) fn network(a: &NetworkArgs, format: Format, limits: &Limits) -> Resul
                 .iter()
                 .map(|s| exact_values(&net, &opts, s))
                 .collect::<Result<Vec<_>>>()?;
-            crate::common::to_json(&rep::network_json(&net, &res, &values, a.certify))?
+            crate::common::to_json(&rep::network_record(&net, &res, &values, a.certify))?
         }
         Format::Markdown => rep::depth_table_markdown(&net, &res),
         Format::Latex => rep::depth_table_latex(&net, &res),
@@ -291,8 +291,10 @@ pub(crate) fn joint_graph(
             .iter()
             .map(|s| exact_values(&net, &opts, s))
             .collect::<Result<Vec<_>>>()?;
-        let mut doc = rep::network_json(&net, &res, &values, check);
-        doc["schema"] = json!("plrep.joint.v1");
+        let doc = NetworkRecord {
+            schema: JOINT_SCHEMA.to_string(),
+            ..rep::network_record(&net, &res, &values, check)
+        };
         return crate::common::to_json(&doc);
     }
     let mut s = String::new();
@@ -380,25 +382,14 @@ pub(crate) fn joint_solve(
         _ => None,
     };
     if format == Format::Json {
-        let verdict = match st {
-            Status::Reached(r) => {
-                let wn = &src.networks[r.network];
-                json!({"type": "edge", "witness": {"seed": wn.seed, "r": wn.r, "scale": wn.scale.to_string(),
-                    "bias": wn.layers[0].bias.iter().map(|(x, q)| json!({"point": x, "value": q.to_string()})).collect::<Vec<_>>(),
-                    "point": r.point, "point_label": labels[r.point], "value": value.map(|v| v.to_string())}})
-            }
-            Status::Excluded(o) => {
-                json!({"type": "non_edge", "obstruction": serde_json::to_value(&**o).unwrap_or_default(), "reason": o.describe(m)})
-            }
-            Status::Unresolved => json!({"type": "unresolved"}),
-        };
-        let doc = json!({
-            "schema": "plrep.pair.v1",
-            "group": {"name": m.group.name().unwrap_or("group"), "order": m.order()},
-            "action": {"spec": m.gset.action().to_string(), "points": m.points()},
-            "activation": opts.activation.name(), "bias": opts.bias.to_string(),
-            "from": from_label, "to": m.simples.simples[t].label, "verdict": verdict, "certified": check,
-        });
+        let doc = plrep::report::network_record::joint_pair_record(
+            m,
+            &opts,
+            src,
+            t,
+            value.as_ref(),
+            check,
+        );
         return crate::common::to_json(&doc);
     }
     let mut s = String::new();
@@ -538,7 +529,7 @@ fn commutant_network(
     let unresolved = res.unresolved() > 0;
     let out = match format {
         Format::Json => {
-            crate::common::to_json(&crep::commutant_network_json(&net, &res, a.certify))?
+            crate::common::to_json(&crep::commutant_network_record(&net, &res, a.certify))?
         }
         Format::Markdown => crep::commutant_depth_table_markdown(&net, &res),
         _ => crep::commutant_network_text(&net, &res, a.certify),

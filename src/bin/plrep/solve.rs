@@ -3,9 +3,13 @@
 use crate::layer::{setup, LayerArgs};
 use crate::Format;
 use plrep::group::Limits;
-use plrep::pl::{certify_pair, solve_pair, Obstruction, PlModule, Verdict};
+use plrep::pl::{
+    certify_pair, solve_pair, Obstruction, PairResult, PlModule, SolverOptions, Verdict,
+};
+use plrep::record::graph::{ActionRecord, EdgeWitnessRecord, FourierWitnessRecord, WitnessRecord};
+use plrep::record::network::NamedGroupRecord;
+use plrep::record::pair::{BlockDetailRecord, PairRecord, PairVerdictRecord, PAIR_SCHEMA};
 use plrep::{Error, Result};
-use serde_json::json;
 use std::fmt::Write as _;
 
 fn find_simple(module: &PlModule, label: &str, flag: &str) -> Result<usize> {
@@ -73,37 +77,7 @@ pub(crate) fn solve_one(
         set(&simples[l2].kernel)
     );
     if format == Format::Json {
-        let verdict = match &pair.verdict {
-            // The graph document's witness record (the point is always in range).
-            Verdict::Edge(w) => {
-                json!({"type": "edge", "witness": plrep::record::graph::WitnessRecord::of(w, labels)})
-            }
-            Verdict::FourierEdge(w) => {
-                json!({"type": "edge", "witness": plrep::record::graph::FourierWitnessRecord::of(w)})
-            }
-            Verdict::NonEdge(o) => {
-                json!({"type": "non_edge", "obstruction": o.describe(), "detail": match o {
-                Obstruction::Blocks { kind, zero_set, classes } => json!({"space": kind.name(), "zero_set": zero_set,
-                    "classes": classes.iter().map(|c| c.iter().map(|&(x, s)| json!([x, s])).collect::<Vec<_>>()).collect::<Vec<_>>()}),
-                _ => json!(null)}})
-            }
-            Verdict::Unresolved {
-                reason,
-                tried,
-                potential_counterexample,
-            } => json!({"type": "unresolved", "reason": reason,
-                "tried": tried, "potential_counterexample": potential_counterexample}),
-        };
-        let doc = json!({
-            "schema": "plrep.pair.v1",
-            "group": {"name": name, "order": module.order()},
-            "action": {"spec": module.gset.action().to_string(), "points": module.points()},
-            "activation": options.activation.name(),
-            "bias": options.bias.as_ref().map(|q| q.to_string()),
-            "from": simples[l].label, "to": simples[l2].label,
-            "verdict": verdict, "group_reason": pair.explanation, "rule_a": pair.rule_a, "kernel_rule": pair.kernel_rule, "certified": checked,
-        });
-        return crate::common::to_json(&doc);
+        return crate::common::to_json(&pair_record(&module, &options, (l, l2), &pair, checked));
     }
     let mut s = String::new();
     let _ = writeln!(
@@ -187,4 +161,74 @@ pub(crate) fn solve_one(
         );
     }
     Ok(s)
+}
+
+/// The `plrep.pair.v1` record of pair `(l, l2)` (simple indices) solved as `pair`.
+fn pair_record(
+    module: &PlModule,
+    options: &SolverOptions,
+    (l, l2): (usize, usize),
+    pair: &PairResult,
+    checked: bool,
+) -> PairRecord {
+    let simples = &module.simples.simples;
+    let verdict = |kind: &str| PairVerdictRecord {
+        detail: None,
+        obstruction: None,
+        potential_counterexample: None,
+        reason: None,
+        tried: None,
+        kind: kind.to_string(),
+        witness: None,
+    };
+    let verdict = match &pair.verdict {
+        // The graph document's witness record (the point is always in range).
+        Verdict::Edge(w) => PairVerdictRecord {
+            witness: Some(EdgeWitnessRecord::Exact(WitnessRecord::of(
+                w,
+                module.gset.labels(),
+            ))),
+            ..verdict("edge")
+        },
+        Verdict::FourierEdge(w) => PairVerdictRecord {
+            witness: Some(EdgeWitnessRecord::Fourier(FourierWitnessRecord::of(w))),
+            ..verdict("edge")
+        },
+        Verdict::NonEdge(o) => PairVerdictRecord {
+            detail: Some(BlockDetailRecord::of(o)),
+            obstruction: Some(o.describe()),
+            ..verdict("non_edge")
+        },
+        Verdict::Unresolved {
+            reason,
+            tried,
+            potential_counterexample,
+        } => PairVerdictRecord {
+            potential_counterexample: Some(*potential_counterexample),
+            reason: Some(reason.to_string()),
+            tried: Some(tried.clone()),
+            ..verdict("unresolved")
+        },
+    };
+    PairRecord {
+        action: ActionRecord {
+            orbitals: None,
+            points: module.points(),
+            spec: module.gset.action().to_string(),
+        },
+        activation: options.activation.name(),
+        bias: options.bias.as_ref().map(|q| q.to_string()),
+        certified: checked,
+        from: simples[l].label.clone(),
+        group: NamedGroupRecord {
+            name: module.group.name().unwrap_or("group").to_string(),
+            order: module.order() as u64,
+        },
+        group_reason: pair.explanation.clone(),
+        kernel_rule: pair.kernel_rule,
+        rule_a: pair.rule_a,
+        schema: PAIR_SCHEMA.to_string(),
+        to: simples[l2].label.clone(),
+        verdict,
+    }
 }

@@ -5,35 +5,28 @@
 use super::html::{command, esc, page as frame};
 use super::index::exceptions_anchor;
 use super::module_page;
+use super::module_page::{group_reason, reason_kind};
 use super::Atlas;
-use serde_json::Value;
+use crate::record::graph::{GraphRecord, NonEdgeRecord};
 use std::fmt::Write as _;
-
-fn text(v: &Value) -> String {
-    match v {
-        Value::String(s) => s.clone(),
-        Value::Null => String::new(),
-        v => v.to_string(),
-    }
-}
 
 /// Whether a non-edge is an exception: its reason is a centralizer element or a
 /// certificate alone (no kernel rule of `G`, not a linear activation).
-fn is_exception(non_edge: &Value) -> bool {
-    let kind = &non_edge["obstruction"]["reason_kind"];
+fn is_exception(non_edge: &NonEdgeRecord) -> bool {
+    let kind = reason_kind(non_edge);
     kind == "centralizer" || kind == "certificate"
 }
 
-/// A graph document reduced to its exceptional non-edges (all the exceptions page reads).
-pub(crate) fn keep_exceptions(graph: &Value) -> Value {
-    let kept: Vec<Value> = graph["non_edges"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter(|e| is_exception(e))
-        .cloned()
-        .collect();
-    serde_json::json!({ "non_edges": kept })
+/// Reduce a graph to its exceptional non-edges (all the exceptions page reads).
+pub(crate) fn keep_exceptions(graph: &mut Option<GraphRecord>) {
+    if let Some(g) = graph {
+        g.vertices = Vec::new();
+        g.edges = Vec::new();
+        g.unresolved = Vec::new();
+        g.classes = None;
+        g.non_edges.retain(is_exception);
+        g.non_edges.shrink_to_fit();
+    }
 }
 
 /// The exceptions page.
@@ -52,30 +45,26 @@ pub(crate) fn page(atlas: &Atlas) -> String {
             let mut tally = [0usize; 4];
             for m in mods {
                 let before = count;
-                for e in m.graph["non_edges"].as_array().into_iter().flatten() {
+                for e in m.non_edges() {
                     if !is_exception(e) {
                         continue;
                     }
-                    let o = &e["obstruction"];
-                    let kind = text(&o["reason_kind"]);
+                    let kind = reason_kind(e);
                     count += 1;
                     tally[if kind == "centralizer" { 2 } else { 3 }] += 1;
-                    let (from, to) = (text(&e["from_label"]), text(&e["to_label"]));
-                    let cmd = module_page::solve_command(g, layer, m, &from, &to);
-                    let why = match o["group_reason"].as_str() {
-                        Some(r) if !r.is_empty() => r.to_string(),
-                        _ => text(&o["explanation"]),
-                    };
+                    let (from, to) = (&e.from_label, &e.to_label);
+                    let cmd = module_page::solve_command(g, layer, m, from, to);
+                    let why = group_reason(e).unwrap_or(&e.obstruction.explanation);
                     let _ = writeln!(
                         rows,
                         "<tr><th scope=\"row\" class=\"l\"><a href=\"{}#{}\">{}</a></th><td class=\"l\">{}</td><td class=\"l\">{}</td><td class=\"l\">{}</td><td class=\"l\">{}</td><td class=\"l\"><code>{}</code></td></tr>",
                         esc(&module_page::path(&g.slug, m)),
-                        esc(&module_page::pair_anchor(layer, &from, &to)),
+                        esc(&module_page::pair_anchor(layer, from, to)),
                         esc(&m.title()),
-                        esc(&from),
-                        esc(&to),
-                        esc(&kind),
-                        esc(&why),
+                        esc(from),
+                        esc(to),
+                        esc(kind),
+                        esc(why),
                         esc(&command(&cmd))
                     );
                 }

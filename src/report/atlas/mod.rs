@@ -48,10 +48,11 @@ use crate::character::{CharacterTable, RealSimples};
 use crate::error::{Error, Result};
 use crate::graph::GraphStats;
 use crate::group::{smallgroups, Limits, PermGroup};
+use crate::record::graph::{EdgeRecord, GraphRecord, NonEdgeRecord, UnresolvedRecord};
+use crate::record::manifest::ManifestRecord;
 use crate::report::LayeredDrawing;
 use crate::survey::layout::sanitize;
 use crate::survey::record::SurveyRecord;
-use serde_json::Value;
 use std::collections::BTreeMap;
 
 pub use html::shell_quote;
@@ -84,7 +85,9 @@ pub(crate) struct Module {
     pub sub: Option<Sub>,
     pub stats: Option<GraphStats>,
     pub error: Option<String>,
-    pub graph: Value,
+    /// The certified graph of an ok record (after its pages are written, only the
+    /// exceptional non-edges are kept: [`exceptions::keep_exceptions`]).
+    pub graph: Option<GraphRecord>,
 }
 
 impl Module {
@@ -94,6 +97,21 @@ impl Module {
             Some(h) => format!("H{}", h.class),
             None => sanitize(&self.action),
         }
+    }
+
+    /// The graph's edges (none for an error record).
+    pub fn edges(&self) -> &[EdgeRecord] {
+        self.graph.as_ref().map_or(&[], |g| &g.edges)
+    }
+
+    /// The graph's non-edges (none for an error record).
+    pub fn non_edges(&self) -> &[NonEdgeRecord] {
+        self.graph.as_ref().map_or(&[], |g| &g.non_edges)
+    }
+
+    /// The graph's unresolved pairs (none for an error record).
+    pub fn unresolved(&self) -> &[UnresolvedRecord] {
+        self.graph.as_ref().map_or(&[], |g| &g.unresolved)
     }
 
     /// How the module is shown: `G/H3 (|H| = 2, index 12)` or the action.
@@ -197,45 +215,34 @@ pub(crate) struct Atlas {
     pub surveys: Vec<SurveyInfo>,
 }
 
-fn text_of(v: &Value) -> String {
-    match v {
-        Value::String(s) => s.clone(),
-        Value::Null => String::new(),
-        v => v.to_string(),
-    }
-}
-
 /// The manifest's command and seeds.
 fn manifest_info(label: &str, manifest: Option<&str>) -> (Option<String>, Option<u64>) {
-    let Some(m) = manifest.and_then(|t| serde_json::from_str::<Value>(t).ok()) else {
+    let Some(m) = manifest.and_then(|t| serde_json::from_str::<ManifestRecord>(t).ok()) else {
         return (None, None);
     };
     let mut cmd = vec!["plrep".to_string(), "survey".to_string()];
-    for g in m["groups"].as_array().into_iter().flatten() {
-        cmd.push(text_of(g));
-    }
-    for a in m["actions"].as_array().into_iter().flatten() {
+    cmd.extend(m.groups);
+    for a in m.actions {
         cmd.push("--actions".into());
-        cmd.push(text_of(a));
+        cmd.push(a);
     }
     cmd.push("--activation".into());
-    cmd.push(text_of(&m["activation"]));
-    if let Some(b) = m["bias"].as_str() {
+    cmd.push(m.activation);
+    if let Some(b) = m.bias {
         cmd.push("--bias".into());
-        cmd.push(b.to_string());
+        cmd.push(b);
     }
-    let seeds = m["seeds"].as_u64();
-    if let Some(s) = seeds.filter(|&s| s != 8) {
+    if m.seeds != 8 {
         cmd.push("--seeds".into());
-        cmd.push(s.to_string());
+        cmd.push(m.seeds.to_string());
     }
     cmd.push("--out".into());
     cmd.push(label.to_string());
-    (Some(html::command(&cmd)), seeds)
+    (Some(html::command(&cmd)), Some(m.seeds))
 }
 
 fn parse_record(file: &str, n: usize, line: &str) -> Result<(String, String, Layer, Module)> {
-    let r = SurveyRecord::<Value>::parse_line(file, n, line)?;
+    let r = SurveyRecord::<Option<GraphRecord>>::parse_line(file, n, line)?;
     let stats = if r.is_ok() { r.stats } else { None };
     let sub = r.subgroup.map(|h| Sub {
         class: h.class,
@@ -306,38 +313,29 @@ fn facts(group: &PermGroup, limits: &Limits, title: &str) -> Result<Facts> {
 /// The interaction graph of a record drawn as in `plrep graph --format svg`: layered by
 /// kernel order, faithful simples on top.
 pub(crate) fn graph_svg(group: &str, order: &str, layer: &Layer, m: &Module) -> String {
-    let g = &m.graph;
     let title = format!("{group} (order {order}), {}, {}", m.title(), layer.title());
     // The drawing's own heading stays short (it must fit above narrow graphs); the
     // full description is the SVG's <title>.
     let mut d = LayeredDrawing::new(format!("{}, {}", m.key(), layer.title()));
-    let vertices = g["vertices"].as_array().cloned().unwrap_or_default();
-    let mut orders: Vec<u64> = vertices
-        .iter()
-        .filter_map(|v| v["kernel_order"].as_u64())
-        .collect();
+    let vertices = m.graph.as_ref().map_or(&[][..], |g| &g.vertices);
+    let mut orders: Vec<u64> = vertices.iter().map(|v| v.kernel_order).collect();
     orders.sort_unstable();
     orders.dedup();
     let mut ids = BTreeMap::new();
-    for v in &vertices {
-        let ko = v["kernel_order"].as_u64().unwrap_or(0);
-        let layer = orders.iter().position(|&o| o == ko).unwrap_or(0);
+    for v in vertices {
+        let layer = orders
+            .iter()
+            .position(|&o| o == v.kernel_order)
+            .unwrap_or(0);
         let id = d.add_node(
-            text_of(&v["label"]),
-            format!(
-                "dim {}, x{}",
-                text_of(&v["dim"]),
-                text_of(&v["multiplicity"])
-            ),
+            v.label.clone(),
+            format!("dim {}, x{}", v.dim, v.multiplicity),
             layer,
         );
-        ids.insert(v["id"].as_u64().unwrap_or(0), id);
+        ids.insert(v.id, id);
     }
-    for e in g["edges"].as_array().into_iter().flatten() {
-        let (Some(&a), Some(&b)) = (
-            e["from"].as_u64().and_then(|x| ids.get(&x)),
-            e["to"].as_u64().and_then(|x| ids.get(&x)),
-        ) else {
+    for e in m.edges() {
+        let (Some(&a), Some(&b)) = (ids.get(&e.from), ids.get(&e.to)) else {
             continue;
         };
         d.add_edge(a, b, crate::report::EdgeStyle::Solid);
@@ -520,7 +518,7 @@ impl AtlasBuilder {
                         ));
                     }
                     // Keep only what the exceptions page needs.
-                    m.graph = exceptions::keep_exceptions(&m.graph);
+                    exceptions::keep_exceptions(&mut m.graph);
                 }
             }
         }

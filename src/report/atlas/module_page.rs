@@ -5,7 +5,7 @@
 
 use super::html::{cmd_line, command, esc, page as frame};
 use super::{GroupEntry, Layer, Module};
-use serde_json::Value;
+use crate::record::graph::{EdgeWitnessRecord, NonEdgeRecord};
 use std::fmt::Write as _;
 
 /// The page of a module, relative to the site root.
@@ -23,11 +23,16 @@ pub(crate) fn pair_anchor(layer: &Layer, from: &str, to: &str) -> String {
     format!("{}-{from}-{to}", layer.tag())
 }
 
-fn text(v: &Value) -> String {
-    match v {
-        Value::String(s) => s.clone(),
-        Value::Null => String::new(),
-        v => v.to_string(),
+/// A non-edge's reason kind (empty when the record has none).
+pub(crate) fn reason_kind(e: &NonEdgeRecord) -> &str {
+    e.obstruction.reason_kind.as_deref().unwrap_or("")
+}
+
+/// The group-theoretic reason of a non-edge, when it has a non-empty one.
+pub(crate) fn group_reason(e: &NonEdgeRecord) -> Option<&str> {
+    match &e.obstruction.group_reason {
+        Some(Some(r)) if !r.is_empty() => Some(r),
+        _ => None,
     }
 }
 
@@ -69,9 +74,9 @@ pub(crate) fn solve_command(
     cmd
 }
 
-fn edge_table(graph: &Value) -> String {
+fn edge_table(m: &Module) -> String {
     let mut s = String::new();
-    let edges = graph["edges"].as_array().map(Vec::as_slice).unwrap_or(&[]);
+    let edges = m.edges();
     let _ = write!(
         s,
         "<p>Each edge L → L′ has an exact witness: w = t·P<sub>L</sub>r for the integer vector r drawn from the seed, and the nonzero value (P<sub>L′</sub>σ(w))(x) at the point x.</p>\n<div class=\"scroll\"><table>\n<caption>Edges ({})</caption>\n<thead><tr>\
@@ -80,32 +85,34 @@ fn edge_table(graph: &Value) -> String {
         edges.len()
     );
     for e in edges {
-        let w = &e["witness"];
-        let point = match w["point_label"].as_str() {
-            Some(l) => l.to_string(),
-            None => text(&w["point"]),
+        // A Fourier-residue certificate has no seed, scale, point or value: empty cells.
+        let (seed, scale, point, value) = match &e.witness {
+            EdgeWitnessRecord::Exact(w) => (
+                w.seed.to_string(),
+                w.scale.clone(),
+                w.point_label.clone().unwrap_or_else(|| w.point.to_string()),
+                w.value.clone(),
+            ),
+            EdgeWitnessRecord::Fourier(_) => Default::default(),
         };
         let _ = writeln!(
             s,
             "<tr><td class=\"l\">{}</td><td class=\"l\">{}</td><td>{}</td><td>{}</td><td class=\"l\">{}</td><td class=\"l\"><code>{}</code></td></tr>",
-            esc(&text(&e["from_label"])),
-            esc(&text(&e["to_label"])),
-            esc(&text(&w["seed"])),
-            esc(&text(&w["scale"])),
+            esc(&e.from_label),
+            esc(&e.to_label),
+            esc(&seed),
+            esc(&scale),
             esc(&point),
-            esc(&text(&w["value"]))
+            esc(&value)
         );
     }
     s.push_str("</tbody></table></div>\n");
     s
 }
 
-fn non_edge_table(layer: &Layer, graph: &Value) -> String {
+fn non_edge_table(layer: &Layer, m: &Module) -> String {
     let mut s = String::new();
-    let non_edges = graph["non_edges"]
-        .as_array()
-        .map(Vec::as_slice)
-        .unwrap_or(&[]);
+    let non_edges = m.non_edges();
     if non_edges.is_empty() {
         return s;
     }
@@ -117,27 +124,27 @@ fn non_edge_table(layer: &Layer, graph: &Value) -> String {
         non_edges.len()
     );
     for e in non_edges {
-        let o = &e["obstruction"];
-        let kind = text(&o["reason_kind"]);
-        let why = match o["group_reason"].as_str() {
-            Some(r) if !r.is_empty() => format!("{} — {}", text(&o["explanation"]), r),
-            _ => text(&o["explanation"]),
+        let kind = reason_kind(e);
+        let explanation = &e.obstruction.explanation;
+        let why = match group_reason(e) {
+            Some(r) => format!("{explanation} — {r}"),
+            None => explanation.clone(),
         };
-        let (from, to) = (text(&e["from_label"]), text(&e["to_label"]));
+        let (from, to) = (&e.from_label, &e.to_label);
         let exceptional = kind == "centralizer" || kind == "certificate";
         // Exceptional rows carry an id: the exceptions page links to them.
         let id = if exceptional {
-            format!(" id=\"{}\"", esc(&pair_anchor(layer, &from, &to)))
+            format!(" id=\"{}\"", esc(&pair_anchor(layer, from, to)))
         } else {
             String::new()
         };
         let _ = writeln!(
             s,
             "<tr{id}><td class=\"l\">{}</td><td class=\"l\">{}</td><td class=\"l{}\">{}</td><td class=\"l\">{}</td></tr>",
-            esc(&from),
-            esc(&to),
+            esc(from),
+            esc(to),
             if exceptional { " flag" } else { "" },
-            esc(&kind),
+            esc(kind),
             esc(&why)
         );
     }
@@ -195,26 +202,23 @@ fn layer_section(g: &GroupEntry, layer: &Layer, m: &Module) -> String {
         st.edges,
         st.simples
     );
-    s.push_str(&edge_table(&m.graph));
-    s.push_str(&non_edge_table(layer, &m.graph));
-    let unresolved = m.graph["unresolved"]
-        .as_array()
-        .map(Vec::as_slice)
-        .unwrap_or(&[]);
+    s.push_str(&edge_table(m));
+    s.push_str(&non_edge_table(layer, m));
+    let unresolved = m.unresolved();
     if !unresolved.is_empty() {
         s.push_str("<ul class=\"flag\">\n");
         for u in unresolved {
             let _ = writeln!(
                 s,
                 "<li>{} → {} unresolved{}: {}</li>",
-                esc(&text(&u["from_label"])),
-                esc(&text(&u["to_label"])),
-                if u["potential_counterexample"] == true {
+                esc(&u.from_label),
+                esc(&u.to_label),
+                if u.potential_counterexample {
                     " (potential counterexample to the span conjecture)"
                 } else {
                     ""
                 },
-                esc(&text(&u["reason"]))
+                esc(&u.reason)
             );
         }
         s.push_str("</ul>\n");
