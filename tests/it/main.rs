@@ -6,6 +6,7 @@ mod atlas;
 mod certify;
 mod character;
 mod cli;
+mod cyclic_graph;
 mod commutant;
 mod commutant_network;
 mod compare;
