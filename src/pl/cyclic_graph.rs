@@ -148,10 +148,7 @@ pub fn cyclic_verdicts(n: u64, options: &SolverOptions) -> Option<CyclicVerdicts
             let mut found = false;
             'tries: for &phase in &PHASES {
                 for &(p, rho) in &primes {
-                    let t = match tables
-                        .iter()
-                        .position(|t| t.phase == phase && t.prime == p)
-                    {
+                    let t = match tables.iter().position(|t| t.phase == phase && t.prime == p) {
                         Some(t) => t,
                         None => {
                             let (Some(a), Some(b)) = (q_mod(&cp, p), q_mod(&cm, p)) else {
