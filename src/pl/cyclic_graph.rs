@@ -29,6 +29,8 @@ use super::blocks::BlockKind;
 use super::solver::SolverOptions;
 use crate::arith::ntheory::gcd;
 use crate::arith::zumbroich::inv_mod as inverse;
+use crate::arith::Cyclotomic;
+use super::projector::GroupData;
 use crate::group::PermGroup;
 
 /// The verdicts of the cyclic route on the regular module of `C_n`.
@@ -69,12 +71,8 @@ pub fn is_cyclic(group: &PermGroup) -> bool {
     let Some(order) = group.order_u64() else {
         return false;
     };
-    for (i, a) in gens.iter().enumerate() {
-        for b in &gens[i + 1..] {
-            if a * b != b * a {
-                return false;
-            }
-        }
+    if !is_abelian(group) {
+        return false;
     }
     let mut lcm = 1u64;
     for g in gens {
@@ -85,6 +83,16 @@ pub fn is_cyclic(group: &PermGroup) -> bool {
         };
     }
     lcm == order
+}
+
+/// Whether the generators of `group` commute (so the group is abelian).
+///
+/// Complexity: `O(r^2 d)` for `r` generators of degree `d`.
+pub fn is_abelian(group: &PermGroup) -> bool {
+    let gens = group.generators();
+    gens.iter()
+        .enumerate()
+        .all(|(i, a)| gens[i + 1..].iter().all(|b| a * b == b * a))
 }
 
 /// `sigma(n)`, the sum of the divisors of `n` (the lengths `n/d` of the residue tables).
@@ -172,6 +180,113 @@ pub fn cyclic_verdicts(n: u64, options: &SolverOptions) -> Option<CyclicVerdicts
         targets.push(out);
     }
     Some(CyclicVerdicts { n, targets })
+}
+
+/// The bytes the character table and real simples of an abelian group of order `n` take
+/// at most (`n^2` values, each a root of unity as a root sum and a cyclotomic number, and
+/// the real characters): `300 n^2`, measured `C2xC500` at about half of it.
+pub fn abelian_table_bytes(n: u64) -> u128 {
+    300 * (n as u128) * (n as u128)
+}
+
+/// `m` in `0..=e/2` with `psi(x0) = E(e)^m + E(e)^-m` (two-dimensional `psi`) or
+/// `psi(x0) = E(e)^m` (one-dimensional), exactly; the float only guides the guess.
+fn frequency_at(value: &Cyclotomic, dim: u64, e: u64) -> Option<u64> {
+    let guess = if dim == 1 {
+        if value.is_one() {
+            0
+        } else {
+            e / 2
+        }
+    } else {
+        let c = (value.to_f64() / 2.0).clamp(-1.0, 1.0);
+        (c.acos() * e as f64 / (2.0 * std::f64::consts::PI)).round() as u64
+    };
+    let exact = |m: u64| {
+        let z = Cyclotomic::root_of_unity(e, m as i64);
+        let expect = if dim == 1 {
+            z
+        } else {
+            &z + &Cyclotomic::root_of_unity(e, -(m as i64))
+        };
+        *value == expect
+    };
+    [guess, guess + 1, guess.wrapping_sub(1)]
+        .into_iter()
+        .find(|&m| m <= e / 2 && exact(m))
+}
+
+/// The verdicts of theory.md §19.2 on the regular module of an abelian group: for every
+/// real simple `L_a` (label order) the labels `b` with `L_a -> L_b` an edge, or `None`
+/// when the group is not abelian, the route does not apply, or some pair has no nonzero
+/// residue (the caller then takes the module path).
+///
+/// For `L_a` with kernel `K` the quotient `G/K` is cyclic of order `e = |G/K|`; an
+/// element `x0` with `psi_a(x0) = 2 cos(2 pi/e)` generates it. `L_b` is reached only if
+/// `K ⊆ ker L_b` (else rule (a) fails: a non-edge); then `chi_b = chi_a^(±m)` with `m`
+/// read off `psi_b(x0)`, and the verdict is the one of `C_e` from frequency 1 to `m`
+/// ([`cyclic_verdicts`]), which a nonzero residue proves for `G` (the coefficient is
+/// `|K|` times the cyclic one).
+///
+/// Complexity: `O(n)` exact comparisons per simple to find `x0`, one per pair for `m`,
+/// and [`cyclic_verdicts`] once per distinct `e`; memory `O(n)` per order `e`.
+pub fn abelian_verdicts(data: &GroupData, options: &SolverOptions) -> Option<Vec<Vec<u32>>> {
+    let n = data.elements.len() as u64;
+    let simples = &data.simples.simples;
+    let classes = data.classes.len() as u64;
+    if classes != n || options.bias.is_some() {
+        return None;
+    }
+    let mut rows: std::collections::HashMap<u64, Vec<u32>> = Default::default();
+    // Per simple: its quotient order e and the class of a generator x0 of G/K.
+    let mut quotient = Vec::with_capacity(simples.len());
+    for l in simples {
+        let kernel: u64 = l.kernel.iter().map(|&c| data.classes.sizes[c]).sum();
+        let e = n / kernel;
+        let x0 = if e == 1 {
+            0
+        } else {
+            let target = (2.0 * std::f64::consts::PI / e as f64).cos() * l.dim as f64;
+            (0..l.values.len()).find(|&c| {
+                (l.values[c].to_f64() - target).abs() < 1e-6
+                    && frequency_at(&l.values[c], l.dim, e) == Some(1)
+            })?
+        };
+        if let std::collections::hash_map::Entry::Vacant(v) = rows.entry(e) {
+            // The trivial simple reaches itself (sigma(1) = c_+ or sigma(-1) = -c_- is a
+            // nonzero constant, the slopes being distinct) and nothing else (kernel rule).
+            v.insert(if e == 1 {
+                vec![0]
+            } else {
+                cyclic_verdicts(e, options)?.targets[1].clone()
+            });
+        }
+        quotient.push((e, x0));
+    }
+    let mut out = Vec::with_capacity(simples.len());
+    for (a, la) in simples.iter().enumerate() {
+        let (e, x0) = quotient[a];
+        let row = &rows[&e];
+        let mut targets = Vec::new();
+        for (b, lb) in simples.iter().enumerate() {
+            // K ⊆ ker L_b: every class of K has psi_b = psi_b(1).
+            let contains = la.kernel.len() <= lb.kernel.len()
+                && la.kernel.iter().all(|c| lb.kernel.binary_search(c).is_ok());
+            if !contains {
+                continue;
+            }
+            let m = if e == 1 {
+                0
+            } else {
+                frequency_at(&lb.values[x0], lb.dim, e)?
+            };
+            if row.binary_search(&(m as u32)).is_ok() {
+                targets.push(b as u32);
+            }
+        }
+        out.push(targets);
+    }
+    Some(out)
 }
 
 #[cfg(test)]

@@ -111,9 +111,11 @@ fn cyclic_text(
         || n > limits.max_points
         || n as usize > limits.max_classes
         || options.bias.is_some()
-        || !is_cyclic(group)
     {
         return Ok(None);
+    }
+    if !is_cyclic(group) {
+        return abelian_text(group, action, options, limits);
     }
     limits.check_memory(cyclic_verdict_bytes(n), || {
         format!("the cyclic route's residue tables and edges for the regular module of order {n}")
@@ -121,14 +123,7 @@ fn cyclic_text(
     let Some(v) = cyclic_verdicts(n, options) else {
         return Ok(None);
     };
-    let name = group.name().map(str::to_string).unwrap_or_else(|| {
-        group
-            .generators()
-            .iter()
-            .map(|g| g.to_string())
-            .collect::<Vec<_>>()
-            .join(",")
-    });
+    let name = group_name(group);
     let mut s = String::new();
     let _ = writeln!(
         s,
@@ -154,6 +149,80 @@ fn cyclic_text(
         pairs - edges
     );
     Ok(Some(s))
+}
+
+/// The text of `plrep graph` on the regular module of a non-cyclic abelian group of
+/// order at least `ROUTE_MIN_ORDER` (theory.md §19.2): the character table and real
+/// simples (for the labels), no action table, orbitals or solver tables. `None` when that
+/// does not apply or some pair needs the exact path.
+///
+/// Errors: `--max-memory-mb` for the table, checked before it is built; those of the
+/// table's verification.
+fn abelian_text(
+    group: &plrep::group::PermGroup,
+    action: &ActionSpec,
+    options: &plrep::pl::SolverOptions,
+    limits: &Limits,
+) -> Result<Option<String>> {
+    use plrep::pl::cyclic_graph::{abelian_table_bytes, abelian_verdicts, is_abelian};
+    use plrep::pl::GroupData;
+    use std::fmt::Write;
+    if !is_abelian(group) {
+        return Ok(None);
+    }
+    let (elements, classes) = GroupData::classes(group, limits)?;
+    let n = elements.len() as u64;
+    limits.check_memory(abelian_table_bytes(n), || {
+        format!("the character table of an abelian group of order {n}")
+    })?;
+    let data = GroupData::from_classes(group, elements, classes)?;
+    let Some(targets) = abelian_verdicts(&data, options) else {
+        return Ok(None);
+    };
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "interaction graph of {} (order {n}) on {action} ({n} points), activation {}, no bias",
+        group_name(group),
+        options.activation.name()
+    );
+    let simples = &data.simples.simples;
+    for l in simples {
+        let ker: u64 = l.kernel.iter().map(|&c| data.classes.sizes[c]).sum();
+        let _ = writeln!(
+            s,
+            "  {}: dim {}, multiplicity {}, {}, |ker| {ker}",
+            l.label,
+            l.dim,
+            l.regular_multiplicity(),
+            l.kind.name()
+        );
+    }
+    let mut edges = 0;
+    for (l, t) in simples.iter().zip(&targets) {
+        let names: Vec<&str> = t.iter().map(|&b| simples[b as usize].label.as_str()).collect();
+        let _ = writeln!(s, "{} -> {}", l.label, names.join(" "));
+        edges += t.len();
+    }
+    let pairs = simples.len() * simples.len();
+    let _ = writeln!(
+        s,
+        "edges {edges}, non-edges {}, unresolved 0",
+        pairs - edges
+    );
+    Ok(Some(s))
+}
+
+/// The name `plrep graph` prints for `group`: its own, or its generators.
+fn group_name(group: &plrep::group::PermGroup) -> String {
+    group.name().map(str::to_string).unwrap_or_else(|| {
+        group
+            .generators()
+            .iter()
+            .map(|g| g.to_string())
+            .collect::<Vec<_>>()
+            .join(",")
+    })
 }
 
 /// `plrep graph` on a group beyond `--max-order`: the module through its commutant
