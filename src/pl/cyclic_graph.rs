@@ -26,11 +26,11 @@
 
 use super::abelian::{primes_with_roots, q_mod, slopes, Tables, PHASES, PRIMES};
 use super::blocks::BlockKind;
+use super::projector::GroupData;
 use super::solver::SolverOptions;
 use crate::arith::ntheory::gcd;
 use crate::arith::zumbroich::inv_mod as inverse;
 use crate::arith::Cyclotomic;
-use super::projector::GroupData;
 use crate::group::PermGroup;
 
 /// The verdicts of the cyclic route on the regular module of `C_n`.

@@ -6,8 +6,8 @@
 
 use plrep::graph::InteractionGraph;
 use plrep::group::{gset::ActionSpec, spec::parse_group, Limits};
-use plrep::pl::cyclic_graph::{cyclic_verdict_bytes, cyclic_verdicts, is_cyclic};
-use plrep::pl::{solve, solver, Activation, PlModule, SolverOptions, Verdict};
+use plrep::pl::cyclic_graph::{abelian_verdicts, cyclic_verdict_bytes, cyclic_verdicts, is_cyclic};
+use plrep::pl::{solve, solver, Activation, GroupData, PlModule, SolverOptions, Verdict};
 use std::process::Command;
 
 fn plrep(args: &[&str]) -> std::process::Output {
@@ -35,6 +35,9 @@ fn module_free_text_is_the_module_graph() {
         ("C315", "abs"),
         ("C360", "leaky:1/3"),
         ("C4xC81", "relu"),
+        // Non-cyclic abelian (§19.2); the module path is the exact solver here.
+        ("C2xC150", "relu"),
+        ("C6xC60", "abs"),
     ] {
         let out = plrep(&["graph", group, "--action", "regular", "--activation", act]);
         assert_eq!(out.status.code(), Some(0), "{group}");
@@ -96,4 +99,36 @@ fn limits_are_checked_before_the_tables() {
     let out = plrep(&["graph", "C4096", "--max-points", "1000"]);
     assert_eq!(out.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--max-points"));
+}
+
+/// §19.2: the verdicts of a non-cyclic abelian group, transported from the cyclic graphs
+/// of its quotients, agree with the exact solver pair by pair.
+#[test]
+fn abelian_verdicts_match_the_exact_solver() {
+    for name in [
+        "C2xC2", "C2xC4", "C2xC6", "C3xC3", "C4xC4", "C2xC2xC2", "C3xC6", "C2xC2xC6",
+    ] {
+        for act in [
+            Activation::Relu,
+            Activation::Abs,
+            Activation::parse("leaky:1/2").unwrap(),
+        ] {
+            let g = parse_group(name).unwrap();
+            let m = PlModule::new(&g, &ActionSpec::Regular, &Limits::default()).unwrap();
+            let exact = solver::solve(&m, &SolverOptions::new(act.clone())).unwrap();
+            let data = GroupData::new(&g, &Limits::default()).unwrap();
+            let v = abelian_verdicts(&data, &SolverOptions::new(act.clone())).expect("decided");
+            let mut edges = vec![Vec::new(); v.len()];
+            for p in &exact.pairs {
+                assert!(!matches!(p.verdict, Verdict::Unresolved { .. }), "{name}");
+                if p.is_edge() {
+                    edges[p.from].push(p.to as u32);
+                }
+            }
+            assert_eq!(edges, v, "{name} {act:?}");
+        }
+    }
+    // Not abelian: no verdicts.
+    let data = GroupData::new(&parse_group("S3").unwrap(), &Limits::default()).unwrap();
+    assert!(abelian_verdicts(&data, &SolverOptions::new(Activation::Relu)).is_none());
 }

@@ -200,7 +200,10 @@ fn abelian_text(
     }
     let mut edges = 0;
     for (l, t) in simples.iter().zip(&targets) {
-        let names: Vec<&str> = t.iter().map(|&b| simples[b as usize].label.as_str()).collect();
+        let names: Vec<&str> = t
+            .iter()
+            .map(|&b| simples[b as usize].label.as_str())
+            .collect();
         let _ = writeln!(s, "{} -> {}", l.label, names.join(" "));
         edges += t.len();
     }
