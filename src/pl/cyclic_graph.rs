@@ -216,7 +216,7 @@ fn frequency_at(value: &Cyclotomic, dim: u64, e: u64) -> Option<u64> {
         .find(|&m| m <= e / 2 && exact(m))
 }
 
-/// The verdicts of theory.md §19.2 on the regular module of an abelian group: for every
+/// The verdicts of theory.md §19 on the regular module of an abelian group: for every
 /// real simple `L_a` (label order) the labels `b` with `L_a -> L_b` an edge, or `None`
 /// when the group is not abelian, the route does not apply, or some pair has no nonzero
 /// residue (the caller then takes the module path).

@@ -35,7 +35,7 @@ fn module_free_text_is_the_module_graph() {
         ("C315", "abs"),
         ("C360", "leaky:1/3"),
         ("C4xC81", "relu"),
-        // Non-cyclic abelian (§19.2); the module path is the exact solver here.
+        // Non-cyclic abelian (§19); the module path is the exact solver here.
         ("C2xC150", "relu"),
         ("C6xC60", "abs"),
     ] {
@@ -92,6 +92,10 @@ fn cyclicity_from_generators() {
 #[test]
 fn limits_are_checked_before_the_tables() {
     assert!(cyclic_verdict_bytes(4096) < 64 << 20);
+    // Refused before the module-free route (issue 13); now a text at the default limits.
+    let out = plrep(&["graph", "C2000"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).ends_with("unresolved 0\n"));
     let out = plrep(&["graph", "C4096", "--max-memory-mb", "1"]);
     assert_eq!(out.status.code(), Some(3));
     let err = String::from_utf8_lossy(&out.stderr);
@@ -101,7 +105,7 @@ fn limits_are_checked_before_the_tables() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("--max-points"));
 }
 
-/// §19.2: the verdicts of a non-cyclic abelian group, transported from the cyclic graphs
+/// §19: the verdicts of a non-cyclic abelian group, transported from the cyclic graphs
 /// of its quotients, agree with the exact solver pair by pair.
 #[test]
 fn abelian_verdicts_match_the_exact_solver() {

@@ -152,7 +152,7 @@ fn cyclic_text(
 }
 
 /// The text of `plrep graph` on the regular module of a non-cyclic abelian group of
-/// order at least `ROUTE_MIN_ORDER` (theory.md §19.2): the character table and real
+/// order at least `ROUTE_MIN_ORDER` (theory.md §19): the character table and real
 /// simples (for the labels), no action table, orbitals or solver tables. `None` when that
 /// does not apply or some pair needs the exact path.
 ///
