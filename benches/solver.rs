@@ -100,5 +100,32 @@ fn cyclic_route(c: &mut Criterion) {
     grp.finish();
 }
 
-criterion_group!(benches, bench, fast_vs_dense, cyclic_route);
+/// The cyclic route without the module (theory.md §20) against the route through the
+/// module (character table, action table, `solve_cyclic`), side by side: the ratio of the
+/// two times to the same verdicts.
+fn module_free(c: &mut Criterion) {
+    let opts = SolverOptions::new(Activation::Relu);
+    let mut grp = c.benchmark_group("regular_relu_module_free");
+    grp.sample_size(10);
+    for n in [500u64, 1000] {
+        let g = group(&format!("C{n}"));
+        let free = best(|| drop(plrep::pl::cyclic_verdicts(n, &opts).unwrap()));
+        let module = best(|| {
+            let m = PlModule::new(&g, &ActionSpec::Regular, &Limits::default()).unwrap();
+            drop(solve_cyclic(&m, &opts).unwrap());
+        });
+        println!(
+            "cyclic_verdicts/(PlModule::new + solve_cyclic) C{n}: {:.3} s / {:.3} s = {:.4}",
+            free.as_secs_f64(),
+            module.as_secs_f64(),
+            free.as_secs_f64() / module.as_secs_f64()
+        );
+        grp.bench_function(format!("C{n}_module_free"), |b| {
+            b.iter(|| plrep::pl::cyclic_verdicts(n, &opts).unwrap())
+        });
+    }
+    grp.finish();
+}
+
+criterion_group!(benches, bench, fast_vs_dense, cyclic_route, module_free);
 criterion_main!(benches);

@@ -46,10 +46,10 @@ use std::sync::Arc;
 pub const ROUTE_MIN_ORDER: usize = 300;
 
 /// Phases `s` tried (the witness `cos(2 pi (4 k a + s) / 4n)`), in order.
-const PHASES: [u64; 4] = [1, 3, 2, 5];
+pub(super) const PHASES: [u64; 4] = [1, 3, 2, 5];
 
 /// How many primes are tried per phase.
-const PRIMES: usize = 2;
+pub(super) const PRIMES: usize = 2;
 
 /// The cyclic structure of a regular module found by the solver (a guide for the route;
 /// the checker re-derives what it needs).
@@ -66,7 +66,7 @@ struct Cyclic {
 
 /// The first `count` primes `p = 1 mod period` above `2^30`, each with an element of
 /// order exactly `period`.
-fn primes_with_roots(period: u64, count: usize) -> Vec<(u64, u64)> {
+pub(super) fn primes_with_roots(period: u64, count: usize) -> Vec<(u64, u64)> {
     let factors = prime_factors(period);
     let mut out = Vec::new();
     let mut p = (1u64 << 30) / period * period + 1;
@@ -86,7 +86,7 @@ fn primes_with_roots(period: u64, count: usize) -> Vec<(u64, u64)> {
     out
 }
 
-fn q_mod(q: &Q, p: u64) -> Option<u64> {
+pub(super) fn q_mod(q: &Q, p: u64) -> Option<u64> {
     let pb = BigInt::from(p);
     let num = (q.numer() % &pb + &pb) % &pb;
     let den = (q.denom() % &pb + &pb) % &pb;
@@ -96,7 +96,7 @@ fn q_mod(q: &Q, p: u64) -> Option<u64> {
 
 /// `(c_+, c_-) = (sigma(1), -sigma(-1))` of a positively homogeneous non-linear
 /// activation, from [`Activation::slopes`] (`None` for a linear one).
-fn slopes(act: &Activation) -> Option<(Q, Q)> {
+pub(super) fn slopes(act: &Activation) -> Option<(Q, Q)> {
     let (plus, minus) = act.slopes()?;
     let minus = -minus;
     (plus != minus).then_some((plus, minus))
@@ -185,10 +185,10 @@ fn cyclic(module: &PlModule) -> Option<Cyclic> {
 
 /// The residue tables `d H_d(m)` of one phase and prime, per divisor `d` (computed when
 /// first needed).
-struct Tables {
-    phase: u64,
-    prime: u64,
-    root: u64,
+pub(super) struct Tables {
+    pub(super) phase: u64,
+    pub(super) prime: u64,
+    pub(super) root: u64,
     /// `rho^e` for `0 <= e < 4n`.
     powers: Vec<u64>,
     /// `(c_+, c_-, 1/2)` modulo `p`.
@@ -197,7 +197,7 @@ struct Tables {
 }
 
 impl Tables {
-    fn new(n: u64, phase: u64, prime: u64, root: u64, coef: (u64, u64)) -> Tables {
+    pub(super) fn new(n: u64, phase: u64, prime: u64, root: u64, coef: (u64, u64)) -> Tables {
         let period = 4 * n;
         let mut powers = Vec::with_capacity(period as usize);
         let mut x = 1u64;
@@ -217,7 +217,7 @@ impl Tables {
 
     /// `d H_d(m)` for `m < n/d`: `H_d(m) = sum_u f(d u) rho^(-4 d m u)` with
     /// `f(b) = sigma(cos(2 pi (4 b + s)/4n))` mapped to `F_p`.
-    fn table(&mut self, n: u64, d: u64) -> &[u64] {
+    pub(super) fn table(&mut self, n: u64, d: u64) -> &[u64] {
         if self.by_divisor[d as usize].is_none() {
             let (p, period) = (self.prime, 4 * n);
             let len = n / d;

@@ -9,6 +9,7 @@ mod cli;
 mod commutant;
 mod commutant_network;
 mod compare;
+mod cyclic_graph;
 mod docs;
 mod enumerate;
 mod examples;
