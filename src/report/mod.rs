@@ -15,6 +15,7 @@ pub mod names;
 pub mod network;
 pub mod network_record;
 pub mod npy;
+pub mod regular_route;
 pub mod survey_summary;
 pub mod table;
 pub mod table_stream;
