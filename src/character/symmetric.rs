@@ -16,6 +16,9 @@
 //! of its conjugate by `(1,2)`; `lambda+` takes `(eps + sqrt(eps q))/2` on the `+` class
 //! of type `h(lambda)` (`sqrt` the positive or positive-imaginary root). GAP may name
 //! the two classes (and so the two characters) of a split pair the other way round.
+//!
+//! Size: one algorithm (the classes, labels and Murnaghan–Nakayama values of `S_n` and
+//! `A_n`, sharing the beta-set representation) with its unit tests.
 
 use super::partition::{partitions, Partition};
 use super::rootsum::RootSum;
