@@ -4,14 +4,14 @@
 //! [`super::network`], simples named by their isomorphism types (partitions for `S_n`).
 
 use super::network::{depth_entry, witness_layers_text};
-use super::network_record::witness_network_record;
+use super::network_record::{source_record, witness_network_record};
 use crate::network::commutant::CommutantNetwork;
 use crate::network::{NetworkResult, SourceResult, Status};
 use crate::record::graph::ProjectorRecord;
 use crate::record::network::{
     CommutantNetworkGroupRecord, CommutantNetworkLayerRecord, CommutantNetworkRecord,
-    CommutantNetworkVertexRecord, DepthRecord, ExcludedRecord, FirstDepthRecord,
-    JointObstructionRecord, OrbitalRecord, ReachedRecord, SourceRecord, TypeRecord, NETWORK_SCHEMA,
+    CommutantNetworkVertexRecord, JointObstructionRecord, OrbitalRecord, TypeRecord,
+    NETWORK_SCHEMA,
 };
 use serde_json::Value;
 use std::fmt::Write as _;
@@ -336,59 +336,14 @@ pub fn commutant_network_record(
         .sources
         .iter()
         .map(|src| {
-            let per_layer = (1..src.status.len())
-                .map(|l| {
-                    let mut d = DepthRecord {
-                        alive: src.alive[l]
-                            .iter()
-                            .map(|&x| label(net, x).to_string())
-                            .collect(),
-                        depth: l,
-                        excluded: Vec::new(),
-                        reached: Vec::new(),
-                        unresolved: Vec::new(),
-                    };
-                    for (s, st) in &src.status[l] {
-                        let name = label(net, *s).to_string();
-                        match st {
-                            Status::Reached(r) => d.reached.push(ReachedRecord {
-                                label: name,
-                                network: r.network,
-                                point: r.point,
-                                point_label: None,
-                                value: None,
-                            }),
-                            Status::Excluded(o) => d.excluded.push(ExcludedRecord {
-                                label: name,
-                                obstruction: JointObstructionRecord::without_classes(o),
-                            }),
-                            Status::Unresolved => d.unresolved.push(name),
-                        }
-                    }
-                    d
-                })
-                .collect();
-            SourceRecord {
-                cycle: src.cycle,
-                first_depth: t
-                    .iter()
-                    .map(|&m| FirstDepthRecord {
-                        depth: depth_entry(src, m),
-                        label: label(net, m).to_string(),
-                    })
-                    .collect(),
-                layers: per_layer,
-                networks: src
-                    .networks
-                    .iter()
-                    .map(|wn| witness_network_record(wn, |k, o| net.cross(k + 1).representative(o)))
-                    .collect(),
-                sources: src
-                    .sources
-                    .iter()
-                    .map(|&x| label(net, x).to_string())
-                    .collect(),
-            }
+            source_record(
+                src,
+                &t,
+                |_, x| label(net, x).to_string(),
+                |_, _, _| (None, None),
+                |_, o| JointObstructionRecord::without_classes(o),
+                |wn| witness_network_record(wn, |k, o| net.cross(k + 1).representative(o)),
+            )
         })
         .collect();
     CommutantNetworkRecord {

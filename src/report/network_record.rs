@@ -119,6 +119,9 @@ pub fn network_record(
         })
         .collect();
     let t = targets(net);
+    let point_labels: Vec<&[String]> = (0..=net.depth())
+        .map(|l| net.layer(l).gset.labels())
+        .collect();
     let sources = res
         .sources
         .iter()
@@ -130,61 +133,14 @@ pub fn network_record(
                     .and_then(|x| x.1.as_ref())
                     .map(|c| c.to_string())
             };
-            let per_layer = (1..src.status.len())
-                .map(|l| {
-                    let m = net.layer(l);
-                    let labels = m.gset.labels();
-                    let mut d = DepthRecord {
-                        alive: src.alive[l]
-                            .iter()
-                            .map(|&x| label(m, x).to_string())
-                            .collect(),
-                        depth: l,
-                        excluded: Vec::new(),
-                        reached: Vec::new(),
-                        unresolved: Vec::new(),
-                    };
-                    for (s, st) in &src.status[l] {
-                        let name = label(m, *s).to_string();
-                        match st {
-                            Status::Reached(r) => d.reached.push(ReachedRecord {
-                                label: name,
-                                network: r.network,
-                                point: r.point,
-                                point_label: Some(labels[r.point].clone()),
-                                value: Some(value_of(l, *s)),
-                            }),
-                            Status::Excluded(o) => d.excluded.push(ExcludedRecord {
-                                label: name,
-                                obstruction: JointObstructionRecord::of(o, m),
-                            }),
-                            Status::Unresolved => d.unresolved.push(name),
-                        }
-                    }
-                    d
-                })
-                .collect();
-            SourceRecord {
-                cycle: src.cycle,
-                first_depth: t
-                    .iter()
-                    .map(|&m| FirstDepthRecord {
-                        depth: depth_entry(src, m),
-                        label: label(m0, m).to_string(),
-                    })
-                    .collect(),
-                layers: per_layer,
-                networks: src
-                    .networks
-                    .iter()
-                    .map(|wn| witness_network_record(wn, |k, o| net.cross(k + 1).reps[o]))
-                    .collect(),
-                sources: src
-                    .sources
-                    .iter()
-                    .map(|&x| label(m0, x).to_string())
-                    .collect(),
-            }
+            source_record(
+                src,
+                &t,
+                |l, x| label(net.layer(l), x).to_string(),
+                |l, x, point| (Some(point_labels[l][point].clone()), Some(value_of(l, x))),
+                |l, o| JointObstructionRecord::of(o, net.layer(l)),
+                |wn| witness_network_record(wn, |k, o| net.cross(k + 1).reps[o]),
+            )
         })
         .collect();
     NetworkRecord {
@@ -200,6 +156,67 @@ pub fn network_record(
         schema: NETWORK_SCHEMA.to_string(),
         sources,
         unresolved: res.unresolved(),
+    }
+}
+
+/// The record of one source, shared by both routes: its depth records (which simples are
+/// alive, reached, excluded or unresolved at each depth), first depths and witness
+/// networks. `label(l, x)` names simple `x` of layer `l`; `reached(l, x, point)` gives a
+/// reached simple's point label and value (the enumerated route writes them, the
+/// commutant route does not); `excluded(l, o)` encodes an obstruction; `network` a
+/// witness network. `O(sum of the depth tables)`.
+pub(crate) fn source_record(
+    src: &SourceResult,
+    targets: &[usize],
+    label: impl Fn(usize, usize) -> String,
+    reached: impl Fn(usize, usize, usize) -> (Option<String>, Option<Option<String>>),
+    excluded: impl Fn(usize, &crate::pl::joint::JointObstruction) -> JointObstructionRecord,
+    network: impl Fn(&WitnessNetwork) -> WitnessNetworkRecord,
+) -> SourceRecord {
+    let layers = (1..src.status.len())
+        .map(|l| {
+            let mut d = DepthRecord {
+                alive: src.alive[l].iter().map(|&x| label(l, x)).collect(),
+                depth: l,
+                excluded: Vec::new(),
+                reached: Vec::new(),
+                unresolved: Vec::new(),
+            };
+            for (s, st) in &src.status[l] {
+                let name = label(l, *s);
+                match st {
+                    Status::Reached(r) => {
+                        let (point_label, value) = reached(l, *s, r.point);
+                        d.reached.push(ReachedRecord {
+                            label: name,
+                            network: r.network,
+                            point: r.point,
+                            point_label,
+                            value,
+                        });
+                    }
+                    Status::Excluded(o) => d.excluded.push(ExcludedRecord {
+                        label: name,
+                        obstruction: excluded(l, o),
+                    }),
+                    Status::Unresolved => d.unresolved.push(name),
+                }
+            }
+            d
+        })
+        .collect();
+    SourceRecord {
+        cycle: src.cycle,
+        first_depth: targets
+            .iter()
+            .map(|&m| FirstDepthRecord {
+                depth: depth_entry(src, m),
+                label: label(0, m),
+            })
+            .collect(),
+        layers,
+        networks: src.networks.iter().map(network).collect(),
+        sources: src.sources.iter().map(|&x| label(0, x)).collect(),
     }
 }
 
