@@ -407,6 +407,13 @@ impl<'a> LargeStructure<'a> {
 }
 
 impl StructureSource for LargeStructure<'_> {
+    /// A pass whose class list (the smaller class) takes more than a quarter of
+    /// `--max-memory-mb`.
+    fn runs_alone(&self, ci: &ClassInfo, j: usize, i: usize) -> bool {
+        let size = ci.sizes[i].min(ci.sizes[j]);
+        4 * class_list_bytes(size, self.group.degree()) > self.limits.memory_bytes()
+    }
+
     /// [`ClassInfo::class_matrix_row`] with the products counted per centralizer orbit.
     fn structure_row(&self, ci: &ClassInfo, j: usize, i: usize) -> Result<Vec<u64>> {
         let (i, j) = if ci.sizes[i] < ci.sizes[j] || (ci.sizes[i] == ci.sizes[j] && i < j) {
