@@ -14,7 +14,7 @@
 
 use super::structure::{ClassInfo, StructureSource};
 use crate::error::{Error, LimitKind, Result};
-use crate::group::lexclasses::LargeClasses;
+use crate::group::lexclasses::{LargeClasses, LexChain};
 use crate::group::{ClassData, Limits, PermGroup};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -22,10 +22,17 @@ use std::sync::{Arc, Mutex};
 /// Elements of `C_G(z)` used to group the products into orbits.
 const CENTRALIZER_GENERATORS: usize = 2;
 
-/// One enumerated class: image arrays (one byte a point, degree at most 256) with an
-/// open-addressing index (slots hold element numbers).
+/// One enumerated class: a key per element (one byte a point, degree at most 256) with
+/// an open-addressing index (slots hold element numbers). The key is the image array, or
+/// for a compact list (a class too large for a quarter of the memory budget) only the
+/// images of the base points `0..D-1` of the lexicographic chain, which determine the
+/// element exactly ([`crate::group::lexclasses::LexChain::element_from_base_images`]).
 struct ClassList {
+    /// Key width: `n`, or `D` for a compact list.
     n: usize,
+    /// The degree.
+    degree: usize,
+    compact: bool,
     flat: Vec<u8>,
     slots: Vec<u32>,
     mask: usize,
@@ -41,10 +48,12 @@ fn hash(bytes: &[u8]) -> usize {
 }
 
 impl ClassList {
-    fn with_capacity(n: usize, size: usize) -> Self {
+    fn with_capacity(n: usize, degree: usize, size: usize) -> Self {
         let slots = (2 * size).next_power_of_two().max(2);
         ClassList {
             n,
+            degree,
+            compact: n < degree,
             flat: Vec::with_capacity(size * n),
             slots: vec![u32::MAX; slots],
             mask: slots - 1,
@@ -55,6 +64,27 @@ impl ClassList {
     }
     fn get(&self, k: usize) -> &[u8] {
         &self.flat[k * self.n..(k + 1) * self.n]
+    }
+    /// The image array of element `k` written to `out` (decoded from its base images
+    /// for a compact list).
+    fn element(&self, k: usize, chain: &LexChain, out: &mut [u8], wide: &mut [u32]) -> Result<()> {
+        if !self.compact {
+            out.copy_from_slice(self.get(k));
+            return Ok(());
+        }
+        if !chain.element_from_base_images(self.get(k), wide) {
+            return Err(Error::verification(
+                "a class element's base images are not a group element's",
+            ));
+        }
+        for (o, &w) in out.iter_mut().zip(wide.iter()) {
+            *o = w as u8;
+        }
+        Ok(())
+    }
+    /// The key of the image array `full` (its first `n` entries).
+    fn key<'k>(&self, full: &'k [u8]) -> &'k [u8] {
+        &full[..self.n]
     }
     fn find(&self, key: &[u8]) -> Option<usize> {
         let mut s = hash(key) & self.mask;
@@ -167,18 +197,24 @@ impl<'a> LargeStructure<'a> {
         }
         let n = self.group.degree();
         let size = self.classes.sizes[c];
-        let bytes = class_list_bytes(size, n);
+        let chain = self.classes.chain();
+        // Beyond a quarter of the budget the list keeps only the base images.
+        let width = if 4 * class_list_bytes(size, n) > self.limits.memory_bytes() {
+            chain.base_length().min(n)
+        } else {
+            n
+        };
+        let bytes = class_list_bytes(size, width);
         {
             let mut held = self.held.lock().expect("memory lock");
             if *held + bytes > self.limits.memory_bytes() {
                 // Drop the cached lists that nothing uses now (they are enumerated
                 // again if needed).
-                let n = self.group.degree();
                 let sizes = &self.classes.sizes;
                 lists.retain(|&d, l| {
                     let keep = Arc::strong_count(l) > 1;
                     if !keep {
-                        *held -= class_list_bytes(sizes[d], n);
+                        *held -= class_list_bytes(sizes[d], l.n);
                     }
                     keep
                 });
@@ -196,23 +232,25 @@ impl<'a> LargeStructure<'a> {
                 LimitKind::MemoryMb,
             ));
         }
-        let mut list = ClassList::with_capacity(n, size as usize);
+        let mut list = ClassList::with_capacity(width, n, size as usize);
         let rep: Vec<u8> = self.classes.reps[c]
             .images()
             .iter()
             .map(|&y| y as u8)
             .collect();
-        list.insert(&rep);
+        list.insert(list.key(&rep));
         let mut buf = vec![0u8; n];
+        let mut y = vec![0u8; n];
+        let mut wide = vec![0u32; n];
         let mut k = 0;
         while k < list.len() && list.len() <= size as usize {
+            list.element(k, chain, &mut y, &mut wide)?;
             for g in &gens {
                 // g^-1 y g: the image of g(x) is g(y(x)).
                 for x in 0..n {
-                    let yx = list.flat[k * n + x] as usize;
-                    buf[g[x] as usize] = g[yx] as u8;
+                    buf[g[x] as usize] = g[y[x] as usize] as u8;
                 }
-                list.insert(&buf);
+                list.insert(list.key(&buf));
             }
             k += 1;
         }
@@ -272,7 +310,7 @@ impl<'a> LargeStructure<'a> {
                 continue;
             }
             match &lists[c] {
-                Some(l) if l.find(key).is_some() => return Ok(c),
+                Some(l) if l.find(l.key(key)).is_some() => return Ok(c),
                 Some(_) => {}
                 None => return self.classes.classify(x),
             }
@@ -329,7 +367,10 @@ impl<'a> LargeStructure<'a> {
             return Ok(counts);
         }
         let list = self.class_list(yc)?;
-        let n = list.n;
+        let chain = self.classes.chain();
+        let n = list.degree;
+        let mut wide = vec![0u32; n];
+        let mut y = vec![0u8; n];
         let z = self.classes.reps[zc].images();
         let cent: Vec<Vec<u32>> = self
             .classes
@@ -361,12 +402,12 @@ impl<'a> LargeStructure<'a> {
             let mut orbit = 0u64;
             while let Some(a) = stack.pop() {
                 orbit += 1;
-                let y = list.get(a as usize);
+                list.element(a as usize, chain, &mut y, &mut wide)?;
                 for h in &hs {
                     for x in 0..n {
                         buf[h[x] as usize] = h[y[x] as usize] as u8;
                     }
-                    let b = list.find(&buf).ok_or_else(|| {
+                    let b = list.find(list.key(&buf)).ok_or_else(|| {
                         Error::verification("a centralizer element does not preserve a class")
                     })?;
                     if !seen[b] {
@@ -375,7 +416,7 @@ impl<'a> LargeStructure<'a> {
                     }
                 }
             }
-            let y = list.get(start);
+            list.element(start, chain, &mut y, &mut wide)?;
             for x in 0..n {
                 prod[x] = y[z[x] as usize] as u32;
             }
@@ -492,6 +533,44 @@ mod tests {
             assert_eq!(new.reps, old.reps, "{spec}");
             assert_eq!(new.characters, old.characters, "{spec}");
         }
+    }
+
+    /// Class lists too large for a quarter of the memory budget keep only the base
+    /// images of their elements (the new path of M24's verification pass over `15A`):
+    /// with 1 MiB the largest classes of `M12` are compact, and every class matrix row
+    /// counted over them equals the row counted over the full lists.
+    #[test]
+    fn compact_class_lists_count_the_same() {
+        use super::{ClassInfo, LargeStructure, StructureSource};
+        use crate::group::lexclasses::LargeClasses;
+        let g = crate::group::catalog::lookup("M12").unwrap();
+        let classes = LargeClasses::compute(&g, 5000).unwrap();
+        let ci: ClassInfo = super::class_info(&classes);
+        let wide = LargeStructure::new(&g, &classes, &Limits::default()).unwrap();
+        let tight = Limits {
+            max_memory_mb: 1,
+            ..Limits::default()
+        };
+        let narrow = LargeStructure::new(&g, &classes, &tight).unwrap();
+        let k = classes.len();
+        let big: Vec<usize> = (0..k)
+            .filter(|&c| narrow.class_list(c).map(|l| l.compact).unwrap_or(false))
+            .collect();
+        assert!(!big.is_empty(), "no compact list: the test does not test it");
+        for &c in &big {
+            assert!(!wide.class_list(c).unwrap().compact);
+            for j in 0..k {
+                // row j of M_c: the pass runs over the smaller class, so over c when
+                // j's class is at least as large
+                assert_eq!(
+                    narrow.structure_row(&ci, c, j).unwrap(),
+                    wide.structure_row(&ci, c, j).unwrap(),
+                    "rows of class {c} and {j}"
+                );
+            }
+        }
+        assert!(narrow.runs_alone(&ci, big[0], big[0]));
+        assert!(!wide.runs_alone(&ci, big[0], big[0]));
     }
 
     /// `M23` (order 10200960) by both routes: the same table. About a minute in release:
