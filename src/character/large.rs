@@ -556,7 +556,10 @@ mod tests {
         let big: Vec<usize> = (0..k)
             .filter(|&c| narrow.class_list(c).map(|l| l.compact).unwrap_or(false))
             .collect();
-        assert!(!big.is_empty(), "no compact list: the test does not test it");
+        assert!(
+            !big.is_empty(),
+            "no compact list: the test does not test it"
+        );
         for &c in &big {
             assert!(!wide.class_list(c).unwrap().compact);
             for j in 0..k {
