@@ -306,7 +306,7 @@ impl StructureRows {
         }
         // The passes too large to share the memory budget run one at a time, after the
         // others (two large lists are never held together by the two threads).
-        let (alone, missing): (Vec<(usize, usize)>, Vec<(usize, usize)>) = missing
+        let (alone, missing): (Vec<_>, Vec<_>) = missing
             .into_iter()
             .partition(|&(j, i)| group.runs_alone(ci, j, i));
         // Balance the two halves by cost (the pass is over the smaller class).
