@@ -12,7 +12,7 @@
 //! search; any subgroup gives the same counts, a larger one fewer products.
 //! Identification is by cycle type when it decides, else by the canonical form (exact).
 //! A class list above a quarter of `--max-memory-mb` keeps only the base images of its
-//! elements, an exact key (docs/theory.md §19.5).
+//! elements, an exact key (docs/theory.md §19, part 19.5).
 
 use super::structure::{ClassInfo, StructureSource};
 use crate::error::{Error, LimitKind, Result};
