@@ -241,6 +241,14 @@ impl ClassInfo {
 pub trait StructureSource: Sync {
     /// Row `i` of the class matrix `M_j` as integer counts.
     fn structure_row(&self, ci: &ClassInfo, j: usize, i: usize) -> Result<Vec<u64>>;
+
+    /// Whether the pass for row `i` of `M_j` needs so much memory (more than a quarter
+    /// of `--max-memory-mb`) that it must run alone, with no other pass holding its
+    /// lists meanwhile ([`StructureRows::fill`]). `false` by default (the enumerated
+    /// group holds no lists). `O(1)`.
+    fn runs_alone(&self, _ci: &ClassInfo, _j: usize, _i: usize) -> bool {
+        false
+    }
 }
 
 impl<G: GroupOps> StructureSource for G {
@@ -280,7 +288,8 @@ impl StructureRows {
         Ok(&self.map[&key])
     }
 
-    /// Compute the missing rows among `pairs` (`(j, i)`: row `i` of `M_j`) on two threads.
+    /// Compute the missing rows among `pairs` (`(j, i)`: row `i` of `M_j`) on two threads;
+    /// the passes that [`StructureSource::runs_alone`] marks run one at a time afterwards.
     pub fn fill(
         &mut self,
         group: &impl StructureSource,
@@ -295,6 +304,11 @@ impl StructureRows {
         if missing.is_empty() {
             return Ok(());
         }
+        // The passes too large to share the memory budget run one at a time, after the
+        // others (two large lists are never held together by the two threads).
+        let (alone, missing): (Vec<_>, Vec<_>) = missing
+            .into_iter()
+            .partition(|&(j, i)| group.runs_alone(ci, j, i));
         // Balance the two halves by cost (the pass is over the smaller class).
         let cost = |&(a, b): &(usize, usize)| ci.sizes[a].min(ci.sizes[b]);
         let total: u64 = missing.iter().map(cost).sum();
@@ -321,6 +335,10 @@ impl StructureRows {
             })
         })?;
         self.map.extend(results);
+        for (j, i) in alone {
+            let row = group.structure_row(ci, j, i)?;
+            self.map.insert((j, i), row);
+        }
         Ok(())
     }
 }

@@ -113,6 +113,52 @@ impl LexChain {
         Ok(chain)
     }
 
+    /// The number `D` of leading base points `0..D-1` whose images determine an element
+    /// of the group (the pointwise stabilizer of `0..D-1` is trivial).
+    pub fn base_length(&self) -> usize {
+        self.depth
+    }
+
+    /// The element of the group whose images of the points `0..D-1` are `base`
+    /// ([`LexChain::base_length`]), written to `out` as an image array; `false` when no
+    /// element has those images. Unique when it exists, so `base` is an exact key of
+    /// a group element.
+    ///
+    /// Complexity: `O(D^2 + D n)`.
+    pub fn element_from_base_images(&self, base: &[u8], out: &mut [u32]) -> bool {
+        let n = self.n;
+        let depth = self.depth;
+        if base.len() != depth || out.len() != n {
+            return false;
+        }
+        // Sifting g: g_0 = g, g_(d+1) = g_d t_d^-1 with t_d the transversal element
+        // taking d to d^(g_d), so g = t_(D-1) ... t_0 (first t_(D-1)).
+        let mut ks = vec![0usize; depth];
+        for d in 0..depth {
+            let mut p = base[d] as usize;
+            if p >= n {
+                return false;
+            }
+            for (e, &k) in ks.iter().enumerate().take(d) {
+                p = self.levels[e].trans_inv[k * n + p] as usize;
+            }
+            let k = self.levels[d].pos[p];
+            if k == u32::MAX {
+                return false;
+            }
+            ks[d] = k as usize;
+        }
+        for (x, slot) in out.iter_mut().enumerate() {
+            let mut y = x;
+            for d in (0..depth).rev() {
+                y = self.levels[d].trans[ks[d] * n + y] as usize;
+            }
+            *slot = y as u32;
+        }
+        // The images must be the given ones (they are by construction; checked).
+        (0..depth).all(|d| out[d] == u32::from(base[d]))
+    }
+
     /// The product of the orbit lengths (`None` on overflow).
     fn order(&self) -> Option<u128> {
         self.levels
@@ -524,6 +570,12 @@ impl LargeClasses {
         Ok(leaves)
     }
 
+    /// The lexicographic stabilizer chain of the group (for keys of elements by their
+    /// base images, [`LexChain::element_from_base_images`]).
+    pub fn chain(&self) -> &LexChain {
+        &self.chain
+    }
+
     /// Never empty (the identity class).
     pub fn is_empty(&self) -> bool {
         self.sizes.is_empty()
@@ -577,6 +629,46 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// The base images of the lexicographic chain are an exact key: every element of the
+    /// group is rebuilt from them, and images of no element are refused.
+    #[test]
+    fn elements_from_base_images() {
+        for spec in ["M11", "PSL(2,13)", "A8"] {
+            let g = crate::group::catalog::lookup(spec).unwrap();
+            let chain = LexChain::new(&g).unwrap();
+            let d = chain.base_length();
+            assert!(d < g.degree(), "{spec}");
+            let mut out = vec![0u32; g.degree()];
+            for seed in 0..200 {
+                let x = g.random_element(seed);
+                let base: Vec<u8> = x.images()[..d].iter().map(|&y| y as u8).collect();
+                assert!(chain.element_from_base_images(&base, &mut out), "{spec}");
+                assert_eq!(out, x.images(), "{spec}");
+            }
+            // a repeated point is the base image of no permutation
+            let mut base: Vec<u8> = (0..d as u8).collect();
+            base[d - 1] = 0;
+            assert!(!chain.element_from_base_images(&base, &mut out), "{spec}");
+        }
+        // PSL(2,13) on 14 points: of the 14*13*12 injective triples (a base of length
+        // 3) only |G| = 1092 are images of an element.
+        let g = crate::group::catalog::lookup("PSL(2,13)").unwrap();
+        let chain = LexChain::new(&g).unwrap();
+        assert_eq!(chain.base_length(), 3);
+        let mut out = vec![0u32; 14];
+        let mut hits = 0;
+        for a in 0..14u8 {
+            for b in 0..14u8 {
+                for c in 0..14u8 {
+                    if a != b && b != c && a != c {
+                        hits += usize::from(chain.element_from_base_images(&[a, b, c], &mut out));
+                    }
+                }
+            }
+        }
+        assert_eq!(hits, 1092);
     }
 
     #[test]
