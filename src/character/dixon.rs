@@ -364,20 +364,11 @@ impl<'a, G: StructureSource> Ds<'a, G> {
     /// `P_t: v -> (v_{class(g_i^t)})_i` that moves it contains Galois-conjugate characters,
     /// which agree on the classes fixed by `g -> g^t`: those classes are passed over.
     fn next_column(&self, sp: &Space) -> Option<usize> {
-        let f = self.f;
-        let k = self.ci.len();
         let mut moving: Vec<u64> = Vec::new();
         // Only for spaces that came out of a split (the whole space is always invariant).
         if sp.dim() <= 16 && sp.tried.iter().any(|&x| x) {
             for &t in &self.galois_gens {
-                let images: Vec<Vec<u64>> = sp
-                    .rows
-                    .iter()
-                    .map(|b| (0..k).map(|i| b[self.ci.power(i, t as i64)]).collect())
-                    .collect();
-                if images.iter().zip(&sp.rows).any(|(v, b)| v != b)
-                    && images.iter().all(|v| sp.has(&f, v))
-                {
+                if self.moved_by(sp, t).is_some() {
                     moving.push(t);
                 }
             }
@@ -393,6 +384,20 @@ impl<'a, G: StructureSource> Ds<'a, G> {
         }
         let mut untried = untried;
         untried.next()
+    }
+
+    /// The images `P_t b` of the rows of `sp` when the Galois permutation `P_t` moves the
+    /// space but keeps it invariant (the case [`Self::next_column`] and
+    /// [`Self::galois_split`] look for), else `None`. `O(dim · k)`.
+    fn moved_by(&self, sp: &Space, t: u64) -> Option<Vec<Vec<u64>>> {
+        let k = self.ci.len();
+        let images: Vec<Vec<u64>> = sp
+            .rows
+            .iter()
+            .map(|b| (0..k).map(|i| b[self.ci.power(i, t as i64)]).collect())
+            .collect();
+        let moves = images.iter().zip(&sp.rows).any(|(v, b)| v != b);
+        (moves && images.iter().all(|v| sp.has(&self.f, v))).then_some(images)
     }
 
     /// The character of one of the two central characters of a two-dimensional space
@@ -418,16 +423,9 @@ impl<'a, G: StructureSource> Ds<'a, G> {
             })
         };
         for &t in &self.galois_gens {
-            let images: Vec<Vec<u64>> = sp
-                .rows
-                .iter()
-                .map(|b| (0..k).map(|i| b[self.ci.power(i, t as i64)]).collect())
-                .collect();
-            if images.iter().zip(&sp.rows).all(|(v, b)| v == b)
-                || !images.iter().all(|v| sp.has(&f, v))
-            {
+            let Some(images) = self.moved_by(sp, t) else {
                 continue;
-            }
+            };
             // P_t swaps the two characters: fixed and negated vectors of the space.
             let fixed = sp
                 .rows

@@ -74,14 +74,7 @@ impl<'a> CommutantGraph<'a> {
 
     /// The group's name, or its generators joined by `,`.
     pub(crate) fn group_name(&self) -> String {
-        let g = &self.module.group;
-        g.name().map(str::to_string).unwrap_or_else(|| {
-            g.generators()
-                .iter()
-                .map(|p| p.to_string())
-                .collect::<Vec<_>>()
-                .join(",")
-        })
+        self.module.group.name_or_generators()
     }
 
     /// Simple `l`'s kernel by name and order (giants only).

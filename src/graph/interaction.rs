@@ -154,15 +154,7 @@ impl InteractionGraph {
             };
             graph.add_edge(index[&p.from], index[&p.to], w);
         }
-        let group_name = module.group.name().map(str::to_string).unwrap_or_else(|| {
-            module
-                .group
-                .generators()
-                .iter()
-                .map(|g| g.to_string())
-                .collect::<Vec<_>>()
-                .join(",")
-        });
+        let group_name = module.group.name_or_generators();
         InteractionGraph {
             group_name,
             group_order: module.order() as u64,

@@ -258,6 +258,18 @@ impl PermGroup {
         self.name.as_deref()
     }
 
+    /// The display name, or (unnamed) the generators joined by `,`: how the graph
+    /// documents and texts name a group.
+    pub fn name_or_generators(&self) -> String {
+        self.name().map(str::to_string).unwrap_or_else(|| {
+            self.generators()
+                .iter()
+                .map(|g| g.to_string())
+                .collect::<Vec<_>>()
+                .join(",")
+        })
+    }
+
     /// Number of points.
     pub fn degree(&self) -> usize {
         self.degree

@@ -33,7 +33,7 @@ use super::solver::{Obstruction, PairResult, ReasonKind, Solution, SolverOptions
 use super::witness::FourierWitness;
 use crate::arith::ntheory::{gcd, is_prime, mul_mod as mul, pow_mod as pow, prime_factors};
 use crate::arith::zumbroich::inv_mod as inverse;
-use crate::arith::{Cyclotomic, Q};
+use crate::arith::Q;
 use crate::error::Result;
 use crate::group::gset::ActionSpec;
 use num_bigint::BigInt;
@@ -149,29 +149,7 @@ fn cyclic(module: &PlModule) -> Option<Cyclic> {
     let nn = n as u64;
     let mut frequency = Vec::new();
     for s in &module.simples.simples {
-        let v = &s.values[cg];
-        let guess = if s.dim == 1 {
-            if v.is_one() {
-                0
-            } else {
-                nn / 2
-            }
-        } else {
-            let c = (v.to_f64() / 2.0).clamp(-1.0, 1.0);
-            (c.acos() * n as f64 / (2.0 * std::f64::consts::PI)).round() as u64
-        };
-        let exact = |k: u64| {
-            let z = Cyclotomic::root_of_unity(nn, k as i64);
-            let expect = if s.dim == 1 {
-                z
-            } else {
-                &z + &Cyclotomic::root_of_unity(nn, -(k as i64))
-            };
-            *v == expect
-        };
-        let k = [guess, guess + 1, guess.wrapping_sub(1)]
-            .into_iter()
-            .find(|&k| k <= nn / 2 && exact(k))?;
+        let k = super::cyclic_graph::frequency_at(&s.values[cg], s.dim as u64, nn)?;
         frequency.push(k);
     }
     Some(Cyclic {

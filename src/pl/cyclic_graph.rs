@@ -191,7 +191,7 @@ pub fn abelian_table_bytes(n: u64) -> u128 {
 
 /// `m` in `0..=e/2` with `psi(x0) = E(e)^m + E(e)^-m` (two-dimensional `psi`) or
 /// `psi(x0) = E(e)^m` (one-dimensional), exactly; the float only guides the guess.
-fn frequency_at(value: &Cyclotomic, dim: u64, e: u64) -> Option<u64> {
+pub(super) fn frequency_at(value: &Cyclotomic, dim: u64, e: u64) -> Option<u64> {
     let guess = if dim == 1 {
         if value.is_one() {
             0

@@ -44,7 +44,7 @@ pub fn regular_text(
     let Some(v) = cyclic_verdicts(n, options) else {
         return Ok(None);
     };
-    let name = group_name(group);
+    let name = group.name_or_generators();
     let mut s = String::new();
     let _ = writeln!(
         s,
@@ -104,7 +104,7 @@ fn abelian_text(
     let _ = writeln!(
         s,
         "interaction graph of {} (order {n}) on {action} ({n} points), activation {}, no bias",
-        group_name(group),
+        group.name_or_generators(),
         options.activation.name()
     );
     let simples = &data.simples.simples;
@@ -135,16 +135,4 @@ fn abelian_text(
         pairs - edges
     );
     Ok(Some(s))
-}
-
-/// The name `plrep graph` prints for `group`: its own, or its generators.
-fn group_name(group: &crate::group::PermGroup) -> String {
-    group.name().map(str::to_string).unwrap_or_else(|| {
-        group
-            .generators()
-            .iter()
-            .map(|g| g.to_string())
-            .collect::<Vec<_>>()
-            .join(",")
-    })
 }
