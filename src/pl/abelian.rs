@@ -33,7 +33,7 @@ use super::solver::{Obstruction, PairResult, ReasonKind, Solution, SolverOptions
 use super::witness::FourierWitness;
 use crate::arith::ntheory::{gcd, is_prime, mul_mod as mul, pow_mod as pow, prime_factors};
 use crate::arith::zumbroich::inv_mod as inverse;
-use crate::arith::Q;
+use crate::arith::{Cyclotomic, Q};
 use crate::error::Result;
 use crate::group::gset::ActionSpec;
 use num_bigint::BigInt;
@@ -149,7 +149,7 @@ fn cyclic(module: &PlModule) -> Option<Cyclic> {
     let nn = n as u64;
     let mut frequency = Vec::new();
     for s in &module.simples.simples {
-        let k = super::cyclic_graph::frequency_at(&s.values[cg], s.dim as u64, nn)?;
+        let k = frequency_at(&s.values[cg], s.dim as u64, nn)?;
         frequency.push(k);
     }
     Some(Cyclic {
@@ -159,6 +159,33 @@ fn cyclic(module: &PlModule) -> Option<Cyclic> {
         class_exponent,
         frequency,
     })
+}
+
+/// `m` in `0..=e/2` with `psi(x0) = E(e)^m + E(e)^-m` (two-dimensional `psi`) or
+/// `psi(x0) = E(e)^m` (one-dimensional), exactly; the float only guides the guess.
+pub(super) fn frequency_at(value: &Cyclotomic, dim: u64, e: u64) -> Option<u64> {
+    let guess = if dim == 1 {
+        if value.is_one() {
+            0
+        } else {
+            e / 2
+        }
+    } else {
+        let c = (value.to_f64() / 2.0).clamp(-1.0, 1.0);
+        (c.acos() * e as f64 / (2.0 * std::f64::consts::PI)).round() as u64
+    };
+    let exact = |m: u64| {
+        let z = Cyclotomic::root_of_unity(e, m as i64);
+        let expect = if dim == 1 {
+            z
+        } else {
+            &z + &Cyclotomic::root_of_unity(e, -(m as i64))
+        };
+        *value == expect
+    };
+    [guess, guess + 1, guess.wrapping_sub(1)]
+        .into_iter()
+        .find(|&m| m <= e / 2 && exact(m))
 }
 
 /// The residue tables `d H_d(m)` of one phase and prime, per divisor `d` (computed when

@@ -30,7 +30,6 @@ use super::projector::GroupData;
 use super::solver::SolverOptions;
 use crate::arith::ntheory::gcd;
 use crate::arith::zumbroich::inv_mod as inverse;
-use crate::arith::Cyclotomic;
 use crate::group::PermGroup;
 
 /// The verdicts of the cyclic route on the regular module of `C_n`.
@@ -189,33 +188,6 @@ pub fn abelian_table_bytes(n: u64) -> u128 {
     300 * (n as u128) * (n as u128)
 }
 
-/// `m` in `0..=e/2` with `psi(x0) = E(e)^m + E(e)^-m` (two-dimensional `psi`) or
-/// `psi(x0) = E(e)^m` (one-dimensional), exactly; the float only guides the guess.
-pub(super) fn frequency_at(value: &Cyclotomic, dim: u64, e: u64) -> Option<u64> {
-    let guess = if dim == 1 {
-        if value.is_one() {
-            0
-        } else {
-            e / 2
-        }
-    } else {
-        let c = (value.to_f64() / 2.0).clamp(-1.0, 1.0);
-        (c.acos() * e as f64 / (2.0 * std::f64::consts::PI)).round() as u64
-    };
-    let exact = |m: u64| {
-        let z = Cyclotomic::root_of_unity(e, m as i64);
-        let expect = if dim == 1 {
-            z
-        } else {
-            &z + &Cyclotomic::root_of_unity(e, -(m as i64))
-        };
-        *value == expect
-    };
-    [guess, guess + 1, guess.wrapping_sub(1)]
-        .into_iter()
-        .find(|&m| m <= e / 2 && exact(m))
-}
-
 /// The verdicts of theory.md §20 on the regular module of an abelian group: for every
 /// real simple `L_a` (label order) the labels `b` with `L_a -> L_b` an edge, or `None`
 /// when the group is not abelian, the route does not apply, or some pair has no nonzero
@@ -249,7 +221,7 @@ pub fn abelian_verdicts(data: &GroupData, options: &SolverOptions) -> Option<Vec
             let target = (2.0 * std::f64::consts::PI / e as f64).cos() * l.dim as f64;
             (0..l.values.len()).find(|&c| {
                 (l.values[c].to_f64() - target).abs() < 1e-6
-                    && frequency_at(&l.values[c], l.dim, e) == Some(1)
+                    && super::abelian::frequency_at(&l.values[c], l.dim, e) == Some(1)
             })?
         };
         if let std::collections::hash_map::Entry::Vacant(v) = rows.entry(e) {
@@ -278,7 +250,7 @@ pub fn abelian_verdicts(data: &GroupData, options: &SolverOptions) -> Option<Vec
             let m = if e == 1 {
                 0
             } else {
-                frequency_at(&lb.values[x0], lb.dim, e)?
+                super::abelian::frequency_at(&lb.values[x0], lb.dim, e)?
             };
             if row.binary_search(&(m as u32)).is_ok() {
                 targets.push(b as u32);
