@@ -149,7 +149,7 @@ fn cyclic(module: &PlModule) -> Option<Cyclic> {
     let nn = n as u64;
     let mut frequency = Vec::new();
     for s in &module.simples.simples {
-        let k = frequency_at(&s.values[cg], s.dim as u64, nn)?;
+        let k = frequency_at(&s.values[cg], s.dim, nn)?;
         frequency.push(k);
     }
     Some(Cyclic {
