@@ -169,6 +169,79 @@ fn rank_q(mut rows: Vec<Vec<Q>>) -> usize {
     r
 }
 
+/// The rank of rational vectors with integral entries modulo the prime `p = 2^61 - 1`
+/// (the checker's own elimination), a lower bound for their rank over `Q`; `0` when an
+/// entry is not an integer.
+fn rank_mod_prime(rows: &[Vec<Q>]) -> usize {
+    const P: u64 = (1 << 61) - 1;
+    let mul = |a: u64, b: u64| ((a as u128 * b as u128) % P as u128) as u64;
+    let inv = |a: u64| {
+        // Fermat: a^(p-2).
+        let (mut base, mut e, mut acc) = (a, P - 2, 1u64);
+        while e > 0 {
+            if e & 1 == 1 {
+                acc = mul(acc, base);
+            }
+            base = mul(base, base);
+            e >>= 1;
+        }
+        acc
+    };
+    let mut m: Vec<Vec<u64>> = Vec::with_capacity(rows.len());
+    for row in rows {
+        let Some(r) = row
+            .iter()
+            .map(|q| q.to_i64().map(|v| (v as i128).rem_euclid(P as i128) as u64))
+            .collect::<Option<Vec<u64>>>()
+        else {
+            return 0;
+        };
+        m.push(r);
+    }
+    let cols = m.first().map_or(0, Vec::len);
+    let mut rank = 0;
+    for c in 0..cols {
+        let Some(p) = (rank..m.len()).find(|&i| m[i][c] != 0) else {
+            continue;
+        };
+        m.swap(rank, p);
+        let f = inv(m[rank][c]);
+        let pivot: Vec<u64> = m[rank].iter().map(|&v| mul(v, f)).collect();
+        for row in m.iter_mut().skip(rank + 1) {
+            let t = row[c];
+            if t != 0 {
+                for (v, &pv) in row.iter_mut().zip(&pivot).skip(c) {
+                    *v = (*v + P - mul(t, pv)) % P;
+                }
+            }
+        }
+        rank += 1;
+    }
+    rank
+}
+
+/// `e = N / D` with `N` integers fitting `i64`: `(N, 1/D)`, or `None`.
+fn integral_form(e: &[Q]) -> Option<(Vec<i64>, Q)> {
+    use num_integer::Integer;
+    let den = e
+        .iter()
+        .fold(num_bigint::BigInt::from(1), |d, q| d.lcm(&q.denom()));
+    let num = e
+        .iter()
+        .map(|q| (q.numer() * (&den / q.denom())).try_into().ok())
+        .collect::<Option<Vec<i64>>>()?;
+    Some((num, Q::from(den).inv()))
+}
+
+/// `sum_c e[c] sums[c]` in rationals.
+fn rational_dot(e: &[Q], sums: &[i64]) -> Q {
+    sums.iter()
+        .enumerate()
+        .filter(|&(_, &v)| v != 0)
+        .map(|(c, &v)| &e[c] * &Q::from_int(v))
+        .sum()
+}
+
 fn factorial(n: usize) -> BigUint {
     (1..=n as u64).fold(BigUint::from(1u8), |a, k| a * k)
 }
@@ -257,37 +330,28 @@ pub(crate) fn verify_module(m: &CommutantModule) -> Result<VerifiedModule> {
         .collect();
     let s = coef.len();
     let diagonal: Vec<bool> = pairs.first.iter().map(|&(y, x)| y == x).collect();
-    // Orthogonal idempotents summing to 1.
+    // Idempotents summing to 1, central.
     let mut total = vec![Q::zero(); k];
     for (a, ea) in coef.iter().enumerate() {
         for (t, q) in total.iter_mut().zip(ea) {
             *t += q;
         }
-        for (b, eb) in coef.iter().enumerate() {
-            let p = pairs.mul(ea, eb);
-            let want = if a == b {
-                ea.clone()
-            } else {
-                vec![Q::zero(); k]
-            };
-            if p != want {
-                return Err(fail(format!(
-                    "e_{a} e_{b} is not {}",
-                    if a == b { "e" } else { "0" }
-                )));
-            }
+        if pairs.mul(ea, ea) != *ea {
+            return Err(fail(format!("e_{a} e_{a} is not e")));
         }
     }
     if (0..k).any(|c| total[c] != if diagonal[c] { Q::one() } else { Q::zero() }) {
         return Err(fail("the idempotents do not sum to the identity"));
     }
-    // Central, and as many as the dimension of the centre.
     for (a, e) in coef.iter().enumerate() {
         let (left, right) = pairs.sides(e);
         if left != right {
             return Err(fail(format!("e_{a} does not commute with a basis matrix")));
         }
     }
+    // Orthogonal: commuting idempotents summing to 1 give sum_{a != b} tr(e_a e_b) =
+    // tr(1) - sum_a tr(e_a) = 0, and each e_a e_b is an idempotent, whose trace is its
+    // rank >= 0; so every e_a e_b = 0 (theory.md §13.4), without the s^2 products.
     // Row (p, c) of the commutator system: (A_i A_p - A_p A_i)[c] in column i.
     let mut rows = vec![vec![Q::zero(); k]; k * k];
     for (c, list) in pairs.products.iter().enumerate() {
@@ -297,7 +361,10 @@ pub(crate) fn verify_module(m: &CommutantModule) -> Result<VerifiedModule> {
         }
     }
     rows.retain(|r| r.iter().any(|q| !q.is_zero()));
-    if k - rank_q(rows) != s {
+    // The s verified central idempotents are independent, so dim Z >= s; the rank modulo
+    // a prime is at most the rank over Q, so a nullity s modulo the prime proves
+    // dim Z <= s (theory.md §13.4). Only when it does not is the system reduced over Q.
+    if k - rank_mod_prime(&rows) != s && k - rank_q(rows) != s {
         return Err(fail(
             "the number of idempotents is not the dimension of the centre",
         ));
@@ -319,24 +386,22 @@ pub(crate) fn verify_module(m: &CommutantModule) -> Result<VerifiedModule> {
             .filter(|&c| diagonal[c])
             .map(|c| &e[c] * &Q::from_int(pairs.size[c]))
             .sum();
+        // `a -> e a` and `a -> e (a + a^T)/2` are projections (e is a verified central
+        // idempotent, and symmetric, so `e s` is symmetric for symmetric `s`): their
+        // ranks, `dim eA` and `dim e Sym(A)`, are their traces (theory.md §13.4).
+        if (0..k).any(|c| e[c] != e[transpose[c]]) {
+            return Err(fail(format!("e_{a} is not symmetric")));
+        }
         let (left, _) = pairs.sides(e);
-        let b = rank_q(left.clone()) as u64;
-        let h = rank_q(
-            (0..k)
-                .filter(|&p| transpose[p] >= p)
-                .map(|p| {
-                    if transpose[p] == p {
-                        left[p].clone()
-                    } else {
-                        left[p]
-                            .iter()
-                            .zip(&left[transpose[p]])
-                            .map(|(a, b)| a + b)
-                            .collect()
-                    }
-                })
-                .collect(),
-        ) as u64;
+        let b_trace: Q = (0..k).map(|c| left[c][c].clone()).sum();
+        let h_trace: Q = &(0..k)
+            .map(|c| &left[c][c] + &left[transpose[c]][c])
+            .sum::<Q>()
+            * &Q::new(1, 2);
+        let (Some(b), Some(h)) = (b_trace.to_i64(), h_trace.to_i64()) else {
+            return Err(fail(format!("a trace of a projection of e_{a}")));
+        };
+        let (b, h) = (b.max(0) as u64, h.max(0) as u64);
         let mm = claim.mult;
         let type_ok = match claim.kind {
             SimpleType::Real => b == mm * mm && 2 * h == mm * (mm + 1),
@@ -406,19 +471,32 @@ pub fn certify_commutant(m: &CommutantModule, sol: &CommutantSolution) -> Result
                 if w.r.len() != n || w.point >= n {
                     return Err(fail("witness of the wrong length"));
                 }
+                // `e_L = N / D` with integers `N`, so each coordinate of `P_L r` is one
+                // integer dot product and one rational.
+                let integral = integral_form(el);
                 let u: Vec<Q> = (0..n)
                     .map(|y| {
                         let mut sums = vec![0i64; k];
                         for (x, &rx) in w.r.iter().enumerate() {
                             sums[pairs.of(y, x)] += rx;
                         }
-                        let wy: Q = sums
-                            .into_iter()
-                            .enumerate()
-                            .filter(|&(_, v)| v != 0)
-                            .map(|(c, v)| &el[c] * &Q::from_int(v))
-                            .sum::<Q>()
-                            * &w.scale;
+                        let py: Q = match &integral {
+                            Some((num, den)) => {
+                                let dot: Option<i128> = sums
+                                    .iter()
+                                    .zip(num)
+                                    .filter(|p| *p.0 != 0 && *p.1 != 0)
+                                    .try_fold(0i128, |acc, (&v, &c)| {
+                                        acc.checked_add((v as i128).checked_mul(c as i128)?)
+                                    });
+                                match dot {
+                                    Some(d) => &Q::from(num_bigint::BigInt::from(d)) * den,
+                                    None => rational_dot(el, &sums),
+                                }
+                            }
+                            None => rational_dot(el, &sums),
+                        };
+                        let wy = py * &w.scale;
                         act.eval_q(&(&wy + &q0)) - &sq
                     })
                     .collect();
@@ -504,6 +582,11 @@ fn rows_of(pairs: &Pairs, e: &[Q]) -> (Vec<usize>, Vec<Vec<(usize, i8)>>) {
 }
 
 /// `sum_u u^T P_{L'} u = 0` over the spanning functions of the block space.
+///
+/// `P_{L'}` is constant on pair classes, so the sum is `sum_c n_c e2[c]` with `n_c` the
+/// signed number of pairs of class `c` inside the functions: counted in integers first
+/// (`|X|^2` at most per function), then one exact dot product over the classes instead of
+/// one rational product per pair.
 fn killed(pairs: &Pairs, classes: &[Vec<(usize, i8)>], kind: BlockKind, e2: &[Q]) -> bool {
     let mut functions: Vec<Vec<(usize, i8)>> = Vec::new();
     for c in classes {
@@ -524,12 +607,18 @@ fn killed(pairs: &Pairs, classes: &[Vec<(usize, i8)>], kind: BlockKind, e2: &[Q]
             }
         }
     }
-    let mut acc = Q::zero();
+    let mut count = vec![0i64; e2.len()];
     for f in &functions {
         for &(x, sx) in f {
             for &(y, sy) in f {
-                acc += &(&e2[pairs.of(x, y)] * &Q::from_int((sx * sy) as i64));
+                count[pairs.of(x, y)] += i64::from(sx * sy);
             }
+        }
+    }
+    let mut acc = Q::zero();
+    for (c, q) in count.iter().zip(e2) {
+        if *c != 0 && !q.is_zero() {
+            acc += &(q * &Q::from_int(*c));
         }
     }
     acc.is_zero()

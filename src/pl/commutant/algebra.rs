@@ -139,6 +139,53 @@ impl OrbitalAlgebra {
         out
     }
 
+    /// Multiplication by `z` as a matrix on coefficient vectors: `(z b)_k = sum_j m[k][j]
+    /// b_j` with `m[k][j] = sum_i z_i c_ij^k`. Repeated products by one element (powers,
+    /// polynomials in `z`) then cost `O(r^2)` each instead of [`Self::mul`]'s `O(r^3)`;
+    /// the entries are summed in integers when `z` is integral.
+    ///
+    /// Complexity: `O(nnz(z) r^2)`.
+    pub fn left_multiplication(&self, z: &[Q]) -> Vec<Vec<Q>> {
+        let r = self.dim();
+        let integral: Option<Vec<i64>> = z.iter().map(|q| q.to_i64()).collect();
+        match integral {
+            Some(zi) => {
+                let mut m = vec![vec![0i128; r]; r];
+                for (i, &c) in zi.iter().enumerate().filter(|p| *p.1 != 0) {
+                    for j in 0..r {
+                        let row = &self.consts[(i * r + j) * r..(i * r + j + 1) * r];
+                        for (k, &n) in row.iter().enumerate() {
+                            if n != 0 {
+                                m[k][j] += c as i128 * n as i128;
+                            }
+                        }
+                    }
+                }
+                m.into_iter()
+                    .map(|row| {
+                        row.into_iter()
+                            .map(|v| Q::from(num_bigint::BigInt::from(v)))
+                            .collect()
+                    })
+                    .collect()
+            }
+            None => {
+                let mut m = vec![vec![Q::zero(); r]; r];
+                for (i, c) in z.iter().enumerate().filter(|p| !p.1.is_zero()) {
+                    for j in 0..r {
+                        let row = &self.consts[(i * r + j) * r..(i * r + j + 1) * r];
+                        for (k, &n) in row.iter().enumerate() {
+                            if n != 0 {
+                                m[k][j].add_mul_assign(c, &Q::from_int(n as i64));
+                            }
+                        }
+                    }
+                }
+                m
+            }
+        }
+    }
+
     /// The trace `sum over diagonal orbitals O of a_O |O|`.
     pub fn trace(&self, a: &[Q]) -> Q {
         (0..self.dim())

@@ -65,11 +65,25 @@ pub fn primitive_central_idempotents(algebra: &OrbitalAlgebra) -> Result<Vec<Vec
         let den = z.iter().fold(BigInt::from(1), |d, q| d.lcm(&q.denom()));
         let z: Vec<Q> = z.iter().map(|q| q * &Q::from(den.clone())).collect();
         // Powers until dependent: mu(x) = x^d - sum_i a_i x^i.
-        let mut powers = vec![algebra.one()];
+        // z is central and integral, so `z^(m+1) = z z^m` is one integer matrix product
+        // (`O(r^2)`, no rational reductions); a dependence is looked for modulo PRIME (an
+        // exact one survives reduction: the coefficients of the minimal polynomial of an
+        // integer matrix are integers) and confirmed exactly.
+        let times_z: Vec<Vec<BigInt>> = algebra
+            .left_multiplication(&z)
+            .iter()
+            .map(|row| row.iter().map(|q| q.numer()).collect())
+            .collect();
+        let mut powers: Vec<Vec<BigInt>> = vec![algebra.one().iter().map(|q| q.numer()).collect()];
         let coeffs = loop {
-            let next = algebra.mul(powers.last().unwrap(), &z);
-            if let Some(a) = solve_in_span(&powers, &next) {
-                break a;
+            let next = apply(&times_z, powers.last().unwrap());
+            if dependent_mod_prime(&powers, &next) {
+                let as_q =
+                    |v: &[BigInt]| -> Vec<Q> { v.iter().map(|c| Q::from(c.clone())).collect() };
+                let vectors: Vec<Vec<Q>> = powers.iter().map(|v| as_q(v)).collect();
+                if let Some(a) = solve_in_span(&vectors, &as_q(&next)) {
+                    break a;
+                }
             }
             powers.push(next);
             if powers.len() > s + 1 {
@@ -109,24 +123,42 @@ pub fn primitive_central_idempotents(algebra: &OrbitalAlgebra) -> Result<Vec<Vec
         if roots.len() < d {
             return Err(not_rational());
         }
-        // d == s distinct integer roots: Lagrange idempotents.
+        // d == s distinct integer roots: Lagrange idempotents
+        // `e_i = prod_{j != i} (z - lambda_j)/(lambda_i - lambda_j)`, a polynomial of degree
+        // `d - 1` in `z`, read on the powers `z^0, ..., z^(d-1)` already computed.
         let mut out = Vec::with_capacity(s);
         for (i, li) in roots.iter().enumerate() {
-            let mut e = algebra.one();
+            // Coefficients of the Lagrange polynomial, low degree first.
+            let mut poly = vec![Q::one()];
             for (j, lj) in roots.iter().enumerate() {
                 if i == j {
                     continue;
                 }
                 let denom = Q::from(li - lj).inv();
-                let mut f: Vec<Q> = z.iter().map(|q| q * &denom).collect();
                 let shift = &Q::from(lj.clone()) * &denom;
-                for o in 0..r {
-                    if algebra.is_diagonal(o) {
-                        f[o] -= &shift;
+                let mut next = vec![Q::zero(); poly.len() + 1];
+                for (m, c) in poly.iter().enumerate() {
+                    next[m + 1].add_mul_assign(c, &denom);
+                    next[m] -= &(c * &shift);
+                }
+                poly = next;
+            }
+            // e = (sum_m P_m z^m) / D with integers P_m = D poly[m].
+            let den = poly.iter().fold(BigInt::from(1), |d, q| d.lcm(&q.denom()));
+            let mut num = vec![BigInt::zero(); r];
+            for (c, power) in poly.iter().zip(&powers) {
+                let pm = c.numer() * (&den / c.denom());
+                if pm.is_zero() {
+                    continue;
+                }
+                for (n, po) in num.iter_mut().zip(power) {
+                    if !po.is_zero() {
+                        *n += &pm * po;
                     }
                 }
-                e = algebra.mul(&e, &f);
             }
+            let den = Q::from(den).inv();
+            let e: Vec<Q> = num.into_iter().map(|n| &Q::from(n) * &den).collect();
             out.push(e);
         }
         return Ok(out);
@@ -135,6 +167,37 @@ pub fn primitive_central_idempotents(algebra: &OrbitalAlgebra) -> Result<Vec<Vec
         "no central element separating the blocks of the commutant was found",
         "use --max-order to enumerate the group and use its character table",
     ))
+}
+
+/// The matrix `m` applied to `v`, in integers. Complexity: `O(r^2)`.
+fn apply(m: &[Vec<BigInt>], v: &[BigInt]) -> Vec<BigInt> {
+    m.iter()
+        .map(|row| {
+            let mut acc = BigInt::zero();
+            for (a, b) in row.iter().zip(v) {
+                if !a.is_zero() && !b.is_zero() {
+                    acc += a * b;
+                }
+            }
+            acc
+        })
+        .collect()
+}
+
+/// Whether `target` lies in the span of `vectors` modulo [`PRIME`] (a necessary
+/// condition for an integral dependence). Complexity: `O(k^2 r)` for `k` vectors.
+fn dependent_mod_prime(vectors: &[Vec<BigInt>], target: &[BigInt]) -> bool {
+    let k = PrimeField::new(PRIME);
+    let p = BigInt::from(PRIME);
+    let reduce = |v: &[BigInt]| -> Vec<u64> {
+        v.iter()
+            .map(|c| c.mod_floor(&p).to_u64().expect("reduced"))
+            .collect()
+    };
+    let mut m: Vec<Vec<u64>> = vectors.iter().map(|v| reduce(v)).collect();
+    let before = crate::arith::modp::linalg::rref(&k, &mut m.clone()).len();
+    m.push(reduce(target));
+    crate::arith::modp::linalg::rref(&k, &mut m).len() == before
 }
 
 /// The integer roots of the monic integer polynomial `mu` (low degree first) in
