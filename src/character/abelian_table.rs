@@ -76,6 +76,24 @@ impl AbelianTable {
     /// # Complexity
     /// Enumeration `O(|G| degree)`; then see [`AbelianTable::from_classes`].
     pub fn compute(group: &PermGroup, limits: &Limits) -> Result<AbelianTable> {
+        // An abelian group has |G| classes: refuse before enumerating (the order limit,
+        // reported by the enumeration, comes first as on the ordinary route).
+        match group.order_u64() {
+            Some(o) if o <= limits.max_order && o > limits.max_classes as u64 => {
+                return Err(Error::limit(
+                    format!("number of classes {o}"),
+                    limits.max_classes,
+                    LimitKind::Classes,
+                ));
+            }
+            _ => {}
+        }
+        if !group.is_abelian() {
+            return Err(Error::bad(
+                "the compact table is for abelian groups",
+                "use CharacterTable::compute",
+            ));
+        }
         let e = group.enumerate(limits)?;
         let cc = ConjugacyClasses::compute(&e, group.generators());
         if cc.len() > limits.max_classes {
@@ -218,12 +236,13 @@ impl AbelianTable {
         let mut at = vec![u32::MAX; n];
         for c in 0..n {
             let v = &self.class_v[c * r..(c + 1) * r];
-            if v
-                .iter()
+            if v.iter()
                 .zip(&self.moduli)
                 .any(|(&vi, &o)| vi as u64 % (e / o) != 0 || vi as u64 >= e)
             {
-                return Err(Error::verification("abelian table: coordinate out of range"));
+                return Err(Error::verification(
+                    "abelian table: coordinate out of range",
+                ));
             }
             let x = self.encode(
                 v.iter()
@@ -277,14 +296,22 @@ impl AbelianTable {
     pub fn indicator(&self, chi: usize) -> i8 {
         let r = self.r();
         let a = &self.chars[chi * r..(chi + 1) * r];
-        i8::from(a.iter().zip(&self.moduli).all(|(&ai, &o)| 2 * ai as u64 % o == 0))
+        i8::from(
+            a.iter()
+                .zip(&self.moduli)
+                .all(|(&ai, &o)| 2 * ai as u64 % o == 0),
+        )
     }
 
     /// The index of the complex conjugate of `chi` (the character `-a`).
     pub fn conjugate(&self, chi: usize) -> usize {
         let r = self.r();
         let a = &self.chars[chi * r..(chi + 1) * r];
-        let x = self.encode(a.iter().zip(&self.moduli).map(|(&ai, &o)| (o - ai as u64) % o));
+        let x = self.encode(
+            a.iter()
+                .zip(&self.moduli)
+                .map(|(&ai, &o)| (o - ai as u64) % o),
+        );
         self.char_at[x] as usize
     }
 
@@ -327,7 +354,9 @@ impl AbelianTable {
     ) -> Result<()> {
         let (n, r, e) = (self.num_classes(), self.r(), self.exponent());
         let fail = |what: &str| Err(Error::verification(format!("abelian table: {what}")));
-        if group.size() != n || class_of.len() != n || self.moduli.iter().product::<u64>() != n as u64
+        if group.size() != n
+            || class_of.len() != n
+            || self.moduli.iter().product::<u64>() != n as u64
         {
             return fail("the factors do not multiply to the group order");
         }
@@ -480,4 +509,86 @@ fn ranks(e: u64) -> Vec<u32> {
         rank[s as usize] = i as u32;
     }
     rank
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::group::spec::parse_group;
+
+    fn parts(name: &str) -> (EnumeratedGroup, ConjugacyClasses, Vec<usize>) {
+        let g = parse_group(name).unwrap();
+        let e = g.enumerate(&Limits::default()).unwrap();
+        let cc = ConjugacyClasses::compute(&e, g.generators());
+        let gens = g
+            .generators()
+            .iter()
+            .map(|s| e.index_of(s).unwrap())
+            .collect();
+        (e, cc, gens)
+    }
+
+    fn check(t: &AbelianTable, p: &(EnumeratedGroup, ConjugacyClasses, Vec<usize>)) -> Result<()> {
+        t.verify(&p.0, &p.1.class_of, &p.1.rep_indices, &p.2)
+    }
+
+    #[test]
+    fn tampered_compact_tables_are_rejected() {
+        let p = parts("C2xC6");
+        let t = AbelianTable::from_parts(
+            &p.0,
+            &p.1.class_of,
+            &p.1.rep_indices,
+            Arc::clone(&p.1.data),
+            &p.2,
+        )
+        .unwrap();
+        assert!(check(&t, &p).is_ok());
+        let r = t.r();
+        // Two characters swapped: not in canonical order.
+        let mut bad = t.clone();
+        for i in 0..r {
+            bad.chars.swap(3 * r + i, 4 * r + i);
+        }
+        bad.char_at.swap(
+            t.encode(t.chars[3 * r..4 * r].iter().map(|&a| a as u64)),
+            t.encode(t.chars[4 * r..5 * r].iter().map(|&a| a as u64)),
+        );
+        assert!(check(&bad, &p).is_err());
+        // A character listed twice.
+        let mut bad = t.clone();
+        let (first, second) = bad.chars.split_at_mut(6 * r);
+        second[..r].copy_from_slice(&first[5 * r..6 * r]);
+        assert!(check(&bad, &p).is_err());
+        // Coordinates of two classes exchanged: still a bijection, no homomorphism.
+        let mut bad = t.clone();
+        let (a, b) = (2, 5);
+        for i in 0..r {
+            bad.class_v.swap(a * r + i, b * r + i);
+        }
+        bad.class_at = bad.index_classes().unwrap();
+        assert!(check(&bad, &p).is_err());
+        // A proper generating set claimed.
+        assert!(
+            t.verify(&p.0, &p.1.class_of, &p.1.rep_indices, &p.2[..1])
+                .is_err()
+                || p.2.len() == 1
+        );
+    }
+
+    #[test]
+    fn ranks_follow_the_root_sum_order() {
+        for e in [1u64, 2, 6, 12, 16] {
+            let rank = ranks(e);
+            for s in 0..e {
+                for t in 0..e {
+                    assert_eq!(
+                        rank[s as usize].cmp(&rank[t as usize]),
+                        RootSum::root(e, s).cmp(&RootSum::root(e, t)),
+                        "e = {e}, {s} against {t}"
+                    );
+                }
+            }
+        }
+    }
 }

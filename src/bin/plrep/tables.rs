@@ -2,9 +2,9 @@
 
 use crate::common::load_group;
 use crate::Format;
+use plrep::character::abelian_table::AbelianTable;
 use plrep::character::symmetric::{giant_table, MAX_TABLE_DEGREE};
 use plrep::character::symmetric_large::{LargeGiantTable, MAX_LARGE_DEGREE};
-use plrep::character::abelian_table::AbelianTable;
 use plrep::character::{CharacterTable, Method, RealSimples};
 use plrep::group::{Limits, PermGroup};
 use plrep::report::abelian_table::{abelian_table_json, abelian_table_text};
