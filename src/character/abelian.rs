@@ -52,8 +52,18 @@ pub type Basis = Vec<(usize, u64)>;
 /// the coordinates of every element (`coords[x * r + i] = c_i(x)`), verified as in the
 /// module documentation.
 pub fn abelian_basis(g: &impl GroupOps, ci: &ClassInfo) -> Result<(Basis, Vec<u32>)> {
+    abelian_basis_of(g, &ci.class_of, &ci.orders)
+}
+
+/// [`abelian_basis`] from the class of every element and the element order of every
+/// class (no power maps needed: the compact table of [`super::abelian_table`] uses it).
+pub fn abelian_basis_of(
+    g: &impl GroupOps,
+    class_of: &[u32],
+    orders: &[u64],
+) -> Result<(Basis, Vec<u32>)> {
     let n = g.size();
-    let order_of = |x: usize| ci.orders[ci.class_of[x] as usize];
+    let order_of = |x: usize| orders[class_of[x] as usize];
     let mut basis: Vec<(usize, u64)> = Vec::new();
     for p in prime_factors(n as u64) {
         let sylow: Vec<usize> = (0..n).filter(|&x| is_power_of(order_of(x), p)).collect();

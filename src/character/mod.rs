@@ -22,6 +22,8 @@
 //! (orthogonality, central characters, Frobenius–Schur indicators).
 
 pub mod abelian;
+pub mod abelian_real;
+pub mod abelian_table;
 pub mod dixon;
 pub mod heisenberg;
 pub mod large;

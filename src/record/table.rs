@@ -14,15 +14,15 @@ use std::collections::BTreeMap;
 /// The schema name of the table document.
 pub const TABLE_SCHEMA: &str = "plrep.table.v1";
 
-/// A `plrep.table.v1` document. The two long lists are type parameters so that the same
-/// type describes the document read back (vectors, the defaults) and the one streamed
-/// (lists serialised one entry at a time).
+/// A `plrep.table.v1` document. The three long lists are type parameters so that the
+/// same type describes the document read back (vectors, the defaults) and the one
+/// streamed (lists serialised one entry at a time).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct TableRecord<C = Vec<CharacterRecord>, R = Vec<RealSimpleRecord>> {
+pub struct TableRecord<C = Vec<CharacterRecord>, R = Vec<RealSimpleRecord>, K = Vec<ClassRecord>> {
     /// The complex irreducible characters `X.1, X.2, ...`.
     pub characters: C,
     /// The conjugacy classes, in table order.
-    pub classes: Vec<ClassRecord>,
+    pub classes: K,
     /// The group; an unnamed group has the name `""` (docs/schemas.md lists the
     /// encodings of an unnamed group).
     pub group: GroupRecord,

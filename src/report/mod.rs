@@ -1,6 +1,7 @@
 //! Presentation: layered drawings (SVG, DOT, TikZ) shared by lattices and interaction
 //! graphs. Everything here returns strings; the library does no I/O.
 
+pub mod abelian_table;
 pub mod atlas;
 pub mod columns;
 pub mod commutant_network;
