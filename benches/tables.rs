@@ -118,7 +118,7 @@ fn large_tables(c: &mut Criterion) {
     group.finish();
 }
 
-/// Abelian tables in compact form (docs/theory.md, "Abelian tables in compact form"):
+/// Abelian tables in compact form (docs/theory.md §21):
 /// the compact table and its text, written to a sink, against the ordinary route
 /// (`CharacterTable::compute` and `table_text`) run alongside on `C1000` — the ratio is
 /// the figure; `C4096` compact alone (the ordinary route needs 4 GB). GAP 4.12's

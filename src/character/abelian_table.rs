@@ -1,8 +1,7 @@
 //! The character table of an abelian group in compact form: every value is a root of
 //! unity `chi_a(x) = E(e)^(phi_a(x))` with `phi_a(x) = <a, v(x)> mod e`, so the table is
 //! stored as one coordinate vector per class and per character (`O(|G| r)` words for
-//! `r` cyclic factors) instead of `|G|^2` exact values (docs/theory.md, "Abelian tables
-//! in compact form").
+//! `r` cyclic factors) instead of `|G|^2` exact values (docs/theory.md §21).
 //!
 //! * `v(x) in (Z/e)^r` are the coordinates of `x` in a basis of cyclic factors of
 //!   prime-power orders `o_i` ([`super::abelian::abelian_basis_of`]), scaled by `e / o_i`;
@@ -12,7 +11,7 @@
 //!   the fly.
 //!
 //! [`AbelianTable::verify`] proves the compact table to be the character table of the
-//! group without forming a single value (the character-group argument of theory.md):
+//! group without forming a single value (the character-group argument of theory.md §21.2):
 //! `v` is a bijective homomorphism onto `prod (e/o_i) Z/e`, checked on every product
 //! of a generator with an element; the `a` are all of `prod Z/o_i`, once each; hence the
 //! rows are `|G|` distinct homomorphisms `G -> C^*`, orthonormal, and so all of
@@ -331,7 +330,7 @@ impl AbelianTable {
         (0..self.num_classes()).map(|c| self.power(c, t)).collect()
     }
 
-    /// Check the compact table (docs/theory.md, "Abelian tables in compact form"):
+    /// Check the compact table (docs/theory.md §21):
     /// 1. one class per element, `v` a bijection onto `prod (e/o_i) Z/e`, the class
     ///    orders those of the `v(g_c)`;
     /// 2. `v(s x) = v(s) + v(x)` for every generator `s` and element `x`, so `v` is a

@@ -1,5 +1,4 @@
-//! The compact table of abelian groups ([`AbelianTable`], theory.md "Abelian tables in
-//! compact form") against the ordinary route: the same classes, characters (values,
+//! The compact table of abelian groups ([`AbelianTable`], theory.md §21) against the ordinary route: the same classes, characters (values,
 //! root sums, indicators, order), real simples, normal subgroups, and the same bytes as
 //! text and JSON, on standard output too; limits refused before the group is
 //! enumerated.
