@@ -74,7 +74,12 @@ pub fn regular_text(
 /// Whether the module-free routes apply: the regular action, order at least
 /// `ROUTE_MIN_ORDER` and within `--max-points` and `--max-classes` (above them the module
 /// path gives its own error), no bias.
-fn applies(n: u64, action: &ActionSpec, options: &crate::pl::SolverOptions, limits: &Limits) -> bool {
+fn applies(
+    n: u64,
+    action: &ActionSpec,
+    options: &crate::pl::SolverOptions,
+    limits: &Limits,
+) -> bool {
     *action == ActionSpec::Regular
         && (n as usize) >= crate::pl::abelian::ROUTE_MIN_ORDER
         && n <= limits.max_points

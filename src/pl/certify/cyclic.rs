@@ -1,5 +1,5 @@
-//! The checker of the module-free cyclic route (theory.md §20.4), written apart from its
-//! search (`pl/cyclic_graph.rs`): it reads the claim [`CyclicVerdicts`] (the edges of
+//! The checker of the module-free cyclic route (theory.md, "Certifying the module-free
+//! cyclic route"), written apart from its search (`pl/cyclic_graph.rs`): it reads the claim [`CyclicVerdicts`] (the edges of
 //! every source with the residue map and residue of each) and re-derives every verdict
 //! of the regular module of `C_n` from `n` and the activation alone.
 //!
@@ -111,15 +111,18 @@ struct Map {
 }
 
 impl Map {
-    fn new(n: u64, (s, p, rho): (u64, u64, u64), slopes: (&Q, &Q)) -> std::result::Result<Map, String> {
+    fn new(
+        n: u64,
+        (s, p, rho): (u64, u64, u64),
+        slopes: (&Q, &Q),
+    ) -> std::result::Result<Map, String> {
         let period = 4 * n;
         if s >= period || !root_of_order(p, rho, period) {
             return Err(format!(
                 "({s}, {p}, {rho}) is not a phase below 4n with a prime and a root of order {period}"
             ));
         }
-        let (Some(up), Some(down)) = (rational_mod(slopes.0, p), rational_mod(slopes.1, p))
-        else {
+        let (Some(up), Some(down)) = (rational_mod(slopes.0, p), rational_mod(slopes.1, p)) else {
             return Err(format!("the slopes have a denominator divisible by {p}"));
         };
         let mut powers = Vec::with_capacity(period as usize);
@@ -195,7 +198,9 @@ pub fn check_cyclic(
     for k in 0..=half {
         let (targets, residues) = (&claim.targets[k as usize], &claim.residues[k as usize]);
         if targets.len() != residues.len() || targets.windows(2).any(|w| w[0] >= w[1]) {
-            return Err(fail(format!("the targets of L{k} are not one ascending list")));
+            return Err(fail(format!(
+                "the targets of L{k} are not one ascending list"
+            )));
         }
         kernels.push((0..n).filter(|a| k * a % n == 0).count() as u64);
         let d = euclid(k, n);

@@ -11,8 +11,9 @@
 //! * Fourier edge (the regular module of a cyclic group, theory.md §18): re-derived by
 //!   `certify/residue.rs` (the generator's orbit, the frequencies from the character
 //!   values, the prime and the root's order, its own residue sum).
-//! * The module-free cyclic route (theory.md §20.4): its own checker, `certify/cyclic.rs`,
-//!   re-derives every residue edge and kernel non-edge from `n` and the activation.
+//! * The module-free cyclic route (theory.md, "Certifying the module-free cyclic
+//!   route"): its own checker, `certify/cyclic.rs`, re-derives every residue edge and
+//!   kernel non-edge from `n` and the activation.
 //! * Edge: `w = t P_L r` point by point, `sigma(w + q) - sigma(q)` with certified signs
 //!   (`Activation::eval`), then `(P_{L'} v)(x) = c_{L'} sum_K psi_{L'}(K) sum_{g in K}
 //!   v(x^g)` (the definition of `P_{L'}` summed by classes); it must equal the recorded value.
