@@ -127,7 +127,8 @@ fn module_free(c: &mut Criterion) {
     // Certified: the route and its checker (certify/cyclic.rs) against the module path
     // and the module's checker (the §7 checker on the block non-edges), C300 to keep
     // the module path's check within seconds.
-    for n in [300u64] {
+    {
+        let n = 300u64;
         let g = group(&format!("C{n}"));
         let free = best(|| {
             let v = plrep::pl::cyclic_verdicts(n, &opts).unwrap();
