@@ -74,7 +74,7 @@ pub(super) fn prime(p: u64) -> bool {
 
 /// Whether `p` is a prime above `period` (and below `2^62`) and `rho` has order exactly
 /// `period` modulo `p`: `rho^period = 1` and `rho^(period/q) != 1` for each prime
-/// `q | period` (so `E(period) -> rho` is a ring map, theory.md §18.4).
+/// `q | period` (so `E(period) -> rho` is a ring map, theory.md §18).
 ///
 /// Complexity: trial division of `p` and of `period`, `O(sqrt p + period)`.
 pub(super) fn root_of_order(p: u64, rho: u64, period: u64) -> bool {
