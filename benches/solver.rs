@@ -124,6 +124,33 @@ fn module_free(c: &mut Criterion) {
             b.iter(|| plrep::pl::cyclic_verdicts(n, &opts).unwrap())
         });
     }
+    // Certified: the route and its checker (certify/cyclic.rs) against the module path
+    // and the module's checker (the §7 checker on the block non-edges), C300 to keep
+    // the module path's check within seconds.
+    {
+        let n = 300u64;
+        let g = group(&format!("C{n}"));
+        let free = best(|| {
+            let v = plrep::pl::cyclic_verdicts(n, &opts).unwrap();
+            drop(plrep::pl::check_cyclic(v, &opts.activation, None).unwrap());
+        });
+        let module = best(|| {
+            let m = PlModule::new(&g, &ActionSpec::Regular, &Limits::default()).unwrap();
+            drop(plrep::pl::check(&m, solve_cyclic(&m, &opts).unwrap()).unwrap());
+        });
+        println!(
+            "certified: (cyclic_verdicts + check_cyclic)/(PlModule::new + solve_cyclic + check) C{n}: {:.3} s / {:.3} s = {:.4}",
+            free.as_secs_f64(),
+            module.as_secs_f64(),
+            free.as_secs_f64() / module.as_secs_f64()
+        );
+        grp.bench_function(format!("C{n}_module_free_certified"), |b| {
+            b.iter(|| {
+                let v = plrep::pl::cyclic_verdicts(n, &opts).unwrap();
+                plrep::pl::check_cyclic(v, &opts.activation, None).unwrap()
+            })
+        });
+    }
     grp.finish();
 }
 

@@ -32,6 +32,9 @@ use crate::arith::ntheory::gcd;
 use crate::arith::zumbroich::inv_mod as inverse;
 use crate::group::PermGroup;
 
+/// The most residue maps (phase and prime) [`cyclic_verdicts`] tries.
+pub const MAX_TRIES: usize = PHASES.len() * PRIMES;
+
 /// The verdicts of the cyclic route on the regular module of `C_n`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CyclicVerdicts {
@@ -39,6 +42,13 @@ pub struct CyclicVerdicts {
     pub n: u64,
     /// `targets[k]`: the frequencies `j` (ascending) with `L_k -> L_j` an edge.
     pub targets: Vec<Vec<u32>>,
+    /// The residue maps tried, `(phase s, prime p, root rho)` with `rho` of order `4n`
+    /// modulo `p`, in the order of first use.
+    pub tries: Vec<(u64, u64, u64)>,
+    /// `residues[k][i]`: the certificate of the edge `L_k -> L_{targets[k][i]}`, the
+    /// index into [`CyclicVerdicts::tries`] of its map and the image of the Fourier
+    /// coefficient `hat v(j)` of `sigma(cos(2 pi (4 k a + s)/4n))` under it (nonzero).
+    pub residues: Vec<Vec<(u8, u64)>>,
 }
 
 impl CyclicVerdicts {
@@ -108,13 +118,13 @@ fn divisor_sum(n: u64) -> u128 {
 
 /// The bytes [`cyclic_verdicts`] holds at most for order `n`: per phase and prime the
 /// powers of the root (`32 n`), the slots per divisor (`24 (n + 1)`) and the tables
-/// (`8 sigma(n)`); the edge lists (`(n/2 + 1)^2` frequencies of 4 bytes and a list header
-/// per source).
+/// (`8 sigma(n)`); the edge lists (`(n/2 + 1)^2` frequencies of 4 bytes and residue
+/// records of 16 bytes, and two list headers per source).
 pub fn cyclic_verdict_bytes(n: u64) -> u128 {
     let n128 = n as u128;
     let per_table = 32 * n128 + 24 * (n128 + 1) + 8 * divisor_sum(n);
     let simples = n128 / 2 + 1;
-    (PHASES.len() * PRIMES) as u128 * per_table + simples * simples * 4 + simples * 24
+    (PHASES.len() * PRIMES) as u128 * per_table + simples * simples * 20 + simples * 48
 }
 
 /// The verdicts of the cyclic route (theory.md §18) on the regular module of `C_n`
@@ -137,11 +147,12 @@ pub fn cyclic_verdicts(n: u64, options: &SolverOptions) -> Option<CyclicVerdicts
     let mut tables: Vec<Tables> = Vec::new();
     let half = n / 2;
     let mut targets = Vec::with_capacity(half as usize + 1);
+    let mut residues = Vec::with_capacity(half as usize + 1);
     for k in 0..=half {
         let d = gcd(k, n);
         let (kp, np) = (k / d, n / d);
         let kinv = if np == 1 { 0 } else { inverse(kp, np) };
-        let mut out = Vec::new();
+        let (mut out, mut res) = (Vec::new(), Vec::new());
         for j in 0..=half {
             let rule_a = j % gcd(2 * k, n) == 0;
             let kind = super::solver::block_kind(options, k == j);
@@ -152,7 +163,7 @@ pub fn cyclic_verdicts(n: u64, options: &SolverOptions) -> Option<CyclicVerdicts
                 return None;
             }
             let m = ((j / d) % np * kinv) % np;
-            let mut found = false;
+            let mut found = None;
             'tries: for &phase in &PHASES {
                 for &(p, rho) in &primes {
                     let t = match tables.iter().position(|t| t.phase == phase && t.prime == p) {
@@ -165,20 +176,26 @@ pub fn cyclic_verdicts(n: u64, options: &SolverOptions) -> Option<CyclicVerdicts
                             tables.len() - 1
                         }
                     };
-                    if tables[t].table(n, d)[m as usize] != 0 {
-                        found = true;
+                    let r = tables[t].table(n, d)[m as usize];
+                    if r != 0 {
+                        found = Some((t as u8, r));
                         break 'tries;
                     }
                 }
             }
-            if !found {
-                return None;
-            }
+            res.push(found?);
             out.push(j as u32);
         }
         targets.push(out);
+        residues.push(res);
     }
-    Some(CyclicVerdicts { n, targets })
+    let tries = tables.iter().map(|t| (t.phase, t.prime, t.root)).collect();
+    Some(CyclicVerdicts {
+        n,
+        targets,
+        tries,
+        residues,
+    })
 }
 
 /// The bytes the character table and real simples of an abelian group of order `n` take

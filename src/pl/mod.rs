@@ -34,7 +34,9 @@ pub use abelian::solve_cyclic;
 pub use activation::{parse_bias, parse_rational, Activation, Parity};
 pub use bias::Bias;
 pub use blocks::{BlockKind, BlockSpace};
-pub use certify::{certify, certify_pair, check, CertifiedSolution, CertifyReport};
+pub use certify::{
+    certify, certify_pair, check, check_cyclic, CertifiedCyclic, CertifiedSolution, CertifyReport,
+};
 pub use cyclic_graph::{cyclic_verdicts, CyclicVerdicts};
 pub use exists::{exists_table, exists_text, Existence};
 pub use projector::{check_module_memory, check_module_size, GroupData, GroupParts, PlModule};

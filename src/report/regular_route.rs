@@ -11,52 +11,51 @@ use crate::group::Limits;
 /// The text of `plrep graph` on the regular module of a cyclic group of order at least
 /// `ROUTE_MIN_ORDER` (the orders where `solve` takes the cyclic route), from the route's
 /// verdicts alone, without the module's character table or action table
-/// (theory.md §20): the same bytes as the module's graph. `None` when that does not
-/// apply or some pair needs the exact path; then the caller builds the module.
+/// (theory.md §20): the same bytes as the module's graph. With `certify` every verdict
+/// is re-derived by the independent checker ([`crate::pl::check_cyclic`]) first and the
+/// header says `certified`, as the module's certified graph does (a non-cyclic abelian
+/// group then takes the module path). `None` when that does not apply or some pair
+/// needs the exact path; then the caller builds the module.
 ///
-/// Errors: `--max-memory-mb` for the route's tables, checked before they are built.
+/// Errors: `--max-memory-mb` for the route's (and the checker's) tables, checked before
+/// they are built; a verdict the checker rejects (verification: no text).
 pub fn regular_text(
     group: &crate::group::PermGroup,
     action: &ActionSpec,
     options: &crate::pl::SolverOptions,
+    certify: bool,
     limits: &Limits,
 ) -> Result<Option<String>> {
-    use crate::pl::cyclic_graph::{cyclic_verdict_bytes, cyclic_verdicts, is_cyclic};
     use std::fmt::Write;
     let Some(n) = group.order_u64() else {
         return Ok(None);
     };
-    // Above --max-points or --max-classes the module path gives its own error.
-    if *action != ActionSpec::Regular
-        || (n as usize) < crate::pl::abelian::ROUTE_MIN_ORDER
-        || n > limits.max_points
-        || n as usize > limits.max_classes
-        || options.bias.is_some()
-    {
+    if !applies(n, action, options, limits) {
         return Ok(None);
     }
-    if !is_cyclic(group) {
+    if !crate::pl::cyclic_graph::is_cyclic(group) {
+        if certify {
+            return Ok(None);
+        }
         return abelian_text(group, action, options, limits);
     }
-    limits.check_memory(cyclic_verdict_bytes(n), || {
-        format!("the cyclic route's residue tables and edges for the regular module of order {n}")
-    })?;
-    let Some(v) = cyclic_verdicts(n, options) else {
+    let Some(v) = cyclic_route(n, options, certify, limits)? else {
         return Ok(None);
     };
     let name = group.name_or_generators();
     let mut s = String::new();
     let _ = writeln!(
         s,
-        "interaction graph of {name} (order {n}) on {action} ({n} points), activation {}, no bias",
-        options.activation.name()
+        "interaction graph of {name} (order {n}) on {action} ({n} points), activation {}, no bias{}",
+        options.activation.name(),
+        if certify { ", certified" } else { "" }
     );
-    for k in 0..v.simples() as u64 {
-        let (dim, real, ker) = v.simple(k);
+    for k in 0..v.simples() {
+        let (dim, real, ker) = v.vertex(k);
         let kind = if real { "real" } else { "complex" };
         let _ = writeln!(s, "  L{k}: dim {dim}, multiplicity 1, {kind}, |ker| {ker}");
     }
-    for (k, t) in v.targets.iter().enumerate() {
+    for (k, t) in v.targets().iter().enumerate() {
         let _ = write!(s, "L{k} -> ");
         for (i, j) in t.iter().enumerate() {
             let _ = write!(s, "{}L{j}", if i == 0 { "" } else { " " });
@@ -70,6 +69,91 @@ pub fn regular_text(
         pairs - edges
     );
     Ok(Some(s))
+}
+
+/// Whether the module-free routes apply: the regular action, order at least
+/// `ROUTE_MIN_ORDER` and within `--max-points` and `--max-classes` (above them the module
+/// path gives its own error), no bias.
+fn applies(
+    n: u64,
+    action: &ActionSpec,
+    options: &crate::pl::SolverOptions,
+    limits: &Limits,
+) -> bool {
+    *action == ActionSpec::Regular
+        && (n as usize) >= crate::pl::abelian::ROUTE_MIN_ORDER
+        && n <= limits.max_points
+        && n as usize <= limits.max_classes
+        && options.bias.is_none()
+}
+
+/// The verdicts of the module-free cyclic route, checked when `certify`.
+pub(crate) enum Verdicts {
+    /// As the search gave them.
+    Search(crate::pl::CyclicVerdicts),
+    /// Re-derived by the independent checker.
+    Certified(Box<crate::pl::CertifiedCyclic>),
+}
+
+impl Verdicts {
+    fn claim(&self) -> &crate::pl::CyclicVerdicts {
+        match self {
+            Verdicts::Search(v) => v,
+            Verdicts::Certified(c) => c.verdicts(),
+        }
+    }
+
+    /// The number of simples.
+    pub(crate) fn simples(&self) -> usize {
+        self.claim().simples()
+    }
+
+    /// The number of edges.
+    pub(crate) fn edges(&self) -> usize {
+        self.claim().edges()
+    }
+
+    /// The targets of every source.
+    pub(crate) fn targets(&self) -> &[Vec<u32>] {
+        &self.claim().targets
+    }
+
+    /// `(dim, real, |ker|)` of `L_k` (the checker's when certified).
+    pub(crate) fn vertex(&self, k: usize) -> (u64, bool, u64) {
+        match self {
+            Verdicts::Search(v) => v.simple(k as u64),
+            Verdicts::Certified(c) => c.vertex(k),
+        }
+    }
+}
+
+/// Run the module-free cyclic route on `C_n` (and with `certify` its checker), after
+/// checking the memory of both against `--max-memory-mb`. `None` when some pair needs
+/// the exact path.
+pub(crate) fn cyclic_route(
+    n: u64,
+    options: &crate::pl::SolverOptions,
+    certify: bool,
+    limits: &Limits,
+) -> Result<Option<Verdicts>> {
+    use crate::pl::cyclic_graph::{cyclic_verdict_bytes, cyclic_verdicts, MAX_TRIES};
+    let checker = if certify {
+        crate::pl::certify::check_cyclic_bytes(n, MAX_TRIES)
+    } else {
+        0
+    };
+    limits.check_memory(cyclic_verdict_bytes(n) + checker, || {
+        format!("the cyclic route's residue tables and edges for the regular module of order {n}")
+    })?;
+    let Some(v) = cyclic_verdicts(n, options) else {
+        return Ok(None);
+    };
+    Ok(Some(if certify {
+        let c = crate::pl::check_cyclic(v, &options.activation, options.bias.as_ref())?;
+        Verdicts::Certified(Box::new(c))
+    } else {
+        Verdicts::Search(v)
+    }))
 }
 
 /// The text of `plrep graph` on the regular module of a non-cyclic abelian group of

@@ -11,6 +11,8 @@
 //! * Fourier edge (the regular module of a cyclic group, theory.md §18): re-derived by
 //!   `certify/residue.rs` (the generator's orbit, the frequencies from the character
 //!   values, the prime and the root's order, its own residue sum).
+//! * The module-free cyclic route (theory.md §22): its own checker, `certify/cyclic.rs`, re-derives every residue edge and
+//!   kernel non-edge from `n` and the activation.
 //! * Edge: `w = t P_L r` point by point, `sigma(w + q) - sigma(q)` with certified signs
 //!   (`Activation::eval`), then `(P_{L'} v)(x) = c_{L'} sum_K psi_{L'}(K) sum_{g in K}
 //!   v(x^g)` (the definition of `P_{L'}` summed by classes); it must equal the recorded value.
@@ -29,11 +31,13 @@
 //! dispatch whole keeps the independence scan (`tests/it/certify.rs`) to few files.
 
 pub(crate) mod commutant;
+mod cyclic;
 mod entries;
 mod residue;
 mod rules;
 
 pub use commutant::{certify_commutant, check_commutant, CertifiedCommutant};
+pub use cyclic::{check_cyclic, check_cyclic_bytes, CertifiedCyclic, CyclicReport};
 
 use super::blocks::BlockKind;
 use super::projector::PlModule;

@@ -41,11 +41,11 @@ pub(super) struct ResidueChecker {
     values: Option<(SumKey, Vec<u64>)>,
 }
 
-fn mulmod(a: u64, b: u64, p: u64) -> u64 {
+pub(super) fn mulmod(a: u64, b: u64, p: u64) -> u64 {
     (a as u128 * b as u128 % p as u128) as u64
 }
 
-fn powmod(base: u64, mut e: u64, p: u64) -> u64 {
+pub(super) fn powmod(base: u64, mut e: u64, p: u64) -> u64 {
     let (mut acc, mut b) = (1u64 % p, base % p);
     while e != 0 {
         if e % 2 == 1 {
@@ -58,7 +58,7 @@ fn powmod(base: u64, mut e: u64, p: u64) -> u64 {
 }
 
 /// Trial division (`p < 2^62`).
-fn prime(p: u64) -> bool {
+pub(super) fn prime(p: u64) -> bool {
     if p < 2 {
         return false;
     }
@@ -72,8 +72,36 @@ fn prime(p: u64) -> bool {
     true
 }
 
+/// Whether `p` is a prime above `period` (and below `2^62`) and `rho` has order exactly
+/// `period` modulo `p`: `rho^period = 1` and `rho^(period/q) != 1` for each prime
+/// `q | period` (so `E(period) -> rho` is a ring map, theory.md §18).
+///
+/// Complexity: trial division of `p` and of `period`, `O(sqrt p + period)`.
+pub(super) fn root_of_order(p: u64, rho: u64, period: u64) -> bool {
+    if !prime(p) || p <= period || p >= 1 << 62 || rho == 0 || rho >= p {
+        return false;
+    }
+    if powmod(rho, period, p) != 1 {
+        return false;
+    }
+    let mut m = period;
+    let mut q = 2;
+    while m > 1 {
+        if m % q == 0 {
+            if powmod(rho, period / q, p) == 1 {
+                return false;
+            }
+            while m % q == 0 {
+                m /= q;
+            }
+        }
+        q += 1;
+    }
+    true
+}
+
 /// `x` modulo `p` for a rational `x` whose denominator `p` does not divide.
-fn rational_mod(x: &Q, p: u64) -> Option<u64> {
+pub(super) fn rational_mod(x: &Q, p: u64) -> Option<u64> {
     let pb = num_bigint::BigInt::from(p);
     let reduce = |v: num_bigint::BigInt| -> Option<u64> {
         let r = ((v % &pb) + &pb) % &pb;
@@ -157,29 +185,10 @@ impl ResidueChecker {
             return Err(format!("the period {} is not 4|G| = {period}", w.period));
         }
         let p = w.prime;
-        let prime_ok = *self.primes.entry((p, w.root, period)).or_insert_with(|| {
-            if !prime(p) || p <= period || p >= 1 << 62 || w.root == 0 || w.root >= p {
-                return false;
-            }
-            if powmod(w.root, period, p) != 1 {
-                return false;
-            }
-            // no proper divisor e of period with rho^e = 1: test period/q, q prime
-            let mut m = period;
-            let mut q = 2;
-            while m > 1 {
-                if m % q == 0 {
-                    if powmod(w.root, period / q, p) == 1 {
-                        return false;
-                    }
-                    while m % q == 0 {
-                        m /= q;
-                    }
-                }
-                q += 1;
-            }
-            true
-        });
+        let prime_ok = *self
+            .primes
+            .entry((p, w.root, period))
+            .or_insert_with(|| root_of_order(p, w.root, period));
         if !prime_ok {
             return Err(format!(
                 "{p} is not a prime with {} of order {period}",
