@@ -4,6 +4,7 @@
 pub mod atlas;
 pub mod columns;
 pub mod commutant_network;
+pub mod dihedral_route;
 pub mod enumeration;
 pub mod escape;
 pub mod fourier;

@@ -72,6 +72,13 @@ fn build(a: &LayerArgs<'_>, check: bool, format: Format, limits: &Limits) -> Res
         return commutant_graph(a, &group, &action, check, format, limits);
     }
     let options = crate::activation::solver_options(a.activation, a.bias, a.seeds)?;
+    if format == Format::Text {
+        if let Some(text) = plrep::report::dihedral_route::dihedral_text(
+            &group, &action, &options, check, limits,
+        )? {
+            return Ok(Built::CyclicText(text));
+        }
+    }
     if format == Format::Text && !check {
         if let Some(text) =
             plrep::report::regular_route::regular_text(&group, &action, &options, limits)?

@@ -29,11 +29,13 @@
 //! dispatch whole keeps the independence scan (`tests/it/certify.rs`) to few files.
 
 pub(crate) mod commutant;
+mod dihedral;
 mod entries;
 mod residue;
 mod rules;
 
 pub use commutant::{certify_commutant, check_commutant, CertifiedCommutant};
+pub use dihedral::check_dihedral;
 
 use super::blocks::BlockKind;
 use super::projector::PlModule;
