@@ -214,7 +214,7 @@ pub fn check_dihedral(
         match *shape {
             Shape::Rotation { k } => {
                 // 3. Rule (a) at z = r^(n / gcd(2k, n)), then the residues.
-                let cz = class(pr[(n / gcd(2 * k, n)) as usize]);
+                let cz = class(pr[((n / gcd(2 * k, n)) % n) as usize]);
                 let dim = dims[l].clone();
                 if simples[l].values[cz] != dim && simples[l].values[cz] != -dim {
                     return Err(fail(format!("{}: r^(n/gcd(2k,n)) is not ±1", simples[l].label)));
