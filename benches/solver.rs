@@ -163,5 +163,12 @@ fn dihedral_route(c: &mut Criterion) {
     grp.finish();
 }
 
-criterion_group!(benches, bench, fast_vs_dense, cyclic_route, module_free, dihedral_route);
+criterion_group!(
+    benches,
+    bench,
+    fast_vs_dense,
+    cyclic_route,
+    module_free,
+    dihedral_route
+);
 criterion_main!(benches);

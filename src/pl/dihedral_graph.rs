@@ -238,7 +238,11 @@ mod tests {
             ("S4", false),
             ("A4", false),
         ] {
-            assert_eq!(halving_pair(&parse_group(spec).unwrap()).is_some(), found, "{spec}");
+            assert_eq!(
+                halving_pair(&parse_group(spec).unwrap()).is_some(),
+                found,
+                "{spec}"
+            );
         }
     }
 }

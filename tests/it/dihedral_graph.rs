@@ -77,8 +77,8 @@ fn module_free_text_is_the_module_graph() {
 #[test]
 fn verdicts_match_the_exact_solver() {
     for name in [
-        "D6", "D8", "D10", "D12", "D14", "D16", "D18", "D20", "D24", "D30", "D36", "Q8",
-        "Q12", "Q16", "Q20", "Q24", "Q28", "Q36",
+        "D6", "D8", "D10", "D12", "D14", "D16", "D18", "D20", "D24", "D30", "D36", "Q8", "Q12",
+        "Q16", "Q20", "Q24", "Q28", "Q36",
     ] {
         for act in [
             Activation::Relu,
@@ -152,7 +152,10 @@ fn the_checker_rejects_tampered_claims() {
 #[test]
 fn other_groups_take_the_module_path() {
     for name in ["C12", "S4", "A5", "C2xC6"] {
-        assert!(halving_pair(&parse_group(name).unwrap()).is_none(), "{name}");
+        assert!(
+            halving_pair(&parse_group(name).unwrap()).is_none(),
+            "{name}"
+        );
     }
     // The semidihedral group of order 16: <r> of index 2 but not inverted.
     let sd16 = parse_group("(1,2,3,4,5,6,7,8),(2,4)(3,7)(6,8)").unwrap();

@@ -107,7 +107,9 @@ pub fn check_dihedral(
 ) -> Result<()> {
     let act = &options.activation;
     if options.bias.is_some() || act.homogeneous_parts().is_none() {
-        return Err(fail("the activation is not positively homogeneous without bias".into()));
+        return Err(fail(
+            "the activation is not positively homogeneous without bias".into(),
+        ));
     }
     let cp = act.eval_q(&Q::one());
     let cm = -act.eval_q(&Q::from_int(-1));
@@ -174,7 +176,10 @@ pub fn check_dihedral(
         if v.targets[l].windows(2).any(|w| w[0] >= w[1])
             || v.targets[l].iter().any(|&b| b as usize >= simples.len())
         {
-            return Err(fail(format!("the targets of {} are not ascending", s.label)));
+            return Err(fail(format!(
+                "the targets of {} are not ascending",
+                s.label
+            )));
         }
     }
     let freq: Vec<u64> = v
@@ -217,7 +222,10 @@ pub fn check_dihedral(
                 let cz = class(pr[((n / gcd(2 * k, n)) % n) as usize]);
                 let dim = dims[l].clone();
                 if simples[l].values[cz] != dim && simples[l].values[cz] != -dim {
-                    return Err(fail(format!("{}: r^(n/gcd(2k,n)) is not ±1", simples[l].label)));
+                    return Err(fail(format!(
+                        "{}: r^(n/gcd(2k,n)) is not ±1",
+                        simples[l].label
+                    )));
                 }
                 let mut sums: Vec<Option<Vec<u64>>> = vec![None; PHASES.len() * rings.len()];
                 for (b, target) in simples.iter().enumerate() {
@@ -291,7 +299,8 @@ fn witness_image(ring: &Ring, n: u64, k: u64, s: u64) -> Vec<u64> {
             } else {
                 ring.coef.0
             };
-            let c = (ring.powers[u as usize] as u128 + ring.powers[((period - u) % period) as usize] as u128)
+            let c = (ring.powers[u as usize] as u128
+                + ring.powers[((period - u) % period) as usize] as u128)
                 % p
                 * ring.coef.2 as u128
                 % p;
@@ -341,18 +350,27 @@ fn linear_targets(
         } else if *val == Cyclotomic::from_int(-scale) {
             Ok(-1)
         } else {
-            Err(fail(format!("{} is not a sum of linear characters", s.label)))
+            Err(fail(format!(
+                "{} is not a sum of linear characters",
+                s.label
+            )))
         }
     };
     let all: Vec<usize> = pr.iter().chain(tr).copied().collect();
     let mut base: Vec<Vec<i64>> = vec![all.iter().map(|&y| unit(y)).collect::<Result<_>>()?];
     if s.dim == 2 {
         let tinv = e.inv(v.t);
-        let w2: Vec<i64> = all.iter().map(|&y| unit(e.mul(y, tinv))).collect::<Result<_>>()?;
+        let w2: Vec<i64> = all
+            .iter()
+            .map(|&y| unit(e.mul(y, tinv)))
+            .collect::<Result<_>>()?;
         // w1 lives on <r>, w2 on t<r>.
         let n = pr.len();
         if base[0][n..].iter().any(|&x| x != 0) || w2[..n].iter().any(|&x| x != 0) {
-            return Err(fail(format!("{}: witnesses not on one coset each", s.label)));
+            return Err(fail(format!(
+                "{}: witnesses not on one coset each",
+                s.label
+            )));
         }
         base.push(w2);
     }
