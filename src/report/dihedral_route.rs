@@ -31,11 +31,13 @@ pub fn dihedral_text(
     let Some(order) = group.order_u64() else {
         return Ok(None);
     };
-    // Above --max-points or --max-classes the module path gives its own error.
+    // Above --max-points or --max-classes the module path gives its own error; the route
+    // needs a positively homogeneous activation with b != 0 and no bias (§18).
     if *action != ActionSpec::Regular
         || (order as usize) < crate::pl::abelian::ROUTE_MIN_ORDER
         || order > limits.max_points
         || options.bias.is_some()
+        || !matches!(options.activation.homogeneous_parts(), Some((_, b)) if !b.is_zero())
     {
         return Ok(None);
     }
