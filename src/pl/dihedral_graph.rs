@@ -91,9 +91,7 @@ pub fn halving_pair(group: &PermGroup) -> Option<(Perm, Perm)> {
     }
     let r = cands.iter().find(|g| g.order() == n)?;
     let rinv = r.inverse();
-    let t = cands
-        .iter()
-        .find(|t| &(&(&t.inverse() * r) * *t) == &rinv)?;
+    let t = cands.iter().find(|t| (&(&t.inverse() * r) * *t) == rinv)?;
     Some((r.clone(), t.clone()))
 }
 
