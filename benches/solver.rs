@@ -127,7 +127,7 @@ fn module_free(c: &mut Criterion) {
     grp.finish();
 }
 
-/// The dihedral route without the module (theory.md §20.3, §19) against the module path
+/// The dihedral route without the module (theory.md §20 and its section on inverted cyclic subgroups of index 2) against the module path
 /// (character table, action table, the exact solver and its checker), side by side on
 /// the same group: the ratio of the two times to the same certified verdicts.
 fn dihedral_route(c: &mut Criterion) {

@@ -1,7 +1,7 @@
 //! The dihedral and dicyclic route without the module: the interaction graph of the
 //! regular module of a group `G = <r, t>` with `R = <r>` cyclic of index 2 and
 //! `t r t^-1 = r^-1` (the dihedral groups `D_2n`, the dicyclic groups `Q_4m`), from the
-//! character table and the residues of the cyclic group `C_n` (theory.md §20.3, §19).
+//! character table and the residues of the cyclic group `C_n` (theory.md §20 and its section on inverted cyclic subgroups of index 2).
 //!
 //! The labels and the data of the simples (dimension, multiplicity, type, kernel) are
 //! the character table's; the verdicts are read off the shape of each simple:
@@ -149,7 +149,7 @@ fn shapes(data: &GroupData, n: u64, r: usize, t: usize) -> Option<Vec<Shape>> {
     Some(out)
 }
 
-/// The verdicts of the route (theory.md §20.3, §19) on the regular module of `data`'s
+/// The verdicts of the route (theory.md §20 and its section on inverted cyclic subgroups of index 2) on the regular module of `data`'s
 /// group for the elements `r`, `t` (indices into `data.elements`, as found by
 /// [`halving_pair`]) under `options`, or `None` when the route does not apply or a pair
 /// has no nonzero residue (the caller then takes the module path).

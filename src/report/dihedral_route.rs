@@ -1,6 +1,6 @@
 //! The text of `plrep graph` (and `graph --certify`) on the regular module of a large
 //! dihedral or dicyclic group, from the module-free verdicts of `pl::dihedral_graph`
-//! (theory.md §20.3, §19): the same bytes as
+//! (theory.md §20 and its section on inverted cyclic subgroups of index 2): the same bytes as
 //! [`crate::graph::InteractionGraph::to_text`] on the module's graph, from the character
 //! table and the residues of the cyclic subgroup of index 2, without the module's action
 //! table or solver tables.

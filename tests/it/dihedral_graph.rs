@@ -1,5 +1,5 @@
 //! The dihedral and dicyclic route without the module (`pl/dihedral_graph.rs`, theory.md
-//! §20.3 and §19): `plrep graph` (and `--certify`) on the regular module of a large
+//! §20 and its section on inverted cyclic subgroups of index 2): `plrep graph` (and `--certify`) on the regular module of a large
 //! dihedral or dicyclic group prints the bytes of the module's graph; its verdicts agree
 //! with the exact solver on small groups; the checker (`pl/certify/dihedral.rs`) accepts
 //! them and rejects tampered claims; limits are checked before the table.

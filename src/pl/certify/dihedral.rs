@@ -1,4 +1,4 @@
-//! The checker of the dihedral route (theory.md §20.3, §19), written apart from
+//! The checker of the dihedral route (theory.md §20 and its section on inverted cyclic subgroups of index 2), written apart from
 //! `pl/dihedral_graph.rs` and the cyclic route: it reads the claim [`DihedralVerdicts`]
 //! (elements `r`, `t`, the shape of every simple, the edges) and re-derives every edge
 //! and every non-edge from the group's elements and the real characters.
@@ -227,9 +227,13 @@ pub fn check_dihedral(
                         simples[l].label
                     )));
                 }
+                let mut is_claimed = vec![false; simples.len()];
+                for &b in claimed {
+                    is_claimed[b as usize] = true;
+                }
                 let mut sums: Vec<Option<Vec<u64>>> = vec![None; PHASES.len() * rings.len()];
                 for (b, target) in simples.iter().enumerate() {
-                    let edge = claimed.binary_search(&(b as u32)).is_ok();
+                    let edge = is_claimed[b];
                     if b == l && linear_part {
                         // sigma(w) - sigma(-w) = 2 a w: the self-loop (theory.md §7).
                         if !edge {
