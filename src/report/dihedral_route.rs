@@ -32,7 +32,7 @@ pub fn dihedral_text(
         return Ok(None);
     };
     // Above --max-points or --max-classes the module path gives its own error; the route
-    // needs a positively homogeneous activation with b != 0 and no bias (§18).
+    // needs a positively homogeneous activation with b != 0 and no bias (theory.md §18).
     if *action != ActionSpec::Regular
         || (order as usize) < crate::pl::abelian::ROUTE_MIN_ORDER
         || order > limits.max_points
