@@ -154,5 +154,48 @@ fn module_free(c: &mut Criterion) {
     grp.finish();
 }
 
-criterion_group!(benches, bench, fast_vs_dense, cyclic_route, module_free);
+/// The dihedral route without the module (theory.md §20, §23) against the module path
+/// (character table, action table, the exact solver and its checker), side by side on
+/// the same group: the ratio of the two times to the same certified verdicts.
+fn dihedral_route(c: &mut Criterion) {
+    use plrep::pl::dihedral_graph::{dihedral_verdicts, halving_pair};
+    let opts = SolverOptions::new(Activation::Relu);
+    let mut grp = c.benchmark_group("regular_relu_dihedral_route");
+    grp.sample_size(10);
+    for name in ["D300", "Q400"] {
+        let g = group(name);
+        let route = || {
+            let (r, t) = halving_pair(&g).unwrap();
+            let data = plrep::pl::GroupData::new(&g, &Limits::default()).unwrap();
+            let (ri, ti) = (
+                data.elements.index_of(&r).unwrap(),
+                data.elements.index_of(&t).unwrap(),
+            );
+            let v = dihedral_verdicts(&data, ri, ti, &opts).unwrap();
+            plrep::pl::certify::check_dihedral(&data, &v, &opts).unwrap();
+        };
+        let free = best(route);
+        let module = best(|| {
+            let m = PlModule::new(&g, &ActionSpec::Regular, &Limits::default()).unwrap();
+            certify(&m, &solve(&m, &opts).unwrap()).unwrap();
+        });
+        println!(
+            "dihedral route (certified)/(PlModule::new + solve + certify) {name}: {:.3} s / {:.3} s = {:.4}",
+            free.as_secs_f64(),
+            module.as_secs_f64(),
+            free.as_secs_f64() / module.as_secs_f64()
+        );
+        grp.bench_function(format!("{name}_dihedral_route"), |b| b.iter(route));
+    }
+    grp.finish();
+}
+
+criterion_group!(
+    benches,
+    bench,
+    fast_vs_dense,
+    cyclic_route,
+    module_free,
+    dihedral_route
+);
 criterion_main!(benches);

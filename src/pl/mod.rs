@@ -19,6 +19,7 @@ pub mod centralizer;
 pub mod certify;
 pub mod commutant;
 pub mod cyclic_graph;
+pub mod dihedral_graph;
 pub mod exists;
 pub mod export;
 pub mod field;

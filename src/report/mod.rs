@@ -5,6 +5,7 @@ pub mod abelian_table;
 pub mod atlas;
 pub mod columns;
 pub mod commutant_network;
+pub mod dihedral_route;
 pub mod enumeration;
 pub mod escape;
 pub mod fourier;

@@ -46,9 +46,10 @@ fn checker_sources() -> Vec<(String, String)> {
 
 #[test]
 fn checker_imports_only_data_types_of_the_search() {
-    const SEARCH: [&str; 8] = [
+    const SEARCH: [&str; 9] = [
         "abelian",
         "cyclic_graph",
+        "dihedral_graph",
         "solver",
         "witness",
         "blocks",
@@ -56,8 +57,10 @@ fn checker_imports_only_data_types_of_the_search() {
         "centralizer",
         "reason",
     ];
-    const DATA: [&str; 10] = [
+    const DATA: [&str; 12] = [
         "CyclicVerdicts",
+        "DihedralVerdicts",
+        "Shape",
         "FourierWitness",
         "Obstruction",
         "PairResult",

@@ -11,6 +11,7 @@ mod commutant;
 mod commutant_network;
 mod compare;
 mod cyclic_graph;
+mod dihedral_graph;
 mod docs;
 mod enumerate;
 mod examples;

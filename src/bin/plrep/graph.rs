@@ -74,6 +74,11 @@ fn build(a: &LayerArgs<'_>, check: bool, format: Format, limits: &Limits) -> Res
     let options = crate::activation::solver_options(a.activation, a.bias, a.seeds)?;
     if format == Format::Text {
         if let Some(text) =
+            plrep::report::dihedral_route::dihedral_text(&group, &action, &options, check, limits)?
+        {
+            return Ok(Built::CyclicText(text));
+        }
+        if let Some(text) =
             plrep::report::regular_route::regular_text(&group, &action, &options, check, limits)?
         {
             return Ok(Built::CyclicText(text));

@@ -32,12 +32,14 @@
 
 pub(crate) mod commutant;
 mod cyclic;
+mod dihedral;
 mod entries;
 mod residue;
 mod rules;
 
 pub use commutant::{certify_commutant, check_commutant, CertifiedCommutant};
 pub use cyclic::{check_cyclic, check_cyclic_bytes, CertifiedCyclic, CyclicReport};
+pub use dihedral::check_dihedral;
 
 use super::blocks::BlockKind;
 use super::projector::PlModule;
