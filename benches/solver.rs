@@ -140,8 +140,12 @@ fn checker_group_ring(c: &mut Criterion) {
         let g = group(name);
         let m = PlModule::new(&g, &ActionSpec::Regular, &Limits::default()).unwrap();
         let s = solve(&m, &opts).unwrap();
-        let fast = best(|| drop(certify(&m, &s).unwrap()));
-        let old = best(|| drop(certify_term_by_term(&m, &s).unwrap()));
+        let fast = best(|| {
+            std::hint::black_box(certify(&m, &s).unwrap());
+        });
+        let old = best(|| {
+            std::hint::black_box(certify_term_by_term(&m, &s).unwrap());
+        });
         println!(
             "certify/certify_term_by_term {name} (order {}): {:.3} s / {:.3} s = {:.3}",
             m.order(),
