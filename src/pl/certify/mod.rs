@@ -51,7 +51,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 /// A zero set and its block classes with signs (the solver's form).
-type BlockSpaceRows = (Vec<usize>, Vec<Vec<(usize, i8)>>);
+type ZeroSetClasses = (Vec<usize>, Vec<Vec<(usize, i8)>>);
 
 /// A witness vector's point: `(r, scale, point)`.
 type PointKey = (Arc<Vec<i64>>, Q, usize);
@@ -102,7 +102,7 @@ struct Checker<'a> {
     /// `ker L` and `ker^± L` per simple, as class flags.
     kernels: Vec<(Vec<bool>, Vec<bool>)>,
     /// The zero set and classes of `V_L` per source, recomputed from the rows.
-    blocks: HashMap<usize, BlockSpaceRows>,
+    blocks: HashMap<usize, ZeroSetClasses>,
     /// Per (source, kind): `sum_u u(y) u(x)` gathered by key.
     block_weights: HashMap<(usize, u8), Vec<i64>>,
     /// The checker of Fourier-residue edges (theory.md §18).
@@ -353,7 +353,7 @@ impl<'a> Checker<'a> {
 
     /// The zero set and classes of `V_L`, recomputed from its rows (the solver's form:
     /// classes ordered by first point, signs relative to it).
-    fn block_space(&mut self, l: usize) -> BlockSpaceRows {
+    fn block_space(&mut self, l: usize) -> ZeroSetClasses {
         let rows = self.t.rows(l);
         let mut zero_set = Vec::new();
         let mut classes: Vec<Vec<(usize, i8)>> = Vec::new();
