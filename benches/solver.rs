@@ -190,12 +190,46 @@ fn dihedral_route(c: &mut Criterion) {
     grp.finish();
 }
 
+/// The checker's group-ring sums (theory.md §24) against the former term-by-term
+/// [`Cyclotomic`](plrep::arith::Cyclotomic) sums, side by side on the same solution of a
+/// non-abelian group with a large abelian factor: the ratio
+/// `certify / certify_term_by_term`.
+fn checker_group_ring(c: &mut Criterion) {
+    use plrep::pl::certify::certify_term_by_term;
+    let opts = SolverOptions::new(Activation::Relu);
+    let mut grp = c.benchmark_group("regular_relu_checker");
+    grp.sample_size(10);
+    for name in ["S3xC20", "Q8xC15", "SL2_3xC10", "A5xC2"] {
+        let g = group(name);
+        let m = PlModule::new(&g, &ActionSpec::Regular, &Limits::default()).unwrap();
+        let s = solve(&m, &opts).unwrap();
+        let fast = best(|| {
+            std::hint::black_box(certify(&m, &s).unwrap());
+        });
+        let old = best(|| {
+            std::hint::black_box(certify_term_by_term(&m, &s).unwrap());
+        });
+        println!(
+            "certify/certify_term_by_term {name} (order {}): {:.3} s / {:.3} s = {:.3}",
+            m.order(),
+            fast.as_secs_f64(),
+            old.as_secs_f64(),
+            fast.as_secs_f64() / old.as_secs_f64()
+        );
+        grp.bench_function(format!("{name}_certify"), |b| {
+            b.iter(|| certify(&m, &s).unwrap())
+        });
+    }
+    grp.finish();
+}
+
 criterion_group!(
     benches,
     bench,
     fast_vs_dense,
     cyclic_route,
     module_free,
-    dihedral_route
+    dihedral_route,
+    checker_group_ring
 );
 criterion_main!(benches);

@@ -44,7 +44,8 @@ pub(super) struct Tables<'a> {
 impl<'a> Tables<'a> {
     /// Build the action table and the keys.
     ///
-    /// Complexity: `O(|G| |X| + |X|^2 #classes)` (hashing of count vectors).
+    /// Complexity: `O(|G| |X| + |X|^2)` plus `O(#classes)` per distinct count vector
+    /// (hashing of the nonzero counts).
     pub fn new(module: &'a PlModule) -> Result<Tables<'a>> {
         let n = module.gset.len();
         let order = module.elements.len();
@@ -55,30 +56,45 @@ impl<'a> Tables<'a> {
             images[g * n..(g + 1) * n].copy_from_slice(p.images());
         }
         let class_of = &module.classes.class_of;
-        let mut ids: HashMap<Vec<u32>, u32> = HashMap::from([(vec![0u32; k], 0)]);
+        // Count vectors are interned by their nonzero entries `(class, count)` in the
+        // order the classes are first met: the element loop touches each pair `(y, x)`
+        // once per element mapping `y` to `x`, so a row costs `O(|G|)`, not
+        // `O(|X| #classes)` (on the regular module one class per pair).
+        let mut ids: HashMap<Vec<(u32, u32)>, u32> = HashMap::from([(Vec::new(), 0)]);
         let mut counts = vec![vec![0u32; k]];
         let mut pairs = vec![0u64];
         let mut keys = vec![0u32; n * n];
         let mut buf = vec![0u32; n * k];
+        let mut met: Vec<Vec<u32>> = vec![Vec::new(); n];
         let mut touched = Vec::new();
+        let mut sparse = Vec::new();
         for y in 0..n {
             for g in 0..order {
                 let x = images[g * n + y] as usize;
-                let row = &mut buf[x * k..(x + 1) * k];
-                if row.iter().all(|c| *c == 0) {
+                let c = class_of[g] as usize;
+                if met[x].is_empty() {
                     touched.push(x);
                 }
-                row[class_of[g] as usize] += 1;
+                if buf[x * k + c] == 0 {
+                    met[x].push(c as u32);
+                }
+                buf[x * k + c] += 1;
             }
             pairs[0] += (n - touched.len()) as u64;
             for &x in &touched {
-                let v = &buf[x * k..(x + 1) * k];
-                let id = match ids.get(v) {
+                met[x].sort_unstable();
+                sparse.clear();
+                sparse.extend(met[x].iter().map(|&c| (c, buf[x * k + c as usize])));
+                let id = match ids.get(&sparse) {
                     Some(&id) => id,
                     None => {
                         let id = counts.len() as u32;
-                        ids.insert(v.to_vec(), id);
-                        counts.push(v.to_vec());
+                        ids.insert(sparse.clone(), id);
+                        let mut v = vec![0u32; k];
+                        for &(c, m) in &sparse {
+                            v[c as usize] = m;
+                        }
+                        counts.push(v);
                         pairs.push(0);
                         id
                     }
@@ -87,7 +103,9 @@ impl<'a> Tables<'a> {
                 pairs[id as usize] += 1;
             }
             for x in touched.drain(..) {
-                buf[x * k..(x + 1) * k].iter_mut().for_each(|c| *c = 0);
+                for c in met[x].drain(..) {
+                    buf[x * k + c as usize] = 0;
+                }
             }
         }
         Ok(Tables {
@@ -152,6 +170,26 @@ impl<'a> Tables<'a> {
             }
         }
         acc
+    }
+
+    /// The class weights `a(K) = sum_key weight[key] #{g in K : y^g = x}` of integer
+    /// weights per key, so that `sum_key weight[key] P_L(key) = c_L sum_K a(K) psi_L(K)`
+    /// (the finite sums swapped); `None` on overflow.
+    ///
+    /// Complexity: `O(#keys with a nonzero weight × #classes)` integer operations.
+    pub fn class_weights(&self, weight: &[i64]) -> Option<Vec<i64>> {
+        let mut a = vec![0i64; self.module.classes.len()];
+        for (key, &w) in weight.iter().enumerate() {
+            if w == 0 {
+                continue;
+            }
+            for (x, &c) in a.iter_mut().zip(&self.counts[key]) {
+                if c != 0 {
+                    *x = x.checked_add(w.checked_mul(c as i64)?)?;
+                }
+            }
+        }
+        Some(a)
     }
 
     /// The rows of `P_L`, interned (equal rows share an id).

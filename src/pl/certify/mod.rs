@@ -32,6 +32,7 @@
 
 pub(crate) mod commutant;
 mod cyclic;
+mod dense;
 mod dihedral;
 mod entries;
 mod residue;
@@ -49,10 +50,14 @@ use super::witness::Witness;
 use crate::arith::{Cyclotomic, Q};
 use crate::error::{Error, Result};
 use crate::group::Perm;
+use dense::DenseList;
 use entries::Tables;
 use rules::{allowed, Allowed};
 use std::collections::HashMap;
 use std::sync::Arc;
+
+/// A zero set and its block classes with signs (the solver's form).
+type ZeroSetClasses = (Vec<usize>, Vec<Vec<(usize, i8)>>);
 
 /// A witness vector's point: `(r, scale, point)`.
 type PointKey = (Arc<Vec<i64>>, Q, usize);
@@ -73,6 +78,14 @@ pub struct CertifyReport {
     pub reasons: usize,
 }
 
+/// The class sums of an activated vector at one point.
+enum PointSums {
+    /// In the group ring ([`DenseList`], not reduced).
+    Dense(DenseList),
+    /// Canonical, summed term by term.
+    Exact(Vec<Cyclotomic>),
+}
+
 struct Checker<'a> {
     t: Tables<'a>,
     /// `w` per (source, r, scale).
@@ -82,9 +95,20 @@ struct Checker<'a> {
     /// `sigma(w + q) - sigma(q)` per (r, scale) of that source.
     activated: HashMap<(Arc<Vec<i64>>, Q), Vec<Cyclotomic>>,
     /// Its class sums `S_K(x)` per (r, scale, point x).
-    point_sums: HashMap<PointKey, Vec<Cyclotomic>>,
+    point_sums: HashMap<PointKey, PointSums>,
+    /// `sigma(w + q) - sigma(q)` in the group ring per (r, scale) of that source, when it
+    /// fits ([`DenseList`]).
+    activated_dense: HashMap<(Arc<Vec<i64>>, Q), Option<DenseList>>,
+    /// The character `psi_L` as a [`DenseList`] over the classes, per simple (`None`:
+    /// too large a field or too large numbers; the term-by-term path is used).
+    characters: HashMap<usize, Option<DenseList>>,
+    /// Sum by sum in [`Cyclotomic`] arithmetic only (the former path, kept as the
+    /// reference the tests and the bench compare against).
+    term_by_term: bool,
     /// `ker L` and `ker^± L` per simple, as class flags.
     kernels: Vec<(Vec<bool>, Vec<bool>)>,
+    /// The zero set and classes of `V_L` per source, recomputed from the rows.
+    blocks: HashMap<usize, ZeroSetClasses>,
     /// Per (source, kind): `sum_u u(y) u(x)` gathered by key.
     block_weights: HashMap<(usize, u8), Vec<i64>>,
     /// The checker of Fourier-residue edges (theory.md §18).
@@ -125,7 +149,11 @@ impl<'a> Checker<'a> {
             source: None,
             activated: HashMap::new(),
             point_sums: HashMap::new(),
+            activated_dense: HashMap::new(),
+            characters: HashMap::new(),
+            term_by_term: false,
             kernels,
+            blocks: HashMap::new(),
             block_weights: HashMap::new(),
             residues: residue::ResidueChecker::default(),
         })
@@ -153,7 +181,7 @@ impl<'a> Checker<'a> {
             diag[self.t.keys[x * n + x] as usize] += 1;
         }
         (0..self.module().simples.simples.len())
-            .filter(|&l| !self.t.weighted(l, &diag).is_zero())
+            .filter(|&l| !self.weighted(l, &diag).is_zero())
             .collect()
     }
 
@@ -173,11 +201,48 @@ impl<'a> Checker<'a> {
                 counts[y * k + c] += r[row[y] as usize];
             }
         }
+        // `c_L sum_K psi_L(K) counts[y][K]` in the group ring, reduced once per point
+        // (theory.md §24); term by term when that does not fit.
+        let scale = &self.t.scale(l) * t;
+        let psi = self.character(l).cloned();
+        let mut buf = Vec::new();
         let out: Vec<Cyclotomic> = (0..n)
-            .map(|y| self.t.combine(l, &counts[y * k..(y + 1) * k]).scale(t))
+            .map(|y| {
+                let c = &counts[y * k..(y + 1) * k];
+                match psi.as_ref().and_then(|d| d.combine(c, &mut buf)) {
+                    Some(v) => v.scale(&scale),
+                    None => self.t.combine(l, c).scale(t),
+                }
+            })
             .collect();
         self.cache.insert(key, out.clone());
         out
+    }
+
+    /// `sum_key weight[key] P_L(key)`: through the class weights and one sum in the
+    /// group ring (theory.md §24), term by term when that does not fit.
+    fn weighted(&mut self, l: usize, weight: &[i64]) -> Cyclotomic {
+        if let Some(a) = self.t.class_weights(weight) {
+            if let Some(v) = self
+                .character(l)
+                .and_then(|d| d.combine(&a, &mut Vec::new()))
+            {
+                return v.scale(&self.t.scale(l));
+            }
+        }
+        self.t.weighted(l, weight)
+    }
+
+    /// `psi_L` over the classes as a [`DenseList`] (cached; `None` in term-by-term mode).
+    fn character(&mut self, l: usize) -> Option<&DenseList> {
+        if self.term_by_term {
+            return None;
+        }
+        let m = self.t.module;
+        self.characters
+            .entry(l)
+            .or_insert_with(|| DenseList::of(&m.simples.simples[l].values))
+            .as_ref()
     }
 
     fn check_edge(&mut self, p: &PairResult, w: &Witness, opts: &SolverOptions) -> Result<()> {
@@ -193,6 +258,7 @@ impl<'a> Checker<'a> {
             self.source = Some(p.from);
             self.cache.clear();
             self.activated.clear();
+            self.activated_dense.clear();
             self.point_sums.clear();
         }
         let key = (w.r.clone(), w.scale.clone());
@@ -212,24 +278,32 @@ impl<'a> Checker<'a> {
         // witness vector and point, then one product per class and target.
         let point_key = (w.r.clone(), w.scale.clone(), w.point);
         if !self.point_sums.contains_key(&point_key) {
-            let m = self.module();
-            let v = &self.activated[&key];
-            let mut sums = vec![Cyclotomic::zero(); m.classes.len()];
-            for g in 0..m.elements.len() {
-                let y = self.t.images[g * n + w.point] as usize;
-                if !v[y].is_zero() {
-                    sums[m.classes.class_of[g] as usize] += &v[y];
-                }
-            }
+            let sums = self.point_sums(&key, w.point);
             self.point_sums.insert(point_key.clone(), sums);
         }
-        let psi = &self.module().simples.simples[p.to].values;
-        let mut val = Cyclotomic::zero();
-        for (s, chi) in self.point_sums[&point_key].iter().zip(psi) {
-            if !s.is_zero() {
-                val += &(chi * s);
+        let to = p.to;
+        self.character(to);
+        let val = match (&self.point_sums[&point_key], self.characters.get(&to)) {
+            (PointSums::Dense(s), Some(Some(psi))) => psi.inner(s, &mut Vec::new()),
+            _ => None,
+        };
+        let val = match val {
+            Some(v) => v,
+            None => {
+                let sums = match &self.point_sums[&point_key] {
+                    PointSums::Exact(s) => s.clone(),
+                    PointSums::Dense(_) => self.exact_point_sums(&key, w.point),
+                };
+                let psi = &self.module().simples.simples[to].values;
+                let mut val = Cyclotomic::zero();
+                for (s, chi) in sums.iter().zip(psi) {
+                    if !s.is_zero() {
+                        val += &(chi * s);
+                    }
+                }
+                val
             }
-        }
+        };
         let val = val.scale(&self.t.scale(p.to));
         if val != w.value {
             return self.fail(
@@ -243,9 +317,49 @@ impl<'a> Checker<'a> {
         Ok(())
     }
 
+    /// The class sums `S_K(x) = sum_{g in K} v(x^g)` of the activated vector of `key`:
+    /// in the group ring when `v` fits there, else term by term.
+    fn point_sums(&mut self, key: &(Arc<Vec<i64>>, Q), x: usize) -> PointSums {
+        let m = self.module();
+        let n = self.t.n;
+        let images = &self.t.images;
+        let class_of = &m.classes.class_of;
+        let points =
+            (0..m.elements.len()).map(|g| (class_of[g] as usize, images[g * n + x] as usize));
+        if !self.term_by_term {
+            let v = &self.activated[key];
+            let dense = self
+                .activated_dense
+                .entry(key.clone())
+                .or_insert_with(|| DenseList::of(v));
+            if let Some(s) = dense
+                .as_ref()
+                .and_then(|d| d.bucket_sums(points.clone(), m.classes.len()))
+            {
+                return PointSums::Dense(s);
+            }
+        }
+        PointSums::Exact(self.exact_point_sums(key, x))
+    }
+
+    /// The class sums of [`Checker::point_sums`] term by term in [`Cyclotomic`] arithmetic.
+    fn exact_point_sums(&self, key: &(Arc<Vec<i64>>, Q), x: usize) -> Vec<Cyclotomic> {
+        let m = self.module();
+        let n = self.t.n;
+        let v = &self.activated[key];
+        let mut sums = vec![Cyclotomic::zero(); m.classes.len()];
+        for g in 0..m.elements.len() {
+            let y = self.t.images[g * n + x] as usize;
+            if !v[y].is_zero() {
+                sums[m.classes.class_of[g] as usize] += &v[y];
+            }
+        }
+        sums
+    }
+
     /// The zero set and classes of `V_L`, recomputed from its rows (the solver's form:
     /// classes ordered by first point, signs relative to it).
-    fn block_space(&mut self, l: usize) -> (Vec<usize>, Vec<Vec<(usize, i8)>>) {
+    fn block_space(&mut self, l: usize) -> ZeroSetClasses {
         let rows = self.t.rows(l);
         let mut zero_set = Vec::new();
         let mut classes: Vec<Vec<(usize, i8)>> = Vec::new();
@@ -295,7 +409,15 @@ impl<'a> Checker<'a> {
                 ),
             );
         }
-        let (z, c) = self.block_space(p.from);
+        // The zero set and classes depend on the source only: recomputed once per
+        // source, compared with every claim.
+        if !self.blocks.contains_key(&p.from) {
+            // Pairs come by source: only the latest source's are kept.
+            self.blocks.clear();
+            let b = self.block_space(p.from);
+            self.blocks.insert(p.from, b);
+        }
+        let (z, c) = &self.blocks[&p.from];
         if z != zero_set {
             return self.fail(p, "the zero set is not the zero rows of P_L");
         }
@@ -303,26 +425,30 @@ impl<'a> Checker<'a> {
             return self.fail(p, "the classes are not the equal-or-opposite rows of P_L");
         }
         let code = kind as u8;
-        if !self.block_weights.contains_key(&(p.from, code)) {
-            // u(y) u(x) summed over the basis: pairs in one class, weighted by kind.
-            let n = self.t.n;
-            let mut w = vec![0i64; self.t.num_keys()];
-            for cl in &c {
-                for &(y, sy) in cl {
-                    for &(x, sx) in cl {
-                        let f = match kind {
-                            BlockKind::Abs => 1,
-                            BlockKind::Odd => (sy * sx) as i64,
-                            BlockKind::Plus => i64::from(sy == sx),
-                        };
-                        w[self.t.keys[y * n + x] as usize] += f;
+        let w = match self.block_weights.remove(&(p.from, code)) {
+            Some(w) => w,
+            None => {
+                // u(y) u(x) summed over the basis: pairs in one class, weighted by kind.
+                let n = self.t.n;
+                let mut w = vec![0i64; self.t.num_keys()];
+                for cl in c {
+                    for &(y, sy) in cl {
+                        for &(x, sx) in cl {
+                            let f = match kind {
+                                BlockKind::Abs => 1,
+                                BlockKind::Odd => (sy * sx) as i64,
+                                BlockKind::Plus => i64::from(sy == sx),
+                            };
+                            w[self.t.keys[y * n + x] as usize] += f;
+                        }
                     }
                 }
+                w
             }
-            self.block_weights.insert((p.from, code), w);
-        }
-        let w = self.block_weights[&(p.from, code)].clone();
-        if !self.t.weighted(p.to, &w).is_zero() {
+        };
+        let killed = self.weighted(p.to, &w).is_zero();
+        self.block_weights.insert((p.from, code), w);
+        if !killed {
             return self.fail(p, "P_L' does not kill the block space");
         }
         Ok(())
@@ -471,7 +597,7 @@ impl<'a> Checker<'a> {
                 hist[self.t.keys[y * n + c.apply(y)] as usize] += x;
             }
         }
-        Ok(self.t.weighted(p.to, &hist).is_zero())
+        Ok(self.weighted(p.to, &hist).is_zero())
     }
 
     fn check_pair(
@@ -546,12 +672,13 @@ impl<'a> Checker<'a> {
 /// (also when the pairs are not exactly the ordered pairs of the simples present).
 ///
 /// # Complexity
-/// `O(|G| |X| + |X|^2 #classes)` for the checker's own tables; per source with a block
-/// claim `O(#keys #classes)` cyclotomic and `O(|X|^2)` integer operations; per edge
-/// `O(|G| |X|)` integer and `O(|X| #classes)` cyclotomic operations, then `O(|G|)`
-/// cyclotomic additions for the point and `O(#classes)` products per target (the vector
-/// `w`, `sigma(w)` and the class sums at the point are cached per witness of the current
-/// source); per centralizer subgroup `O(|K| |X|)`.
+/// `O(|G| |X| + |X|^2)` for the checker's own tables; per source with a block claim
+/// `O(#keys #classes)` cyclotomic and `O(|X|^2)` integer operations, then per target one
+/// sum in the group ring; per witness vector `O(|G| |X|)` integer operations and one
+/// reduction per point (theory.md §24, the checker's group-ring sums), `O(|G|)` integer
+/// additions for the class sums at its point and one sum of products per target (the
+/// vector `w`, `sigma(w)` and the class sums at the point are cached per witness of the
+/// current source); per centralizer subgroup `O(|K| |X|)`.
 ///
 /// ```
 /// use plrep::pl::{PlModule, Activation, SolverOptions, solve, certify};
@@ -562,7 +689,24 @@ impl<'a> Checker<'a> {
 /// assert_eq!(report.edges + report.non_edges, 16);
 /// ```
 pub fn certify(module: &PlModule, solution: &Solution) -> Result<CertifyReport> {
+    certify_with(module, solution, false)
+}
+
+/// [`certify`] with every sum of cyclotomic numbers taken term by term in canonical
+/// [`Cyclotomic`] arithmetic (the former path, without the group-ring sums of
+/// theory.md §24): the baseline the tests and benches compare [`certify`] against. Same
+/// report, same verdict.
+pub fn certify_term_by_term(module: &PlModule, solution: &Solution) -> Result<CertifyReport> {
+    certify_with(module, solution, true)
+}
+
+fn certify_with(
+    module: &PlModule,
+    solution: &Solution,
+    term_by_term: bool,
+) -> Result<CertifyReport> {
     let mut ch = Checker::new(module)?;
+    ch.term_by_term = term_by_term;
     let verts = ch.present();
     if solution.vertices != verts {
         return Err(Error::verification(
