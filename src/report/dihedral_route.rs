@@ -69,18 +69,8 @@ pub fn dihedral_text(
         options.activation.name(),
         if certified { ", certified" } else { "" }
     );
+    super::regular_route::vertex_lines(&mut s, &data);
     let simples = &data.simples.simples;
-    for l in simples {
-        let ker: u64 = l.kernel.iter().map(|&c| data.classes.sizes[c]).sum();
-        let _ = writeln!(
-            s,
-            "  {}: dim {}, multiplicity {}, {}, |ker| {ker}",
-            l.label,
-            l.dim,
-            l.regular_multiplicity(),
-            l.kind.name()
-        );
-    }
     for (l, t) in simples.iter().zip(&v.targets) {
         let names: Vec<&str> = t
             .iter()

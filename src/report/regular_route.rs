@@ -191,18 +191,8 @@ fn abelian_text(
         group.name_or_generators(),
         options.activation.name()
     );
+    vertex_lines(&mut s, &data);
     let simples = &data.simples.simples;
-    for l in simples {
-        let ker: u64 = l.kernel.iter().map(|&c| data.classes.sizes[c]).sum();
-        let _ = writeln!(
-            s,
-            "  {}: dim {}, multiplicity {}, {}, |ker| {ker}",
-            l.label,
-            l.dim,
-            l.regular_multiplicity(),
-            l.kind.name()
-        );
-    }
     let mut edges = 0;
     for (l, t) in simples.iter().zip(&targets) {
         let names: Vec<&str> = t
@@ -219,4 +209,21 @@ fn abelian_text(
         pairs - edges
     );
     Ok(Some(s))
+}
+
+/// The vertex lines of the regular module's graph text (one per real simple, as
+/// [`crate::graph::InteractionGraph::to_text`] writes them), from the group's data.
+pub(crate) fn vertex_lines(s: &mut String, data: &crate::pl::GroupData) {
+    use std::fmt::Write;
+    for l in &data.simples.simples {
+        let ker: u64 = l.kernel.iter().map(|&c| data.classes.sizes[c]).sum();
+        let _ = writeln!(
+            s,
+            "  {}: dim {}, multiplicity {}, {}, |ker| {ker}",
+            l.label,
+            l.dim,
+            l.regular_multiplicity(),
+            l.kind.name()
+        );
+    }
 }
