@@ -53,6 +53,28 @@ pub fn pow_mod(mut b: u64, mut e: u64, m: u64) -> u64 {
     r
 }
 
+/// `a^-1 mod m` by the extended Euclidean algorithm, or `None` when `gcd(a, m) != 1`
+/// (`m >= 1`; modulo 1 the inverse is 0). `O(log m)`.
+///
+/// ```
+/// use plrep::arith::ntheory::inv_mod;
+/// assert_eq!(inv_mod(3, 10), Some(7));
+/// assert_eq!(inv_mod(4, 10), None);
+/// ```
+pub fn inv_mod(a: u64, m: u64) -> Option<u64> {
+    if m == 1 {
+        return Some(0);
+    }
+    let (mut r0, mut r1) = (m as i128, (a % m) as i128);
+    let (mut t0, mut t1) = (0i128, 1i128);
+    while r1 != 0 {
+        let q = r0 / r1;
+        (r0, r1) = (r1, r0 - q * r1);
+        (t0, t1) = (t1, t0 - q * t1);
+    }
+    (r0 == 1).then(|| t0.rem_euclid(m as i128) as u64)
+}
+
 /// Deterministic primality test for every `u64`: Miller–Rabin with the first twelve prime
 /// bases, which is exact below `3.3 * 10^24` (Sorenson and Webster, *Strong pseudoprimes
 /// to twelve prime bases*, Math. Comp. 86 (2017)). `O(log^3 n)`.

@@ -107,18 +107,9 @@ pub(crate) struct Field {
 
 /// `a^{-1} mod m` for `gcd(a, m) = 1`, `m >= 1`.
 pub(crate) fn inv_mod(a: u64, m: u64) -> u64 {
-    if m == 1 {
-        return 0;
-    }
-    let (mut r0, mut r1) = (m as i128, (a % m) as i128);
-    let (mut t0, mut t1) = (0i128, 1i128);
-    while r1 != 0 {
-        let q = r0 / r1;
-        (r0, r1) = (r1, r0 - q * r1);
-        (t0, t1) = (t1, t0 - q * t1);
-    }
-    debug_assert_eq!(r0, 1, "inv_mod of a non-unit");
-    t0.rem_euclid(m as i128) as u64
+    let inv = super::ntheory::inv_mod(a, m);
+    debug_assert!(inv.is_some(), "inv_mod of a non-unit");
+    inv.unwrap_or(0)
 }
 
 impl Field {

@@ -29,6 +29,7 @@ use super::super::activation::Activation;
 use super::super::cyclic_graph::CyclicVerdicts;
 use super::residue::{mulmod, powmod, rational_mod, root_of_order};
 use super::rules::allowed;
+use crate::arith::ntheory::{gcd, inv_mod};
 use crate::arith::Q;
 use crate::error::{Error, Result};
 use std::collections::HashMap;
@@ -75,29 +76,9 @@ impl CertifiedCyclic {
     /// exponent `c = n/gcd(2k, n)` of the generator `g^c` of `ker^± L_k`, and its order
     /// `gcd(2k, n)`.
     pub fn obstruction(&self, k: u64) -> (u64, u64) {
-        let e = euclid(2 * k, self.verdicts.n);
+        let e = gcd(2 * k, self.verdicts.n);
         (self.verdicts.n / e, e)
     }
-}
-
-/// `gcd(a, b)` by Euclid's algorithm.
-fn euclid(mut a: u64, mut b: u64) -> u64 {
-    while b != 0 {
-        (a, b) = (b, a % b);
-    }
-    a
-}
-
-/// The inverse of `a` modulo `m` (`gcd(a, m) = 1`, `m >= 1`), by the extended algorithm.
-fn invert(a: u64, m: u64) -> Option<u64> {
-    let (mut r0, mut r1) = (m as i128, (a % m) as i128);
-    let (mut t0, mut t1) = (0i128, 1i128);
-    while r1 != 0 {
-        let q = r0 / r1;
-        (r0, r1) = (r1, r0 - q * r1);
-        (t0, t1) = (t1, t0 - q * t1);
-    }
-    (r0 == 1 || m == 1).then(|| t0.rem_euclid(m as i128) as u64)
 }
 
 /// One residue map with the values `F(b) = sigma(cos(2 pi (4 b + s)/4n))` in `F_p`.
@@ -202,16 +183,16 @@ pub fn check_cyclic(
             )));
         }
         kernels.push((0..n).filter(|a| k * a % n == 0).count() as u64);
-        let d = euclid(k, n);
+        let d = gcd(k, n);
         let np = n / d;
-        let Some(inv) = invert(k / d, np) else {
+        let Some(inv) = inv_mod(k / d, np) else {
             return Err(fail(format!("{} is not a unit modulo {np}", k / d)));
         };
         // Lift inv to a unit modulo n (CRT: some inv + t n/d with t < d is one).
-        let Some(u) = (0..d).map(|t| inv + t * np).find(|&u| euclid(u, n) == 1) else {
+        let Some(u) = (0..d).map(|t| inv + t * np).find(|&u| gcd(u, n) == 1) else {
             return Err(fail(format!("no unit lifts {inv} modulo {n}")));
         };
-        let (c, ker_pm) = (n / euclid(2 * k, n), euclid(2 * k, n));
+        let (c, ker_pm) = (n / gcd(2 * k, n), gcd(2 * k, n));
         let mut next = 0usize;
         for j in 0..=half {
             if targets.get(next) == Some(&(j as u32)) {

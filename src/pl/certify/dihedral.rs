@@ -27,40 +27,14 @@
 use super::super::dihedral_graph::{DihedralVerdicts, Shape};
 use super::super::projector::GroupData;
 use super::super::solver::SolverOptions;
-use crate::arith::ntheory::{gcd, is_prime, prime_factors};
+use super::residue::rational_mod;
+use crate::arith::ntheory::{gcd, is_prime, pow_mod, prime_factors};
 use crate::arith::{Cyclotomic, Q};
 use crate::character::real::SimpleType;
 use crate::error::{Error, Result};
-use num_traits::ToPrimitive;
 
 /// The phases tried, in order.
 const PHASES: [u64; 4] = [1, 3, 2, 5];
-
-/// `b^e mod m`.
-fn power(mut b: u64, mut e: u64, m: u64) -> u64 {
-    let mut x = 1u64;
-    b %= m;
-    while e > 0 {
-        if e & 1 == 1 {
-            x = ((x as u128 * b as u128) % m as u128) as u64;
-        }
-        b = ((b as u128 * b as u128) % m as u128) as u64;
-        e >>= 1;
-    }
-    x
-}
-
-/// `q` modulo the prime `p`, if its denominator is prime to `p`.
-fn residue_of(q: &Q, p: u64) -> Option<u64> {
-    let pm = num_bigint::BigInt::from(p);
-    let num = ((q.numer() % &pm) + &pm) % &pm;
-    let den = ((q.denom() % &pm) + &pm) % &pm;
-    let (num, den) = (num.to_u64()?, den.to_u64()?);
-    if den == 0 {
-        return None;
-    }
-    Some(((num as u128 * power(den, p - 2, p) as u128) % p as u128) as u64)
-}
 
 /// Two primes `p = 1 mod period` above `2^30` with a root of order exactly `period`.
 fn two_primes(period: u64) -> Vec<(u64, u64)> {
@@ -70,8 +44,8 @@ fn two_primes(period: u64) -> Vec<(u64, u64)> {
     while out.len() < 2 {
         if is_prime(p) {
             let root = (2..p)
-                .map(|h| power(h, (p - 1) / period, p))
-                .find(|&x| qs.iter().all(|&q| power(x, period / q, p) != 1));
+                .map(|h| pow_mod(h, (p - 1) / period, p))
+                .find(|&x| qs.iter().all(|&q| pow_mod(x, period / q, p) != 1));
             if let Some(root) = root {
                 out.push((p, root));
             }
@@ -210,7 +184,11 @@ pub fn check_dihedral(
             Some(Ring {
                 p,
                 powers,
-                coef: (residue_of(&cp, p)?, residue_of(&cm, p)?, power(2, p - 2, p)),
+                coef: (
+                    rational_mod(&cp, p)?,
+                    rational_mod(&cm, p)?,
+                    pow_mod(2, p - 2, p),
+                ),
             })
         })
         .collect();

@@ -41,21 +41,8 @@ pub(super) struct ResidueChecker {
     values: Option<(SumKey, Vec<u64>)>,
 }
 
-pub(super) fn mulmod(a: u64, b: u64, p: u64) -> u64 {
-    (a as u128 * b as u128 % p as u128) as u64
-}
-
-pub(super) fn powmod(base: u64, mut e: u64, p: u64) -> u64 {
-    let (mut acc, mut b) = (1u64 % p, base % p);
-    while e != 0 {
-        if e % 2 == 1 {
-            acc = mulmod(acc, b, p);
-        }
-        b = mulmod(b, b, p);
-        e /= 2;
-    }
-    acc
-}
+// The checkers share the project's modular arithmetic (not search code).
+pub(super) use crate::arith::ntheory::{mul_mod as mulmod, pow_mod as powmod};
 
 /// Trial division (`p < 2^62`).
 pub(super) fn prime(p: u64) -> bool {
