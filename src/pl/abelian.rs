@@ -188,6 +188,23 @@ pub(super) fn frequency_at(value: &Cyclotomic, dim: u64, e: u64) -> Option<u64> 
         .find(|&m| m <= e / 2 && exact(m))
 }
 
+/// The index in `tables` of the residue tables for `phase` and the prime `p` with root
+/// `rho`, built on first use; `None` when the slopes `(c_+, c_-)` do not reduce modulo `p`.
+pub(super) fn tables_for(
+    tables: &mut Vec<Tables>,
+    n: u64,
+    phase: u64,
+    (p, rho): (u64, u64),
+    (cp, cm): (&Q, &Q),
+) -> Option<usize> {
+    if let Some(t) = tables.iter().position(|t| t.phase == phase && t.prime == p) {
+        return Some(t);
+    }
+    let (a, b) = (q_mod(cp, p)?, q_mod(cm, p)?);
+    tables.push(Tables::new(n, phase, p, rho, (a, b)));
+    Some(tables.len() - 1)
+}
+
 /// The residue tables `d H_d(m)` of one phase and prime, per divisor `d` (computed when
 /// first needed).
 pub(super) struct Tables {
@@ -375,19 +392,8 @@ pub fn solve_cyclic(module: &PlModule, options: &SolverOptions) -> Result<Soluti
             let mut found = None;
             'tries: for &phase in &PHASES {
                 for pi in 0..PRIMES {
-                    let t = match tables
-                        .iter()
-                        .position(|t| t.phase == phase && t.prime == primes[pi].0)
-                    {
-                        Some(t) => t,
-                        None => {
-                            let (p, rho) = primes[pi];
-                            let (Some(a), Some(b)) = (q_mod(&cp, p), q_mod(&cm, p)) else {
-                                continue;
-                            };
-                            tables.push(Tables::new(n, phase, p, rho, (a, b)));
-                            tables.len() - 1
-                        }
+                    let Some(t) = tables_for(&mut tables, n, phase, primes[pi], (&cp, &cm)) else {
+                        continue;
                     };
                     let r = tables[t].table(n, d)[m as usize];
                     if r != 0 {

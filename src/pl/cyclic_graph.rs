@@ -24,7 +24,7 @@
 //! caller then builds the module and runs [`super::solve`]): nothing is guessed. Its
 //! memory is `O(n)` per table plus the edge lists, [`cyclic_verdict_bytes`] in all.
 
-use super::abelian::{primes_with_roots, q_mod, slopes, Tables, PHASES, PRIMES};
+use super::abelian::{primes_with_roots, slopes, tables_for, Tables, PHASES, PRIMES};
 use super::blocks::BlockKind;
 use super::projector::GroupData;
 use super::solver::SolverOptions;
@@ -166,15 +166,8 @@ pub fn cyclic_verdicts(n: u64, options: &SolverOptions) -> Option<CyclicVerdicts
             let mut found = None;
             'tries: for &phase in &PHASES {
                 for &(p, rho) in &primes {
-                    let t = match tables.iter().position(|t| t.phase == phase && t.prime == p) {
-                        Some(t) => t,
-                        None => {
-                            let (Some(a), Some(b)) = (q_mod(&cp, p), q_mod(&cm, p)) else {
-                                continue;
-                            };
-                            tables.push(Tables::new(n, phase, p, rho, (a, b)));
-                            tables.len() - 1
-                        }
+                    let Some(t) = tables_for(&mut tables, n, phase, (p, rho), (&cp, &cm)) else {
+                        continue;
                     };
                     let r = tables[t].table(n, d)[m as usize];
                     if r != 0 {
