@@ -271,6 +271,84 @@ pub fn abelian_verdicts(data: &GroupData, options: &SolverOptions) -> Option<Vec
     Some(out)
 }
 
+/// The claim of the certified abelian route (theory.md §99): the edges of every source
+/// and the cyclic route's verdicts of every quotient order `e > 1`.
+pub type CompactAbelianClaim = (Vec<Vec<u32>>, Vec<CyclicVerdicts>);
+
+/// The verdicts of theory.md §20 on the regular module of a non-cyclic abelian group
+/// from its compact table `t` and real simples (label order), without exact values:
+/// for `L_a` with kernel `K` and quotient order `e = |G|/|K|`, a class `x0` with
+/// `chi_a(x0) = E(e)` generates `G/K`; `L_b` is reached only if its exponent vanishes on
+/// `K`, and then with `chi_b(x0) = E(e)^m` the verdict is the one of `C_e` from
+/// frequency 1 to `min(m, e - m)` ([`cyclic_verdicts`]). `None` when a bias or the
+/// activation keeps the route from applying, or some pair needs the exact path.
+///
+/// Complexity: `O(|G|)` per source for `x0`, `O(|K|)` per pair at most for the kernel,
+/// and [`cyclic_verdicts`] once per quotient order; memory
+/// [`compact_abelian_claim_bytes`].
+pub fn compact_abelian_verdicts(
+    t: &crate::character::abelian_table::AbelianTable,
+    simples: &[crate::character::abelian_real::AbelianRealSimple],
+    options: &SolverOptions,
+) -> Option<CompactAbelianClaim> {
+    let n = t.num_classes() as u64;
+    let exponent = t.exponent();
+    if options.bias.is_some() {
+        return None;
+    }
+    slopes(&options.activation)?;
+    let mut by_order: std::collections::BTreeMap<u64, CyclicVerdicts> = Default::default();
+    let mut targets = Vec::with_capacity(simples.len());
+    for la in simples {
+        let e = n / la.kernel.len() as u64;
+        let unit = exponent / e;
+        let x0 = (0..n as usize).find(|&c| la.phi(t, c) == unit % exponent)?;
+        if e > 1 && !by_order.contains_key(&e) {
+            by_order.insert(e, cyclic_verdicts(e, options)?);
+        }
+        let row: &[u32] = match by_order.get(&e) {
+            Some(v) => &v.targets[1],
+            // The trivial simple reaches itself (sigma(1) = c_+ or sigma(-1) = -c_- is a
+            // nonzero constant, the slopes being distinct) and nothing else.
+            None => &[0],
+        };
+        let mut out = Vec::new();
+        for (b, lb) in simples.iter().enumerate() {
+            if !la.kernel.iter().all(|&c| lb.phi(t, c) == 0) {
+                continue;
+            }
+            let m = lb.phi(t, x0) / unit;
+            if row.binary_search(&(m.min(e - m) as u32)).is_ok() {
+                out.push(b as u32);
+            }
+        }
+        targets.push(out);
+    }
+    Some((targets, by_order.into_values().collect()))
+}
+
+/// The bytes [`compact_abelian_verdicts`] holds at most for `s` simples and exponent
+/// `exponent`: the targets (`4 s^2` and list headers) and, per divisor `e` of the
+/// exponent, the cyclic route's edge lists (`20 (e/2 + 1)^2 + 48 (e/2 + 1)`), plus the
+/// largest residue tables of one order ([`cyclic_verdict_bytes`]).
+pub fn compact_abelian_claim_bytes(s: u64, exponent: u64) -> u128 {
+    let s = s as u128;
+    let divisors: Vec<u64> = (1..=exponent).filter(|e| exponent % e == 0).collect();
+    let lists: u128 = divisors
+        .iter()
+        .map(|&e| {
+            let h = e as u128 / 2 + 1;
+            20 * h * h + 48 * h
+        })
+        .sum();
+    let tables = divisors
+        .iter()
+        .map(|&e| cyclic_verdict_bytes(e))
+        .max()
+        .unwrap_or(0);
+    4 * s * s + 24 * s + lists + tables
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

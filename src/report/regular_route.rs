@@ -14,7 +14,7 @@ use crate::group::Limits;
 /// (theory.md §20): the same bytes as the module's graph. With `certify` every verdict
 /// is re-derived by the independent checker ([`crate::pl::check_cyclic`]) first and the
 /// header says `certified`, as the module's certified graph does (a non-cyclic abelian
-/// group then takes the module path). `None` when that does not apply or some pair
+/// group is certified through its cyclic quotients, theory.md §99). `None` when that does not apply or some pair
 /// needs the exact path; then the caller builds the module.
 ///
 /// Errors: `--max-memory-mb` for the route's (and the checker's) tables, checked before
@@ -35,7 +35,7 @@ pub fn regular_text(
     }
     if !crate::pl::cyclic_graph::is_cyclic(group) {
         if certify {
-            return Ok(None);
+            return certified_abelian_text(group, action, options, limits);
         }
         return abelian_text(group, action, options, limits);
     }
@@ -209,6 +209,108 @@ fn abelian_text(
         pairs - edges
     );
     Ok(Some(s))
+}
+
+/// The certified text of `plrep graph --certify` on the regular module of a non-cyclic
+/// abelian group of order at least `ROUTE_MIN_ORDER` (theory.md §99): the compact
+/// character table (exponents, no exact value), the claim of
+/// [`crate::pl::cyclic_graph::compact_abelian_verdicts`], and every verdict and vertex
+/// re-derived by [`crate::pl::certify::check_abelian_quotients`] before a byte is
+/// written: the bytes of the module's certified graph. `None` when the group is not
+/// abelian or some pair needs the exact path.
+///
+/// Errors: `--max-memory-mb` for the table, the claim and the checker, checked before
+/// each is built; those of the table's verification; a claim the checker rejects.
+fn certified_abelian_text(
+    group: &crate::group::PermGroup,
+    action: &ActionSpec,
+    options: &crate::pl::SolverOptions,
+    limits: &Limits,
+) -> Result<Option<String>> {
+    use crate::character::abelian_real::abelian_real_simples;
+    use crate::character::abelian_table::AbelianTable;
+    use crate::pl::certify::{check_abelian_quotients, check_abelian_quotients_bytes};
+    use crate::pl::cyclic_graph::{
+        compact_abelian_claim_bytes, compact_abelian_verdicts, is_abelian, MAX_TRIES,
+    };
+    use crate::pl::GroupData;
+    use std::fmt::Write;
+    if !is_abelian(group) {
+        return Ok(None);
+    }
+    let (elements, classes) = GroupData::classes(group, limits)?;
+    let n = elements.len() as u64;
+    // The kernel lists of the simples: at most one entry per character and element of
+    // its kernel, sum_g |G|/ord(g), twice (ker and ker^-).
+    let kernels: u128 = classes
+        .data
+        .orders
+        .iter()
+        .map(|&o| 16 * (n / o.max(1)) as u128)
+        .sum();
+    let r = group.generators().len() as u64;
+    limits.check_memory(kernels + 64 * n as u128 * (r as u128 + 8), || {
+        format!("the compact character table of an abelian group of order {n}")
+    })?;
+    let gens: Vec<usize> = group
+        .generators()
+        .iter()
+        .map(|s| elements.index_of(s).map(|i| classes.class_of[i] as usize))
+        .collect::<Option<_>>()
+        .ok_or_else(|| crate::error::Error::verification("a generator is not in the group"))?;
+    let table = AbelianTable::from_classes(&elements, &classes, group)?;
+    drop((elements, classes));
+    let simples = abelian_real_simples(&table);
+    let s = simples.len() as u64;
+    let e = table.exponent();
+    limits.check_memory(
+        compact_abelian_claim_bytes(s, e) + check_abelian_quotients_bytes(s, r, e, MAX_TRIES),
+        || format!("the cyclic quotients' verdicts and their checker for order {n}"),
+    )?;
+    let Some((targets, quotients)) = compact_abelian_verdicts(&table, &simples, options) else {
+        return Ok(None);
+    };
+    let c = check_abelian_quotients(
+        &table,
+        &simples,
+        &gens,
+        targets,
+        quotients,
+        &options.activation,
+        options.bias.as_ref(),
+    )?;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "interaction graph of {} (order {n}) on {action} ({n} points), activation {}, no bias, certified",
+        group.name_or_generators(),
+        options.activation.name()
+    );
+    for (a, l) in simples.iter().enumerate() {
+        let (dim, real, ker) = c.vertex(a);
+        let kind = if real { "real" } else { "complex" };
+        let _ = writeln!(
+            out,
+            "  {}: dim {dim}, multiplicity 1, {kind}, |ker| {ker}",
+            l.label
+        );
+    }
+    let mut edges = 0;
+    for (l, t) in simples.iter().zip(c.targets()) {
+        let names: Vec<&str> = t
+            .iter()
+            .map(|&b| simples[b as usize].label.as_str())
+            .collect();
+        let _ = writeln!(out, "{} -> {}", l.label, names.join(" "));
+        edges += t.len();
+    }
+    let pairs = simples.len() * simples.len();
+    let _ = writeln!(
+        out,
+        "edges {edges}, non-edges {}, unresolved 0",
+        pairs - edges
+    );
+    Ok(Some(out))
 }
 
 /// The vertex lines of the regular module's graph text (one per real simple, as

@@ -30,6 +30,7 @@
 //! already live in `entries`, `rules`, `commutant` and `residue`, and keeping the
 //! dispatch whole keeps the independence scan (`tests/it/certify.rs`) to few files.
 
+mod abelian_quotient;
 pub(crate) mod commutant;
 mod cyclic;
 mod dense;
@@ -38,6 +39,9 @@ mod entries;
 mod residue;
 mod rules;
 
+pub use abelian_quotient::{
+    check_abelian_quotients, check_abelian_quotients_bytes, CertifiedAbelian, QuotientReport,
+};
 pub use commutant::{certify_commutant, check_commutant, CertifiedCommutant};
 pub use cyclic::{check_cyclic, check_cyclic_bytes, CertifiedCyclic, CyclicReport};
 pub use dihedral::check_dihedral;
