@@ -1,6 +1,7 @@
 //! The integration tests, one binary (one `mod` per area keeps link time low).
 
 mod abelian;
+mod abelian_certified;
 mod abelian_table;
 mod arith;
 mod atlas;
