@@ -223,6 +223,38 @@ fn checker_group_ring(c: &mut Criterion) {
     grp.finish();
 }
 
+/// abelian certified module-free vs module path: `graph G --certify` on a non-cyclic
+/// abelian group through the compact table, the cyclic quotients and their checker
+/// (theory.md §99) against the module path (module, solver, checker) to the same bytes,
+/// side by side: the ratio of the two times.
+fn abelian_certified(c: &mut Criterion) {
+    use plrep::report::regular_route::regular_text;
+    let opts = SolverOptions::new(Activation::Relu);
+    let mut grp = c.benchmark_group("abelian certified module-free vs module path");
+    grp.sample_size(10);
+    for name in ["C2xC150"] {
+        let g = plrep::group::spec::parse_group(name).unwrap();
+        let limits = Limits::default();
+        let free = || regular_text(&g, &ActionSpec::Regular, &opts, true, &limits).unwrap();
+        let module = || {
+            let m = PlModule::new(&g, &ActionSpec::Regular, &limits).unwrap();
+            let s = plrep::pl::check(&m, solve(&m, &opts).unwrap()).unwrap();
+            plrep::graph::InteractionGraph::from_certified(&m, &s).to_text()
+        };
+        assert_eq!(free(), Some(module()), "{name}");
+        let t_free = best(|| drop(free()));
+        let t_module = best(|| drop(module()));
+        println!(
+            "abelian certified module-free/module path {name}: {:.3} s / {:.3} s = {:.4}",
+            t_free.as_secs_f64(),
+            t_module.as_secs_f64(),
+            t_free.as_secs_f64() / t_module.as_secs_f64()
+        );
+        grp.bench_function(format!("{name}_module_free_certified"), |b| b.iter(free));
+    }
+    grp.finish();
+}
+
 criterion_group!(
     benches,
     bench,
@@ -230,6 +262,7 @@ criterion_group!(
     cyclic_route,
     module_free,
     dihedral_route,
-    checker_group_ring
+    checker_group_ring,
+    abelian_certified
 );
 criterion_main!(benches);
