@@ -235,7 +235,8 @@ fn certified_abelian_text(
     };
     use crate::pl::GroupData;
     use std::fmt::Write;
-    if !is_abelian(group) {
+    // A linear or non-homogeneous activation has no residue route: the module path.
+    if !is_abelian(group) || options.activation.slopes().is_none() {
         return Ok(None);
     }
     let (elements, classes) = GroupData::classes(group, limits)?;

@@ -39,7 +39,11 @@ fn claim(group: &str, act: &Activation) -> CompactAbelianClaim {
     compact_abelian_verdicts(&t, &s, &SolverOptions::new(act.clone())).expect("decided")
 }
 
-fn checked(group: &str, act: &Activation, c: CompactAbelianClaim) -> plrep::Result<CertifiedAbelian> {
+fn checked(
+    group: &str,
+    act: &Activation,
+    c: CompactAbelianClaim,
+) -> plrep::Result<CertifiedAbelian> {
     let (t, s, gens) = compact(group);
     check_abelian_quotients(&t, &s, &gens, c.0, c.1, act, None)
 }
@@ -77,7 +81,9 @@ fn certified_text_is_the_module_certified_graph() {
 /// and the checker both run below the CLI's order threshold).
 #[test]
 fn checked_verdicts_match_the_exact_solver() {
-    for name in ["C2xC2", "C2xC4", "C2xC6", "C3xC3", "C4xC4", "C2xC2xC2", "C3xC6", "C2xC2xC6"] {
+    for name in [
+        "C2xC2", "C2xC4", "C2xC6", "C3xC3", "C4xC4", "C2xC2xC2", "C3xC6", "C2xC2xC6",
+    ] {
         for act in [
             Activation::Relu,
             Activation::Abs,
@@ -169,8 +175,7 @@ fn wrong_claims_are_rejected() {
     assert!(e.to_string().contains("route"), "{e}");
     let bias = plrep::arith::Q::one();
     let (t, s, gens) = compact(group);
-    let e = check_abelian_quotients(&t, &s, &gens, good.0, good.1, &relu, Some(&bias))
-        .unwrap_err();
+    let e = check_abelian_quotients(&t, &s, &gens, good.0, good.1, &relu, Some(&bias)).unwrap_err();
     assert!(e.to_string().contains("bias"), "{e}");
 }
 
