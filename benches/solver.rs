@@ -232,7 +232,7 @@ fn abelian_certified(c: &mut Criterion) {
     let opts = SolverOptions::new(Activation::Relu);
     let mut grp = c.benchmark_group("abelian certified module-free vs module path");
     grp.sample_size(10);
-    for name in ["C2xC150"] {
+    for name in ["C2xC150", "C6xC60"] {
         let g = plrep::group::spec::parse_group(name).unwrap();
         let limits = Limits::default();
         let free = || regular_text(&g, &ActionSpec::Regular, &opts, true, &limits).unwrap();
