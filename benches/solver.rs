@@ -225,7 +225,7 @@ fn checker_group_ring(c: &mut Criterion) {
 
 /// abelian certified module-free vs module path: `graph G --certify` on a non-cyclic
 /// abelian group through the compact table, the cyclic quotients and their checker
-/// (theory.md §99) against the module path (module, solver, checker) to the same bytes,
+/// (theory.md §25) against the module path (module, solver, checker) to the same bytes,
 /// side by side: the ratio of the two times.
 fn abelian_certified(c: &mut Criterion) {
     use plrep::report::regular_route::regular_text;

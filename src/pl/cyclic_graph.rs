@@ -271,7 +271,7 @@ pub fn abelian_verdicts(data: &GroupData, options: &SolverOptions) -> Option<Vec
     Some(out)
 }
 
-/// The claim of the certified abelian route (theory.md §99): the edges of every source
+/// The claim of the certified abelian route (theory.md §25): the edges of every source
 /// and the cyclic route's verdicts of every quotient order `e > 1`.
 pub type CompactAbelianClaim = (Vec<Vec<u32>>, Vec<CyclicVerdicts>);
 

@@ -14,7 +14,7 @@ use crate::group::Limits;
 /// (theory.md §20): the same bytes as the module's graph. With `certify` every verdict
 /// is re-derived by the independent checker ([`crate::pl::check_cyclic`]) first and the
 /// header says `certified`, as the module's certified graph does (a non-cyclic abelian
-/// group is certified through its cyclic quotients, theory.md §99). `None` when that does not apply or some pair
+/// group is certified through its cyclic quotients, theory.md §25). `None` when that does not apply or some pair
 /// needs the exact path; then the caller builds the module.
 ///
 /// Errors: `--max-memory-mb` for the route's (and the checker's) tables, checked before
@@ -212,7 +212,7 @@ fn abelian_text(
 }
 
 /// The certified text of `plrep graph --certify` on the regular module of a non-cyclic
-/// abelian group of order at least `ROUTE_MIN_ORDER` (theory.md §99): the compact
+/// abelian group of order at least `ROUTE_MIN_ORDER` (theory.md §25): the compact
 /// character table (exponents, no exact value), the claim of
 /// [`crate::pl::cyclic_graph::compact_abelian_verdicts`], and every verdict and vertex
 /// re-derived by [`crate::pl::certify::check_abelian_quotients`] before a byte is

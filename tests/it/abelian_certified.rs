@@ -1,5 +1,5 @@
 //! The certified module-free route on the regular module of a non-cyclic abelian group
-//! (theory.md §99): `plrep graph G --certify` prints, from the compact table, the cyclic
+//! (theory.md §25): `plrep graph G --certify` prints, from the compact table, the cyclic
 //! quotients and the checker of `certify/abelian_quotient.rs`, the bytes of the module's
 //! certified graph; the checker agrees with the exact solver and rejects wrong claims;
 //! memory is refused before allocation.

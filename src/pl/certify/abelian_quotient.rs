@@ -1,5 +1,5 @@
 //! The checker of the module-free route on the regular module of a non-cyclic abelian
-//! group (theory.md §99), written apart from its claim's producer
+//! group (theory.md §25), written apart from its claim's producer
 //! (`pl/cyclic_graph.rs`): it reads the claimed edges of every source and one
 //! [`CyclicVerdicts`] per quotient order, and re-derives every edge and non-edge from
 //! integers alone:
