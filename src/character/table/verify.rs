@@ -29,7 +29,10 @@ use std::collections::{HashMap, HashSet};
 /// Galois closure of the rows this proves the identity exactly, as in
 /// [`check_character_table`].
 ///
-/// For each remaining pair of rows `a, b` with equal tuples, a class `i` with
+/// A remaining pair of rows `a, b` with equal tuples needs nothing more when `b` is a
+/// Galois conjugate of `a` and every row is Galois consistent (`theta(g^s) =
+/// sigma_s(theta(g))`, checked exactly): then orthonormality makes both rows irreducible
+/// (docs/theory.md §99.1). For any other pair, a class `i` with
 /// `omega_a(K_i) != omega_b(K_i)` is taken and the single relation
 /// `omega(K_i)^2 = sum_k c_{iik} omega(K_k)` is checked for all rows (the same way).
 ///
