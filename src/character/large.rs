@@ -21,6 +21,11 @@ use crate::group::{ClassData, Limits, PermGroup};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
+/// A class is enumerated to identify a pass's products only when it has at most this
+/// many times the elements of the class the pass runs over; else (and when it does
+/// not fit) the products are identified by their canonical forms (exact either way).
+const LOOKUP_RATIO: u64 = 8;
+
 /// Elements of `C_G(z)` used to group the products into orbits.
 const CENTRALIZER_GENERATORS: usize = 2;
 
@@ -271,11 +276,21 @@ impl<'a> LargeStructure<'a> {
     /// of them: its enumerated list when it is one of those chosen by
     /// [`LargeStructure::new`] and its type is not split evenly (`even`, see
     /// [`LargeStructure::even_types`]).
-    fn lookup_lists(&self, even: &[bool]) -> Result<Vec<Option<Arc<ClassList>>>> {
+    fn lookup_lists(&self, even: &[bool], pass: u64) -> Result<Vec<Option<Arc<ClassList>>>> {
         let k = self.classes.len();
         let mut out: Vec<Option<Arc<ClassList>>> = vec![None; k];
+        let cached: Vec<usize> = self
+            .lists
+            .lock()
+            .expect("class list lock")
+            .keys()
+            .copied()
+            .collect();
         for (c, slot) in out.iter_mut().enumerate() {
-            if self.lookup[c] && !even[c] {
+            // A list much larger than the pass costs more to enumerate than the
+            // canonical forms of the pass's products (unless it is held already).
+            let worth = self.classes.sizes[c] <= LOOKUP_RATIO * pass || cached.contains(&c);
+            if self.lookup[c] && !even[c] && worth {
                 // Beyond the memory limit the products are identified by their
                 // canonical forms instead.
                 *slot = match self.class_list(c) {
@@ -388,7 +403,7 @@ impl<'a> LargeStructure<'a> {
             .take(CENTRALIZER_GENERATORS)
             .collect();
         let even = self.even_types(zc, yc);
-        let lookup = self.lookup_lists(&even)?;
+        let lookup = self.lookup_lists(&even, self.classes.sizes[yc])?;
         let mut key = vec![0u8; n];
         let m = list.len();
         let mut seen = vec![false; m];

@@ -30,6 +30,7 @@ mod hostile;
 mod hostile2;
 mod lattice;
 mod limits;
+mod mathieu24;
 mod modules;
 mod network;
 mod ntheory;
