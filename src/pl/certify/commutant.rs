@@ -166,7 +166,11 @@ impl Pairs {
                     cells.put(y * n + x, c);
                 }
             }
-            size.extend(members[..count as usize].iter().map(|&c| c * rows.len() as i64));
+            size.extend(
+                members[..count as usize]
+                    .iter()
+                    .map(|&c| c * rows.len() as i64),
+            );
             total += count;
         }
         let mut out = Pairs {
@@ -550,6 +554,8 @@ pub fn certify_commutant(m: &CommutantModule, sol: &CommutantSolution) -> Result
     let q0 = bias.cloned().unwrap_or_else(Q::zero);
     let sq = act.eval_q(&q0);
     let mut report = CertifyReport::default();
+    let mut class_sums: Option<(Vec<i64>, Vec<i64>)> = None;
+    let mut last_u: Option<(usize, Q, Vec<Q>)> = None;
     let expected: Vec<(usize, usize)> = (0..s).flat_map(|a| (0..s).map(move |b| (a, b))).collect();
     let got: Vec<(usize, usize)> = sol.pairs.iter().map(|p| (p.from, p.to)).collect();
     if got != expected {
@@ -570,35 +576,51 @@ pub fn certify_commutant(m: &CommutantModule, sol: &CommutantSolution) -> Result
                 if w.r.len() != n || w.point >= n {
                     return Err(fail("witness of the wrong length"));
                 }
-                // `e_L = N / D` with integers `N`, so each coordinate of `P_L r` is one
-                // integer dot product and one rational.
-                let integral = integral_form(el);
-                let u: Vec<Q> = (0..n)
-                    .map(|y| {
-                        let mut sums = vec![0i64; k];
+                // The class sums of `r` on each row, once per vector `r` (the witnesses of
+                // every source usually share one), and `u = sigma(w + q) - sigma(q)` once
+                // per source, vector and scale.
+                if !matches!(&class_sums, Some((r, _)) if r.as_slice() == w.r.as_slice()) {
+                    let mut table = vec![0i64; n * k];
+                    for (y, row) in table.chunks_mut(k.max(1)).enumerate().take(n) {
                         for (x, &rx) in w.r.iter().enumerate() {
-                            sums[pairs.of(y, x)] += rx;
+                            row[pairs.of(y, x)] += rx;
                         }
-                        let py: Q = match &integral {
-                            Some((num, den)) => {
-                                let dot: Option<i128> = sums
-                                    .iter()
-                                    .zip(num)
-                                    .filter(|p| *p.0 != 0 && *p.1 != 0)
-                                    .try_fold(0i128, |acc, (&v, &c)| {
-                                        acc.checked_add((v as i128).checked_mul(c as i128)?)
-                                    });
-                                match dot {
-                                    Some(d) => &Q::from(num_bigint::BigInt::from(d)) * den,
-                                    None => rational_dot(el, &sums),
+                    }
+                    class_sums = Some((w.r.to_vec(), table));
+                    last_u = None;
+                }
+                let table = &class_sums.as_ref().expect("just set").1;
+                let fresh = !matches!(&last_u, Some((from, scale, _)) if *from == p.from && *scale == w.scale);
+                if fresh {
+                    // `e_L = N / D` with integers `N`, so each coordinate of `P_L r` is one
+                    // integer dot product and one rational.
+                    let integral = integral_form(el);
+                    let u: Vec<Q> = (0..n)
+                        .map(|y| {
+                            let sums = &table[y * k..(y + 1) * k];
+                            let py: Q = match &integral {
+                                Some((num, den)) => {
+                                    let dot: Option<i128> = sums
+                                        .iter()
+                                        .zip(num)
+                                        .filter(|p| *p.0 != 0 && *p.1 != 0)
+                                        .try_fold(0i128, |acc, (&v, &c)| {
+                                            acc.checked_add((v as i128).checked_mul(c as i128)?)
+                                        });
+                                    match dot {
+                                        Some(d) => &Q::from(num_bigint::BigInt::from(d)) * den,
+                                        None => rational_dot(el, sums),
+                                    }
                                 }
-                            }
-                            None => rational_dot(el, &sums),
-                        };
-                        let wy = py * &w.scale;
-                        act.eval_q(&(&wy + &q0)) - &sq
-                    })
-                    .collect();
+                                None => rational_dot(el, sums),
+                            };
+                            let wy = py * &w.scale;
+                            act.eval_q(&(&wy + &q0)) - &sq
+                        })
+                        .collect();
+                    last_u = Some((p.from, w.scale.clone(), u));
+                }
+                let u = &last_u.as_ref().expect("just set").2;
                 let value: Q = (0..n).map(|x| &el2[pairs.of(w.point, x)] * &u[x]).sum();
                 if value.is_zero() || Cyclotomic::from_q(value) != w.value {
                     return Err(fail(format!("witness of the edge {} -> {}", p.from, p.to)));
@@ -653,24 +675,51 @@ pub fn certify_commutant(m: &CommutantModule, sol: &CommutantSolution) -> Result
 /// `|P e_x - s P e_y|^2 = P[x][x] + P[y][y] - 2 s P[x][y]`).
 #[allow(clippy::type_complexity)]
 fn rows_of(pairs: &Pairs, e: &[Q]) -> (Vec<usize>, Vec<Vec<(usize, i8)>>) {
-    let at = |y: usize, x: usize| &e[pairs.of(y, x)];
+    // Each class's value as the number of its distinct value, and of its negative (`NO`
+    // when absent), so that the `O(|X| #classes)` comparisons are of integers.
+    const NO: u32 = u32::MAX;
+    let mut distinct: Vec<&Q> = Vec::new();
+    let value: Vec<u32> = e
+        .iter()
+        .map(|q| match distinct.iter().position(|d| *d == q) {
+            Some(i) => i as u32,
+            None => {
+                distinct.push(q);
+                (distinct.len() - 1) as u32
+            }
+        })
+        .collect();
+    let negative: Vec<u32> = e
+        .iter()
+        .map(|q| {
+            let m = -q;
+            distinct
+                .iter()
+                .position(|d| **d == m)
+                .map_or(NO, |i| i as u32)
+        })
+        .collect();
+    let at = |y: usize, x: usize| value[pairs.of(y, x)];
     let mut zero = Vec::new();
     let mut classes: Vec<Vec<(usize, i8)>> = Vec::new();
     'points: for x in 0..pairs.n {
-        if at(x, x).is_zero() {
+        let c = pairs.of(x, x);
+        if e[c].is_zero() {
             zero.push(x);
             continue;
         }
+        let (d, minus) = (value[c], negative[c]);
         for class in classes.iter_mut() {
             let x0 = class[0].0;
-            if at(x0, x0) != at(x, x) {
+            if at(x0, x0) != d {
                 continue;
             }
-            if at(x0, x) == at(x, x) {
+            let v = at(x0, x);
+            if v == d {
                 class.push((x, 1));
                 continue 'points;
             }
-            if *at(x0, x) == -at(x, x) {
+            if v == minus {
                 class.push((x, -1));
                 continue 'points;
             }
