@@ -114,7 +114,7 @@ pub struct Orbitals {
 }
 
 impl Orbitals {
-    /// The orbitals of `G` on `Y × X` without a queue of pairs (theory.md §99.1): for each
+    /// The orbitals of `G` on `Y × X` without a queue of pairs (theory.md §27.1): for each
     /// orbit `Y_0` of `G` on `Y` with first point `y_0`, a breadth-first tree along the
     /// generators gives each `y` in `Y_0` a bijection `T_y` of `X` with `(y, x)` in the
     /// orbit of `(y_0, T_y(x))` (`T_{y_0} = 1`, `T_{g y}(g x) = T_y(x)` along tree edges);

@@ -32,6 +32,7 @@ mod limits;
 mod modules;
 mod network;
 mod ntheory;
+mod orbitals;
 mod props;
 mod real;
 mod records;

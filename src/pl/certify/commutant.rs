@@ -79,7 +79,7 @@ fn find(parent: &mut [u32], mut a: u32) -> u32 {
 }
 
 impl Pairs {
-    /// The orbits of `G` on `X × X` from the generators alone (theory.md §99.2): a
+    /// The orbits of `G` on `X × X` from the generators alone (theory.md §27.2): a
     /// depth-first tree of each orbit `R` of `G` on `X` (the rows) carries, per row `y`, a
     /// map `c_y` of `X` with `(y, x) ~ (root, c_y(x))`, and every edge `y -> g y` off
     /// the tree joins `c_y(x)` with `c_{g y}(g x)` in a union-find on `X` (Schreier's
@@ -512,7 +512,7 @@ pub(crate) fn verify_module(m: &CommutantModule) -> Result<VerifiedModule> {
         }
         // `e rho(g) = e` for the generators iff row `y` of `e` is constant on the orbits of
         // `G` on `X` for every `y`; row `h y_0` is row `y_0` moved by `h`, so the first row
-        // of each orbit of rows decides (theory.md §99.2).
+        // of each orbit of rows decides (theory.md §27.3).
         let trivial = m.gset.generators().iter().all(|g| {
             pairs
                 .row_roots
@@ -678,26 +678,17 @@ fn rows_of(pairs: &Pairs, e: &[Q]) -> (Vec<usize>, Vec<Vec<(usize, i8)>>) {
     // Each class's value as the number of its distinct value, and of its negative (`NO`
     // when absent), so that the `O(|X| #classes)` comparisons are of integers.
     const NO: u32 = u32::MAX;
-    let mut distinct: Vec<&Q> = Vec::new();
+    let mut distinct: HashMap<&Q, u32> = HashMap::new();
     let value: Vec<u32> = e
         .iter()
-        .map(|q| match distinct.iter().position(|d| *d == q) {
-            Some(i) => i as u32,
-            None => {
-                distinct.push(q);
-                (distinct.len() - 1) as u32
-            }
+        .map(|q| {
+            let next = distinct.len() as u32;
+            *distinct.entry(q).or_insert(next)
         })
         .collect();
     let negative: Vec<u32> = e
         .iter()
-        .map(|q| {
-            let m = -q;
-            distinct
-                .iter()
-                .position(|d| **d == m)
-                .map_or(NO, |i| i as u32)
-        })
+        .map(|q| distinct.get(&-q).copied().unwrap_or(NO))
         .collect();
     let at = |y: usize, x: usize| value[pairs.of(y, x)];
     let mut zero = Vec::new();

@@ -424,7 +424,7 @@ pub fn block_type(b: u64, h: u64) -> Option<(SimpleType, u64)> {
 /// Whether `e rho(g) = e` for every generator `g` (`G` fixes `V_L` pointwise):
 /// `e[y][x^g] = e[y][x]` for all pairs. As `e` is constant on orbitals, row `h y` is row
 /// `y` moved by `h`, so when every row is `G`-invariant so is each, and the first row
-/// of each orbit of `G` on `X` decides (theory.md §99.3).
+/// of each orbit of `G` on `X` decides (theory.md §27.3).
 ///
 /// Complexity: `O(#orbits |X| #generators)`.
 fn fixed_by_generators(a: &OrbitalAlgebra, gset: &GSet, e: &[Q]) -> bool {

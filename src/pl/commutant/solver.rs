@@ -11,6 +11,7 @@ use crate::pl::blocks::BlockKind;
 use crate::pl::solver::{block_kind, Obstruction, SolverOptions, Verdict};
 use crate::pl::witness::{random_vector, Witness, RANGE};
 use crate::pl::Activation;
+use std::collections::HashMap;
 
 /// The verdict on one ordered pair of simples of a [`CommutantModule`].
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -61,25 +62,17 @@ pub fn block_space(m: &CommutantModule, l: usize) -> (Vec<usize>, Vec<Vec<(usize
     // The comparisons of entries are of the index of each orbital's value among the
     // distinct values of `P_L` (and of its negative), not of rationals.
     let e = &m.simples[l].idempotent;
-    let mut values: Vec<&Q> = Vec::new();
+    let mut index: HashMap<&Q, usize> = HashMap::new();
     let id: Vec<usize> = e
         .iter()
         .map(|q| {
-            values.iter().position(|v| *v == q).unwrap_or_else(|| {
-                values.push(q);
-                values.len() - 1
-            })
+            let next = index.len();
+            *index.entry(q).or_insert(next)
         })
         .collect();
     let neg: Vec<usize> = e
         .iter()
-        .map(|q| {
-            let minus = -q;
-            values
-                .iter()
-                .position(|v| **v == minus)
-                .unwrap_or(usize::MAX)
-        })
+        .map(|q| index.get(&-q).copied().unwrap_or(usize::MAX))
         .collect();
     let orbitals = &m.algebra.orbitals;
     let mut zero_set = Vec::new();
