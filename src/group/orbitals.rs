@@ -19,6 +19,84 @@ use std::ops::{AddAssign, Mul};
 
 const NONE: u32 = u32::MAX;
 
+/// A table of small non-negative integers in the narrowest of `u8`, `u16`, `u32` that
+/// holds its largest value (chosen before allocating).
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Table {
+    U8(Vec<u8>),
+    U16(Vec<u16>),
+    U32(Vec<u32>),
+}
+
+impl Table {
+    /// Bytes per entry for values below `bound`.
+    fn width(bound: usize) -> u128 {
+        if bound <= 1 << 8 {
+            1
+        } else if bound <= 1 << 16 {
+            2
+        } else {
+            4
+        }
+    }
+
+    /// `len` zeros, for values below `bound`.
+    fn zeros(len: usize, bound: usize) -> Table {
+        match Table::width(bound) {
+            1 => Table::U8(vec![0; len]),
+            2 => Table::U16(vec![0; len]),
+            _ => Table::U32(vec![0; len]),
+        }
+    }
+
+    #[inline]
+    fn get(&self, i: usize) -> usize {
+        match self {
+            Table::U8(t) => t[i] as usize,
+            Table::U16(t) => t[i] as usize,
+            Table::U32(t) => t[i] as usize,
+        }
+    }
+
+    #[inline]
+    fn set(&mut self, i: usize, v: usize) {
+        match self {
+            Table::U8(t) => t[i] = v as u8,
+            Table::U16(t) => t[i] = v as u16,
+            Table::U32(t) => t[i] = v as u32,
+        }
+    }
+
+    /// `f(j, t[start + j])` for `j` in `0..len`, with one dispatch on the width.
+    #[inline]
+    fn each(&self, start: usize, len: usize, mut f: impl FnMut(usize, usize)) {
+        match self {
+            Table::U8(t) => t[start..start + len]
+                .iter()
+                .enumerate()
+                .for_each(|(j, &v)| f(j, v as usize)),
+            Table::U16(t) => t[start..start + len]
+                .iter()
+                .enumerate()
+                .for_each(|(j, &v)| f(j, v as usize)),
+            Table::U32(t) => t[start..start + len]
+                .iter()
+                .enumerate()
+                .for_each(|(j, &v)| f(j, v as usize)),
+        }
+    }
+}
+
+/// The root of `a` in a union-find forest, halving the path.
+fn find(parent: &mut [u32], mut a: usize) -> usize {
+    while parent[a] as usize != a {
+        let p = parent[parent[a] as usize];
+        parent[a] = p;
+        a = p as usize;
+    }
+    a
+}
+
 /// The orbits of `G` on `Y × X`, numbered by their first pair in the order
 /// `(y, x)` lexicographic (so the diagonal comes first when `X = Y`).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,8 +105,8 @@ pub struct Orbitals {
     pub from_points: usize,
     /// `|Y|` (rows of the basis matrices).
     pub to_points: usize,
-    /// `orbit[y * |X| + x]`.
-    orbit: Vec<u32>,
+    /// `orbit[y * |X| + x]`, in the narrowest integer type holding the number of orbitals.
+    orbit: Table,
     /// The first pair `(y, x)` of each orbital.
     reps: Vec<(usize, usize)>,
     /// The number of pairs in each orbital.
@@ -36,15 +114,25 @@ pub struct Orbitals {
 }
 
 impl Orbitals {
-    /// The orbitals of `G` on `Y × X`, by breadth-first search from each unvisited pair
-    /// along the generators, then re-checked: every pair and its image under every
-    /// generator lie in one orbital (a failure is a verification error).
+    /// The orbitals of `G` on `Y × X` without a queue of pairs (theory.md §27.1): for each
+    /// orbit `Y_0` of `G` on `Y` with first point `y_0`, a breadth-first tree along the
+    /// generators gives each `y` in `Y_0` a bijection `T_y` of `X` with `(y, x)` in the
+    /// orbit of `(y_0, T_y(x))` (`T_{y_0} = 1`, `T_{g y}(g x) = T_y(x)` along tree edges);
+    /// every other edge `y -> g y` joins `T_y(x)` and `T_{g y}(g x)` in a union-find on
+    /// `X`, and by Schreier's lemma these joins generate the orbits of the stabilizer
+    /// `G_{y_0}` on `X`, which are the orbitals met by row `y_0`. Then re-checked: every
+    /// pair and its image under every generator lie in one orbital (a failure is a
+    /// verification error).
     ///
     /// Errors: `x` and `y` built from different groups or generator lists (bad input);
-    /// the `|X| |Y|` table above `limits.max_memory_mb` (limit, `--max-memory-mb`),
-    /// checked before allocating.
+    /// the tables above `limits.max_memory_mb` (limit, `--max-memory-mb`), checked before
+    /// allocating: the bijections `T_y` (`|X| |Y|` entries of the narrowest integer type
+    /// holding `|X|`) and the orbital table (`|X| |Y|` entries of the narrowest type
+    /// holding the number of orbitals, at least one byte each).
     ///
-    /// Complexity: `O(|X| |Y| #generators)` time, `8 |X| |Y|` bytes.
+    /// Complexity: `O(|X| |Y| #generators)` time (union-find on `|X|` points), at most
+    /// `(w(|X|) + w(r)) |X| |Y|` bytes at the peak and `w(r) |X| |Y|` kept, `w` the
+    /// width in bytes.
     pub fn compute(x: &GSet, y: &GSet, limits: &Limits) -> Result<Orbitals> {
         if x.group().degree() != y.group().degree()
             || x.group().generators() != y.group().generators()
@@ -56,53 +144,144 @@ impl Orbitals {
         }
         let (nx, ny) = (x.len(), y.len());
         let pairs = nx as u128 * ny as u128;
-        // The orbit table and the breadth-first queue, 4 bytes per pair each.
-        if 8 * pairs > (limits.max_memory_mb as u128) << 20 || pairs >= NONE as u128 {
-            return Err(Error::limit(
+        let too_large = |bytes: u128| {
+            Error::limit(
                 format!(
                     "{} MiB of orbital tables for |X| = {nx}, |Y| = {ny}",
-                    (8 * pairs).div_ceil(1 << 20)
+                    bytes.div_ceil(1 << 20)
                 ),
                 format!("{} MiB", limits.max_memory_mb),
                 LimitKind::MemoryMb,
-            ));
+            )
+        };
+        // The bijections and an orbital table of at least one byte per pair.
+        let first = pairs * (Table::width(nx) + 1);
+        if first > (limits.max_memory_mb as u128) << 20 || pairs >= NONE as u128 {
+            return Err(too_large(first));
         }
         let gx = x.generators();
         let gy = y.generators();
-        let mut orbit = vec![NONE; nx * ny];
-        let mut reps = Vec::new();
-        let mut sizes = Vec::new();
-        let mut queue: Vec<u32> = Vec::new();
-        for start in 0..nx * ny {
-            if orbit[start] != NONE {
+        let ngens = gx.len();
+        // T_y, rewritten in place to the local orbital number once its orbit is done.
+        let mut bij = Table::zeros(nx * ny, nx);
+        // Per y: its orbit on Y and the tree edge into it (`NONE` at the roots).
+        let mut row_orbit = vec![NONE; ny];
+        let mut tree_edge = vec![NONE as u64; ny];
+        // The first provisional number of each orbit's orbitals.
+        let mut base: Vec<usize> = Vec::new();
+        let mut parent: Vec<u32> = Vec::with_capacity(nx);
+        let mut local = vec![NONE; nx];
+        let mut members: Vec<usize> = Vec::new();
+        let mut image = vec![0usize; nx];
+        for y0 in 0..ny {
+            if row_orbit[y0] != NONE {
                 continue;
             }
-            let id = reps.len() as u32;
-            reps.push((start / nx, start % nx));
-            orbit[start] = id;
-            queue.clear();
-            queue.push(start as u32);
+            let id = base.len() as u32;
+            row_orbit[y0] = id;
+            (0..nx).for_each(|xx| bij.set(y0 * nx + xx, xx));
+            members.clear();
+            members.push(y0);
             let mut i = 0;
-            while i < queue.len() {
-                let p = queue[i] as usize;
-                let (yy, xx) = (p / nx, p % nx);
-                for (sx, sy) in gx.iter().zip(gy) {
-                    let q = sy.apply(yy) * nx + sx.apply(xx);
-                    if orbit[q] == NONE {
-                        orbit[q] = id;
-                        queue.push(q as u32);
+            while i < members.len() {
+                let yy = members[i];
+                for (gi, (sx, sy)) in gx.iter().zip(gy).enumerate() {
+                    let y2 = sy.apply(yy);
+                    if row_orbit[y2] == NONE {
+                        row_orbit[y2] = id;
+                        tree_edge[y2] = (yy * ngens + gi) as u64;
+                        bij.each(yy * nx, nx, |xx, t| image[sx.apply(xx)] = t);
+                        image
+                            .iter()
+                            .enumerate()
+                            .for_each(|(xx, &t)| bij.set(y2 * nx + xx, t));
+                        members.push(y2);
                     }
                 }
                 i += 1;
             }
-            sizes.push(queue.len() as u64);
+            // The other edges: Schreier generators of G_{y0}, as joins on X.
+            parent.clear();
+            parent.extend(0..nx as u32);
+            for &yy in &members {
+                for (gi, (sx, sy)) in gx.iter().zip(gy).enumerate() {
+                    let y2 = sy.apply(yy);
+                    if tree_edge[y2] == (yy * ngens + gi) as u64 {
+                        continue;
+                    }
+                    bij.each(y2 * nx, nx, |xx, t| image[xx] = t);
+                    bij.each(yy * nx, nx, |xx, t| {
+                        let a = find(&mut parent, t);
+                        let b = find(&mut parent, image[sx.apply(xx)]);
+                        if a != b {
+                            parent[a.max(b)] = a.min(b) as u32;
+                        }
+                    });
+                }
+            }
+            let mut count = 0usize;
+            for z in 0..nx {
+                let root = find(&mut parent, z);
+                if local[root] == NONE {
+                    local[root] = count as u32;
+                    count += 1;
+                }
+                image[z] = local[root] as usize;
+            }
+            for z in 0..nx {
+                local[z] = NONE;
+            }
+            for &yy in &members {
+                for xx in 0..nx {
+                    let p = yy * nx + xx;
+                    bij.set(p, image[bij.get(p)]);
+                }
+            }
+            base.push(base.last().map_or(0, |&b| b) + count);
         }
-        drop(queue);
+        drop(parent);
+        drop(image);
+        let r = base.last().copied().unwrap_or(0);
+        let starts: Vec<usize> = std::iter::once(0)
+            .chain(base.iter().copied())
+            .take(base.len())
+            .collect();
+        let total = pairs * (Table::width(nx) + Table::width(r));
+        if total > (limits.max_memory_mb as u128) << 20 {
+            return Err(too_large(total));
+        }
+        // Renumber by first pair, row by row.
+        let mut orbit = Table::zeros(nx * ny, r);
+        let mut number = vec![NONE; r];
+        let mut reps = Vec::new();
+        let mut sizes: Vec<u64> = Vec::new();
+        for yy in 0..ny {
+            let start = starts[row_orbit[yy] as usize];
+            for xx in 0..nx {
+                let p = yy * nx + xx;
+                let q = start + bij.get(p);
+                if number[q] == NONE {
+                    number[q] = reps.len() as u32;
+                    reps.push((yy, xx));
+                    sizes.push(0);
+                }
+                let o = number[q] as usize;
+                sizes[o] += 1;
+                orbit.set(p, o);
+            }
+        }
+        drop(bij);
         // The re-check: each orbital is closed under every generator.
-        for p in 0..nx * ny {
-            let (yy, xx) = (p / nx, p % nx);
+        for yy in 0..ny {
             for (sx, sy) in gx.iter().zip(gy) {
-                if orbit[sy.apply(yy) * nx + sx.apply(xx)] != orbit[p] {
+                let row = sy.apply(yy) * nx;
+                let mut bad = None;
+                orbit.each(yy * nx, nx, |xx, o| {
+                    if bad.is_none() && orbit.get(row + sx.apply(xx)) != o {
+                        bad = Some(xx);
+                    }
+                });
+                if let Some(xx) = bad {
                     return Err(Error::verification(format!(
                         "orbital of ({yy}, {xx}) is not closed under the generators"
                     )));
@@ -118,6 +297,15 @@ impl Orbitals {
         })
     }
 
+    /// `f(x, orbital of (y, x))` for every `x` in `X`, in order: row `y` of the table at
+    /// one dispatch on its integer width.
+    ///
+    /// Complexity: `O(|X|)`.
+    #[inline]
+    pub fn for_row(&self, y: usize, f: impl FnMut(usize, usize)) {
+        self.orbit.each(y * self.from_points, self.from_points, f);
+    }
+
     /// The number of orbitals, `dim Hom_G(R^X, R^Y)`.
     pub fn len(&self) -> usize {
         self.reps.len()
@@ -130,7 +318,7 @@ impl Orbitals {
 
     /// The orbital of the pair `(y, x)`.
     pub fn orbit_of(&self, y: usize, x: usize) -> usize {
-        self.orbit[y * self.from_points + x] as usize
+        self.orbit.get(y * self.from_points + x)
     }
 
     /// The first pair `(y, x)` of orbital `o`.
@@ -169,10 +357,7 @@ impl Orbitals {
         }
         let mut out = vec![T::default(); self.to_points];
         for (y, row) in out.iter_mut().enumerate() {
-            let orbits = &self.orbit[y * self.from_points..(y + 1) * self.from_points];
-            for (&o, vx) in orbits.iter().zip(v) {
-                *row += &(&weights[o as usize] * vx);
-            }
+            self.for_row(y, |x, o| *row += &(&weights[o] * &v[x]));
         }
         Ok(out)
     }
@@ -187,8 +372,8 @@ impl Orbitals {
             .iter()
             .map(|&s| Vec::with_capacity(s as usize))
             .collect();
-        for (p, &o) in self.orbit.iter().enumerate() {
-            out[o as usize].push((p / self.from_points, p % self.from_points));
+        for y in 0..self.to_points {
+            self.for_row(y, |x, o| out[o].push((y, x)));
         }
         out
     }

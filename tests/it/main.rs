@@ -34,6 +34,7 @@ mod mathieu24;
 mod modules;
 mod network;
 mod ntheory;
+mod orbitals;
 mod props;
 mod real;
 mod records;

@@ -29,12 +29,40 @@ fn fail(what: impl Into<String>) -> Error {
     Error::verification(format!("commutant certificate rejected: {}", what.into()))
 }
 
+/// Per-pair cells of the checker's table: `u16` while `|X| <= 2^16`, else `u32`.
+enum Cells {
+    Narrow(Vec<u16>),
+    Wide(Vec<u32>),
+}
+
+impl Cells {
+    #[inline]
+    fn at(&self, i: usize) -> usize {
+        match self {
+            Cells::Narrow(v) => v[i] as usize,
+            Cells::Wide(v) => v[i] as usize,
+        }
+    }
+
+    #[inline]
+    fn put(&mut self, i: usize, value: usize) {
+        match self {
+            Cells::Narrow(v) => v[i] = value as u16,
+            Cells::Wide(v) => v[i] = value as u32,
+        }
+    }
+}
+
 /// The pair classes of `X × X` and the claimed projectors in their numbering.
 pub(crate) struct Pairs {
     /// `|X|`.
     pub(crate) n: usize,
-    class: Vec<u32>,
-    /// First pair and size of each class.
+    /// The class of `(y, x)` is `offset[y] + cells[y * n + x]`.
+    offset: Vec<u32>,
+    cells: Cells,
+    /// The first point of each orbit of `G` on `X` (one row per orbit of rows).
+    pub(crate) row_roots: Vec<usize>,
+    /// A pair and the size of each class.
     pub(crate) first: Vec<(usize, usize)>,
     pub(crate) size: Vec<i64>,
     /// Per class `c`: `((i, j), count)` with `count = #{z : (y, z) in i, (z, x) in j}`.
@@ -51,53 +79,121 @@ fn find(parent: &mut [u32], mut a: u32) -> u32 {
 }
 
 impl Pairs {
+    /// The orbits of `G` on `X × X` from the generators alone (theory.md §27.2): a
+    /// depth-first tree of each orbit `R` of `G` on `X` (the rows) carries, per row `y`, a
+    /// map `c_y` of `X` with `(y, x) ~ (root, c_y(x))`, and every edge `y -> g y` off
+    /// the tree joins `c_y(x)` with `c_{g y}(g x)` in a union-find on `X` (Schreier's
+    /// lemma: these generate the stabilizer of the root). `O(|X|^2 #generators)` time,
+    /// `2 |X|^2` bytes while `|X| <= 2^16`.
     pub(crate) fn new(m: &CommutantModule) -> Pairs {
         let n = m.gset.len();
-        let mut parent: Vec<u32> = (0..(n * n) as u32).collect();
-        for g in m.gset.generators() {
-            for y in 0..n {
-                for x in 0..n {
-                    let a = find(&mut parent, (y * n + x) as u32);
-                    let b = find(&mut parent, (g.apply(y) * n + g.apply(x)) as u32);
-                    if a != b {
-                        parent[a.max(b) as usize] = a.min(b);
+        let gens = m.gset.generators();
+        let mut cells = if n <= 1 << 16 {
+            Cells::Narrow(vec![0; n * n])
+        } else {
+            Cells::Wide(vec![0; n * n])
+        };
+        let unseen = u32::MAX;
+        let mut offset = vec![unseen; n];
+        // The tree edge (parent row, generator) into each row.
+        let mut via: Vec<Option<(usize, usize)>> = vec![None; n];
+        let mut row_roots = Vec::new();
+        let mut first = Vec::new();
+        let mut size = Vec::new();
+        let mut total = 0u32;
+        let mut scratch = vec![0usize; n];
+        for root in 0..n {
+            if offset[root] != unseen {
+                continue;
+            }
+            row_roots.push(root);
+            offset[root] = total;
+            for x in 0..n {
+                cells.put(root * n + x, x);
+            }
+            let mut rows = vec![root];
+            let mut stack = vec![root];
+            while let Some(y) = stack.pop() {
+                for (k, g) in gens.iter().enumerate() {
+                    let y2 = g.apply(y);
+                    if offset[y2] == unseen {
+                        offset[y2] = total;
+                        via[y2] = Some((y, k));
+                        for x in 0..n {
+                            scratch[g.apply(x)] = cells.at(y * n + x);
+                        }
+                        for (x, &c) in scratch.iter().enumerate() {
+                            cells.put(y2 * n + x, c);
+                        }
+                        rows.push(y2);
+                        stack.push(y2);
                     }
                 }
             }
+            let mut parent: Vec<u32> = (0..n as u32).collect();
+            for &y in &rows {
+                for (k, g) in gens.iter().enumerate() {
+                    let y2 = g.apply(y);
+                    if via[y2] == Some((y, k)) {
+                        continue;
+                    }
+                    for x in 0..n {
+                        let a = find(&mut parent, cells.at(y * n + x) as u32);
+                        let b = find(&mut parent, cells.at(y2 * n + g.apply(x)) as u32);
+                        if a != b {
+                            parent[a.max(b) as usize] = a.min(b);
+                        }
+                    }
+                }
+            }
+            // Classes of this orbit of rows: numbered by their least point of X.
+            let mut number = vec![unseen; n];
+            let mut count = 0u32;
+            let mut members = vec![0i64; n];
+            for x in 0..n {
+                let rt = find(&mut parent, x as u32) as usize;
+                if number[rt] == unseen {
+                    number[rt] = count;
+                    first.push((root, x));
+                    count += 1;
+                }
+                scratch[x] = number[rt] as usize;
+                members[number[rt] as usize] += 1;
+            }
+            for &y in &rows {
+                for x in 0..n {
+                    let c = scratch[cells.at(y * n + x)];
+                    cells.put(y * n + x, c);
+                }
+            }
+            size.extend(
+                members[..count as usize]
+                    .iter()
+                    .map(|&c| c * rows.len() as i64),
+            );
+            total += count;
         }
-        let mut class = vec![u32::MAX; n * n];
-        let mut id_of_root: HashMap<u32, u32> = HashMap::new();
-        let mut first = Vec::new();
-        let mut size = Vec::new();
-        for p in 0..n * n {
-            let root = find(&mut parent, p as u32);
-            let id = *id_of_root.entry(root).or_insert_with(|| {
-                first.push((p / n, p % n));
-                size.push(0);
-                (first.len() - 1) as u32
-            });
-            class[p] = id;
-            size[id as usize] += 1;
-        }
-        let mut products = Vec::with_capacity(first.len());
-        for &(y, x) in &first {
+        let mut out = Pairs {
+            n,
+            offset,
+            cells,
+            row_roots,
+            first,
+            size,
+            products: Vec::new(),
+        };
+        let mut products = Vec::with_capacity(out.first.len());
+        for &(y, x) in &out.first {
             let mut count: HashMap<(usize, usize), i64> = HashMap::new();
             for z in 0..n {
-                *count
-                    .entry((class[y * n + z] as usize, class[z * n + x] as usize))
-                    .or_default() += 1;
+                *count.entry((out.of(y, z), out.of(z, x))).or_default() += 1;
             }
             let mut v: Vec<_> = count.into_iter().collect();
             v.sort();
             products.push(v);
         }
-        Pairs {
-            n,
-            class,
-            first,
-            size,
-            products,
-        }
+        out.products = products;
+        out
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -105,8 +201,9 @@ impl Pairs {
     }
 
     /// The class of the pair `(y, x)`.
+    #[inline]
     pub(crate) fn of(&self, y: usize, x: usize) -> usize {
-        self.class[y * self.n + x] as usize
+        self.offset[y] as usize + self.cells.at(y * self.n + x)
     }
 
     fn mul(&self, a: &[Q], b: &[Q]) -> Vec<Q> {
@@ -413,8 +510,14 @@ pub(crate) fn verify_module(m: &CommutantModule) -> Result<VerifiedModule> {
                 "dimension, number of copies or type of simple {a}"
             )));
         }
+        // `e rho(g) = e` for the generators iff row `y` of `e` is constant on the orbits of
+        // `G` on `X` for every `y`; row `h y_0` is row `y_0` moved by `h`, so the first row
+        // of each orbit of rows decides (theory.md §27.3).
         let trivial = m.gset.generators().iter().all(|g| {
-            (0..n).all(|y| (0..n).all(|x| e[pairs.of(y, g.apply(x))] == e[pairs.of(y, x)]))
+            pairs
+                .row_roots
+                .iter()
+                .all(|&y| (0..n).all(|x| e[pairs.of(y, g.apply(x))] == e[pairs.of(y, x)]))
         });
         if trivial != claim.trivial {
             return Err(fail(format!("triviality of simple {a}")));
@@ -451,6 +554,8 @@ pub fn certify_commutant(m: &CommutantModule, sol: &CommutantSolution) -> Result
     let q0 = bias.cloned().unwrap_or_else(Q::zero);
     let sq = act.eval_q(&q0);
     let mut report = CertifyReport::default();
+    let mut class_sums: Option<(Vec<i64>, Vec<i64>)> = None;
+    let mut last_u: Option<(usize, Q, Vec<Q>)> = None;
     let expected: Vec<(usize, usize)> = (0..s).flat_map(|a| (0..s).map(move |b| (a, b))).collect();
     let got: Vec<(usize, usize)> = sol.pairs.iter().map(|p| (p.from, p.to)).collect();
     if got != expected {
@@ -471,35 +576,51 @@ pub fn certify_commutant(m: &CommutantModule, sol: &CommutantSolution) -> Result
                 if w.r.len() != n || w.point >= n {
                     return Err(fail("witness of the wrong length"));
                 }
-                // `e_L = N / D` with integers `N`, so each coordinate of `P_L r` is one
-                // integer dot product and one rational.
-                let integral = integral_form(el);
-                let u: Vec<Q> = (0..n)
-                    .map(|y| {
-                        let mut sums = vec![0i64; k];
+                // The class sums of `r` on each row, once per vector `r` (the witnesses of
+                // every source usually share one), and `u = sigma(w + q) - sigma(q)` once
+                // per source, vector and scale.
+                if !matches!(&class_sums, Some((r, _)) if r.as_slice() == w.r.as_slice()) {
+                    let mut table = vec![0i64; n * k];
+                    for (y, row) in table.chunks_mut(k.max(1)).enumerate().take(n) {
                         for (x, &rx) in w.r.iter().enumerate() {
-                            sums[pairs.of(y, x)] += rx;
+                            row[pairs.of(y, x)] += rx;
                         }
-                        let py: Q = match &integral {
-                            Some((num, den)) => {
-                                let dot: Option<i128> = sums
-                                    .iter()
-                                    .zip(num)
-                                    .filter(|p| *p.0 != 0 && *p.1 != 0)
-                                    .try_fold(0i128, |acc, (&v, &c)| {
-                                        acc.checked_add((v as i128).checked_mul(c as i128)?)
-                                    });
-                                match dot {
-                                    Some(d) => &Q::from(num_bigint::BigInt::from(d)) * den,
-                                    None => rational_dot(el, &sums),
+                    }
+                    class_sums = Some((w.r.to_vec(), table));
+                    last_u = None;
+                }
+                let table = &class_sums.as_ref().expect("just set").1;
+                let fresh = !matches!(&last_u, Some((from, scale, _)) if *from == p.from && *scale == w.scale);
+                if fresh {
+                    // `e_L = N / D` with integers `N`, so each coordinate of `P_L r` is one
+                    // integer dot product and one rational.
+                    let integral = integral_form(el);
+                    let u: Vec<Q> = (0..n)
+                        .map(|y| {
+                            let sums = &table[y * k..(y + 1) * k];
+                            let py: Q = match &integral {
+                                Some((num, den)) => {
+                                    let dot: Option<i128> = sums
+                                        .iter()
+                                        .zip(num)
+                                        .filter(|p| *p.0 != 0 && *p.1 != 0)
+                                        .try_fold(0i128, |acc, (&v, &c)| {
+                                            acc.checked_add((v as i128).checked_mul(c as i128)?)
+                                        });
+                                    match dot {
+                                        Some(d) => &Q::from(num_bigint::BigInt::from(d)) * den,
+                                        None => rational_dot(el, sums),
+                                    }
                                 }
-                            }
-                            None => rational_dot(el, &sums),
-                        };
-                        let wy = py * &w.scale;
-                        act.eval_q(&(&wy + &q0)) - &sq
-                    })
-                    .collect();
+                                None => rational_dot(el, sums),
+                            };
+                            let wy = py * &w.scale;
+                            act.eval_q(&(&wy + &q0)) - &sq
+                        })
+                        .collect();
+                    last_u = Some((p.from, w.scale.clone(), u));
+                }
+                let u = &last_u.as_ref().expect("just set").2;
                 let value: Q = (0..n).map(|x| &el2[pairs.of(w.point, x)] * &u[x]).sum();
                 if value.is_zero() || Cyclotomic::from_q(value) != w.value {
                     return Err(fail(format!("witness of the edge {} -> {}", p.from, p.to)));
@@ -554,24 +675,42 @@ pub fn certify_commutant(m: &CommutantModule, sol: &CommutantSolution) -> Result
 /// `|P e_x - s P e_y|^2 = P[x][x] + P[y][y] - 2 s P[x][y]`).
 #[allow(clippy::type_complexity)]
 fn rows_of(pairs: &Pairs, e: &[Q]) -> (Vec<usize>, Vec<Vec<(usize, i8)>>) {
-    let at = |y: usize, x: usize| &e[pairs.of(y, x)];
+    // Each class's value as the number of its distinct value, and of its negative (`NO`
+    // when absent), so that the `O(|X| #classes)` comparisons are of integers.
+    const NO: u32 = u32::MAX;
+    let mut distinct: HashMap<&Q, u32> = HashMap::new();
+    let value: Vec<u32> = e
+        .iter()
+        .map(|q| {
+            let next = distinct.len() as u32;
+            *distinct.entry(q).or_insert(next)
+        })
+        .collect();
+    let negative: Vec<u32> = e
+        .iter()
+        .map(|q| distinct.get(&-q).copied().unwrap_or(NO))
+        .collect();
+    let at = |y: usize, x: usize| value[pairs.of(y, x)];
     let mut zero = Vec::new();
     let mut classes: Vec<Vec<(usize, i8)>> = Vec::new();
     'points: for x in 0..pairs.n {
-        if at(x, x).is_zero() {
+        let c = pairs.of(x, x);
+        if e[c].is_zero() {
             zero.push(x);
             continue;
         }
+        let (d, minus) = (value[c], negative[c]);
         for class in classes.iter_mut() {
             let x0 = class[0].0;
-            if at(x0, x0) != at(x, x) {
+            if at(x0, x0) != d {
                 continue;
             }
-            if at(x0, x) == at(x, x) {
+            let v = at(x0, x);
+            if v == d {
                 class.push((x, 1));
                 continue 'points;
             }
-            if *at(x0, x) == -at(x, x) {
+            if v == minus {
                 class.push((x, -1));
                 continue 'points;
             }

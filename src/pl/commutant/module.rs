@@ -384,7 +384,7 @@ fn describe(a: &OrbitalAlgebra, gset: &GSet, e: Vec<Q>, giant: Option<bool>) -> 
         ));
     }
     let dim = t / m;
-    let trivial = gset.generators().iter().all(|g| fixes(a, &e, g));
+    let trivial = fixed_by_generators(a, gset, &e);
     let kernel = giant
         .filter(|_| gset.group().degree() >= 5)
         .map(|symmetric| {
@@ -421,11 +421,19 @@ pub fn block_type(b: u64, h: u64) -> Option<(SimpleType, u64)> {
     None
 }
 
-/// Whether `e rho(g) = e` (`g` fixes `V_L` pointwise): `e[y][x^g] = e[y][x]` for all pairs.
-fn fixes(a: &OrbitalAlgebra, e: &[Q], g: &Perm) -> bool {
+/// Whether `e rho(g) = e` for every generator `g` (`G` fixes `V_L` pointwise):
+/// `e[y][x^g] = e[y][x]` for all pairs. As `e` is constant on orbitals, row `h y` is row
+/// `y` moved by `h`, so when every row is `G`-invariant so is each, and the first row
+/// of each orbit of `G` on `X` decides (theory.md §27.3).
+///
+/// Complexity: `O(#orbits |X| #generators)`.
+fn fixed_by_generators(a: &OrbitalAlgebra, gset: &GSet, e: &[Q]) -> bool {
     let n = a.points();
-    (0..n).all(|y| {
-        (0..n).all(|x| e[a.orbitals.orbit_of(y, g.apply(x))] == e[a.orbitals.orbit_of(y, x)])
+    let rows: Vec<usize> = gset.orbits().iter().map(|o| o[0]).collect();
+    gset.generators().iter().all(|g| {
+        rows.iter().all(|&y| {
+            (0..n).all(|x| e[a.orbitals.orbit_of(y, g.apply(x))] == e[a.orbitals.orbit_of(y, x)])
+        })
     })
 }
 

@@ -11,6 +11,7 @@ use crate::pl::blocks::BlockKind;
 use crate::pl::solver::{block_kind, Obstruction, SolverOptions, Verdict};
 use crate::pl::witness::{random_vector, Witness, RANGE};
 use crate::pl::Activation;
+use std::collections::HashMap;
 
 /// The verdict on one ordered pair of simples of a [`CommutantModule`].
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -58,24 +59,41 @@ impl CommutantSolution {
 ///
 /// Complexity: `O(|X| #classes)`.
 pub fn block_space(m: &CommutantModule, l: usize) -> (Vec<usize>, Vec<Vec<(usize, i8)>>) {
+    // The comparisons of entries are of the index of each orbital's value among the
+    // distinct values of `P_L` (and of its negative), not of rationals.
+    let e = &m.simples[l].idempotent;
+    let mut index: HashMap<&Q, usize> = HashMap::new();
+    let id: Vec<usize> = e
+        .iter()
+        .map(|q| {
+            let next = index.len();
+            *index.entry(q).or_insert(next)
+        })
+        .collect();
+    let neg: Vec<usize> = e
+        .iter()
+        .map(|q| index.get(&-q).copied().unwrap_or(usize::MAX))
+        .collect();
+    let orbitals = &m.algebra.orbitals;
     let mut zero_set = Vec::new();
     let mut classes: Vec<Vec<(usize, i8)>> = Vec::new();
     for x in 0..m.points() {
-        let dx = m.entry(l, x, x);
-        if dx.is_zero() {
+        let ox = orbitals.orbit_of(x, x);
+        if e[ox].is_zero() {
             zero_set.push(x);
             continue;
         }
+        let (dx, minus) = (id[ox], neg[ox]);
         let mut placed = false;
         for class in classes.iter_mut() {
             let x0 = class[0].0;
-            if m.entry(l, x0, x0) != dx {
+            if id[orbitals.orbit_of(x0, x0)] != dx {
                 continue;
             }
-            let p = m.entry(l, x0, x);
+            let p = id[orbitals.orbit_of(x0, x)];
             if p == dx {
                 class.push((x, 1));
-            } else if *p == -dx {
+            } else if p == minus {
                 class.push((x, -1));
             } else {
                 continue;
