@@ -554,7 +554,7 @@ pub fn certify_commutant(m: &CommutantModule, sol: &CommutantSolution) -> Result
     let q0 = bias.cloned().unwrap_or_else(Q::zero);
     let sq = act.eval_q(&q0);
     let mut report = CertifyReport::default();
-    let mut class_sums: Option<(Vec<i64>, Vec<i64>)> = None;
+    let mut witness_sums: Option<(Vec<i64>, Vec<i64>)> = None;
     let mut last_u: Option<(usize, Q, Vec<Q>)> = None;
     let expected: Vec<(usize, usize)> = (0..s).flat_map(|a| (0..s).map(move |b| (a, b))).collect();
     let got: Vec<(usize, usize)> = sol.pairs.iter().map(|p| (p.from, p.to)).collect();
@@ -579,17 +579,17 @@ pub fn certify_commutant(m: &CommutantModule, sol: &CommutantSolution) -> Result
                 // The class sums of `r` on each row, once per vector `r` (the witnesses of
                 // every source usually share one), and `u = sigma(w + q) - sigma(q)` once
                 // per source, vector and scale.
-                if !matches!(&class_sums, Some((r, _)) if r.as_slice() == w.r.as_slice()) {
+                if !matches!(&witness_sums, Some((r, _)) if r.as_slice() == w.r.as_slice()) {
                     let mut table = vec![0i64; n * k];
                     for (y, row) in table.chunks_mut(k.max(1)).enumerate().take(n) {
                         for (x, &rx) in w.r.iter().enumerate() {
                             row[pairs.of(y, x)] += rx;
                         }
                     }
-                    class_sums = Some((w.r.to_vec(), table));
+                    witness_sums = Some((w.r.to_vec(), table));
                     last_u = None;
                 }
-                let table = &class_sums.as_ref().expect("just set").1;
+                let table = &witness_sums.as_ref().expect("just set").1;
                 let fresh = !matches!(&last_u, Some((from, scale, _)) if *from == p.from && *scale == w.scale);
                 if fresh {
                     // `e_L = N / D` with integers `N`, so each coordinate of `P_L r` is one
