@@ -430,6 +430,7 @@ pub fn solve_cyclic(module: &PlModule, options: &SolverOptions) -> Result<Soluti
         options: options.clone(),
         vertices,
         pairs,
+        symmetry: None,
     })
 }
 

@@ -127,6 +127,45 @@ impl BlockSpace {
         }
     }
 
+    /// The zero set and classes of `pi V_L` for a permutation `pi` of the points (its
+    /// images `points`), in the canonical form of [`Self::compute`]: the zero set
+    /// ascending, each class ascending with signs relative to its first point, classes
+    /// by first point (theory.md §28).
+    ///
+    /// Complexity: `O(|X| log |X|)`.
+    ///
+    /// ```
+    /// use plrep::pl::BlockSpace;
+    /// let (z, c) = BlockSpace::permuted(&[2], &[vec![(0, 1), (1, -1)], vec![(3, 1)]], &[3, 0, 1, 2]);
+    /// assert_eq!(z, vec![1]);
+    /// assert_eq!(c, vec![vec![(0, 1), (3, -1)], vec![(2, 1)]]);
+    /// ```
+    pub fn permuted(
+        zero_set: &[usize],
+        classes: &[Vec<(usize, i8)>],
+        points: &[u32],
+    ) -> (Vec<usize>, Vec<Vec<(usize, i8)>>) {
+        let mut z: Vec<usize> = zero_set.iter().map(|&x| points[x] as usize).collect();
+        z.sort_unstable();
+        let mut c: Vec<Vec<(usize, i8)>> = classes
+            .iter()
+            .map(|class| {
+                let mut k: Vec<(usize, i8)> = class
+                    .iter()
+                    .map(|&(x, s)| (points[x] as usize, s))
+                    .collect();
+                k.sort_unstable();
+                let first = k[0].1;
+                for e in k.iter_mut() {
+                    e.1 *= first;
+                }
+                k
+            })
+            .collect();
+        c.sort_unstable_by_key(|k| k[0].0);
+        (z, c)
+    }
+
     /// [`Self::compute`] by the former path: each point compared with the first point of
     /// every class so far (`O(|X| #classes phi(m))` exact comparisons). Kept as the
     /// baseline the tests and benches compare against; it gives the same space.

@@ -29,6 +29,7 @@ pub mod projector;
 pub mod reason;
 pub mod sign_rule;
 pub mod solver;
+pub mod symmetry;
 pub mod witness;
 
 pub use abelian::solve_cyclic;

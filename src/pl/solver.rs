@@ -18,6 +18,7 @@ use super::blocks::{hadamard_vanishes, BlockKind, BlockSpace};
 use super::projector::PlModule;
 pub use super::reason::ReasonKind;
 use super::reason::{Explainer, Reason};
+use super::symmetry::{self, Symmetry, Transport};
 use super::witness::{search_cached, search_dense, search_with_stats, SeedSums, Witness};
 use crate::arith::Q;
 use crate::error::Result;
@@ -186,6 +187,9 @@ pub struct Solution {
     pub vertices: Vec<usize>,
     /// All ordered pairs.
     pub pairs: Vec<PairResult>,
+    /// The automorphisms along which the verdicts of some sources were transported from
+    /// a solved source (theory.md §28), if any.
+    pub symmetry: Option<Arc<Symmetry>>,
 }
 
 impl Solution {
@@ -283,12 +287,27 @@ fn solve_all(module: &PlModule, options: &SolverOptions, dense: bool) -> Result<
     // At most `SOLVER_THREADS` at once, as the memory limits reserve (`solver_bytes`);
     // one after the other if no pool can be built.
     use rayon::prelude::*;
+    // Sources in one orbit of automorphisms of G (theory.md §28): only the least is
+    // solved, the others carry its verdicts.
+    let t0 = std::time::Instant::now();
+    let sym = if dense { None } else { symmetry::find(module) };
+    if std::env::var_os("PLREP_DEBUG_SYMMETRY").is_some() {
+        eprintln!("find {:?}", t0.elapsed());
+    }
+    let solved: Vec<usize> = match &sym {
+        Some(s) => vertices
+            .iter()
+            .copied()
+            .filter(|&l| s.origins[l].is_none())
+            .collect(),
+        None => vertices.clone(),
+    };
     let one = |&l: &usize| solve_from_impl(module, options, l, &vertices, dense, cache.as_ref());
     // Already on a worker of a pool (a survey computing groups in parallel): solve one
     // source after the other. Installing a second pool from a worker makes that worker
     // steal other tasks of its own pool while it waits, so waits nest without bound and
     // overflow the worker's stack (`survey SG32 --jobs 2` aborted that way).
-    let pool = (vertices.len() > 1 && rayon::current_thread_index().is_none())
+    let pool = (solved.len() > 1 && rayon::current_thread_index().is_none())
         .then(|| {
             rayon::ThreadPoolBuilder::new()
                 .num_threads(super::projector::SOLVER_THREADS)
@@ -297,17 +316,47 @@ fn solve_all(module: &PlModule, options: &SolverOptions, dense: bool) -> Result<
         })
         .flatten();
     let per_source: Vec<Result<Vec<PairResult>>> = match pool {
-        Some(pool) => pool.install(|| vertices.par_iter().map(one).collect()),
-        None => vertices.iter().map(one).collect(),
+        Some(pool) => pool.install(|| solved.par_iter().map(one).collect()),
+        None => solved.iter().map(one).collect(),
     };
+    let mut by_source: Vec<Option<Vec<PairResult>>> = vec![None; module.simples.simples.len()];
+    for (&l, p) in solved.iter().zip(per_source) {
+        by_source[l] = Some(p?);
+    }
+    if std::env::var_os("PLREP_DEBUG_SYMMETRY").is_some() {
+        eprintln!("solved {} of {} sources {:?}", solved.len(), vertices.len(), t0.elapsed());
+    }
     let mut pairs = Vec::new();
-    for p in per_source {
-        pairs.extend(p?);
+    for &l in &vertices {
+        match sym.as_ref().and_then(|s| s.origins[l].as_ref().map(|o| (s, o))) {
+            None => pairs.extend(by_source[l].as_ref().expect("solved").iter().cloned()),
+            Some((s, origin)) => {
+                let c = s.compose(&origin.path);
+                let mut inverse = vec![0usize; c.simples.len()];
+                for (a, &b) in c.simples.iter().enumerate() {
+                    inverse[b as usize] = a;
+                }
+                let from = by_source[origin.source].as_ref().expect("solved first");
+                let mut carry = Transport::new(&c.points);
+                let verdicts: Vec<Option<Verdict>> = vertices
+                    .iter()
+                    .map(|&l2| {
+                        let p = &from[vertices.binary_search(&inverse[l2]).expect("present")];
+                        Some(carry.verdict(&p.verdict))
+                    })
+                    .collect();
+                pairs.extend(finish(module, options, l, &vertices, verdicts));
+            }
+        }
+    }
+    if std::env::var_os("PLREP_DEBUG_SYMMETRY").is_some() {
+        eprintln!("transported {:?}", t0.elapsed());
     }
     Ok(Solution {
         options: options.clone(),
         vertices,
         pairs,
+        symmetry: sym.map(Arc::new),
     })
 }
 
@@ -330,7 +379,6 @@ fn solve_from_impl(
     cache: Option<&SeedSums>,
 ) -> Result<Vec<PairResult>> {
     let act = &options.activation;
-    let simples = &module.simples.simples;
     let mut verdicts: Vec<Option<Verdict>> = vec![None; targets.len()];
     let linear = act.homogeneous_parts().is_some_and(|(_, b)| b.is_zero());
     // The block space of `L` with its zero set and classes behind `Arc`s: every non-edge
@@ -437,8 +485,22 @@ fn solve_from_impl(
             });
         }
     }
+    Ok(finish(module, options, l, targets, verdicts))
+}
+
+/// The pair results of source `l` from its verdicts: the kernel flags and, for a block
+/// or Hadamard non-edge, the group-theoretic reason.
+fn finish(
+    module: &PlModule,
+    options: &SolverOptions,
+    l: usize,
+    targets: &[usize],
+    verdicts: Vec<Option<Verdict>>,
+) -> Vec<PairResult> {
+    let act = &options.activation;
+    let simples = &module.simples.simples;
     let mut explainer = Explainer::default();
-    Ok(targets
+    targets
         .iter()
         .zip(verdicts)
         .map(|(&l2, v)| {
@@ -462,7 +524,7 @@ fn solve_from_impl(
                 reason,
             }
         })
-        .collect())
+        .collect()
 }
 
 /// Solve one ordered pair.

@@ -38,6 +38,7 @@ mod dihedral;
 mod entries;
 mod residue;
 mod rules;
+mod transport;
 
 pub use abelian_quotient::{
     check_abelian_quotients, check_abelian_quotients_bytes, CertifiedAbelian, QuotientReport,
@@ -57,6 +58,7 @@ use crate::group::Perm;
 use dense::DenseList;
 use entries::Tables;
 use rules::{allowed, Allowed};
+use transport::Transports;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -610,6 +612,18 @@ impl<'a> Checker<'a> {
         opts: &SolverOptions,
         rep: &mut CertifyReport,
     ) -> Result<()> {
+        self.check_pair_claim(p, opts, rep, false)
+    }
+
+    /// [`Self::check_pair`]; with `carried`, the verdict was matched with the image of a
+    /// checked verdict (theory.md §28) and only counted here.
+    fn check_pair_claim(
+        &mut self,
+        p: &PairResult,
+        opts: &SolverOptions,
+        rep: &mut CertifyReport,
+        carried: bool,
+    ) -> Result<()> {
         let simples = self.module().simples.simples.len();
         if p.from >= simples || p.to >= simples {
             return Err(Error::verification("a pair names no simple"));
@@ -625,6 +639,8 @@ impl<'a> Checker<'a> {
         }
         let allow = allowed(&opts.activation, opts.bias.as_ref(), p.from == p.to);
         match &p.verdict {
+            Verdict::Edge(_) | Verdict::FourierEdge(_) if carried => rep.edges += 1,
+            Verdict::NonEdge(_) if carried => rep.non_edges += 1,
             Verdict::Edge(w) => {
                 self.check_edge(p, w, opts)?;
                 rep.edges += 1;
@@ -728,8 +744,31 @@ fn certify_with(
         ));
     }
     let mut rep = CertifyReport::default();
+    // Sources carried by automorphisms (theory.md §28): the automorphisms verified
+    // first, then each claim matched with the image of the checked claim it names.
+    let mut transports = match &solution.symmetry {
+        Some(sym) => Some(Transports::verify(&ch.t, sym)?),
+        None => None,
+    };
+    let nv = verts.len();
     for p in &solution.pairs {
-        ch.check_pair(p, &solution.options, &mut rep)?;
+        let from = transports
+            .as_ref()
+            .and_then(|t| t.carried[p.from].as_ref())
+            .map(|c| (c.source, c.inverse[p.to]));
+        let Some((source, to)) = from else {
+            ch.check_pair(p, &solution.options, &mut rep)?;
+            continue;
+        };
+        let (Ok(a), Ok(b)) = (verts.binary_search(&source), verts.binary_search(&to)) else {
+            return ch.fail(p, "its automorphism leads outside the simples present");
+        };
+        let solved = &solution.pairs[a * nv + b].verdict;
+        let t = transports.as_mut().expect("some");
+        if !t.matches(p.from, &p.verdict, solved) {
+            return ch.fail(p, "the claim is not the image of the claim it is carried from");
+        }
+        ch.check_pair_claim(p, &solution.options, &mut rep, true)?;
     }
     Ok(rep)
 }

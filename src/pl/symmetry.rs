@@ -1,0 +1,396 @@
+//! Automorphisms of `G` acting on the regular module, and the transport of verdicts
+//! along them (theory.md §28).
+//!
+//! An automorphism `phi` of `G` permutes the regular module's points by `pi`, with
+//! `pi(x^g) = pi(x)^{phi(g)}`; `pi` is a coordinate permutation, so it commutes with
+//! every coordinate-wise activation and fixes the bias `q 1`, and it carries `V_L` onto
+//! `V_{L^phi}` (`psi_{L^phi} = psi_L o phi^-1`). So `L -> L'` is an edge iff
+//! `L^phi -> L'^phi` is one, with the witness `pi r` at the point `pi x` and the same
+//! value, and every obstruction carries over the same way. The solver decides one source
+//! per orbit of the automorphisms found on the simples and transports the rest; the
+//! checker verifies the automorphisms and the transported claims on its own
+//! (`certify/transport.rs`).
+//!
+//! The automorphisms tried are the power maps of one generator at a time
+//! (`g_i -> g_i^k`, the other generators fixed), kept when they extend to an
+//! automorphism and move some simple to another orbit: on `H x C_n` they give the units
+//! of `Z/n` acting on the characters of `C_n`, the bulk of the simples.
+
+use super::blocks::BlockSpace;
+use super::projector::PlModule;
+use super::solver::{Obstruction, Verdict};
+use super::witness::Witness;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// The least group order on which the solver transports verdicts (smaller regular
+/// modules keep the verdicts of a search from every source, byte for byte).
+pub const TRANSPORT_MIN_ORDER: usize = 256;
+
+/// Power maps tried per generator.
+const TRIES_PER_GENERATOR: usize = 16;
+
+/// One automorphism `phi` of `G` with its permutation `pi` of the regular module and its
+/// permutation of the real simples.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Automorphism {
+    /// `phi` on element indices.
+    pub elements: Vec<u32>,
+    /// `pi` on the points of `X`.
+    pub points: Vec<u32>,
+    /// `L -> L^phi` on the real simples.
+    pub simples: Vec<u32>,
+}
+
+/// Where a transported source comes from: `L = s_{a_k}(... s_{a_1}(source))`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Origin {
+    /// The solved source (the least simple of its orbit).
+    pub source: usize,
+    /// The automorphisms applied, first to last (indices into [`Symmetry::automorphisms`]).
+    pub path: Vec<usize>,
+}
+
+/// The automorphisms a solution used and the origin of every transported source.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Symmetry {
+    /// The automorphisms found.
+    pub automorphisms: Vec<Automorphism>,
+    /// Per simple: `Some` if its verdicts were transported.
+    pub origins: Vec<Option<Origin>>,
+}
+
+/// The composite of a path: `pi` on points and `s` on simples.
+#[derive(Clone, Debug)]
+pub struct Composite {
+    /// Points.
+    pub points: Vec<u32>,
+    /// Simples.
+    pub simples: Vec<u32>,
+}
+
+impl Symmetry {
+    /// The composite automorphism of a path (first to last).
+    pub fn compose(&self, path: &[usize]) -> Composite {
+        let a0 = &self.automorphisms[path[0]];
+        let (mut points, mut simples) = (a0.points.clone(), a0.simples.clone());
+        for &a in &path[1..] {
+            let a = &self.automorphisms[a];
+            for p in points.iter_mut() {
+                *p = a.points[*p as usize];
+            }
+            for s in simples.iter_mut() {
+                *s = a.simples[*s as usize];
+            }
+        }
+        Composite { points, simples }
+    }
+}
+
+/// The automorphisms of `G` by power maps of its generators that act on the regular
+/// module `module` and merge orbits of its simples, and the orbit of every simple;
+/// `None` when `module` is not the regular module of a group of order at least
+/// [`TRANSPORT_MIN_ORDER`] or no such automorphism is found.
+///
+/// Complexity: per candidate `O(|G| #generators m^2)` (one product per edge of the
+/// Cayley graph, `m` the base length) and `O(#simples #classes)` to map the simples.
+///
+/// Reference: theory.md §28.
+pub fn find(module: &PlModule) -> Option<Symmetry> {
+    let n = module.points();
+    if module.order() < TRANSPORT_MIN_ORDER || n != module.order() {
+        return None;
+    }
+    let el = &module.elements;
+    let gens: Vec<usize> = module
+        .data
+        .group
+        .generators()
+        .iter()
+        .map(|g| el.index_of(g))
+        .collect::<Option<_>>()?;
+    // Regular: the orbit of point 0 is everything.
+    let mut seen = vec![false; n];
+    for g in 0..el.len() {
+        seen[module.image(g, 0)] = true;
+    }
+    if seen.contains(&false) {
+        return None;
+    }
+    let nsimples = module.simples.simples.len();
+    let mut uf: Vec<usize> = (0..nsimples).collect();
+    let mut autos = Vec::new();
+    let fp = Fingerprints::new(module);
+    for (i, &g) in gens.iter().enumerate() {
+        let m = el.element_order(g);
+        let candidates = (2..m)
+            .rev()
+            .take(1)
+            .chain(2..m.saturating_sub(1))
+            .filter(|&k| gcd(k, m) == 1)
+            .take(TRIES_PER_GENERATOR);
+        for k in candidates {
+            let mut images: Vec<usize> = gens.clone();
+            images[i] = el.pow(g, k as i64);
+            let Some(phi) = extend(module, &gens, &images) else {
+                continue;
+            };
+            let Some(s) = map_simples(module, &fp, &phi) else {
+                continue;
+            };
+            let mut merged = false;
+            for (l, &t) in s.iter().enumerate() {
+                let (a, b) = (find_root(&mut uf, l), find_root(&mut uf, t as usize));
+                if a != b {
+                    uf[a.max(b)] = a.min(b);
+                    merged = true;
+                }
+            }
+            if merged {
+                let mut points = vec![0u32; n];
+                for g in 0..el.len() {
+                    points[module.image(g, 0)] = module.image(phi[g] as usize, 0) as u32;
+                }
+                autos.push(Automorphism {
+                    elements: phi,
+                    points,
+                    simples: s,
+                });
+            }
+        }
+    }
+    if std::env::var_os("PLREP_DEBUG_SYMMETRY").is_some() {
+        eprintln!("symmetry: {} automorphisms", autos.len());
+    }
+    if autos.is_empty() {
+        return None;
+    }
+    // Orbits by breadth-first search from the least simple of each.
+    let mut origins: Vec<Option<Origin>> = vec![None; nsimples];
+    let mut done = vec![false; nsimples];
+    for root in 0..nsimples {
+        if done[root] {
+            continue;
+        }
+        done[root] = true;
+        let mut queue = vec![(root, Vec::<usize>::new())];
+        let mut i = 0;
+        while i < queue.len() {
+            let (l, path) = queue[i].clone();
+            for (a, auto) in autos.iter().enumerate() {
+                let t = auto.simples[l] as usize;
+                if !done[t] {
+                    done[t] = true;
+                    let mut p = path.clone();
+                    p.push(a);
+                    origins[t] = Some(Origin {
+                        source: root,
+                        path: p.clone(),
+                    });
+                    queue.push((t, p));
+                }
+            }
+            i += 1;
+        }
+    }
+    Some(Symmetry {
+        automorphisms: autos,
+        origins,
+    })
+}
+
+fn gcd(a: u64, b: u64) -> u64 {
+    if b == 0 {
+        a
+    } else {
+        gcd(b, a % b)
+    }
+}
+
+fn find_root(uf: &mut [usize], mut x: usize) -> usize {
+    while uf[x] != x {
+        uf[x] = uf[uf[x]];
+        x = uf[x];
+    }
+    x
+}
+
+/// The homomorphism with `gens[j] -> images[j]`, by a search over the Cayley graph
+/// (`phi(x g_j) = phi(x) phi(g_j)` on every edge), if it is well defined and bijective.
+fn extend(module: &PlModule, gens: &[usize], images: &[usize]) -> Option<Vec<u32>> {
+    let el = &module.elements;
+    const UNSET: u32 = u32::MAX;
+    let mut phi = vec![UNSET; el.len()];
+    phi[0] = 0;
+    let mut queue = vec![0usize];
+    let mut i = 0;
+    while i < queue.len() {
+        let x = queue[i];
+        for (&g, &h) in gens.iter().zip(images) {
+            let y = el.mul(x, g);
+            let fy = el.mul(phi[x] as usize, h) as u32;
+            if phi[y] == UNSET {
+                phi[y] = fy;
+                queue.push(y);
+            } else if phi[y] != fy {
+                return None;
+            }
+        }
+        i += 1;
+    }
+    let mut hit = vec![false; el.len()];
+    for &f in &phi {
+        if f == UNSET || std::mem::replace(&mut hit[f as usize], true) {
+            return None;
+        }
+    }
+    Some(phi)
+}
+
+/// Fingerprints of the simples' values for [`map_simples`]: a hash per value, and per
+/// simple the sum of its values' hashes weighted by position.
+struct Fingerprints {
+    /// `value[l * k + c]`.
+    value: Vec<u64>,
+    /// Position weights.
+    weight: Vec<u64>,
+    /// Weighted row sum -> simples with that sum.
+    rows: HashMap<u64, Vec<usize>>,
+}
+
+impl Fingerprints {
+    fn new(module: &PlModule) -> Fingerprints {
+        use std::hash::{Hash, Hasher};
+        let simples = &module.simples.simples;
+        let k = module.classes.len();
+        let value: Vec<u64> = simples
+            .iter()
+            .flat_map(|s| s.values.iter())
+            .map(|v| {
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                v.hash(&mut h);
+                h.finish()
+            })
+            .collect();
+        // Odd weights from a fixed multiplicative sequence: deterministic.
+        let weight: Vec<u64> = (0..k as u64)
+            .map(|c| (c + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
+            .collect();
+        let mut rows: HashMap<u64, Vec<usize>> = HashMap::new();
+        for l in 0..simples.len() {
+            let h = (0..k).fold(0u64, |a, c| {
+                a.wrapping_add(weight[c].wrapping_mul(value[l * k + c]))
+            });
+            rows.entry(h).or_default().push(l);
+        }
+        Fingerprints {
+            value,
+            weight,
+            rows,
+        }
+    }
+}
+
+/// `L -> L^phi` with `psi_{L^phi}(phi(g)) = psi_L(g)`, if every image is a real simple
+/// (candidates by fingerprint, then compared value by value).
+fn map_simples(module: &PlModule, fp: &Fingerprints, phi: &[u32]) -> Option<Vec<u32>> {
+    let el = &module.elements;
+    let classes = &module.classes;
+    let k = classes.len();
+    let moved: Vec<usize> = (0..k)
+        .map(|c| {
+            let r = el.index_of(&classes.reps[c])?;
+            Some(classes.class_of[phi[r] as usize] as usize)
+        })
+        .collect::<Option<_>>()?;
+    let simples = &module.simples.simples;
+    (0..simples.len())
+        .map(|l| {
+            let h = (0..k).fold(0u64, |a, c| {
+                a.wrapping_add(fp.weight[moved[c]].wrapping_mul(fp.value[l * k + c]))
+            });
+            fp.rows
+                .get(&h)?
+                .iter()
+                .find(|&&t| (0..k).all(|c| simples[l].values[c] == simples[t].values[moved[c]]))
+                .map(|&t| t as u32)
+        })
+        .collect()
+}
+
+/// Carries verdicts by one `pi`, sharing the copies of shared vectors: every witness
+/// vector `r` and every zero set with its classes is transported once and shared, as
+/// the solver shares them between the pairs of one source.
+#[derive(Debug)]
+pub struct Transport<'a> {
+    points: &'a [u32],
+    vectors: Vec<(Arc<Vec<i64>>, Arc<Vec<i64>>)>,
+    blocks: Vec<(SharedBlocks, SharedBlocks)>,
+}
+
+type SharedBlocks = (Arc<Vec<usize>>, Arc<Vec<Vec<(usize, i8)>>>);
+
+impl<'a> Transport<'a> {
+    /// A transport by the point permutation `points`.
+    pub fn new(points: &'a [u32]) -> Self {
+        Transport {
+            points,
+            vectors: Vec::new(),
+            blocks: Vec::new(),
+        }
+    }
+
+    /// The verdict on `(s L, s L')` carried from the verdict on `(L, L')`.
+    pub fn verdict(&mut self, verdict: &Verdict) -> Verdict {
+        let points = self.points;
+        match verdict {
+            Verdict::Edge(w) => {
+                let r = match self.vectors.iter().find(|(a, _)| Arc::ptr_eq(a, &w.r)) {
+                    Some((_, b)) => b.clone(),
+                    None => {
+                        let mut r = vec![0i64; w.r.len()];
+                        for (x, &v) in w.r.iter().enumerate() {
+                            r[points[x] as usize] = v;
+                        }
+                        let r = Arc::new(r);
+                        self.vectors.push((w.r.clone(), r.clone()));
+                        r
+                    }
+                };
+                Verdict::Edge(Witness {
+                    seed: w.seed,
+                    r,
+                    scale: w.scale.clone(),
+                    point: points[w.point] as usize,
+                    value: w.value.clone(),
+                })
+            }
+            Verdict::NonEdge(Obstruction::Blocks {
+                kind,
+                zero_set,
+                classes,
+            }) => {
+                let (z, c) = match self
+                    .blocks
+                    .iter()
+                    .find(|((a, b), _)| Arc::ptr_eq(a, zero_set) && Arc::ptr_eq(b, classes))
+                {
+                    Some((_, t)) => t.clone(),
+                    None => {
+                        let (z, c) = BlockSpace::permuted(zero_set, classes, points);
+                        let t = (Arc::new(z), Arc::new(c));
+                        self.blocks
+                            .push(((zero_set.clone(), classes.clone()), t.clone()));
+                        t
+                    }
+                };
+                Verdict::NonEdge(Obstruction::Blocks {
+                    kind: *kind,
+                    zero_set: z,
+                    classes: c,
+                })
+            }
+            other => other.clone(),
+        }
+    }
+}
