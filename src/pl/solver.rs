@@ -18,7 +18,7 @@ use super::blocks::{hadamard_vanishes, BlockKind, BlockSpace};
 use super::projector::PlModule;
 pub use super::reason::ReasonKind;
 use super::reason::{Explainer, Reason};
-use super::symmetry::{self, Symmetry, Transport};
+use super::symmetry::{self, Symmetry};
 use super::witness::{search_cached, search_dense, search_with_stats, SeedSums, Witness};
 use crate::arith::Q;
 use crate::error::Result;
@@ -289,11 +289,7 @@ fn solve_all(module: &PlModule, options: &SolverOptions, dense: bool) -> Result<
     use rayon::prelude::*;
     // Sources in one orbit of automorphisms of G (theory.md §28): only the least is
     // solved, the others carry its verdicts.
-    let t0 = std::time::Instant::now();
     let sym = if dense { None } else { symmetry::find(module) };
-    if std::env::var_os("PLREP_DEBUG_SYMMETRY").is_some() {
-        eprintln!("find {:?}", t0.elapsed());
-    }
     let solved: Vec<usize> = match &sym {
         Some(s) => vertices
             .iter()
@@ -323,12 +319,12 @@ fn solve_all(module: &PlModule, options: &SolverOptions, dense: bool) -> Result<
     for (&l, p) in solved.iter().zip(per_source) {
         by_source[l] = Some(p?);
     }
-    if std::env::var_os("PLREP_DEBUG_SYMMETRY").is_some() {
-        eprintln!("solved {} of {} sources {:?}", solved.len(), vertices.len(), t0.elapsed());
-    }
     let mut pairs = Vec::new();
     for &l in &vertices {
-        match sym.as_ref().and_then(|s| s.origins[l].as_ref().map(|o| (s, o))) {
+        match sym
+            .as_ref()
+            .and_then(|s| s.origins[l].as_ref().map(|o| (s, o)))
+        {
             None => pairs.extend(by_source[l].as_ref().expect("solved").iter().cloned()),
             Some((s, origin)) => {
                 let c = s.compose(&origin.path);
@@ -348,9 +344,6 @@ fn solve_all(module: &PlModule, options: &SolverOptions, dense: bool) -> Result<
                 pairs.extend(finish(module, options, l, &vertices, verdicts));
             }
         }
-    }
-    if std::env::var_os("PLREP_DEBUG_SYMMETRY").is_some() {
-        eprintln!("transported {:?}", t0.elapsed());
     }
     Ok(Solution {
         options: options.clone(),
@@ -535,4 +528,81 @@ pub fn solve_pair(
     to: usize,
 ) -> Result<PairResult> {
     Ok(solve_from(module, options, from, &[to])?.remove(0))
+}
+
+/// Carries verdicts by one `pi`, sharing the copies of shared vectors: every witness
+/// vector `r` and every zero set with its classes is transported once and shared, as
+/// the solver shares them between the pairs of one source.
+#[derive(Debug)]
+struct Transport<'a> {
+    points: &'a [u32],
+    vectors: Vec<(Arc<Vec<i64>>, Arc<Vec<i64>>)>,
+    blocks: Vec<(SharedBlocks, SharedBlocks)>,
+}
+
+type SharedBlocks = (SharedZeroSet, SharedClasses);
+
+impl<'a> Transport<'a> {
+    /// A transport by the point permutation `points`.
+    fn new(points: &'a [u32]) -> Self {
+        Transport {
+            points,
+            vectors: Vec::new(),
+            blocks: Vec::new(),
+        }
+    }
+
+    /// The verdict on `(s L, s L')` carried from the verdict on `(L, L')`.
+    fn verdict(&mut self, verdict: &Verdict) -> Verdict {
+        let points = self.points;
+        match verdict {
+            Verdict::Edge(w) => {
+                let r = match self.vectors.iter().find(|(a, _)| Arc::ptr_eq(a, &w.r)) {
+                    Some((_, b)) => b.clone(),
+                    None => {
+                        let mut r = vec![0i64; w.r.len()];
+                        for (x, &v) in w.r.iter().enumerate() {
+                            r[points[x] as usize] = v;
+                        }
+                        let r = Arc::new(r);
+                        self.vectors.push((w.r.clone(), r.clone()));
+                        r
+                    }
+                };
+                Verdict::Edge(Witness {
+                    seed: w.seed,
+                    r,
+                    scale: w.scale.clone(),
+                    point: points[w.point] as usize,
+                    value: w.value.clone(),
+                })
+            }
+            Verdict::NonEdge(Obstruction::Blocks {
+                kind,
+                zero_set,
+                classes,
+            }) => {
+                let (z, c) = match self
+                    .blocks
+                    .iter()
+                    .find(|((a, b), _)| Arc::ptr_eq(a, zero_set) && Arc::ptr_eq(b, classes))
+                {
+                    Some((_, t)) => t.clone(),
+                    None => {
+                        let (z, c) = BlockSpace::permuted(zero_set, classes, points);
+                        let t = (Arc::new(z), Arc::new(c));
+                        self.blocks
+                            .push(((zero_set.clone(), classes.clone()), t.clone()));
+                        t
+                    }
+                };
+                Verdict::NonEdge(Obstruction::Blocks {
+                    kind: *kind,
+                    zero_set: z,
+                    classes: c,
+                })
+            }
+            other => other.clone(),
+        }
+    }
 }

@@ -16,12 +16,8 @@
 //! automorphism and move some simple to another orbit: on `H x C_n` they give the units
 //! of `Z/n` acting on the characters of `C_n`, the bulk of the simples.
 
-use super::blocks::BlockSpace;
 use super::projector::PlModule;
-use super::solver::{Obstruction, Verdict};
-use super::witness::Witness;
 use std::collections::HashMap;
-use std::sync::Arc;
 
 /// The least group order on which the solver transports verdicts (smaller regular
 /// modules keep the verdicts of a search from every source, byte for byte).
@@ -158,9 +154,6 @@ pub fn find(module: &PlModule) -> Option<Symmetry> {
                 });
             }
         }
-    }
-    if std::env::var_os("PLREP_DEBUG_SYMMETRY").is_some() {
-        eprintln!("symmetry: {} automorphisms", autos.len());
     }
     if autos.is_empty() {
         return None;
@@ -316,81 +309,4 @@ fn map_simples(module: &PlModule, fp: &Fingerprints, phi: &[u32]) -> Option<Vec<
                 .map(|&t| t as u32)
         })
         .collect()
-}
-
-/// Carries verdicts by one `pi`, sharing the copies of shared vectors: every witness
-/// vector `r` and every zero set with its classes is transported once and shared, as
-/// the solver shares them between the pairs of one source.
-#[derive(Debug)]
-pub struct Transport<'a> {
-    points: &'a [u32],
-    vectors: Vec<(Arc<Vec<i64>>, Arc<Vec<i64>>)>,
-    blocks: Vec<(SharedBlocks, SharedBlocks)>,
-}
-
-type SharedBlocks = (Arc<Vec<usize>>, Arc<Vec<Vec<(usize, i8)>>>);
-
-impl<'a> Transport<'a> {
-    /// A transport by the point permutation `points`.
-    pub fn new(points: &'a [u32]) -> Self {
-        Transport {
-            points,
-            vectors: Vec::new(),
-            blocks: Vec::new(),
-        }
-    }
-
-    /// The verdict on `(s L, s L')` carried from the verdict on `(L, L')`.
-    pub fn verdict(&mut self, verdict: &Verdict) -> Verdict {
-        let points = self.points;
-        match verdict {
-            Verdict::Edge(w) => {
-                let r = match self.vectors.iter().find(|(a, _)| Arc::ptr_eq(a, &w.r)) {
-                    Some((_, b)) => b.clone(),
-                    None => {
-                        let mut r = vec![0i64; w.r.len()];
-                        for (x, &v) in w.r.iter().enumerate() {
-                            r[points[x] as usize] = v;
-                        }
-                        let r = Arc::new(r);
-                        self.vectors.push((w.r.clone(), r.clone()));
-                        r
-                    }
-                };
-                Verdict::Edge(Witness {
-                    seed: w.seed,
-                    r,
-                    scale: w.scale.clone(),
-                    point: points[w.point] as usize,
-                    value: w.value.clone(),
-                })
-            }
-            Verdict::NonEdge(Obstruction::Blocks {
-                kind,
-                zero_set,
-                classes,
-            }) => {
-                let (z, c) = match self
-                    .blocks
-                    .iter()
-                    .find(|((a, b), _)| Arc::ptr_eq(a, zero_set) && Arc::ptr_eq(b, classes))
-                {
-                    Some((_, t)) => t.clone(),
-                    None => {
-                        let (z, c) = BlockSpace::permuted(zero_set, classes, points);
-                        let t = (Arc::new(z), Arc::new(c));
-                        self.blocks
-                            .push(((zero_set.clone(), classes.clone()), t.clone()));
-                        t
-                    }
-                };
-                Verdict::NonEdge(Obstruction::Blocks {
-                    kind: *kind,
-                    zero_set: z,
-                    classes: c,
-                })
-            }
-            other => other.clone(),
-        }
-    }
 }

@@ -46,7 +46,8 @@ fn checker_sources() -> Vec<(String, String)> {
 
 #[test]
 fn checker_imports_only_data_types_of_the_search() {
-    const SEARCH: [&str; 9] = [
+    const SEARCH: [&str; 10] = [
+        "symmetry",
         "abelian",
         "cyclic_graph",
         "dihedral_graph",
@@ -57,7 +58,8 @@ fn checker_imports_only_data_types_of_the_search() {
         "centralizer",
         "reason",
     ];
-    const DATA: [&str; 12] = [
+    const DATA: [&str; 13] = [
+        "Symmetry",
         "CyclicVerdicts",
         "DihedralVerdicts",
         "Shape",

@@ -52,5 +52,6 @@ mod survey_merge;
 mod survey_stream;
 mod symmetric;
 mod symmetric_large;
+mod symmetry;
 mod table_stream;
 mod young_names;

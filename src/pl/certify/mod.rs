@@ -58,9 +58,9 @@ use crate::group::Perm;
 use dense::DenseList;
 use entries::Tables;
 use rules::{allowed, Allowed};
-use transport::Transports;
 use std::collections::HashMap;
 use std::sync::Arc;
+use transport::Transports;
 
 /// A zero set and its block classes with signs (the solver's form).
 type ZeroSetClasses = (Vec<usize>, Vec<Vec<(usize, i8)>>);
@@ -751,6 +751,10 @@ fn certify_with(
         None => None,
     };
     let nv = verts.len();
+    let mut position = vec![usize::MAX; module.simples.simples.len()];
+    for (i, &v) in verts.iter().enumerate() {
+        position[v] = i;
+    }
     for p in &solution.pairs {
         let from = transports
             .as_ref()
@@ -760,13 +764,17 @@ fn certify_with(
             ch.check_pair(p, &solution.options, &mut rep)?;
             continue;
         };
-        let (Ok(a), Ok(b)) = (verts.binary_search(&source), verts.binary_search(&to)) else {
+        let (a, b) = (position[source], position[to]);
+        if a == usize::MAX || b == usize::MAX {
             return ch.fail(p, "its automorphism leads outside the simples present");
-        };
+        }
         let solved = &solution.pairs[a * nv + b].verdict;
         let t = transports.as_mut().expect("some");
         if !t.matches(p.from, &p.verdict, solved) {
-            return ch.fail(p, "the claim is not the image of the claim it is carried from");
+            return ch.fail(
+                p,
+                "the claim is not the image of the claim it is carried from",
+            );
         }
         ch.check_pair_claim(p, &solution.options, &mut rep, true)?;
     }

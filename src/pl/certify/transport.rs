@@ -203,7 +203,8 @@ impl Transports {
                 z.sort_unstable();
                 let mut cl: Vec<Vec<(usize, i8)>> = Vec::with_capacity(c2.len());
                 for class in c2.iter() {
-                    let mut moved: Vec<(usize, i8)> = class.iter().map(|&(x, e)| (pi(x), e)).collect();
+                    let mut moved: Vec<(usize, i8)> =
+                        class.iter().map(|&(x, e)| (pi(x), e)).collect();
                     moved.sort_unstable();
                     let Some(&(_, first)) = moved.first() else {
                         return false;
