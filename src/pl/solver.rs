@@ -536,11 +536,13 @@ pub fn solve_pair(
 #[derive(Debug)]
 struct Transport<'a> {
     points: &'a [u32],
-    vectors: Vec<(Arc<Vec<i64>>, Arc<Vec<i64>>)>,
+    vectors: Vec<(SharedVector, SharedVector)>,
     blocks: Vec<(SharedBlocks, SharedBlocks)>,
 }
 
 type SharedBlocks = (SharedZeroSet, SharedClasses);
+/// A witness vector `r` shared by the witnesses of one attempt.
+type SharedVector = Arc<Vec<i64>>;
 
 impl<'a> Transport<'a> {
     /// A transport by the point permutation `points`.

@@ -98,3 +98,17 @@ impl XorShiftStar {
         (self.next() % n as u64) as usize
     }
 }
+
+/// The certified text of `plrep graph G --certify` on the regular module by the module
+/// path (the exact solver, the independent checker, the graph's text): what the
+/// module-free routes must print byte for byte.
+pub fn module_path_certified_text(group: &str, act: &str) -> String {
+    use plrep::graph::InteractionGraph;
+    use plrep::group::{gset::ActionSpec, spec::parse_group, Limits};
+    use plrep::pl::{check, solve, Activation, PlModule, SolverOptions};
+    let g = parse_group(group).unwrap();
+    let m = PlModule::new(&g, &ActionSpec::Regular, &Limits::default()).unwrap();
+    let options = SolverOptions::new(Activation::parse(act).unwrap());
+    let certified = check(&m, solve(&m, &options).unwrap()).unwrap();
+    InteractionGraph::from_certified(&m, &certified).to_text()
+}
