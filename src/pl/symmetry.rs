@@ -23,6 +23,10 @@ use std::collections::HashMap;
 /// modules keep the verdicts of a search from every source, byte for byte).
 pub const TRANSPORT_MIN_ORDER: usize = 256;
 
+/// The most bytes of character fingerprints (`8 #simples #classes`) the search may use;
+/// above it nothing is transported.
+const FINGERPRINT_BYTES: usize = 64 << 20;
+
 /// Power maps tried per generator.
 const TRIES_PER_GENERATOR: usize = 16;
 
@@ -114,6 +118,14 @@ pub fn find(module: &PlModule) -> Option<Symmetry> {
         return None;
     }
     let nsimples = module.simples.simples.len();
+    if nsimples
+        .saturating_mul(module.classes.len())
+        .saturating_mul(8)
+        > FINGERPRINT_BYTES
+        || module.present.len() != nsimples
+    {
+        return None;
+    }
     let mut uf: Vec<usize> = (0..nsimples).collect();
     let mut autos = Vec::new();
     let fp = Fingerprints::new(module);

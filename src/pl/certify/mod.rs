@@ -756,10 +756,10 @@ fn certify_with(
         position[v] = i;
     }
     for p in &solution.pairs {
-        let from = transports
-            .as_ref()
-            .and_then(|t| t.carried[p.from].as_ref())
-            .map(|c| (c.source, c.inverse[p.to]));
+        let from = match transports.as_mut() {
+            Some(t) => t.carried(p.from)?.map(|c| (c.source, c.inverse[p.to])),
+            None => None,
+        };
         let Some((source, to)) = from else {
             ch.check_pair(p, &solution.options, &mut rep)?;
             continue;

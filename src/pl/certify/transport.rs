@@ -29,9 +29,14 @@ pub(super) struct Carried {
 }
 
 /// The verified automorphisms of a solution, per simple.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(super) struct Transports {
-    pub carried: Vec<Option<Carried>>,
+    /// The automorphisms and origins (verified automorphisms; paths checked per source).
+    symmetry: Arc<Symmetry>,
+    /// `|X|`.
+    points: usize,
+    /// The transported source whose pairs are being checked, with its composite.
+    current: Option<(usize, Carried)>,
     /// Witness vectors already compared: (source, address of the claim's `r`) ->
     /// address of the solved claim's `r` it was matched with (the solution is borrowed
     /// while it is checked, so addresses stay unique).
@@ -52,7 +57,7 @@ fn bijective(map: &[u32], len: usize) -> bool {
 impl Transports {
     /// Verify every automorphism of `sym` and compose the path of every transported
     /// source.
-    pub fn verify(t: &Tables<'_>, sym: &Symmetry) -> Result<Transports> {
+    pub fn verify(t: &Tables<'_>, sym: &Arc<Symmetry>) -> Result<Transports> {
         let m = t.module;
         let el = &m.elements;
         let (n, order) = (t.n, el.len());
@@ -107,12 +112,25 @@ impl Transports {
         if sym.origins.len() != simples.len() {
             return bad("the origins do not list every simple");
         }
-        let mut carried = Vec::with_capacity(sym.origins.len());
-        for (l, o) in sym.origins.iter().enumerate() {
-            let Some(o) = o else {
-                carried.push(None);
-                continue;
-            };
+        Ok(Transports {
+            symmetry: sym.clone(),
+            points: n,
+            current: None,
+            vectors: HashMap::new(),
+            blocks: HashMap::new(),
+        })
+    }
+
+    /// The composed automorphism of a transported source (`None` for a solved one),
+    /// composed once when its first pair is checked and kept while its pairs follow
+    /// (the pairs are ordered by source): one `|X|`-vector at a time, not one per source.
+    pub fn carried(&mut self, l: usize) -> Result<Option<&Carried>> {
+        let sym = &self.symmetry;
+        let bad = |what: &str| Err(Error::verification(format!("automorphism: {what}")));
+        let Some(o) = &sym.origins[l] else {
+            return Ok(None);
+        };
+        if self.current.as_ref().map(|c| c.0) != Some(l) {
             if o.path.is_empty()
                 || o.source >= sym.origins.len()
                 || sym.origins[o.source].is_some()
@@ -120,8 +138,8 @@ impl Transports {
             {
                 return bad("a transported source names no solved source");
             }
-            let mut points: Vec<u32> = (0..n as u32).collect();
-            let mut s: Vec<usize> = (0..simples.len()).collect();
+            let mut points: Vec<u32> = (0..self.points as u32).collect();
+            let mut s: Vec<usize> = (0..sym.origins.len()).collect();
             for &a in &o.path {
                 let a = &sym.automorphisms[a];
                 for p in points.iter_mut() {
@@ -138,23 +156,25 @@ impl Transports {
             for (a, &b) in s.iter().enumerate() {
                 inverse[b] = a;
             }
-            carried.push(Some(Carried {
-                source: o.source,
-                points,
-                inverse,
-            }));
+            self.current = Some((
+                l,
+                Carried {
+                    source: o.source,
+                    points,
+                    inverse,
+                },
+            ));
         }
-        Ok(Transports {
-            carried,
-            vectors: HashMap::new(),
-            blocks: HashMap::new(),
-        })
+        Ok(self.current.as_ref().map(|c| &c.1))
     }
 
     /// Whether `claim` (on a transported source `from`) is the image under its `pi` of
     /// `solved` (the claim on the pair it comes from).
     pub fn matches(&mut self, from: usize, claim: &Verdict, solved: &Verdict) -> bool {
-        let c = self.carried[from].as_ref().expect("a transported source");
+        let c = match &self.current {
+            Some((l, c)) if *l == from => c,
+            _ => return false,
+        };
         let pi = |x: usize| c.points[x] as usize;
         match (claim, solved) {
             (Verdict::Edge(w), Verdict::Edge(v)) => {
