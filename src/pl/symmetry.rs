@@ -129,42 +129,57 @@ pub fn find(module: &PlModule) -> Option<Symmetry> {
     let mut uf: Vec<usize> = (0..nsimples).collect();
     let mut autos = Vec::new();
     let fp = Fingerprints::new(module);
-    for (i, &g) in gens.iter().enumerate() {
-        let m = el.element_order(g);
-        let candidates = (2..m)
+    // Power maps of one generator, then transpositions of two generators of one order
+    // (the swaps of isomorphic direct factors when the generators follow the factors).
+    let orders: Vec<u64> = gens.iter().map(|&g| el.element_order(g)).collect();
+    let mut candidates: Vec<Vec<usize>> = Vec::new();
+    for (i, (&g, &m)) in gens.iter().zip(&orders).enumerate() {
+        let powers = (2..m)
             .rev()
             .take(1)
             .chain(2..m.saturating_sub(1))
             .filter(|&k| gcd(k, m) == 1)
             .take(TRIES_PER_GENERATOR);
-        for k in candidates {
-            let mut images: Vec<usize> = gens.clone();
+        for k in powers {
+            let mut images = gens.clone();
             images[i] = el.pow(g, k as i64);
-            let Some(phi) = extend(module, &gens, &images) else {
-                continue;
-            };
-            let Some(s) = map_simples(module, &fp, &phi) else {
-                continue;
-            };
-            let mut merged = false;
-            for (l, &t) in s.iter().enumerate() {
-                let (a, b) = (find_root(&mut uf, l), find_root(&mut uf, t as usize));
-                if a != b {
-                    uf[a.max(b)] = a.min(b);
-                    merged = true;
-                }
+            candidates.push(images);
+        }
+    }
+    let swaps = (0..gens.len())
+        .flat_map(|i| (i + 1..gens.len()).map(move |j| (i, j)))
+        .filter(|&(i, j)| orders[i] == orders[j] && gens[i] != gens[j])
+        .take(TRIES_PER_GENERATOR);
+    for (i, j) in swaps {
+        let mut images = gens.clone();
+        images.swap(i, j);
+        candidates.push(images);
+    }
+    for images in candidates {
+        let Some(phi) = extend(module, &gens, &images) else {
+            continue;
+        };
+        let Some(s) = map_simples(module, &fp, &phi) else {
+            continue;
+        };
+        let mut merged = false;
+        for (l, &t) in s.iter().enumerate() {
+            let (a, b) = (find_root(&mut uf, l), find_root(&mut uf, t as usize));
+            if a != b {
+                uf[a.max(b)] = a.min(b);
+                merged = true;
             }
-            if merged {
-                let mut points = vec![0u32; n];
-                for g in 0..el.len() {
-                    points[module.image(g, 0)] = module.image(phi[g] as usize, 0) as u32;
-                }
-                autos.push(Automorphism {
-                    elements: phi,
-                    points,
-                    simples: s,
-                });
+        }
+        if merged {
+            let mut points = vec![0u32; n];
+            for g in 0..el.len() {
+                points[module.image(g, 0)] = module.image(phi[g] as usize, 0) as u32;
             }
+            autos.push(Automorphism {
+                elements: phi,
+                points,
+                simples: s,
+            });
         }
     }
     if autos.is_empty() {

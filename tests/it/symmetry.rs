@@ -32,6 +32,8 @@ fn carried_verdicts_equal_the_dense_path() {
         ("D10xC30", "abs", None),
         ("A4xC30", "leaky:1/3", None),
         ("Q8xC40", "relu", Some(Q::from_int(1))),
+        // Two generators of one order: transpositions of generators are tried too.
+        ("S3xS3xC10", "abs", None),
     ];
     for (group, act, bias) in cases {
         let m = regular(group);
