@@ -440,6 +440,14 @@ impl EnumeratedGroup {
             .then_some(i)
     }
 
+    /// The indices of several permutations ([`Self::index_of`] of each), or `None` if
+    /// one is not in the group: generators and class representatives as elements.
+    ///
+    /// Complexity: `O(#perms (m^2 + degree))`.
+    pub fn indices_of(&self, perms: &[Perm]) -> Option<Vec<usize>> {
+        perms.iter().map(|g| self.index_of(g)).collect()
+    }
+
     /// Index of the product `elements[i] * elements[j]` (first `i`, then `j`).
     ///
     /// Complexity: `O(m^2)` for base length `m`.

@@ -88,7 +88,7 @@ impl Table {
 }
 
 /// The root of `a` in a union-find forest, halving the path.
-fn find(parent: &mut [u32], mut a: usize) -> usize {
+pub(crate) fn find(parent: &mut [u32], mut a: usize) -> usize {
     while parent[a] as usize != a {
         let p = parent[parent[a] as usize];
         parent[a] = p;

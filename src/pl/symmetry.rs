@@ -12,11 +12,15 @@
 //! (`certify/transport.rs`).
 //!
 //! The automorphisms tried are the power maps of one generator at a time
-//! (`g_i -> g_i^k`, the other generators fixed), kept when they extend to an
-//! automorphism and move some simple to another orbit: on `H x C_n` they give the units
-//! of `Z/n` acting on the characters of `C_n`, the bulk of the simples.
+//! (`g_i -> g_i^k`, the other generators fixed) and the transpositions of two generators
+//! of one order, kept when they extend to an automorphism and move some simple to
+//! another orbit: on `H x C_n` the power maps give the units of `Z/n` acting on the
+//! characters of `C_n`, the bulk of the simples; the transpositions swap isomorphic
+//! direct factors.
 
 use super::projector::PlModule;
+use crate::arith::ntheory::gcd;
+use crate::group::orbitals::find as find_root;
 use std::collections::HashMap;
 
 /// The least group order on which the solver transports verdicts (smaller regular
@@ -27,8 +31,8 @@ pub const TRANSPORT_MIN_ORDER: usize = 256;
 /// above it nothing is transported.
 const FINGERPRINT_BYTES: usize = 64 << 20;
 
-/// Power maps tried per generator.
-const TRIES_PER_GENERATOR: usize = 16;
+/// Power maps tried per generator, and transpositions of generators tried in all.
+const TRIES: usize = 16;
 
 /// One automorphism `phi` of `G` with its permutation `pi` of the regular module and its
 /// permutation of the real simples.
@@ -87,7 +91,8 @@ impl Symmetry {
     }
 }
 
-/// The automorphisms of `G` by power maps of its generators that act on the regular
+/// The automorphisms of `G` by power maps and transpositions of its generators that act
+/// on the regular
 /// module `module` and merge orbits of its simples, and the orbit of every simple;
 /// `None` when `module` is not the regular module of a group of order at least
 /// [`TRANSPORT_MIN_ORDER`] or no such automorphism is found.
@@ -102,13 +107,7 @@ pub fn find(module: &PlModule) -> Option<Symmetry> {
         return None;
     }
     let el = &module.elements;
-    let gens: Vec<usize> = module
-        .data
-        .group
-        .generators()
-        .iter()
-        .map(|g| el.index_of(g))
-        .collect::<Option<_>>()?;
+    let gens = el.indices_of(module.data.group.generators())?;
     // Regular: the orbit of point 0 is everything.
     let mut seen = vec![false; n];
     for g in 0..el.len() {
@@ -126,9 +125,9 @@ pub fn find(module: &PlModule) -> Option<Symmetry> {
     {
         return None;
     }
-    let mut uf: Vec<usize> = (0..nsimples).collect();
+    let mut uf: Vec<u32> = (0..nsimples as u32).collect();
     let mut autos = Vec::new();
-    let fp = Fingerprints::new(module);
+    let fp = Fingerprints::new(module)?;
     // Power maps of one generator, then transpositions of two generators of one order
     // (the swaps of isomorphic direct factors when the generators follow the factors).
     let orders: Vec<u64> = gens.iter().map(|&g| el.element_order(g)).collect();
@@ -139,7 +138,7 @@ pub fn find(module: &PlModule) -> Option<Symmetry> {
             .take(1)
             .chain(2..m.saturating_sub(1))
             .filter(|&k| gcd(k, m) == 1)
-            .take(TRIES_PER_GENERATOR);
+            .take(TRIES);
         for k in powers {
             let mut images = gens.clone();
             images[i] = el.pow(g, k as i64);
@@ -149,7 +148,7 @@ pub fn find(module: &PlModule) -> Option<Symmetry> {
     let swaps = (0..gens.len())
         .flat_map(|i| (i + 1..gens.len()).map(move |j| (i, j)))
         .filter(|&(i, j)| orders[i] == orders[j] && gens[i] != gens[j])
-        .take(TRIES_PER_GENERATOR);
+        .take(TRIES);
     for (i, j) in swaps {
         let mut images = gens.clone();
         images.swap(i, j);
@@ -166,7 +165,7 @@ pub fn find(module: &PlModule) -> Option<Symmetry> {
         for (l, &t) in s.iter().enumerate() {
             let (a, b) = (find_root(&mut uf, l), find_root(&mut uf, t as usize));
             if a != b {
-                uf[a.max(b)] = a.min(b);
+                uf[a.max(b)] = a.min(b) as u32;
                 merged = true;
             }
         }
@@ -219,22 +218,6 @@ pub fn find(module: &PlModule) -> Option<Symmetry> {
     })
 }
 
-fn gcd(a: u64, b: u64) -> u64 {
-    if b == 0 {
-        a
-    } else {
-        gcd(b, a % b)
-    }
-}
-
-fn find_root(uf: &mut [usize], mut x: usize) -> usize {
-    while uf[x] != x {
-        uf[x] = uf[uf[x]];
-        x = uf[x];
-    }
-    x
-}
-
 /// The homomorphism with `gens[j] -> images[j]`, by a search over the Cayley graph
 /// (`phi(x g_j) = phi(x) phi(g_j)` on every edge), if it is well defined and bijective.
 fn extend(module: &PlModule, gens: &[usize], images: &[usize]) -> Option<Vec<u32>> {
@@ -268,8 +251,11 @@ fn extend(module: &PlModule, gens: &[usize], images: &[usize]) -> Option<Vec<u32
 }
 
 /// Fingerprints of the simples' values for [`map_simples`]: a hash per value, and per
-/// simple the sum of its values' hashes weighted by position.
+/// simple the sum of its values' hashes weighted by position; and the element index of
+/// each class representative (found once, not per candidate).
 struct Fingerprints {
+    /// The class representatives as element indices.
+    reps: Vec<usize>,
     /// `value[l * k + c]`.
     value: Vec<u64>,
     /// Position weights.
@@ -279,8 +265,9 @@ struct Fingerprints {
 }
 
 impl Fingerprints {
-    fn new(module: &PlModule) -> Fingerprints {
+    fn new(module: &PlModule) -> Option<Fingerprints> {
         use std::hash::{Hash, Hasher};
+        let reps = module.elements.indices_of(&module.classes.reps)?;
         let simples = &module.simples.simples;
         let k = module.classes.len();
         let value: Vec<u64> = simples
@@ -303,26 +290,24 @@ impl Fingerprints {
             });
             rows.entry(h).or_default().push(l);
         }
-        Fingerprints {
+        Some(Fingerprints {
+            reps,
             value,
             weight,
             rows,
-        }
+        })
     }
 }
 
 /// `L -> L^phi` with `psi_{L^phi}(phi(g)) = psi_L(g)`, if every image is a real simple
 /// (candidates by fingerprint, then compared value by value).
 fn map_simples(module: &PlModule, fp: &Fingerprints, phi: &[u32]) -> Option<Vec<u32>> {
-    let el = &module.elements;
-    let classes = &module.classes;
-    let k = classes.len();
-    let moved: Vec<usize> = (0..k)
-        .map(|c| {
-            let r = el.index_of(&classes.reps[c])?;
-            Some(classes.class_of[phi[r] as usize] as usize)
-        })
-        .collect::<Option<_>>()?;
+    let k = fp.reps.len();
+    let moved: Vec<usize> = fp
+        .reps
+        .iter()
+        .map(|&r| module.classes.class_of_index(phi[r] as usize))
+        .collect();
     let simples = &module.simples.simples;
     (0..simples.len())
         .map(|l| {

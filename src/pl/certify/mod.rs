@@ -756,11 +756,11 @@ fn certify_with(
         position[v] = i;
     }
     for p in &solution.pairs {
-        let from = match transports.as_mut() {
+        let carried = match transports.as_mut() {
             Some(t) => t.carried(p.from)?.map(|c| (c.source, c.inverse[p.to])),
             None => None,
         };
-        let Some((source, to)) = from else {
+        let (Some((source, to)), Some(t)) = (carried, transports.as_mut()) else {
             ch.check_pair(p, &solution.options, &mut rep)?;
             continue;
         };
@@ -769,7 +769,6 @@ fn certify_with(
             return ch.fail(p, "its automorphism leads outside the simples present");
         }
         let solved = &solution.pairs[a * nv + b].verdict;
-        let t = transports.as_mut().expect("some");
         if !t.matches(p.from, &p.verdict, solved) {
             return ch.fail(
                 p,

@@ -63,20 +63,11 @@ impl Transports {
         let (n, order) = (t.n, el.len());
         let simples = &m.simples.simples;
         let bad = |what: &str| Err(Error::verification(format!("automorphism: {what}")));
-        let gens: Vec<usize> = m
-            .data
-            .group
-            .generators()
-            .iter()
-            .map(|g| el.index_of(g))
-            .collect::<Option<_>>()
+        let gens = el
+            .indices_of(m.data.group.generators())
             .ok_or_else(|| Error::verification("a generator is not an element"))?;
-        let reps: Vec<usize> = m
-            .classes
-            .reps
-            .iter()
-            .map(|g| el.index_of(g))
-            .collect::<Option<_>>()
+        let reps = el
+            .indices_of(&m.classes.reps)
             .ok_or_else(|| Error::verification("a class representative is not an element"))?;
         for a in &sym.automorphisms {
             if !bijective(&a.elements, order)
