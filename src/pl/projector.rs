@@ -148,7 +148,10 @@ impl GroupData {
         classes: ConjugacyClasses,
     ) -> Result<GroupData> {
         // The table shares the class record of `classes` (one copy, one class order).
-        let table = CharacterTable::from_classes(&elements, &classes)?;
+        // The factors of a direct product are enumerated within the default limits
+        // (each is smaller than the group already enumerated; beyond them, Dixon–Schneider).
+        let table =
+            CharacterTable::from_group_classes(group, &elements, &classes, &Limits::default())?;
         let simples = RealSimples::from_table(&table);
         Ok(GroupData {
             parts: Arc::new(GroupParts {

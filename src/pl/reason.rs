@@ -67,6 +67,9 @@ impl Reason {
 pub struct Explainer {
     generators: Option<Vec<(Perm, Vec<Option<i8>>)>>,
     all: Option<Option<CentralizerAction>>,
+    /// Class representatives written out, per class named so far (a kernel reason names
+    /// one of few classes for many targets).
+    written: std::collections::HashMap<usize, String>,
 }
 
 impl Explainer {
@@ -84,7 +87,7 @@ impl Explainer {
         l: usize,
         l2: usize,
     ) -> Option<(Reason, String)> {
-        explain_kernel(module, activation, bias, l, l2)
+        explain_kernel(module, activation, bias, l, l2, &mut self.written)
             .or_else(|| {
                 let c = self
                     .generators
@@ -107,10 +110,17 @@ fn explain_kernel(
     bias: Option<&Q>,
     l: usize,
     l2: usize,
+    written: &mut std::collections::HashMap<usize, String>,
 ) -> Option<(Reason, String)> {
     let simples = &module.simples.simples;
     let (a, b) = (&simples[l], &simples[l2]);
     let rule = sign_rule(activation, bias, l == l2);
+    let mut rep = |c: usize| -> String {
+        written
+            .entry(c)
+            .or_insert_with(|| module.classes.reps[c].to_string())
+            .clone()
+    };
     let pm = rule == SignRule::Even;
     if rule != SignRule::Plain {
         let bad = if pm { a.pm_kernel() } else { a.kernel.clone() };
@@ -123,7 +133,7 @@ fn explain_kernel(
             },
             format!(
                 "the element {} lies in ker{sup} {} but not in ker {}: F(w) is fixed by the normal subgroup ker{sup} {}, which has no nonzero fixed vectors in {}",
-                module.classes.reps[c], a.label, b.label, a.label, b.label
+                rep(c), a.label, b.label, a.label, b.label
             ),
         ));
     }
@@ -135,7 +145,9 @@ fn explain_kernel(
         },
         format!(
             "the element {} lies in ker {} but not in ker {} (filtration, T1)",
-            module.classes.reps[c], a.label, b.label
+            rep(c),
+            a.label,
+            b.label
         ),
     ))
 }

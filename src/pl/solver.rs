@@ -303,7 +303,7 @@ fn solve_all(module: &PlModule, options: &SolverOptions, dense: bool) -> Result<
     // source after the other. Installing a second pool from a worker makes that worker
     // steal other tasks of its own pool while it waits, so waits nest without bound and
     // overflow the worker's stack (`survey SG32 --jobs 2` aborted that way).
-    let pool = (solved.len() > 1 && rayon::current_thread_index().is_none())
+    let pool = (vertices.len() > 1 && rayon::current_thread_index().is_none())
         .then(|| {
             rayon::ThreadPoolBuilder::new()
                 .num_threads(super::projector::SOLVER_THREADS)
@@ -311,7 +311,7 @@ fn solve_all(module: &PlModule, options: &SolverOptions, dense: bool) -> Result<
                 .ok()
         })
         .flatten();
-    let per_source: Vec<Result<Vec<PairResult>>> = match pool {
+    let per_source: Vec<Result<Vec<PairResult>>> = match &pool {
         Some(pool) => pool.install(|| solved.par_iter().map(one).collect()),
         None => solved.iter().map(one).collect(),
     };
@@ -319,13 +319,13 @@ fn solve_all(module: &PlModule, options: &SolverOptions, dense: bool) -> Result<
     for (&l, p) in solved.iter().zip(per_source) {
         by_source[l] = Some(p?);
     }
-    let mut pairs = Vec::new();
-    for &l in &vertices {
+    // The carried sources' verdicts, flags and reasons: independent, on the same pool.
+    let gather = |&l: &usize| -> Vec<PairResult> {
         match sym
             .as_ref()
             .and_then(|s| s.origins[l].as_ref().map(|o| (s, o)))
         {
-            None => pairs.extend(by_source[l].as_ref().expect("solved").iter().cloned()),
+            None => by_source[l].clone().expect("solved"),
             Some((s, origin)) => {
                 let c = s.compose(&origin.path);
                 let mut inverse = vec![0usize; c.simples.len()];
@@ -341,10 +341,15 @@ fn solve_all(module: &PlModule, options: &SolverOptions, dense: bool) -> Result<
                         Some(carry.verdict(&p.verdict))
                     })
                     .collect();
-                pairs.extend(finish(module, options, l, &vertices, verdicts));
+                finish(module, options, l, &vertices, verdicts)
             }
         }
-    }
+    };
+    let per_vertex: Vec<Vec<PairResult>> = match &pool {
+        Some(pool) => pool.install(|| vertices.par_iter().map(gather).collect()),
+        None => vertices.iter().map(gather).collect(),
+    };
+    let pairs: Vec<PairResult> = per_vertex.into_iter().flatten().collect();
     Ok(Solution {
         options: options.clone(),
         vertices,

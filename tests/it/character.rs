@@ -358,3 +358,78 @@ fn more_classes_than_the_prime() {
     check_character_table(&t).unwrap();
     assert_eq!(t.degrees().iter().filter(|&&d| d == 2).count(), 128);
 }
+
+/// The table of a direct product (docs/theory.md §29) from its factors, against
+/// Dixon–Schneider on the same classes: catalog products with consecutive factors, a
+/// product whose factors' points interleave, and a fixed point that belongs to neither.
+#[test]
+fn direct_product_tables_equal_dixon_schneider() {
+    let limits = Limits::default();
+    let mut groups: Vec<(String, PermGroup)> = [
+        "S3xC30",
+        "D8xC20",
+        "Q8xC16",
+        "A4xC24",
+        "S3xS3xC8",
+        "D10xD10xC5",
+    ]
+    .iter()
+    .map(|s| (s.to_string(), plrep::group::spec::parse_group(s).unwrap()))
+    .collect();
+    // S3 on {0, 2, 4}, C35 on {1, 3, 5, ..} and 40 (a 5-cycle and a 7-cycle), point 6 fixed.
+    let p = |c: &[Vec<usize>]| Perm::from_cycles(41, c).unwrap();
+    let odd: Vec<usize> = vec![1, 3, 5, 7, 9];
+    let seven: Vec<usize> = vec![11, 13, 15, 17, 19, 21, 40];
+    groups.push((
+        "interleaved S3xC35".into(),
+        PermGroup::new(
+            41,
+            vec![p(&[vec![0, 2, 4]]), p(&[vec![0, 2]]), p(&[odd, seven])],
+        )
+        .unwrap(),
+    ));
+    for (name, g) in groups {
+        let e = g.enumerate(&limits).unwrap();
+        let cc = ConjugacyClasses::compute(&e, g.generators());
+        let t = CharacterTable::from_group_classes(&g, &e, &cc, &limits).unwrap();
+        assert!(
+            t.num_classes() >= plrep::character::table::PRODUCT_MIN_CLASSES,
+            "{name}"
+        );
+        assert_eq!(t.method, Method::DirectProduct, "{name}");
+        let dixon = CharacterTable::from_classes(&e, &cc).unwrap();
+        assert_eq!(dixon.method, Method::DixonSchneider, "{name}");
+        assert_eq!(t.characters, dixon.characters, "{name}");
+        check_laws(&t);
+    }
+}
+
+/// Groups the product route must leave to Dixon–Schneider: a subdirect product that is
+/// not direct (the pairs of `S4 x S4` of equal sign: both projections are `S4`, the
+/// order is half of `|S4|^2`), a product with fewer than `PRODUCT_MIN_CLASSES` classes,
+/// and a transitive group.
+#[test]
+fn product_route_declines_what_is_not_a_large_direct_product() {
+    let limits = Limits::default();
+    let p = |c: &[Vec<usize>]| Perm::from_cycles(8, c).unwrap();
+    let even_pairs = PermGroup::new(
+        8,
+        vec![
+            p(&[vec![0, 1, 2]]),
+            p(&[vec![4, 5, 6]]),
+            p(&[vec![0, 1, 2, 3], vec![4, 5, 6, 7]]),
+            p(&[vec![0, 1], vec![4, 5]]),
+        ],
+    )
+    .unwrap();
+    assert_eq!(even_pairs.order_u64(), Some(288));
+    let small = plrep::group::spec::parse_group("S3xC4").unwrap();
+    let transitive = plrep::group::spec::parse_group("SG96_64").unwrap();
+    for g in [even_pairs, small, transitive] {
+        let e = g.enumerate(&limits).unwrap();
+        let cc = ConjugacyClasses::compute(&e, g.generators());
+        let t = CharacterTable::from_group_classes(&g, &e, &cc, &limits).unwrap();
+        assert_eq!(t.method, Method::DixonSchneider);
+        check_laws(&t);
+    }
+}

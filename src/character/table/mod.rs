@@ -25,7 +25,9 @@ use crate::group::{ClassData, ConjugacyClasses, EnumeratedGroup, Limits, Perm, P
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
+mod product;
 mod verify;
+pub use product::PRODUCT_MIN_CLASSES;
 pub use verify::{
     check_character_table, check_integer_table, verify_central_characters,
     verify_central_characters_with_rows,
@@ -51,6 +53,9 @@ pub enum Method {
     /// type, characters by partitions, values by the Murnaghan–Nakayama rule
     /// ([`super::symmetric`]).
     MurnaghanNakayama,
+    /// A direct product on disjoint orbits with at least [`PRODUCT_MIN_CLASSES`]
+    /// classes: the products of its factors' characters (docs/theory.md §29).
+    DirectProduct,
 }
 
 impl std::fmt::Display for Method {
@@ -59,6 +64,7 @@ impl std::fmt::Display for Method {
             Method::Abelian => "abelian",
             Method::DixonSchneider => "Dixon-Schneider",
             Method::MurnaghanNakayama => "Murnaghan-Nakayama",
+            Method::DirectProduct => "direct product",
         })
     }
 }
@@ -151,7 +157,42 @@ impl CharacterTable {
                 LimitKind::Classes,
             ));
         }
-        Self::from_classes(&e, &cc)
+        Self::from_group_classes(group, &e, &cc, limits)
+    }
+
+    /// [`CharacterTable::from_classes`], from the tables of two factors when `group` is
+    /// a non-abelian direct product on disjoint orbits with at least
+    /// [`PRODUCT_MIN_CLASSES`] classes ([`Method::DirectProduct`], docs/theory.md §29;
+    /// the same table). `limits` bound the factors' enumerations; a factor beyond them
+    /// falls back to Dixon–Schneider.
+    ///
+    /// # Complexity
+    /// Product route: the factors' tables, one look-up per class and factor, `k^2`
+    /// products of root sums and the check of [`check_character_table`].
+    ///
+    /// ```
+    /// use plrep::character::{CharacterTable, Method};
+    /// use plrep::group::{spec::parse_group, ConjugacyClasses, Limits};
+    /// let g = parse_group("S3xC30").unwrap();
+    /// let limits = Limits::default();
+    /// let e = g.enumerate(&limits).unwrap();
+    /// let cc = ConjugacyClasses::compute(&e, g.generators());
+    /// let t = CharacterTable::from_group_classes(&g, &e, &cc, &limits).unwrap();
+    /// assert_eq!(t.method, Method::DirectProduct);
+    /// let dixon = CharacterTable::from_classes(&e, &cc).unwrap();
+    /// assert_eq!(t.characters, dixon.characters);
+    /// ```
+    pub fn from_group_classes(
+        group: &PermGroup,
+        elements: &EnumeratedGroup,
+        classes: &ConjugacyClasses,
+        limits: &Limits,
+    ) -> Result<CharacterTable> {
+        let ci = ClassInfo::new(elements, classes);
+        if let Some(t) = product::product_table(group, &ci, limits)? {
+            return Ok(t);
+        }
+        Self::from_shared_class_info(elements, &ci)
     }
 
     /// Whether [`CharacterTable::compute_with`] takes the route without enumeration

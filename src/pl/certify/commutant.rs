@@ -563,9 +563,11 @@ pub fn certify_commutant(m: &CommutantModule, sol: &CommutantSolution) -> Result
             "the pairs are not every ordered pair of simples, in order",
         ));
     }
+    // Derived once: the options are those of the whole solution.
+    let allow_by_same = [false, true].map(|same| allowed(act, bias, same));
     for p in &sol.pairs {
         let (el, el2) = (&coef[p.from], &coef[p.to]);
-        let allow = allowed(act, bias, p.from == p.to);
+        let allow = allow_by_same[usize::from(p.from == p.to)];
         if let (Some(a), Some(b)) = (m.simples[p.from].kernel, m.simples[p.to].kernel) {
             if p.kernel_rule != Some(a <= b) {
                 return Err(fail("kernel rule flag"));

@@ -13,6 +13,7 @@ use crate::arith::{Cyclotomic, Q};
 use crate::error::Result;
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hasher};
+use std::sync::Arc;
 
 /// The rows of `P_L` as interned ids (see [`Tables::rows`]).
 pub(super) struct Rows {
@@ -24,18 +25,20 @@ pub(super) struct Rows {
     pub zero: Option<u32>,
 }
 
-/// Projector entries of one module, computed lazily per simple.
+/// Projector entries of one module, computed lazily per simple. The action table and
+/// the keys are shared by the checker's threads ([`Tables::fork`]); the entries computed
+/// so far are each thread's own.
 pub(super) struct Tables<'a> {
     pub module: &'a PlModule,
     pub n: usize,
     /// `images[g * n + x] = x^g`, from [`crate::group::gset::GSet::act`].
-    pub images: Vec<u32>,
+    pub images: Arc<Vec<u32>>,
     /// `keys[y * n + x]`: the count-vector id of the pair `(y, x)`; id 0 is the zero vector.
-    pub keys: Vec<u32>,
+    pub keys: Arc<Vec<u32>>,
     /// The count vector `#{g in K : y^g = x}` of each key.
-    counts: Vec<Vec<u32>>,
+    counts: Arc<Vec<Vec<u32>>>,
     /// The number of pairs with each key.
-    pub pairs: Vec<u64>,
+    pub pairs: Arc<Vec<u64>>,
     /// `values[L][key]`: `P_L` on the pairs of that key.
     values: HashMap<usize, Vec<Option<Cyclotomic>>>,
     rows: HashMap<usize, Rows>,
@@ -111,13 +114,28 @@ impl<'a> Tables<'a> {
         Ok(Tables {
             module,
             n,
-            images,
-            keys,
-            counts,
-            pairs,
+            images: Arc::new(images),
+            keys: Arc::new(keys),
+            counts: Arc::new(counts),
+            pairs: Arc::new(pairs),
             values: HashMap::new(),
             rows: HashMap::new(),
         })
+    }
+
+    /// The same action table and keys (shared, not copied) with no entries computed yet:
+    /// one per checker thread.
+    pub fn fork(&self) -> Tables<'a> {
+        Tables {
+            module: self.module,
+            n: self.n,
+            images: Arc::clone(&self.images),
+            keys: Arc::clone(&self.keys),
+            counts: Arc::clone(&self.counts),
+            pairs: Arc::clone(&self.pairs),
+            values: HashMap::new(),
+            rows: HashMap::new(),
+        }
     }
 
     /// `c_L = dim L / (<psi_L, psi_L> |G|)`.

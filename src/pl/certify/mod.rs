@@ -59,6 +59,7 @@ use dense::DenseList;
 use entries::Tables;
 use rules::{allowed, Allowed};
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use transport::Transports;
 
@@ -67,6 +68,11 @@ type ZeroSetClasses = (Vec<usize>, Vec<Vec<(usize, i8)>>);
 
 /// A witness vector's point: `(r, scale, point)`.
 type PointKey = (Arc<Vec<i64>>, Q, usize);
+
+/// How many threads check the sources of one solution at once (each with its own
+/// caches; the solver's per-source vectors of [`super::projector::solver_bytes`] are
+/// freed by then and cover them).
+const CHECKER_THREADS: usize = 2;
 
 /// Largest `|K| |X|` of a centralizer subgroup enumerated to check a reason.
 const MAX_SUBGROUP_WORK: usize = 50_000_000;
@@ -119,6 +125,9 @@ struct Checker<'a> {
     block_weights: HashMap<(usize, u8), Vec<i64>>,
     /// The checker of Fourier-residue edges (theory.md §18).
     residues: residue::ResidueChecker,
+    /// What the activation allows, derived once per solution for `L != L'` and
+    /// `L = L'` (the options of one solution do not change).
+    allowed: [Option<Allowed>; 2],
 }
 
 fn label(m: &PlModule, l: usize) -> &str {
@@ -162,7 +171,34 @@ impl<'a> Checker<'a> {
             blocks: HashMap::new(),
             block_weights: HashMap::new(),
             residues: residue::ResidueChecker::default(),
+            allowed: [None; 2],
         })
+    }
+
+    /// A checker of the same module and mode with its own caches (the action table,
+    /// keys and kernels shared or copied): one per thread.
+    fn fork(&self) -> Checker<'a> {
+        Checker {
+            t: self.t.fork(),
+            cache: HashMap::new(),
+            source: None,
+            activated: HashMap::new(),
+            point_sums: HashMap::new(),
+            activated_dense: HashMap::new(),
+            characters: self.characters.clone(),
+            term_by_term: self.term_by_term,
+            kernels: self.kernels.clone(),
+            blocks: HashMap::new(),
+            block_weights: HashMap::new(),
+            residues: residue::ResidueChecker::default(),
+            allowed: self.allowed,
+        }
+    }
+
+    /// [`allowed`] for these options, derived once.
+    fn allowed(&mut self, opts: &SolverOptions, same: bool) -> Allowed {
+        *self.allowed[usize::from(same)]
+            .get_or_insert_with(|| allowed(&opts.activation, opts.bias.as_ref(), same))
     }
 
     fn module(&self) -> &'a PlModule {
@@ -637,7 +673,7 @@ impl<'a> Checker<'a> {
                 "the kernel flags differ from the kernels of the class values",
             );
         }
-        let allow = allowed(&opts.activation, opts.bias.as_ref(), p.from == p.to);
+        let allow = self.allowed(opts, p.from == p.to);
         match &p.verdict {
             Verdict::Edge(_) | Verdict::FourierEdge(_) if carried => rep.edges += 1,
             Verdict::NonEdge(_) if carried => rep.non_edges += 1,
@@ -743,10 +779,9 @@ fn certify_with(
             "the solution does not list every ordered pair exactly once",
         ));
     }
-    let mut rep = CertifyReport::default();
     // Sources carried by automorphisms (theory.md §28): the automorphisms verified
     // first, then each claim matched with the image of the checked claim it names.
-    let mut transports = match &solution.symmetry {
+    let transports = match &solution.symmetry {
         Some(sym) => Some(Transports::verify(&ch.t, sym)?),
         None => None,
     };
@@ -755,27 +790,93 @@ fn certify_with(
     for (i, &v) in verts.iter().enumerate() {
         position[v] = i;
     }
-    for p in &solution.pairs {
-        let carried = match transports.as_mut() {
-            Some(t) => t.carried(p.from)?.map(|c| (c.source, c.inverse[p.to])),
-            None => None,
-        };
-        let (Some((source, to)), Some(t)) = (carried, transports.as_mut()) else {
-            ch.check_pair(p, &solution.options, &mut rep)?;
-            continue;
-        };
-        let (a, b) = (position[source], position[to]);
-        if a == usize::MAX || b == usize::MAX {
-            return ch.fail(p, "its automorphism leads outside the simples present");
+    // The pairs come by source (checked above): one task per source.
+    let sources: Vec<&[PairResult]> = solution.pairs.chunks(nv.max(1)).collect();
+    let check_source = |ch: &mut Checker<'_>, tr: &mut Option<Transports>, pairs: &[PairResult]| {
+        let mut rep = CertifyReport::default();
+        for p in pairs {
+            let carried = match tr.as_mut() {
+                Some(t) => t.carried(p.from)?.map(|c| (c.source, c.inverse[p.to])),
+                None => None,
+            };
+            let (Some((source, to)), Some(t)) = (carried, tr.as_mut()) else {
+                ch.check_pair(p, &solution.options, &mut rep)?;
+                continue;
+            };
+            let (a, b) = (position[source], position[to]);
+            if a == usize::MAX || b == usize::MAX {
+                return ch.fail(p, "its automorphism leads outside the simples present");
+            }
+            let solved = &solution.pairs[a * nv + b].verdict;
+            if !t.matches(p.from, &p.verdict, solved) {
+                return ch.fail(
+                    p,
+                    "the claim is not the image of the claim it is carried from",
+                );
+            }
+            ch.check_pair_claim(p, &solution.options, &mut rep, true)?;
         }
-        let solved = &solution.pairs[a * nv + b].verdict;
-        if !t.matches(p.from, &p.verdict, solved) {
-            return ch.fail(
-                p,
-                "the claim is not the image of the claim it is carried from",
+        Ok(rep)
+    };
+    // Already on a worker of a pool (a survey checking groups in parallel): one thread.
+    let threads = if sources.len() > 1 && rayon::current_thread_index().is_none() {
+        CHECKER_THREADS
+    } else {
+        1
+    };
+    let mut results: Vec<(usize, Result<CertifyReport>)> = Vec::with_capacity(sources.len());
+    if threads == 1 {
+        let mut tr = transports;
+        for (i, s) in sources.iter().enumerate() {
+            let r = check_source(&mut ch, &mut tr, s);
+            let failed = r.is_err();
+            results.push((i, r));
+            if failed {
+                break;
+            }
+        }
+    } else {
+        // Sources are taken in increasing order from one counter and a thread stops at
+        // its first failure: every source before a failing one has its result, so the
+        // failure reported is the first in pair order, whatever the timing.
+        let next = AtomicUsize::new(0);
+        let (next, sources, check_source) = (&next, &sources, &check_source);
+        let joined: Vec<_> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads)
+                .map(|_| {
+                    let (mut c, mut tr) = (ch.fork(), transports.clone());
+                    scope.spawn(move || {
+                        let mut out = Vec::new();
+                        loop {
+                            let i = next.fetch_add(1, Ordering::Relaxed);
+                            let Some(s) = sources.get(i) else { break };
+                            let r = check_source(&mut c, &mut tr, s);
+                            let failed = r.is_err();
+                            out.push((i, r));
+                            if failed {
+                                break;
+                            }
+                        }
+                        out
+                    })
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join()).collect()
+        });
+        for part in joined {
+            results.extend(
+                part.map_err(|_| Error::verification("a checker thread stopped on a panic"))?,
             );
         }
-        ch.check_pair_claim(p, &solution.options, &mut rep, true)?;
+        results.sort_by_key(|r| r.0);
+    }
+    let mut rep = CertifyReport::default();
+    for (_, r) in results {
+        let r = r?;
+        rep.edges += r.edges;
+        rep.non_edges += r.non_edges;
+        rep.unresolved += r.unresolved;
+        rep.reasons += r.reasons;
     }
     Ok(rep)
 }

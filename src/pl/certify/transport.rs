@@ -21,7 +21,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 /// A transported source: the solved source, `pi` on points and `s^-1` on simples.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub(super) struct Carried {
     pub source: usize,
     pub points: Vec<u32>,
@@ -29,7 +29,7 @@ pub(super) struct Carried {
 }
 
 /// The verified automorphisms of a solution, per simple.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub(super) struct Transports {
     /// The automorphisms and origins (verified automorphisms; paths checked per source).
     symmetry: Arc<Symmetry>,
