@@ -316,6 +316,27 @@ fn a_wrong_block_space_is_rejected() {
     // A sign flipped.
     let e = mutate(&|_, _, c| c[0][0].1 = -c[0][0].1);
     assert!(e.is_err());
+    // A point dropped, or listed in two classes: no longer a partition of X.
+    let e = mutate(&|_, _, c| {
+        c[1].pop();
+    });
+    assert!(e.unwrap_err().to_string().contains("partition"));
+    let e = mutate(&|_, _, c| {
+        let x = c[0][0];
+        c[1].push(x);
+    });
+    assert!(e.is_err());
+    // A class split in two describes V_L still (a finer partition, a larger space):
+    // only P_L' may reject it, never the rows.
+    let e = mutate(&|_, _, c| {
+        if c[0].len() > 1 {
+            let (x, _) = c[0].pop().unwrap();
+            c.push(vec![(x, 1)]);
+        }
+    });
+    if let Err(e) = e {
+        assert!(e.to_string().contains("does not kill"), "{e}");
+    }
     // The odd space, which need not contain relu's values.
     let e = mutate(&|k, _, _| *k = BlockKind::Odd);
     assert!(e.unwrap_err().to_string().contains("block space"));

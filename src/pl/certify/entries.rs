@@ -12,7 +12,6 @@ use super::super::projector::PlModule;
 use crate::arith::{Cyclotomic, Q};
 use crate::error::Result;
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hasher};
 use std::sync::Arc;
 
 /// The rows of `P_L` as interned ids (see [`Tables::rows`]).
@@ -21,8 +20,6 @@ pub(super) struct Rows {
     pub row: Vec<u32>,
     /// `neg[x]`: the id of `-P_L e_x`, when that is a row of `P_L` (else `None`).
     pub neg: Vec<Option<u32>>,
-    /// The id of the zero row, when some row is zero.
-    pub zero: Option<u32>,
 }
 
 /// Projector entries of one module, computed lazily per simple. The action table and
@@ -42,6 +39,7 @@ pub(super) struct Tables<'a> {
     /// `values[L][key]`: `P_L` on the pairs of that key.
     values: HashMap<usize, Vec<Option<Cyclotomic>>>,
     rows: HashMap<usize, Rows>,
+    ids: HashMap<usize, Arc<ValueIds>>,
 }
 
 impl<'a> Tables<'a> {
@@ -120,6 +118,7 @@ impl<'a> Tables<'a> {
             pairs: Arc::new(pairs),
             values: HashMap::new(),
             rows: HashMap::new(),
+            ids: HashMap::new(),
         })
     }
 
@@ -135,6 +134,7 @@ impl<'a> Tables<'a> {
             pairs: Arc::clone(&self.pairs),
             values: HashMap::new(),
             rows: HashMap::new(),
+            ids: HashMap::new(),
         }
     }
 
@@ -210,6 +210,41 @@ impl<'a> Tables<'a> {
         Some(a)
     }
 
+    /// The value ids of `P_L` and `-P_L` per key (cached per simple).
+    ///
+    /// Complexity: `O(#keys #classes)` cyclotomic operations once per simple.
+    pub fn value_ids(&mut self, l: usize) -> Arc<ValueIds> {
+        if let Some(ids) = self.ids.get(&l) {
+            return Arc::clone(ids);
+        }
+        let mut vid: HashMap<Cyclotomic, u32> = HashMap::new();
+        let mut pos = Vec::with_capacity(self.num_keys());
+        let mut neg = Vec::with_capacity(self.num_keys());
+        for key in 0..self.num_keys() {
+            let v = self.value(l, key as u32);
+            let minus = -&v;
+            let next = vid.len() as u32;
+            pos.push(*vid.entry(v).or_insert(next));
+            let next = vid.len() as u32;
+            neg.push(*vid.entry(minus).or_insert(next));
+        }
+        let zero = vid[&Cyclotomic::zero()];
+        let ids = Arc::new(ValueIds { pos, neg, zero });
+        self.ids.insert(l, Arc::clone(&ids));
+        ids
+    }
+
+    /// Whether row `y` of `P_L` is `e` (`±1`) times row `z` (`ids` of `L`).
+    pub fn rows_agree(&self, ids: &ValueIds, y: usize, z: usize, e: i8) -> bool {
+        let other = if e == 1 { &ids.pos } else { &ids.neg };
+        row_ids(&self.keys, self.n, y, &ids.pos).eq(row_ids(&self.keys, self.n, z, other))
+    }
+
+    /// Whether row `y` of `P_L` is zero (`ids` of `L`).
+    pub fn row_is_zero(&self, ids: &ValueIds, y: usize) -> bool {
+        row_ids(&self.keys, self.n, y, &ids.pos).all(|v| v == ids.zero)
+    }
+
     /// The rows of `P_L`, interned (equal rows share an id).
     ///
     /// Complexity: `O(#keys #classes)` cyclotomic operations once per simple, then
@@ -217,36 +252,27 @@ impl<'a> Tables<'a> {
     pub fn rows(&mut self, l: usize) -> &Rows {
         if !self.rows.contains_key(&l) {
             let n = self.n;
-            let mut vid: HashMap<Cyclotomic, u32> = HashMap::new();
-            let mut key_vid = Vec::with_capacity(self.num_keys());
-            let mut key_neg = Vec::with_capacity(self.num_keys());
-            for key in 0..self.num_keys() {
-                let v = self.value(l, key as u32);
-                let neg = -&v;
-                let next = vid.len() as u32;
-                key_vid.push(*vid.entry(v).or_insert(next));
-                let next = vid.len() as u32;
-                key_neg.push(*vid.entry(neg).or_insert(next));
-            }
-            let zero_vid = vid[&Cyclotomic::zero()];
+            let ids = self.value_ids(l);
+            let (key_vid, key_neg) = (&ids.pos, &ids.neg);
             // Rows are bucketed by a hash of their value ids and compared exactly within a
             // bucket: O(|X|^2) time, O(|X|) memory beyond the keys.
             let keys = &self.keys;
+            // A multiply-rotate hash (rows are compared exactly within a bucket, so
+            // only speed depends on it; SipHash was a quarter of the checker's time).
             let hash = |y: usize, map: &[u32]| {
-                let mut h = DefaultHasher::new();
-                row_ids(keys, n, y, map).for_each(|v| h.write_u32(v));
-                h.finish()
+                row_ids(keys, n, y, map).fold(0u64, |h, v| {
+                    (h.rotate_left(5) ^ u64::from(v)).wrapping_mul(0x517c_c1b7_2722_0a95)
+                })
             };
             let same = |y: usize, my: &[u32], z: usize| {
-                row_ids(keys, n, y, my).eq(row_ids(keys, n, z, &key_vid))
+                row_ids(keys, n, y, my).eq(row_ids(keys, n, z, key_vid))
             };
             let mut buckets: HashMap<u64, Vec<(usize, u32)>> = HashMap::new();
             let mut row = Vec::with_capacity(n);
-            let mut zero = None;
             let mut count = 0u32;
             for y in 0..n {
-                let bucket = buckets.entry(hash(y, &key_vid)).or_default();
-                let id = match bucket.iter().find(|&&(z, _)| same(y, &key_vid, z)) {
+                let bucket = buckets.entry(hash(y, key_vid)).or_default();
+                let id = match bucket.iter().find(|&&(z, _)| same(y, key_vid, z)) {
                     Some(&(_, id)) => id,
                     None => {
                         bucket.push((y, count));
@@ -254,24 +280,31 @@ impl<'a> Tables<'a> {
                         count - 1
                     }
                 };
-                if row_ids(keys, n, y, &key_vid).all(|v| v == zero_vid) {
-                    zero = Some(id);
-                }
                 row.push(id);
             }
             let neg = (0..n)
                 .map(|y| {
-                    let bucket = buckets.get(&hash(y, &key_neg))?;
+                    let bucket = buckets.get(&hash(y, key_neg))?;
                     bucket
                         .iter()
-                        .find(|&&(z, _)| same(y, &key_neg, z))
+                        .find(|&&(z, _)| same(y, key_neg, z))
                         .map(|&(_, id)| id)
                 })
                 .collect();
-            self.rows.insert(l, Rows { row, neg, zero });
+            self.rows.insert(l, Rows { row, neg });
         }
         &self.rows[&l]
     }
+}
+
+/// The entries of `P_L` as canonical value ids per key (equal values, equal ids).
+pub(super) struct ValueIds {
+    /// The id of `P_L(key)`.
+    pub pos: Vec<u32>,
+    /// The id of `-P_L(key)`.
+    pub neg: Vec<u32>,
+    /// The id of zero.
+    pub zero: u32,
 }
 
 /// The value ids of row `y` (`map` sends keys to value ids).

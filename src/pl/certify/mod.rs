@@ -16,8 +16,9 @@
 //! * Edge: `w = t P_L r` point by point, `sigma(w + q) - sigma(q)` with certified signs
 //!   (`Activation::eval`), then `(P_{L'} v)(x) = c_{L'} sum_K psi_{L'}(K) sum_{g in K}
 //!   v(x^g)` (the definition of `P_{L'}` summed by classes); it must equal the recorded value.
-//! * Blocks: the zero set (zero rows of `P_L`) and the classes (equal or opposite rows)
-//!   are recomputed and must equal the claim; the kind must be allowed by the activation
+//! * Blocks: the claimed zero set and classes must partition `X`, with zero rows of
+//!   `P_L` on the zero set and equal or opposite rows within a class (theory.md §29.5:
+//!   then `V_L` lies in the block space); the kind must be allowed by the activation
 //!   (derived from its definition in `certify/rules.rs`); `sum_u u^T P_{L'} u` (a sum of squares `|P_{L'} u|^2`) must vanish.
 //! * Hadamard: `g(t) = sigma(t + q) - sigma(q) = c t^2 + a t` and `sum_{y,z} P_{L'}[y][z] P_L[y][z]^2 = 0`.
 //! * Linear: `g(t) = a t` and `L != L'`.
@@ -63,8 +64,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use transport::Transports;
 
-/// A zero set and its block classes with signs (the solver's form).
-type ZeroSetClasses = (Vec<usize>, Vec<Vec<(usize, i8)>>);
+/// A block claim: (source, address of its zero set, address of its classes).
+type BlockClaim = (usize, usize, usize);
 
 /// A witness vector's point: `(r, scale, point)`.
 type PointKey = (Arc<Vec<i64>>, Q, usize);
@@ -119,10 +120,11 @@ struct Checker<'a> {
     term_by_term: bool,
     /// `ker L` and `ker^± L` per simple, as class flags.
     kernels: Vec<(Vec<bool>, Vec<bool>)>,
-    /// The zero set and classes of `V_L` per source, recomputed from the rows.
-    blocks: HashMap<usize, ZeroSetClasses>,
-    /// Per (source, kind): `sum_u u(y) u(x)` gathered by key.
-    block_weights: HashMap<(usize, u8), Vec<i64>>,
+    /// The block claims of the current source found to describe `V_L`: (source,
+    /// addresses of the zero set and of the classes).
+    blocks: Vec<BlockClaim>,
+    /// Per (claim, kind): `sum_u u(y) u(x)` gathered by key, and its class weights.
+    block_weights: HashMap<(BlockClaim, u8), (Vec<i64>, Option<Vec<i64>>)>,
     /// The checker of Fourier-residue edges (theory.md §18).
     residues: residue::ResidueChecker,
     /// What the activation allows, derived once per solution for `L != L'` and
@@ -168,7 +170,7 @@ impl<'a> Checker<'a> {
             characters: HashMap::new(),
             term_by_term: false,
             kernels,
-            blocks: HashMap::new(),
+            blocks: Vec::new(),
             block_weights: HashMap::new(),
             residues: residue::ResidueChecker::default(),
             allowed: [None; 2],
@@ -188,7 +190,7 @@ impl<'a> Checker<'a> {
             characters: self.characters.clone(),
             term_by_term: self.term_by_term,
             kernels: self.kernels.clone(),
-            blocks: HashMap::new(),
+            blocks: Vec::new(),
             block_weights: HashMap::new(),
             residues: residue::ResidueChecker::default(),
             allowed: self.allowed,
@@ -264,10 +266,22 @@ impl<'a> Checker<'a> {
     /// `sum_key weight[key] P_L(key)`: through the class weights and one sum in the
     /// group ring (theory.md §24), term by term when that does not fit.
     fn weighted(&mut self, l: usize, weight: &[i64]) -> Cyclotomic {
-        if let Some(a) = self.t.class_weights(weight) {
+        let a = self.t.class_weights(weight);
+        self.weighted_by(l, weight, a.as_deref())
+    }
+
+    /// [`Self::weighted`] with the class weights of `weight` given (`None`: overflow),
+    /// for a weight used with many targets.
+    fn weighted_by(
+        &mut self,
+        l: usize,
+        weight: &[i64],
+        class_weights: Option<&[i64]>,
+    ) -> Cyclotomic {
+        if let Some(a) = class_weights {
             if let Some(v) = self
                 .character(l)
-                .and_then(|d| d.combine(&a, &mut Vec::new()))
+                .and_then(|d| d.combine(a, &mut Vec::new()))
             {
                 return v.scale(&self.t.scale(l));
             }
@@ -399,34 +413,49 @@ impl<'a> Checker<'a> {
         sums
     }
 
-    /// The zero set and classes of `V_L`, recomputed from its rows (the solver's form:
-    /// classes ordered by first point, signs relative to it).
-    fn block_space(&mut self, l: usize) -> ZeroSetClasses {
-        let rows = self.t.rows(l);
-        let mut zero_set = Vec::new();
-        let mut classes: Vec<Vec<(usize, i8)>> = Vec::new();
-        let mut class_of_row: HashMap<u32, usize> = HashMap::new();
-        for x in 0..rows.row.len() {
-            let r = rows.row[x];
-            if Some(r) == rows.zero {
-                zero_set.push(x);
-            } else if let Some(&c) = class_of_row.get(&r) {
-                let s = if classes[c][0].0 == x || rows.row[classes[c][0].0] == r {
-                    1
-                } else {
-                    -1
-                };
-                classes[c].push((x, s));
-            } else {
-                let c = classes.len();
-                classes.push(vec![(x, 1)]);
-                class_of_row.insert(r, c);
-                if let Some(nr) = rows.neg[x] {
-                    class_of_row.insert(nr, c);
+    /// Whether a claimed zero set and classes describe `V_L`: together they partition
+    /// `X`, the rows of `P_L` on the zero set are zero and each row of a class is the
+    /// class's first row times its sign (the first sign `+1`). Then every `v = P_L r` is
+    /// zero on the zero set and `v(x) = e v(first)` on a class: `V_L` lies in the block
+    /// space. (A finer partition than the equal-or-opposite rows only enlarges the
+    /// space `P_{L'}` must kill, so the claim need not be the coarsest.)
+    ///
+    /// Complexity: one comparison of value ids per entry of `P_L`, `O(|X|^2)`.
+    fn describes_rows(
+        &mut self,
+        l: usize,
+        zero_set: &[usize],
+        classes: &[Vec<(usize, i8)>],
+    ) -> std::result::Result<(), &'static str> {
+        let n = self.t.n;
+        let ids = self.t.value_ids(l);
+        let mut covered = vec![false; n];
+        let mut cover = |x: usize| x < n && !std::mem::replace(&mut covered[x], true);
+        for &x in zero_set {
+            if !cover(x) {
+                return Err("the zero set and the classes do not partition X");
+            }
+            if !self.t.row_is_zero(&ids, x) {
+                return Err("the zero set is not a set of zero rows of P_L");
+            }
+        }
+        for class in classes {
+            let Some(&(first, 1)) = class.first() else {
+                return Err("a class is empty or its first sign is not +1");
+            };
+            for &(x, e) in class {
+                if !cover(x) || (x == first && e != 1) {
+                    return Err("the zero set and the classes do not partition X");
+                }
+                if (e != 1 && e != -1) || !self.t.rows_agree(&ids, x, first, e) {
+                    return Err("a class holds rows of P_L that are not equal or opposite");
                 }
             }
         }
-        (zero_set, classes)
+        if covered.contains(&false) {
+            return Err("the zero set and the classes do not partition X");
+        }
+        Ok(())
     }
 
     fn check_blocks(
@@ -451,24 +480,27 @@ impl<'a> Checker<'a> {
                 ),
             );
         }
-        // The zero set and classes depend on the source only: recomputed once per
-        // source, compared with every claim.
-        if !self.blocks.contains_key(&p.from) {
+        // The claims of one source share their zero set and classes (one allocation):
+        // each distinct claim is checked against the rows once. Addresses identify
+        // claims while the solution is borrowed.
+        let claim = (
+            p.from,
+            zero_set.as_ptr() as usize,
+            classes.as_ptr() as usize,
+        );
+        if !self.blocks.contains(&claim) {
+            if let Err(what) = self.describes_rows(p.from, zero_set, classes) {
+                return self.fail(p, what);
+            }
             // Pairs come by source: only the latest source's are kept.
-            self.blocks.clear();
-            let b = self.block_space(p.from);
-            self.blocks.insert(p.from, b);
+            self.blocks.retain(|c| c.0 == p.from);
+            self.blocks.push(claim);
         }
-        let (z, c) = &self.blocks[&p.from];
-        if z != zero_set {
-            return self.fail(p, "the zero set is not the zero rows of P_L");
-        }
-        if c != classes {
-            return self.fail(p, "the classes are not the equal-or-opposite rows of P_L");
-        }
+        let c = classes;
         let code = kind as u8;
-        let w = match self.block_weights.remove(&(p.from, code)) {
-            Some(w) => w,
+        let weights_key = (claim, code);
+        let (w, a) = match self.block_weights.remove(&weights_key) {
+            Some(wa) => wa,
             None => {
                 // u(y) u(x) summed over the basis: pairs in one class, weighted by kind.
                 let n = self.t.n;
@@ -485,11 +517,12 @@ impl<'a> Checker<'a> {
                         }
                     }
                 }
-                w
+                let a = self.t.class_weights(&w);
+                (w, a)
             }
         };
-        let killed = self.weighted(p.to, &w).is_zero();
-        self.block_weights.insert((p.from, code), w);
+        let killed = self.weighted_by(p.to, &w, a.as_deref()).is_zero();
+        self.block_weights.insert(weights_key, (w, a));
         if !killed {
             return self.fail(p, "P_L' does not kill the block space");
         }
