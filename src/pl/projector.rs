@@ -48,6 +48,9 @@ pub struct PlModule {
     images: Vec<u32>,
     /// `psi[L][K]`: the real character values in the field's sparse form.
     psi: std::sync::OnceLock<Vec<Vec<Sparse>>>,
+    /// The automorphisms of `G` carrying verdicts between sources (theory.md §28),
+    /// found once: by the memory check before a solve and by the solve.
+    symmetry: std::sync::OnceLock<Option<Arc<super::symmetry::Symmetry>>>,
     /// `orbital[y * n + x]`.
     orbital: Vec<u32>,
     /// For each orbital, `(class, count)` with `count = #{g in K : y0^g = x0}` for its
@@ -305,29 +308,56 @@ pub fn solver_bytes(order: u128, n: u128, k: u128, m: u128, orbitals: u128) -> u
 }
 
 /// The bytes a full [`super::solve`] keeps in its answer for `pairs` ordered pairs of
-/// present simples on `n` points in `Q(zeta_m)` of degree `degree`: per pair the larger of
-/// an edge's exact witness value (at most `degree` terms of 48 bytes: a root index, a
-/// rational and the list's share) and a non-edge's group-theoretic explanation (a class
-/// representative written out on `X`, at most `8 n` bytes). Measured against the
-/// resident size of `plrep graph`: `C250` 131 MB (estimate 77 MB plus the tables),
-/// `C500` 724 MB (605 MB), `D2000` 4.9 GB (4.9 GB) — theory.md §14.7.
-pub fn solution_bytes(n: u128, pairs: u128, degree: u128) -> u128 {
-    table_size(&[pairs, table_size(&[48, degree]).max(table_size(&[8, n]))])
+/// present simples of a group on `group_degree` points, `solved` of them solved (the
+/// others carried along automorphisms of `G`, theory.md §28, sharing the solved pairs'
+/// values), in `Q(zeta_m)` of degree `degree`: per solved pair an edge's exact witness
+/// value (at most `degree` terms of 48 bytes: a root index, a rational and the list's
+/// share), per pair the record (256 bytes) and a non-edge's group-theoretic explanation
+/// (a class representative written in cycles on the group's points, at most
+/// `8 group_degree` bytes). Measured against the resident size of `plrep graph` with the
+/// limit raised (theory.md §29.6): `C500` with a bias 314 MB (estimate 280 MB plus the
+/// tables), `Q8xC125` 254 MB (83 MB plus 93 MB of tables), `D14xC71` 145 MB.
+pub fn solution_bytes(group_degree: u128, pairs: u128, solved: u128, degree: u128) -> u128 {
+    table_size(&[solved, 48, degree]).saturating_add(table_size(&[
+        pairs,
+        table_size(&[8, group_degree]).saturating_add(256),
+    ]))
 }
 
 /// Refuse, before solving, a full solve of `module` whose answer and tables would
 /// exceed `--max-memory-mb`: [`solver_bytes`] with the exact orbitals plus
-/// [`solution_bytes`] for every ordered pair of present simples. (A module alone, or a
-/// solve from a few sources, is checked by [`PlModule::new`] without the answer.)
+/// [`solution_bytes`] for every ordered pair of present simples, the pairs of sources
+/// carried along automorphisms ([`super::symmetry::find`]) sharing their values.
+/// (A module alone, or a solve from a few sources, is checked by [`PlModule::new`]
+/// without the answer.)
 ///
 /// Errors: the limit `--max-memory-mb`.
 pub fn check_solution_memory(module: &PlModule, limits: &Limits) -> Result<()> {
+    check_solution_memory_with(module, module.symmetry().as_deref(), limits)
+}
+
+/// [`check_solution_memory`] with the automorphisms already found (`None`: every
+/// source is solved).
+pub fn check_solution_memory_with(
+    module: &PlModule,
+    symmetry: Option<&super::symmetry::Symmetry>,
+    limits: &Limits,
+) -> Result<()> {
     let (n, k, m) = (
         module.points() as u128,
         module.classes.len() as u128,
         module.field.m() as u128,
     );
-    let pairs = (module.present.len() as u128).pow(2);
+    let present = module.present.len() as u128;
+    let pairs = present.pow(2);
+    let solved_sources = match symmetry {
+        Some(s) => module
+            .present
+            .iter()
+            .filter(|p| s.origins[p.0].is_none())
+            .count() as u128,
+        None => present,
+    };
     let bytes = solver_bytes(
         module.order() as u128,
         n,
@@ -335,7 +365,12 @@ pub fn check_solution_memory(module: &PlModule, limits: &Limits) -> Result<()> {
         m,
         module.num_orbitals() as u128,
     )
-    .saturating_add(solution_bytes(n, pairs, module.field.degree() as u128));
+    .saturating_add(solution_bytes(
+        module.elements.degree() as u128,
+        pairs,
+        solved_sources * present,
+        module.field.degree() as u128,
+    ));
     limits.check_memory(bytes, || {
         format!(
             "PL-solver tables and the answer for {pairs} pairs of simples on |X| = {n} points in Q(zeta_{m})"
@@ -444,6 +479,7 @@ impl PlModule {
             n,
             images,
             psi,
+            symmetry: std::sync::OnceLock::new(),
             orbital: Vec::new(),
             orbital_counts: Vec::new(),
             orbital_sizes: Vec::new(),
@@ -451,6 +487,14 @@ impl PlModule {
         };
         m.build_orbitals();
         Ok(m)
+    }
+
+    /// The automorphisms carrying verdicts between the sources of this module
+    /// ([`super::symmetry::find`], found on first use and kept).
+    pub fn symmetry(&self) -> Option<Arc<super::symmetry::Symmetry>> {
+        self.symmetry
+            .get_or_init(|| super::symmetry::find(self).map(Arc::new))
+            .clone()
     }
 
     fn build_orbitals(&mut self) {

@@ -32,8 +32,9 @@ pub struct Witness {
     pub scale: Q,
     /// The point `x` of `X`.
     pub point: usize,
-    /// The exact nonzero value `(P_{L'}(sigma(w + q1) - sigma(q)1))(x)`.
-    pub value: Cyclotomic,
+    /// The exact nonzero value `(P_{L'}(sigma(w + q1) - sigma(q)1))(x)` (shared by the
+    /// verdicts carried along automorphisms, theory.md §29.6: one copy per solved pair).
+    pub value: Arc<Cyclotomic>,
 }
 
 /// The certificate of an edge `L_k -> L_j` of the regular module of a cyclic group by a
@@ -437,7 +438,7 @@ fn search_impl(
                                     r: rs.clone(),
                                     scale: t.clone(),
                                     point: y,
-                                    value: f.to_cyclotomic(&val, &scale),
+                                    value: f.to_cyclotomic(&val, &scale).into(),
                                 });
                                 break;
                             }
@@ -468,7 +469,7 @@ fn search_impl(
                             r: rs.clone(),
                             scale: t.clone(),
                             point: y,
-                            value: f.to_cyclotomic(&val, &scale),
+                            value: f.to_cyclotomic(&val, &scale).into(),
                         });
                         false
                     });

@@ -205,14 +205,14 @@ fn checker_rejects_tampered_claims() {
     for i in 0..s.pairs.len() {
         let mut t = s.clone();
         match &mut t.pairs[i].verdict {
-            Verdict::Edge(w) => w.value = &w.value + &Cyclotomic::one(),
+            Verdict::Edge(w) => w.value = (&*w.value + &Cyclotomic::one()).into(),
             v => {
                 *v = Verdict::Edge(plrep::pl::Witness {
                     seed: 0,
                     r: std::sync::Arc::new(vec![1; c.points()]),
                     scale: Q::one(),
                     point: 0,
-                    value: Cyclotomic::one(),
+                    value: Cyclotomic::one().into(),
                 })
             }
         }

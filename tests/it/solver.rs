@@ -405,7 +405,7 @@ fn tampered_certificates_are_rejected() {
     let mut t = s.clone();
     let i = t.pairs.iter().position(|p| p.is_edge()).unwrap();
     if let Verdict::Edge(w) = &mut t.pairs[i].verdict {
-        w.value = &w.value + &Cyclotomic::one();
+        w.value = (&*w.value + &Cyclotomic::one()).into();
     }
     assert!(certify(&m, &t).is_err());
     // A witness with a changed vector r.

@@ -624,7 +624,7 @@ pub fn certify_commutant(m: &CommutantModule, sol: &CommutantSolution) -> Result
                 }
                 let u = &last_u.as_ref().expect("just set").2;
                 let value: Q = (0..n).map(|x| &el2[pairs.of(w.point, x)] * &u[x]).sum();
-                if value.is_zero() || Cyclotomic::from_q(value) != w.value {
+                if value.is_zero() || Cyclotomic::from_q(value) != *w.value {
                     return Err(fail(format!("witness of the edge {} -> {}", p.from, p.to)));
                 }
                 report.edges += 1;

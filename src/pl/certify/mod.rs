@@ -361,7 +361,7 @@ impl<'a> Checker<'a> {
             }
         };
         let val = val.scale(&self.t.scale(p.to));
-        if val != w.value {
+        if val != *w.value {
             return self.fail(
                 p,
                 format!(

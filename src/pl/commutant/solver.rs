@@ -313,7 +313,7 @@ fn witnesses(
                             r: r.clone(),
                             scale: t.clone(),
                             point: x,
-                            value: Cyclotomic::from_q(v),
+                            value: Cyclotomic::from_q(v).into(),
                         });
                     }
                 }
