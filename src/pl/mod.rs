@@ -13,6 +13,7 @@
 
 pub mod abelian;
 pub mod activation;
+pub mod automorphism;
 pub mod bias;
 pub mod blocks;
 pub mod centralizer;
@@ -54,8 +55,20 @@ pub fn takes_cyclic_route(module: &PlModule, options: &SolverOptions) -> bool {
     module.order() >= abelian::ROUTE_MIN_ORDER && abelian::applies(module, options)
 }
 
+/// Refuse, before solving, a full solve of `module` by the exact path whose answer and
+/// tables would exceed `--max-memory-mb`: [`projector::check_solution_memory_with`] with
+/// the automorphisms the solve will use ([`symmetry::of`]).
+///
+/// Errors: the limit `--max-memory-mb`.
+pub fn check_solution_memory(
+    module: &PlModule,
+    limits: &crate::group::Limits,
+) -> crate::error::Result<()> {
+    projector::check_solution_memory_with(module, symmetry::of(module).as_deref(), limits)
+}
+
 /// Refuse, before solving, a [`solve`] whose tables and answer would exceed
-/// `--max-memory-mb`: [`projector::check_solution_memory`] for the exact path,
+/// `--max-memory-mb`: [`check_solution_memory`] for the exact path,
 /// [`abelian::answer_bytes`] for the cyclic route.
 ///
 /// Errors: the limit `--max-memory-mb`.
@@ -65,7 +78,7 @@ pub fn check_solve_memory(
     limits: &crate::group::Limits,
 ) -> crate::error::Result<()> {
     if !takes_cyclic_route(module, options) {
-        return projector::check_solution_memory(module, limits);
+        return check_solution_memory(module, limits);
     }
     let pairs = module.present.len().pow(2);
     limits.check_memory(abelian::answer_bytes(module), || {

@@ -50,7 +50,7 @@ pub struct PlModule {
     psi: std::sync::OnceLock<Vec<Vec<Sparse>>>,
     /// The automorphisms of `G` carrying verdicts between sources (theory.md §28),
     /// found once: by the memory check before a solve and by the solve.
-    symmetry: std::sync::OnceLock<Option<Arc<super::symmetry::Symmetry>>>,
+    symmetry: std::sync::OnceLock<Option<Arc<super::automorphism::Symmetry>>>,
     /// `orbital[y * n + x]`.
     orbital: Vec<u32>,
     /// For each orbital, `(class, count)` with `count = #{g in K : y0^g = x0}` for its
@@ -327,20 +327,13 @@ pub fn solution_bytes(group_degree: u128, pairs: u128, solved: u128, degree: u12
 /// Refuse, before solving, a full solve of `module` whose answer and tables would
 /// exceed `--max-memory-mb`: [`solver_bytes`] with the exact orbitals plus
 /// [`solution_bytes`] for every ordered pair of present simples, the pairs of sources
-/// carried along automorphisms ([`super::symmetry::find`]) sharing their values.
-/// (A module alone, or a solve from a few sources, is checked by [`PlModule::new`]
-/// without the answer.)
+/// carried along the automorphisms `symmetry` sharing their values (`None`: every
+/// source is solved; [`super::check_solution_memory`] finds them).
 ///
 /// Errors: the limit `--max-memory-mb`.
-pub fn check_solution_memory(module: &PlModule, limits: &Limits) -> Result<()> {
-    check_solution_memory_with(module, module.symmetry().as_deref(), limits)
-}
-
-/// [`check_solution_memory`] with the automorphisms already found (`None`: every
-/// source is solved).
 pub fn check_solution_memory_with(
     module: &PlModule,
-    symmetry: Option<&super::symmetry::Symmetry>,
+    symmetry: Option<&super::automorphism::Symmetry>,
     limits: &Limits,
 ) -> Result<()> {
     let (n, k, m) = (
@@ -489,12 +482,11 @@ impl PlModule {
         Ok(m)
     }
 
-    /// The automorphisms carrying verdicts between the sources of this module
-    /// ([`super::symmetry::find`], found on first use and kept).
-    pub fn symmetry(&self) -> Option<Arc<super::symmetry::Symmetry>> {
-        self.symmetry
-            .get_or_init(|| super::symmetry::find(self).map(Arc::new))
-            .clone()
+    /// Where [`super::symmetry::of`] keeps the automorphisms of this module.
+    pub(crate) fn symmetry_cell(
+        &self,
+    ) -> &std::sync::OnceLock<Option<Arc<super::automorphism::Symmetry>>> {
+        &self.symmetry
     }
 
     fn build_orbitals(&mut self) {

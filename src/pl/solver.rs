@@ -18,7 +18,7 @@ use super::blocks::{hadamard_vanishes, BlockKind, BlockSpace};
 use super::projector::PlModule;
 pub use super::reason::ReasonKind;
 use super::reason::{Explainer, Reason};
-use super::symmetry::Symmetry;
+use super::symmetry::{self, Symmetry};
 use super::witness::{search_cached, search_dense, search_with_stats, SeedSums, Witness};
 use crate::arith::Q;
 use crate::error::Result;
@@ -289,7 +289,7 @@ fn solve_all(module: &PlModule, options: &SolverOptions, dense: bool) -> Result<
     use rayon::prelude::*;
     // Sources in one orbit of automorphisms of G (theory.md §28): only the least is
     // solved, the others carry its verdicts.
-    let sym = if dense { None } else { module.symmetry() };
+    let sym = if dense { None } else { symmetry::of(module) };
     let solved: Vec<usize> = match &sym {
         Some(s) => vertices
             .iter()

@@ -18,10 +18,12 @@
 //! characters of `C_n`, the bulk of the simples; the transpositions swap isomorphic
 //! direct factors.
 
+pub use super::automorphism::{Automorphism, Composite, Origin, Symmetry};
 use super::projector::PlModule;
 use crate::arith::ntheory::gcd;
 use crate::group::orbitals::find as find_root;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// The least group order on which the solver transports verdicts (smaller regular
 /// modules keep the verdicts of a search from every source, byte for byte).
@@ -34,61 +36,13 @@ const FINGERPRINT_BYTES: usize = 64 << 20;
 /// Power maps tried per generator, and transpositions of generators tried in all.
 const TRIES: usize = 16;
 
-/// One automorphism `phi` of `G` with its permutation `pi` of the regular module and its
-/// permutation of the real simples.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Automorphism {
-    /// `phi` on element indices.
-    pub elements: Vec<u32>,
-    /// `pi` on the points of `X`.
-    pub points: Vec<u32>,
-    /// `L -> L^phi` on the real simples.
-    pub simples: Vec<u32>,
-}
-
-/// Where a transported source comes from: `L = s_{a_k}(... s_{a_1}(source))`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Origin {
-    /// The solved source (the least simple of its orbit).
-    pub source: usize,
-    /// The automorphisms applied, first to last (indices into [`Symmetry::automorphisms`]).
-    pub path: Vec<usize>,
-}
-
-/// The automorphisms a solution used and the origin of every transported source.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Symmetry {
-    /// The automorphisms found.
-    pub automorphisms: Vec<Automorphism>,
-    /// Per simple: `Some` if its verdicts were transported.
-    pub origins: Vec<Option<Origin>>,
-}
-
-/// The composite of a path: `pi` on points and `s` on simples.
-#[derive(Clone, Debug)]
-pub struct Composite {
-    /// Points.
-    pub points: Vec<u32>,
-    /// Simples.
-    pub simples: Vec<u32>,
-}
-
-impl Symmetry {
-    /// The composite automorphism of a path (first to last).
-    pub fn compose(&self, path: &[usize]) -> Composite {
-        let a0 = &self.automorphisms[path[0]];
-        let (mut points, mut simples) = (a0.points.clone(), a0.simples.clone());
-        for &a in &path[1..] {
-            let a = &self.automorphisms[a];
-            for p in points.iter_mut() {
-                *p = a.points[*p as usize];
-            }
-            for s in simples.iter_mut() {
-                *s = a.simples[*s as usize];
-            }
-        }
-        Composite { points, simples }
-    }
+/// The automorphisms of `module` ([`find`]), found once per module and kept in it (the
+/// memory check before a solve and the solve use the same).
+pub fn of(module: &PlModule) -> Option<Arc<Symmetry>> {
+    module
+        .symmetry_cell()
+        .get_or_init(|| find(module).map(Arc::new))
+        .clone()
 }
 
 /// The automorphisms of `G` by power maps and transpositions of its generators that act

@@ -9,7 +9,8 @@ use crate::solver::reference_groups;
 use plrep::arith::Q;
 use plrep::group::gset::ActionSpec;
 use plrep::group::{Limits, PermGroup};
-use plrep::pl::projector::{check_solution_memory, solution_bytes, solver_bytes};
+use plrep::pl::check_solution_memory;
+use plrep::pl::projector::{solution_bytes, solver_bytes};
 use plrep::pl::{
     certify, check_module_memory, solve, solve_from, Activation, GroupData, PlModule, SolverOptions,
 };
