@@ -114,7 +114,7 @@ struct Checker<'a> {
     activated_dense: HashMap<(Arc<Vec<i64>>, Q), Option<DenseList>>,
     /// The character `psi_L` as a [`DenseList`] over the classes, per simple (`None`:
     /// too large a field or too large numbers; the term-by-term path is used).
-    characters: HashMap<usize, Option<DenseList>>,
+    characters: HashMap<usize, Option<Arc<DenseList>>>,
     /// Sum by sum in [`Cyclotomic`] arithmetic only (the former path, kept as the
     /// reference the tests and the bench compare against).
     term_by_term: bool,
@@ -297,8 +297,8 @@ impl<'a> Checker<'a> {
         let m = self.t.module;
         self.characters
             .entry(l)
-            .or_insert_with(|| DenseList::of(&m.simples.simples[l].values))
-            .as_ref()
+            .or_insert_with(|| DenseList::of(&m.simples.simples[l].values).map(Arc::new))
+            .as_deref()
     }
 
     fn check_edge(&mut self, p: &PairResult, w: &Witness, opts: &SolverOptions) -> Result<()> {
