@@ -67,6 +67,9 @@ use transport::Transports;
 /// A block claim: (source, address of its zero set, address of its classes).
 type BlockClaim = (usize, usize, usize);
 
+/// Integer weights per key and their class weights (`None`: overflow).
+type PairWeights = (Vec<i64>, Option<Vec<i64>>);
+
 /// A witness vector's point: `(r, scale, point)`.
 type PointKey = (Arc<Vec<i64>>, Q, usize);
 
@@ -124,7 +127,7 @@ struct Checker<'a> {
     /// addresses of the zero set and of the classes).
     blocks: Vec<BlockClaim>,
     /// Per (claim, kind): `sum_u u(y) u(x)` gathered by key, and its class weights.
-    block_weights: HashMap<(BlockClaim, u8), (Vec<i64>, Option<Vec<i64>>)>,
+    block_weights: HashMap<(BlockClaim, u8), PairWeights>,
     /// The checker of Fourier-residue edges (theory.md §18).
     residues: residue::ResidueChecker,
     /// What the activation allows, derived once per solution for `L != L'` and
