@@ -26,10 +26,11 @@ pub const PRODUCT_MIN_CLASSES: usize = 64;
 /// The most orbit unions tried as the first factor (one Schreier–Sims pair each).
 const MAX_SPLITS: usize = 16;
 
-/// A factor: its points in `G`'s numbering (ascending), the restricted group, its
-/// elements, classes and table.
+/// A factor: its points in `G`'s numbering (ascending) and their positions
+/// ([`numbering`]), the restricted group's elements, classes and table.
 struct Factor {
     points: Vec<usize>,
+    local: Vec<u32>,
     elements: EnumeratedGroup,
     classes: ConjugacyClasses,
     table: CharacterTable,
@@ -49,22 +50,25 @@ fn numbering(degree: usize, points: &[usize]) -> Vec<u32> {
     local
 }
 
-/// The restriction of `group` to `points`, with its generators (identities dropped).
-fn restriction(group: &PermGroup, points: &[usize]) -> Result<PermGroup> {
-    let local = numbering(group.degree(), points);
+/// The restriction of `group` to `points` (positions `local`), with its generators
+/// (identities dropped).
+fn restriction(group: &PermGroup, points: &[usize], local: &[u32]) -> Result<PermGroup> {
     let gens: Vec<Perm> = group
         .generators()
         .iter()
-        .map(|g| restrict(g, points, &local))
+        .map(|g| restrict(g, points, local))
         .filter(|g| !g.is_identity())
         .collect();
     PermGroup::new(points.len(), gens)
 }
 
+/// A side of a split: its points, their positions and the restricted group.
+type Side = (Vec<usize>, Vec<u32>, PermGroup);
+
 /// The first split of the non-trivial orbits of `group` (sorted by least point) into a
 /// prefix `P_A` and the rest `P_B` with `|G| = |G|_{P_A}| |G|_{P_B}|`, as the two point
-/// sets with their restrictions.
-fn split(group: &PermGroup) -> Option<[(Vec<usize>, PermGroup); 2]> {
+/// sets with their positions and restrictions.
+fn split(group: &PermGroup) -> Option<[Side; 2]> {
     let order = group.order_u64()?;
     let mut orbits: Vec<Vec<usize>> = group.orbits().into_iter().filter(|o| o.len() > 1).collect();
     if orbits.len() < 2 || orbits.len() > MAX_SPLITS + 1 {
@@ -76,21 +80,26 @@ fn split(group: &PermGroup) -> Option<[(Vec<usize>, PermGroup); 2]> {
         let mut b: Vec<usize> = orbits[t..].concat();
         a.sort_unstable();
         b.sort_unstable();
-        let (ga, gb) = (restriction(group, &a).ok()?, restriction(group, &b).ok()?);
+        let (la, lb) = (numbering(group.degree(), &a), numbering(group.degree(), &b));
+        let (ga, gb) = (
+            restriction(group, &a, &la).ok()?,
+            restriction(group, &b, &lb).ok()?,
+        );
         let (oa, ob) = (ga.order_u64()?, gb.order_u64()?);
         if oa > 1 && ob > 1 && oa.checked_mul(ob) == Some(order) {
-            return Some([(a, ga), (b, gb)]);
+            return Some([(a, la, ga), (b, lb, gb)]);
         }
     }
     None
 }
 
-fn factor(points: Vec<usize>, group: &PermGroup, limits: &Limits) -> Result<Factor> {
+fn factor((points, local, group): Side, limits: &Limits) -> Result<Factor> {
     let elements = group.enumerate(limits)?;
     let classes = ConjugacyClasses::compute(&elements, group.generators());
-    let table = CharacterTable::from_group_classes(group, &elements, &classes, limits)?;
+    let table = CharacterTable::from_group_classes(&group, &elements, &classes, limits)?;
     Ok(Factor {
         points,
+        local,
         elements,
         classes,
         table,
@@ -118,10 +127,10 @@ pub(super) fn product_table(
     if k < PRODUCT_MIN_CLASSES || k as u64 == ci.order {
         return Ok(None);
     }
-    let Some([(pa, ga), (pb, gb)]) = split(group) else {
+    let Some([a, b]) = split(group) else {
         return Ok(None);
     };
-    let factors = match (factor(pa, &ga, limits), factor(pb, &gb, limits)) {
+    let factors = match (factor(a, limits), factor(b, limits)) {
         (Ok(a), Ok(b)) => [a, b],
         (Err(e @ Error::Verification(_)), _) | (_, Err(e @ Error::Verification(_))) => {
             return Err(e)
@@ -130,16 +139,12 @@ pub(super) fn product_table(
     };
     // The class of each factor met by each class representative of `G`.
     let bad = |what: &str| Error::verification(format!("direct product table: {what}"));
-    let locals: Vec<Vec<u32>> = factors
-        .iter()
-        .map(|f| numbering(group.degree(), &f.points))
-        .collect();
     let mut pair_of = Vec::with_capacity(k);
     let mut seen = vec![false; factors[0].table.num_classes() * factors[1].table.num_classes()];
     for (c, rep) in ci.reps.iter().enumerate() {
         let mut pair = [0usize; 2];
-        for ((f, local), slot) in factors.iter().zip(&locals).zip(pair.iter_mut()) {
-            let r = restrict(rep, &f.points, local);
+        for (f, slot) in factors.iter().zip(pair.iter_mut()) {
+            let r = restrict(rep, &f.points, &f.local);
             let i = f
                 .elements
                 .index_of(&r)

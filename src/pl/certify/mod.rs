@@ -126,7 +126,8 @@ struct Checker<'a> {
     /// The block claims of the current source found to describe `V_L`: (source,
     /// addresses of the zero set and of the classes).
     blocks: Vec<BlockClaim>,
-    /// Per (claim, kind): `sum_u u(y) u(x)` gathered by key, and its class weights.
+    /// Per (claim, kind) of the current source: `sum_u u(y) u(x)` gathered by key, and
+    /// its class weights.
     block_weights: HashMap<(BlockClaim, u8), PairWeights>,
     /// The checker of Fourier-residue edges (theory.md §18).
     residues: residue::ResidueChecker,
@@ -495,8 +496,9 @@ impl<'a> Checker<'a> {
             if let Err(what) = self.describes_rows(p.from, zero_set, classes) {
                 return self.fail(p, what);
             }
-            // Pairs come by source: only the latest source's are kept.
+            // Pairs come by source: only the latest source's claims and weights are kept.
             self.blocks.retain(|c| c.0 == p.from);
+            self.block_weights.retain(|(c, _), _| c.0 == p.from);
             self.blocks.push(claim);
         }
         let c = classes;

@@ -171,7 +171,7 @@ impl Transports {
             (Verdict::Edge(w), Verdict::Edge(v)) => {
                 if w.seed != v.seed
                     || w.scale != v.scale
-                    || w.value != v.value
+                    || !(Arc::ptr_eq(&w.value, &v.value) || w.value == v.value)
                     || w.point != pi(v.point)
                     || w.r.len() != v.r.len()
                 {
