@@ -2,6 +2,7 @@
 //! prime fields.
 
 pub mod cyclotomic;
+pub(crate) mod mix;
 pub mod modp;
 pub mod ntheory;
 pub mod q;

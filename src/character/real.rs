@@ -8,10 +8,13 @@
 //! otherwise they are numbered in the order trivial first, then by dimension, then by
 //! their first complex constituent.
 
-use super::table::CharacterTable;
+use super::rootsum::RootSum;
+use super::table::{Character, CharacterTable, CyclotomicCache};
+use crate::arith::mix::MixMap;
 use crate::arith::{Cyclotomic, Q};
 use crate::error::{Error, Result};
 use crate::lattice::NormalSubgroup;
+use rayon::prelude::*;
 use std::fmt;
 
 /// The type of a real simple representation, from the Frobenius–Schur indicator.
@@ -157,54 +160,84 @@ impl RealSimples {
     pub fn from_table(table: &CharacterTable) -> Self {
         let k = table.num_classes();
         let inverse = table.inverse_classes();
+        // Complex conjugate characters found by their root-sum rows, each candidate
+        // confirmed on the values (a scan of the values if the forms differ).
+        let by_form: MixMap<&[RootSum], usize> = table
+            .characters
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.root_sums.as_slice(), i))
+            .collect();
+        let is_conj = |chi: &Character, other: &Character| {
+            (0..k).all(|c| other.values[c] == chi.values[inverse[c]])
+        };
         let mut used = vec![false; table.characters.len()];
-        let mut simples = Vec::new();
+        let mut kinds: Vec<(usize, Option<usize>)> = Vec::new();
         for (i, chi) in table.characters.iter().enumerate() {
             if used[i] {
                 continue;
             }
             used[i] = true;
-            let degree = Cyclotomic::from_int(chi.degree as i64);
-            let (kind, characters, values, dim) = match chi.indicator {
-                1 => (SimpleType::Real, vec![i], chi.values.clone(), chi.degree),
-                -1 => (
-                    SimpleType::Quaternionic,
-                    vec![i],
-                    chi.values
-                        .iter()
-                        .map(|v| v * &Cyclotomic::from_int(2))
-                        .collect(),
-                    2 * chi.degree,
-                ),
-                _ => {
-                    // The conjugate character: conj(chi)(g) = chi(g^-1).
-                    let conj: Vec<Cyclotomic> =
-                        (0..k).map(|c| chi.values[inverse[c]].clone()).collect();
-                    let j = table
-                        .characters
-                        .iter()
-                        .position(|other| other.values == conj)
-                        .expect("a verified table is closed under complex conjugation");
-                    used[j] = true;
-                    let values = (0..k).map(|c| &chi.values[c] + &conj[c]).collect();
-                    let mut pair = vec![i, j];
-                    pair.sort_unstable();
-                    (SimpleType::Complex, pair, values, 2 * chi.degree)
-                }
-            };
-            let kernel = classes_where(&chi.values, &degree);
-            let minus_kernel = classes_where(&chi.values, &(-&degree));
-            simples.push(RealSimple {
-                label: String::new(),
-                kind,
-                dim,
-                characters,
-                values,
-                kernel,
-                minus_kernel,
-                frequency: None,
+            let partner = (chi.indicator == 0).then(|| {
+                let form: Vec<RootSum> =
+                    (0..k).map(|c| chi.root_sums[inverse[c]].clone()).collect();
+                let j = by_form
+                    .get(form.as_slice())
+                    .copied()
+                    .filter(|&j| is_conj(chi, &table.characters[j]))
+                    .or_else(|| table.characters.iter().position(|o| is_conj(chi, o)))
+                    .expect("a verified table is closed under complex conjugation");
+                used[j] = true;
+                j
             });
+            kinds.push((i, partner));
         }
+        // The values (sums of two characters through their root sums, sharing repeated
+        // conversions) and kernels, simples in parallel.
+        let chunk = kinds.len().div_ceil(rayon::current_num_threads()).max(1);
+        let mut simples: Vec<RealSimple> = kinds
+            .par_chunks(chunk)
+            .flat_map_iter(|part| {
+                let mut cache = CyclotomicCache::default();
+                part.iter()
+                    .map(move |&(i, partner)| {
+                        let chi = &table.characters[i];
+                        let (kind, characters, values, dim) = match (chi.indicator, partner) {
+                            (_, Some(j)) => {
+                                let conj = &table.characters[j];
+                                let values = (0..k)
+                                    .map(|c| cache.get(&chi.root_sums[c].add(&conj.root_sums[c])))
+                                    .collect();
+                                let mut pair = vec![i, j];
+                                pair.sort_unstable();
+                                (SimpleType::Complex, pair, values, 2 * chi.degree)
+                            }
+                            (-1, None) => (
+                                SimpleType::Quaternionic,
+                                vec![i],
+                                chi.values
+                                    .iter()
+                                    .map(|v| v * &Cyclotomic::from_int(2))
+                                    .collect(),
+                                2 * chi.degree,
+                            ),
+                            _ => (SimpleType::Real, vec![i], chi.values.clone(), chi.degree),
+                        };
+                        let degree = Cyclotomic::from_int(chi.degree as i64);
+                        RealSimple {
+                            label: String::new(),
+                            kind,
+                            dim,
+                            characters,
+                            values,
+                            kernel: classes_where(&chi.values, &degree),
+                            minus_kernel: classes_where(&chi.values, &(-&degree)),
+                            frequency: None,
+                        }
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect();
         // Trivial first (it is the first character of a table), then by dimension, then by
         // first constituent.
         simples.sort_by_key(|l| (!l.is_trivial(), l.dim, l.characters[0]));

@@ -141,11 +141,24 @@ impl RootSum {
 
     /// The single root of unity `zeta_m^s` (no allocation).
     pub fn root(m: u64, s: u64) -> Self {
+        Self::monomial(m, s, 1)
+    }
+
+    /// `n zeta_m^s`, reduced as [`RootSum::from_terms`] reduces it, without allocation
+    /// (most values of most tables are such monomials, and the Galois closure check and
+    /// product tables make `k^2` of them).
+    fn monomial(m: u64, s: u64, n: i64) -> Self {
+        if n == 0 {
+            return RootSum {
+                order: 1,
+                terms: Terms::Inline(0, [(0, 0)]),
+            };
+        }
         let s = s % m;
         let g = gcd(m, s);
         RootSum {
             order: m / g,
-            terms: Terms::Inline(1, [(s / g, 1)]),
+            terms: Terms::Inline(1, [(s / g, n)]),
         }
     }
 
@@ -186,6 +199,19 @@ impl RootSum {
     pub fn galois(&self, k: i64) -> Self {
         let m = self.order;
         let kk = k.rem_euclid(m as i64) as u64;
+        if let [(s, n)] = *self.terms {
+            // Reduced: gcd(s, m) = 1, so gcd(s k, m) = 1 for k a unit, and the image
+            // is reduced as it stands (for `k` not a unit, reduce).
+            let t = (s as u128 * kk as u128 % m as u128) as u64;
+            return if gcd(kk, m) == 1 {
+                RootSum {
+                    order: m,
+                    terms: Terms::Inline(1, [(t, n)]),
+                }
+            } else {
+                Self::monomial(m, t, n)
+            };
+        }
         Self::from_terms(
             m,
             self.terms
@@ -200,6 +226,9 @@ impl RootSum {
     pub fn mul(&self, other: &RootSum) -> Self {
         let l = self.order / gcd(self.order, other.order) * other.order;
         let (fa, fb) = (l / self.order, l / other.order);
+        if let ([(s, n)], [(t, m)]) = (&*self.terms, &*other.terms) {
+            return Self::monomial(l, (s * fa + t * fb) % l, n * m);
+        }
         let mut terms = Vec::with_capacity(self.terms.len() * other.terms.len());
         for &(s, n) in self.terms.iter() {
             for &(t, m) in other.terms.iter() {
@@ -207,6 +236,12 @@ impl RootSum {
             }
         }
         Self::from_terms(l, terms)
+    }
+
+    /// The sum of two root sums (the roots of both, counted together). `O(t log t)`.
+    pub fn add(&self, other: &RootSum) -> Self {
+        let l = self.order / gcd(self.order, other.order) * other.order;
+        Self::from_terms(l, self.terms_over(l).chain(other.terms_over(l)).collect())
     }
 
     /// The complex conjugate (`zeta -> zeta^-1`).
@@ -303,5 +338,40 @@ mod tests {
         let zpow: Vec<u64> = (0..6).map(|t| k.pow(z, t)).collect();
         // E(3) + E(3)^2 = -1
         assert_eq!(a.residue(&k, &zpow), 30);
+    }
+
+    /// The allocation-free monomial paths of `galois` and `mul` agree with the general
+    /// reduction (`from_terms`) on every monomial of small order.
+    #[test]
+    fn monomial_paths_equal_the_general_reduction() {
+        for m in 1..=12u64 {
+            for s in 0..m {
+                for n in [-2i64, -1, 0, 1, 3] {
+                    let a = RootSum::from_terms(m, vec![(s, n)]);
+                    for k in (1..=m as i64).filter(|&k| gcd(k as u64, m) == 1) {
+                        let general = RootSum::from_terms(
+                            a.order,
+                            a.terms().iter().map(|&(t, c)| (t * k as u64, c)).collect(),
+                        );
+                        assert_eq!(a.galois(k), general, "{a} under {k}");
+                    }
+                    for m2 in 1..=6u64 {
+                        for t in 0..m2 {
+                            let b = RootSum::from_terms(m2, vec![(t, 2)]);
+                            let l = a.order / gcd(a.order, b.order) * b.order;
+                            let general = RootSum::from_terms(
+                                l,
+                                a.terms_over(l)
+                                    .flat_map(|(x, c)| {
+                                        b.terms_over(l).map(move |(y, d)| (x + y, c * d))
+                                    })
+                                    .collect(),
+                            );
+                            assert_eq!(a.mul(&b), general, "{a} * {b}");
+                        }
+                    }
+                }
+            }
+        }
     }
 }

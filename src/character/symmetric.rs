@@ -23,37 +23,20 @@
 use super::partition::{partitions, Partition};
 use super::rootsum::RootSum;
 use super::table::{Character, CharacterTable, Method};
+use crate::arith::mix::MixMap;
 use crate::arith::{Cyclotomic, Q};
 use crate::error::{Error, LimitKind, Result};
 use crate::group::Perm;
 use num_bigint::BigUint;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// Largest `n` for which character values are computed (beta-sets are 64-bit masks
 /// and values `i128`).
 pub const MAX_DEGREE: u32 = 60;
 
-/// A multiplicative hasher for the `(beta-set, cycle type)` keys of the memo (the
-/// default SipHash costs more than the rim-hook step it saves).
-#[derive(Default)]
-struct MixHasher(u64);
-
-impl Hasher for MixHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(b as u64);
-        }
-    }
-    fn write_u64(&mut self, x: u64) {
-        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-type Memo = HashMap<(u64, u64), i128, BuildHasherDefault<MixHasher>>;
+/// The memo on `(beta-set, cycle type)` keys (the default SipHash costs more than the
+/// rim-hook step it saves).
+type Memo = MixMap<(u64, u64), i128>;
 
 /// The Murnaghan–Nakayama rule with a memo on (partition, remaining cycle type), both
 /// as beta-sets: reuse one value of this type for many values of the same `n`.

@@ -26,6 +26,7 @@ use crate::error::{Error, LimitKind, Result};
 use crate::group::gset::{ActionSpec, GSet};
 use crate::group::limits::table_size;
 use crate::group::{ConjugacyClasses, EnumeratedGroup, Limits, PermGroup};
+use rayon::prelude::*;
 use std::sync::Arc;
 
 /// A permutation module `R^X` with everything the solver needs: the group's shared data
@@ -458,12 +459,19 @@ impl PlModule {
         }
         let psi = std::sync::OnceLock::new();
         let mut images = vec![0u32; order * n];
-        for g in 0..order {
-            let p = gset.act(&elements.element(g))?;
-            for x in 0..n {
-                images[g * n + x] = p.apply(x) as u32;
-            }
-        }
+        // One row per element, rows in parallel (the first error in element order).
+        images
+            .par_chunks_mut(n.max(1))
+            .enumerate()
+            .map(|(g, row)| -> Result<()> {
+                let p = gset.act(&elements.element(g))?;
+                for (x, y) in row.iter_mut().enumerate() {
+                    *y = p.apply(x) as u32;
+                }
+                Ok(())
+            })
+            .find_map_first(Result::err)
+            .map_or(Ok(()), Err)?;
         let mut m = PlModule {
             data,
             gset,

@@ -21,6 +21,7 @@
 pub use super::automorphism::{Automorphism, Composite, Origin, Symmetry};
 use super::projector::PlModule;
 use crate::arith::ntheory::gcd;
+use crate::arith::Cyclotomic;
 use crate::group::orbitals::find as find_root;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -210,8 +211,8 @@ fn extend(module: &PlModule, gens: &[usize], images: &[usize]) -> Option<Vec<u32
 struct Fingerprints {
     /// The class representatives as element indices.
     reps: Vec<usize>,
-    /// `value[l * k + c]`.
-    value: Vec<u64>,
+    /// `value[l * k + c]`: the id of the value of simple `l` at class `c`.
+    value: Vec<u32>,
     /// Position weights.
     weight: Vec<u64>,
     /// Weighted row sum -> simples with that sum.
@@ -220,17 +221,18 @@ struct Fingerprints {
 
 impl Fingerprints {
     fn new(module: &PlModule) -> Option<Fingerprints> {
-        use std::hash::{Hash, Hasher};
         let reps = module.elements.indices_of(&module.classes.reps)?;
         let simples = &module.simples.simples;
         let k = module.classes.len();
-        let value: Vec<u64> = simples
+        // Each distinct value gets an id (first occurrence order): equal ids are equal
+        // values, so rows are compared by ids, exactly, without comparing cyclotomics.
+        let mut ids: HashMap<&Cyclotomic, u32> = HashMap::new();
+        let value: Vec<u32> = simples
             .iter()
             .flat_map(|s| s.values.iter())
             .map(|v| {
-                let mut h = std::collections::hash_map::DefaultHasher::new();
-                v.hash(&mut h);
-                h.finish()
+                let next = ids.len() as u32;
+                *ids.entry(v).or_insert(next)
             })
             .collect();
         // Odd weights from a fixed multiplicative sequence: deterministic.
@@ -239,10 +241,9 @@ impl Fingerprints {
             .collect();
         let mut rows: HashMap<u64, Vec<usize>> = HashMap::new();
         for l in 0..simples.len() {
-            let h = (0..k).fold(0u64, |a, c| {
-                a.wrapping_add(weight[c].wrapping_mul(value[l * k + c]))
-            });
-            rows.entry(h).or_default().push(l);
+            rows.entry(row_hash(&weight, &value[l * k..(l + 1) * k], |c| c))
+                .or_default()
+                .push(l);
         }
         Some(Fingerprints {
             reps,
@@ -251,6 +252,17 @@ impl Fingerprints {
             rows,
         })
     }
+}
+
+/// `sum_c weight[at(c)] * mix(ids[c])`: a row's fingerprint with its class `c` moved to
+/// `at(c)` (the identity for the row itself).
+fn row_hash(weight: &[u64], ids: &[u32], at: impl Fn(usize) -> usize) -> u64 {
+    ids.iter().enumerate().fold(0u64, |a, (c, &v)| {
+        let mixed = (v as u64 + 1)
+            .wrapping_mul(0xC2B2_AE3D_27D4_EB4F)
+            .rotate_left(31);
+        a.wrapping_add(weight[at(c)].wrapping_mul(mixed))
+    })
 }
 
 /// `L -> L^phi` with `psi_{L^phi}(phi(g)) = psi_L(g)`, if every image is a real simple
@@ -262,16 +274,14 @@ fn map_simples(module: &PlModule, fp: &Fingerprints, phi: &[u32]) -> Option<Vec<
         .iter()
         .map(|&r| module.classes.class_of_index(phi[r] as usize))
         .collect();
-    let simples = &module.simples.simples;
-    (0..simples.len())
+    (0..module.simples.simples.len())
         .map(|l| {
-            let h = (0..k).fold(0u64, |a, c| {
-                a.wrapping_add(fp.weight[moved[c]].wrapping_mul(fp.value[l * k + c]))
-            });
+            let row = &fp.value[l * k..(l + 1) * k];
+            let h = row_hash(&fp.weight, row, |c| moved[c]);
             fp.rows
                 .get(&h)?
                 .iter()
-                .find(|&&t| (0..k).all(|c| simples[l].values[c] == simples[t].values[moved[c]]))
+                .find(|&&t| (0..k).all(|c| row[c] == fp.value[t * k + moved[c]]))
                 .map(|&t| t as u32)
         })
         .collect()

@@ -18,11 +18,12 @@ use super::dixon;
 use super::large::{class_info, LargeStructure};
 use super::rootsum::RootSum;
 use super::structure::{ClassInfo, GroupOps, StructureRows, StructureSource};
+use crate::arith::mix::MixMap;
 use crate::arith::Cyclotomic;
 use crate::error::{Error, LimitKind, Result};
 use crate::group::lexclasses::LargeClasses;
 use crate::group::{ClassData, ConjugacyClasses, EnumeratedGroup, Limits, Perm, PermGroup};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 mod product;
@@ -390,15 +391,20 @@ fn indicators_mod_p(ci: &ClassInfo, t: &dixon::ModularTable) -> Vec<i8> {
 /// Convert root sums to cyclotomics, sharing the conversion of repeated values; single
 /// roots of unity `E(m)^s` are looked up by `(m, s)` without hashing.
 #[derive(Default)]
-struct CyclotomicCache {
-    map: HashMap<RootSum, Cyclotomic>,
-    roots: HashMap<u64, Vec<Option<Cyclotomic>>>,
+pub(in crate::character) struct CyclotomicCache {
+    map: MixMap<RootSum, Cyclotomic>,
+    roots: MixMap<u64, Vec<Option<Cyclotomic>>>,
     /// The table of the order used last (values of one class share it).
     last_root: (u64, Vec<Option<Cyclotomic>>),
 }
 
 impl CyclotomicCache {
-    fn get(&mut self, r: &RootSum) -> Cyclotomic {
+    pub(in crate::character) fn get(&mut self, r: &RootSum) -> Cyclotomic {
+        self.get_ref(r).clone()
+    }
+
+    /// [`CyclotomicCache::get`] without the copy (for comparisons).
+    pub(in crate::character) fn get_ref(&mut self, r: &RootSum) -> &Cyclotomic {
         if let Some((m, s)) = r.as_root() {
             if self.last_root.0 != m {
                 let table = self
@@ -411,16 +417,11 @@ impl CyclotomicCache {
                 }
             }
             let slot = &mut self.last_root.1[s as usize];
-            return slot
-                .get_or_insert_with(|| Cyclotomic::root_of_unity(m, s as i64))
-                .clone();
+            return slot.get_or_insert_with(|| Cyclotomic::root_of_unity(m, s as i64));
         }
-        if let Some(c) = self.map.get(r) {
-            return c.clone();
-        }
-        let c = r.to_cyclotomic();
-        self.map.insert(r.clone(), c.clone());
-        c
+        self.map
+            .entry(r.clone())
+            .or_insert_with(|| r.to_cyclotomic())
     }
 }
 

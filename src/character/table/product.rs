@@ -12,12 +12,13 @@
 //! root sums instead of the class-matrix eigenspaces.
 
 use super::verify::check_character_table_but_orthogonality;
-use super::{assemble, check_character_table, CharacterTable, Method};
+use super::{assemble, check_character_table, Character, CharacterTable, Method};
 use crate::character::abelian::GENERIC_CHECK_MAX_CLASSES;
 use crate::character::rootsum::RootSum;
 use crate::character::structure::ClassInfo;
 use crate::error::{Error, Result};
 use crate::group::{ConjugacyClasses, EnumeratedGroup, Limits, Perm, PermGroup};
+use rayon::prelude::*;
 
 /// Groups with fewer classes keep Dixon–Schneider (it is fast there, and their tables
 /// keep naming it).
@@ -166,19 +167,24 @@ pub(super) fn product_table(
         ));
     }
     let (ta, tb) = (&factors[0].table, &factors[1].table);
-    let mut rows: Vec<Vec<RootSum>> = Vec::with_capacity(k);
-    let mut indicators = Vec::with_capacity(k);
-    for a in &ta.characters {
-        for b in &tb.characters {
-            rows.push(
-                pair_of
-                    .iter()
-                    .map(|&[i, j]| a.root_sums[i].mul(&b.root_sums[j]))
-                    .collect(),
-            );
-            indicators.push(a.indicator * b.indicator);
-        }
-    }
+    let pairs: Vec<(&Character, &Character)> = ta
+        .characters
+        .iter()
+        .flat_map(|a| tb.characters.iter().map(move |b| (a, b)))
+        .collect();
+    let rows: Vec<Vec<RootSum>> = pairs
+        .par_iter()
+        .map(|(a, b)| {
+            pair_of
+                .iter()
+                .map(|&[i, j]| a.root_sums[i].mul(&b.root_sums[j]))
+                .collect()
+        })
+        .collect();
+    let indicators: Vec<i8> = pairs
+        .iter()
+        .map(|(a, b)| a.indicator * b.indicator)
+        .collect();
     let table = assemble(ci, rows, Method::DirectProduct, Some(indicators))?;
     // The class correspondence and the factors' verified tables prove the rows
     // irreducible characters (theory.md §29.2); the cubic orthogonality check is run in addition

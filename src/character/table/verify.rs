@@ -6,12 +6,13 @@
 //! cache; the proof of irreducibility reuses the table checks' field set-up.
 
 use super::{CharacterTable, CyclotomicCache, SparseRow};
+use crate::arith::mix::{MixMap, MixSet};
 use crate::arith::modp::{linalg, prime_congruent_one, PrimeField};
 use crate::character::rootsum::RootSum;
 use crate::character::structure::{ClassInfo, StructureRows, StructureSource};
 use crate::error::{Error, Result};
 use rayon::prelude::*;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// Prove that every row of a table (already checked by [`check_character_table`]) is an
 /// irreducible character, from the group itself: each row's central character is a
@@ -361,6 +362,47 @@ pub(crate) fn check_character_table_but_orthogonality(t: &CharacterTable) -> Res
     check_table(t, false)
 }
 
+/// What is wrong with the values of character `a` of `t` (step 2 of [`check_table`]):
+/// the degree, the shape of each root sum, its agreement with the recorded value, the
+/// indicator. `None` when nothing is.
+fn value_defect(
+    t: &CharacterTable,
+    a: usize,
+    chi: &super::Character,
+    cache: &mut CyclotomicCache,
+) -> Option<String> {
+    let k = t.num_classes();
+    if chi.values.len() != k || chi.root_sums.len() != k {
+        return Some(format!("character {a} has the wrong number of values"));
+    }
+    if chi.root_sums[0] != RootSum::integer(chi.degree as i64) || chi.degree == 0 {
+        return Some(format!(
+            "character {a}: the value at the identity is not the degree"
+        ));
+    }
+    for i in 0..k {
+        let r = &chi.root_sums[i];
+        if t.orders[i] % r.order() != 0
+            || r.terms().iter().any(|&(_, m)| m < 0)
+            || r.count() != chi.degree as i64
+        {
+            return Some(format!(
+                "character {a}, class {i}: {r} is not a sum of {} roots of unity",
+                chi.degree
+            ));
+        }
+        if chi.values[i] != *cache.get_ref(r) {
+            return Some(format!(
+                "character {a}, class {i}: value differs from its root sum {r}"
+            ));
+        }
+    }
+    if !(-1..=1).contains(&chi.indicator) {
+        return Some(format!("character {a}: indicator {}", chi.indicator));
+    }
+    None
+}
+
 fn check_table(t: &CharacterTable, orthogonality: bool) -> Result<()> {
     let fail = |what: String| {
         Err(Error::verification(format!(
@@ -385,56 +427,72 @@ fn check_table(t: &CharacterTable, orthogonality: bool) -> Result<()> {
         }
     }
     // 2. values are sums of chi(1) roots of unity, and equal the recorded cyclotomics
-    let mut cache = CyclotomicCache::default();
-    let mut square_sum: u128 = 0;
-    for (a, chi) in t.characters.iter().enumerate() {
-        if chi.values.len() != k || chi.root_sums.len() != k {
-            return fail(format!("character {a} has the wrong number of values"));
-        }
-        if chi.root_sums[0] != RootSum::integer(chi.degree as i64) || chi.degree == 0 {
-            return fail(format!(
-                "character {a}: the value at the identity is not the degree"
-            ));
-        }
-        for i in 0..k {
-            let r = &chi.root_sums[i];
-            if t.orders[i] % r.order() != 0
-                || r.terms().iter().any(|&(_, m)| m < 0)
-                || r.count() != chi.degree as i64
-            {
-                return fail(format!(
-                    "character {a}, class {i}: {r} is not a sum of {} roots of unity",
-                    chi.degree
-                ));
-            }
-            if chi.values[i] != cache.get(r) {
-                return fail(format!(
-                    "character {a}, class {i}: value differs from its root sum {r}"
-                ));
-            }
-        }
-        if !(-1..=1).contains(&chi.indicator) {
-            return fail(format!("character {a}: indicator {}", chi.indicator));
-        }
-        square_sum += chi.degree as u128 * chi.degree as u128;
+    // (characters in parallel, each thread with its own cache; the failure reported is
+    // the first in table order)
+    let chunk = t
+        .characters
+        .len()
+        .div_ceil(rayon::current_num_threads())
+        .max(1);
+    let defect = t
+        .characters
+        .par_chunks(chunk)
+        .enumerate()
+        .map(|(c, part)| {
+            let mut cache = CyclotomicCache::default();
+            part.iter()
+                .enumerate()
+                .find_map(|(a, chi)| value_defect(t, c * chunk + a, chi, &mut cache))
+        })
+        .find_map_first(|d| d);
+    if let Some(what) = defect {
+        return fail(what);
     }
     // 3. sum of squares
+    let square_sum: u128 = t
+        .characters
+        .iter()
+        .map(|c| c.degree as u128 * c.degree as u128)
+        .sum();
     if square_sum != n as u128 {
         return fail(format!("sum of squared degrees {square_sum} != |G| = {n}"));
     }
-    // 4. Galois closure
-    let rows: HashSet<&Vec<RootSum>> = t.characters.iter().map(|c| &c.root_sums).collect();
+    // 4. Galois closure, on value ids: each distinct root sum is numbered once and
+    // conjugated once, and rows are compared as id rows (equal ids are equal values).
+    let mut ids: MixMap<&RootSum, u32> = MixMap::default();
+    let mut distinct: Vec<&RootSum> = Vec::new();
+    let id_rows: Vec<Vec<u32>> = t
+        .characters
+        .iter()
+        .map(|c| {
+            c.root_sums
+                .iter()
+                .map(|r| {
+                    *ids.entry(r).or_insert_with(|| {
+                        distinct.push(r);
+                        distinct.len() as u32 - 1
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    let rows: MixSet<&[u32]> = id_rows.iter().map(Vec::as_slice).collect();
     if rows.len() != k {
         return fail("two equal rows".into());
     }
     for tt in unit_generators_crt(e) {
-        for (a, chi) in t.characters.iter().enumerate() {
-            let img: Vec<RootSum> = chi.root_sums.iter().map(|r| r.galois(tt as i64)).collect();
-            if !rows.contains(&img) {
-                return fail(format!(
-                    "character {a}: Galois conjugate under E(e) -> E(e)^{tt} is not in the table"
-                ));
-            }
+        let image: Vec<Option<u32>> = distinct
+            .iter()
+            .map(|r| ids.get(&r.galois(tt as i64)).copied())
+            .collect();
+        let missing = id_rows.par_iter().position_first(|row| {
+            let img: Option<Vec<u32>> = row.iter().map(|&v| image[v as usize]).collect();
+            img.is_none_or(|img| !rows.contains(img.as_slice()))
+        });
+        if let Some(a) = missing {
+            return fail(format!(
+                "character {a}: Galois conjugate under E(e) -> E(e)^{tt} is not in the table"
+            ));
         }
     }
     // 5. orthogonality modulo q (one prime above the bound, or several whose product is:
@@ -455,12 +513,20 @@ fn check_table(t: &CharacterTable, orthogonality: bool) -> Result<()> {
         let fq = PrimeField::new(q);
         // Powers of z^(e/m) for each order m met (not all e powers of z: e is
         // lcm(1..n) for S_n, 2.3 * 10^8 at n = 20).
-        let mut zpow = OrderPowers::new(&fq, e);
+        let zpow = OrderPowers::new(&fq, e);
+        // Rows in parallel, each part with its own copy of the powers.
+        let chunk = k.div_ceil(rayon::current_num_threads()).max(1);
         let res: Vec<Vec<u64>> = t
             .characters
-            .iter()
-            .map(|c| c.root_sums.iter().map(|r| zpow.residue(&fq, r)).collect())
+            .par_chunks(chunk)
+            .flat_map_iter(|part| {
+                let mut zpow = zpow.clone();
+                part.iter()
+                    .map(|c| c.root_sums.iter().map(|r| zpow.residue(&fq, r)).collect())
+                    .collect::<Vec<Vec<u64>>>()
+            })
             .collect();
+        let mut zpow = zpow;
         if !orthogonality {
             first = Some((fq, res));
             break;
@@ -521,26 +587,31 @@ fn check_table(t: &CharacterTable, orthogonality: bool) -> Result<()> {
     // 6. indicators
     let sq = t.power_map(2);
     let n_inv = fq.inv(n_q);
-    for (a, chi) in t.characters.iter().enumerate() {
-        let s = (0..k).fold(0, |acc, i| {
-            fq.mul_add(fq.from_u64(t.sizes[i]), res[a][sq[i]], acc)
+    let sizes: Vec<u64> = t.sizes.iter().map(|&s| fq.from_u64(s)).collect();
+    let wrong = t
+        .characters
+        .par_iter()
+        .enumerate()
+        .position_first(|(a, chi)| {
+            let s = (0..k).fold(0, |acc, i| fq.mul_add(sizes[i], res[a][sq[i]], acc));
+            fq.mul(s, n_inv) != fq.from_i64(chi.indicator as i64)
         });
-        if fq.mul(s, n_inv) != fq.from_i64(chi.indicator as i64) {
-            return fail(format!(
-                "character {a}: wrong Frobenius-Schur indicator {}",
-                chi.indicator
-            ));
-        }
+    if let Some(a) = wrong {
+        return fail(format!(
+            "character {a}: wrong Frobenius-Schur indicator {}",
+            t.characters[a].indicator
+        ));
     }
     Ok(())
 }
 
 /// `z^(e/m)` and its powers for each order `m` dividing `e`, built on demand: the
 /// residue of a root sum of order `m` under `zeta_e -> z`.
+#[derive(Clone)]
 struct OrderPowers {
     z: u64,
     e: u64,
-    by_order: HashMap<u64, Vec<u64>>,
+    by_order: MixMap<u64, Vec<u64>>,
 }
 
 impl OrderPowers {
@@ -548,7 +619,7 @@ impl OrderPowers {
         OrderPowers {
             z: fq.root_of_unity(e),
             e,
-            by_order: HashMap::new(),
+            by_order: MixMap::default(),
         }
     }
 

@@ -9,10 +9,16 @@
 //! (or opposite) rows are equal (or negated) id vectors.
 
 use super::super::projector::PlModule;
+use crate::arith::mix::MixMap;
 use crate::arith::{Cyclotomic, Q};
 use crate::error::Result;
+use rayon::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
+
+/// The rows of the action table sorted at once by [`Tables::new`] hold at most this
+/// many entries (`|G|` per row): 12 MB.
+const ROW_BLOCK_ENTRIES: usize = 1 << 20;
 
 /// The rows of `P_L` as interned ids (see [`Tables::rows`]).
 pub(super) struct Rows {
@@ -45,68 +51,95 @@ pub(super) struct Tables<'a> {
 impl<'a> Tables<'a> {
     /// Build the action table and the keys.
     ///
-    /// Complexity: `O(|G| |X| + |X|^2)` plus `O(#classes)` per distinct count vector
-    /// (hashing of the nonzero counts).
+    /// Complexity: `O(|G| |X| log |G| + |X|^2)` plus `O(#classes)` per distinct count
+    /// vector (hashing of the nonzero counts).
     pub fn new(module: &'a PlModule) -> Result<Tables<'a>> {
         let n = module.gset.len();
         let order = module.elements.len();
         let k = module.classes.len();
         let mut images = vec![0u32; order * n];
-        for g in 0..order {
-            let p = module.gset.act(&module.elements.element(g))?;
-            images[g * n..(g + 1) * n].copy_from_slice(p.images());
-        }
+        images
+            .par_chunks_mut(n.max(1))
+            .enumerate()
+            .map(|(g, row)| -> Result<()> {
+                row.copy_from_slice(module.gset.act(&module.elements.element(g))?.images());
+                Ok(())
+            })
+            .find_map_first(Result::err)
+            .map_or(Ok(()), Err)?;
         let class_of = &module.classes.class_of;
-        // Count vectors are interned by their nonzero entries `(class, count)` in the
-        // order the classes are first met: the element loop touches each pair `(y, x)`
-        // once per element mapping `y` to `x`, so a row costs `O(|G|)`, not
-        // `O(|X| #classes)` (on the regular module one class per pair).
-        let mut ids: HashMap<Vec<(u32, u32)>, u32> = HashMap::from([(Vec::new(), 0)]);
+        // Count vectors are interned by their nonzero entries `(class, count)`, classes
+        // ascending, ids in the order of first meeting (by `y`, then `x`). Each row `y`
+        // is the sorted list of `(x^-1-image, class)` over the elements — `O(|G| log |G|)`,
+        // rows in parallel, a block of rows at a time — and the interning is sequential;
+        // a pair met by one element of its class (every pair of the regular module) is
+        // looked up by its class alone.
+        let mut ids: MixMap<Vec<(u32, u32)>, u32> = MixMap::default();
+        let mut single: Vec<u32> = vec![u32::MAX; k];
         let mut counts = vec![vec![0u32; k]];
         let mut pairs = vec![0u64];
         let mut keys = vec![0u32; n * n];
-        let mut buf = vec![0u32; n * k];
-        let mut met: Vec<Vec<u32>> = vec![Vec::new(); n];
-        let mut touched = Vec::new();
-        let mut sparse = Vec::new();
-        for y in 0..n {
-            for g in 0..order {
-                let x = images[g * n + y] as usize;
-                let c = class_of[g] as usize;
-                if met[x].is_empty() {
-                    touched.push(x);
-                }
-                if buf[x * k + c] == 0 {
-                    met[x].push(c as u32);
-                }
-                buf[x * k + c] += 1;
-            }
-            pairs[0] += (n - touched.len()) as u64;
-            for &x in &touched {
-                met[x].sort_unstable();
-                sparse.clear();
-                sparse.extend(met[x].iter().map(|&c| (c, buf[x * k + c as usize])));
-                let id = match ids.get(&sparse) {
-                    Some(&id) => id,
-                    None => {
+        let block = (ROW_BLOCK_ENTRIES / order.max(1)).clamp(1, n.max(1));
+        let mut sparse: Vec<(u32, u32)> = Vec::new();
+        for y0 in (0..n).step_by(block) {
+            let rows: Vec<Vec<(u32, u32, u32)>> = (y0..(y0 + block).min(n))
+                .into_par_iter()
+                .map(|y| {
+                    let mut met: Vec<(u32, u32)> = (0..order)
+                        .map(|g| (images[g * n + y], class_of[g]))
+                        .collect();
+                    met.sort_unstable();
+                    let mut out: Vec<(u32, u32, u32)> = Vec::with_capacity(met.len());
+                    for (x, c) in met {
+                        match out.last_mut() {
+                            Some(last) if (last.0, last.1) == (x, c) => last.2 += 1,
+                            _ => out.push((x, c, 1)),
+                        }
+                    }
+                    out
+                })
+                .collect();
+            for (dy, row) in rows.iter().enumerate() {
+                let y = y0 + dy;
+                let mut met_points = 0usize;
+                for group in row.chunk_by(|a, b| a.0 == b.0) {
+                    met_points += 1;
+                    let x = group[0].0 as usize;
+                    let fresh = |counts: &mut Vec<Vec<u32>>, pairs: &mut Vec<u64>| {
                         let id = counts.len() as u32;
-                        ids.insert(sparse.clone(), id);
                         let mut v = vec![0u32; k];
-                        for &(c, m) in &sparse {
+                        for &(_, c, m) in group {
                             v[c as usize] = m;
                         }
                         counts.push(v);
                         pairs.push(0);
                         id
-                    }
-                };
-                keys[y * n + x] = id;
-                pairs[id as usize] += 1;
-            }
-            for x in touched.drain(..) {
-                for c in met[x].drain(..) {
-                    buf[x * k + c as usize] = 0;
+                    };
+                    let id = if let [(_, c, 1)] = *group {
+                        match single[c as usize] {
+                            u32::MAX => {
+                                let id = fresh(&mut counts, &mut pairs);
+                                single[c as usize] = id;
+                                id
+                            }
+                            id => id,
+                        }
+                    } else {
+                        sparse.clear();
+                        sparse.extend(group.iter().map(|&(_, c, m)| (c, m)));
+                        match ids.get(sparse.as_slice()) {
+                            Some(&id) => id,
+                            None => {
+                                let id = fresh(&mut counts, &mut pairs);
+                                ids.insert(sparse.clone(), id);
+                                id
+                            }
+                        }
+                    };
+                    keys[y * n + x] = id;
+                    pairs[id as usize] += 1;
                 }
+                pairs[0] += (n - met_points) as u64;
             }
         }
         Ok(Tables {
