@@ -487,7 +487,7 @@ fn check_table(t: &CharacterTable, orthogonality: bool) -> Result<()> {
             .collect();
         let missing = id_rows.par_iter().position_first(|row| {
             let img: Option<Vec<u32>> = row.iter().map(|&v| image[v as usize]).collect();
-            img.is_none_or(|img| !rows.contains(img.as_slice()))
+            !img.is_some_and(|img| rows.contains(img.as_slice()))
         });
         if let Some(a) = missing {
             return fail(format!(
