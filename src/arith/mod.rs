@@ -11,3 +11,4 @@ pub mod zumbroich;
 
 pub use cyclotomic::Cyclotomic;
 pub use q::Q;
+pub(crate) use sign::dense_f64_sign;

@@ -237,6 +237,39 @@ fn f64_sign(n: u64, terms: &[(u32, Q)]) -> Option<Ordering> {
     }
 }
 
+/// The `f64` stage on integer coefficients over `E(n)^0, ..., E(n)^(n-1)` in any (not
+/// necessarily reduced) form: `Some(sign)` if the rigorous error bound excludes 0, `None`
+/// if it does not (or a coefficient exceeds `2^53`). The caller guarantees the number
+/// is real, so that it equals the sum of the cosine parts.
+pub(crate) fn dense_f64_sign(n: u64, coefficients: &[i128]) -> Option<Ordering> {
+    let tab = table(n)?;
+    let u = (2f64).powi(-53);
+    let (mut s, mut abs, mut t) = (0.0f64, 0.0f64, 0usize);
+    for (k, &c) in coefficients.iter().enumerate() {
+        if c == 0 {
+            continue;
+        }
+        if c.unsigned_abs() > 1 << 53 {
+            return None;
+        }
+        // Exact conversion: |c| <= 2^53.
+        let cf = c as f64;
+        s += cf * tab.cos[k];
+        abs += cf.abs();
+        t += 1;
+    }
+    // Per term: 2 err|c| (table, with slack) + u|c| (product); recursive summation of
+    // t terms: <= 1.02 t u sum |c|; the constants of `f64_sign`, which also cover this.
+    let bound = abs * (6.0 * u + 2.0 * tab.err + 1.02 * t as f64 * u) * 1.01;
+    if s > bound {
+        Some(Ordering::Greater)
+    } else if s < -bound {
+        Some(Ordering::Less)
+    } else {
+        None
+    }
+}
+
 /// The certified sign of the real number `sum c E(n)^k` (the caller guarantees reality:
 /// only the cosine parts are evaluated).
 pub(crate) fn certified_sign(n: u64, terms: &[(u32, Q)]) -> Ordering {
@@ -281,6 +314,49 @@ pub(crate) fn certified_sign(n: u64, terms: &[(u32, Q)]) -> Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The dense `f64` stage never contradicts the exact sign: random real elements
+    /// `sum c_k (E(n)^k + E(n)^-k)` (and near-cancelling ones), in unreduced dense form.
+    #[test]
+    fn dense_sign_agrees_with_the_exact_sign() {
+        use crate::arith::Cyclotomic;
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut decided = 0;
+        for n in [3u64, 5, 7, 8, 12, 15, 20, 24, 60] {
+            for trial in 0..300 {
+                let mut v = vec![0i128; n as usize];
+                for k in 0..n as usize {
+                    let c = (next() % 7) as i128 - 3;
+                    if trial % 3 == 0 && k > 2 {
+                        continue; // sparse, often cancelling
+                    }
+                    v[k] += c;
+                    v[(n as usize - k) % n as usize] += c;
+                }
+                let exact = {
+                    let mut x = Cyclotomic::zero();
+                    for (k, &c) in v.iter().enumerate() {
+                        x += &(&Cyclotomic::root_of_unity(n, k as i64)
+                            * &Cyclotomic::from_int(c as i64));
+                    }
+                    x.sign()
+                };
+                if let Some(s) = dense_f64_sign(n, &v) {
+                    assert_eq!(s, exact, "n = {n}, {v:?}");
+                    decided += 1;
+                } else {
+                    assert!(v.iter().any(|c| *c != 0) || exact == Ordering::Equal);
+                }
+            }
+        }
+        assert!(decided > 1000, "the fast stage decided only {decided}");
+    }
 
     #[test]
     fn pi_enclosure() {

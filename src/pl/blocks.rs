@@ -14,7 +14,9 @@
 
 use super::field::Field;
 use super::projector::PlModule;
+use crate::arith::modp::{prime_congruent_one, PrimeField};
 use serde::Serialize;
+use std::sync::OnceLock;
 
 /// Which space of functions the obstruction uses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -68,26 +70,37 @@ impl BlockSpace {
     /// ```
     pub fn compute(module: &PlModule, l: usize) -> BlockSpace {
         let f = &module.field;
-        let m = f.m();
-        let vals = module.orbital_values(l);
-        let red: Vec<Vec<i128>> = (0..module.num_orbitals())
-            .map(|o| f.reduce(&vals[o * m..(o + 1) * m]))
-            .collect();
+        let m = f.m() as u64;
+        // Values compared through residues modulo a prime `p = 1 mod m` first: a ring
+        // homomorphism, so different residues prove different values, and only the
+        // orbitals whose residues agree are compared exactly (reduced dense form,
+        // computed once per orbital on first need). For most simples few orbitals agree,
+        // and `O(#orbitals m)` of dense values is never built (theory.md §30.1).
+        let fq = PrimeField::new(prime_congruent_one(m, 1 << 61));
+        let zpow = fq.root_of_unity_powers(m);
+        let res = module.orbital_residues(l, &fq, &zpow);
+        let exact: Vec<OnceLock<Vec<i128>>> = (0..res.len()).map(|_| OnceLock::new()).collect();
+        let value = |o: usize| exact[o].get_or_init(|| f.reduce(&module.orbital_value(l, o)));
+        let is_zero = |o: usize| res[o] == 0 && value(o).iter().all(|c| *c == 0);
+        let equal = |a: usize, b: usize| res[a] == res[b] && (a == b || value(a) == value(b));
+        let opposite = |a: usize, b: usize| {
+            res[a] == fq.neg(res[b]) && value(a).iter().zip(value(b)).all(|(x, y)| *x == -*y)
+        };
         let n = module.points();
         // The relation of a pair depends only on its orbital `o`: for a representative
         // `(y0, x0)` the diagonal values `P[y0][y0]`, `P[x0][x0]` are those of the
         // orbitals of `(y0, y0)` and `(x0, x0)`, the same for every pair of `o`. So one
-        // exact comparison per orbital, then integer look-ups: `+1` (equal rows), `-1`
+        // comparison per orbital, then integer look-ups: `+1` (equal rows), `-1`
         // (opposite rows), `0` (neither, or a zero row).
         let relation: Vec<i8> = (0..module.num_orbitals())
             .map(|o| {
                 let (y0, x0) = module.orbital_rep(o);
-                let (dy, dx) = (&red[module.orbital(y0, y0)], &red[module.orbital(x0, x0)]);
-                if dy != dx || dx.iter().all(|c| *c == 0) {
+                let (dy, dx) = (module.orbital(y0, y0), module.orbital(x0, x0));
+                if !equal(dy, dx) || is_zero(dx) {
                     0
-                } else if red[o] == *dx {
+                } else if equal(o, dx) {
                     1
-                } else if red[o].iter().zip(dx).all(|(a, b)| *a == -*b) {
+                } else if opposite(o, dx) {
                     -1
                 } else {
                     0
@@ -104,7 +117,7 @@ impl BlockSpace {
             if placed[x] {
                 continue;
             }
-            if red[module.orbital(x, x)].iter().all(|c| *c == 0) {
+            if is_zero(module.orbital(x, x)) {
                 zero_set.push(x);
                 continue;
             }

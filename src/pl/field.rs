@@ -278,15 +278,23 @@ impl Field {
         Cyclotomic::from_terms(self.m as u64, terms)
     }
 
-    /// The certified sign of a real element (via [`Cyclotomic::try_sign`]).
+    /// The certified sign of a real element: the certified `f64` enclosure on the dense
+    /// form, then [`Cyclotomic::try_sign`] when that does not decide.
     ///
-    /// Errors: a non-real element (a caller bug; reported as a verification failure).
+    /// Errors: a non-real element that reaches the exact stage (a caller bug; reported
+    /// as a verification failure).
     pub fn sign(&self, v: &[i128]) -> Result<Ordering> {
         if self.m == 1 {
             return Ok(v[0].cmp(&0));
         }
         if v.iter().all(|c| *c == 0) {
             return Ok(Ordering::Equal);
+        }
+        // The element is real (a value of a real projection), so it equals the sum of
+        // its coefficients' cosine parts: the certified `f64` enclosure on the dense form
+        // decides most signs without the canonical form.
+        if let Some(s) = crate::arith::dense_f64_sign(self.m as u64, v) {
+            return Ok(s);
         }
         self.to_cyclotomic(v, &Q::one())
             .try_sign()

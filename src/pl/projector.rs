@@ -20,6 +20,8 @@
 //! contract: the estimate must follow the allocation it guards.
 
 use super::field::{Field, Sparse};
+use crate::arith::mix::MixMap;
+use crate::arith::modp::PrimeField;
 use crate::arith::{Cyclotomic, Q};
 use crate::character::{CharacterTable, RealSimples};
 use crate::error::{Error, LimitKind, Result};
@@ -549,19 +551,40 @@ impl PlModule {
 
     /// `psi[L][K]` in the field's sparse form, each the shortest sum of roots of unity
     /// found (theory.md §14.7); computed on first use.
+    /// Build the short forms of the characters now (on both cores), rather than on the
+    /// first projection, where the solver's other sources would wait for them.
+    pub(crate) fn prepare_projections(&self) {
+        self.psi_table();
+    }
+
     fn psi_table(&self) -> &Vec<Vec<Sparse>> {
+        // Values repeat across simples and classes: each distinct one is shortened once
+        // per thread; simples in parallel.
         self.psi.get_or_init(|| {
-            self.simples
-                .simples
-                .iter()
-                .map(|l| {
-                    l.values
-                        .iter()
-                        .map(|v| {
-                            let s = self.field.sparse(v).expect("integral: checked when built");
-                            self.field.shorten(&s)
+            let simples = &self.simples.simples;
+            let chunk = simples.len().div_ceil(rayon::current_num_threads()).max(1);
+            simples
+                .par_chunks(chunk)
+                .flat_map_iter(|part| {
+                    let mut memo: MixMap<&Cyclotomic, Sparse> = MixMap::default();
+                    part.iter()
+                        .map(|l| {
+                            l.values
+                                .iter()
+                                .map(|v| {
+                                    memo.entry(v)
+                                        .or_insert_with(|| {
+                                            let s = self
+                                                .field
+                                                .sparse(v)
+                                                .expect("integral: checked when built");
+                                            self.field.shorten(&s)
+                                        })
+                                        .clone()
+                                })
+                                .collect()
                         })
-                        .collect()
+                        .collect::<Vec<Vec<Sparse>>>()
                 })
                 .collect()
         })
@@ -648,6 +671,44 @@ impl PlModule {
         out
     }
 
+    /// `Q_L` on one orbital, in the field's dense form (`m` coordinates, not reduced):
+    /// the slice of [`Self::orbital_values`] for `o`.
+    ///
+    /// Complexity: `O(#classes meeting the orbital * terms + m)`.
+    pub fn orbital_value(&self, l: usize, o: usize) -> Vec<i128> {
+        let mut out = vec![0i128; self.field.m()];
+        for &(k, c) in &self.orbital_counts[o] {
+            for &(j, v) in &self.psi_table()[l][k] {
+                out[j] += v * c as i128;
+            }
+        }
+        out
+    }
+
+    /// The residues of `Q_L` on every orbital under the ring homomorphism
+    /// `Z[zeta_m] -> F_p`, `zeta_m -> z` (`z` of order `m` in `F_p`, `p = 1 mod m`):
+    /// different residues prove different values (theory.md §30.1).
+    ///
+    /// Complexity: `O(#classes * terms + sum over orbitals of #classes meeting it)`.
+    pub fn orbital_residues(&self, l: usize, fq: &PrimeField, zpow: &[u64]) -> Vec<u64> {
+        let p = fq.p() as i128;
+        let psi: Vec<u64> = self.psi_table()[l]
+            .iter()
+            .map(|terms| {
+                terms.iter().fold(0u64, |a, &(j, v)| {
+                    fq.mul_add(v.rem_euclid(p) as u64, zpow[j], a)
+                })
+            })
+            .collect();
+        self.orbital_counts
+            .iter()
+            .map(|cnt| {
+                cnt.iter()
+                    .fold(0u64, |a, &(k, c)| fq.mul_add(fq.from_u64(c), psi[k], a))
+            })
+            .collect()
+    }
+
     /// The class sums `S_K(f)(y) = sum_{g in K} f(y^g)` of an integer vector, laid out as
     /// `[y * #classes + K]`.
     ///
@@ -655,11 +716,17 @@ impl PlModule {
     pub fn class_sums_int(&self, f: &[i64]) -> Vec<i128> {
         let (n, k) = (self.n, self.classes.len());
         let mut s = vec![0i128; n * k];
-        for g in 0..self.order() {
-            let c = self.classes.class_of[g] as usize;
-            let row = &self.images[g * n..(g + 1) * n];
-            for y in 0..n {
-                s[y * k + c] += f[row[y] as usize] as i128;
+        // A block of points at a time, its sums within a core's second-level cache
+        // (point by point for every element, each addition was a cache miss).
+        let block = ((256usize << 10) / (16 * k.max(1))).max(1);
+        for y0 in (0..n).step_by(block) {
+            let y1 = (y0 + block).min(n);
+            for g in 0..self.order() {
+                let c = self.classes.class_of[g] as usize;
+                let row = &self.images[g * n + y0..g * n + y1];
+                for (dy, &x) in row.iter().enumerate() {
+                    s[(y0 + dy) * k + c] += f[x as usize] as i128;
+                }
             }
         }
         s

@@ -276,12 +276,15 @@ pub fn solve_dense(module: &PlModule, options: &SolverOptions) -> Result<Solutio
 
 fn solve_all(module: &PlModule, options: &SolverOptions, dense: bool) -> Result<Solution> {
     let vertices: Vec<usize> = module.present.iter().map(|p| p.0).collect();
-    // Shared seed sums (`16 |X| #classes` bytes a seed) only while they stay within the
-    // budget the limits reserve for them (`solver_bytes`).
+    module.prepare_projections();
+    // Shared seed sums (`16 |X| #classes` bytes a seed) for as many of the first seeds
+    // as the budget the limits reserve for them holds (`solver_bytes`); most sources
+    // find their witnesses with the first seeds, later ones recompute theirs.
     let bytes = 16 * module.points() as u128 * module.classes.len() as u128;
-    let cache: Option<SeedSums> = (!dense
-        && bytes.saturating_mul(options.seeds as u128) <= super::projector::SEED_SUMS_BYTES)
-        .then(|| (0..options.seeds).map(|_| Default::default()).collect());
+    let cached_seeds =
+        (super::projector::SEED_SUMS_BYTES / bytes.max(1)).min(options.seeds as u128);
+    let cache: Option<SeedSums> = (!dense && cached_seeds > 0)
+        .then(|| (0..cached_seeds).map(|_| Default::default()).collect());
     // Sources are independent: solved in parallel, gathered in source order (the same
     // bytes as one after the other; the first error in that order is the one reported).
     // At most `SOLVER_THREADS` at once, as the memory limits reserve (`solver_bytes`);

@@ -78,6 +78,10 @@ type PointKey = (Arc<Vec<i64>>, Q, usize);
 /// freed by then and cover them).
 const CHECKER_THREADS: usize = 2;
 
+/// The bytes of class counts one block of points of [`Checker::vector`] holds: within
+/// a core's second-level cache.
+const COUNT_BLOCK_BYTES: usize = 256 << 10;
+
 /// Largest `|K| |X|` of a centralizer subgroup enumerated to check a reason.
 const MAX_SUBGROUP_WORK: usize = 50_000_000;
 
@@ -242,11 +246,18 @@ impl<'a> Checker<'a> {
         let m = self.module();
         let (n, k) = (self.t.n, m.classes.len());
         let mut counts = vec![0i64; n * k];
-        for g in 0..m.elements.len() {
-            let c = m.classes.class_of[g] as usize;
-            let row = &self.t.images[g * n..(g + 1) * n];
-            for y in 0..n {
-                counts[y * k + c] += r[row[y] as usize];
+        // Points a block at a time, so that the block's counts stay in cache while every
+        // element adds to them (element by element over all points, each addition was a
+        // cache miss).
+        let block = (COUNT_BLOCK_BYTES / (8 * k.max(1))).max(1);
+        for y0 in (0..n).step_by(block) {
+            let y1 = (y0 + block).min(n);
+            for g in 0..m.elements.len() {
+                let c = m.classes.class_of[g] as usize;
+                let row = &self.t.images[g * n + y0..g * n + y1];
+                for (dy, &x) in row.iter().enumerate() {
+                    counts[(y0 + dy) * k + c] += r[x as usize];
+                }
             }
         }
         // `c_L sum_K psi_L(K) counts[y][K]` in the group ring, reduced once per point
