@@ -82,6 +82,9 @@ const CHECKER_THREADS: usize = 2;
 /// a core's second-level cache.
 const COUNT_BLOCK_BYTES: usize = 256 << 10;
 
+/// The bytes of class counts each checker thread keeps for reuse ([`Checker::counts`]).
+const COUNTS_CACHE_BYTES: usize = 16 << 20;
+
 /// Largest `|K| |X|` of a centralizer subgroup enumerated to check a reason.
 const MAX_SUBGROUP_WORK: usize = 50_000_000;
 
@@ -110,6 +113,10 @@ struct Checker<'a> {
     t: Tables<'a>,
     /// `w` per (source, r, scale).
     cache: HashMap<(usize, Vec<i64>, Q), Vec<Cyclotomic>>,
+    /// The class counts `sum_{g in K} r(y^g)` of the latest vectors `r` (they do not
+    /// depend on the source, and sources share their seeds' vectors): at most
+    /// [`COUNTS_CACHE_BYTES`] of them, the oldest dropped first.
+    counts: Vec<(Vec<i64>, Arc<Vec<i64>>)>,
     /// The source whose vectors the caches hold.
     source: Option<usize>,
     /// `sigma(w + q) - sigma(q)` per (r, scale) of that source.
@@ -171,6 +178,7 @@ impl<'a> Checker<'a> {
         Ok(Checker {
             t: Tables::new(module)?,
             cache: HashMap::new(),
+            counts: Vec::new(),
             source: None,
             activated: HashMap::new(),
             point_sums: HashMap::new(),
@@ -191,6 +199,7 @@ impl<'a> Checker<'a> {
         Checker {
             t: self.t.fork(),
             cache: HashMap::new(),
+            counts: Vec::new(),
             source: None,
             activated: HashMap::new(),
             point_sums: HashMap::new(),
@@ -245,21 +254,7 @@ impl<'a> Checker<'a> {
         }
         let m = self.module();
         let (n, k) = (self.t.n, m.classes.len());
-        let mut counts = vec![0i64; n * k];
-        // Points a block at a time, so that the block's counts stay in cache while every
-        // element adds to them (element by element over all points, each addition was a
-        // cache miss).
-        let block = (COUNT_BLOCK_BYTES / (8 * k.max(1))).max(1);
-        for y0 in (0..n).step_by(block) {
-            let y1 = (y0 + block).min(n);
-            for g in 0..m.elements.len() {
-                let c = m.classes.class_of[g] as usize;
-                let row = &self.t.images[g * n + y0..g * n + y1];
-                for (dy, &x) in row.iter().enumerate() {
-                    counts[(y0 + dy) * k + c] += r[x as usize];
-                }
-            }
-        }
+        let counts = self.class_counts(r);
         // `c_L sum_K psi_L(K) counts[y][K]` in the group ring, reduced once per point
         // (theory.md §24); term by term when that does not fit.
         let scale = &self.t.scale(l) * t;
@@ -276,6 +271,45 @@ impl<'a> Checker<'a> {
             .collect();
         self.cache.insert(key, out.clone());
         out
+    }
+
+    /// The class counts `counts[y * k + K] = sum_{g in K} r(y^g)` of `r`, from the action
+    /// table (`O(|G| |X|)`), or from the cache when `r` or `-r` was seen lately.
+    fn class_counts(&mut self, r: &[i64]) -> Arc<Vec<i64>> {
+        if let Some((_, c)) = self.counts.iter().find(|(s, _)| s.as_slice() == r) {
+            return Arc::clone(c);
+        }
+        if let Some((_, c)) = self
+            .counts
+            .iter()
+            .find(|(s, _)| s.len() == r.len() && s.iter().zip(r).all(|(a, b)| *a == -*b))
+        {
+            return Arc::new(c.iter().map(|x| -x).collect());
+        }
+        let m = self.module();
+        let (n, k) = (self.t.n, m.classes.len());
+        let mut counts = vec![0i64; n * k];
+        // Points a block at a time, so that the block's counts stay in cache while every
+        // element adds to them (element by element over all points, each addition was a
+        // cache miss).
+        let block = (COUNT_BLOCK_BYTES / (8 * k.max(1))).max(1);
+        for y0 in (0..n).step_by(block) {
+            let y1 = (y0 + block).min(n);
+            for g in 0..m.elements.len() {
+                let c = m.classes.class_of[g] as usize;
+                let row = &self.t.images[g * n + y0..g * n + y1];
+                for (dy, &x) in row.iter().enumerate() {
+                    counts[(y0 + dy) * k + c] += r[x as usize];
+                }
+            }
+        }
+        let counts = Arc::new(counts);
+        let keep = (COUNTS_CACHE_BYTES / (8 * n * k).max(1)).max(1);
+        if self.counts.len() >= keep {
+            self.counts.remove(0);
+        }
+        self.counts.push((r.to_vec(), Arc::clone(&counts)));
+        counts
     }
 
     /// `sum_key weight[key] P_L(key)`: through the class weights and one sum in the
