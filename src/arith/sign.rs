@@ -213,7 +213,6 @@ fn table(n: u64) -> Option<Arc<CosTable>> {
 /// The `f64` stage: `Some(sign)` if the rigorous error bound excludes 0.
 fn f64_sign(n: u64, terms: &[(u32, Q)]) -> Option<Ordering> {
     let tab = table(n)?;
-    let u = (2f64).powi(-53);
     let mut s = 0.0f64;
     let mut abs = 0.0f64;
     for (k, c) in terms {
@@ -223,11 +222,16 @@ fn f64_sign(n: u64, terms: &[(u32, Q)]) -> Option<Ordering> {
         s += cf * tab.cos[*k as usize];
         abs += cf.abs();
     }
-    let t = terms.len() as f64;
-    // Per term: 5u|cf| (coefficient) + 2 err|cf| (table, with slack) + u|cf| (product);
-    // recursive summation of t terms: <= 1.02 t u sum |cf|. The factor 1.01 absorbs the
-    // rounding of this bound's own evaluation.
-    let bound = abs * (6.0 * u + 2.0 * tab.err + 1.02 * t * u) * 1.01;
+    enclosure_sign(s, abs, terms.len(), tab.err)
+}
+
+/// The sign of `s` if the rounding bound of an `f64` sum of `t` terms excludes 0: per
+/// term `5u|cf|` (coefficient conversion) `+ 2 err|cf|` (table, with slack) `+ u|cf|`
+/// (product), and recursive summation `<= 1.02 t u sum |cf|`; `abs = sum |cf|`. The factor
+/// 1.01 absorbs the rounding of the bound's own evaluation.
+fn enclosure_sign(s: f64, abs: f64, t: usize, err: f64) -> Option<Ordering> {
+    let u = (2f64).powi(-53);
+    let bound = abs * (6.0 * u + 2.0 * err + 1.02 * t as f64 * u) * 1.01;
     if s > bound {
         Some(Ordering::Greater)
     } else if s < -bound {
@@ -243,7 +247,6 @@ fn f64_sign(n: u64, terms: &[(u32, Q)]) -> Option<Ordering> {
 /// is real, so that it equals the sum of the cosine parts.
 pub(crate) fn dense_f64_sign(n: u64, coefficients: &[i128]) -> Option<Ordering> {
     let tab = table(n)?;
-    let u = (2f64).powi(-53);
     let (mut s, mut abs, mut t) = (0.0f64, 0.0f64, 0usize);
     for (k, &c) in coefficients.iter().enumerate() {
         if c == 0 {
@@ -258,16 +261,8 @@ pub(crate) fn dense_f64_sign(n: u64, coefficients: &[i128]) -> Option<Ordering> 
         abs += cf.abs();
         t += 1;
     }
-    // Per term: 2 err|c| (table, with slack) + u|c| (product); recursive summation of
-    // t terms: <= 1.02 t u sum |c|; the constants of `f64_sign`, which also cover this.
-    let bound = abs * (6.0 * u + 2.0 * tab.err + 1.02 * t as f64 * u) * 1.01;
-    if s > bound {
-        Some(Ordering::Greater)
-    } else if s < -bound {
-        Some(Ordering::Less)
-    } else {
-        None
-    }
+    // Exact coefficients: the bound of `f64_sign` covers this with room to spare.
+    enclosure_sign(s, abs, t, tab.err)
 }
 
 /// The certified sign of the real number `sum c E(n)^k` (the caller guarantees reality:

@@ -773,10 +773,11 @@ impl PlModule {
     /// `(Q_L f)(y)` from the class sums of `f` at `y` ([`Self::class_sums_at`]).
     pub fn project_point_sums(&self, l: usize, sums: &[i128]) -> Vec<i128> {
         let m = self.field.m();
+        let psi = &self.psi_table()[l];
         let mut dst = vec![0i128; m];
-        for (c, src) in sums.chunks_exact(m.max(1)).enumerate() {
+        for (src, terms) in sums.chunks_exact(m.max(1)).zip(psi) {
             if src.iter().any(|x| *x != 0) {
-                self.field.mul_acc(&mut dst, &self.psi_table()[l][c], src);
+                self.field.mul_acc(&mut dst, terms, src);
             }
         }
         dst
@@ -786,13 +787,15 @@ impl PlModule {
     /// `m` coordinates per point.
     pub fn project_int_sums(&self, l: usize, sums: &[i128]) -> Vec<i128> {
         let (n, k, m) = (self.n, self.classes.len(), self.field.m());
+        let psi = &self.psi_table()[l];
         let mut out = vec![0i128; n * m];
-        for y in 0..n {
-            let dst = &mut out[y * m..(y + 1) * m];
-            for c in 0..k {
-                let s = sums[y * k + c];
+        for (dst, row) in out
+            .chunks_exact_mut(m.max(1))
+            .zip(sums.chunks_exact(k.max(1)))
+        {
+            for (&s, terms) in row.iter().zip(psi) {
                 if s != 0 {
-                    for &(j, v) in &self.psi_table()[l][c] {
+                    for &(j, v) in terms {
                         dst[j] += v * s;
                     }
                 }
