@@ -675,7 +675,7 @@ impl PlModule {
     /// the slice of [`Self::orbital_values`] for `o`.
     ///
     /// Complexity: `O(#classes meeting the orbital * terms + m)`.
-    pub fn orbital_value(&self, l: usize, o: usize) -> Vec<i128> {
+    pub(crate) fn orbital_value(&self, l: usize, o: usize) -> Vec<i128> {
         let mut out = vec![0i128; self.field.m()];
         for &(k, c) in &self.orbital_counts[o] {
             for &(j, v) in &self.psi_table()[l][k] {
@@ -690,7 +690,7 @@ impl PlModule {
     /// different residues prove different values (theory.md §30.1).
     ///
     /// Complexity: `O(#classes * terms + sum over orbitals of #classes meeting it)`.
-    pub fn orbital_residues(&self, l: usize, fq: &PrimeField, zpow: &[u64]) -> Vec<u64> {
+    pub(crate) fn orbital_residues(&self, l: usize, fq: &PrimeField, zpow: &[u64]) -> Vec<u64> {
         let p = fq.p() as i128;
         let psi: Vec<u64> = self.psi_table()[l]
             .iter()
