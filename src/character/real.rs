@@ -9,7 +9,7 @@
 //! their first complex constituent.
 
 use super::rootsum::RootSum;
-use super::table::{Character, CharacterTable, CyclotomicCache};
+use super::table::{Character, CharacterTable};
 use crate::arith::mix::MixMap;
 use crate::arith::{Cyclotomic, Q};
 use crate::error::{Error, Result};
@@ -192,50 +192,41 @@ impl RealSimples {
             });
             kinds.push((i, partner));
         }
-        // The values (sums of two characters through their root sums, sharing repeated
-        // conversions) and kernels, simples in parallel.
-        let chunk = kinds.len().div_ceil(rayon::current_num_threads()).max(1);
+        // The values and kernels, simples in parallel.
         let mut simples: Vec<RealSimple> = kinds
-            .par_chunks(chunk)
-            .flat_map_iter(|part| {
-                let mut cache = CyclotomicCache::default();
-                part.iter()
-                    .map(move |&(i, partner)| {
-                        let chi = &table.characters[i];
-                        let (kind, characters, values, dim) = match (chi.indicator, partner) {
-                            (_, Some(j)) => {
-                                let conj = &table.characters[j];
-                                let values = (0..k)
-                                    .map(|c| cache.get(&chi.root_sums[c].add(&conj.root_sums[c])))
-                                    .collect();
-                                let mut pair = vec![i, j];
-                                pair.sort_unstable();
-                                (SimpleType::Complex, pair, values, 2 * chi.degree)
-                            }
-                            (-1, None) => (
-                                SimpleType::Quaternionic,
-                                vec![i],
-                                chi.values
-                                    .iter()
-                                    .map(|v| v * &Cyclotomic::from_int(2))
-                                    .collect(),
-                                2 * chi.degree,
-                            ),
-                            _ => (SimpleType::Real, vec![i], chi.values.clone(), chi.degree),
-                        };
-                        let degree = Cyclotomic::from_int(chi.degree as i64);
-                        RealSimple {
-                            label: String::new(),
-                            kind,
-                            dim,
-                            characters,
-                            values,
-                            kernel: classes_where(&chi.values, &degree),
-                            minus_kernel: classes_where(&chi.values, &(-&degree)),
-                            frequency: None,
-                        }
-                    })
-                    .collect::<Vec<_>>()
+            .par_iter()
+            .map(|&(i, partner)| {
+                let chi = &table.characters[i];
+                let (kind, characters, values, dim) = match (chi.indicator, partner) {
+                    (_, Some(j)) => {
+                        let conj = &table.characters[j];
+                        let values = (0..k).map(|c| &chi.values[c] + &conj.values[c]).collect();
+                        let mut pair = vec![i, j];
+                        pair.sort_unstable();
+                        (SimpleType::Complex, pair, values, 2 * chi.degree)
+                    }
+                    (-1, None) => (
+                        SimpleType::Quaternionic,
+                        vec![i],
+                        chi.values
+                            .iter()
+                            .map(|v| v * &Cyclotomic::from_int(2))
+                            .collect(),
+                        2 * chi.degree,
+                    ),
+                    _ => (SimpleType::Real, vec![i], chi.values.clone(), chi.degree),
+                };
+                let degree = Cyclotomic::from_int(chi.degree as i64);
+                RealSimple {
+                    label: String::new(),
+                    kind,
+                    dim,
+                    characters,
+                    values,
+                    kernel: classes_where(&chi.values, &degree),
+                    minus_kernel: classes_where(&chi.values, &(-&degree)),
+                    frequency: None,
+                }
             })
             .collect();
         // Trivial first (it is the first character of a table), then by dimension, then by

@@ -238,23 +238,6 @@ impl RootSum {
         Self::from_terms(l, terms)
     }
 
-    /// The sum of two root sums (the roots of both, counted together, over the least
-    /// common order): for character values in multiplicity form, the form of the direct
-    /// sum's value. `O(t log t)`.
-    ///
-    /// ```
-    /// use plrep::character::RootSum;
-    /// // E(4) + E(4)^3 (= 0 as a number, but the form keeps both roots)
-    /// let s = RootSum::root(4, 1).add(&RootSum::root(4, 3));
-    /// assert_eq!(s.count(), 2);
-    /// assert_eq!(s.to_string(), "E(4)+E(4)^3");
-    /// assert!(s.to_cyclotomic().is_zero());
-    /// ```
-    pub fn add(&self, other: &RootSum) -> Self {
-        let l = self.order / gcd(self.order, other.order) * other.order;
-        Self::from_terms(l, self.terms_over(l).chain(other.terms_over(l)).collect())
-    }
-
     /// The complex conjugate (`zeta -> zeta^-1`).
     pub fn conj(&self) -> Self {
         self.galois(-1)

@@ -460,20 +460,7 @@ impl PlModule {
             return Err(Error::verification("character value not integral"));
         }
         let psi = std::sync::OnceLock::new();
-        let mut images = vec![0u32; order * n];
-        // One row per element, rows in parallel (the first error in element order).
-        images
-            .par_chunks_mut(n.max(1))
-            .enumerate()
-            .map(|(g, row)| -> Result<()> {
-                let p = gset.act(&elements.element(g))?;
-                for (x, y) in row.iter_mut().enumerate() {
-                    *y = p.apply(x) as u32;
-                }
-                Ok(())
-            })
-            .find_map_first(Result::err)
-            .map_or(Ok(()), Err)?;
+        let images = gset.action_table(elements)?;
         let mut m = PlModule {
             data,
             gset,

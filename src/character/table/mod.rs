@@ -391,7 +391,7 @@ fn indicators_mod_p(ci: &ClassInfo, t: &dixon::ModularTable) -> Vec<i8> {
 /// Convert root sums to cyclotomics, sharing the conversion of repeated values; single
 /// roots of unity `E(m)^s` are looked up by `(m, s)` without hashing.
 #[derive(Default)]
-pub(in crate::character) struct CyclotomicCache {
+struct CyclotomicCache {
     map: MixMap<RootSum, Cyclotomic>,
     roots: MixMap<u64, Vec<Option<Cyclotomic>>>,
     /// The table of the order used last (values of one class share it).
@@ -399,12 +399,12 @@ pub(in crate::character) struct CyclotomicCache {
 }
 
 impl CyclotomicCache {
-    pub(in crate::character) fn get(&mut self, r: &RootSum) -> Cyclotomic {
+    fn get(&mut self, r: &RootSum) -> Cyclotomic {
         self.get_ref(r).clone()
     }
 
     /// [`CyclotomicCache::get`] without the copy (for comparisons).
-    pub(in crate::character) fn get_ref(&mut self, r: &RootSum) -> &Cyclotomic {
+    fn get_ref(&mut self, r: &RootSum) -> &Cyclotomic {
         if let Some((m, s)) = r.as_root() {
             if self.last_root.0 != m {
                 let table = self

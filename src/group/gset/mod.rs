@@ -438,6 +438,38 @@ impl GSet {
         &self.labels
     }
 
+    /// The action table `images[g * |X| + x] = x^g` over every element of the enumerated
+    /// group (`elements` must be the group's), one row per element, rows on all cores.
+    /// Errors: those of [`Self::act`], the first in element order.
+    ///
+    /// Complexity: `O(|G| |X|)` plus one [`Self::act`] per element.
+    ///
+    /// ```
+    /// use plrep::group::gset::{ActionSpec, GSet};
+    /// use plrep::group::Limits;
+    /// let g = plrep::group::catalog::lookup("C3")?;
+    /// let x = GSet::new(&g, &ActionSpec::parse("regular")?, &Limits::default())?;
+    /// let table = x.action_table(&g.enumerate(&Limits::default())?)?;
+    /// assert_eq!(table.len(), 9);
+    /// assert_eq!(&table[..3], &[0, 1, 2]); // the identity first
+    /// # Ok::<(), plrep::Error>(())
+    /// ```
+    pub fn action_table(&self, elements: &EnumeratedGroup) -> Result<Vec<u32>> {
+        use rayon::prelude::*;
+        let n = self.len();
+        let mut images = vec![0u32; elements.len() * n];
+        images
+            .par_chunks_mut(n.max(1))
+            .enumerate()
+            .map(|(g, row)| -> Result<()> {
+                row.copy_from_slice(self.act(&elements.element(g))?.images());
+                Ok(())
+            })
+            .find_map_first(Result::err)
+            .map_or(Ok(()), Err)?;
+        Ok(images)
+    }
+
     /// The permutation of `X` induced by an element `g` of `G` (given on the points of
     /// `G`). Errors if `g` has the wrong degree or (for element actions) is not in `G`.
     pub fn act(&self, g: &Perm) -> Result<Perm> {

@@ -57,16 +57,7 @@ impl<'a> Tables<'a> {
         let n = module.gset.len();
         let order = module.elements.len();
         let k = module.classes.len();
-        let mut images = vec![0u32; order * n];
-        images
-            .par_chunks_mut(n.max(1))
-            .enumerate()
-            .map(|(g, row)| -> Result<()> {
-                row.copy_from_slice(module.gset.act(&module.elements.element(g))?.images());
-                Ok(())
-            })
-            .find_map_first(Result::err)
-            .map_or(Ok(()), Err)?;
+        let images = module.gset.action_table(&module.elements)?;
         let class_of = &module.classes.class_of;
         // Count vectors are interned by their nonzero entries `(class, count)`, classes
         // ascending, ids in the order of first meeting (by `y`, then `x`). Each row `y`

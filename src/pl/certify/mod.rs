@@ -175,43 +175,51 @@ impl<'a> Checker<'a> {
                 (ker, pm)
             })
             .collect();
-        Ok(Checker {
-            t: Tables::new(module)?,
+        Ok(Checker::empty(
+            Tables::new(module)?,
+            HashMap::new(),
+            false,
+            kernels,
+            [None; 2],
+        ))
+    }
+
+    /// A checker over `t` with no vector, sum or claim cached yet.
+    fn empty(
+        t: Tables<'a>,
+        characters: HashMap<usize, Option<Arc<DenseList>>>,
+        term_by_term: bool,
+        kernels: Vec<(Vec<bool>, Vec<bool>)>,
+        allowed: [Option<Allowed>; 2],
+    ) -> Checker<'a> {
+        Checker {
+            t,
             cache: HashMap::new(),
             counts: Vec::new(),
             source: None,
             activated: HashMap::new(),
             point_sums: HashMap::new(),
             activated_dense: HashMap::new(),
-            characters: HashMap::new(),
-            term_by_term: false,
+            characters,
+            term_by_term,
             kernels,
             blocks: Vec::new(),
             block_weights: HashMap::new(),
             residues: residue::ResidueChecker::default(),
-            allowed: [None; 2],
-        })
+            allowed,
+        }
     }
 
     /// A checker of the same module and mode with its own caches (the action table,
     /// keys and kernels shared or copied): one per thread.
     fn fork(&self) -> Checker<'a> {
-        Checker {
-            t: self.t.fork(),
-            cache: HashMap::new(),
-            counts: Vec::new(),
-            source: None,
-            activated: HashMap::new(),
-            point_sums: HashMap::new(),
-            activated_dense: HashMap::new(),
-            characters: self.characters.clone(),
-            term_by_term: self.term_by_term,
-            kernels: self.kernels.clone(),
-            blocks: Vec::new(),
-            block_weights: HashMap::new(),
-            residues: residue::ResidueChecker::default(),
-            allowed: self.allowed,
-        }
+        Checker::empty(
+            self.t.fork(),
+            self.characters.clone(),
+            self.term_by_term,
+            self.kernels.clone(),
+            self.allowed,
+        )
     }
 
     /// [`allowed`] for these options, derived once.
