@@ -14,7 +14,6 @@
 
 use super::field::Field;
 use super::projector::PlModule;
-use crate::arith::modp::{prime_congruent_one, PrimeField};
 use serde::Serialize;
 use std::sync::OnceLock;
 
@@ -70,15 +69,13 @@ impl BlockSpace {
     /// ```
     pub fn compute(module: &PlModule, l: usize) -> BlockSpace {
         let f = &module.field;
-        let m = f.m() as u64;
         // Values compared through residues modulo a prime `p = 1 mod m` first: a ring
         // homomorphism, so different residues prove different values, and only the
         // orbitals whose residues agree are compared exactly (reduced dense form,
         // computed once per orbital on first need). For most simples few orbitals agree,
         // and `O(#orbitals m)` of dense values is never built (theory.md §30.1).
-        let fq = PrimeField::new(prime_congruent_one(m, 1 << 61));
-        let zpow = fq.root_of_unity_powers(m);
-        let res = module.orbital_residues(l, &fq, &zpow);
+        let fq = &module.residues().fq;
+        let res = module.orbital_residues(l);
         let exact: Vec<OnceLock<Vec<i128>>> = (0..res.len()).map(|_| OnceLock::new()).collect();
         let value = |o: usize| exact[o].get_or_init(|| f.reduce(&module.orbital_value(l, o)));
         let is_zero = |o: usize| res[o] == 0 && value(o).iter().all(|c| *c == 0);

@@ -28,6 +28,7 @@ pub mod hom;
 pub mod joint;
 pub mod projector;
 pub mod reason;
+pub(crate) mod residues;
 pub mod sign_rule;
 pub mod solver;
 pub mod symmetry;

@@ -20,6 +20,7 @@
 //! contract: the estimate must follow the allocation it guards.
 
 use super::field::{Field, Sparse};
+use super::residues::Residues;
 use crate::arith::mix::MixMap;
 use crate::arith::modp::PrimeField;
 use crate::arith::{Cyclotomic, Q};
@@ -51,6 +52,8 @@ pub struct PlModule {
     images: Vec<u32>,
     /// `psi[L][K]`: the real character values in the field's sparse form.
     psi: std::sync::OnceLock<Vec<Vec<Sparse>>>,
+    /// The reduction `Z[zeta_m] -> F_p` and the characters' residues, built on first use.
+    residues: std::sync::OnceLock<Residues>,
     /// The automorphisms of `G` carrying verdicts between sources (theory.md §28),
     /// found once: by the memory check before a solve and by the solve.
     symmetry: std::sync::OnceLock<Option<Arc<super::automorphism::Symmetry>>>,
@@ -285,7 +288,7 @@ pub fn check_module_size(group: &PermGroup, action: &ActionSpec, limits: &Limits
 /// at most `sqrt(orbitals)` first coordinates, one per `X`-orbit), for each of the
 /// [`SOLVER_THREADS`] sources solved at once the per-source field vectors (`w`, `sigma(w)`
 /// and three working copies: `80 n m`) and the class sums at one point (`16 k m`), the
-/// seed vectors' shared class sums (`16 n k` a seed, at most
+/// seed vectors' shared class sums (`8 n k` a seed, at most [`CACHED_SEEDS`] seeds and
 /// [`SEED_SUMS_BYTES`]), and the certificates that grow with `|X|`: the
 /// block classes of each source and the vectors `r` of the witnesses (`32 n k`, as there
 /// are at most `k` simples). The witnesses' exact values are not counted (they are the
@@ -296,7 +299,7 @@ pub fn solver_bytes(order: u128, n: u128, k: u128, m: u128, orbitals: u128) -> u
         .unwrap_or(orbitals);
     let entries = table_size(&[orbitals, k]).min(table_size(&[first_coordinates, order]));
     let threads = SOLVER_THREADS as u128;
-    let seed_sums = table_size(&[16 * 8, n, k]).min(SEED_SUMS_BYTES);
+    let seed_sums = table_size(&[8 * CACHED_SEEDS, n, k]).min(SEED_SUMS_BYTES);
     [
         table_size(&[4, order, n]),
         table_size(&[4, n, n]),
@@ -377,6 +380,9 @@ pub fn check_solution_memory_with(
 /// The most memory the seed vectors' class sums may share across the sources of one
 /// solve (else each source recomputes them); [`solver_bytes`] reserves it.
 pub const SEED_SUMS_BYTES: u128 = 64 << 20;
+
+/// At most this many seeds' class sums are shared by the sources of one solve.
+pub const CACHED_SEEDS: u128 = 16;
 
 /// How many sources one solve works on at once (a thread each): the memory estimate
 /// [`solver_bytes`] reserves per-source vectors for this many.
@@ -469,6 +475,7 @@ impl PlModule {
             n,
             images,
             psi,
+            residues: std::sync::OnceLock::new(),
             symmetry: std::sync::OnceLock::new(),
             orbital: Vec::new(),
             orbital_counts: Vec::new(),
@@ -677,23 +684,27 @@ impl PlModule {
     /// different residues prove different values (theory.md §30.1).
     ///
     /// Complexity: `O(#classes * terms + sum over orbitals of #classes meeting it)`.
-    pub(crate) fn orbital_residues(&self, l: usize, fq: &PrimeField, zpow: &[u64]) -> Vec<u64> {
-        let p = fq.p() as i128;
-        let psi: Vec<u64> = self.psi_table()[l]
-            .iter()
-            .map(|terms| {
-                terms.iter().fold(0u64, |a, &(j, v)| {
-                    fq.mul_add(v.rem_euclid(p) as u64, zpow[j], a)
-                })
-            })
-            .collect();
+    pub(crate) fn orbital_residues(&self, l: usize) -> Vec<u64> {
+        let r = self.residues();
+        let psi = r.psi(l, &self.psi_table()[l]);
         self.orbital_counts
             .iter()
             .map(|cnt| {
                 cnt.iter()
-                    .fold(0u64, |a, &(k, c)| fq.mul_add(fq.from_u64(c), psi[k], a))
+                    .fold(0u64, |a, &(k, c)| r.fq.mul_add(r.fq.from_u64(c), psi[k], a))
             })
             .collect()
+    }
+
+    /// The reduction of the field into `F_p` (theory.md §30.1), built on first use.
+    pub(crate) fn residues(&self) -> &Residues {
+        self.residues
+            .get_or_init(|| Residues::new(self.field.m(), self.simples.simples.len()))
+    }
+
+    /// The residues of `psi_L(K)` for every class `K` (see [`Self::residues`]).
+    pub(crate) fn psi_residues(&self, l: usize) -> &[u64] {
+        self.residues().psi(l, &self.psi_table()[l])
     }
 
     /// The class sums `S_K(f)(y) = sum_{g in K} f(y^g)` of an integer vector, laid out as
@@ -701,22 +712,62 @@ impl PlModule {
     ///
     /// Complexity: `O(|G| |X|)` integer additions.
     pub fn class_sums_int(&self, f: &[i64]) -> Vec<i128> {
+        self.class_sums_as(f)
+    }
+
+    /// [`Self::class_sums_int`] in `i64`, for vectors with `|f(x)| |G| < 2^63` (the
+    /// witness search's seeds): half the memory and traffic of `i128` sums.
+    pub(crate) fn class_sums_small(&self, f: &[i64]) -> Vec<i64> {
+        debug_assert!(f
+            .iter()
+            .all(|x| x.unsigned_abs() as u128 * self.order() as u128 <= i64::MAX as u128));
+        self.class_sums_as(f)
+    }
+
+    fn class_sums_as<T: Copy + Default + std::ops::AddAssign + From<i64>>(
+        &self,
+        f: &[i64],
+    ) -> Vec<T> {
         let (n, k) = (self.n, self.classes.len());
-        let mut s = vec![0i128; n * k];
+        let mut s = vec![T::default(); n * k];
         // A block of points at a time, its sums within a core's second-level cache
         // (point by point for every element, each addition was a cache miss).
-        let block = ((256usize << 10) / (16 * k.max(1))).max(1);
+        let block = ((256usize << 10) / (std::mem::size_of::<T>() * k.max(1))).max(1);
         for y0 in (0..n).step_by(block) {
             let y1 = (y0 + block).min(n);
             for g in 0..self.order() {
                 let c = self.classes.class_of[g] as usize;
                 let row = &self.images[g * n + y0..g * n + y1];
                 for (dy, &x) in row.iter().enumerate() {
-                    s[(y0 + dy) * k + c] += f[x as usize] as i128;
+                    s[(y0 + dy) * k + c] += T::from(f[x as usize]);
                 }
             }
         }
         s
+    }
+
+    /// The class sums `S_K(f)(y) = sum_{g in K} f(y^g)` of a residue vector at the points
+    /// `y0..y1`, reduced, laid out as `[(y - y0) * #classes + K]`.
+    ///
+    /// Complexity: `O(|G| (y1 - y0))` additions.
+    pub(crate) fn class_sums_mod(
+        &self,
+        fq: &PrimeField,
+        f: &[u64],
+        y0: usize,
+        y1: usize,
+    ) -> Vec<u64> {
+        let k = self.classes.len();
+        // Residues are below 2^62, so a u64 would hold only four of them: u128 sums.
+        let mut s = vec![0u128; (y1 - y0) * k];
+        for g in 0..self.order() {
+            let c = self.classes.class_of[g] as usize;
+            for (dy, y) in (y0..y1).enumerate() {
+                s[dy * k + c] += f[self.image(g, y)] as u128;
+            }
+        }
+        let p = fq.p() as u128;
+        s.into_iter().map(|x| (x % p) as u64).collect()
     }
 
     /// The class sums of a field vector (`m` coordinates per point), laid out as
@@ -772,7 +823,7 @@ impl PlModule {
 
     /// `Q_L f = P_L f / c_L` from integer class sums (layout of [`Self::class_sums_int`]);
     /// `m` coordinates per point.
-    pub fn project_int_sums(&self, l: usize, sums: &[i128]) -> Vec<i128> {
+    pub fn project_int_sums<S: Copy + Into<i128>>(&self, l: usize, sums: &[S]) -> Vec<i128> {
         let (n, k, m) = (self.n, self.classes.len(), self.field.m());
         let psi = &self.psi_table()[l];
         let mut out = vec![0i128; n * m];
@@ -781,6 +832,7 @@ impl PlModule {
             .zip(sums.chunks_exact(k.max(1)))
         {
             for (&s, terms) in row.iter().zip(psi) {
+                let s: i128 = s.into();
                 if s != 0 {
                     for &(j, v) in terms {
                         dst[j] += v * s;

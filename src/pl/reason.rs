@@ -70,6 +70,8 @@ pub struct Explainer {
     /// Class representatives written out, per class named so far (a kernel reason names
     /// one of few classes for many targets).
     written: std::collections::HashMap<usize, String>,
+    /// `ker^± L` of the source, formed once.
+    pm_kernel: Option<(usize, Vec<usize>)>,
 }
 
 impl Explainer {
@@ -87,20 +89,32 @@ impl Explainer {
         l: usize,
         l2: usize,
     ) -> Option<(Reason, String)> {
-        explain_kernel(module, activation, bias, l, l2, &mut self.written)
-            .or_else(|| {
-                let c = self
-                    .generators
-                    .get_or_insert_with(|| generator_scalars(module));
-                explain_by_element(module, activation, bias, l, l2, c)
-            })
-            .or_else(|| {
-                let all = self
-                    .all
-                    .get_or_insert_with(|| CentralizerAction::compute(module))
-                    .as_ref()?;
-                explain_by_subgroup(module, activation, bias, l, l2, all)
-            })
+        if !matches!(&self.pm_kernel, Some((s, _)) if *s == l) {
+            self.pm_kernel = Some((l, module.simples.simples[l].pm_kernel()));
+        }
+        let pm_kernel = &self.pm_kernel.as_ref().expect("just set").1;
+        explain_kernel(
+            module,
+            activation,
+            bias,
+            l,
+            l2,
+            pm_kernel,
+            &mut self.written,
+        )
+        .or_else(|| {
+            let c = self
+                .generators
+                .get_or_insert_with(|| generator_scalars(module));
+            explain_by_element(module, activation, bias, l, l2, c)
+        })
+        .or_else(|| {
+            let all = self
+                .all
+                .get_or_insert_with(|| CentralizerAction::compute(module))
+                .as_ref()?;
+            explain_by_subgroup(module, activation, bias, l, l2, all)
+        })
     }
 }
 
@@ -110,6 +124,7 @@ fn explain_kernel(
     bias: Option<&Q>,
     l: usize,
     l2: usize,
+    pm_kernel: &[usize],
     written: &mut std::collections::HashMap<usize, String>,
 ) -> Option<(Reason, String)> {
     let simples = &module.simples.simples;
@@ -123,8 +138,8 @@ fn explain_kernel(
     };
     let pm = rule == SignRule::Even;
     if rule != SignRule::Plain {
-        let bad = if pm { a.pm_kernel() } else { a.kernel.clone() };
-        let &c = bad.iter().find(|c| !b.kernel.contains(c))?;
+        let bad = if pm { pm_kernel } else { &a.kernel };
+        let &c = bad.iter().find(|c| b.kernel.binary_search(c).is_err())?;
         let sup = if pm { "^±" } else { "" };
         return Some((
             Reason::Kernel {
@@ -137,7 +152,10 @@ fn explain_kernel(
             ),
         ));
     }
-    let &c = a.kernel.iter().find(|c| !b.kernel.contains(c))?;
+    let &c = a
+        .kernel
+        .iter()
+        .find(|c| b.kernel.binary_search(c).is_err())?;
     Some((
         Reason::Kernel {
             class: c,

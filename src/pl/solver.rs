@@ -227,8 +227,10 @@ impl Solution {
     }
 }
 
+/// Whether the ascending `a` is inside the ascending `b` (one merge pass).
 fn subset(a: &[usize], b: &[usize]) -> bool {
-    a.iter().all(|x| b.contains(x))
+    let mut rest = b.iter();
+    a.iter().all(|x| rest.any(|y| y == x))
 }
 
 /// The block kind that obstructs `L -> L'` for these options (`None`: the self-loop of a
@@ -277,12 +279,14 @@ pub fn solve_dense(module: &PlModule, options: &SolverOptions) -> Result<Solutio
 fn solve_all(module: &PlModule, options: &SolverOptions, dense: bool) -> Result<Solution> {
     let vertices: Vec<usize> = module.present.iter().map(|p| p.0).collect();
     module.prepare_projections();
-    // Shared seed sums (`16 |X| #classes` bytes a seed) for as many of the first seeds
-    // as the budget the limits reserve for them holds (`solver_bytes`); most sources
-    // find their witnesses with the first seeds, later ones recompute theirs.
-    let bytes = 16 * module.points() as u128 * module.classes.len() as u128;
-    let cached_seeds =
-        (super::projector::SEED_SUMS_BYTES / bytes.max(1)).min(options.seeds as u128);
+    // Shared seed sums (`8 |X| #classes` bytes a seed) for as many of the first seeds
+    // (at most `CACHED_SEEDS`) as the budget the limits reserve for them holds
+    // (`solver_bytes`); most sources find their witnesses with the first seeds, later
+    // ones recompute theirs.
+    let bytes = 8 * module.points() as u128 * module.classes.len() as u128;
+    let cached_seeds = (super::projector::SEED_SUMS_BYTES / bytes.max(1))
+        .min(options.seeds as u128)
+        .min(super::projector::CACHED_SEEDS);
     let cache: Option<SeedSums> = (!dense && cached_seeds > 0)
         .then(|| (0..cached_seeds).map(|_| Default::default()).collect());
     // Sources are independent: solved in parallel, gathered in source order (the same
@@ -501,6 +505,7 @@ fn finish(
     let act = &options.activation;
     let simples = &module.simples.simples;
     let mut explainer = Explainer::default();
+    let pm_kernel = simples[l].pm_kernel();
     targets
         .iter()
         .zip(verdicts)
@@ -518,7 +523,7 @@ fn finish(
                 from: l,
                 to: l2,
                 verdict,
-                rule_a: subset(&simples[l].pm_kernel(), &simples[l2].kernel),
+                rule_a: subset(&pm_kernel, &simples[l2].kernel),
                 kernel_rule: subset(&simples[l].kernel, &simples[l2].kernel),
                 reason_kind: reason.as_ref().map(Reason::kind),
                 explanation,

@@ -11,7 +11,7 @@
 use super::activation::Activation;
 use super::projector::PlModule;
 use crate::arith::{Cyclotomic, Q};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
 use std::cmp::Ordering;
@@ -113,11 +113,13 @@ fn to_i128(b: &BigInt) -> Option<i128> {
     b.to_i128()
 }
 
-/// `sigma(w + q1) - sigma(q) 1` for `w = s * W` (`W` a field vector, `s` rational),
-/// returned as `(Y, E)` meaning `Y / E` (integer field vector, positive integer `E`).
+/// `sigma(w + q1) - sigma(q)1` for `w = s * W` (`W` a field vector, `s` rational; `-W`
+/// when `negate`), returned as `(Y, E)` meaning `Y / E` (integer field vector, positive
+/// integer `E`).
 pub(crate) fn apply_activation(
     module: &PlModule,
     w: &[i128],
+    negate: bool,
     s: &Q,
     act: &Activation,
     bias: Option<&Q>,
@@ -132,16 +134,26 @@ pub(crate) fn apply_activation(
     let Some(a1) = to_i128(&(&sn * &qd)) else {
         return Ok(None);
     };
+    let a1 = if negate { -a1 } else { a1 };
     let Some(a0) = to_i128(&(&qn * &sd)) else {
         return Ok(None);
     };
     let Some(d) = to_i128(&(&sd * &qd)) else {
         return Ok(None);
     };
-    let mut x = vec![0i128; n * m];
-    for (xi, wi) in x.iter_mut().zip(w) {
-        *xi = a1.checked_mul(*wi).unwrap_or(i128::MAX);
-    }
+    // Products that cannot overflow are formed directly (the usual case); otherwise
+    // each saturates, and the magnitude guard below rejects the attempt either way.
+    let wmax = w.iter().map(|c| c.unsigned_abs()).max().unwrap_or(0);
+    let mut x: Vec<i128> = if wmax
+        .checked_mul(a1.unsigned_abs())
+        .is_some_and(|p| p < 1 << 126)
+    {
+        w.iter().map(|wi| a1 * wi).collect()
+    } else {
+        w.iter()
+            .map(|wi| a1.checked_mul(*wi).unwrap_or(i128::MAX))
+            .collect()
+    };
     for y in 0..n {
         x[y * m] += a0;
     }
@@ -181,14 +193,12 @@ pub(crate) fn apply_activation(
             let an = to_i128(&(a.numer() * (&den / a.denom()))).unwrap_or(0);
             let bn = to_i128(&(b.numer() * (&den / b.denom()))).unwrap_or(0);
             let den = to_i128(&den).unwrap_or(1);
-            let mut out = vec![0i128; n * m];
-            for p in 0..n {
-                let xp = &x[p * m..(p + 1) * m];
+            // In place: each point's coordinates times its slope.
+            let mut out = x;
+            for xp in out.chunks_exact_mut(m.max(1)) {
                 let neg = bn != 0 && f.sign(xp)? == Ordering::Less;
                 let coef = if neg { an - bn } else { an + bn };
-                for t in 0..m {
-                    out[p * m + t] = coef * xp[t];
-                }
+                xp.iter_mut().for_each(|c| *c *= coef);
             }
             (out, den * d)
         }
@@ -346,7 +356,7 @@ pub fn search_with_stats(
 
 /// The integer class sums of the seed vectors, shared by the sources of one solve
 /// (index: seed; filled on first use, from any thread).
-pub(crate) type SeedSums = Vec<std::sync::OnceLock<Vec<i128>>>;
+pub(crate) type SeedSums = Vec<std::sync::OnceLock<Vec<i64>>>;
 
 /// [`search_with_stats`] reusing the class sums of the seed vectors across sources.
 pub(crate) fn search_cached(
@@ -402,23 +412,28 @@ fn search_impl(
             Some(cell) => {
                 // The class sums of `r` do not depend on the source: computed once per
                 // seed for all sources of a solve (`O(|G| |X|)` each).
-                let sums = cell.get_or_init(|| module.class_sums_int(&r));
+                let sums = cell.get_or_init(|| module.class_sums_small(&r));
                 module.project_int_sums(l, sums)
             }
-            None => module.project_int_sums(l, &module.class_sums_int(&r)),
+            None => module.project_int_sums(l, &module.class_sums_small(&r)),
         };
         if (0..n).all(|y| f.is_zero(&w[y * m..(y + 1) * m])) {
             continue;
         }
-        for sign in [1i64, -1] {
-            let ws: Vec<i128> = w.iter().map(|c| c * sign as i128).collect();
-            let rs: Arc<Vec<i64>> = Arc::new(r.iter().map(|c| c * sign).collect());
-            for t in scales(module, &ws, &cl, act, bias) {
+        // `w` and `-w` have the same magnitudes, so the same scales.
+        let ts = scales(module, &w, &cl, act, bias);
+        for negate in [false, true] {
+            let rs: Arc<Vec<i64>> = Arc::new(if negate {
+                r.iter().map(|c| -c).collect()
+            } else {
+                r.clone()
+            });
+            for t in ts.iter().cloned() {
                 if found.iter().all(Option::is_some) {
                     break;
                 }
                 let s = &t * &cl;
-                let Some((v, e)) = apply_activation(module, &ws, &s, act, bias)? else {
+                let Some((v, e)) = apply_activation(module, &w, negate, &s, act, bias)? else {
                     stats.skipped_overflow += 1;
                     continue;
                 };
@@ -446,33 +461,61 @@ fn search_impl(
                     }
                     continue;
                 }
-                // Class sums one point at a time, in order, shared by the targets still
-                // open: each target gets its first point with a nonzero coordinate (as a
-                // full `|X| #classes m` table would give) in `O(#classes m)` memory, and
-                // the scan usually stops at the first points.
+                // The points in order, first by residues (theory.md §31.1): the class
+                // sums of the residues of `sigma(w)` (`O(|G|)` a point) and one residue
+                // per open target decide where `Q_{L'} sigma(w)` is nonzero; a nonzero
+                // residue proves it, and only there are the exact class sums computed
+                // (`O(|G| m)`, shared by the targets whose point it is). A target whose
+                // residues vanish at every point is left for the next attempt.
                 let mut open: Vec<usize> =
                     (0..targets.len()).filter(|&i| found[i].is_none()).collect();
-                for y in 0..n {
-                    if open.is_empty() {
-                        break;
-                    }
-                    let sums = module.class_sums_at(&v, y);
-                    open.retain(|&i| {
-                        let l2 = targets[i];
-                        let val = module.project_point_sums(l2, &sums);
-                        if f.is_zero(&val) {
-                            return true;
+                if open.is_empty() {
+                    continue;
+                }
+                let res = module.residues();
+                let rho = res.of_points(&v);
+                let k = module.classes.len();
+                let (mut y0, mut width) = (0, 1);
+                while y0 < n && !open.is_empty() {
+                    let y1 = (y0 + width).min(n);
+                    let sums_mod = module.class_sums_mod(&res.fq, &rho, y0, y1);
+                    for y in y0..y1 {
+                        let at = &sums_mod[(y - y0) * k..(y - y0 + 1) * k];
+                        let hits: Vec<usize> = open
+                            .iter()
+                            .copied()
+                            .filter(|&i| res.dot(module.psi_residues(targets[i]), at) != 0)
+                            .collect();
+                        if hits.is_empty() {
+                            continue;
                         }
-                        let scale = module.projector_scale(l2) / Q::from(big(e));
-                        found[i] = Some(Witness {
-                            seed,
-                            r: rs.clone(),
-                            scale: t.clone(),
-                            point: y,
-                            value: f.to_cyclotomic(&val, &scale).into(),
-                        });
-                        false
-                    });
+                        let sums = module.class_sums_at(&v, y);
+                        for &i in &hits {
+                            let l2 = targets[i];
+                            let val = module.project_point_sums(l2, &sums);
+                            if f.is_zero(&val) {
+                                return Err(Error::verification(format!(
+                                    "the witness search found a nonzero residue of the zero value of simple {l2} at point {y}"
+                                )));
+                            }
+                            let scale = module.projector_scale(l2) / Q::from(big(e));
+                            found[i] = Some(Witness {
+                                seed,
+                                r: rs.clone(),
+                                scale: t.clone(),
+                                point: y,
+                                value: f.to_cyclotomic(&val, &scale).into(),
+                            });
+                        }
+                        open.retain(|i| !hits.contains(i));
+                        if open.is_empty() {
+                            break;
+                        }
+                    }
+                    y0 = y1;
+                    // Most targets are decided at the first points; a vector that vanishes
+                    // for some target is read in blocks of growing size.
+                    width = (width * 2).min(((256usize << 10) / (16 * k.max(1))).max(1));
                 }
             }
         }

@@ -1,0 +1,94 @@
+//! The reduction of the module's field into a prime field (theory.md §30.1, §31.1):
+//! `Z[zeta_m] -> F_p`, `zeta_m -> z`, for a prime `p = 1 mod m` above `2^61` and `z` of
+//! order `m`. A ring homomorphism, so a nonzero residue proves a nonzero value, and
+//! different residues prove different values; a zero residue proves nothing.
+//!
+//! Block spaces compare orbital values through it, and the witness search uses it to
+//! find the points where a projection does not vanish before computing any exact value.
+
+use super::field::Sparse;
+use crate::arith::modp::{prime_congruent_one, PrimeField};
+use std::sync::OnceLock;
+
+/// Terms of a dot product accumulated before one reduction: each product of two
+/// residues is below `2^122`, so 32 of them stay below `2^127`.
+const DOT_BATCH: usize = 32;
+
+/// The residues of one module: the prime field, the powers of `z`, and the characters'
+/// short forms reduced (one row per simple, built on first use).
+#[derive(Debug)]
+pub(crate) struct Residues {
+    /// `F_p`, `p = 1 mod m`, `p > 2^61`.
+    pub(crate) fq: PrimeField,
+    /// `zpow[j] = z^j`, `0 <= j < m`.
+    pub(crate) zpow: Vec<u64>,
+    psi: Vec<OnceLock<Vec<u64>>>,
+}
+
+impl Residues {
+    /// The reduction for a field of conductor `m` and `simples` simples.
+    pub(crate) fn new(m: usize, simples: usize) -> Residues {
+        let fq = PrimeField::new(prime_congruent_one(m as u64, 1 << 61));
+        let zpow = fq.root_of_unity_powers(m as u64);
+        Residues {
+            fq,
+            zpow,
+            psi: (0..simples).map(|_| OnceLock::new()).collect(),
+        }
+    }
+
+    /// The residue of a sparse field element `sum v zeta_m^j`.
+    pub(crate) fn of_sparse(&self, terms: &Sparse) -> u64 {
+        let p = self.fq.p() as i128;
+        terms.iter().fold(0u64, |a, &(j, v)| {
+            self.fq.mul_add(v.rem_euclid(p) as u64, self.zpow[j], a)
+        })
+    }
+
+    /// The residues of `psi_L(K)` for every class `K` (row `l` of `psi`, computed once).
+    pub(crate) fn psi(&self, l: usize, psi: &[Sparse]) -> &[u64] {
+        self.psi[l].get_or_init(|| psi.iter().map(|t| self.of_sparse(t)).collect())
+    }
+
+    /// The residue of every point of a field vector (`m` integer coordinates per point
+    /// over `zeta_m^0, ..., zeta_m^(m-1)`, not reduced).
+    ///
+    /// Complexity: `O(|X| m)` multiply-adds, one reduction per [`DOT_BATCH`] terms when
+    /// the coordinates are below `2^63`.
+    pub(crate) fn of_points(&self, v: &[i128]) -> Vec<u64> {
+        let m = self.zpow.len();
+        let p = self.fq.p() as i128;
+        v.chunks_exact(m.max(1))
+            .map(|x| {
+                if x.iter().all(|c| c.unsigned_abs() < 1 << 63) {
+                    // |c z^j| < 2^124: eight signed products stay inside i128.
+                    let mut acc = 0i128;
+                    for (cs, zs) in x.chunks(8).zip(self.zpow.chunks(8)) {
+                        let s: i128 = cs.iter().zip(zs).map(|(c, z)| c * *z as i128).sum();
+                        acc = (acc + s % p) % p;
+                    }
+                    acc.rem_euclid(p) as u64
+                } else {
+                    x.iter().zip(&self.zpow).fold(0u64, |a, (c, z)| {
+                        self.fq.mul_add(c.rem_euclid(p) as u64, *z, a)
+                    })
+                }
+            })
+            .collect()
+    }
+
+    /// `sum a_i b_i mod p` of two residue vectors.
+    pub(crate) fn dot(&self, a: &[u64], b: &[u64]) -> u64 {
+        let p = self.fq.p() as u128;
+        let mut acc = 0u128;
+        for (ac, bc) in a.chunks(DOT_BATCH).zip(b.chunks(DOT_BATCH)) {
+            let s: u128 = ac
+                .iter()
+                .zip(bc)
+                .map(|(x, y)| *x as u128 * *y as u128)
+                .sum();
+            acc = (acc + s % p) % p;
+        }
+        acc as u64
+    }
+}
