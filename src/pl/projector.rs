@@ -831,12 +831,12 @@ impl PlModule {
             .chunks_exact_mut(m.max(1))
             .zip(sums.chunks_exact(k.max(1)))
         {
+            // No test for zero sums: a zero adds nothing, and the test was an
+            // unpredictable branch per class.
             for (&s, terms) in row.iter().zip(psi) {
                 let s: i128 = s.into();
-                if s != 0 {
-                    for &(j, v) in terms {
-                        dst[j] += v * s;
-                    }
+                for &(j, v) in terms {
+                    dst[j] += v * s;
                 }
             }
         }

@@ -92,3 +92,74 @@ impl Residues {
         acc as u64
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A fixed sequence of 64-bit numbers (SplitMix64).
+    struct Numbers(u64);
+    impl Numbers {
+        fn next_u64(&mut self) -> u64 {
+            self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let z = (self.0 ^ (self.0 >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            let z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            z ^ (z >> 31)
+        }
+    }
+
+    /// The residue of one field element by the definition: `sum c_j z^j`, each term
+    /// reduced on its own.
+    fn naive(r: &Residues, x: &[i128]) -> u64 {
+        let p = r.fq.p() as i128;
+        x.iter().zip(&r.zpow).fold(0, |a, (c, z)| {
+            r.fq.add(a, r.fq.mul(c.rem_euclid(p) as u64, *z))
+        })
+    }
+
+    #[test]
+    fn batched_residues_equal_the_definition() {
+        let mut g = Numbers(7);
+        for m in [1usize, 3, 8, 12, 60, 61, 120] {
+            let r = Residues::new(m, 0);
+            assert_eq!((r.fq.p() - 1) % m as u64, 0);
+            // z has order exactly m: z^m = 1 and no smaller power is.
+            let z = r.zpow.get(1).copied().unwrap_or(1);
+            assert_eq!(r.fq.mul(r.zpow[m - 1], z), 1);
+            for bits in [3u32, 40, 62, 63, 80] {
+                let v: Vec<i128> = (0..5 * m)
+                    .map(|_| {
+                        let x = (g.next_u64() as i128) & ((1i128 << bits) - 1);
+                        if g.next_u64() % 2 == 0 {
+                            -x
+                        } else {
+                            x
+                        }
+                    })
+                    .collect();
+                let fast = r.of_points(&v);
+                for (i, x) in v.chunks_exact(m).enumerate() {
+                    assert_eq!(fast[i], naive(&r, x), "m {m} bits {bits} point {i}");
+                }
+                let a: Vec<u64> = (0..100).map(|_| g.next_u64() % r.fq.p()).collect();
+                let b: Vec<u64> = (0..100).map(|_| g.next_u64() % r.fq.p()).collect();
+                let dot = a
+                    .iter()
+                    .zip(&b)
+                    .fold(0, |s, (x, y)| r.fq.add(s, r.fq.mul(*x, *y)));
+                assert_eq!(r.dot(&a, &b), dot);
+            }
+        }
+    }
+
+    #[test]
+    fn residues_are_a_ring_map() {
+        // (1 + zeta_4)(1 - zeta_4) = 1 - zeta_4^2 = 2 in Z[zeta_4]: residues multiply.
+        let r = Residues::new(4, 0);
+        let res = |t: &Sparse| r.of_sparse(t);
+        let a = res(&vec![(0, 1), (1, 1)]);
+        let b = res(&vec![(0, 1), (1, -1)]);
+        assert_eq!(r.fq.mul(a, b), 2);
+        assert_eq!(res(&vec![(0, 1), (2, 1)]), 0, "1 + zeta_4^2 = 0");
+    }
+}

@@ -27,11 +27,44 @@ pub(super) struct DenseList {
     pub m: u64,
     /// The common denominator (positive).
     pub den: i128,
-    /// Per entry, the nonzero multiplicities `(e, c)`, `e < m`.
-    pub terms: Vec<Vec<(u32, i64)>>,
+    /// The nonzero multiplicities `(e, c)`, `e < m`, of every entry, one after the
+    /// other (entry `i` is `terms[starts[i]..starts[i + 1]]`: one allocation, read in
+    /// order by a weighted sum).
+    terms: Vec<(u32, i64)>,
+    starts: Vec<usize>,
+    /// The largest `sum |c|` of an entry: bounds every accumulator of a weighted sum.
+    l1: i128,
 }
 
 impl DenseList {
+    /// The list with entries `rows` (nonzero multiplicities `(e, c)`, `e < m`).
+    fn from_rows(m: u64, den: i128, rows: Vec<Vec<(u32, i64)>>) -> DenseList {
+        let mut starts = Vec::with_capacity(rows.len() + 1);
+        starts.push(0);
+        let mut l1 = 0i128;
+        for r in &rows {
+            starts.push(starts.last().expect("nonempty") + r.len());
+            l1 = l1.max(r.iter().map(|&(_, c)| c.unsigned_abs() as i128).sum());
+        }
+        DenseList {
+            m,
+            den,
+            terms: rows.concat(),
+            starts,
+            l1,
+        }
+    }
+
+    /// The number of entries.
+    pub fn entries(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    /// The multiplicities of entry `i`.
+    pub fn entry(&self, i: usize) -> &[(u32, i64)] {
+        &self.terms[self.starts[i]..self.starts[i + 1]]
+    }
+
     /// The canonical `values` as one list over `E(m)`, `m` the lcm of their conductors.
     /// `None` when `m` exceeds [`MAX_DENSE_ORDER`] or a numerator or the denominator
     /// leaves `i64`.
@@ -66,11 +99,7 @@ impl DenseList {
                     .collect::<Option<Vec<_>>>()
             })
             .collect::<Option<Vec<_>>>()?;
-        Some(DenseList {
-            m,
-            den: den as i128,
-            terms,
-        })
+        Some(DenseList::from_rows(m, den as i128, terms))
     }
 
     /// `sum_i weight[i] entry_i`, canonical; `None` on overflow (the caller then sums
@@ -80,13 +109,29 @@ impl DenseList {
     pub fn combine(&self, weights: &[i64], buf: &mut Vec<i128>) -> Option<Cyclotomic> {
         buf.clear();
         buf.resize(self.m as usize, 0);
-        for (t, &w) in self.terms.iter().zip(weights) {
-            if w == 0 {
-                continue;
+        // Every accumulator is at most `sum |w_i| * l1` in size: when that is below
+        // 2^126 no check can fail, and the sums are formed unchecked.
+        let wsum: u128 = weights.iter().map(|w| w.unsigned_abs() as u128).sum();
+        let safe = wsum
+            .checked_mul(self.l1 as u128)
+            .is_some_and(|b| b < 1 << 126);
+        if safe {
+            // Without a test for zero weights: a zero adds nothing, and the test was an
+            // unpredictable branch per class (most of the time of a sum).
+            for (i, &w) in weights.iter().enumerate().take(self.entries()) {
+                for &(e, c) in self.entry(i) {
+                    buf[e as usize] += c as i128 * w as i128;
+                }
             }
-            for &(e, c) in t {
-                let x = &mut buf[e as usize];
-                *x = x.checked_add((c as i128).checked_mul(w as i128)?)?;
+        } else {
+            for (i, &w) in weights.iter().enumerate().take(self.entries()) {
+                if w == 0 {
+                    continue;
+                }
+                for &(e, c) in self.entry(i) {
+                    let x = &mut buf[e as usize];
+                    *x = x.checked_add((c as i128).checked_mul(w as i128)?)?;
+                }
             }
         }
         finish(self.m, buf, self.den)
@@ -101,7 +146,8 @@ impl DenseList {
         let (sa, sb) = (m / self.m, m / other.m);
         buf.clear();
         buf.resize(m as usize, 0);
-        for (ta, tb) in self.terms.iter().zip(&other.terms) {
+        for i in 0..self.entries().min(other.entries()) {
+            let (ta, tb) = (self.entry(i), other.entry(i));
             for &(ea, ca) in ta {
                 let ea = ea as u64 * sa;
                 for &(eb, cb) in tb {
@@ -126,12 +172,12 @@ impl DenseList {
         let m = self.m as usize;
         let mut acc = vec![0i64; buckets * m];
         for (b, i) in entries {
-            for &(e, c) in &self.terms[i] {
+            for &(e, c) in self.entry(i) {
                 let x = &mut acc[b * m + e as usize];
                 *x = x.checked_add(c)?;
             }
         }
-        let terms = acc
+        let terms: Vec<Vec<(u32, i64)>> = acc
             .chunks(m)
             .map(|row| {
                 row.iter()
@@ -141,11 +187,7 @@ impl DenseList {
                     .collect()
             })
             .collect();
-        Some(DenseList {
-            m: self.m,
-            den: self.den,
-            terms,
-        })
+        Some(DenseList::from_rows(self.m, self.den, terms))
     }
 }
 
