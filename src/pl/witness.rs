@@ -428,11 +428,11 @@ fn search_impl(
             } else {
                 r.clone()
             });
-            for t in ts.iter().cloned() {
+            for t in &ts {
                 if found.iter().all(Option::is_some) {
                     break;
                 }
-                let s = &t * &cl;
+                let s = t * &cl;
                 let Some((v, e)) = apply_activation(module, &w, negate, &s, act, bias)? else {
                     stats.skipped_overflow += 1;
                     continue;
