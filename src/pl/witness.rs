@@ -310,10 +310,12 @@ pub(crate) fn scales(
 /// For each target the first witness found (or `None`), in the order of `targets`.
 ///
 /// # Complexity
-/// Per attempt: `O(|G| |X|)` for `w`, `O(|X|)` certified signs, and per point `y` visited
-/// `O(|G| m)` for the class sums of `sigma(w)` at `y` (computed once, shared by the targets)
-/// and `O(#classes m)` per pending target; a point is visited only while some target has
-/// no nonzero coordinate yet. Memory `O(|X| m + #classes m)`.
+/// Per attempt: `O(|G| |X|)` for `w`, `O(|X|)` certified signs, `O(|X| m)` for the
+/// residues of `sigma(w)`, and per point `y` visited `O(|G|)` for the class sums of the
+/// residues at `y` and `O(#classes)` per pending target (theory.md §31.1); only at the
+/// points where a residue is nonzero, `O(|G| m)` for the exact class sums (shared by the
+/// targets) and `O(#classes m)` per target found there. A point is visited only while
+/// some target has no nonzero residue yet. Memory `O(|X| m + #classes m)`.
 ///
 /// ```
 /// use plrep::pl::{PlModule, Activation, witness::search};
