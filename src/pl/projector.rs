@@ -289,7 +289,8 @@ pub fn check_module_size(group: &PermGroup, action: &ActionSpec, limits: &Limits
 /// [`SOLVER_THREADS`] sources solved at once the per-source field vectors (`w`, `sigma(w)`
 /// and three working copies: `80 n m`) and the class sums at one point (`16 k m`), the
 /// seed vectors' shared class sums (`8 n k` a seed, at most [`CACHED_SEEDS`] seeds and
-/// [`SEED_SUMS_BYTES`]), and the certificates that grow with `|X|`: the
+/// [`SEED_SUMS_BYTES`]), the characters' residues modulo a prime (`8 k` a simple, at
+/// most `k` simples: `8 k^2`, theory.md §31.1), and the certificates that grow with `|X|`: the
 /// block classes of each source and the vectors `r` of the witnesses (`32 n k`, as there
 /// are at most `k` simples). The witnesses' exact values are not counted (they are the
 /// answer, `O(#edges phi(m))` terms). Saturating: never wraps.
@@ -307,6 +308,7 @@ pub fn solver_bytes(order: u128, n: u128, k: u128, m: u128, orbitals: u128) -> u
         table_size(&[80 * threads, n, m]),
         table_size(&[16 * threads, k, m]),
         seed_sums,
+        table_size(&[8, k, k]),
         table_size(&[32, n, k]),
     ]
     .iter()
