@@ -440,6 +440,17 @@ fn search_impl(
                     continue;
                 };
                 stats.attempts += 1;
+                // The witness of target `l2` at point `y` with exact value `val` (nonzero).
+                let witness = |l2: usize, y: usize, val: &[i128]| {
+                    let scale = module.projector_scale(l2) / Q::from(big(e));
+                    Witness {
+                        seed,
+                        r: rs.clone(),
+                        scale: t.clone(),
+                        point: y,
+                        value: f.to_cyclotomic(val, &scale).into(),
+                    }
+                };
                 if dense {
                     let sums = module.class_sums(&v);
                     for (i, &l2) in targets.iter().enumerate() {
@@ -449,14 +460,7 @@ fn search_impl(
                         for y in 0..n {
                             let val = module.project_sums_at(l2, &sums, y);
                             if !f.is_zero(&val) {
-                                let scale = module.projector_scale(l2) / Q::from(big(e));
-                                found[i] = Some(Witness {
-                                    seed,
-                                    r: rs.clone(),
-                                    scale: t.clone(),
-                                    point: y,
-                                    value: f.to_cyclotomic(&val, &scale).into(),
-                                });
+                                found[i] = Some(witness(l2, y, &val));
                                 break;
                             }
                         }
@@ -500,14 +504,7 @@ fn search_impl(
                                     "the witness search found a nonzero residue of the zero value of simple {l2} at point {y}"
                                 )));
                             }
-                            let scale = module.projector_scale(l2) / Q::from(big(e));
-                            found[i] = Some(Witness {
-                                seed,
-                                r: rs.clone(),
-                                scale: t.clone(),
-                                point: y,
-                                value: f.to_cyclotomic(&val, &scale).into(),
-                            });
+                            found[i] = Some(witness(l2, y, &val));
                         }
                         open.retain(|i| !hits.contains(i));
                         if open.is_empty() {
