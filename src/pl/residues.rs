@@ -10,9 +10,8 @@ use super::field::Sparse;
 use crate::arith::modp::{prime_congruent_one, PrimeField};
 use std::sync::OnceLock;
 
-/// Terms of a dot product accumulated before one reduction: each product of two
-/// residues is below `2^122`, so 32 of them stay below `2^127`.
-const DOT_BATCH: usize = 32;
+/// Coordinates of at most this size take the batched path of [`Residues::of_points`].
+const SMALL_COORDINATE: u128 = 1 << 62;
 
 /// The residues of one module: the prime field, the powers of `z`, and the characters'
 /// short forms reduced (one row per simple, built on first use).
@@ -23,6 +22,12 @@ pub(crate) struct Residues {
     /// `zpow[j] = z^j`, `0 <= j < m`.
     pub(crate) zpow: Vec<u64>,
     psi: Vec<OnceLock<Vec<u64>>>,
+    /// Products of two residues (each below `(p - 1)^2`) summed in a `u128` before one
+    /// reduction: as many as cannot overflow it.
+    dot_batch: usize,
+    /// Products of a coordinate below [`SMALL_COORDINATE`] and a residue summed in an
+    /// `i128` before one reduction: as many as cannot overflow it.
+    point_batch: usize,
 }
 
 impl Residues {
@@ -30,10 +35,16 @@ impl Residues {
     pub(crate) fn new(m: usize, simples: usize) -> Residues {
         let fq = PrimeField::new(prime_congruent_one(m as u64, 1 << 61));
         let zpow = fq.root_of_unity_powers(m as u64);
+        // p < 2^63, so both batches hold at least 4 terms.
+        let top = (fq.p() - 1) as u128;
+        let dot_batch = (u128::MAX / (top * top)).clamp(1, 64) as usize;
+        let point_batch = (i128::MAX as u128 / (SMALL_COORDINATE * top)).clamp(1, 16) as usize;
         Residues {
             fq,
             zpow,
             psi: (0..simples).map(|_| OnceLock::new()).collect(),
+            dot_batch,
+            point_batch,
         }
     }
 
@@ -53,17 +64,17 @@ impl Residues {
     /// The residue of every point of a field vector (`m` integer coordinates per point
     /// over `zeta_m^0, ..., zeta_m^(m-1)`, not reduced).
     ///
-    /// Complexity: `O(|X| m)` multiply-adds, one reduction per [`DOT_BATCH`] terms when
-    /// the coordinates are below `2^63`.
+    /// Complexity: `O(|X| m)` multiply-adds, one reduction per batch of terms when the
+    /// coordinates are below [`SMALL_COORDINATE`].
     pub(crate) fn of_points(&self, v: &[i128]) -> Vec<u64> {
         let m = self.zpow.len();
         let p = self.fq.p() as i128;
         v.chunks_exact(m.max(1))
             .map(|x| {
-                if x.iter().all(|c| c.unsigned_abs() < 1 << 63) {
-                    // |c z^j| < 2^124: eight signed products stay inside i128.
+                if x.iter().all(|c| c.unsigned_abs() < SMALL_COORDINATE) {
                     let mut acc = 0i128;
-                    for (cs, zs) in x.chunks(8).zip(self.zpow.chunks(8)) {
+                    let b = self.point_batch;
+                    for (cs, zs) in x.chunks(b).zip(self.zpow.chunks(b)) {
                         let s: i128 = cs.iter().zip(zs).map(|(c, z)| c * *z as i128).sum();
                         acc = (acc + s % p) % p;
                     }
@@ -81,7 +92,8 @@ impl Residues {
     pub(crate) fn dot(&self, a: &[u64], b: &[u64]) -> u64 {
         let p = self.fq.p() as u128;
         let mut acc = 0u128;
-        for (ac, bc) in a.chunks(DOT_BATCH).zip(b.chunks(DOT_BATCH)) {
+        let batch = self.dot_batch;
+        for (ac, bc) in a.chunks(batch).zip(b.chunks(batch)) {
             let s: u128 = ac
                 .iter()
                 .zip(bc)
@@ -149,6 +161,18 @@ mod tests {
                     .fold(0, |s, (x, y)| r.fq.add(s, r.fq.mul(*x, *y)));
                 assert_eq!(r.dot(&a, &b), dot);
             }
+            // The largest terms each batched path admits: no overflow.
+            let top = (SMALL_COORDINATE - 1) as i128;
+            for c in [top, -top] {
+                let v = vec![c; 3 * m];
+                let fast = r.of_points(&v);
+                for (i, x) in v.chunks_exact(m).enumerate() {
+                    assert_eq!(fast[i], naive(&r, x), "m {m} extreme {c} point {i}");
+                }
+            }
+            let big = vec![r.fq.p() - 1; 200];
+            let dot = big.iter().fold(0, |s, x| r.fq.add(s, r.fq.mul(*x, *x)));
+            assert_eq!(r.dot(&big, &big), dot, "m {m} extreme residues");
         }
     }
 
