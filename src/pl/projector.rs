@@ -687,8 +687,7 @@ impl PlModule {
     ///
     /// Complexity: `O(#classes * terms + sum over orbitals of #classes meeting it)`.
     pub(crate) fn orbital_residues(&self, l: usize) -> Vec<u64> {
-        let r = self.residues();
-        let psi = r.psi(l, &self.psi_table()[l]);
+        let (r, psi) = (self.residues(), self.psi_residues(l));
         self.orbital_counts
             .iter()
             .map(|cnt| {
@@ -714,7 +713,7 @@ impl PlModule {
     ///
     /// Complexity: `O(|G| |X|)` integer additions.
     pub fn class_sums_int(&self, f: &[i64]) -> Vec<i128> {
-        self.class_sums_as(f)
+        self.class_sums_range(f, 0, self.n)
     }
 
     /// [`Self::class_sums_int`] in `i64`, for vectors with `|f(x)| |G| < 2^63` (the
@@ -723,25 +722,29 @@ impl PlModule {
         debug_assert!(f
             .iter()
             .all(|x| x.unsigned_abs() as u128 * self.order() as u128 <= i64::MAX as u128));
-        self.class_sums_as(f)
+        self.class_sums_range(f, 0, self.n)
     }
 
-    fn class_sums_as<T: Copy + Default + std::ops::AddAssign + From<i64>>(
+    /// The class sums of `f` at the points `y0..y1`, laid out as
+    /// `[(y - y0) * #classes + K]`, accumulated in `T`.
+    fn class_sums_range<F: Copy, T: Copy + Default + std::ops::AddAssign + From<F>>(
         &self,
-        f: &[i64],
+        f: &[F],
+        y0: usize,
+        y1: usize,
     ) -> Vec<T> {
         let (n, k) = (self.n, self.classes.len());
-        let mut s = vec![T::default(); n * k];
+        let mut s = vec![T::default(); (y1 - y0) * k];
         // A block of points at a time, its sums within a core's second-level cache
         // (point by point for every element, each addition was a cache miss).
         let block = ((256usize << 10) / (std::mem::size_of::<T>() * k.max(1))).max(1);
-        for y0 in (0..n).step_by(block) {
-            let y1 = (y0 + block).min(n);
+        for b0 in (y0..y1).step_by(block) {
+            let b1 = (b0 + block).min(y1);
             for g in 0..self.order() {
                 let c = self.classes.class_of[g] as usize;
-                let row = &self.images[g * n + y0..g * n + y1];
+                let row = &self.images[g * n + b0..g * n + b1];
                 for (dy, &x) in row.iter().enumerate() {
-                    s[(y0 + dy) * k + c] += T::from(f[x as usize]);
+                    s[(b0 - y0 + dy) * k + c] += T::from(f[x as usize]);
                 }
             }
         }
@@ -759,15 +762,8 @@ impl PlModule {
         y0: usize,
         y1: usize,
     ) -> Vec<u64> {
-        let k = self.classes.len();
         // Residues are below 2^62, so a u64 would hold only four of them: u128 sums.
-        let mut s = vec![0u128; (y1 - y0) * k];
-        for g in 0..self.order() {
-            let c = self.classes.class_of[g] as usize;
-            for (dy, y) in (y0..y1).enumerate() {
-                s[dy * k + c] += f[self.image(g, y)] as u128;
-            }
-        }
+        let s: Vec<u128> = self.class_sums_range(f, y0, y1);
         let p = fq.p() as u128;
         s.into_iter().map(|x| (x % p) as u64).collect()
     }

@@ -75,6 +75,15 @@ pub struct Explainer {
 }
 
 impl Explainer {
+    /// `ker^± L` of simple `l` (ascending class indices), formed once while the source
+    /// stays the same.
+    pub fn pm_kernel(&mut self, module: &PlModule, l: usize) -> &[usize] {
+        if !matches!(&self.pm_kernel, Some((s, _)) if *s == l) {
+            self.pm_kernel = Some((l, module.simples.simples[l].pm_kernel()));
+        }
+        &self.pm_kernel.as_ref().expect("just formed").1
+    }
+
     /// The reason for the non-edge `l -> l2`, if a simple one applies: rule (a) or the
     /// filtration (a kernel element), a centralizer generator acting by incompatible
     /// scalars, or the subgroup form ([`CentralizerAction::excludes`]).
@@ -89,10 +98,8 @@ impl Explainer {
         l: usize,
         l2: usize,
     ) -> Option<(Reason, String)> {
-        if !matches!(&self.pm_kernel, Some((s, _)) if *s == l) {
-            self.pm_kernel = Some((l, module.simples.simples[l].pm_kernel()));
-        }
-        let pm_kernel = &self.pm_kernel.as_ref().expect("just set").1;
+        self.pm_kernel(module, l);
+        let pm_kernel = &self.pm_kernel.as_ref().expect("just formed").1;
         explain_kernel(
             module,
             activation,

@@ -505,7 +505,6 @@ fn finish(
     let act = &options.activation;
     let simples = &module.simples.simples;
     let mut explainer = Explainer::default();
-    let pm_kernel = simples[l].pm_kernel();
     targets
         .iter()
         .zip(verdicts)
@@ -523,7 +522,7 @@ fn finish(
                 from: l,
                 to: l2,
                 verdict,
-                rule_a: subset(&pm_kernel, &simples[l2].kernel),
+                rule_a: subset(explainer.pm_kernel(module, l), &simples[l2].kernel),
                 kernel_rule: subset(&simples[l].kernel, &simples[l2].kernel),
                 reason_kind: reason.as_ref().map(Reason::kind),
                 explanation,

@@ -272,6 +272,22 @@ fn galois_orbit(t: &CharacterTable, e: u64, a: usize) -> Vec<usize> {
     orbit
 }
 
+/// What is wrong with the root sum `r` of character `a` at class `i`, if anything: it
+/// must be a sum of `degree` roots of unity (nonnegative multiplicities) whose orders
+/// divide the class's element order.
+fn root_sum_defect(
+    t: &CharacterTable,
+    a: usize,
+    i: usize,
+    r: &RootSum,
+    degree: u64,
+) -> Option<String> {
+    (t.orders[i] % r.order() != 0
+        || r.terms().iter().any(|&(_, m)| m < 0)
+        || r.count() != degree as i64)
+        .then(|| format!("character {a}, class {i}: {r} is not a sum of {degree} roots of unity"))
+}
+
 /// What is wrong with the table's shape (one list per class, class 0 the identity), if
 /// anything: the first step of both checks.
 fn shape_defect(t: &CharacterTable) -> Option<String> {
@@ -382,14 +398,8 @@ fn value_defect(
     }
     for i in 0..k {
         let r = &chi.root_sums[i];
-        if t.orders[i] % r.order() != 0
-            || r.terms().iter().any(|&(_, m)| m < 0)
-            || r.count() != chi.degree as i64
-        {
-            return Some(format!(
-                "character {a}, class {i}: {r} is not a sum of {} roots of unity",
-                chi.degree
-            ));
+        if let Some(what) = root_sum_defect(t, a, i, r, chi.degree) {
+            return Some(what);
         }
         if chi.values[i] != *cache.get_ref(r) {
             return Some(format!(
@@ -702,14 +712,8 @@ pub fn check_integer_table(t: &CharacterTable) -> Result<()> {
         let mut row = Vec::with_capacity(k);
         for i in 0..k {
             let r = &chi.root_sums[i];
-            if t.orders[i] % r.order() != 0
-                || r.terms().iter().any(|&(_, m)| m < 0)
-                || r.count() != chi.degree as i64
-            {
-                return fail(format!(
-                    "character {a}, class {i}: {r} is not a sum of {} roots of unity",
-                    chi.degree
-                ));
+            if let Some(what) = root_sum_defect(t, a, i, r, chi.degree) {
+                return fail(what);
             }
             let Some(v) = chi.values[i].to_q().and_then(|q| q.to_i64()) else {
                 return fail(format!("character {a}, class {i}: not an integer"));
